@@ -1,0 +1,85 @@
+# Soleus — build, test and install. `make demo` and `make check` are the only
+# set-up a fresh Debian machine needs: both run the deps step first.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+BUILD   ?= build
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wno-unused-parameter
+XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
+XML_LIBS   := $(shell xml2-config --libs 2>/dev/null || echo -lxml2)
+CPPFLAGS_ALL = $(XML_CFLAGS) -DSOL_DATADIR='"$(DATADIR_DEFAULT)"'
+LIBS    := -lclips $(XML_LIBS) -lpcre2-8 -ljansson -lm
+SHARE   := $(PREFIX)/share/soleus
+DATADIR_DEFAULT ?= .
+
+SRCS    := $(filter-out src/main.c,$(wildcard src/*.c))
+OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+BIN     := $(BUILD)/soleus
+
+# Packages a fresh Debian machine lacks; checked by header/tool presence.
+DEB_PKGS := libclips-dev libxml2-dev libxml2-utils libpcre2-dev libjansson-dev lcov graphviz valgrind
+
+.PHONY: all deps demo check test asan ubsan leakcheck lint format bench coverage docs clean install uninstall
+
+all: $(BIN)
+
+deps:
+	@sh tools/deps.sh $(DEB_PKGS)
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libsoleus.a: $(OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(BUILD)/libsoleus.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libsoleus.a
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsoleus.a $(LDFLAGS) $(LIBS)
+
+demo: deps $(BIN)
+	./$(BIN) assess examples/tc1-hayley-overstride.xml
+
+test: $(BIN) $(UNIT_BINS)
+	@SOLEUS=$(BIN) BUILD=$(BUILD) sh tests/run.sh
+
+check: deps
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory asan
+
+# Sanitizer builds live in their own build directories.
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' LDFLAGS='-fsanitize=address,undefined' test
+
+ubsan:
+	@$(MAKE) --no-print-directory BUILD=build-ubsan CFLAGS='-O1 -g -fsanitize=undefined -fno-sanitize-recover=all' LDFLAGS='-fsanitize=undefined' test
+
+leakcheck: $(BIN) $(UNIT_BINS)
+	@SOLEUS=$(BIN) BUILD=$(BUILD) SOLEUS_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' sh tests/run.sh
+
+lint: $(BIN)
+	./$(BIN) lint
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h
+
+clean:
+	rm -rf build build-asan build-ubsan
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SHARE)/rules $(DESTDIR)$(SHARE)/knowledge
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/soleus
+	install -m 644 rules/*.clp $(DESTDIR)$(SHARE)/rules/
+	install -m 644 knowledge/* $(DESTDIR)$(SHARE)/knowledge/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/soleus
+	rm -rf $(DESTDIR)$(SHARE)

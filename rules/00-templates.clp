@@ -1,0 +1,58 @@
+;;; 00-templates.clp — shared fact templates and the phase order.
+;;; Every other rule file holds one module that imports these from MAIN.
+;;; Facts about the patient come only from the host, through the fact API.
+
+(defmodule MAIN (export ?ALL))
+
+;; One recorded finding. Absent or unanswered findings have no fact:
+;; unknown is not negative.
+(deftemplate MAIN::finding
+   (slot name (type SYMBOL))
+   (slot value (type SYMBOL INTEGER FLOAT)))
+
+;; Knowledge facts, asserted by the host from knowledge/ after every reset.
+(deftemplate MAIN::screen-item            ; a screening question (vocabulary.tsv)
+   (slot name (type SYMBOL))
+   (slot screen (type SYMBOL)))
+(deftemplate MAIN::condition              ; a conclusion (conditions.tsv)
+   (slot id (type SYMBOL))
+   (slot tier (type SYMBOL) (allowed-symbols A T K X))
+   (slot urgency (type SYMBOL))
+   (slot suppresses (type SYMBOL) (allowed-symbols yes no)))
+(deftemplate MAIN::strength-cf            ; certainty factor of a strength (strengths.tsv)
+   (slot strength (type SYMBOL))
+   (slot cf (type FLOAT)))
+
+;; Derived facts.
+(deftemplate MAIN::unanswered             ; a screening item with no answer
+   (slot name (type SYMBOL))
+   (slot screen (type SYMBOL)))
+(deftemplate MAIN::wells-point            ; one Wells item that scored
+   (slot item (type SYMBOL))
+   (slot points (type INTEGER)))
+(deftemplate MAIN::score                  ; a running total, built one item per firing
+   (slot name (type SYMBOL))
+   (slot value (type INTEGER) (default 0))
+   (multislot counted (type SYMBOL)))
+(deftemplate MAIN::evidence               ; one rule's vote on one conclusion
+   (slot conclusion (type SYMBOL))
+   (slot polarity (type SYMBOL) (allowed-symbols support oppose prior))
+   (slot strength (type SYMBOL) (allowed-symbols strong moderate weak prior)))
+(deftemplate MAIN::belief                 ; combined certainty of one conclusion
+   (slot conclusion (type SYMBOL))
+   (slot cf (type FLOAT) (default 0.0))
+   (multislot counted (type INTEGER)))    ; fact indices of evidence already combined
+(deftemplate MAIN::advice                 ; what to assess next, and why
+   (slot finding (type SYMBOL))
+   (slot because (type SYMBOL)))
+(deftemplate MAIN::gate                   ; management suppressed by a red flag (R58)
+   (slot state (type SYMBOL) (allowed-symbols management-suppressed))
+   (slot because (type SYMBOL)))
+(deftemplate MAIN::recommendation         ; a management suggestion
+   (slot id (type SYMBOL))
+   (slot for (type SYMBOL)))
+
+(defrule MAIN::start-phases
+   "X-phases | - | Run the phases in order: screen, red flags, tissue, drivers, load, tendencies, review, belief, gate, management."
+   =>
+   (focus SCREEN REDFLAG TISSUE CHAIN LOAD TENDENCY REVIEW BELIEF GATE MANAGE))

@@ -1,0 +1,65 @@
+/* catalog.h — the clinician-reviewed catalogues in knowledge/: conditions
+ * (conclusions), recommendations, sources and strength→certainty factors.
+ * A sol_catalog owns every string reachable from the structs it returns. */
+#ifndef SOL_CATALOG_H
+#define SOL_CATALOG_H
+
+#include "sol.h"
+
+typedef struct {
+    const char *id;          /* e.g. possible-dvt */
+    const char *code;        /* brief id: A1, T2, K8, X1 */
+    char tier;               /* 'A', 'T', 'K' or 'X' */
+    const char *urgency;     /* emergency|urgent|non-urgent|differential|- */
+    int suppresses;          /* 1: a supported conclusion suppresses management */
+    const char *label;
+    const char *description;
+    const char *sources;     /* comma list */
+    int line;                /* line in conditions.tsv */
+} sol_condition;
+
+typedef struct {
+    const char *id;
+    const char *phase;       /* first-aid|range-of-motion|loading|gait|load|neural|referral|safety-net|... */
+    const char *label;
+    const char *text;
+    const char *contested;   /* NULL when not contested, else why (cites a source) */
+    const char *sources;
+    int line;
+} sol_recommendation;
+
+typedef struct {
+    const char *id;          /* S1..S5, L1..L19 */
+    const char *kind;        /* seed|published */
+    const char *citation;
+    const char *note;
+    int line;
+} sol_source;
+
+typedef struct {
+    const char *strength;    /* strong|moderate|weak|prior */
+    double cf;
+} sol_strength;
+
+typedef struct sol_catalog sol_catalog;
+
+/* Load conditions.tsv, recommendations.tsv, sources.tsv and strengths.tsv
+ * from dir. Errors name file and line. Caller frees *out. */
+int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d);
+void sol_catalog_free(sol_catalog *c);   /* NULL is a no-op */
+
+size_t sol_catalog_condition_count(const sol_catalog *c);
+const sol_condition *sol_catalog_condition_at(const sol_catalog *c, size_t i);
+const sol_condition *sol_catalog_condition(const sol_catalog *c, const char *id);
+size_t sol_catalog_recommendation_count(const sol_catalog *c);
+const sol_recommendation *sol_catalog_recommendation_at(const sol_catalog *c, size_t i);
+const sol_recommendation *sol_catalog_recommendation(const sol_catalog *c, const char *id);
+size_t sol_catalog_source_count(const sol_catalog *c);
+const sol_source *sol_catalog_source_at(const sol_catalog *c, size_t i);
+const sol_source *sol_catalog_source(const sol_catalog *c, const char *id);
+size_t sol_catalog_strength_count(const sol_catalog *c);
+const sol_strength *sol_catalog_strength_at(const sol_catalog *c, size_t i);
+/* cf of a strength name, or 0.0 when unknown. */
+double sol_catalog_cf(const sol_catalog *c, const char *strength);
+
+#endif

@@ -1,0 +1,65 @@
+/* findings.h — the validated findings of one assessment, with provenance.
+ * A sol_findings owns every string in the sol_finding items it holds; callers
+ * pass items to add() which deep-copies them. */
+#ifndef SOL_FINDINGS_H
+#define SOL_FINDINGS_H
+
+#include "sol.h"
+
+typedef enum {
+    SOL_ORIGIN_RECORD = 0,  /* a structured <finding> element */
+    SOL_ORIGIN_NOTE,        /* matched in a free-text <note> */
+    SOL_ORIGIN_WHATIF       /* set by `what-if --set` */
+} sol_origin;
+
+typedef enum {
+    SOL_CTX_CURRENT = 0,    /* a current sign/symptom: asserted as a fact */
+    SOL_CTX_HISTORY         /* historical mention: reported, not asserted */
+} sol_context;
+
+typedef struct {
+    char *name;             /* vocabulary name */
+    sol_value value;        /* one value; set members are separate findings */
+    sol_origin origin;
+    sol_context context;
+    char *path;             /* element path, e.g. /assessment/history/finding[3] */
+    int line;               /* line of that element in the record */
+    /* note-derived findings only (NULL/0 otherwise): */
+    size_t span_start;      /* byte offset of the match within the note text */
+    size_t span_end;        /* one past the last byte */
+    char *quote;            /* the matched words */
+    char *trigger;          /* negation/history trigger that set the polarity */
+} sol_finding;
+
+typedef struct {
+    char *name;             /* finding in conflict */
+    sol_value record_value; /* structured value: wins */
+    sol_value note_value;   /* what the note said */
+    int record_line;
+    int note_line;
+    char *quote;            /* the note's words */
+} sol_conflict;
+
+typedef struct sol_findings sol_findings;
+
+sol_findings *sol_findings_new(void);
+void sol_findings_free(sol_findings *f);               /* NULL is a no-op */
+/* Deep-copies *item. */
+int sol_findings_add(sol_findings *f, const sol_finding *item);
+size_t sol_findings_count(const sol_findings *f);
+const sol_finding *sol_findings_at(const sol_findings *f, size_t i);
+/* First current-context finding with that name, or NULL. */
+const sol_finding *sol_findings_find(const sol_findings *f, const char *name);
+/* Remove every finding with that name; returns how many were removed. */
+size_t sol_findings_remove(sol_findings *f, const char *name);
+/* Deep copy of the whole set (for what-if); NULL on ENOMEM. Caller frees. */
+sol_findings *sol_findings_clone(const sol_findings *f);
+
+int sol_findings_add_conflict(sol_findings *f, const sol_conflict *c);
+size_t sol_findings_conflict_count(const sol_findings *f);
+const sol_conflict *sol_findings_conflict_at(const sol_findings *f, size_t i);
+
+/* Free the strings inside a caller-built item (not the item itself). */
+void sol_finding_clear(sol_finding *item);
+
+#endif

@@ -1,0 +1,67 @@
+/* sol.h — types shared by every Soleus stage: error codes, diagnostics and
+ * typed values. Nothing here depends on an external library.
+ * Ownership: strings inside sol_value / sol_diag are owned by their holder. */
+#ifndef SOL_H
+#define SOL_H
+
+#include <stddef.h>
+
+#define SOL_VERSION "0.1.0"
+
+typedef enum {
+    SOL_OK = 0,
+    SOL_ENOMEM = -1,    /* out of memory */
+    SOL_EIO = -2,       /* file unreadable or too large */
+    SOL_EPARSE = -3,    /* malformed XML or knowledge file */
+    SOL_EINVALID = -4,  /* record violates schema or vocabulary */
+    SOL_EENGINE = -5,   /* CLIPS refused the knowledge base or a fact */
+    SOL_EUSAGE = -6,    /* bad command-line use */
+    SOL_ELIMIT = -7,    /* a resource limit was hit */
+    SOL_ENOTFOUND = -8  /* named item does not exist */
+} sol_err;
+
+/* A diagnostic: where and what. file/line may be empty/0. */
+typedef struct {
+    char file[512];
+    int line;
+    char msg[1024];
+} sol_diag;
+
+/* Record a diagnostic (printf-style); returns code so callers can
+ * `return sol_diag_set(d, SOL_EINVALID, file, line, "...")`. d may be NULL. */
+int sol_diag_set(sol_diag *d, int code, const char *file, int line,
+                 const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+typedef enum {
+    SOL_VAL_NONE = 0,   /* no value */
+    SOL_VAL_SYMBOL,     /* bool (yes/no), enum or set member */
+    SOL_VAL_INTEGER,
+    SOL_VAL_REAL,
+    SOL_VAL_UNKNOWN     /* asked but unanswered: reported, never asserted */
+} sol_valkind;
+
+typedef struct {
+    sol_valkind kind;
+    char *sym;          /* SOL_VAL_SYMBOL: owned copy */
+    long long i;        /* SOL_VAL_INTEGER */
+    double r;           /* SOL_VAL_REAL */
+} sol_value;
+
+/* Deep copy src into out; 0 or SOL_ENOMEM. */
+int sol_value_copy(sol_value *out, const sol_value *src);
+void sol_value_clear(sol_value *v);
+/* Canonical text of a value into buf (e.g. "yes", "3.5", "unknown"). */
+const char *sol_value_text(const sol_value *v, char *buf, size_t len);
+int sol_value_equal(const sol_value *a, const sol_value *b);
+
+/* Read a whole file, refusing more than max bytes. *out is NUL-terminated and
+ * owned by the caller (free). */
+int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
+                  sol_diag *d);
+
+/* Allocation helpers that abort-free: return NULL on failure. */
+char *sol_strdup(const char *s);
+char *sol_strndup(const char *s, size_t n);
+
+#endif

@@ -6,13 +6,12 @@ DESTDIR ?=
 CC      ?= cc
 BUILD   ?= build
 CFLAGS  ?= -O2 -g
-WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wno-unused-parameter
+WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror
 XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS   := $(shell xml2-config --libs 2>/dev/null || echo -lxml2)
-CPPFLAGS_ALL = $(XML_CFLAGS) -DSOL_DATADIR='"$(DATADIR_DEFAULT)"'
+CPPFLAGS_ALL = $(XML_CFLAGS) -DSOL_DATADIR='"$(SHARE)"'
 LIBS    := -lclips $(XML_LIBS) -lpcre2-8 -ljansson -lm
 SHARE   := $(PREFIX)/share/soleus
-DATADIR_DEFAULT ?= .
 
 SRCS    := $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)

@@ -1,0 +1,63 @@
+/* cmd_assess.c — `soleus assess [--format text|json|summary] FILE`: one record in,
+ * the ranked, explained assessment out. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "pipeline.h"
+#include "writers.h"
+
+static int usage(void)
+{
+    fprintf(stderr, "soleus: usage: soleus assess [--format text|json|summary] FILE\n");
+    return SOL_EXIT_USAGE;
+}
+
+int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
+{
+    const char *format = "text", *file = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+            format = argv[++i];
+        else if (strncmp(argv[i], "--format=", 9) == 0)
+            format = argv[i] + 9;
+        else if (argv[i][0] == '-' && argv[i][1])
+            return usage();
+        else if (!file)
+            file = argv[i];
+        else
+            return usage();
+    }
+    if (!file || (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "summary")))
+        return usage();
+
+    sol_diag d = {0};
+    sol_pipeline *p = NULL;
+    sol_findings *f = NULL;
+    sol_assessment *a = NULL;
+    char *id = NULL;
+    int rc = sol_pipeline_new(&p, paths->rules_dir, paths->knowledge_dir, &d);
+    if (rc)
+        goto cleanup;
+    if ((rc = sol_pipeline_read(p, file, &f, &id, &d)))
+        goto cleanup;
+    if ((rc = sol_pipeline_assess(p, id, file, f, &a, &d)))
+        goto cleanup;
+    if (strcmp(format, "json") == 0)
+        rc = sol_write_json(stdout, a->report);
+    else if (strcmp(format, "summary") == 0)
+        rc = sol_write_summary(stdout, a->report);
+    else
+        rc = sol_write_text(stdout, a->report);
+    if (rc)
+        sol_diag_set(&d, rc, "", 0, "cannot write the report");
+cleanup:
+    if (rc)
+        sol_cli_print_diag(&d);
+    sol_assessment_free(a);
+    sol_findings_free(f);
+    free(id);
+    sol_pipeline_free(p);
+    return sol_cli_exit_status(rc);
+}

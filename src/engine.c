@@ -1,0 +1,608 @@
+/* engine.c — the CLIPS owner. Loads the rule files, asserts facts through the
+ * fact API, runs with a cap and records provenance: a before-run hook notes
+ * the rule and the facts that matched it (activation basis), a run function
+ * after each firing snapshots the facts it asserted. */
+#include "engine.h"
+
+#include <clips/clips.h>
+#include <glob.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ROUTER_NAME "soleus-capture"
+#define MSG_CAP 8192
+
+typedef struct {
+    char *tmpl;
+    sol_slotval *slots;
+    size_t n;
+} kfact;
+
+struct sol_engine {
+    void *env;
+    char messages[MSG_CAP];   /* captured CLIPS output, truncated */
+    size_t msglen;
+    sol_rule_info *rules;
+    size_t nrules;
+    kfact *kfacts;
+    size_t nkfacts;
+    /* state of the run in progress */
+    sol_graph *graph;
+    const sol_findings *findings;
+    long long last_index;     /* highest fact index already in the graph */
+    long current_firing;      /* firing being executed, -1 before the first */
+    int provenance;           /* hooks on */
+    int oom;                  /* an allocation failed inside a hook */
+};
+
+/* ---- router: CLIPS output goes into e->messages, never to stdout ---- */
+
+static int router_query(void *env, const char *name)
+{
+    (void)env;
+    return strcmp(name, "stdout") == 0 || strcmp(name, "wwarning") == 0 ||
+           strcmp(name, "werror") == 0 || strcmp(name, "wdisplay") == 0 ||
+           strcmp(name, "wtrace") == 0 || strcmp(name, "wdialog") == 0 ||
+           strcmp(name, "wprompt") == 0 || strcmp(name, "t") == 0;
+}
+
+static int router_print(void *env, const char *name, const char *str)
+{
+    (void)name;
+    sol_engine *e = GetEnvironmentContext(env);
+    size_t n = strlen(str);
+    if (e->msglen + n >= MSG_CAP)
+        n = MSG_CAP - 1 - e->msglen;
+    memcpy(e->messages + e->msglen, str, n);
+    e->msglen += n;
+    e->messages[e->msglen] = '\0';
+    return 1;
+}
+
+static int router_getc(void *env, const char *name) { (void)env; (void)name; return EOF; }
+static int router_ungetc(void *env, int c, const char *name) { (void)env; (void)name; return c; }
+static int router_exit(void *env, int code) { (void)env; (void)code; return 1; }
+
+static void clear_messages(sol_engine *e)
+{
+    e->msglen = 0;
+    e->messages[0] = '\0';
+}
+
+/* Last non-empty line of the captured messages, for diagnostics. */
+static const char *clips_said(sol_engine *e)
+{
+    size_t n = e->msglen;
+    while (n && (e->messages[n - 1] == '\n' || e->messages[n - 1] == ' '))
+        n--;
+    e->messages[n] = '\0';
+    e->msglen = n;
+    const char *p = e->messages + n;
+    while (p > e->messages && p[-1] != '\n')
+        p--;
+    /* CLIPS puts the location on the line before the message. */
+    if (p > e->messages && strlen(p) < 12) {
+        p--;
+        while (p > e->messages && p[-1] != '\n')
+            p--;
+    }
+    return p;
+}
+
+/* ---- fact snapshots ---- */
+
+static int dobj_to_value(void *env, DATA_OBJECT *d, sol_value *out)
+{
+    memset(out, 0, sizeof(*out));
+    switch (GetType(*d)) {
+    case SYMBOL:
+    case STRING:
+    case INSTANCE_NAME:
+        out->kind = SOL_VAL_SYMBOL;
+        out->sym = sol_strdup(DOToString(*d));
+        return out->sym ? SOL_OK : SOL_ENOMEM;
+    case INTEGER:
+        out->kind = SOL_VAL_INTEGER;
+        out->i = DOToLong(*d);
+        return SOL_OK;
+    case FLOAT:
+        out->kind = SOL_VAL_REAL;
+        out->r = DOToDouble(*d);
+        return SOL_OK;
+    case MULTIFIELD: {
+        /* Multislot: space-joined text of its fields. */
+        size_t cap = 64, len = 0;
+        char *buf = malloc(cap);
+        if (!buf)
+            return SOL_ENOMEM;
+        buf[0] = '\0';
+        void *mf = GetValue(*d);
+        for (long i = GetDOBegin(*d); i <= GetDOEnd(*d); i++) {
+            char item[64];
+            int t = GetMFType(mf, i);
+            void *v = GetMFValue(mf, i);
+            if (t == INTEGER)
+                snprintf(item, sizeof item, "%lld", (long long)ValueToLong(v));
+            else if (t == FLOAT)
+                snprintf(item, sizeof item, "%g", ValueToDouble(v));
+            else
+                snprintf(item, sizeof item, "%s", ValueToString(v));
+            size_t il = strlen(item);
+            if (len + il + 2 > cap) {
+                cap = (len + il + 2) * 2;
+                char *nb = realloc(buf, cap);
+                if (!nb) {
+                    free(buf);
+                    return SOL_ENOMEM;
+                }
+                buf = nb;
+            }
+            if (len)
+                buf[len++] = ' ';
+            memcpy(buf + len, item, il + 1);
+            len += il;
+        }
+        out->kind = SOL_VAL_SYMBOL;
+        out->sym = buf;
+        return SOL_OK;
+    }
+    default:
+        (void)env;
+        out->kind = SOL_VAL_NONE;
+        return SOL_OK;
+    }
+}
+
+/* Snapshot one CLIPS fact into the graph. */
+static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos)
+{
+    void *env = e->env;
+    sol_gfact gf;
+    memset(&gf, 0, sizeof gf);
+    gf.index = EnvFactIndex(env, fact);
+    gf.firing = -1;
+    gf.finding = finding;
+    void *tmpl = EnvFactDeftemplate(env, fact);
+    gf.relation = sol_strdup(EnvGetDeftemplateName(env, tmpl));
+    if (!gf.relation)
+        return SOL_ENOMEM;
+    DATA_OBJECT names;
+    EnvDeftemplateSlotNames(env, tmpl, &names);
+    long n = GetDOLength(names);
+    void *mf = GetValue(names);
+    int implied = n == 1 && strcmp(ValueToString(GetMFValue(mf, GetDOBegin(names))), "implied") == 0;
+    if (n > 0 && !implied) {
+        gf.slot_names = calloc((size_t)n, sizeof(char *));
+        gf.slot_values = calloc((size_t)n, sizeof(sol_value));
+        if (!gf.slot_names || !gf.slot_values)
+            goto oom;
+        for (long i = 0; i < n; i++) {
+            const char *sname = ValueToString(GetMFValue(mf, GetDOBegin(names) + i));
+            DATA_OBJECT v;
+            gf.slot_names[i] = sol_strdup(sname);
+            gf.nslots++;
+            if (!gf.slot_names[i])
+                goto oom;
+            if (EnvGetFactSlot(env, fact, sname, &v) &&
+                dobj_to_value(env, &v, &gf.slot_values[i]) != SOL_OK)
+                goto oom;
+        }
+    }
+    if (gf.index > e->last_index)
+        e->last_index = gf.index;
+    return sol_graph_add_fact(e->graph, &gf, out_pos);
+oom:
+    for (size_t i = 0; i < gf.nslots; i++) {
+        free(gf.slot_names[i]);
+        sol_value_clear(&gf.slot_values[i]);
+    }
+    free(gf.slot_names);
+    free(gf.slot_values);
+    free(gf.relation);
+    return SOL_ENOMEM;
+}
+
+/* Snapshot every fact newer than the last one seen, crediting the firing. */
+static void collect_new_facts(sol_engine *e)
+{
+    long long mark = e->last_index;
+    for (void *f = EnvGetNextFact(e->env, NULL); f; f = EnvGetNextFact(e->env, f)) {
+        if (EnvFactIndex(e->env, f) <= mark)
+            continue;
+        size_t pos;
+        if (snapshot_fact(e, f, -1, &pos) != SOL_OK) {
+            e->oom = 1;
+            return;
+        }
+        if (e->current_firing >= 0 &&
+            sol_graph_firing_add(e->graph, (size_t)e->current_firing, pos) != SOL_OK)
+            e->oom = 1;
+    }
+}
+
+/* ---- provenance hooks ---- */
+
+static void before_firing(void *env, void *act)
+{
+    sol_engine *e = GetEnvironmentContext(env);
+    if (!e->provenance || !e->graph)
+        return;
+    collect_new_facts(e); /* anything asserted outside a firing */
+    struct activation *a = act;
+    char name[512];
+    snprintf(name, sizeof name, "%s::%s", EnvDefruleModule(env, a->theRule),
+             EnvGetDefruleName(env, a->theRule));
+    struct partialMatch *pm = EnvGetActivationBasis(env, act);
+    long long basis[64];
+    size_t nb = 0;
+    for (unsigned i = 0; pm && i < pm->bcount && nb < 64; i++) {
+        struct alphaMatch *am = pm->binds[i].gm.theMatch;
+        if (am && am->matchingItem)
+            basis[nb++] = EnvFactIndex(env, am->matchingItem);
+    }
+    size_t pos;
+    if (sol_graph_add_firing(e->graph, name, basis, nb, &pos) != SOL_OK) {
+        e->oom = 1;
+        return;
+    }
+    e->current_firing = (long)pos;
+}
+
+static void after_firing(void *env)
+{
+    sol_engine *e = GetEnvironmentContext(env);
+    if (!e->provenance || !e->graph)
+        return;
+    collect_new_facts(e);
+    e->current_firing = -1;
+}
+
+/* ---- rules ---- */
+
+/* The doc string of a rule from its pretty-print form, or "". */
+static char *doc_from_ppform(const char *pp)
+{
+    const char *p = pp ? strchr(pp, ' ') : NULL; /* after "(defrule" */
+    if (!p)
+        return sol_strdup("");
+    while (*p == ' ')
+        p++;
+    while (*p && *p != ' ' && *p != '\n')
+        p++; /* the rule name */
+    while (*p == ' ' || *p == '\n')
+        p++;
+    if (*p != '"')
+        return sol_strdup("");
+    p++;
+    size_t len = strlen(p);
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t n = 0;
+    for (; *p && *p != '"'; p++) {
+        if (*p == '\\' && p[1])
+            p++;
+        out[n++] = *p;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static int collect_rules(sol_engine *e)
+{
+    void *env = e->env;
+    size_t cap = 0;
+    for (void *m = EnvGetNextDefmodule(env, NULL); m; m = EnvGetNextDefmodule(env, m)) {
+        EnvSetCurrentModule(env, m);
+        for (void *r = EnvGetNextDefrule(env, NULL); r; r = EnvGetNextDefrule(env, r)) {
+            if (e->nrules == cap) {
+                cap = cap ? cap * 2 : 64;
+                sol_rule_info *nr = realloc(e->rules, cap * sizeof *nr);
+                if (!nr)
+                    return SOL_ENOMEM;
+                e->rules = nr;
+            }
+            char name[512];
+            snprintf(name, sizeof name, "%s::%s", EnvGetDefmoduleName(env, m),
+                     EnvGetDefruleName(env, r));
+            sol_rule_info *ri = &e->rules[e->nrules];
+            ri->name = sol_strdup(name);
+            ri->doc = doc_from_ppform(EnvGetDefrulePPForm(env, r));
+            if (!ri->name || !ri->doc) {
+                free((char *)ri->name);
+                free((char *)ri->doc);
+                return SOL_ENOMEM;
+            }
+            e->nrules++;
+        }
+    }
+    EnvSetCurrentModule(env, EnvFindDefmodule(env, "MAIN"));
+    return SOL_OK;
+}
+
+int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d)
+{
+    int rc = SOL_ENOMEM;
+    glob_t gl;
+    int have_glob = 0;
+    *out = NULL;
+    sol_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    e->provenance = 1;
+    e->current_firing = -1;
+    e->env = CreateEnvironment();
+    if (!e->env) {
+        rc = sol_diag_set(d, SOL_EENGINE, "", 0, "cannot create a CLIPS environment");
+        goto cleanup;
+    }
+    SetEnvironmentContext(e->env, e);
+    EnvAddRouter(e->env, ROUTER_NAME, 40, router_query, router_print, router_getc,
+                 router_ungetc, router_exit);
+    EnvSetDynamicConstraintChecking(e->env, TRUE);
+    EnvAddBeforeRunFunction(e->env, "soleus-provenance", before_firing, 0);
+    EnvAddRunFunction(e->env, "soleus-after-firing", after_firing, 0);
+
+    char pattern[1024];
+    snprintf(pattern, sizeof pattern, "%s/*.clp", rules_dir);
+    int g = glob(pattern, 0, NULL, &gl);
+    have_glob = g == 0;
+    if (g != 0) {
+        rc = sol_diag_set(d, SOL_EIO, rules_dir, 0, "no rule files (*.clp) found");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < gl.gl_pathc; i++) {
+        clear_messages(e);
+        int r = EnvLoad(e->env, gl.gl_pathv[i]);
+        if (r != 1) {
+            rc = sol_diag_set(d, r == 0 ? SOL_EIO : SOL_EENGINE, gl.gl_pathv[i], 0,
+                              "%s", r == 0 ? "cannot open rule file" : clips_said(e));
+            goto cleanup;
+        }
+    }
+    if (collect_rules(e) != SOL_OK) {
+        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        goto cleanup;
+    }
+    *out = e;
+    e = NULL;
+    rc = SOL_OK;
+cleanup:
+    if (have_glob)
+        globfree(&gl);
+    sol_engine_free(e);
+    return rc;
+}
+
+void sol_engine_free(sol_engine *e)
+{
+    if (!e)
+        return;
+    if (e->env)
+        DestroyEnvironment(e->env);
+    for (size_t i = 0; i < e->nrules; i++) {
+        free((char *)e->rules[i].name);
+        free((char *)e->rules[i].doc);
+    }
+    free(e->rules);
+    for (size_t i = 0; i < e->nkfacts; i++) {
+        free(e->kfacts[i].tmpl);
+        for (size_t j = 0; j < e->kfacts[i].n; j++) {
+            free((char *)e->kfacts[i].slots[j].slot);
+            sol_value_clear(&e->kfacts[i].slots[j].value);
+        }
+        free(e->kfacts[i].slots);
+    }
+    free(e->kfacts);
+    free(e);
+}
+
+int sol_engine_add_knowledge(sol_engine *e, const char *tmpl,
+                             const sol_slotval *slots, size_t n, sol_diag *d)
+{
+    kfact *nk = realloc(e->kfacts, (e->nkfacts + 1) * sizeof *nk);
+    if (!nk)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    e->kfacts = nk;
+    kfact *k = &e->kfacts[e->nkfacts];
+    memset(k, 0, sizeof *k);
+    k->tmpl = sol_strdup(tmpl);
+    k->slots = calloc(n ? n : 1, sizeof(sol_slotval));
+    if (!k->tmpl || !k->slots)
+        goto oom;
+    for (size_t i = 0; i < n; i++) {
+        k->slots[i].slot = sol_strdup(slots[i].slot);
+        k->n++;
+        if (!k->slots[i].slot || sol_value_copy(&k->slots[i].value, &slots[i].value))
+            goto oom;
+    }
+    e->nkfacts++;
+    return SOL_OK;
+oom:
+    e->nkfacts++; /* let sol_engine_free release the partial entry */
+    return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+}
+
+static int put_slot(void *env, void *fact, const char *slot, const sol_value *v)
+{
+    DATA_OBJECT dobj;
+    switch (v->kind) {
+    case SOL_VAL_SYMBOL:
+        SetType(dobj, SYMBOL);
+        SetValue(dobj, EnvAddSymbol(env, v->sym));
+        break;
+    case SOL_VAL_INTEGER:
+        SetType(dobj, INTEGER);
+        SetValue(dobj, EnvAddLong(env, v->i));
+        break;
+    case SOL_VAL_REAL:
+        SetType(dobj, FLOAT);
+        SetValue(dobj, EnvAddDouble(env, v->r));
+        break;
+    default:
+        return 0;
+    }
+    return EnvPutFactSlot(env, fact, slot, &dobj) ? 1 : 0;
+}
+
+/* Build and assert one fact; returns the CLIPS fact or NULL. */
+static void *assert_fact(sol_engine *e, const char *tmpl_name, const sol_slotval *slots,
+                         size_t n, sol_diag *d)
+{
+    char qualified[256];
+    snprintf(qualified, sizeof qualified, "MAIN::%s", tmpl_name);
+    void *tmpl = EnvFindDeftemplate(e->env, qualified);
+    if (!tmpl) {
+        sol_diag_set(d, SOL_EENGINE, "", 0, "the rules define no template '%s'", tmpl_name);
+        return NULL;
+    }
+    void *fact = EnvCreateFact(e->env, tmpl);
+    if (!fact) {
+        sol_diag_set(d, SOL_EENGINE, "", 0, "cannot create a '%s' fact", tmpl_name);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!put_slot(e->env, fact, slots[i].slot, &slots[i].value)) {
+            char buf[64];
+            sol_diag_set(d, SOL_EENGINE, "", 0, "template '%s' refused slot '%s' = %s",
+                         tmpl_name, slots[i].slot,
+                         sol_value_text(&slots[i].value, buf, sizeof buf));
+            ReturnFact(e->env, fact);
+            return NULL;
+        }
+    }
+    EnvAssignFactSlotDefaults(e->env, fact);
+    SetEvaluationError(e->env, FALSE);
+    void *asserted = EnvAssert(e->env, fact);
+    if (!asserted || GetEvaluationError(e->env)) {
+        sol_diag_set(d, SOL_EENGINE, "", 0, "CLIPS refused a '%s' fact: %s", tmpl_name,
+                     clips_said(e));
+        return NULL;
+    }
+    return asserted;
+}
+
+static int assert_inputs(sol_engine *e, const sol_findings *f, sol_diag *d)
+{
+    for (size_t i = 0; i < e->nkfacts; i++) {
+        void *fact = assert_fact(e, e->kfacts[i].tmpl, e->kfacts[i].slots, e->kfacts[i].n, d);
+        if (!fact)
+            return SOL_EENGINE;
+        if (e->graph && snapshot_fact(e, fact, -1, NULL) != SOL_OK)
+            return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    }
+    size_t nf = f ? sol_findings_count(f) : 0;
+    for (size_t i = 0; i < nf; i++) {
+        const sol_finding *it = sol_findings_at(f, i);
+        if (it->context != SOL_CTX_CURRENT || it->value.kind == SOL_VAL_UNKNOWN ||
+            it->value.kind == SOL_VAL_NONE)
+            continue;
+        sol_slotval sv[2];
+        sv[0].slot = "name";
+        sv[0].value.kind = SOL_VAL_SYMBOL;
+        sv[0].value.sym = it->name;
+        sv[1].slot = "value";
+        sv[1].value = it->value;
+        void *fact = assert_fact(e, "finding", sv, 2, d);
+        if (!fact) {
+            d->line = it->line;
+            return SOL_EENGINE;
+        }
+        if (e->graph) {
+            long pos = sol_graph_find_index(e->graph, EnvFactIndex(e->env, fact));
+            if (pos >= 0)
+                continue; /* the same finding twice (set member repeated) */
+            if (snapshot_fact(e, fact, (int)i, NULL) != SOL_OK)
+                return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        }
+    }
+    return SOL_OK;
+}
+
+int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out, sol_diag *d)
+{
+    int rc;
+    *out = NULL;
+    clear_messages(e);
+    e->graph = NULL; /* the reset's own facts are not part of the case */
+    EnvReset(e->env);
+    e->graph = sol_graph_new();
+    if (!e->graph)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    e->last_index = -1;
+    e->current_firing = -1;
+    e->oom = 0;
+    e->findings = f;
+    /* the initial fact and deffacts */
+    collect_new_facts(e);
+    rc = assert_inputs(e, f, d);
+    if (rc != SOL_OK)
+        goto cleanup;
+    long long fired = EnvRun(e->env, SOL_ENGINE_MAX_FIRINGS);
+    if (e->oom) {
+        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory while recording firings");
+        goto cleanup;
+    }
+    if (fired >= SOL_ENGINE_MAX_FIRINGS) {
+        rc = sol_diag_set(d, SOL_ELIMIT, "", 0,
+                          "rule firing cap (%d) reached: the knowledge base may loop",
+                          SOL_ENGINE_MAX_FIRINGS);
+        goto cleanup;
+    }
+    if (GetEvaluationError(e->env)) {
+        rc = sol_diag_set(d, SOL_EENGINE, "", 0, "a rule failed: %s", clips_said(e));
+        goto cleanup;
+    }
+    *out = e->graph;
+    e->graph = NULL;
+    rc = SOL_OK;
+cleanup:
+    sol_graph_free(e->graph);
+    e->graph = NULL;
+    e->findings = NULL;
+    return rc;
+}
+
+size_t sol_engine_rule_count(const sol_engine *e) { return e->nrules; }
+const sol_rule_info *sol_engine_rule_at(const sol_engine *e, size_t i) { return &e->rules[i]; }
+
+const sol_rule_info *sol_engine_rule(const sol_engine *e, const char *name)
+{
+    for (size_t i = 0; i < e->nrules; i++)
+        if (strcmp(e->rules[i].name, name) == 0)
+            return &e->rules[i];
+    return NULL;
+}
+
+const char *sol_engine_messages(const sol_engine *e) { return e->messages; }
+
+void sol_engine_set_provenance(sol_engine *e, int on) { e->provenance = on; }
+
+int sol_engine_bench_assert_string(sol_engine *e, const sol_findings *f, int use_string,
+                                   sol_diag *d)
+{
+    EnvReset(e->env);
+    size_t nf = sol_findings_count(f);
+    for (size_t i = 0; i < nf; i++) {
+        const sol_finding *it = sol_findings_at(f, i);
+        if (it->context != SOL_CTX_CURRENT || it->value.kind == SOL_VAL_UNKNOWN)
+            continue;
+        if (use_string) {
+            /* Only for the benchmark: values are vocabulary-checked symbols
+             * and numbers, never free text. */
+            char buf[256], val[64];
+            snprintf(buf, sizeof buf, "(finding (name %s) (value %s))", it->name,
+                     sol_value_text(&it->value, val, sizeof val));
+            if (!EnvAssertString(e->env, buf))
+                return sol_diag_set(d, SOL_EENGINE, "", 0, "assert-string failed");
+        } else {
+            sol_slotval sv[2] = {{"name", {SOL_VAL_SYMBOL, it->name, 0, 0}},
+                                 {"value", it->value}};
+            if (!assert_fact(e, "finding", sv, 2, d))
+                return SOL_EENGINE;
+        }
+    }
+    return SOL_OK;
+}

@@ -1,0 +1,56 @@
+/* engine.h — the only module that talks to CLIPS. Loads rules/NN-*.clp, turns
+ * findings and knowledge into facts with the fact API (record text never
+ * becomes CLIPS source), runs with a firing cap, and records each firing's
+ * rule, matched facts and asserted facts into a sol_graph. One engine can be
+ * reset and reused for many records. */
+#ifndef SOL_ENGINE_H
+#define SOL_ENGINE_H
+
+#include "sol.h"
+#include "findings.h"
+#include "graph.h"
+
+#define SOL_ENGINE_MAX_FIRINGS 20000
+
+typedef struct sol_engine sol_engine;
+
+typedef struct {
+    const char *slot;
+    sol_value value;
+} sol_slotval;
+
+typedef struct {
+    const char *name;       /* "MODULE::name" */
+    const char *doc;        /* doc string, "" if none */
+} sol_rule_info;
+
+/* Load every rule file (rules_dir, *.clp) in name order. Errors carry CLIPS's message. */
+int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d);
+void sol_engine_free(sol_engine *e);                  /* NULL is a no-op */
+
+/* Remember a knowledge fact (copied) to assert after every reset. */
+int sol_engine_add_knowledge(sol_engine *e, const char *tmpl,
+                             const sol_slotval *slots, size_t n, sol_diag *d);
+
+/* Reset, assert knowledge and the current-context findings, run. On success
+ * *out is the justification graph (caller frees). SOL_ELIMIT when the firing
+ * cap is hit. */
+int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out,
+                   sol_diag *d);
+
+/* The loaded rules, in definition order. Strings owned by the engine. */
+size_t sol_engine_rule_count(const sol_engine *e);
+const sol_rule_info *sol_engine_rule_at(const sol_engine *e, size_t i);
+const sol_rule_info *sol_engine_rule(const sol_engine *e, const char *name);
+
+/* What CLIPS printed during the last load/run (warnings), "" if nothing. */
+const char *sol_engine_messages(const sol_engine *e);
+
+/* Benchmark aid: assert the findings with EnvAssertString built from text
+ * instead of the fact API (never used for real records). */
+int sol_engine_bench_assert_string(sol_engine *e, const sol_findings *f,
+                                   int use_string, sol_diag *d);
+/* Benchmark aid: turn the provenance hook on/off. */
+void sol_engine_set_provenance(sol_engine *e, int on);
+
+#endif

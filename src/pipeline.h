@@ -1,0 +1,46 @@
+/* pipeline.h — wires the stages together for the commands: loads the
+ * vocabulary, catalogues, note patterns and rules once, then turns a record
+ * file into findings and findings into an assessment (graph + report).
+ * Record → findings → facts → firings → graph → report, one way. */
+#ifndef SOL_PIPELINE_H
+#define SOL_PIPELINE_H
+
+#include "sol.h"
+#include "catalog.h"
+#include "engine.h"
+#include "findings.h"
+#include "graph.h"
+#include "report.h"
+#include "vocab.h"
+
+typedef struct sol_pipeline sol_pipeline;
+
+/* One assessed case. Owns its findings (a copy), graph and report. */
+typedef struct {
+    sol_findings *findings;
+    sol_graph *graph;
+    sol_report *report;
+} sol_assessment;
+
+int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *knowledge_dir,
+                     sol_diag *d);
+void sol_pipeline_free(sol_pipeline *p);  /* NULL is a no-op */
+
+/* Read, validate and merge the structured and note findings of a record.
+ * *out_findings and *out_id are owned by the caller (sol_findings_free, free). */
+int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_findings,
+                      char **out_id, sol_diag *d);
+
+/* Assess a set of findings (copied). The caller frees *out with
+ * sol_assessment_free. */
+int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file,
+                        const sol_findings *f, sol_assessment **out, sol_diag *d);
+void sol_assessment_free(sol_assessment *a);  /* NULL is a no-op */
+
+const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p);
+const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p);
+sol_engine *sol_pipeline_engine(sol_pipeline *p);
+const char *sol_pipeline_rules_dir(const sol_pipeline *p);
+const char *sol_pipeline_knowledge_dir(const sol_pipeline *p);
+
+#endif

@@ -1,0 +1,452 @@
+/* report.c — builds the report model from the justification graph: final
+ * beliefs and how each evidence fact moved them, recommendations, unanswered
+ * screening items and what to assess next. No presentation here. */
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    char *name, *id, *sources, *rationale;
+} ruledoc;
+
+struct sol_report {
+    char *record_id, *record_file;
+    const sol_findings *findings;
+    const sol_graph *graph;
+    const sol_catalog *cat;
+    const sol_vocab *vocab;
+    ruledoc *docs;
+    size_t ndocs;
+    sol_rconclusion *concl;
+    size_t nconcl;
+    sol_rrec *recs;
+    size_t nrecs;
+    sol_runanswered *unans;
+    size_t nunans;
+    sol_radvice *advice;
+    size_t nadvice;
+    int suppressed;
+};
+
+static char *trim_copy(const char *s, size_t n)
+{
+    while (n && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    return sol_strndup(s, n);
+}
+
+int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources, size_t srclen,
+                      char *rationale, size_t ratlen)
+{
+    const char *b1 = strchr(doc, '|');
+    const char *b2 = b1 ? strchr(b1 + 1, '|') : NULL;
+    char *parts[3] = {NULL, NULL, NULL};
+    int rc = -1;
+    if (!b2)
+        goto cleanup;
+    parts[0] = trim_copy(doc, (size_t)(b1 - doc));
+    parts[1] = trim_copy(b1 + 1, (size_t)(b2 - b1 - 1));
+    parts[2] = trim_copy(b2 + 1, strlen(b2 + 1));
+    if (!parts[0] || !parts[1] || !parts[2])
+        goto cleanup;
+    snprintf(id, idlen, "%s", parts[0]);
+    snprintf(sources, srclen, "%s", parts[1]);
+    snprintf(rationale, ratlen, "%s", parts[2]);
+    rc = (*parts[0] && *parts[1] && *parts[2]) ? 0 : -1;
+cleanup:
+    free(parts[0]);
+    free(parts[1]);
+    free(parts[2]);
+    if (rc) {
+        snprintf(id, idlen, "?");
+        snprintf(sources, srclen, "-");
+        snprintf(rationale, ratlen, "%s", doc);
+    }
+    return rc;
+}
+
+static const ruledoc *find_doc(const sol_report *r, const char *name)
+{
+    for (size_t i = 0; i < r->ndocs; i++)
+        if (strcmp(r->docs[i].name, name) == 0)
+            return &r->docs[i];
+    return NULL;
+}
+
+static double num(const sol_value *v)
+{
+    if (!v)
+        return 0.0;
+    if (v->kind == SOL_VAL_REAL)
+        return v->r;
+    if (v->kind == SOL_VAL_INTEGER)
+        return (double)v->i;
+    return 0.0;
+}
+
+static int urgency_rank(const char *u)
+{
+    static const char *order[] = {"emergency", "urgent", "non-urgent", "differential"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(u, order[i]) == 0)
+            return i;
+    return 4;
+}
+
+static int tier_rank(char t)
+{
+    switch (t) {
+    case 'A': return 0;
+    case 'T': return 1;
+    case 'K': return 2;
+    default: return 3;
+    }
+}
+
+static int cmp_concl(const void *pa, const void *pb)
+{
+    const sol_rconclusion *a = pa, *b = pb;
+    int ta = tier_rank(a->tier), tb = tier_rank(b->tier);
+    if (ta != tb)
+        return ta - tb;
+    if (a->tier == 'A') {
+        int ua = urgency_rank(a->cond->urgency), ub = urgency_rank(b->cond->urgency);
+        if (ua != ub)
+            return ua - ub;
+    }
+    if (a->cf > b->cf + 1e-9)
+        return -1;
+    if (b->cf > a->cf + 1e-9)
+        return 1;
+    return strcmp(a->id, b->id);
+}
+
+/* Fill one contribution from an evidence fact. */
+static int fill_contrib(sol_report *r, sol_rcontrib *c, size_t epos, double before, double after)
+{
+    const sol_gfact *ev = sol_graph_fact_at(r->graph, epos);
+    memset(c, 0, sizeof *c);
+    c->polarity = sol_gfact_sym(ev, "polarity");
+    c->strength = sol_gfact_sym(ev, "strength");
+    double cf = sol_catalog_cf(r->cat, c->strength);
+    c->cf = strcmp(c->polarity, "oppose") == 0 ? -cf : cf;
+    c->before = before;
+    c->after = after;
+    if (ev->firing >= 0) {
+        const sol_firing *fi = sol_graph_firing_at(r->graph, (size_t)ev->firing);
+        c->firing = (size_t)ev->firing;
+        c->rule = fi->rule;
+        const ruledoc *rd = find_doc(r, fi->rule);
+        c->rule_id = rd ? rd->id : "?";
+        c->sources = rd ? rd->sources : "-";
+        c->rationale = rd ? rd->rationale : "";
+    } else {
+        c->rule = c->rule_id = "?";
+        c->sources = "-";
+        c->rationale = "";
+    }
+    return sol_graph_findings_under(r->graph, epos, &c->findings, &c->nfindings);
+}
+
+static int push(void **arr, size_t *n, size_t size)
+{
+    void *p = realloc(*arr, (*n + 1) * size);
+    if (!p)
+        return SOL_ENOMEM;
+    *arr = p;
+    memset((char *)p + *n * size, 0, size);
+    (*n)++;
+    return SOL_OK;
+}
+
+/* The conclusions: final belief per conclusion and its arithmetic. */
+static int build_conclusions(sol_report *r)
+{
+    const sol_graph *g = r->graph;
+    size_t nf = sol_graph_fact_count(g);
+    for (size_t p = 0; p < nf; p++) {
+        const sol_gfact *f = sol_graph_fact_at(g, p);
+        if (strcmp(f->relation, "belief") != 0)
+            continue;
+        const char *cid = sol_gfact_sym(f, "conclusion");
+        sol_rconclusion *c = NULL;
+        for (size_t i = 0; i < r->nconcl; i++)
+            if (strcmp(r->concl[i].id, cid) == 0)
+                c = &r->concl[i];
+        if (!c) {
+            const sol_condition *cond = sol_catalog_condition(r->cat, cid);
+            if (!cond)
+                continue; /* lint reports conclusions missing from the catalogue */
+            if (push((void **)&r->concl, &r->nconcl, sizeof *c))
+                return SOL_ENOMEM;
+            c = &r->concl[r->nconcl - 1];
+            c->id = cond->id;
+            c->cond = cond;
+            c->tier = cond->tier;
+        }
+        c->cf = num(sol_gfact_slot(f, "cf"));
+        c->belief_fact = p;
+    }
+    /* Arithmetic: each firing that produced a belief fact, in firing order. */
+    size_t nfi = sol_graph_firing_count(g);
+    for (size_t i = 0; i < nfi; i++) {
+        const sol_firing *fi = sol_graph_firing_at(g, i);
+        long bel = -1, ev = -1, old = -1;
+        for (size_t k = 0; k < fi->nadded; k++)
+            if (strcmp(sol_graph_fact_at(g, fi->added[k])->relation, "belief") == 0)
+                bel = (long)fi->added[k];
+        if (bel < 0)
+            continue;
+        for (size_t k = 0; k < fi->nbasis; k++) {
+            const char *rel = sol_graph_fact_at(g, fi->basis[k])->relation;
+            if (strcmp(rel, "evidence") == 0)
+                ev = (long)fi->basis[k];
+            else if (strcmp(rel, "belief") == 0)
+                old = (long)fi->basis[k];
+        }
+        if (ev < 0)
+            continue;
+        const char *cid = sol_gfact_sym(sol_graph_fact_at(g, (size_t)bel), "conclusion");
+        for (size_t c = 0; c < r->nconcl; c++) {
+            if (strcmp(r->concl[c].id, cid) != 0)
+                continue;
+            sol_rconclusion *rc = &r->concl[c];
+            if (push((void **)&rc->contrib, &rc->ncontrib, sizeof(sol_rcontrib)))
+                return SOL_ENOMEM;
+            double before = old >= 0 ? num(sol_gfact_slot(sol_graph_fact_at(g, (size_t)old), "cf")) : 0.0;
+            double after = num(sol_gfact_slot(sol_graph_fact_at(g, (size_t)bel), "cf"));
+            if (fill_contrib(r, &rc->contrib[rc->ncontrib - 1], (size_t)ev, before, after))
+                return SOL_ENOMEM;
+        }
+    }
+    /* Keep red flags with any support, other tiers only with positive belief. */
+    size_t keep = 0;
+    for (size_t i = 0; i < r->nconcl; i++) {
+        sol_rconclusion *c = &r->concl[i];
+        int support = 0;
+        for (size_t k = 0; k < c->ncontrib; k++)
+            support |= strcmp(c->contrib[k].polarity, "support") == 0;
+        int shown = c->tier == 'A' ? support : (support && c->cf > 1e-9);
+        if (shown) {
+            r->concl[keep++] = *c;
+        } else {
+            for (size_t k = 0; k < c->ncontrib; k++)
+                free(c->contrib[k].findings);
+            free(c->contrib);
+        }
+    }
+    r->nconcl = keep;
+    qsort(r->concl, r->nconcl, sizeof *r->concl, cmp_concl);
+    for (size_t i = 0; i < r->nconcl; i++) {
+        r->concl[i].rank = (i > 0 && r->concl[i - 1].tier == r->concl[i].tier)
+                               ? r->concl[i - 1].rank + 1
+                               : 1;
+    }
+    return SOL_OK;
+}
+
+static long concl_pos(const sol_report *r, const char *id)
+{
+    for (size_t i = 0; i < r->nconcl; i++)
+        if (strcmp(r->concl[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+
+
+/* qsort has no context argument: the report being sorted. */
+static const sol_report *sort_ctx;
+
+static int cmp_rec_q(const void *pa, const void *pb)
+{
+    const sol_rrec *a = pa, *b = pb;
+    long ca = concl_pos(sort_ctx, a->for_id), cb = concl_pos(sort_ctx, b->for_id);
+    if (ca < 0)
+        ca = 1L << 20;
+    if (cb < 0)
+        cb = 1L << 20;
+    if (ca != cb)
+        return ca < cb ? -1 : 1;
+    int c = strcmp(a->rec->id, b->rec->id);
+    return c ? c : strcmp(a->for_id, b->for_id);
+}
+
+static int build_rest(sol_report *r)
+{
+    const sol_graph *g = r->graph;
+    size_t nf = sol_graph_fact_count(g);
+    for (size_t p = 0; p < nf; p++) {
+        const sol_gfact *f = sol_graph_fact_at(g, p);
+        const sol_firing *fi = f->firing >= 0 ? sol_graph_firing_at(g, (size_t)f->firing) : NULL;
+        const ruledoc *rd = fi ? find_doc(r, fi->rule) : NULL;
+        if (strcmp(f->relation, "gate") == 0) {
+            r->suppressed = 1;
+        } else if (strcmp(f->relation, "recommendation") == 0) {
+            const sol_recommendation *rec = sol_catalog_recommendation(r->cat, sol_gfact_sym(f, "id"));
+            if (!rec)
+                continue;
+            const char *for_id = sol_gfact_sym(f, "for");
+            int dup = 0;
+            for (size_t i = 0; i < r->nrecs; i++)
+                dup |= r->recs[i].rec == rec && strcmp(r->recs[i].for_id, for_id) == 0;
+            if (dup)
+                continue;
+            if (push((void **)&r->recs, &r->nrecs, sizeof(sol_rrec)))
+                return SOL_ENOMEM;
+            sol_rrec *rr = &r->recs[r->nrecs - 1];
+            rr->rec = rec;
+            rr->for_id = for_id;
+            rr->rule = fi ? fi->rule : "?";
+            rr->rule_id = rd ? rd->id : "?";
+            rr->sources = rd ? rd->sources : "-";
+            rr->firing = fi ? (size_t)f->firing : 0;
+        } else if (strcmp(f->relation, "unanswered") == 0) {
+            const char *name = sol_gfact_sym(f, "name");
+            int dup = 0;
+            for (size_t i = 0; i < r->nunans; i++)
+                dup |= strcmp(r->unans[i].finding, name) == 0;
+            if (dup)
+                continue;
+            if (push((void **)&r->unans, &r->nunans, sizeof(sol_runanswered)))
+                return SOL_ENOMEM;
+            sol_runanswered *u = &r->unans[r->nunans - 1];
+            const sol_term *t = sol_vocab_lookup(r->vocab, name);
+            u->finding = name;
+            u->label = t ? t->label : name;
+            u->screen = sol_gfact_sym(f, "screen");
+            for (size_t i = 0; i < sol_findings_count(r->findings); i++) {
+                const sol_finding *fd = sol_findings_at(r->findings, i);
+                if (strcmp(fd->name, name) == 0 && fd->value.kind == SOL_VAL_UNKNOWN)
+                    u->asked = 1;
+            }
+        } else if (strcmp(f->relation, "advice") == 0) {
+            const char *name = sol_gfact_sym(f, "finding");
+            if (sol_findings_find(r->findings, name))
+                continue; /* already assessed */
+            int dup = 0;
+            for (size_t i = 0; i < r->nadvice; i++)
+                dup |= strcmp(r->advice[i].finding, name) == 0;
+            if (dup)
+                continue;
+            if (push((void **)&r->advice, &r->nadvice, sizeof(sol_radvice)))
+                return SOL_ENOMEM;
+            sol_radvice *a = &r->advice[r->nadvice - 1];
+            const sol_term *t = sol_vocab_lookup(r->vocab, name);
+            a->finding = name;
+            a->label = t ? t->label : name;
+            a->because = sol_gfact_sym(f, "because");
+            a->rule = fi ? fi->rule : "?";
+            a->rule_id = rd ? rd->id : "?";
+            a->population = fi && strncmp(fi->rule, "TENDENCY::", 10) == 0;
+        }
+    }
+    if (r->suppressed)
+        for (size_t i = 0; i < r->nconcl; i++)
+            if (r->concl[i].tier == 'T' || r->concl[i].tier == 'K')
+                r->concl[i].deferred = 1;
+    sort_ctx = r;
+    qsort(r->recs, r->nrecs, sizeof *r->recs, cmp_rec_q);
+    sort_ctx = NULL;
+    return SOL_OK;
+}
+
+int sol_report_build(sol_report **out, const char *record_id, const char *record_file,
+                     const sol_findings *f, const sol_graph *g, const sol_catalog *cat,
+                     const sol_vocab *vocab, const sol_ruledoc *rules, size_t nrules,
+                     sol_diag *d)
+{
+    *out = NULL;
+    sol_report *r = calloc(1, sizeof *r);
+    if (!r)
+        goto oom;
+    r->findings = f;
+    r->graph = g;
+    r->cat = cat;
+    r->vocab = vocab;
+    r->record_id = sol_strdup(record_id ? record_id : "");
+    r->record_file = sol_strdup(record_file ? record_file : "");
+    r->docs = calloc(nrules ? nrules : 1, sizeof(ruledoc));
+    if (!r->record_id || !r->record_file || !r->docs)
+        goto oom;
+    for (size_t i = 0; i < nrules; i++) {
+        char id[64], src[256], rat[1024];
+        sol_ruledoc_parse(rules[i].doc, id, sizeof id, src, sizeof src, rat, sizeof rat);
+        ruledoc *rd = &r->docs[r->ndocs++];
+        rd->name = sol_strdup(rules[i].name);
+        rd->id = sol_strdup(id);
+        rd->sources = sol_strdup(src);
+        rd->rationale = sol_strdup(rat);
+        if (!rd->name || !rd->id || !rd->sources || !rd->rationale)
+            goto oom;
+    }
+    if (build_conclusions(r) || build_rest(r))
+        goto oom;
+    *out = r;
+    return SOL_OK;
+oom:
+    sol_report_free(r);
+    return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+}
+
+void sol_report_free(sol_report *r)
+{
+    if (!r)
+        return;
+    free(r->record_id);
+    free(r->record_file);
+    for (size_t i = 0; i < r->ndocs; i++) {
+        free(r->docs[i].name);
+        free(r->docs[i].id);
+        free(r->docs[i].sources);
+        free(r->docs[i].rationale);
+    }
+    free(r->docs);
+    for (size_t i = 0; i < r->nconcl; i++) {
+        for (size_t k = 0; k < r->concl[i].ncontrib; k++)
+            free(r->concl[i].contrib[k].findings);
+        free(r->concl[i].contrib);
+    }
+    free(r->concl);
+    free(r->recs);
+    free(r->unans);
+    free(r->advice);
+    free(r);
+}
+
+const char *sol_report_record_id(const sol_report *r) { return r->record_id; }
+const char *sol_report_record_file(const sol_report *r) { return r->record_file; }
+const sol_findings *sol_report_findings(const sol_report *r) { return r->findings; }
+const sol_graph *sol_report_graph(const sol_report *r) { return r->graph; }
+const sol_vocab *sol_report_vocab(const sol_report *r) { return r->vocab; }
+const sol_catalog *sol_report_catalog(const sol_report *r) { return r->cat; }
+size_t sol_report_conclusion_count(const sol_report *r) { return r->nconcl; }
+const sol_rconclusion *sol_report_conclusion_at(const sol_report *r, size_t i) { return &r->concl[i]; }
+
+const sol_rconclusion *sol_report_conclusion(const sol_report *r, const char *id)
+{
+    long p = concl_pos(r, id);
+    return p < 0 ? NULL : &r->concl[p];
+}
+
+int sol_report_has_red_flag(const sol_report *r)
+{
+    for (size_t i = 0; i < r->nconcl; i++)
+        if (r->concl[i].tier == 'A' && urgency_rank(r->concl[i].cond->urgency) < 3)
+            return 1;
+    return 0;
+}
+
+int sol_report_suppressed(const sol_report *r) { return r->suppressed; }
+size_t sol_report_recommendation_count(const sol_report *r) { return r->nrecs; }
+const sol_rrec *sol_report_recommendation_at(const sol_report *r, size_t i) { return &r->recs[i]; }
+size_t sol_report_unanswered_count(const sol_report *r) { return r->nunans; }
+const sol_runanswered *sol_report_unanswered_at(const sol_report *r, size_t i) { return &r->unans[i]; }
+size_t sol_report_advice_count(const sol_report *r) { return r->nadvice; }
+const sol_radvice *sol_report_advice_at(const sol_report *r, size_t i) { return &r->advice[i]; }

@@ -1,0 +1,146 @@
+/* write_text.c — the plain-text assessment report for physiotherapists:
+ * red flags and referrals first, then tissue state, drivers and advisories,
+ * each conclusion with its "because" lines, then management. */
+#include "writers.h"
+
+#include <string.h>
+
+static const char *tier_title(char t)
+{
+    switch (t) {
+    case 'A': return "RED FLAGS AND REFERRALS";
+    case 'T': return "CALF TISSUE STATE";
+    case 'K': return "KINETIC-CHAIN AND LOAD DRIVERS";
+    default: return "ADVISORIES";
+    }
+}
+
+const char *sol_format_finding(const sol_finding *f, char *buf, size_t len)
+{
+    char val[64];
+    sol_value_text(&f->value, val, sizeof val);
+    if (f->origin == SOL_ORIGIN_NOTE)
+        snprintf(buf, len, "%s = %s (note, line %d: \"%s\")", f->name, val, f->line,
+                 f->quote ? f->quote : "");
+    else if (f->origin == SOL_ORIGIN_WHATIF)
+        snprintf(buf, len, "%s = %s (what-if)", f->name, val);
+    else
+        snprintf(buf, len, "%s = %s (line %d)", f->name, val, f->line);
+    return buf;
+}
+
+static void write_contrib(FILE *out, const sol_report *r, const sol_rcontrib *c)
+{
+    const sol_findings *fs = sol_report_findings(r);
+    char sign = strcmp(c->polarity, "oppose") == 0 ? '-' : '+';
+    if (c->before < 0)
+        fprintf(out, "       %c %s %s %s, not combined\n", sign, c->rule_id, c->polarity,
+                c->strength);
+    else
+        fprintf(out, "       %c %s %s %s: %+.2f, %.2f -> %.2f\n", sign, c->rule_id,
+                c->polarity, c->strength, c->cf, c->before, c->after);
+    fprintf(out, "         because: %s\n", c->rationale);
+    for (size_t k = 0; k < c->nfindings; k++) {
+        char buf[512];
+        fprintf(out, "         finding: %s\n",
+                sol_format_finding(sol_findings_at(fs, c->findings[k]), buf, sizeof buf));
+    }
+    fprintf(out, "         rule: %s; sources: %s\n", c->rule, c->sources);
+}
+
+int sol_write_text(FILE *out, const sol_report *r)
+{
+    const sol_findings *fs = sol_report_findings(r);
+    fprintf(out, "Soleus assessment of record '%s' (%s)\n", sol_report_record_id(r),
+            sol_report_record_file(r));
+    fprintf(out, "Decision support for a qualified clinician; it suggests, it does not diagnose.\n");
+
+    char tier = 0;
+    size_t n = sol_report_conclusion_count(r);
+    if (!sol_report_has_red_flag(r))
+        fprintf(out, "\n%s\n  none reached%s\n", tier_title('A'),
+                sol_report_unanswered_count(r) ? " on the answers given (see UNANSWERED)" : "");
+    for (size_t i = 0; i < n; i++) {
+        const sol_rconclusion *c = sol_report_conclusion_at(r, i);
+        if (c->tier != tier) {
+            tier = c->tier;
+            if (tier == 'A' && !sol_report_has_red_flag(r))
+                fprintf(out, "\nDIFFERENTIALS TO CONSIDER\n");
+            else if (tier != 'A' || sol_report_has_red_flag(r))
+                fprintf(out, "\n%s%s\n", tier_title(tier),
+                        (tier == 'T' || tier == 'K') && sol_report_suppressed(r)
+                            ? " (deferred pending medical clearance)"
+                            : "");
+        }
+        if (c->tier == 'A')
+            fprintf(out, "  %d. [%s] %s (%s, %s), certainty %.2f\n", c->rank, c->cond->urgency,
+                    c->cond->label, c->cond->code, c->id, c->cf);
+        else
+            fprintf(out, "  %d. %s (%s, %s), certainty %.2f%s\n", c->rank, c->cond->label,
+                    c->cond->code, c->id, c->cf, c->deferred ? ", deferred" : "");
+        for (size_t k = 0; k < c->ncontrib; k++)
+            write_contrib(out, r, &c->contrib[k]);
+    }
+
+    size_t nu = sol_report_unanswered_count(r);
+    if (nu) {
+        fprintf(out, "\nUNANSWERED SCREENING QUESTIONS (red flags cannot be ruled out)\n");
+        for (size_t i = 0; i < nu; i++) {
+            const sol_runanswered *u = sol_report_unanswered_at(r, i);
+            fprintf(out, "  - %s [%s] (%s): %s\n", u->label, u->finding, u->screen,
+                    u->asked ? "asked, no answer recorded" : "not recorded");
+        }
+    }
+
+    size_t nr = sol_report_recommendation_count(r);
+    fprintf(out, "\nRECOMMENDATIONS\n");
+    if (sol_report_suppressed(r))
+        fprintf(out, "  Management advice is withheld while a red flag stands (R58): refer first.\n");
+    for (size_t i = 0; i < nr; i++) {
+        const sol_rrec *rr = sol_report_recommendation_at(r, i);
+        fprintf(out, "  - %s [%s]%s%s: %s\n", rr->rec->label, rr->rec->phase,
+                *rr->for_id ? " for " : "", rr->for_id, rr->rec->text);
+        if (rr->rec->contested)
+            fprintf(out, "    contested: %s\n", rr->rec->contested);
+        fprintf(out, "    rule: %s %s; sources: %s\n", rr->rule_id, rr->rule, rr->rec->sources);
+    }
+    if (!nr)
+        fprintf(out, "  none\n");
+
+    size_t na = sol_report_advice_count(r);
+    if (na) {
+        fprintf(out, "\nASSESS NEXT\n");
+        for (size_t i = 0; i < na; i++) {
+            const sol_radvice *a = sol_report_advice_at(r, i);
+            fprintf(out, "  - %s [%s], for %s (%s)%s\n", a->label, a->finding, a->because,
+                    a->rule_id,
+                    a->population ? "; population tendency only (S4), not shown to predict "
+                                    "calf strain (L11)"
+                                  : "");
+        }
+    }
+
+    size_t nc = sol_findings_conflict_count(fs);
+    if (nc) {
+        fprintf(out, "\nNOTE CONFLICTS (the structured value is used)\n");
+        for (size_t i = 0; i < nc; i++) {
+            const sol_conflict *c = sol_findings_conflict_at(fs, i);
+            char a[64], b[64];
+            fprintf(out, "  - %s: record says %s (line %d), note says %s (line %d: \"%s\")\n",
+                    c->name, sol_value_text(&c->record_value, a, sizeof a), c->record_line,
+                    sol_value_text(&c->note_value, b, sizeof b), c->note_line,
+                    c->quote ? c->quote : "");
+        }
+    }
+    int hist = 0;
+    for (size_t i = 0; i < sol_findings_count(fs); i++) {
+        const sol_finding *f = sol_findings_at(fs, i);
+        if (f->context != SOL_CTX_HISTORY)
+            continue;
+        if (!hist++)
+            fprintf(out, "\nHISTORICAL MENTIONS (not used as current signs)\n");
+        char buf[512];
+        fprintf(out, "  - %s\n", sol_format_finding(f, buf, sizeof buf));
+    }
+    return ferror(out) ? SOL_EIO : SOL_OK;
+}

@@ -1,0 +1,22 @@
+/* writers.h — one writer per output format over the shared report model
+ * (cmark style: text.c, json.c …). Each writes to out and returns 0 or a
+ * negative sol_err. */
+#ifndef SOL_WRITERS_H
+#define SOL_WRITERS_H
+
+#include <stdio.h>
+#include "report.h"
+
+/* Human-readable assessment: red flags first, then tiers, each with "because". */
+int sol_write_text(FILE *out, const sol_report *r);
+/* The same as JSON (sorted keys, stable order). */
+int sol_write_json(FILE *out, const sol_report *r);
+/* One line per fact ("conclusion A 1 possible-dvt cf=0.97", "fired RULE" …)
+ * for golden tests and scripts. */
+int sol_write_summary(FILE *out, const sol_report *r);
+
+/* Shared helper: "name = value (line N)" or, for a note finding,
+ * "name = value (note, line N: \"quote\")" into buf. */
+const char *sol_format_finding(const sol_finding *f, char *buf, size_t len);
+
+#endif

@@ -580,10 +580,14 @@ const char *sol_engine_messages(const sol_engine *e) { return e->messages; }
 
 void sol_engine_set_provenance(sol_engine *e, int on) { e->provenance = on; }
 
+void sol_engine_bench_reset(sol_engine *e)
+{
+    EnvReset(e->env);
+}
+
 int sol_engine_bench_assert_string(sol_engine *e, const sol_findings *f, int use_string,
                                    sol_diag *d)
 {
-    EnvReset(e->env);
     size_t nf = sol_findings_count(f);
     for (size_t i = 0; i < nf; i++) {
         const sol_finding *it = sol_findings_at(f, i);

@@ -46,8 +46,9 @@ const sol_rule_info *sol_engine_rule(const sol_engine *e, const char *name);
 /* What CLIPS printed during the last load/run (warnings), "" if nothing. */
 const char *sol_engine_messages(const sol_engine *e);
 
-/* Benchmark aid: assert the findings with EnvAssertString built from text
- * instead of the fact API (never used for real records). */
+/* Benchmark aids: reset, then assert the findings either with the fact API
+ * or with EnvAssertString built from text (never used for real records). */
+void sol_engine_bench_reset(sol_engine *e);
 int sol_engine_bench_assert_string(sol_engine *e, const sol_findings *f,
                                    int use_string, sol_diag *d);
 /* Benchmark aid: turn the provenance hook on/off. */

@@ -19,7 +19,8 @@ typedef struct {
 
 /* Sorted by name. */
 static const command commands[] = {
-    {"assess", sol_cmd_assess, "assess [--format text|json] FILE   ranked, explained assessment"},
+    {"assess", sol_cmd_assess, "assess [--format text|json|summary] FILE   ranked, explained assessment"},
+    {"coverage", sol_cmd_coverage, "coverage [--format text|lcov] [--output FILE] CASE...   rule coverage of a corpus"},
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,222 @@
+/* util.c — the small shared helpers declared in sol.h: diagnostics, typed
+ * values, bounded file reading and allocation helpers. No external library.
+ * sol_read_file checks the size with fstat before reading and never reads
+ * more than max + 1 bytes, so an oversized file is refused cheaply. */
+#include "sol.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int sol_diag_set(sol_diag *d, int code, const char *file, int line,
+                 const char *fmt, ...)
+{
+    char msg[sizeof d->msg];
+    char where[sizeof d->file];
+    va_list ap;
+
+    if (!d)
+        return code;
+    /* Format into locals first: file or an argument may point into d. */
+    snprintf(where, sizeof where, "%s", file ? file : "");
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt ? fmt : "", ap);
+    va_end(ap);
+    memcpy(d->file, where, sizeof d->file);
+    memcpy(d->msg, msg, sizeof d->msg);
+    d->line = line;
+    return code;
+}
+
+char *sol_strdup(const char *s)
+{
+    return s ? sol_strndup(s, strlen(s)) : NULL;
+}
+
+char *sol_strndup(const char *s, size_t n)
+{
+    char *p;
+    size_t len = 0;
+
+    if (!s)
+        return NULL;
+    while (len < n && s[len])
+        len++;
+    p = malloc(len + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+int sol_value_copy(sol_value *out, const sol_value *src)
+{
+    sol_value tmp = *src;
+
+    tmp.sym = NULL;
+    if (src->sym) {
+        tmp.sym = sol_strdup(src->sym);
+        if (!tmp.sym)
+            return SOL_ENOMEM;
+    }
+    *out = tmp;
+    return SOL_OK;
+}
+
+void sol_value_clear(sol_value *v)
+{
+    if (!v)
+        return;
+    free(v->sym);
+    memset(v, 0, sizeof *v);
+    v->kind = SOL_VAL_NONE;
+}
+
+const char *sol_value_text(const sol_value *v, char *buf, size_t len)
+{
+    if (!buf || len == 0)
+        return "";
+    if (!v) {
+        snprintf(buf, len, "-");
+        return buf;
+    }
+    switch (v->kind) {
+    case SOL_VAL_SYMBOL:
+        snprintf(buf, len, "%s", v->sym ? v->sym : "");
+        break;
+    case SOL_VAL_INTEGER:
+        snprintf(buf, len, "%lld", v->i);
+        break;
+    case SOL_VAL_REAL:
+        /* Shortest form that still reads back as the same double. */
+        snprintf(buf, len, "%.15g", v->r);
+        if (strtod(buf, NULL) != v->r)
+            snprintf(buf, len, "%.17g", v->r);
+        break;
+    case SOL_VAL_UNKNOWN:
+        snprintf(buf, len, "unknown");
+        break;
+    case SOL_VAL_NONE:
+    default:
+        snprintf(buf, len, "-");
+        break;
+    }
+    return buf;
+}
+
+int sol_value_equal(const sol_value *a, const sol_value *b)
+{
+    if (!a || !b)
+        return a == b;
+    if (a->kind != b->kind)
+        return 0;
+    switch (a->kind) {
+    case SOL_VAL_SYMBOL:
+        if (!a->sym || !b->sym)
+            return a->sym == b->sym;
+        return strcmp(a->sym, b->sym) == 0;
+    case SOL_VAL_INTEGER:
+        return a->i == b->i;
+    case SOL_VAL_REAL:
+        return a->r == b->r;
+    default:
+        return 1;
+    }
+}
+
+int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
+                  sol_diag *d)
+{
+    struct stat st;
+    char *buf = NULL;
+    size_t cap, len = 0;
+    int fd = -1, rc = SOL_OK;
+
+    *out = NULL;
+    if (out_len)
+        *out_len = 0;
+    if (!path)
+        return sol_diag_set(d, SOL_EIO, "", 0, "no file name given");
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return sol_diag_set(d, SOL_EIO, path, 0, "cannot open: %s",
+                            strerror(errno));
+    if (fstat(fd, &st) != 0) {
+        rc = sol_diag_set(d, SOL_EIO, path, 0, "cannot stat: %s",
+                          strerror(errno));
+        goto cleanup;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        rc = sol_diag_set(d, SOL_EIO, path, 0,
+                          "is a directory, not a file");
+        goto cleanup;
+    }
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
+        rc = sol_diag_set(d, SOL_EIO, path, 0,
+                          "file too large: %lld bytes, the limit is %zu bytes",
+                          (long long)st.st_size, max);
+        goto cleanup;
+    }
+    /* Regular files: size known. Pipes and devices: grow, bounded by max. */
+    cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 4096;
+    if (cap > max + 1)
+        cap = max + 1;
+    buf = malloc(cap + 1);
+    if (!buf) {
+        rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
+        goto cleanup;
+    }
+    for (;;) {
+        ssize_t n;
+
+        if (len == cap) {
+            size_t ncap;
+            char *nb;
+
+            if (cap > max) /* read max + 1 bytes: too large */
+                break;
+            ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+            nb = realloc(buf, ncap + 1);
+            if (!nb) {
+                rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
+                goto cleanup;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        n = read(fd, buf + len, cap - len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            rc = sol_diag_set(d, SOL_EIO, path, 0, "cannot read: %s",
+                              strerror(errno));
+            goto cleanup;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    if (len > max) {
+        rc = sol_diag_set(d, SOL_EIO, path, 0,
+                          "file too large: more than the limit of %zu bytes",
+                          max);
+        goto cleanup;
+    }
+    buf[len] = '\0';
+    *out = buf;
+    buf = NULL;
+    if (out_len)
+        *out_len = len;
+
+cleanup:
+    free(buf);
+    if (fd >= 0)
+        close(fd);
+    return rc;
+}

@@ -1,0 +1,578 @@
+/* vocab.c — loads knowledge/vocabulary.tsv (vocab.h) and turns the text of a
+ * recorded value into typed sol_values. The loader is strict: every line must
+ * have the eight documented columns with a legal section, type, domain and
+ * screen, or loading stops with the file and line of the first problem. */
+#include "vocab.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define VOCAB_MAX_BYTES (1024u * 1024u)
+#define VOCAB_NCOLS 8
+
+/* One term and the storage behind its const pointers. */
+typedef struct {
+    sol_term t;
+    char *line_copy;    /* the TSV line, split in place: name..label point here */
+    char **vals;        /* enum/set members (point into line_copy) */
+} vocab_entry;
+
+struct sol_vocab {
+    vocab_entry *e;
+    size_t n, cap;
+    const sol_term **by_name; /* terms sorted by name, for lookup */
+};
+
+static const char *const SECTIONS[] = {
+    "patient", "history", "screening", "examination", "running",
+    "special-tests", NULL
+};
+
+const char *sol_type_name(sol_type t)
+{
+    switch (t) {
+    case SOL_TYPE_BOOL: return "bool";
+    case SOL_TYPE_ENUM: return "enum";
+    case SOL_TYPE_SET: return "set";
+    case SOL_TYPE_INT: return "int";
+    case SOL_TYPE_REAL: return "real";
+    case SOL_TYPE_DERIVED: return "derived";
+    }
+    return "?";
+}
+
+static int type_from_name(const char *s, sol_type *out)
+{
+    for (int t = SOL_TYPE_BOOL; t <= SOL_TYPE_DERIVED; t++)
+        if (strcmp(s, sol_type_name((sol_type)t)) == 0) {
+            *out = (sol_type)t;
+            return 1;
+        }
+    return 0;
+}
+
+/* Lower-case kebab token: [a-z0-9]+(-[a-z0-9]+)*. Names and members. */
+static int is_token(const char *s)
+{
+    if (!*s || *s == '-')
+        return 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == '-') {
+            if (p[1] == '-' || p[1] == '\0')
+                return 0;
+        } else if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int in_list(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return 1;
+    return 0;
+}
+
+/* Parse a decimal number that must fill the whole string (no hex/inf/nan). */
+static int parse_number(const char *s, double *out)
+{
+    char *end;
+    const char *p = s;
+
+    if (*p == '-' || *p == '+')
+        p++;
+    if (!isdigit((unsigned char)*p))
+        return 0;
+    for (const char *q = p; *q; q++)
+        if (!(isdigit((unsigned char)*q) || *q == '.' || *q == 'e'
+              || *q == 'E' || *q == '-' || *q == '+'))
+            return 0;
+    errno = 0;
+    *out = strtod(s, &end);
+    return *end == '\0' && errno == 0 && isfinite(*out);
+}
+
+static void vocab_entry_free(vocab_entry *e)
+{
+    free(e->line_copy);
+    free(e->vals);
+}
+
+void sol_vocab_free(sol_vocab *v)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < v->n; i++)
+        vocab_entry_free(&v->e[i]);
+    free(v->e);
+    free(v->by_name);
+    free(v);
+}
+
+/* Split line (in place) on tabs into exactly VOCAB_NCOLS fields. */
+static int split_cols(char *line, char **col)
+{
+    int n = 0;
+    char *p = line;
+
+    for (;;) {
+        char *tab = strchr(p, '\t');
+        if (n == VOCAB_NCOLS)
+            return -1;
+        col[n++] = p;
+        if (!tab)
+            break;
+        *tab = '\0';
+        p = tab + 1;
+    }
+    return n;
+}
+
+/* Fill e->t from the columns; message into d on error. */
+static int parse_entry(vocab_entry *e, char **col, const char *file, int line,
+                       sol_diag *d)
+{
+    sol_term *t = &e->t;
+    const char *domain = col[3];
+    static const char *const screens[] = { "s4", "wells", "s4,wells", "-", NULL };
+
+    for (int i = 0; i < VOCAB_NCOLS; i++)
+        if (!*col[i])
+            return sol_diag_set(d, SOL_EPARSE, file, line,
+                                "column %d is empty (use '-' for none)", i + 1);
+    if (!is_token(col[0]))
+        return sol_diag_set(d, SOL_EPARSE, file, line,
+                            "name '%s' is not a lower-case kebab-case word",
+                            col[0]);
+    if (!in_list(col[1], SECTIONS))
+        return sol_diag_set(d, SOL_EPARSE, file, line,
+                            "finding '%s': section '%s' is not one of "
+                            "patient|history|screening|examination|running|"
+                            "special-tests", col[0], col[1]);
+    if (!type_from_name(col[2], &t->type))
+        return sol_diag_set(d, SOL_EPARSE, file, line,
+                            "finding '%s': type '%s' is not one of "
+                            "bool|enum|set|int|real|derived", col[0], col[2]);
+    if (!in_list(col[5], screens))
+        return sol_diag_set(d, SOL_EPARSE, file, line,
+                            "finding '%s': screen '%s' is not one of "
+                            "s4|wells|s4,wells|-", col[0], col[5]);
+    t->name = col[0];
+    t->section = col[1];
+    t->unit = col[4];
+    t->screen = col[5];
+    t->sources = col[6];
+    t->label = col[7];
+    t->line = line;
+
+    switch (t->type) {
+    case SOL_TYPE_BOOL:
+    case SOL_TYPE_DERIVED:
+        if (strcmp(domain, "-") != 0)
+            return sol_diag_set(d, SOL_EPARSE, file, line,
+                                "finding '%s': a %s finding takes domain '-'",
+                                col[0], col[2]);
+        break;
+    case SOL_TYPE_ENUM:
+    case SOL_TYPE_SET: {
+        size_t n = 1;
+        char *p;
+
+        for (p = col[3]; *p; p++)
+            n += *p == '|';
+        e->vals = calloc(n, sizeof *e->vals);
+        if (!e->vals)
+            return sol_diag_set(d, SOL_ENOMEM, file, line, "out of memory");
+        n = 0;
+        for (p = col[3];;) {
+            char *bar = strchr(p, '|');
+            if (bar)
+                *bar = '\0';
+            if (!is_token(p) || strcmp(p, "unknown") == 0)
+                return sol_diag_set(d, SOL_EPARSE, file, line,
+                                    "finding '%s': member '%s' must be a "
+                                    "kebab-case word other than 'unknown'",
+                                    col[0], p);
+            for (size_t k = 0; k < n; k++)
+                if (strcmp(e->vals[k], p) == 0)
+                    return sol_diag_set(d, SOL_EPARSE, file, line,
+                                        "finding '%s': member '%s' listed "
+                                        "twice", col[0], p);
+            e->vals[n++] = p;
+            if (!bar)
+                break;
+            p = bar + 1;
+        }
+        if (t->type == SOL_TYPE_SET && n < 1)
+            return sol_diag_set(d, SOL_EPARSE, file, line,
+                                "finding '%s': empty member list", col[0]);
+        t->values = (const char *const *)e->vals;
+        t->nvalues = n;
+        break;
+    }
+    case SOL_TYPE_INT:
+    case SOL_TYPE_REAL: {
+        char buf[128];
+        char *dots;
+
+        snprintf(buf, sizeof buf, "%s", domain);
+        dots = strstr(buf, "..");
+        if (!dots)
+            return sol_diag_set(d, SOL_EPARSE, file, line,
+                                "finding '%s': domain '%s' is not min..max",
+                                col[0], domain);
+        *dots = '\0';
+        if (!parse_number(buf, &t->min) || !parse_number(dots + 2, &t->max)
+            || t->min > t->max
+            || (t->type == SOL_TYPE_INT
+                && (t->min != floor(t->min) || t->max != floor(t->max))))
+            return sol_diag_set(d, SOL_EPARSE, file, line,
+                                "finding '%s': domain '%s' is not a valid "
+                                "%s range min..max", col[0], domain, col[2]);
+        break;
+    }
+    }
+    return SOL_OK;
+}
+
+static int cmp_term(const void *a, const void *b)
+{
+    const sol_term *ta = *(const sol_term *const *)a;
+    const sol_term *tb = *(const sol_term *const *)b;
+    return strcmp(ta->name, tb->name);
+}
+
+int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
+{
+    sol_vocab *v = NULL;
+    char *buf = NULL, *p, *next;
+    int line = 0, rc;
+
+    *out = NULL;
+    rc = sol_read_file(&buf, NULL, path, VOCAB_MAX_BYTES, d);
+    if (rc != SOL_OK)
+        return rc;
+    v = calloc(1, sizeof *v);
+    if (!v) {
+        rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
+        goto cleanup;
+    }
+    for (p = buf; p && *p; p = next) {
+        char *col[VOCAB_NCOLS];
+        char *nl = strchr(p, '\n');
+        vocab_entry *e;
+        int ncols;
+
+        line++;
+        next = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        if (nl && nl > p && nl[-1] == '\r')
+            nl[-1] = '\0';
+        if (*p == '#' || strspn(p, " \t") == strlen(p))
+            continue;
+        if (v->n == v->cap) {
+            size_t ncap = v->cap ? v->cap * 2 : 128;
+            vocab_entry *ne = realloc(v->e, ncap * sizeof *ne);
+            if (!ne) {
+                rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
+                goto cleanup;
+            }
+            v->e = ne;
+            v->cap = ncap;
+        }
+        e = &v->e[v->n];
+        memset(e, 0, sizeof *e);
+        e->line_copy = sol_strdup(p);
+        if (!e->line_copy) {
+            rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
+            goto cleanup;
+        }
+        v->n++; /* owned from here on, even if it fails to parse */
+        ncols = split_cols(e->line_copy, col);
+        if (ncols != VOCAB_NCOLS) {
+            rc = sol_diag_set(d, SOL_EPARSE, path, line,
+                              "expected %d tab-separated columns "
+                              "(name section type domain unit screen sources "
+                              "label), found %s", VOCAB_NCOLS,
+                              ncols < 0 ? "more" : "fewer");
+            goto cleanup;
+        }
+        rc = parse_entry(e, col, path, line, d);
+        if (rc != SOL_OK)
+            goto cleanup;
+        for (size_t k = 0; k + 1 < v->n; k++)
+            if (strcmp(v->e[k].t.name, e->t.name) == 0) {
+                rc = sol_diag_set(d, SOL_EPARSE, path, line,
+                                  "finding '%s' already defined at line %d",
+                                  e->t.name, v->e[k].t.line);
+                goto cleanup;
+            }
+    }
+    if (v->n == 0) {
+        rc = sol_diag_set(d, SOL_EPARSE, path, 0, "no findings defined");
+        goto cleanup;
+    }
+    v->by_name = malloc(v->n * sizeof *v->by_name);
+    if (!v->by_name) {
+        rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < v->n; i++) /* v->e no longer moves */
+        v->by_name[i] = &v->e[i].t;
+    qsort(v->by_name, v->n, sizeof *v->by_name, cmp_term);
+    *out = v;
+    v = NULL;
+    rc = SOL_OK;
+
+cleanup:
+    sol_vocab_free(v);
+    free(buf);
+    return rc;
+}
+
+size_t sol_vocab_count(const sol_vocab *v)
+{
+    return v ? v->n : 0;
+}
+
+const sol_term *sol_vocab_at(const sol_vocab *v, size_t i)
+{
+    return v && i < v->n ? &v->e[i].t : NULL;
+}
+
+const sol_term *sol_vocab_lookup(const sol_vocab *v, const char *name)
+{
+    size_t lo = 0, hi;
+
+    if (!v || !name)
+        return NULL;
+    hi = v->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const sol_term *t = v->by_name[mid];
+        int c = strcmp(name, t->name);
+        if (c == 0)
+            return t;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+/* " years" or "" for a unit column. */
+static const char *unit_suffix(const sol_term *t, char *buf, size_t len)
+{
+    if (!t->unit || strcmp(t->unit, "-") == 0)
+        return "";
+    snprintf(buf, len, " %s", t->unit);
+    return buf;
+}
+
+/* "a|b|c" into buf (truncated with "..." if long). */
+static const char *members_text(const sol_term *t, char *buf, size_t len)
+{
+    size_t used = 0;
+
+    buf[0] = '\0';
+    for (size_t i = 0; i < t->nvalues; i++) {
+        int n = snprintf(buf + used, len - used, "%s%s", i ? "|" : "",
+                         t->values[i]);
+        if (n < 0 || (size_t)n >= len - used) {
+            if (len > 4)
+                memcpy(buf + len - 4, "...", 4);
+            break;
+        }
+        used += (size_t)n;
+    }
+    return buf;
+}
+
+static int member_index(const sol_term *t, const char *s, size_t n)
+{
+    for (size_t i = 0; i < t->nvalues; i++)
+        if (strlen(t->values[i]) == n && strncmp(t->values[i], s, n) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Value errors set only d->msg: file and line are the caller's to fill (and
+ * are neither read nor changed here). */
+static int value_error(sol_diag *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int value_error(sol_diag *d, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (d) {
+        va_start(ap, fmt);
+        vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+        va_end(ap);
+    }
+    return SOL_EINVALID;
+}
+
+#define FAIL(...) value_error(d, __VA_ARGS__)
+
+static int make_symbol(sol_value *out, const char *s, size_t n, sol_diag *d)
+{
+    memset(out, 0, sizeof *out);
+    out->sym = sol_strndup(s, n);
+    if (!out->sym) {
+        value_error(d, "out of memory");
+        return SOL_ENOMEM;
+    }
+    out->kind = SOL_VAL_SYMBOL;
+    return SOL_OK;
+}
+
+static int parse_number_value(const sol_term *t, const char *s,
+                              sol_value *out, sol_diag *d)
+{
+    char ub[64];
+    double x;
+
+    if (!parse_number(s, &x)
+        || (t->type == SOL_TYPE_INT && strpbrk(s, ".eE")))
+        return FAIL("finding '%s': wrong type: expected %s in %g..%g%s, "
+                    "got '%.60s'", t->name,
+                    t->type == SOL_TYPE_INT ? "a whole number" : "a number",
+                    t->min, t->max, unit_suffix(t, ub, sizeof ub), s);
+    if (x < t->min || x > t->max)
+        return FAIL("finding '%s': value %s out of range %g..%g%s", t->name,
+                    s, t->min, t->max, unit_suffix(t, ub, sizeof ub));
+    memset(out, 0, sizeof *out);
+    if (t->type == SOL_TYPE_INT) {
+        out->kind = SOL_VAL_INTEGER;
+        out->i = (long long)x;
+    } else {
+        out->kind = SOL_VAL_REAL;
+        out->r = x;
+    }
+    return SOL_OK;
+}
+
+int sol_vocab_parse_value(const sol_term *t, const char *text,
+                          sol_value *out_vals, size_t *out_n, sol_diag *d)
+{
+    char mb[512];
+    const char *s, *e;
+    size_t len, n = 0;
+    int rc = SOL_OK;
+
+    *out_n = 0;
+    if (!t || !text)
+        return FAIL("no value");
+    for (s = text; isspace((unsigned char)*s); s++)
+        ;
+    for (e = s + strlen(s); e > s && isspace((unsigned char)e[-1]); e--)
+        ;
+    len = (size_t)(e - s);
+    if (t->type == SOL_TYPE_DERIVED)
+        return FAIL("finding '%s': derived finding, computed by Soleus; "
+                    "do not record it", t->name);
+    if (len == 0)
+        return FAIL("finding '%s': empty value: expected %s", t->name,
+                    t->type == SOL_TYPE_BOOL ? "yes or no"
+                    : t->type == SOL_TYPE_ENUM || t->type == SOL_TYPE_SET
+                        ? members_text(t, mb, sizeof mb) : "a number");
+    if (len == 7 && strncmp(s, "unknown", 7) == 0) {
+        memset(&out_vals[0], 0, sizeof out_vals[0]);
+        out_vals[0].kind = SOL_VAL_UNKNOWN;
+        *out_n = 1;
+        return SOL_OK;
+    }
+    switch (t->type) {
+    case SOL_TYPE_BOOL:
+        if (!((len == 3 && strncmp(s, "yes", 3) == 0)
+              || (len == 2 && strncmp(s, "no", 2) == 0)))
+            return FAIL("finding '%s': wrong type: expected yes, no or "
+                        "unknown, got '%.*s'", t->name,
+                        (int)(len > 60 ? 60 : len), s);
+        rc = make_symbol(&out_vals[0], s, len, d);
+        n = rc == SOL_OK;
+        break;
+    case SOL_TYPE_ENUM:
+        if (member_index(t, s, len) < 0)
+            return FAIL("finding '%s': '%.*s' is not an allowed value: "
+                        "expected one of %s", t->name,
+                        (int)(len > 60 ? 60 : len), s,
+                        members_text(t, mb, sizeof mb));
+        rc = make_symbol(&out_vals[0], s, len, d);
+        n = rc == SOL_OK;
+        break;
+    case SOL_TYPE_SET: {
+        const char *p = s;
+        int has_none = 0;
+
+        while (p < e && rc == SOL_OK) {
+            const char *w = p;
+            size_t wl;
+            int idx;
+
+            while (p < e && !isspace((unsigned char)*p))
+                p++;
+            wl = (size_t)(p - w);
+            while (p < e && isspace((unsigned char)*p))
+                p++;
+            idx = member_index(t, w, wl);
+            if (idx < 0) {
+                rc = FAIL("finding '%s': '%.*s' is not an allowed value: "
+                          "expected space-separated members of %s", t->name,
+                          (int)(wl > 60 ? 60 : wl), w,
+                          members_text(t, mb, sizeof mb));
+                break;
+            }
+            for (size_t k = 0; k < n; k++)
+                if (strcmp(out_vals[k].sym, t->values[idx]) == 0) {
+                    rc = FAIL("finding '%s': member '%s' given twice",
+                              t->name, t->values[idx]);
+                    break;
+                }
+            if (rc != SOL_OK)
+                break;
+            has_none |= strcmp(t->values[idx], "none") == 0;
+            rc = make_symbol(&out_vals[n], w, wl, d);
+            if (rc == SOL_OK)
+                n++;
+        }
+        if (rc == SOL_OK && has_none && n > 1)
+            rc = FAIL("finding '%s': 'none' cannot be combined with other "
+                      "members", t->name);
+        break;
+    }
+    case SOL_TYPE_INT:
+    case SOL_TYPE_REAL: {
+        char num[64];
+
+        if (len >= sizeof num)
+            return FAIL("finding '%s': wrong type: expected a number in "
+                        "%g..%g, got a %zu-character value", t->name,
+                        t->min, t->max, len);
+        memcpy(num, s, len);
+        num[len] = '\0';
+        rc = parse_number_value(t, num, &out_vals[0], d);
+        n = rc == SOL_OK;
+        break;
+    }
+    case SOL_TYPE_DERIVED:
+        break;
+    }
+    if (rc != SOL_OK) {
+        for (size_t k = 0; k < n; k++)
+            sol_value_clear(&out_vals[k]);
+        return rc;
+    }
+    *out_n = n;
+    return SOL_OK;
+}

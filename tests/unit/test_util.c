@@ -1,0 +1,233 @@
+/* test_util.c — unit tests for util.c: diagnostics, typed values, bounded
+ * file reading and the allocation helpers. */
+#include "harness.h"
+#include "sol.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+/* Write len bytes of 'x' to a fresh temp file; path into buf. */
+static int make_temp(char *buf, size_t buflen, size_t len)
+{
+    char chunk[4096];
+    int fd;
+
+    snprintf(buf, buflen, "/tmp/soleus-util-XXXXXX");
+    fd = mkstemp(buf);
+    if (fd < 0)
+        return -1;
+    memset(chunk, 'x', sizeof chunk);
+    while (len > 0) {
+        size_t n = len < sizeof chunk ? len : sizeof chunk;
+        if (write(fd, chunk, n) != (ssize_t)n) {
+            close(fd);
+            return -1;
+        }
+        len -= n;
+    }
+    close(fd);
+    return 0;
+}
+
+static void test_util__diag_set_formats_and_returns_code(void)
+{
+    sol_diag d;
+    int rc = sol_diag_set(&d, SOL_EINVALID, "r.xml", 14, "finding '%s': %d",
+                          "age", 120);
+    CHECK_EQ_INT(rc, SOL_EINVALID);
+    CHECK_EQ_STR(d.file, "r.xml");
+    CHECK_EQ_INT(d.line, 14);
+    CHECK_EQ_STR(d.msg, "finding 'age': 120");
+}
+
+static void test_util__diag_set_null_diag_is_safe(void)
+{
+    CHECK_EQ_INT(sol_diag_set(NULL, SOL_EIO, "f", 1, "x"), SOL_EIO);
+}
+
+static void test_util__diag_set_null_file_and_truncation(void)
+{
+    sol_diag d;
+    char big[4000];
+
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    sol_diag_set(&d, SOL_EPARSE, NULL, 0, "%s", big);
+    CHECK_EQ_STR(d.file, "");
+    CHECK_EQ_INT(strlen(d.msg), sizeof d.msg - 1);
+}
+
+static void test_util__diag_set_may_reuse_its_own_fields(void)
+{
+    sol_diag d;
+
+    sol_diag_set(&d, SOL_EPARSE, "a.xml", 3, "first");
+    sol_diag_set(&d, SOL_EPARSE, d.file, d.line, "%s then second", d.msg);
+    CHECK_EQ_STR(d.file, "a.xml");
+    CHECK_EQ_INT(d.line, 3);
+    CHECK_EQ_STR(d.msg, "first then second");
+}
+
+static void test_util__strdup_and_strndup(void)
+{
+    char *a = sol_strdup("calf"), *b = sol_strndup("soleus", 3),
+         *c = sol_strndup("ab", 10);
+    CHECK(a && b && c);
+    CHECK_EQ_STR(a, "calf");
+    CHECK_EQ_STR(b, "sol");
+    CHECK_EQ_STR(c, "ab");
+    CHECK(sol_strdup(NULL) == NULL);
+    free(a);
+    free(b);
+    free(c);
+}
+
+static void test_util__value_copy_is_deep(void)
+{
+    sol_value a = { SOL_VAL_SYMBOL, sol_strdup("yes"), 0, 0 }, b;
+
+    CHECK_EQ_INT(sol_value_copy(&b, &a), SOL_OK);
+    CHECK(b.sym != a.sym);
+    CHECK(sol_value_equal(&a, &b));
+    sol_value_clear(&a);
+    CHECK_EQ_INT(a.kind, SOL_VAL_NONE);
+    CHECK(a.sym == NULL);
+    CHECK_EQ_STR(b.sym, "yes");
+    sol_value_clear(&b);
+    sol_value_clear(NULL);
+}
+
+static void test_util__value_text_canonical(void)
+{
+    char buf[64];
+    sol_value i = { SOL_VAL_INTEGER, NULL, -7, 0 };
+    sol_value r = { SOL_VAL_REAL, NULL, 0, 3.5 };
+    sol_value r2 = { SOL_VAL_REAL, NULL, 0, 0.1 };
+    sol_value u = { SOL_VAL_UNKNOWN, NULL, 0, 0 };
+    sol_value n = { SOL_VAL_NONE, NULL, 0, 0 };
+    sol_value s = { SOL_VAL_SYMBOL, (char *)"dusky-blue", 0, 0 };
+
+    CHECK_EQ_STR(sol_value_text(&i, buf, sizeof buf), "-7");
+    CHECK_EQ_STR(sol_value_text(&r, buf, sizeof buf), "3.5");
+    CHECK_EQ_STR(sol_value_text(&r2, buf, sizeof buf), "0.1");
+    CHECK_EQ_STR(sol_value_text(&u, buf, sizeof buf), "unknown");
+    CHECK_EQ_STR(sol_value_text(&n, buf, sizeof buf), "-");
+    CHECK_EQ_STR(sol_value_text(&s, buf, sizeof buf), "dusky-blue");
+    CHECK_EQ_STR(sol_value_text(&s, buf, 5), "dusk");
+}
+
+static void test_util__value_equal_compares_kind_and_value(void)
+{
+    sol_value i3 = { SOL_VAL_INTEGER, NULL, 3, 0 };
+    sol_value i4 = { SOL_VAL_INTEGER, NULL, 4, 0 };
+    sol_value r3 = { SOL_VAL_REAL, NULL, 0, 3.0 };
+    sol_value y = { SOL_VAL_SYMBOL, (char *)"yes", 0, 0 };
+    sol_value y2 = { SOL_VAL_SYMBOL, (char *)"yes", 0, 0 };
+    sol_value no = { SOL_VAL_SYMBOL, (char *)"no", 0, 0 };
+    sol_value u1 = { SOL_VAL_UNKNOWN, NULL, 0, 0 }, u2 = u1;
+
+    CHECK(!sol_value_equal(&i3, &i4));
+    CHECK(!sol_value_equal(&i3, &r3));
+    CHECK(sol_value_equal(&y, &y2));
+    CHECK(!sol_value_equal(&y, &no));
+    CHECK(sol_value_equal(&u1, &u2));
+}
+
+static void test_util__read_file_reads_small_file(void)
+{
+    char path[64], *buf = NULL;
+    size_t len = 0;
+    sol_diag d;
+
+    CHECK(make_temp(path, sizeof path, 100) == 0);
+    CHECK_EQ_INT(sol_read_file(&buf, &len, path, 100, &d), SOL_OK);
+    CHECK_EQ_INT(len, 100);
+    CHECK_EQ_INT(buf[100], '\0');
+    CHECK_EQ_INT(buf[99], 'x');
+    free(buf);
+    unlink(path);
+}
+
+static void test_util__read_file_refuses_over_cap(void)
+{
+    char path[64], *buf = (char *)1;
+    size_t len = 5;
+    sol_diag d;
+    int rc;
+
+    CHECK(make_temp(path, sizeof path, 101) == 0);
+    rc = sol_read_file(&buf, &len, path, 100, &d);
+    unlink(path);
+    CHECK_EQ_INT(rc, SOL_EIO);
+    CHECK(buf == NULL);
+    CHECK_EQ_INT(len, 0);
+    CHECK_EQ_STR(d.file, path);
+    CHECK_CONTAINS(d.msg, "file too large: 101 bytes, the limit is 100 bytes");
+}
+
+static void test_util__read_file_empty_file(void)
+{
+    char path[64], *buf = NULL;
+    size_t len = 9;
+    sol_diag d;
+
+    CHECK(make_temp(path, sizeof path, 0) == 0);
+    CHECK_EQ_INT(sol_read_file(&buf, &len, path, 10, &d), SOL_OK);
+    unlink(path);
+    CHECK_EQ_INT(len, 0);
+    CHECK_EQ_STR(buf, "");
+    free(buf);
+}
+
+static void test_util__read_file_missing_is_eio(void)
+{
+    char *buf;
+    sol_diag d;
+
+    CHECK_EQ_INT(sol_read_file(&buf, NULL, "/nonexistent/soleus.xml", 10, &d),
+                 SOL_EIO);
+    CHECK_CONTAINS(d.msg, "cannot open");
+    CHECK_EQ_STR(d.file, "/nonexistent/soleus.xml");
+}
+
+static void test_util__read_file_directory_is_eio(void)
+{
+    char *buf;
+    sol_diag d;
+
+    CHECK_EQ_INT(sol_read_file(&buf, NULL, "/tmp", 10, &d), SOL_EIO);
+    CHECK_CONTAINS(d.msg, "directory");
+}
+
+static void test_util__read_file_endless_device_is_bounded(void)
+{
+    char *buf = NULL;
+    sol_diag d;
+
+    /* /dev/zero never ends: the read must stop just past the cap. */
+    CHECK_EQ_INT(sol_read_file(&buf, NULL, "/dev/zero", 1000, &d), SOL_EIO);
+    CHECK(buf == NULL);
+    CHECK_CONTAINS(d.msg, "file too large");
+}
+
+int main(int argc, char **argv)
+{
+    static const harness_test tests[] = {
+        { "test_util__diag_set_formats_and_returns_code", test_util__diag_set_formats_and_returns_code },
+        { "test_util__diag_set_null_diag_is_safe", test_util__diag_set_null_diag_is_safe },
+        { "test_util__diag_set_null_file_and_truncation", test_util__diag_set_null_file_and_truncation },
+        { "test_util__diag_set_may_reuse_its_own_fields", test_util__diag_set_may_reuse_its_own_fields },
+        { "test_util__strdup_and_strndup", test_util__strdup_and_strndup },
+        { "test_util__value_copy_is_deep", test_util__value_copy_is_deep },
+        { "test_util__value_text_canonical", test_util__value_text_canonical },
+        { "test_util__value_equal_compares_kind_and_value", test_util__value_equal_compares_kind_and_value },
+        { "test_util__read_file_reads_small_file", test_util__read_file_reads_small_file },
+        { "test_util__read_file_refuses_over_cap", test_util__read_file_refuses_over_cap },
+        { "test_util__read_file_empty_file", test_util__read_file_empty_file },
+        { "test_util__read_file_missing_is_eio", test_util__read_file_missing_is_eio },
+        { "test_util__read_file_directory_is_eio", test_util__read_file_directory_is_eio },
+        { "test_util__read_file_endless_device_is_bounded", test_util__read_file_endless_device_is_bounded },
+        { NULL, NULL }
+    };
+    return harness_main(argc, argv, tests);
+}

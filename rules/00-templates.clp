@@ -22,6 +22,9 @@
 (deftemplate MAIN::strength-cf            ; certainty factor of a strength (strengths.tsv)
    (slot strength (type SYMBOL))
    (slot cf (type FLOAT)))
+(deftemplate MAIN::threshold              ; a reviewable cut-off (thresholds.tsv)
+   (slot name (type SYMBOL))
+   (slot value (type NUMBER)))
 
 ;; Derived facts.
 (deftemplate MAIN::unanswered             ; a screening item with no answer
@@ -37,7 +40,8 @@
 (deftemplate MAIN::evidence               ; one rule's vote on one conclusion
    (slot conclusion (type SYMBOL))
    (slot polarity (type SYMBOL) (allowed-symbols support oppose prior))
-   (slot strength (type SYMBOL) (allowed-symbols strong moderate weak prior)))
+   (slot strength (type SYMBOL) (allowed-symbols strong moderate weak prior))
+   (slot rule (type SYMBOL) (default none))) ; brief rule id: keeps two rules' equal votes apart
 (deftemplate MAIN::belief                 ; combined certainty of one conclusion
    (slot conclusion (type SYMBOL))
    (slot cf (type FLOAT) (default 0.0))

@@ -1,0 +1,345 @@
+;;; 90-manage.clp — MANAGE: recommendations (knowledge/recommendations.tsv)
+;;; tied to conclusions. Referrals for red flags are always given; every
+;;; management recommendation needs (not (gate)); advice that keeps someone
+;;; running also needs a runner who was not stopped in their tracks, is not
+;;; getting worse and has no suspected bone stress injury. Tissue and driver
+;;; advice follows a positive belief; referrals follow support votes.
+
+(defmodule MANAGE (import MAIN ?ALL))
+
+;;; ---------------------------------------------------------------- referrals (never gated)
+
+(defrule MANAGE::refer-possible-dvt
+   "X-refer-dvt | L1,L2 | A possible clot needs a same-day medical assessment with ultrasound; nothing is done to the calf meanwhile."
+   (exists (evidence (conclusion possible-dvt) (polarity support)))
+   =>
+   (assert (recommendation (id refer-dvt-same-day) (for possible-dvt))))
+
+(defrule MANAGE::refer-compartment-emergency
+   "X-refer-acs | L4 | A suspected acute compartment syndrome is a surgical emergency: emergency department now."
+   (exists (evidence (conclusion acute-compartment-syndrome) (polarity support)))
+   =>
+   (assert (recommendation (id refer-emergency) (for acute-compartment-syndrome))))
+
+(defrule MANAGE::refer-cauda-equina-emergency
+   "X-refer-cauda-equina | L19 | Suspected cauda equina compression is a spinal emergency: emergency department now."
+   (exists (evidence (conclusion cauda-equina) (polarity support)))
+   =>
+   (assert (recommendation (id refer-emergency) (for cauda-equina))))
+
+(defrule MANAGE::refer-achilles-rupture
+   "X-refer-achilles | L5 | A suspected Achilles rupture goes to orthopaedics or the emergency department the same day, without further push-off testing."
+   (exists (evidence (conclusion achilles-rupture) (polarity support)))
+   =>
+   (assert (recommendation (id refer-achilles-same-day) (for achilles-rupture))))
+
+(defrule MANAGE::refer-failed-screen
+   "X-refer-screen | S4,L2 | A failed S4 screen needs a medical review that rules out a clot before any calf treatment."
+   (exists (evidence (conclusion serious-screen-failed) (polarity support)))
+   =>
+   (assert (recommendation (id refer-medical-review) (for serious-screen-failed))))
+
+(defrule MANAGE::refer-cecs
+   "X-refer-cecs | L3 | Suspected exertional compartment syndrome is referred, not urgently, for pressure testing."
+   (exists (evidence (conclusion cecs-suspected) (polarity support)))
+   =>
+   (assert (recommendation (id refer-cecs-testing) (for cecs-suspected))))
+
+(defrule MANAGE::refer-paes
+   "X-refer-paes | L6 | A suspected trapped popliteal artery is referred, not urgently, for vascular imaging."
+   (exists (evidence (conclusion paes-suspected) (polarity support)))
+   =>
+   (assert (recommendation (id refer-vascular) (for paes-suspected))))
+
+(defrule MANAGE::refer-bone-stress
+   "X-refer-bone-stress | L9,L8 | A suspected tibial bone stress injury needs imaging, and running stops until then."
+   (exists (evidence (conclusion tibial-bone-stress-injury) (polarity support)))
+   =>
+   (assert (recommendation (id refer-bone-imaging) (for tibial-bone-stress-injury))))
+
+(defrule MANAGE::refer-radiculopathy
+   "X-refer-radiculopathy | L7 | An S1 root problem with a nerve deficit is referred for a spinal and neurological review."
+   (exists (evidence (conclusion s1-radiculopathy) (polarity support)))
+   =>
+   (assert (recommendation (id refer-spinal-review) (for s1-radiculopathy))))
+
+(defrule MANAGE::hold-treatment
+   "R58 | S4,L1,L4,L5 | While the gate is closed, say plainly that no massage, rolling, stretching, loading or gait work is done until medical clearance."
+   (gate (state management-suppressed) (because ?c))
+   =>
+   (assert (recommendation (id hold-treatment) (for ?c))))
+
+(defrule MANAGE::complete-differential-screen
+   "X-differential-screen | S4,L3,L6,L7,L9 | Ask the exertional, vascular, bone and nerve questions before any muscle explanation is accepted."
+   (exists (evidence (conclusion run-differential-screen) (polarity support)))
+   =>
+   (assert (recommendation (id complete-differential-screen) (for run-differential-screen))))
+
+;;; ---------------------------------------------------------------- MTSS
+
+(defrule MANAGE::manage-mtss
+   "X-manage-mtss | L8,S2 | Shin splints are managed by adjusting load and building capacity, re-checking for focal bone signs."
+   (belief (conclusion mtss) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id manage-mtss) (for mtss))))
+
+;;; ---------------------------------------------------------------- calf strain phases
+
+(defrule MANAGE::start-first-aid-gastrocnemius
+   "R59 | S5,L13 | In the first days of a gastrocnemius strain with no red flag: protect it with relative rest, compression and elevation."
+   (belief (conclusion gastrocnemius-strain) (cf ?x&:(> ?x 0.0)))
+   (threshold (name first-aid-days) (value ?t))
+   (finding (name symptom-duration) (value ?d&:(<= ?d ?t)))
+   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+             (evidence (conclusion ?a) (polarity support))))
+   (not (gate))
+   =>
+   (assert (recommendation (id first-aid-protect) (for gastrocnemius-strain)))
+   (assert (recommendation (id first-aid-ice) (for gastrocnemius-strain))))
+
+(defrule MANAGE::start-first-aid-soleus
+   "R59 | S5,L13 | In the first days of a soleus strain with no red flag: protect it with relative rest, compression and elevation."
+   (belief (conclusion soleus-strain-overload) (cf ?x&:(> ?x 0.0)))
+   (threshold (name first-aid-days) (value ?t))
+   (finding (name symptom-duration) (value ?d&:(<= ?d ?t)))
+   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+             (evidence (conclusion ?a) (polarity support))))
+   (not (gate))
+   =>
+   (assert (recommendation (id first-aid-protect) (for soleus-strain-overload)))
+   (assert (recommendation (id first-aid-ice) (for soleus-strain-overload))))
+
+(defrule MANAGE::progress-gastrocnemius-strain
+   "R60 | S5,S4 | A gastrocnemius strain that is improving, with walking comfortable, moves on to range of motion and then progressive loading."
+   (belief (conclusion gastrocnemius-strain) (cf ?x&:(> ?x 0.0)))
+   (finding (name symptom-trend) (value improving))
+   (finding (name pain-on-walking) (value no))
+   (not (gate))
+   =>
+   (assert (recommendation (id restore-range) (for gastrocnemius-strain)))
+   (assert (recommendation (id load-calf-progressive) (for gastrocnemius-strain))))
+
+(defrule MANAGE::progress-soleus-strain
+   "R60 | S5,S4 | A soleus strain that is improving, with walking comfortable, moves on to range of motion and then progressive loading."
+   (belief (conclusion soleus-strain-overload) (cf ?x&:(> ?x 0.0)))
+   (finding (name symptom-trend) (value improving))
+   (finding (name pain-on-walking) (value no))
+   (not (gate))
+   =>
+   (assert (recommendation (id restore-range) (for soleus-strain-overload)))
+   (assert (recommendation (id load-calf-progressive) (for soleus-strain-overload))))
+
+(defrule MANAGE::plan-gastrocnemius-progression
+   "X-plan-progression | S5,S4 | Until a gastrocnemius strain is improving and walking is comfortable, set out the next steps: range first, then load."
+   (belief (conclusion gastrocnemius-strain) (cf ?x&:(> ?x 0.0)))
+   (not (and (finding (name symptom-trend) (value improving))
+             (finding (name pain-on-walking) (value no))))
+   (not (gate))
+   =>
+   (assert (recommendation (id progress-when-settled) (for gastrocnemius-strain))))
+
+(defrule MANAGE::plan-soleus-progression
+   "X-plan-progression | S5,S4 | Until a soleus strain is improving and walking is comfortable, set out the next steps: range first, then load."
+   (belief (conclusion soleus-strain-overload) (cf ?x&:(> ?x 0.0)))
+   (not (and (finding (name symptom-trend) (value improving))
+             (finding (name pain-on-walking) (value no))))
+   (not (gate))
+   =>
+   (assert (recommendation (id progress-when-settled) (for soleus-strain-overload))))
+
+(defrule MANAGE::load-overloaded-calf
+   "X-manage-calf-load | S5,S4,S2,L10 | An overloaded calf recovers through progressive heel raises and drops that build strength and endurance."
+   (belief (conclusion calf-overuse-overload) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id load-calf-progressive) (for calf-overuse-overload))))
+
+(defrule MANAGE::load-low-capacity-calf
+   "X-manage-calf-load | S4,S2,L10 | A calf short of capacity is rebuilt with progressive heel raises and drops, bent-knee versions for the soleus."
+   (belief (conclusion driver-calf-capacity) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id load-calf-progressive) (for driver-calf-capacity))))
+
+;;; ---------------------------------------------------------------- MTJ site
+
+(defrule MANAGE::respect-mtj-healing
+   "X-manage-mtj | S4 | A strain at the muscle-tendon junction heals slowly; rushing time or progression is a common reason strains fail to heal."
+   (belief (conclusion mtj-strain) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id respect-healing-time) (for mtj-strain))))
+
+;;; ---------------------------------------------------------------- drivers
+
+(defrule MANAGE::retrain-overstride
+   "X-manage-gait | S1,S2,L14 | Overstriding is retrained with cues to land nearer the hips, a slightly higher step rate and drills inside existing sessions."
+   (belief (conclusion driver-overstride-heel-strike) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   (not (finding (name stopped-in-tracks) (value yes)))
+   (not (finding (name symptom-trend) (value worsening)))
+   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support)))
+   =>
+   (assert (recommendation (id retrain-gait-landing) (for driver-overstride-heel-strike)))
+   (assert (recommendation (id raise-cadence) (for driver-overstride-heel-strike))))
+
+(defrule MANAGE::warn-against-forefoot-switch
+   "X-manage-no-forefoot | L15,L18 | Changing to forefoot landing is not the default fix for overstriding, because it puts more load on the calf and Achilles."
+   (belief (conclusion driver-overstride-heel-strike) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id avoid-forefoot-switch) (for driver-overstride-heel-strike))))
+
+(defrule MANAGE::analyse-gait-on-video
+   "X-manage-video | S1,S2 | When the running pattern is the likely driver, film the runner to see it."
+   (exists (evidence (conclusion gait-analysis-advised) (polarity support)))
+   (not (gate))
+   =>
+   (assert (recommendation (id video-gait-analysis) (for gait-analysis-advised))))
+
+(defrule MANAGE::strengthen-hip-control
+   "X-manage-hip | S3,S2,S4 | Poor hip control is treated with glute activation, then hip and knee strengthening; hip releases with a step-up retest are an optional extra."
+   (belief (conclusion driver-hip-glute-control) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id strengthen-hip-glute) (for driver-hip-glute-control)))
+   (assert (recommendation (id release-and-retest) (for driver-hip-glute-control))))
+
+(defrule MANAGE::keep-running-with-hip-driver
+   "X-manage-stop-if-sore | S3 | With a hip driver and no reason to stop, running can continue as long as it stops when the calf gets sore."
+   (belief (conclusion driver-hip-glute-control) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   (not (finding (name stopped-in-tracks) (value yes)))
+   (not (finding (name symptom-trend) (value worsening)))
+   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support)))
+   =>
+   (assert (recommendation (id run-stop-if-sore) (for driver-hip-glute-control))))
+
+(defrule MANAGE::strengthen-weak-foot
+   "X-manage-foot | S2,S4 | A weak foot is treated with toe-flexor and small foot muscle strengthening and midfoot endurance work."
+   (belief (conclusion driver-weak-foot) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id strengthen-foot) (for driver-weak-foot))))
+
+(defrule MANAGE::train-knee-landing
+   "X-manage-knee | S4 | Poor shock absorption at the knee is treated with quad strength and landing control."
+   (belief (conclusion driver-knee-quad-absorption) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id train-knee-landing) (for driver-knee-quad-absorption))))
+
+(defrule MANAGE::strengthen-posterior-chain
+   "X-manage-posterior-chain | S4,S2 | An underused posterior chain is treated with hamstring and glute strengthening so they share the load."
+   (belief (conclusion driver-posterior-chain-underuse) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id strengthen-posterior-chain) (for driver-posterior-chain-underuse))))
+
+(defrule MANAGE::mobilise-stiff-ankle
+   "X-manage-ankle-range | S4 | A stiff ankle is treated with dorsiflexion mobility work."
+   (belief (conclusion driver-ankle-stiffness) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id mobilise-ankle) (for driver-ankle-stiffness))))
+
+(defrule MANAGE::manage-training-load
+   "X-manage-load | S2,S4,S5 | A load error is fixed by adjusting distance, time, pace and terrain so running can continue where possible."
+   (belief (conclusion driver-training-load-error) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   (not (finding (name stopped-in-tracks) (value yes)))
+   (not (finding (name symptom-trend) (value worsening)))
+   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support)))
+   =>
+   (assert (recommendation (id modify-load-keep-running) (for driver-training-load-error))))
+
+(defrule MANAGE::grade-return-after-load-error
+   "X-manage-graded-return | S2,S4,S3,L12 | After a load error, build back to the old level in graded steps rather than trusting a fixed weekly percentage."
+   (belief (conclusion driver-training-load-error) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id graded-return) (for driver-training-load-error))))
+
+(defrule MANAGE::manage-premature-return
+   "X-manage-load | S2,S4,S5 | After a too-quick return, adjust the load so running can continue where possible instead of resting fully again."
+   (belief (conclusion driver-premature-return) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   (not (finding (name stopped-in-tracks) (value yes)))
+   (not (finding (name symptom-trend) (value worsening)))
+   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support)))
+   =>
+   (assert (recommendation (id modify-load-keep-running) (for driver-premature-return))))
+
+(defrule MANAGE::grade-return-after-relapse
+   "X-manage-graded-return | S2,S4,S5 | After a too-quick return, rebuild in graded steps instead of rest followed by full training."
+   (belief (conclusion driver-premature-return) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id graded-return) (for driver-premature-return))))
+
+(defrule MANAGE::reduce-forefoot-running
+   "X-manage-forefoot | S5,L15 | Heavy forefoot or toe running is cut back or changed gradually, with calf capacity work alongside."
+   (belief (conclusion driver-forefoot-toe-running-demand) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id reduce-forefoot-volume) (for driver-forefoot-toe-running-demand))))
+
+(defrule MANAGE::mobilise-nerve
+   "X-manage-neural | S2,L7 | A nerve that slides poorly is treated with neural mobility exercises, looking at the spine as a source."
+   (belief (conclusion driver-neural-mobility) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id neural-mobility) (for driver-neural-mobility))))
+
+(defrule MANAGE::strengthen-trunk
+   "X-manage-trunk | S4 | A trunk weak link is treated with core strength and control of rotation and arm swing."
+   (belief (conclusion driver-trunk-upper-body) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id strengthen-trunk) (for driver-trunk-upper-body))))
+
+(defrule MANAGE::train-ankle-spring
+   "X-manage-reactive | S4 | An unstable or springless ankle is treated with balance work and graded hopping and bounding."
+   (belief (conclusion driver-ankle-stability-reactive-strength) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id train-ankle-reactive) (for driver-ankle-stability-reactive-strength))))
+
+(defrule MANAGE::search-whole-chain
+   "X-manage-whole-chain | S4,S2 | When pain has outlasted rest, assess every link from foot to trunk instead of treating the calf alone."
+   (exists (evidence (conclusion whole-chain-search-advised) (polarity support)))
+   (not (gate))
+   =>
+   (assert (recommendation (id assess-whole-chain) (for whole-chain-search-advised))))
+
+;;; ---------------------------------------------------------------- safety net and review
+
+(defrule MANAGE::give-safety-net
+   "X-safety-net | S4,S5 | Without a red flag, tell the runner which changes mean coming back at once."
+   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+             (evidence (conclusion ?a) (polarity support))))
+   =>
+   (assert (evidence (conclusion safety-net-advised) (polarity support) (strength weak) (rule X-safety-net)))
+   (assert (recommendation (id safety-net) (for safety-net-advised))))
+
+(defrule MANAGE::advise-clinical-review
+   "R61 | S5 | When no tissue or driver conclusion reaches moderate certainty and no red flag stands, advise a clinical review rather than guess."
+   (strength-cf (strength moderate) (cf ?m))
+   (not (and (condition (id ?c) (tier T|K))
+             (belief (conclusion ?c) (cf ?x&:(>= ?x ?m)))))
+   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+             (evidence (conclusion ?a) (polarity support))))
+   =>
+   (assert (evidence (conclusion clinical-review-advised) (polarity support) (strength weak) (rule R61)))
+   (assert (recommendation (id clinical-review) (for clinical-review-advised))))
+
+;;; ---------------------------------------------------------------- control
+
+(defrule MANAGE::fold-late-evidence
+   "X-late-belief | - | Votes cast here (safety net, clinical review) come after BELIEF ran, so hand them back to BELIEF once the other advice is done."
+   (declare (salience -10))
+   (evidence (conclusion ?c) (polarity support))
+   (not (belief (conclusion ?c)))
+   =>
+   (focus BELIEF))

@@ -1,0 +1,357 @@
+/* catalog.c — loads the clinician-reviewed catalogues in knowledge/:
+ * conditions.tsv, recommendations.tsv, sources.tsv and strengths.tsv.
+ * Each file is read whole and split in place; the structs point into those
+ * buffers, which the catalogue owns. Column counts are strict and every
+ * error names the file and line. */
+#include "catalog.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CATALOG_MAX_BYTES (4u * 1024u * 1024u)
+#define CATALOG_MAX_COLS 8
+
+struct sol_catalog {
+    char *bufs[4];                  /* file contents, split in place */
+    sol_condition *conds;
+    size_t nconds;
+    sol_recommendation *recs;
+    size_t nrecs;
+    sol_source *srcs;
+    size_t nsrcs;
+    sol_strength *strengths;
+    size_t nstrengths;
+};
+
+/* One TSV row handed to a per-file callback. */
+typedef struct {
+    char *col[CATALOG_MAX_COLS];
+    int line;
+} tsv_row;
+
+typedef int (*row_fn)(sol_catalog *c, const tsv_row *r, const char *path,
+                      sol_diag *d);
+
+static char *trim(char *s)
+{
+    char *e;
+
+    while (*s == ' ')
+        s++;
+    e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
+        *--e = '\0';
+    return s;
+}
+
+static int is_blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\r')
+            return 0;
+    return 1;
+}
+
+/* Grow *arr (elements of size sz, n in use) to hold n + 1 elements. The
+ * capacity is 8, then doubles each time n reaches a power of two. */
+static int grow(void **arr, size_t n, size_t sz)
+{
+    void *p;
+
+    if (n != 0 && (n < 8 || (n & (n - 1)) != 0))
+        return SOL_OK;
+    p = realloc(*arr, (n ? n * 2 : 8) * sz);
+    if (!p)
+        return SOL_ENOMEM;
+    *arr = p;
+    return SOL_OK;
+}
+
+/* Read dir/name, split it into rows of exactly ncols non-empty columns and
+ * hand each to fn. names lists the columns for the error message. */
+static int load_tsv(sol_catalog *c, int slot, const char *dir,
+                    const char *name, int ncols, const char *names,
+                    row_fn fn, sol_diag *d)
+{
+    char path[512];
+    char *p, *next;
+    int line = 0, rc;
+
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    rc = sol_read_file(&c->bufs[slot], NULL, path, CATALOG_MAX_BYTES, d);
+    if (rc != SOL_OK)
+        return rc;
+    for (p = c->bufs[slot]; p; p = next) {
+        tsv_row r;
+        char *f;
+        int n = 0;
+
+        line++;
+        next = strchr(p, '\n');
+        if (next)
+            *next++ = '\0';
+        if (p[0] == '#' || is_blank(p))
+            continue;
+        memset(&r, 0, sizeof r);
+        r.line = line;
+        for (f = p;;) {
+            char *tab = strchr(f, '\t');
+
+            if (tab)
+                *tab = '\0';
+            if (n < CATALOG_MAX_COLS)
+                r.col[n] = trim(f);
+            n++;
+            if (!tab)
+                break;
+            f = tab + 1;
+        }
+        if (n != ncols)
+            return sol_diag_set(d, SOL_EPARSE, path, line,
+                                "expected %d tab-separated columns (%s), found %d",
+                                ncols, names, n);
+        for (int i = 0; i < ncols; i++)
+            if (r.col[i][0] == '\0')
+                return sol_diag_set(d, SOL_EPARSE, path, line,
+                                    "column %d is empty (columns: %s; write - for none)",
+                                    i + 1, names);
+        rc = fn(c, &r, path, d);
+        if (rc != SOL_OK)
+            return rc;
+    }
+    return SOL_OK;
+}
+
+static int one_of(const char *s, const char *const *set)
+{
+    for (; *set; set++)
+        if (strcmp(s, *set) == 0)
+            return 1;
+    return 0;
+}
+
+static int condition_row(sol_catalog *c, const tsv_row *r, const char *path,
+                         sol_diag *d)
+{
+    static const char *const urg[] = { "emergency", "urgent", "non-urgent",
+                                       "differential", "-", NULL };
+    sol_condition *x;
+    const char *tier = r->col[2], *sup = r->col[4];
+
+    if (sol_catalog_condition(c, r->col[0]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "duplicate condition id '%s'", r->col[0]);
+    if (strlen(tier) != 1 || !strchr("ATKX", tier[0]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "tier '%s': expected A, T, K or X", tier);
+    if (!one_of(r->col[3], urg))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "urgency '%s': expected emergency, urgent, "
+                            "non-urgent, differential or -", r->col[3]);
+    if (strcmp(sup, "yes") != 0 && strcmp(sup, "no") != 0 &&
+        strcmp(sup, "-") != 0)
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "suppresses '%s': expected yes, no or -", sup);
+    if (grow((void **)&c->conds, c->nconds, sizeof *c->conds) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    x = &c->conds[c->nconds++];
+    x->id = r->col[0];
+    x->code = r->col[1];
+    x->tier = tier[0];
+    x->urgency = r->col[3];
+    x->suppresses = strcmp(sup, "yes") == 0;
+    x->label = r->col[5];
+    x->description = r->col[6];
+    x->sources = r->col[7];
+    x->line = r->line;
+    return SOL_OK;
+}
+
+static int recommendation_row(sol_catalog *c, const tsv_row *r,
+                              const char *path, sol_diag *d)
+{
+    sol_recommendation *x;
+
+    if (sol_catalog_recommendation(c, r->col[0]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "duplicate recommendation id '%s'", r->col[0]);
+    if (grow((void **)&c->recs, c->nrecs, sizeof *c->recs) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    x = &c->recs[c->nrecs++];
+    x->id = r->col[0];
+    x->phase = r->col[1];
+    x->label = r->col[2];
+    x->text = r->col[3];
+    x->contested = strcmp(r->col[4], "-") == 0 ? NULL : r->col[4];
+    x->sources = r->col[5];
+    x->line = r->line;
+    return SOL_OK;
+}
+
+static int source_row(sol_catalog *c, const tsv_row *r, const char *path,
+                      sol_diag *d)
+{
+    sol_source *x;
+
+    if (sol_catalog_source(c, r->col[0]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "duplicate source id '%s'", r->col[0]);
+    if (strcmp(r->col[1], "seed") != 0 && strcmp(r->col[1], "published") != 0)
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "kind '%s': expected seed or published", r->col[1]);
+    if (grow((void **)&c->srcs, c->nsrcs, sizeof *c->srcs) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    x = &c->srcs[c->nsrcs++];
+    x->id = r->col[0];
+    x->kind = r->col[1];
+    x->citation = r->col[2];
+    x->note = r->col[3];
+    x->line = r->line;
+    return SOL_OK;
+}
+
+static int strength_row(sol_catalog *c, const tsv_row *r, const char *path,
+                        sol_diag *d)
+{
+    char *end;
+    double cf;
+
+    for (size_t i = 0; i < c->nstrengths; i++)
+        if (strcmp(c->strengths[i].strength, r->col[0]) == 0)
+            return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                                "duplicate strength '%s'", r->col[0]);
+    errno = 0;
+    cf = strtod(r->col[1], &end);
+    if (errno || *end || end == r->col[1] || !isfinite(cf) || cf < 0.0 ||
+        cf > 1.0)
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "cf '%s': expected a number from 0 to 1",
+                            r->col[1]);
+    if (grow((void **)&c->strengths, c->nstrengths, sizeof *c->strengths) !=
+        SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    c->strengths[c->nstrengths].strength = r->col[0];
+    c->strengths[c->nstrengths].cf = cf;
+    c->nstrengths++;
+    return SOL_OK;
+}
+
+int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
+{
+    sol_catalog *c;
+    int rc;
+
+    *out = NULL;
+    c = calloc(1, sizeof *c);
+    if (!c)
+        return sol_diag_set(d, SOL_ENOMEM, dir, 0, "out of memory");
+    rc = load_tsv(c, 0, dir, "sources.tsv", 4, "id kind citation note",
+                  source_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, 1, dir, "strengths.tsv", 2, "strength cf",
+                      strength_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, 2, dir, "conditions.tsv", 8,
+                      "id code tier urgency suppresses label description sources",
+                      condition_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, 3, dir, "recommendations.tsv", 6,
+                      "id phase label text contested sources",
+                      recommendation_row, d);
+    if (rc != SOL_OK) {
+        sol_catalog_free(c);
+        return rc;
+    }
+    *out = c;
+    return SOL_OK;
+}
+
+void sol_catalog_free(sol_catalog *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < sizeof c->bufs / sizeof c->bufs[0]; i++)
+        free(c->bufs[i]);
+    free(c->conds);
+    free(c->recs);
+    free(c->srcs);
+    free(c->strengths);
+    free(c);
+}
+
+size_t sol_catalog_condition_count(const sol_catalog *c)
+{
+    return c ? c->nconds : 0;
+}
+
+const sol_condition *sol_catalog_condition_at(const sol_catalog *c, size_t i)
+{
+    return c && i < c->nconds ? &c->conds[i] : NULL;
+}
+
+const sol_condition *sol_catalog_condition(const sol_catalog *c, const char *id)
+{
+    for (size_t i = 0; c && id && i < c->nconds; i++)
+        if (strcmp(c->conds[i].id, id) == 0)
+            return &c->conds[i];
+    return NULL;
+}
+
+size_t sol_catalog_recommendation_count(const sol_catalog *c)
+{
+    return c ? c->nrecs : 0;
+}
+
+const sol_recommendation *sol_catalog_recommendation_at(const sol_catalog *c,
+                                                        size_t i)
+{
+    return c && i < c->nrecs ? &c->recs[i] : NULL;
+}
+
+const sol_recommendation *sol_catalog_recommendation(const sol_catalog *c,
+                                                     const char *id)
+{
+    for (size_t i = 0; c && id && i < c->nrecs; i++)
+        if (strcmp(c->recs[i].id, id) == 0)
+            return &c->recs[i];
+    return NULL;
+}
+
+size_t sol_catalog_source_count(const sol_catalog *c)
+{
+    return c ? c->nsrcs : 0;
+}
+
+const sol_source *sol_catalog_source_at(const sol_catalog *c, size_t i)
+{
+    return c && i < c->nsrcs ? &c->srcs[i] : NULL;
+}
+
+const sol_source *sol_catalog_source(const sol_catalog *c, const char *id)
+{
+    for (size_t i = 0; c && id && i < c->nsrcs; i++)
+        if (strcmp(c->srcs[i].id, id) == 0)
+            return &c->srcs[i];
+    return NULL;
+}
+
+size_t sol_catalog_strength_count(const sol_catalog *c)
+{
+    return c ? c->nstrengths : 0;
+}
+
+const sol_strength *sol_catalog_strength_at(const sol_catalog *c, size_t i)
+{
+    return c && i < c->nstrengths ? &c->strengths[i] : NULL;
+}
+
+double sol_catalog_cf(const sol_catalog *c, const char *strength)
+{
+    for (size_t i = 0; c && strength && i < c->nstrengths; i++)
+        if (strcmp(c->strengths[i].strength, strength) == 0)
+            return c->strengths[i].cf;
+    return 0.0;
+}

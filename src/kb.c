@@ -1,0 +1,399 @@
+/* kb.c — builds the knowledge-base model from the .clp source in rules/:
+ * walks every file's constructs (defrule via kb_rule.c, deftemplate,
+ * deffunction, defmodule), reads knowledge/thresholds.tsv so numeric tests
+ * against a (threshold …) fact can be judged, and answers queries.
+ * Evaluation lives in kb_eval.c. */
+#include "kb_int.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define KB_MAX_FILE (4u * 1024u * 1024u)
+
+static int parse_deftemplate(kb_builder *b, const kb_node *n)
+{
+    sol_kb_template *t;
+    kb_vec slots;
+    size_t had;
+
+    if (n->nkids < 2 || !kb_atom(n->kids[1]))
+        return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line,
+                            "deftemplate without a name");
+    t = kb_vec_push(&b->templates);
+    if (!t || kb_split_name(b, n->kids[1]->text, &t->module, &t->name) != SOL_OK)
+        return kb_oom(b, n->line);
+    t->file = b->file;
+    t->line = n->line;
+    kb_vec_init(&slots, sizeof(const char *));
+    for (size_t i = 2; i < n->nkids; i++) {
+        const kb_node *s = n->kids[i];
+        const char **slot;
+
+        if (s->type != KB_LIST || s->nkids < 2 || !kb_atom(s->kids[1]) ||
+            !(kb_is_atom(s->kids[0], "slot") ||
+              kb_is_atom(s->kids[0], "multislot") ||
+              kb_is_atom(s->kids[0], "field") ||
+              kb_is_atom(s->kids[0], "multifield")))
+            continue;
+        slot = kb_vec_push(&slots);
+        if (!slot) {
+            kb_vec_free(&slots);
+            return kb_oom(b, s->line);
+        }
+        *slot = s->kids[1]->text;
+    }
+    had = slots.n;
+    t->slots = kb_vec_finish(&slots, b->a, &t->nslots);
+    return had && !t->slots ? kb_oom(b, n->line) : SOL_OK;
+}
+
+static int parse_form(kb_builder *b, const kb_node *n)
+{
+    const char *head = n->type == KB_LIST && n->nkids ? kb_atom(n->kids[0]) : NULL;
+
+    if (!head)
+        return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line,
+                            "expected a construct such as (defrule …)");
+    if (strcmp(head, "defrule") == 0)
+        return kb_parse_defrule(b, n);
+    if (strcmp(head, "deftemplate") == 0)
+        return parse_deftemplate(b, n);
+    if (strcmp(head, "deffunction") == 0) {
+        sol_kb_function *f;
+
+        if (n->nkids < 2 || !kb_atom(n->kids[1]))
+            return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line,
+                                "deffunction without a name");
+        f = kb_vec_push(&b->functions);
+        if (!f || kb_split_name(b, n->kids[1]->text, &f->module, &f->name) != SOL_OK)
+            return kb_oom(b, n->line);
+        f->file = b->file;
+        f->line = n->line;
+        return SOL_OK;
+    }
+    if (strcmp(head, "defmodule") == 0) {
+        const char **slot;
+
+        if (n->nkids < 2 || !kb_atom(n->kids[1]))
+            return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line,
+                                "defmodule without a name");
+        b->module = n->kids[1]->text;
+        for (size_t i = 0; i < b->modules.n; i++)
+            if (strcmp(((const char **)b->modules.p)[i], b->module) == 0)
+                return SOL_OK;
+        slot = kb_vec_push(&b->modules);
+        if (!slot)
+            return kb_oom(b, n->line);
+        *slot = b->module;
+    }
+    return SOL_OK; /* defglobal, deffacts …: not modelled */
+}
+
+static int parse_text(kb_builder *b, const char *text, const char *file)
+{
+    kb_node **forms;
+    size_t n;
+    int rc;
+
+    b->file = kb_strdup(b->a, file);
+    if (!b->file)
+        return kb_oom(b, 0);
+    rc = kb_read(b->a, text, b->file, &forms, &n, b->d);
+    for (size_t i = 0; i < n && rc == SOL_OK; i++)
+        rc = parse_form(b, forms[i]);
+    return rc;
+}
+
+/* ---- thresholds.tsv ---- */
+
+static int load_thresholds(sol_kb *kb, const char *dir, sol_diag *d)
+{
+    char path[512], *buf = NULL, *p, *next;
+    kb_vec v;
+    int line = 0, rc = SOL_OK;
+    size_t had;
+    FILE *probe;
+
+    snprintf(path, sizeof path, "%s/thresholds.tsv", dir);
+    probe = fopen(path, "r");
+    if (!probe)
+        return SOL_OK; /* optional */
+    fclose(probe);
+    rc = sol_read_file(&buf, NULL, path, KB_MAX_FILE, d);
+    if (rc != SOL_OK)
+        return rc;
+    kb_vec_init(&v, sizeof(sol_kb_threshold));
+    for (p = buf; p && rc == SOL_OK; p = next) {
+        char *tab, *end;
+        sol_kb_threshold *t;
+
+        line++;
+        next = strchr(p, '\n');
+        if (next)
+            *next++ = '\0';
+        p[strcspn(p, "\r")] = '\0';
+        if (p[0] == '#' || p[strspn(p, " \t")] == '\0')
+            continue;
+        tab = strchr(p, '\t');
+        if (!tab) {
+            rc = sol_diag_set(d, SOL_EPARSE, path, line,
+                              "expected tab-separated columns: name value …");
+            break;
+        }
+        *tab = '\0';
+        end = strchr(tab + 1, '\t');
+        if (end)
+            *end = '\0';
+        t = kb_vec_push(&v);
+        if (!t || !(t->name = kb_strdup(&kb->arena, p))) {
+            rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
+            break;
+        }
+        if (!kb_is_number(tab + 1, &t->value))
+            rc = sol_diag_set(d, SOL_EPARSE, path, line,
+                              "threshold %s: value '%s' is not a number", p,
+                              tab + 1);
+        t->line = line;
+    }
+    had = v.n;
+    kb->thresholds = kb_vec_finish(&v, &kb->arena, &kb->nthresholds);
+    if (rc == SOL_OK && had && !kb->thresholds)
+        rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
+    if (rc == SOL_OK && !(kb->thresholds_file = kb_strdup(&kb->arena, path)))
+        rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
+    free(buf);
+    return rc;
+}
+
+/* ---- loading ---- */
+
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static void builder_init(kb_builder *b, sol_kb *kb, sol_diag *d)
+{
+    memset(b, 0, sizeof *b);
+    b->kb = kb;
+    b->a = &kb->arena;
+    b->d = d;
+    b->module = "MAIN";
+    kb_vec_init(&b->rules, sizeof(sol_kb_rule));
+    kb_vec_init(&b->modules, sizeof(const char *));
+    kb_vec_init(&b->templates, sizeof(sol_kb_template));
+    kb_vec_init(&b->functions, sizeof(sol_kb_function));
+}
+
+static int builder_finish(kb_builder *b, int rc)
+{
+    sol_kb *kb = b->kb;
+    size_t want = b->rules.n + b->modules.n + b->templates.n + b->functions.n;
+
+    kb->rules = kb_vec_finish(&b->rules, b->a, &kb->nrules);
+    kb->modules = kb_vec_finish(&b->modules, b->a, &kb->nmodules);
+    kb->templates = kb_vec_finish(&b->templates, b->a, &kb->ntemplates);
+    kb->functions = kb_vec_finish(&b->functions, b->a, &kb->nfunctions);
+    if (rc == SOL_OK &&
+        kb->nrules + kb->nmodules + kb->ntemplates + kb->nfunctions != want)
+        rc = sol_diag_set(b->d, SOL_ENOMEM, "", 0, "out of memory");
+    return rc;
+}
+
+int sol_kb_parse(sol_kb **out, const char *text, const char *name,
+                 sol_diag *d)
+{
+    sol_kb *kb = calloc(1, sizeof *kb);
+    kb_builder b;
+    int rc;
+
+    *out = NULL;
+    if (!kb)
+        return sol_diag_set(d, SOL_ENOMEM, name, 0, "out of memory");
+    builder_init(&b, kb, d);
+    rc = builder_finish(&b, parse_text(&b, text, name));
+    if (rc != SOL_OK) {
+        sol_kb_free(kb);
+        return rc;
+    }
+    *out = kb;
+    return SOL_OK;
+}
+
+int sol_kb_load(sol_kb **out, const char *rules_dir, const char *knowledge_dir,
+                sol_diag *d)
+{
+    sol_kb *kb = calloc(1, sizeof *kb);
+    kb_builder b;
+    DIR *dir = NULL;
+    struct dirent *e;
+    char **names = NULL, *text = NULL;
+    size_t n = 0, cap = 0;
+    int rc = SOL_OK;
+
+    *out = NULL;
+    if (!kb)
+        return sol_diag_set(d, SOL_ENOMEM, rules_dir, 0, "out of memory");
+    builder_init(&b, kb, d);
+    if (knowledge_dir)
+        rc = load_thresholds(kb, knowledge_dir, d);
+    if (rc != SOL_OK)
+        goto cleanup;
+    dir = opendir(rules_dir);
+    if (!dir) {
+        rc = sol_diag_set(d, SOL_EIO, rules_dir, 0,
+                          "cannot open the rules directory");
+        goto cleanup;
+    }
+    while ((e = readdir(dir)) != NULL) {
+        size_t len = strlen(e->d_name);
+
+        if (len < 5 || e->d_name[0] == '.' ||
+            strcmp(e->d_name + len - 4, ".clp") != 0)
+            continue;
+        if (n == cap) {
+            char **nn = realloc(names, (cap ? cap * 2 : 16) * sizeof *names);
+
+            if (!nn) {
+                rc = sol_diag_set(d, SOL_ENOMEM, rules_dir, 0, "out of memory");
+                goto cleanup;
+            }
+            names = nn;
+            cap = cap ? cap * 2 : 16;
+        }
+        if (!(names[n] = sol_strdup(e->d_name))) {
+            rc = sol_diag_set(d, SOL_ENOMEM, rules_dir, 0, "out of memory");
+            goto cleanup;
+        }
+        n++;
+    }
+    if (n == 0) {
+        rc = sol_diag_set(d, SOL_EIO, rules_dir, 0, "no .clp files found");
+        goto cleanup;
+    }
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n && rc == SOL_OK; i++) {
+        char path[1024];
+
+        snprintf(path, sizeof path, "%s/%s", rules_dir, names[i]);
+        rc = sol_read_file(&text, NULL, path, KB_MAX_FILE, d);
+        if (rc == SOL_OK)
+            rc = parse_text(&b, text, path);
+        free(text);
+        text = NULL;
+    }
+cleanup:
+    rc = builder_finish(&b, rc);
+    if (dir)
+        closedir(dir);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    if (rc != SOL_OK) {
+        sol_kb_free(kb);
+        return rc;
+    }
+    *out = kb;
+    return SOL_OK;
+}
+
+void sol_kb_free(sol_kb *kb)
+{
+    if (!kb)
+        return;
+    kb_arena_free(&kb->arena);
+    free(kb);
+}
+
+/* ---- queries ---- */
+
+size_t sol_kb_rule_count(const sol_kb *kb) { return kb ? kb->nrules : 0; }
+
+const sol_kb_rule *sol_kb_rule_at(const sol_kb *kb, size_t i)
+{
+    return kb && i < kb->nrules ? &kb->rules[i] : NULL;
+}
+
+const sol_kb_rule *sol_kb_rule_find(const sol_kb *kb, const char *name)
+{
+    const sol_kb_rule *hit = NULL;
+
+    if (!kb || !name)
+        return NULL;
+    for (size_t i = 0; i < kb->nrules; i++) {
+        if (strcmp(kb->rules[i].qname, name) == 0)
+            return &kb->rules[i];
+        if (strcmp(kb->rules[i].name, name) == 0) {
+            if (hit)
+                return NULL; /* ambiguous bare name */
+            hit = &kb->rules[i];
+        }
+    }
+    return strstr(name, "::") ? NULL : hit;
+}
+
+long sol_kb_rule_index(const sol_kb *kb, const sol_kb_rule *r)
+{
+    if (!kb || !r || r < kb->rules || r >= kb->rules + kb->nrules)
+        return -1;
+    return (long)(r - kb->rules);
+}
+
+size_t sol_kb_module_count(const sol_kb *kb) { return kb ? kb->nmodules : 0; }
+
+const char *sol_kb_module_at(const sol_kb *kb, size_t i)
+{
+    return kb && i < kb->nmodules ? kb->modules[i] : NULL;
+}
+
+size_t sol_kb_template_count(const sol_kb *kb) { return kb ? kb->ntemplates : 0; }
+
+const sol_kb_template *sol_kb_template_at(const sol_kb *kb, size_t i)
+{
+    return kb && i < kb->ntemplates ? &kb->templates[i] : NULL;
+}
+
+size_t sol_kb_function_count(const sol_kb *kb) { return kb ? kb->nfunctions : 0; }
+
+const sol_kb_function *sol_kb_function_at(const sol_kb *kb, size_t i)
+{
+    return kb && i < kb->nfunctions ? &kb->functions[i] : NULL;
+}
+
+size_t sol_kb_threshold_count(const sol_kb *kb) { return kb ? kb->nthresholds : 0; }
+
+const sol_kb_threshold *sol_kb_threshold_at(const sol_kb *kb, size_t i)
+{
+    return kb && i < kb->nthresholds ? &kb->thresholds[i] : NULL;
+}
+
+const sol_kb_threshold *sol_kb_threshold_find(const sol_kb *kb,
+                                              const char *name)
+{
+    for (size_t i = 0; kb && name && i < kb->nthresholds; i++)
+        if (strcmp(kb->thresholds[i].name, name) == 0)
+            return &kb->thresholds[i];
+    return NULL;
+}
+
+const char *sol_kb_thresholds_file(const sol_kb *kb)
+{
+    return kb ? kb->thresholds_file : NULL;
+}
+
+const sol_kb_action *sol_kb_rule_asserts(const sol_kb_rule *r,
+                                         const char *conclusion,
+                                         const char *polarity)
+{
+    for (size_t i = 0; r && conclusion && i < r->nactions; i++) {
+        const sol_kb_action *a = &r->actions[i];
+
+        if (a->kind == SOL_KB_ACT_EVIDENCE && a->conclusion &&
+            strcmp(a->conclusion, conclusion) == 0 &&
+            (!polarity || (a->polarity && strcmp(a->polarity, polarity) == 0)))
+            return a;
+    }
+    return NULL;
+}

@@ -1,0 +1,256 @@
+/* kb.h — the knowledge-base MODEL: what the rules say, read from the
+ * rules/ .clp source text itself (not from CLIPS), with file and line of every
+ * rule, conditional element and action. Used by why-not, coverage, lint and
+ * `soleus rules`.
+ * Ownership: a sol_kb owns every string, array and struct reachable from the
+ * pointers it hands out; they live until sol_kb_free. Nothing is copied to the
+ * caller, so the caller frees nothing but the sol_kb. */
+#ifndef SOL_KB_H
+#define SOL_KB_H
+
+#include "sol.h"
+#include "findings.h"
+
+typedef struct sol_kb sol_kb;
+
+/* Comparison of a numeric test ?v&:(op ?v N); (op N ?v) is stored flipped. */
+typedef enum {
+    SOL_KB_LT, SOL_KB_LE, SOL_KB_GT, SOL_KB_GE, SOL_KB_EQ, SOL_KB_NE
+} sol_kb_op;
+
+typedef struct {
+    sol_kb_op op;
+    double value;           /* the constant, or the threshold's value */
+    const char *threshold;  /* compared with a (threshold (name T)) value: T; else NULL */
+    int resolved;           /* 1: value is known (a constant, or T is in thresholds.tsv) */
+} sol_kb_numtest;
+
+typedef enum {
+    SOL_KB_CONS_ANY = 0,    /* slot absent, a bare ?var or a wildcard */
+    SOL_KB_CONS_IN,         /* one of values[]: a literal, a|b, :(eq ?v a) */
+    SOL_KB_CONS_NOT_IN,     /* none of values[]: ~a, ~a&~b, :(neq ?v a) */
+    SOL_KB_CONS_NUM,        /* every tests[] holds (a range when two) */
+    SOL_KB_CONS_OPAQUE      /* something else: not analysable */
+} sol_kb_cons_kind;
+
+/* A slot constraint. values are literal texts: symbols, numbers as written
+ * (e.g. "30", "2.5"), strings without quotes. */
+typedef struct {
+    sol_kb_cons_kind kind;
+    const char *const *values;
+    size_t nvalues;
+    const sol_kb_numtest *tests;
+    size_t ntests;
+    const char *var;        /* variable the slot binds ("?v"), or NULL */
+    const char *text;       /* the constraint as written, "" when absent */
+} sol_kb_constraint;
+
+typedef struct {
+    const char *name;       /* slot name */
+    sol_kb_constraint c;
+} sol_kb_slot;
+
+typedef enum {
+    SOL_KB_CE_FINDING,      /* (finding (name N) (value C)) */
+    SOL_KB_CE_EVIDENCE,     /* (evidence (conclusion C) (polarity P) …) */
+    SOL_KB_CE_BELIEF,       /* (belief (conclusion C) (cf …)) */
+    SOL_KB_CE_CONDITION,    /* (condition (id C) (tier …) …): catalogue fact */
+    SOL_KB_CE_GATE,         /* (gate …) */
+    SOL_KB_CE_THRESHOLD,    /* (threshold (name T) (value ?t)) */
+    SOL_KB_CE_PATTERN,      /* a pattern on any other template */
+    SOL_KB_CE_NOT,          /* (not X): children[0] */
+    SOL_KB_CE_AND,          /* (and …), (logical …) */
+    SOL_KB_CE_OR,           /* (or …) */
+    SOL_KB_CE_EXISTS,       /* (exists …) */
+    SOL_KB_CE_TEST,         /* (test …) */
+    SOL_KB_CE_OTHER         /* forall, or anything not understood */
+} sol_kb_ce_kind;
+
+typedef struct sol_kb_cond sol_kb_cond;
+struct sol_kb_cond {
+    sol_kb_ce_kind kind;
+    int line;               /* line of the CE's opening parenthesis */
+    const char *text;       /* source text, whitespace collapsed to single spaces */
+    const char *binds;      /* fact variable of ?f <- (…), or NULL */
+    /* Patterns (FINDING … PATTERN): */
+    const char *tmpl;       /* template name without module */
+    const sol_kb_slot *slots;
+    size_t nslots;
+    /* Shortcuts into slots (NULL when the slot is absent or not a literal): */
+    const char *finding;    /* FINDING: the name; NULL when not a literal */
+    const sol_kb_constraint *value; /* FINDING: value constraint (never NULL;
+                                       kind ANY when the slot is absent) */
+    const char *conclusion; /* EVIDENCE/BELIEF: conclusion; CONDITION: id */
+    const char *polarity;   /* EVIDENCE: polarity */
+    const char *threshold;  /* THRESHOLD: name */
+    /* TEST: a simple numeric test (op ?v N) is kept as a NUM constraint on
+     * value->var; else value->kind is OPAQUE. */
+    /* NOT, AND, OR, EXISTS, OTHER: */
+    const sol_kb_cond *children;
+    size_t nchildren;
+};
+
+typedef enum {
+    SOL_KB_ACT_EVIDENCE,       /* (assert (evidence …)) */
+    SOL_KB_ACT_ADVICE,         /* (assert (advice …)) */
+    SOL_KB_ACT_RECOMMENDATION, /* (assert (recommendation …)) */
+    SOL_KB_ACT_GATE,           /* (assert (gate …)) */
+    SOL_KB_ACT_ASSERT,         /* assert of any other template */
+    SOL_KB_ACT_CALL            /* any other top-level call: focus, modify … */
+} sol_kb_act_kind;
+
+/* One RHS action. Asserts are found at any depth (inside if/then too); one
+ * action per asserted fact. Slot fields are the literal text, or NULL when
+ * the slot is absent or not a literal (e.g. a variable). */
+typedef struct {
+    sol_kb_act_kind kind;
+    int line;
+    const char *text;       /* source text of the fact, or of the call */
+    const char *tmpl;       /* asserted template, or the called function */
+    const char *conclusion; /* EVIDENCE: conclusion; RECOMMENDATION: for */
+    const char *polarity;   /* EVIDENCE: support|oppose|prior */
+    const char *strength;   /* EVIDENCE: strong|moderate|weak|prior */
+    const char *id;         /* RECOMMENDATION: id */
+    const char *finding;    /* ADVICE: finding */
+    const char *because;    /* ADVICE, GATE: because */
+    const char *state;      /* GATE: state */
+} sol_kb_action;
+
+typedef struct {
+    const char *module;     /* e.g. TISSUE */
+    const char *name;       /* without module */
+    const char *qname;      /* MODULE::name */
+    const char *file;       /* rules_dir/NN-x.clp as opened */
+    int line;               /* line of "(defrule" */
+    const char *doc;        /* doc string, NULL when none */
+    int doc_ok;             /* 1: doc has three non-empty |-separated parts */
+    const char *id;         /* doc part 1: Rnn or X-name; NULL when no doc */
+    const char *const *sources; /* doc part 2, split at commas; "-" gives none */
+    size_t nsources;
+    const char *rationale;  /* doc part 3; NULL when missing */
+    int has_salience;
+    int salience;
+    const sol_kb_cond *conds;   /* top-level conditional elements, in order */
+    size_t nconds;
+    const sol_kb_action *actions;
+    size_t nactions;
+    int rhs_line;           /* line of "=>" */
+} sol_kb_rule;
+
+typedef struct {
+    const char *module;
+    const char *name;
+    const char *file;
+    int line;
+    const char *const *slots;   /* slot and multislot names, in order */
+    size_t nslots;
+} sol_kb_template;
+
+typedef struct {
+    const char *module;
+    const char *name;
+    const char *file;
+    int line;
+} sol_kb_function;
+
+typedef struct {
+    const char *name;
+    double value;
+    int line;               /* line in thresholds.tsv */
+} sol_kb_threshold;
+
+/* Parse every .clp file of rules_dir in name order. knowledge_dir (may be NULL)
+ * supplies thresholds.tsv (columns: name value …; absent file = no
+ * thresholds). Errors (unreadable file, unbalanced parentheses, unterminated
+ * string, malformed defrule/deftemplate) return SOL_EIO or SOL_EPARSE with
+ * file and line in d. On success the caller frees *out with sol_kb_free. */
+int sol_kb_load(sol_kb **out, const char *rules_dir, const char *knowledge_dir,
+                sol_diag *d);
+/* The same from one buffer (tests); name is used as the file name. */
+int sol_kb_parse(sol_kb **out, const char *text, const char *name,
+                 sol_diag *d);
+void sol_kb_free(sol_kb *kb);   /* NULL is a no-op */
+
+size_t sol_kb_rule_count(const sol_kb *kb);
+const sol_kb_rule *sol_kb_rule_at(const sol_kb *kb, size_t i);
+/* By "MODULE::name", or by bare name when unique; NULL when absent. */
+const sol_kb_rule *sol_kb_rule_find(const sol_kb *kb, const char *name);
+/* Index of a rule in definition order, or -1. */
+long sol_kb_rule_index(const sol_kb *kb, const sol_kb_rule *r);
+
+/* Modules in the order their defmodule appears (files in name order). */
+size_t sol_kb_module_count(const sol_kb *kb);
+const char *sol_kb_module_at(const sol_kb *kb, size_t i);
+
+size_t sol_kb_template_count(const sol_kb *kb);
+const sol_kb_template *sol_kb_template_at(const sol_kb *kb, size_t i);
+size_t sol_kb_function_count(const sol_kb *kb);
+const sol_kb_function *sol_kb_function_at(const sol_kb *kb, size_t i);
+
+size_t sol_kb_threshold_count(const sol_kb *kb);
+const sol_kb_threshold *sol_kb_threshold_at(const sol_kb *kb, size_t i);
+const sol_kb_threshold *sol_kb_threshold_find(const sol_kb *kb,
+                                              const char *name);
+/* Path of thresholds.tsv when it was read, else NULL. */
+const char *sol_kb_thresholds_file(const sol_kb *kb);
+
+/* The first EVIDENCE action of r for that conclusion (and polarity, unless
+ * polarity is NULL), or NULL. */
+const sol_kb_action *sol_kb_rule_asserts(const sol_kb_rule *r,
+                                         const char *conclusion,
+                                         const char *polarity);
+
+/* ---- Evaluating conditions against findings ---- */
+
+typedef enum {
+    SOL_KB_FAILED = 0,      /* the findings contradict it */
+    SOL_KB_HELD = 1,        /* the findings satisfy it */
+    SOL_KB_UNKNOWN = 2,     /* a finding it needs is absent (not recorded,
+                               or recorded as unknown) */
+    SOL_KB_OPAQUE = 3       /* cannot be judged from the model */
+} sol_kb_result;
+
+/* Judge a non-finding pattern (evidence, belief, condition, gate, other).
+ * Return one of sol_kb_result. */
+typedef sol_kb_result (*sol_kb_fact_fn)(void *ctx, const sol_kb_rule *r,
+                                        const sol_kb_cond *c);
+
+/* What is known besides the findings. With fact set, it judges every
+ * non-finding pattern. Without it, an EVIDENCE pattern with a literal
+ * conclusion and polarity support (or none) holds when the conclusion is in
+ * supported[], else fails; other patterns are OPAQUE. A NULL sol_kb_facts
+ * means nothing is known (evidence patterns fail). THRESHOLD patterns hold
+ * when the threshold is in thresholds.tsv. */
+typedef struct {
+    sol_kb_fact_fn fact;
+    void *ctx;
+    const char *const *supported;
+    size_t nsupported;
+} sol_kb_facts;
+
+/* Evaluate top-level condition cond_i of rule rule_i. Only current-context
+ * findings with a known value count, as in the engine. Semantics follow
+ * CLIPS: (not X) holds when X fails or its finding is absent ("not known to
+ * be"); or holds when any part holds; and fails when any part fails. Out of
+ * range indices give SOL_KB_OPAQUE. */
+sol_kb_result sol_kb_eval_condition(const sol_kb *kb, size_t rule_i,
+                                    size_t cond_i, const sol_findings *f,
+                                    const sol_kb_facts *facts);
+/* Evaluate any condition node c of rule r (e.g. a child of an or). */
+sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r,
+                               const sol_kb_cond *c, const sol_findings *f,
+                               const sol_kb_facts *facts);
+/* All top-level conditions of the rule, combined as an and. */
+sol_kb_result sol_kb_eval_rule(const sol_kb *kb, size_t rule_i,
+                               const sol_findings *f,
+                               const sol_kb_facts *facts);
+/* Does one value satisfy a constraint? HELD, FAILED, or OPAQUE when the
+ * constraint is not analysable. */
+sol_kb_result sol_kb_constraint_match(const sol_kb_constraint *c,
+                                      const sol_value *v);
+
+const char *sol_kb_result_name(sol_kb_result r); /* "held", "failed" … */
+const char *sol_kb_op_text(sol_kb_op op);        /* ">", ">=" … */
+const char *sol_kb_ce_kind_name(sol_kb_ce_kind k); /* "finding", "not" … */
+
+#endif

@@ -1,0 +1,264 @@
+/* kb_eval.c — judges the model's conditions against a set of findings,
+ * following CLIPS semantics but keeping "unknown" (the finding is absent)
+ * apart from "failed", which is what why-not explanations need. */
+#include "kb_int.h"
+
+#include <string.h>
+
+static int is_float_text(const char *s)
+{
+    return strpbrk(s, ".eE") != NULL;
+}
+
+/* Does literal text lit denote value v (as CLIPS would match it)? */
+static int literal_equals(const char *lit, const sol_value *v)
+{
+    double x;
+
+    switch (v->kind) {
+    case SOL_VAL_SYMBOL:
+        return v->sym && strcmp(lit, v->sym) == 0;
+    case SOL_VAL_INTEGER:
+        return kb_is_number(lit, &x) && !is_float_text(lit) &&
+               x == (double)v->i;
+    case SOL_VAL_REAL:
+        return kb_is_number(lit, &x) && is_float_text(lit) && x == v->r;
+    default:
+        return 0;
+    }
+}
+
+static int numtest_holds(const sol_kb_numtest *t, double x)
+{
+    switch (t->op) {
+    case SOL_KB_LT: return x < t->value;
+    case SOL_KB_LE: return x <= t->value;
+    case SOL_KB_GT: return x > t->value;
+    case SOL_KB_GE: return x >= t->value;
+    case SOL_KB_EQ: return x == t->value;
+    case SOL_KB_NE: return x != t->value;
+    }
+    return 0;
+}
+
+sol_kb_result sol_kb_constraint_match(const sol_kb_constraint *c,
+                                      const sol_value *v)
+{
+    double x;
+
+    if (!c || !v)
+        return SOL_KB_OPAQUE;
+    switch (c->kind) {
+    case SOL_KB_CONS_ANY:
+        return SOL_KB_HELD;
+    case SOL_KB_CONS_IN:
+    case SOL_KB_CONS_NOT_IN:
+        for (size_t i = 0; i < c->nvalues; i++)
+            if (literal_equals(c->values[i], v))
+                return c->kind == SOL_KB_CONS_IN ? SOL_KB_HELD : SOL_KB_FAILED;
+        return c->kind == SOL_KB_CONS_IN ? SOL_KB_FAILED : SOL_KB_HELD;
+    case SOL_KB_CONS_NUM:
+        if (v->kind == SOL_VAL_INTEGER)
+            x = (double)v->i;
+        else if (v->kind == SOL_VAL_REAL)
+            x = v->r;
+        else
+            return SOL_KB_FAILED;
+        for (size_t i = 0; i < c->ntests; i++)
+            if (!c->tests[i].resolved)
+                return SOL_KB_OPAQUE;
+        for (size_t i = 0; i < c->ntests; i++)
+            if (!numtest_holds(&c->tests[i], x))
+                return SOL_KB_FAILED;
+        return SOL_KB_HELD;
+    case SOL_KB_CONS_OPAQUE:
+    default:
+        return SOL_KB_OPAQUE;
+    }
+}
+
+/* Match constraint c against every current, known value of finding name. */
+static sol_kb_result match_finding(const char *name,
+                                   const sol_kb_constraint *c,
+                                   const sol_findings *f)
+{
+    int seen = 0, opaque = 0;
+
+    for (size_t i = 0; f && i < sol_findings_count(f); i++) {
+        const sol_finding *x = sol_findings_at(f, i);
+        sol_kb_result r;
+
+        if (!x->name || strcmp(x->name, name) != 0 ||
+            x->context != SOL_CTX_CURRENT || x->value.kind == SOL_VAL_UNKNOWN ||
+            x->value.kind == SOL_VAL_NONE)
+            continue;
+        seen = 1;
+        r = sol_kb_constraint_match(c, &x->value);
+        if (r == SOL_KB_HELD)
+            return SOL_KB_HELD;
+        if (r == SOL_KB_OPAQUE)
+            opaque = 1;
+    }
+    if (!seen)
+        return SOL_KB_UNKNOWN;
+    return opaque ? SOL_KB_OPAQUE : SOL_KB_FAILED;
+}
+
+/* The finding pattern of r that binds var in its value slot. */
+static const sol_kb_cond *binder_of(const sol_kb_cond *c, size_t n,
+                                    const char *var)
+{
+    for (size_t i = 0; i < n; i++) {
+        const sol_kb_cond *hit;
+
+        if (c[i].kind == SOL_KB_CE_FINDING && c[i].finding && c[i].value->var &&
+            strcmp(c[i].value->var, var) == 0)
+            return &c[i];
+        if (c[i].kind == SOL_KB_CE_AND || c[i].kind == SOL_KB_CE_OR ||
+            c[i].kind == SOL_KB_CE_EXISTS) {
+            hit = binder_of(c[i].children, c[i].nchildren, var);
+            if (hit)
+                return hit;
+        }
+    }
+    return NULL;
+}
+
+static sol_kb_result eval_pattern(const sol_kb_rule *r, const sol_kb_cond *c,
+                                  const sol_kb_facts *facts)
+{
+    if (facts && facts->fact)
+        return facts->fact(facts->ctx, r, c);
+    if (c->kind != SOL_KB_CE_EVIDENCE)
+        return SOL_KB_OPAQUE;
+    if (!facts)
+        return SOL_KB_FAILED; /* nothing known: no evidence facts at all */
+    if (!c->conclusion ||
+        (c->polarity && strcmp(c->polarity, "support") != 0))
+        return SOL_KB_OPAQUE;
+    for (size_t i = 0; i < facts->nsupported; i++)
+        if (facts->supported[i] && strcmp(facts->supported[i], c->conclusion) == 0)
+            return SOL_KB_HELD;
+    return SOL_KB_FAILED;
+}
+
+sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r,
+                               const sol_kb_cond *c, const sol_findings *f,
+                               const sol_kb_facts *facts)
+{
+    sol_kb_result res;
+    int unknown = 0, opaque = 0;
+
+    if (!c)
+        return SOL_KB_OPAQUE;
+    switch (c->kind) {
+    case SOL_KB_CE_FINDING:
+        if (!c->finding)
+            return SOL_KB_OPAQUE;
+        return match_finding(c->finding, c->value, f);
+    case SOL_KB_CE_NOT:
+        res = sol_kb_eval_cond(kb, r, &c->children[0], f, facts);
+        if (res == SOL_KB_OPAQUE)
+            return SOL_KB_OPAQUE;
+        return res == SOL_KB_HELD ? SOL_KB_FAILED : SOL_KB_HELD;
+    case SOL_KB_CE_AND:
+    case SOL_KB_CE_EXISTS:
+        for (size_t i = 0; i < c->nchildren; i++) {
+            res = sol_kb_eval_cond(kb, r, &c->children[i], f, facts);
+            if (res == SOL_KB_FAILED)
+                return SOL_KB_FAILED;
+            unknown |= res == SOL_KB_UNKNOWN;
+            opaque |= res == SOL_KB_OPAQUE;
+        }
+        return unknown ? SOL_KB_UNKNOWN : opaque ? SOL_KB_OPAQUE : SOL_KB_HELD;
+    case SOL_KB_CE_OR:
+        for (size_t i = 0; i < c->nchildren; i++) {
+            res = sol_kb_eval_cond(kb, r, &c->children[i], f, facts);
+            if (res == SOL_KB_HELD)
+                return SOL_KB_HELD;
+            unknown |= res == SOL_KB_UNKNOWN;
+            opaque |= res == SOL_KB_OPAQUE;
+        }
+        return unknown ? SOL_KB_UNKNOWN : opaque ? SOL_KB_OPAQUE : SOL_KB_FAILED;
+    case SOL_KB_CE_TEST: {
+        const sol_kb_cond *b;
+
+        if (c->value->kind == SOL_KB_CONS_OPAQUE || !c->value->var || !r)
+            return SOL_KB_OPAQUE;
+        b = binder_of(r->conds, r->nconds, c->value->var);
+        return b ? match_finding(b->finding, c->value, f) : SOL_KB_OPAQUE;
+    }
+    case SOL_KB_CE_THRESHOLD:
+        return c->threshold && sol_kb_threshold_find(kb, c->threshold) ?
+               SOL_KB_HELD : SOL_KB_OPAQUE;
+    case SOL_KB_CE_EVIDENCE:
+    case SOL_KB_CE_BELIEF:
+    case SOL_KB_CE_CONDITION:
+    case SOL_KB_CE_GATE:
+    case SOL_KB_CE_PATTERN:
+        return eval_pattern(r, c, facts);
+    case SOL_KB_CE_OTHER:
+    default:
+        return SOL_KB_OPAQUE;
+    }
+}
+
+sol_kb_result sol_kb_eval_condition(const sol_kb *kb, size_t rule_i,
+                                    size_t cond_i, const sol_findings *f,
+                                    const sol_kb_facts *facts)
+{
+    const sol_kb_rule *r = sol_kb_rule_at(kb, rule_i);
+
+    if (!r || cond_i >= r->nconds)
+        return SOL_KB_OPAQUE;
+    return sol_kb_eval_cond(kb, r, &r->conds[cond_i], f, facts);
+}
+
+sol_kb_result sol_kb_eval_rule(const sol_kb *kb, size_t rule_i,
+                               const sol_findings *f,
+                               const sol_kb_facts *facts)
+{
+    const sol_kb_rule *r = sol_kb_rule_at(kb, rule_i);
+    sol_kb_cond all;
+
+    if (!r)
+        return SOL_KB_OPAQUE;
+    memset(&all, 0, sizeof all);
+    all.kind = SOL_KB_CE_AND;
+    all.children = r->conds;
+    all.nchildren = r->nconds;
+    return sol_kb_eval_cond(kb, r, &all, f, facts);
+}
+
+const char *sol_kb_result_name(sol_kb_result r)
+{
+    switch (r) {
+    case SOL_KB_FAILED: return "failed";
+    case SOL_KB_HELD: return "held";
+    case SOL_KB_UNKNOWN: return "unknown";
+    case SOL_KB_OPAQUE: return "opaque";
+    }
+    return "?";
+}
+
+const char *sol_kb_op_text(sol_kb_op op)
+{
+    switch (op) {
+    case SOL_KB_LT: return "<";
+    case SOL_KB_LE: return "<=";
+    case SOL_KB_GT: return ">";
+    case SOL_KB_GE: return ">=";
+    case SOL_KB_EQ: return "=";
+    case SOL_KB_NE: return "<>";
+    }
+    return "?";
+}
+
+const char *sol_kb_ce_kind_name(sol_kb_ce_kind k)
+{
+    static const char *const names[] = {
+        "finding", "evidence", "belief", "condition", "gate", "threshold",
+        "pattern", "not", "and", "or", "exists", "test", "other"
+    };
+    return (size_t)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}

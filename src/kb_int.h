@@ -1,0 +1,110 @@
+/* kb_int.h — internals shared by kb.c (model), kb_read.c (s-expression reader,
+ * arena) and kb_eval.c (evaluation). Not a public interface: other modules
+ * include kb.h only. */
+#ifndef SOL_KB_INT_H
+#define SOL_KB_INT_H
+
+#include "kb.h"
+
+#include <stddef.h>
+
+/* ---- Arena: every string and array of the model lives here ---- */
+
+typedef struct kb_block kb_block;
+typedef struct {
+    kb_block *head;
+} kb_arena;
+
+void *kb_alloc(kb_arena *a, size_t n);             /* zeroed; NULL on ENOMEM */
+char *kb_strndup(kb_arena *a, const char *s, size_t n);
+char *kb_strdup(kb_arena *a, const char *s);
+void kb_arena_free(kb_arena *a);
+
+/* A growable array built with malloc, then moved into the arena. */
+typedef struct {
+    void *p;
+    size_t n, cap, size;
+} kb_vec;
+
+void kb_vec_init(kb_vec *v, size_t size);
+void *kb_vec_push(kb_vec *v);                      /* zeroed slot or NULL */
+void *kb_vec_finish(kb_vec *v, kb_arena *a, size_t *out_n); /* frees v */
+void kb_vec_free(kb_vec *v);
+
+/* ---- S-expressions with line numbers ---- */
+
+typedef enum {
+    KB_LIST,                /* ( … ) */
+    KB_ATOM,                /* symbol, number, ?var, $?var, <-, => … */
+    KB_STRING,              /* "…" (text unescaped) */
+    KB_AMP,                 /* & */
+    KB_BAR,                 /* | */
+    KB_TILDE,               /* ~ */
+    KB_COLON,               /* : before ( */
+    KB_EQUALS               /* = before ( */
+} kb_ntype;
+
+typedef struct kb_node kb_node;
+struct kb_node {
+    kb_ntype type;
+    int line;
+    char *text;             /* ATOM, STRING; for LIST the collapsed source */
+    kb_node **kids;         /* LIST */
+    size_t nkids;
+};
+
+/* Read all top-level forms of text. Nodes are arena-allocated. On error
+ * returns SOL_EPARSE naming file and line. */
+int kb_read(kb_arena *a, const char *text, const char *file, kb_node ***out,
+            size_t *out_n, sol_diag *d);
+
+/* Atom text when n is an ATOM, else NULL. */
+const char *kb_atom(const kb_node *n);
+int kb_is_atom(const kb_node *n, const char *text);
+int kb_is_var(const char *s);     /* ?x or $?x (not bare ? / $?) */
+int kb_is_number(const char *s, double *out);
+
+/* Collapsed source text of a node / of a run of list members (arena). */
+const char *kb_node_text(kb_arena *a, const kb_node *n);
+const char *kb_nodes_text(kb_arena *a, kb_node *const *nodes, size_t n);
+
+/* ---- Model building (kb.c drives, kb_rule.c reads defrules) ---- */
+
+#define KB_MAX_TVARS 32
+
+typedef struct {
+    sol_kb *kb;
+    kb_arena *a;
+    const char *file;       /* current file (arena copy) */
+    const char *module;     /* current module (CLIPS keeps it across files) */
+    sol_diag *d;
+    kb_vec rules, modules, templates, functions;
+    /* threshold variables of the rule being read: ?t -> threshold name */
+    const char *tvar[KB_MAX_TVARS];
+    const char *tname[KB_MAX_TVARS];
+    size_t ntv;
+} kb_builder;
+
+int kb_oom(kb_builder *b, int line);   /* records "out of memory" */
+/* "MOD::name" -> module copy and name; bare name -> current module. */
+int kb_split_name(kb_builder *b, const char *qname, const char **module,
+                  const char **name);
+int kb_parse_defrule(kb_builder *b, const kb_node *n);
+
+/* The model's handle (definition used by kb.c and kb_eval.c). */
+struct sol_kb {
+    kb_arena arena;
+    sol_kb_rule *rules;
+    size_t nrules;
+    const char **modules;
+    size_t nmodules;
+    sol_kb_template *templates;
+    size_t ntemplates;
+    sol_kb_function *functions;
+    size_t nfunctions;
+    sol_kb_threshold *thresholds;
+    size_t nthresholds;
+    const char *thresholds_file;
+};
+
+#endif

@@ -1,0 +1,123 @@
+/* cmd_coverage.c — `soleus coverage [--format text|lcov] [--output FILE]
+ * CASE...`: assesses every record and reports rule coverage. A CASE is a
+ * record file or a folder holding record.xml. Exit 1 when a rule never fired. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "coverage.h"
+#include "pipeline.h"
+
+static int usage(void)
+{
+    fprintf(stderr, "soleus: usage: soleus coverage [--format text|lcov] [--output FILE] CASE...\n");
+    return SOL_EXIT_USAGE;
+}
+
+/* Case name: the folder of a case's record.xml, else the file's base name. */
+static void case_name(const char *path, char *out, size_t len)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    if (strcmp(base, "record.xml") == 0 && slash) {
+        const char *p = slash;
+        while (p > path && p[-1] != '/')
+            p--;
+        snprintf(out, len, "%.*s", (int)(slash - p), p);
+        return;
+    }
+    size_t n = strlen(base);
+    if (n >= len)
+        n = len - 1;
+    memcpy(out, base, n);
+    out[n] = '\0';
+    char *dot = strrchr(out, '.');
+    if (dot && strcmp(dot, ".xml") == 0)
+        *dot = '\0';
+}
+
+int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
+{
+    const char *format = "text", *output = NULL;
+    int first = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+            format = argv[++i];
+        else if (strcmp(argv[i], "--output") == 0 && i + 1 < argc)
+            output = argv[++i];
+        else if (argv[i][0] == '-')
+            return usage();
+        else {
+            first = i;
+            break;
+        }
+    }
+    if (!first || (strcmp(format, "text") && strcmp(format, "lcov")))
+        return usage();
+
+    sol_diag d = {0};
+    sol_pipeline *p = NULL;
+    sol_kb *kb = NULL;
+    sol_coverage *cov = NULL;
+    FILE *out = stdout;
+    int rc = sol_pipeline_new(&p, paths->rules_dir, paths->knowledge_dir, &d);
+    if (rc || (rc = sol_kb_load(&kb, paths->rules_dir, paths->knowledge_dir, &d)))
+        goto cleanup;
+    if ((rc = sol_coverage_new(&cov, kb))) {
+        sol_diag_set(&d, rc, "", 0, "out of memory");
+        goto cleanup;
+    }
+    for (int i = first; i < argc; i++) {
+        char path[2048], name[256];
+        struct stat st;
+        if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+            snprintf(path, sizeof path, "%s/record.xml", argv[i]);
+        else
+            snprintf(path, sizeof path, "%s", argv[i]);
+        case_name(path, name, sizeof name);
+        sol_findings *f = NULL;
+        char *id = NULL;
+        sol_assessment *a = NULL;
+        rc = sol_pipeline_read(p, path, &f, &id, &d);
+        if (!rc)
+            rc = sol_pipeline_assess(p, id, path, f, &a, &d);
+        if (!rc && (rc = sol_coverage_add(cov, name, a->findings, a->graph)))
+            sol_diag_set(&d, rc, "", 0, "out of memory");
+        sol_assessment_free(a);
+        sol_findings_free(f);
+        free(id);
+        if (rc)
+            goto cleanup;
+    }
+    if (output && !(out = fopen(output, "w"))) {
+        rc = sol_diag_set(&d, SOL_EIO, output, 0, "cannot write the coverage file");
+        out = stdout;
+        goto cleanup;
+    }
+    rc = strcmp(format, "lcov") == 0
+             ? sol_coverage_write_lcov(out, cov)
+             : sol_coverage_write_text(out, cov, sol_pipeline_catalog(p));
+    if (rc)
+        sol_diag_set(&d, rc, output ? output : "", 0, "cannot write the coverage report");
+cleanup:
+    if (out != stdout && fclose(out) != 0 && !rc)
+        rc = sol_diag_set(&d, SOL_EIO, output, 0, "cannot write the coverage file");
+    int status = sol_cli_exit_status(rc);
+    if (rc)
+        sol_cli_print_diag(&d);
+    else {
+        size_t never = 0;
+        for (size_t i = 0; i < sol_coverage_rule_count(cov); i++)
+            never += sol_coverage_rule_at(cov, i)->fired == 0;
+        if (never) {
+            fprintf(stderr, "soleus: coverage: %zu rule(s) never fired\n", never);
+            status = SOL_EXIT_FINDINGS;
+        }
+    }
+    sol_coverage_free(cov);
+    sol_kb_free(kb);
+    sol_pipeline_free(p);
+    return status;
+}

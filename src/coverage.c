@@ -1,0 +1,251 @@
+/* coverage.c — counts rule firings per case from the justification graphs,
+ * and pattern outcomes: a fired rule's patterns all held; for a rule that did
+ * not fire, each top-level pattern is judged by the kb model against the
+ * case's findings and supported conclusions. */
+#include "coverage.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct sol_coverage {
+    const sol_kb *kb;
+    sol_cov_rule *rules;
+    size_t nrules;
+    char **cases;
+    size_t ncases;
+    char **reached;         /* conclusions supported in some case */
+    size_t nreached;
+    size_t unknown;
+};
+
+int sol_coverage_new(sol_coverage **out, const sol_kb *kb)
+{
+    *out = NULL;
+    sol_coverage *c = calloc(1, sizeof *c);
+    if (!c)
+        return SOL_ENOMEM;
+    c->kb = kb;
+    c->nrules = sol_kb_rule_count(kb);
+    c->rules = calloc(c->nrules ? c->nrules : 1, sizeof *c->rules);
+    if (!c->rules) {
+        free(c);
+        return SOL_ENOMEM;
+    }
+    for (size_t i = 0; i < c->nrules; i++) {
+        c->rules[i].rule = sol_kb_rule_at(kb, i);
+        size_t n = c->rules[i].rule->nconds;
+        c->rules[i].branches = calloc(n ? n : 1, sizeof(sol_cov_branch));
+        if (!c->rules[i].branches) {
+            sol_coverage_free(c);
+            return SOL_ENOMEM;
+        }
+    }
+    *out = c;
+    return SOL_OK;
+}
+
+void sol_coverage_free(sol_coverage *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->nrules; i++) {
+        free(c->rules[i].cases);
+        free(c->rules[i].branches);
+    }
+    free(c->rules);
+    for (size_t i = 0; i < c->ncases; i++)
+        free(c->cases[i]);
+    free(c->cases);
+    for (size_t i = 0; i < c->nreached; i++)
+        free(c->reached[i]);
+    free(c->reached);
+    free(c);
+}
+
+static int add_reached(sol_coverage *c, const char *id)
+{
+    for (size_t i = 0; i < c->nreached; i++)
+        if (strcmp(c->reached[i], id) == 0)
+            return SOL_OK;
+    char **p = realloc(c->reached, (c->nreached + 1) * sizeof *p);
+    if (!p)
+        return SOL_ENOMEM;
+    c->reached = p;
+    if (!(c->reached[c->nreached] = sol_strdup(id)))
+        return SOL_ENOMEM;
+    c->nreached++;
+    return SOL_OK;
+}
+
+int sol_coverage_add(sol_coverage *c, const char *case_name, const sol_findings *f,
+                     const sol_graph *g)
+{
+    int rc = SOL_ENOMEM;
+    size_t *counts = calloc(c->nrules ? c->nrules : 1, sizeof *counts);
+    const char **supported = NULL;
+    size_t nsupported = 0;
+    char **pc = realloc(c->cases, (c->ncases + 1) * sizeof *pc);
+    if (!counts || !pc)
+        goto cleanup;
+    c->cases = pc;
+    if (!(c->cases[c->ncases] = sol_strdup(case_name)))
+        goto cleanup;
+    const char *name = c->cases[c->ncases++];
+
+    for (size_t i = 0; i < sol_graph_firing_count(g); i++) {
+        const sol_kb_rule *r = sol_kb_rule_find(c->kb, sol_graph_firing_at(g, i)->rule);
+        long idx = r ? sol_kb_rule_index(c->kb, r) : -1;
+        if (idx < 0)
+            c->unknown++;
+        else
+            counts[idx]++;
+    }
+    for (size_t i = 0; i < sol_graph_fact_count(g); i++) {
+        const sol_gfact *gf = sol_graph_fact_at(g, i);
+        if (strcmp(gf->relation, "evidence") != 0 ||
+            strcmp(sol_gfact_sym(gf, "polarity"), "support") != 0)
+            continue;
+        const char *id = sol_gfact_sym(gf, "conclusion");
+        if (add_reached(c, id))
+            goto cleanup;
+        const char **ps = realloc(supported, (nsupported + 1) * sizeof *ps);
+        if (!ps)
+            goto cleanup;
+        supported = ps;
+        supported[nsupported++] = id;
+    }
+    sol_kb_facts facts = {NULL, NULL, supported, nsupported};
+    for (size_t i = 0; i < c->nrules; i++) {
+        sol_cov_rule *cr = &c->rules[i];
+        if (counts[i]) {
+            const char **p = realloc(cr->cases, (cr->ncases + 1) * sizeof *p);
+            if (!p)
+                goto cleanup;
+            cr->cases = p;
+            cr->cases[cr->ncases++] = name;
+            cr->fired += counts[i];
+        }
+        for (size_t k = 0; k < cr->rule->nconds; k++) {
+            sol_kb_result res = counts[i] ? SOL_KB_HELD
+                                          : sol_kb_eval_condition(c->kb, i, k, f, &facts);
+            if (res == SOL_KB_HELD)
+                cr->branches[k].held++;
+            else if (res == SOL_KB_OPAQUE)
+                cr->branches[k].opaque++;
+            else
+                cr->branches[k].missed++;
+        }
+    }
+    rc = SOL_OK;
+cleanup:
+    free(counts);
+    free(supported);
+    return rc;
+}
+
+size_t sol_coverage_rule_count(const sol_coverage *c) { return c->nrules; }
+const sol_cov_rule *sol_coverage_rule_at(const sol_coverage *c, size_t i) { return &c->rules[i]; }
+size_t sol_coverage_case_count(const sol_coverage *c) { return c->ncases; }
+size_t sol_coverage_unknown_firings(const sol_coverage *c) { return c->unknown; }
+
+int sol_coverage_reached(const sol_coverage *c, const char *conclusion)
+{
+    for (size_t i = 0; i < c->nreached; i++)
+        if (strcmp(c->reached[i], conclusion) == 0)
+            return 1;
+    return 0;
+}
+
+int sol_coverage_write_text(FILE *out, const sol_coverage *c, const sol_catalog *cat)
+{
+    size_t never = 0;
+    fprintf(out, "Rule coverage over %zu case(s)\n\n", c->ncases);
+    for (size_t i = 0; i < c->nrules; i++) {
+        const sol_cov_rule *cr = &c->rules[i];
+        fprintf(out, "%-6s %-48s fired %3zu in %2zu case(s)", cr->rule->id ? cr->rule->id : "?",
+                cr->rule->qname, cr->fired, cr->ncases);
+        for (size_t k = 0; k < cr->ncases && k < 4; k++)
+            fprintf(out, "%s%s", k ? ", " : ": ", cr->cases[k]);
+        if (cr->ncases > 4)
+            fprintf(out, ", +%zu", cr->ncases - 4);
+        fputc('\n', out);
+        never += cr->fired == 0;
+    }
+    fprintf(out, "\nNever fired (%zu):\n", never);
+    for (size_t i = 0; i < c->nrules; i++)
+        if (c->rules[i].fired == 0)
+            fprintf(out, "  %s:%d: %s (%s)\n", c->rules[i].rule->file, c->rules[i].rule->line,
+                    c->rules[i].rule->qname, c->rules[i].rule->id ? c->rules[i].rule->id : "?");
+    size_t nconds = sol_catalog_condition_count(cat), unreached = 0;
+    fprintf(out, "\nConclusions:\n");
+    for (size_t i = 0; i < nconds; i++) {
+        const sol_condition *cd = sol_catalog_condition_at(cat, i);
+        int r = sol_coverage_reached(c, cd->id);
+        unreached += !r;
+        fprintf(out, "  %-4s %-40s %s\n", cd->code, cd->id, r ? "reached" : "NEVER REACHED");
+    }
+    size_t fired = c->nrules - never;
+    fprintf(out, "\n%zu of %zu rules fired (%.1f%%); %zu of %zu conclusions reached\n", fired,
+            c->nrules, c->nrules ? 100.0 * fired / c->nrules : 0.0, nconds - unreached, nconds);
+    if (c->unknown)
+        fprintf(out, "%zu firing(s) of rules missing from the model\n", c->unknown);
+    return ferror(out) ? SOL_EIO : SOL_OK;
+}
+
+/* LCOV: each defrule is a function at its line in its .clp file; each
+ * top-level pattern is a branch pair (held / not held); DA lines carry the
+ * same counts so genhtml can colour the rule sources. */
+int sol_coverage_write_lcov(FILE *out, const sol_coverage *c)
+{
+    fprintf(out, "TN:soleus\n");
+    for (size_t i = 0; i < c->nrules;) {
+        const char *file = c->rules[i].rule->file;
+        size_t end = i;
+        while (end < c->nrules && strcmp(c->rules[end].rule->file, file) == 0)
+            end++;
+        fprintf(out, "SF:%s\n", file);
+        size_t fnh = 0, brf = 0, brh = 0, lf = 0, lh = 0;
+        for (size_t k = i; k < end; k++)
+            fprintf(out, "FN:%d,%s\n", c->rules[k].rule->line, c->rules[k].rule->qname);
+        for (size_t k = i; k < end; k++) {
+            fprintf(out, "FNDA:%zu,%s\n", c->rules[k].fired, c->rules[k].rule->qname);
+            fnh += c->rules[k].fired > 0;
+        }
+        fprintf(out, "FNF:%zu\nFNH:%zu\n", end - i, fnh);
+        for (size_t k = i; k < end; k++) {
+            const sol_cov_rule *cr = &c->rules[k];
+            for (size_t b = 0; b < cr->rule->nconds; b++) {
+                const sol_cov_branch *br = &cr->branches[b];
+                int line = cr->rule->conds[b].line;
+                if (br->held + br->missed == 0) {
+                    fprintf(out, "BRDA:%d,%zu,0,-\nBRDA:%d,%zu,1,-\n", line, k, line, k);
+                } else {
+                    fprintf(out, "BRDA:%d,%zu,0,%zu\nBRDA:%d,%zu,1,%zu\n", line, k, br->held,
+                            line, k, br->missed);
+                    brh += (br->held > 0) + (br->missed > 0);
+                }
+                brf += 2;
+            }
+        }
+        fprintf(out, "BRF:%zu\nBRH:%zu\n", brf, brh);
+        for (size_t k = i; k < end; k++) {
+            const sol_cov_rule *cr = &c->rules[k];
+            fprintf(out, "DA:%d,%zu\n", cr->rule->line, cr->fired);
+            lf++;
+            lh += cr->fired > 0;
+            int last = cr->rule->line;
+            for (size_t b = 0; b < cr->rule->nconds; b++) {
+                int line = cr->rule->conds[b].line;
+                if (line <= last)
+                    continue; /* one DA per line, in order */
+                fprintf(out, "DA:%d,%zu\n", line, cr->branches[b].held);
+                lf++;
+                lh += cr->branches[b].held > 0;
+                last = line;
+            }
+        }
+        fprintf(out, "LF:%zu\nLH:%zu\nend_of_record\n", lf, lh);
+        i = end;
+    }
+    return ferror(out) ? SOL_EIO : SOL_OK;
+}

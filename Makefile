@@ -82,3 +82,9 @@ install: $(BIN)
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/soleus
 	rm -rf $(DESTDIR)$(SHARE)
+
+$(BUILD)/bench: tools/bench.c $(BUILD)/libsoleus.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsoleus.a $(LDFLAGS) $(LIBS)
+
+bench: $(BUILD)/bench
+	./$(BUILD)/bench examples/tc3-dvt.xml 2000

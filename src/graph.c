@@ -181,7 +181,7 @@ int sol_graph_findings_under(const sol_graph *g, size_t pos, size_t **out,
         for (size_t i = 0; i < fi->nbasis; i++)
             stack[nstack++] = fi->basis[i];
     }
-    qsort(res, nres, sizeof(size_t), cmp_size);
+    if (nres) qsort(res, nres, sizeof(size_t), cmp_size);
     *out = res;
     *out_n = nres;
     res = NULL;

@@ -1,6 +1,7 @@
 /* write_json.c — the assessment as JSON for scripts (the only jansson user).
  * Keys sorted, arrays in report order, no timestamps: byte-stable output. */
 #include "writers.h"
+#include "nextbest.h"
 
 #include <jansson.h>
 #include <string.h>
@@ -59,6 +60,37 @@ static json_t *contrib_json(const sol_report *r, const sol_rcontrib *c)
 }
 
 int sol_write_json(FILE *out, const sol_report *r)
+{
+    return sol_write_json_with(out, r, NULL);
+}
+
+/* ASSESS NEXT (would change the picture): the ranked unrecorded findings. */
+static json_t *next_json(const sol_report *r, const sol_nextbest *next)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < sol_nextbest_count(next); i++) {
+        const sol_nb_item *it = sol_nextbest_at(next, i);
+        json_t *answers = json_array();
+        for (size_t k = 0; k < it->nanswers; k++) {
+            char buf[1024];
+            const sol_nb_answer *a = &it->answers[k];
+            json_t *o = json_object();
+            json_object_set_new(o, "value", value_json(&a->value));
+            json_object_set_new(o, "score", json_real(a->score));
+            json_object_set_new(o, "red_flag", json_boolean(a->red_after));
+            json_object_set_new(o, "effect",
+                                json_string(sol_nb_answer_text(a, sol_report_catalog(r), buf,
+                                                               sizeof buf)));
+            json_array_append_new(answers, o);
+        }
+        json_array_append_new(arr, json_pack("{s:s,s:s,s:b,s:f,s:o}", "finding", it->finding,
+                                             "label", it->label, "asked", it->asked, "score",
+                                             it->score, "answers", answers));
+    }
+    return arr;
+}
+
+int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next)
 {
     json_t *root = json_object();
     json_object_set_new(root, "record", json_string(sol_report_record_id(r)));
@@ -137,6 +169,9 @@ int sol_write_json(FILE *out, const sol_report *r)
     for (size_t i = 0; i < sol_findings_count(fs); i++)
         json_array_append_new(fa, finding_json(sol_findings_at(fs, i)));
     json_object_set_new(root, "findings", fa);
+
+    if (next)
+        json_object_set_new(root, "assess_next_would_change", next_json(r, next));
 
     int rc = json_dumpf(root, out, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(4));
     fputc('\n', out);

@@ -2,6 +2,7 @@
  * red flags and referrals first, then tissue state, drivers and advisories,
  * each conclusion with its "because" lines, then management. */
 #include "writers.h"
+#include "nextbest.h"
 
 #include <string.h>
 
@@ -49,6 +50,36 @@ static void write_contrib(FILE *out, const sol_report *r, const sol_rcontrib *c)
 }
 
 int sol_write_text(FILE *out, const sol_report *r)
+{
+    return sol_write_text_with(out, r, NULL);
+}
+
+/* ---- ASSESS NEXT (would change the picture): from nextbest.c ---- */
+
+static void write_next(FILE *out, const sol_report *r, const sol_nextbest *next)
+{
+    size_t n = sol_nextbest_count(next);
+
+    fprintf(out, "\nASSESS NEXT (would change the picture)\n");
+    if (!n) {
+        fprintf(out, "  no unrecorded finding would change the assessment\n");
+        return;
+    }
+    for (size_t i = 0; i < n && i < SOL_NEXTBEST_SHOW; i++) {
+        const sol_nb_item *it = sol_nextbest_at(next, i);
+        fprintf(out, "  %zu. %s [%s]%s\n", i + 1, it->label, it->finding,
+                it->asked ? ", asked, no answer recorded" : "");
+        for (size_t k = 0; k < it->nanswers; k++) {
+            char v[64], buf[1024];
+            fprintf(out, "     if %s: %s\n", sol_value_text(&it->answers[k].value, v, sizeof v),
+                    sol_nb_answer_text(&it->answers[k], sol_report_catalog(r), buf, sizeof buf));
+        }
+    }
+    if (n > SOL_NEXTBEST_SHOW)
+        fprintf(out, "  (%zu more in the JSON report)\n", n - SOL_NEXTBEST_SHOW);
+}
+
+int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next)
 {
     const sol_findings *fs = sol_report_findings(r);
     fprintf(out, "Soleus assessment of record '%s' (%s)\n", sol_report_record_id(r),
@@ -142,5 +173,7 @@ int sol_write_text(FILE *out, const sol_report *r)
         char buf[512];
         fprintf(out, "  - %s\n", sol_format_finding(f, buf, sizeof buf));
     }
+    if (next)
+        write_next(out, r, next);
     return ferror(out) ? SOL_EIO : SOL_OK;
 }

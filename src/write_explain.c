@@ -1,0 +1,465 @@
+/* write_explain.c — the explanation model as text, in two registers: terse
+ * (a tree for physiotherapists: conclusion, the rules that voted with their
+ * belief arithmetic, the facts they matched, down to the record lines) and
+ * teach (for educators: the same firings narrated in firing order, with the
+ * focus-stack phase, the fact behind every pattern and what each added). */
+#include "explain.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "kb_text.h"
+#include "writers.h"
+
+/* ---- shared pieces ---- */
+
+static const char *tier_name(char t)
+{
+    switch (t) {
+    case 'A': return "red flags and referrals";
+    case 'T': return "calf tissue state";
+    case 'K': return "kinetic-chain and load drivers";
+    default: return "advisories";
+    }
+}
+
+/* "name = value (line N, path)"; notes add the quote and its byte span. */
+static const char *finding_text(const sol_finding *f, char *buf, size_t len)
+{
+    char v[64];
+
+    sol_value_text(&f->value, v, sizeof v);
+    if (f->origin == SOL_ORIGIN_NOTE)
+        snprintf(buf, len, "%s = %s (note, line %d, %s, bytes %zu-%zu: \"%s\")", f->name, v,
+                 f->line, f->path ? f->path : "", f->span_start, f->span_end,
+                 f->quote ? f->quote : "");
+    else if (f->origin == SOL_ORIGIN_WHATIF)
+        snprintf(buf, len, "%s = %s (what-if)", f->name, v);
+    else
+        snprintf(buf, len, "%s = %s (line %d, %s)", f->name, v, f->line, f->path ? f->path : "");
+    return buf;
+}
+
+/* A rule file as the reader knows it: "rules/20-redflag.clp", not "./rules/…". */
+static const char *clean_path(const char *p)
+{
+    while (p[0] == '.' && p[1] == '/')
+        p += 2;
+    return p;
+}
+
+static void rule_where(FILE *out, const sol_kb_rule *kr, const char *rule)
+{
+    if (kr)
+        fprintf(out, "%s %s (%s:%d)", kr->id ? kr->id : "?", kr->qname, clean_path(kr->file),
+                kr->line);
+    else
+        fprintf(out, "? %s", rule);
+}
+
+static void write_sources(FILE *out, const sol_catalog *cat, const sol_kb_rule *kr, int full)
+{
+    if (!kr || !kr->nsources) {
+        fprintf(out, "none");
+        return;
+    }
+    for (size_t i = 0; i < kr->nsources; i++) {
+        const sol_source *s = sol_catalog_source(cat, kr->sources[i]);
+        char buf[256];
+        fprintf(out, "%s%s", i ? ", " : "", kr->sources[i]);
+        if (full && s)
+            fprintf(out, " (%s)", sol_kb_short_citation(buf, sizeof buf, s));
+    }
+}
+
+/* The fact at graph position pos in words. */
+static const char *fact_words(const sol_report *r, long pos, char *buf, size_t len)
+{
+    const sol_graph *g = sol_report_graph(r);
+    const sol_gfact *f;
+    char t[768];
+
+    if (pos < 0) {
+        snprintf(buf, len, "-");
+        return buf;
+    }
+    f = sol_graph_fact_at(g, (size_t)pos);
+    if (f->finding >= 0) {
+        snprintf(buf, len, "finding ");
+        finding_text(sol_findings_at(sol_report_findings(r), (size_t)f->finding), buf + 8,
+                     len > 8 ? len - 8 : 0);
+        return buf;
+    }
+    snprintf(buf, len, "%s %s", f->firing < 0 ? "knowledge" : "derived",
+             sol_explain_fact_text(f, t, sizeof t));
+    return buf;
+}
+
+/* The contribution (vote) whose evidence fact is ev, searched in every
+ * shown conclusion. */
+static const sol_rcontrib *contrib_of_evidence(const sol_report *r, long ev)
+{
+    const sol_gfact *f;
+
+    if (ev < 0)
+        return NULL;
+    f = sol_graph_fact_at(sol_report_graph(r), (size_t)ev);
+    for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
+        const sol_rconclusion *c = sol_report_conclusion_at(r, i);
+        for (size_t k = 0; k < c->ncontrib; k++)
+            if ((long)c->contrib[k].firing == f->firing &&
+                strcmp(c->id, sol_gfact_sym(f, "conclusion")) == 0)
+                return &c->contrib[k];
+    }
+    return NULL;
+}
+
+/* MYCIN arithmetic of one combination, in words. */
+static void write_arith(FILE *out, const sol_rcontrib *c, int opens)
+{
+    double x = c->before, y = c->cf;
+
+    if (c->before < 0) {
+        fprintf(out, "not combined (a prior joins only a belief that support backs)");
+    } else if (opens) {
+        fprintf(out, "the first vote opens the belief at %+.2f", c->after);
+    } else if (x >= 0 && y >= 0) {
+        fprintf(out, "%.2f + %.2f * (1 - %.2f) = %.2f", x, y, x, c->after);
+    } else if (x < 0 && y < 0) {
+        fprintf(out, "%.2f + (%.2f) * (1 + %.2f) = %.2f", x, y, x, c->after);
+    } else {
+        double m = fabs(x) < fabs(y) ? fabs(x) : fabs(y);
+        fprintf(out, "(%.2f + %.2f) / (1 - %.2f) = %.2f", x, y, m, c->after);
+    }
+}
+
+/* ---- terse: the tree ---- */
+
+static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, const char *prefix,
+                       int last);
+
+static int shown_in_terse(const sol_explain *x, const sol_xnode *n)
+{
+    const sol_gfact *f;
+
+    if (n->kind != SOL_XN_KNOWLEDGE)
+        return 1;
+    f = sol_graph_fact_at(sol_report_graph(sol_explain_report(x)), (size_t)n->fact);
+    return strcmp(f->relation, "threshold") == 0;
+}
+
+static void write_kids(FILE *out, const sol_explain *x, const sol_xnode *kids, size_t n,
+                       const char *prefix)
+{
+    size_t shown = 0, k = 0;
+
+    for (size_t i = 0; i < n; i++)
+        shown += (size_t)shown_in_terse(x, &kids[i]);
+    for (size_t i = 0; i < n; i++) {
+        if (!shown_in_terse(x, &kids[i]))
+            continue;
+        write_node(out, x, &kids[i], prefix, ++k == shown);
+    }
+}
+
+static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, const char *prefix,
+                       int last)
+{
+    const sol_report *r = sol_explain_report(x);
+    char sub[1024], buf[1024];
+
+    snprintf(sub, sizeof sub, "%s%s", prefix, last ? "    " : "|   ");
+    fprintf(out, "%s%s%s", prefix, last ? "`-- " : "|-- ", n->exists ? "(exists) " : "");
+    switch (n->kind) {
+    case SOL_XN_RULE:
+        if (n->contrib) {
+            const sol_rcontrib *c = n->contrib;
+            fprintf(out, "%s %s %s", c->rule_id, c->polarity, c->strength);
+            if (c->before >= 0)
+                fprintf(out, ": %+.2f, %.2f -> %.2f\n", c->cf, c->before, c->after);
+            else
+                fprintf(out, ": %+.2f, not combined\n", c->cf);
+            fprintf(out, "%srule: ", sub);
+            rule_where(out, n->kbrule, n->rule);
+            fprintf(out, "\n%sbecause: %s\n%ssources: ", sub,
+                    n->kbrule && n->kbrule->rationale ? n->kbrule->rationale : c->rationale,
+                    sub);
+            write_sources(out, sol_report_catalog(r), n->kbrule, 1);
+            fprintf(out, "\n");
+        } else {
+            fprintf(out, "step by ");
+            rule_where(out, n->kbrule, n->rule);
+            fprintf(out, "\n");
+        }
+        write_kids(out, x, n->kids, n->nkids, sub);
+        break;
+    case SOL_XN_FACT:
+        fprintf(out, "%s", fact_words(r, n->fact, buf, sizeof buf));
+        if (n->nkids == 1) {
+            /* One firing made it: name the rule on the fact's line. */
+            fprintf(out, ", by ");
+            rule_where(out, n->kids[0].kbrule, n->kids[0].rule);
+            fprintf(out, "\n");
+            write_kids(out, x, n->kids[0].kids, n->kids[0].nkids, sub);
+        } else {
+            fprintf(out, ", built by %zu firings:\n", n->nkids);
+            write_kids(out, x, n->kids, n->nkids, sub);
+        }
+        break;
+    case SOL_XN_SEEN:
+        fprintf(out, "%s (explained above)\n", fact_words(r, n->fact, buf, sizeof buf));
+        break;
+    case SOL_XN_FINDING:
+    case SOL_XN_KNOWLEDGE:
+    default:
+        fprintf(out, "%s\n", fact_words(r, n->fact, buf, sizeof buf));
+        break;
+    }
+}
+
+static void write_concl_line(FILE *out, const sol_rconclusion *c)
+{
+    fprintf(out, "%s (%s, %s)", c->cond->label, c->cond->code, c->id);
+    if (c->tier == 'A' && strcmp(c->cond->urgency, "-") != 0)
+        fprintf(out, " [%s]", c->cond->urgency);
+    fprintf(out, ", certainty %.2f, rank %d in %s%s\n", c->cf, c->rank, tier_name(c->tier),
+            c->deferred ? ", deferred pending medical clearance" : "");
+}
+
+static void write_terse(FILE *out, const sol_explain *x)
+{
+    for (size_t i = 0; i < sol_explain_root_count(x); i++) {
+        const sol_xnode *root = sol_explain_root_at(x, i);
+        fprintf(out, "\n%zu. ", i + 1);
+        write_concl_line(out, root->concl);
+        write_kids(out, x, root->kids, root->nkids, "   ");
+    }
+}
+
+/* ---- teach: the story ---- */
+
+static const char *ordinal(int n, char *buf, size_t len)
+{
+    const char *suf = (n % 100 >= 11 && n % 100 <= 13) ? "th"
+                      : n % 10 == 1                    ? "st"
+                      : n % 10 == 2                    ? "nd"
+                      : n % 10 == 3                    ? "rd"
+                                                       : "th";
+    snprintf(buf, len, "%d%s", n, suf);
+    return buf;
+}
+
+static void write_match(FILE *out, const sol_explain *x, const sol_xstep *s, const sol_xmatch *m)
+{
+    const sol_report *r = sol_explain_report(x);
+    char buf[1024];
+
+    fprintf(out, "      line %d: %s\n", m->cond->line, m->cond->text);
+    switch (m->cond->kind) {
+    case SOL_KB_CE_NOT:
+        fprintf(out, "        held: no fact matched it (absent counts as \"not known to be\")\n");
+        break;
+    case SOL_KB_CE_TEST:
+        fprintf(out, "        held: the test was true for the values bound above\n");
+        break;
+    case SOL_KB_CE_EXISTS:
+        if (m->fact >= 0)
+            fprintf(out, "        held: at least one such fact, e.g. %s\n",
+                    fact_words(r, m->fact, buf, sizeof buf));
+        else
+            fprintf(out, "        held: at least one such fact existed\n");
+        break;
+    default:
+        if (m->fact >= 0)
+            fprintf(out, "        matched %s\n", fact_words(r, m->fact, buf, sizeof buf));
+        else
+            fprintf(out, "        matched\n");
+        break;
+    }
+    (void)s;
+}
+
+static void write_added(FILE *out, const sol_explain *x, const sol_xstep *s)
+{
+    const sol_report *r = sol_explain_report(x);
+    const sol_graph *g = sol_report_graph(r);
+    const sol_firing *fi = sol_graph_firing_at(g, (size_t)s->firing);
+    char buf[1024], old[1024];
+
+    if (!fi->nadded) {
+        int call = 0;
+        for (size_t i = 0; s->kbrule && i < s->kbrule->nactions; i++)
+            if (s->kbrule->actions[i].kind == SOL_KB_ACT_CALL && s->kbrule->actions[i].text) {
+                fprintf(out, "    Did: %s\n", s->kbrule->actions[i].text);
+                call = 1;
+            }
+        if (!call)
+            fprintf(out, "    Added: nothing new\n");
+        return;
+    }
+    for (size_t i = 0; i < fi->nadded; i++) {
+        long prev = sol_explain_previous(g, fi->added[i]);
+        if (prev >= 0)
+            fprintf(out, "    Changed: %s\n         to %s\n", fact_words(r, prev, old, sizeof old),
+                    fact_words(r, (long)fi->added[i], buf, sizeof buf));
+        else
+            fprintf(out, "    Added: %s\n", fact_words(r, (long)fi->added[i], buf, sizeof buf));
+    }
+}
+
+/* For a BELIEF firing: the vote it folded in and the arithmetic. */
+static void write_belief_step(FILE *out, const sol_explain *x, const sol_xstep *s)
+{
+    const sol_report *r = sol_explain_report(x);
+    const sol_graph *g = sol_report_graph(r);
+    const sol_firing *fi = sol_graph_firing_at(g, (size_t)s->firing);
+    long ev = -1;
+    int opens = 1;
+
+    for (size_t i = 0; i < fi->nbasis; i++) {
+        const char *rel = sol_graph_fact_at(g, fi->basis[i])->relation;
+        if (strcmp(rel, "evidence") == 0)
+            ev = (long)fi->basis[i];
+        else if (strcmp(rel, "belief") == 0)
+            opens = 0;
+    }
+    const sol_rcontrib *c = contrib_of_evidence(r, ev);
+    if (!c)
+        return;
+    fprintf(out, "    Arithmetic (MYCIN certainty factors): %s %s %s is %+.2f; ", c->rule_id,
+            c->polarity, c->strength, c->cf);
+    write_arith(out, c, opens);
+    fprintf(out, "\n");
+}
+
+static void write_step(FILE *out, const sol_explain *x, size_t i, const sol_xstep *prev)
+{
+    const sol_report *r = sol_explain_report(x);
+    const sol_xstep *s = sol_explain_step_at(x, i);
+    const sol_kb_rule *kr = s->kbrule;
+    char ord[16], buf[1024];
+
+    fprintf(out, "\nStep %zu. ", i + 1);
+    rule_where(out, kr, s->rule);
+    fprintf(out, ", firing %ld of %zu in the run\n", s->firing + 1,
+            sol_graph_firing_count(sol_report_graph(r)));
+    if (s->phase == 0)
+        fprintf(out, "    Phase: %s, before any phase is on the focus stack.\n", s->module);
+    else
+        fprintf(out, "    Phase: %s, the %s of %zu on the focus stack.%s\n", s->module,
+                ordinal(s->phase, ord, sizeof ord), sol_explain_phase_count(x),
+                !prev || strcmp(prev->module, s->module) == 0 ? ""
+                : prev->phase > s->phase
+                    ? " It is on top again: a rule of a later phase pushed it back onto the"
+                      " stack with (focus)."
+                : s->phase == 1 ? " It is on top of the stack once the start rule has run."
+                                : " The phases before it had nothing left to fire, so it is"
+                                  " on top now.");
+    if (s->nknown) {
+        fprintf(out, "    Known so far, besides the findings:\n");
+        for (size_t k = 0; k < s->nknown; k++)
+            fprintf(out, "      %s\n", fact_words(r, s->known[k], buf, sizeof buf));
+    } else if (s->phase) {
+        fprintf(out, "    Known so far: the findings (and the knowledge facts) only.\n");
+    }
+    if (!kr || !kr->nconds) {
+        fprintf(out, "    Chosen because: it has no conditions, so the reset activates it.\n");
+    } else {
+        fprintf(out, "    Chosen because its module was on top of the focus stack and every "
+                     "pattern matched");
+        if (kr->has_salience)
+            fprintf(out, " (salience %d, for control, put it ahead of others there)",
+                    kr->salience);
+        fprintf(out, ":\n");
+        for (size_t k = 0; k < s->nmatch; k++)
+            write_match(out, x, s, &s->match[k]);
+    }
+    write_added(out, x, s);
+    if (strcmp(s->module, "BELIEF") == 0)
+        write_belief_step(out, x, s);
+    if (kr && kr->rationale) {
+        fprintf(out, "    Why: %s", kr->rationale);
+        if (kr->nsources) {
+            fprintf(out, " [");
+            write_sources(out, sol_report_catalog(r), kr, 0);
+            fprintf(out, "]");
+        }
+        fprintf(out, "\n");
+    }
+}
+
+static void write_teach(FILE *out, const sol_explain *x)
+{
+    const sol_report *r = sol_explain_report(x);
+    const sol_findings *fs = sol_report_findings(r);
+    char buf[1024];
+    const sol_xstep *prev = NULL;
+
+    fprintf(out, "\nHOW THE ENGINE WORKS\n");
+    fprintf(out, "  The rules are grouped in modules, one per phase. After a reset the start\n"
+                 "  rule puts the phases on CLIPS's focus stack in this order:\n    ");
+    for (size_t i = 0; i < sol_explain_phase_count(x); i++)
+        fprintf(out, "%s%s", i ? " -> " : "", sol_explain_phase_at(x, i));
+    fprintf(out, "\n  Only rules of the module on top of the stack fire. A rule is a candidate\n"
+                 "  when every pattern on its left-hand side matches facts; when the top\n"
+                 "  module has no candidates left it is popped and the next phase runs. What\n"
+                 "  a rule asserts becomes a fact that later rules can match. Below are only\n"
+                 "  the firings this explanation needs, in the order they happened.\n");
+    fprintf(out, "\nTHE FINDINGS IT STARTS FROM\n");
+    for (size_t i = 0; i < sol_explain_finding_count(x); i++)
+        fprintf(out, "  - %s\n",
+                finding_text(sol_findings_at(fs, sol_explain_finding_at(x, i)), buf, sizeof buf));
+    size_t others = 0;
+    for (size_t i = 0; i < sol_findings_count(fs); i++)
+        others += sol_findings_at(fs, i)->context == SOL_CTX_CURRENT &&
+                  sol_findings_at(fs, i)->value.kind != SOL_VAL_UNKNOWN;
+    others -= others >= sol_explain_finding_count(x) ? sol_explain_finding_count(x) : others;
+    if (others)
+        fprintf(out, "  (%zu other recorded finding%s play no part in this)\n", others,
+                others == 1 ? "" : "s");
+    fprintf(out, "\nSTEP BY STEP\n");
+    for (size_t i = 0; i < sol_explain_step_count(x); i++) {
+        write_step(out, x, i, prev);
+        prev = sol_explain_step_at(x, i);
+    }
+    fprintf(out, "\nRESULT\n");
+    for (size_t i = 0; i < sol_explain_root_count(x); i++) {
+        const sol_rconclusion *c = sol_explain_root_at(x, i)->concl;
+        fprintf(out, "  ");
+        write_concl_line(out, c);
+        int opened = 0;
+        for (size_t k = 0; k < c->ncontrib; k++) {
+            fprintf(out, "    %s %s %s %+.2f: ", c->contrib[k].rule_id, c->contrib[k].polarity,
+                    c->contrib[k].strength, c->contrib[k].cf);
+            write_arith(out, &c->contrib[k], !opened && c->contrib[k].before >= 0);
+            opened |= c->contrib[k].before >= 0;
+            fprintf(out, "\n");
+        }
+    }
+}
+
+int sol_write_explain(FILE *out, const sol_explain *x, int teach)
+{
+    const sol_report *r = sol_explain_report(x);
+    const sol_condition *asked = sol_explain_asked(x);
+
+    fprintf(out, "Explanation of record '%s' (%s)", sol_report_record_id(r),
+            sol_report_record_file(r));
+    if (asked)
+        fprintf(out, ": %s (%s)", asked->id, asked->code);
+    fprintf(out, "\nDecision support for a qualified clinician; it suggests, it does not diagnose.\n");
+    if (!sol_explain_root_count(x)) {
+        if (asked)
+            fprintf(out, "\n%s (%s, %s) was not reached for this record.\n"
+                         "See `soleus why-not %s %s` for what it would take.\n",
+                    asked->label, asked->code, asked->id, sol_report_record_file(r), asked->id);
+        else
+            fprintf(out, "\nNo conclusion was reached for this record.\n");
+        return ferror(out) ? SOL_EIO : SOL_OK;
+    }
+    if (teach)
+        write_teach(out, x);
+    else
+        write_terse(out, x);
+    return ferror(out) ? SOL_EIO : SOL_OK;
+}

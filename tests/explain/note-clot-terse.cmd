@@ -1,0 +1,2 @@
+# covers: findings from a free-text note: note line, element path, byte span and quoted words
+explain tests/explain/records/note-clot.xml possible-dvt

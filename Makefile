@@ -67,6 +67,19 @@ leakcheck: $(BIN) $(UNIT_BINS)
 lint: $(BIN)
 	./$(BIN) lint
 
+# Rule coverage of the golden corpus as LCOV, rendered to HTML by genhtml.
+coverage: deps $(BIN)
+	./$(BIN) coverage --format lcov --output $(BUILD)/coverage.info tests/cases/*/ || true
+	./$(BIN) coverage tests/cases/*/ > $(BUILD)/coverage.txt || true
+	genhtml -q --branch-coverage --function-coverage -o $(BUILD)/coverage-html $(BUILD)/coverage.info
+	@echo "coverage: $(BUILD)/coverage-html/index.html (text: $(BUILD)/coverage.txt)"
+
+# Every example's reasoning as SVG under docs/examples/, and the generated
+# knowledge-base listing.
+docs: deps $(BIN)
+	SOLEUS=$(BIN) sh tools/render-docs.sh
+	SOLEUS=$(BIN) sh tools/gen-kb-doc.sh
+
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h
 

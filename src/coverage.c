@@ -159,11 +159,18 @@ int sol_coverage_reached(const sol_coverage *c, const char *conclusion)
 int sol_coverage_write_text(FILE *out, const sol_coverage *c, const sol_catalog *cat)
 {
     size_t never = 0;
+    int wid = 6, wq = 40;
+    for (size_t i = 0; i < c->nrules; i++) {
+        const sol_kb_rule *r = c->rules[i].rule;
+        int l = r->id ? (int)strlen(r->id) : 1, q = (int)strlen(r->qname);
+        wid = l > wid ? l : wid;
+        wq = q > wq ? q : wq;
+    }
     fprintf(out, "Rule coverage over %zu case(s)\n\n", c->ncases);
     for (size_t i = 0; i < c->nrules; i++) {
         const sol_cov_rule *cr = &c->rules[i];
-        fprintf(out, "%-6s %-48s fired %3zu in %2zu case(s)", cr->rule->id ? cr->rule->id : "?",
-                cr->rule->qname, cr->fired, cr->ncases);
+        fprintf(out, "%-*s %-*s fired %3zu in %2zu case(s)", wid, cr->rule->id ? cr->rule->id : "?",
+                wq, cr->rule->qname, cr->fired, cr->ncases);
         for (size_t k = 0; k < cr->ncases && k < 4; k++)
             fprintf(out, "%s%s", k ? ", " : ": ", cr->cases[k]);
         if (cr->ncases > 4)

@@ -140,7 +140,7 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
 
     size_t na = sol_report_advice_count(r);
     if (na) {
-        fprintf(out, "\nASSESS NEXT\n");
+        fprintf(out, "\nSUGGESTED CHECKS (for the conclusions above)\n");
         for (size_t i = 0; i < na; i++) {
             const sol_radvice *a = sol_report_advice_at(r, i);
             fprintf(out, "  - %s [%s], for %s (%s)%s\n", a->label, a->finding, a->because,

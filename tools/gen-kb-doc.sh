@@ -1,7 +1,7 @@
 #!/bin/sh
 # gen-kb-doc.sh — regenerate docs/knowledge-base.md, the knowledge base in
 # plain English, from rules/ and knowledge/ (`soleus rules --format md`).
-# Run after changing a rule or a catalogue; tests/kbdoc.sh fails until you do.
+# Run after changing a rule or a catalogue; tests/sh/kbdoc.sh fails until you do.
 # Env: SOLEUS (the binary, default build/soleus; built when missing).
 cd "$(dirname "$0")/.." || exit 2
 SOLEUS=${SOLEUS:-build/soleus}

@@ -2,7 +2,7 @@
 # kbdoc.sh — fails when docs/knowledge-base.md is not what
 # `soleus rules --format md` generates from the current rules and knowledge
 # files. Fix: tools/gen-kb-doc.sh. Env: SOLEUS (binary), SOLEUS_WRAP, TMP.
-cd "$(dirname "$0")/.." || exit 2
+cd "$(dirname "$0")/../.." || exit 2
 SOLEUS=${SOLEUS:-build/soleus}
 out=$(mktemp "${TMP:-/tmp}/kbdoc.XXXXXX") || exit 2
 trap 'rm -f "$out"' EXIT INT TERM

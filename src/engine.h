@@ -51,7 +51,10 @@ const char *sol_engine_messages(const sol_engine *e);
 void sol_engine_bench_reset(sol_engine *e);
 int sol_engine_bench_assert_string(sol_engine *e, const sol_findings *f,
                                    int use_string, sol_diag *d);
-/* Benchmark aid: turn the provenance hook on/off. */
-void sol_engine_set_provenance(sol_engine *e, int on);
+/* Benchmark aid: provenance level. 2 (the default): the before-run hook
+ * records each firing's rule and basis, and the facts each firing asserts
+ * are snapshotted into the graph; 1: the before-run hook alone (the graph
+ * then lacks the derived facts, so explanations are incomplete); 0: off. */
+void sol_engine_set_provenance(sol_engine *e, int level);
 
 #endif

@@ -19,7 +19,7 @@ typedef struct {
 
 /* Sorted by name. */
 static const command commands[] = {
-    {"assess", sol_cmd_assess, "assess [--format text|json|summary] FILE   ranked, explained assessment"},
+    {"assess", sol_cmd_assess, "assess [--format text|json|summary] [--no-next] FILE   ranked, explained assessment"},
     {"coverage", sol_cmd_coverage, "coverage [--format text|lcov] [--output FILE] CASE...   rule coverage of a corpus"},
     {"explain", sol_cmd_explain, "explain FILE [CONCLUSION] [--style terse|teach] [--format text|dot]   the reasoning chain"},
     {"lint", sol_cmd_lint, "lint [--list-checks]   static checks of the knowledge base"},
@@ -66,7 +66,10 @@ int main(int argc, char **argv)
             usage(stdout);
             return SOL_EXIT_OK;
         } else if (strcmp(argv[i], "--version") == 0) {
-            printf("soleus %s\n", SOL_VERSION);
+            printf("soleus %s\n"
+                   "Decision support for calf pain in runners; not a diagnostic device.\n"
+                   "Knowledge base sources: see knowledge/sources.tsv.\n",
+                   SOL_VERSION);
             return SOL_EXIT_OK;
         } else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) {
             paths.rules_dir = argv[++i];
@@ -90,9 +93,20 @@ int main(int argc, char **argv)
         snprintf(knowledge, sizeof knowledge, "%s/knowledge", home);
         paths.knowledge_dir = knowledge;
     }
-    for (size_t c = 0; c < sizeof commands / sizeof *commands; c++)
-        if (strcmp(argv[i], commands[c].name) == 0)
-            return commands[c].run(&paths, argc - i, argv + i);
+    for (size_t c = 0; c < sizeof commands / sizeof *commands; c++) {
+        if (strcmp(argv[i], commands[c].name) != 0)
+            continue;
+        /* "soleus COMMAND --help": that command's usage on stdout, exit 0. */
+        for (int k = i + 1; k < argc; k++)
+            if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
+                printf("Usage: soleus [--rules DIR] [--knowledge DIR] %s\n"
+                       "Decision support for a qualified clinician; it suggests, it does "
+                       "not diagnose.\nSee soleus --help for the exit status.\n",
+                       commands[c].help);
+                return SOL_EXIT_OK;
+            }
+        return commands[c].run(&paths, argc - i, argv + i);
+    }
     fprintf(stderr, "soleus: unknown command '%s' (try --help)\n", argv[i]);
     return SOL_EXIT_USAGE;
 }

@@ -318,7 +318,10 @@ static void check_findings(lint_ctx *c)
     for (size_t i = 0; i < n; i++) {
         const sol_term *t = sol_vocab_at(c->vocab, i);
 
-        if (st.used[i] || (st.screen_generic && strcmp(t->screen, "-") != 0))
+        /* Derived entries (wells-score …) are computed by the rules, never
+         * read from a record, so no rule reading them is expected. */
+        if (st.used[i] || t->type == SOL_TYPE_DERIVED ||
+            (st.screen_generic && strcmp(t->screen, "-") != 0))
             continue;
         lint_add(c, c->vocab_path, t->line, "unused-finding",
                  "no rule reads finding %s", t->name);

@@ -249,6 +249,11 @@ sol_kb_result sol_kb_eval_rule(const sol_kb *kb, size_t rule_i,
 sol_kb_result sol_kb_constraint_match(const sol_kb_constraint *c,
                                       const sol_value *v);
 
+/* The finding pattern among c[0..n) and their children that binds var in
+ * its value slot, or NULL: what a (test …) on var is about. (CLIPS keeps a
+ * variable bound inside a not/exists local to it, so the first binder found
+ * is the one in scope.) */
+const sol_kb_cond *sol_kb_binder(const sol_kb_cond *c, size_t n, const char *var);
 const char *sol_kb_result_name(sol_kb_result r); /* "held", "failed" … */
 const char *sol_kb_op_text(sol_kb_op op);        /* ">", ">=" … */
 const char *sol_kb_ce_kind_name(sol_kb_ce_kind k); /* "finding", "not" … */

@@ -104,9 +104,7 @@ static sol_kb_result match_finding(const char *name,
     return opaque ? SOL_KB_OPAQUE : SOL_KB_FAILED;
 }
 
-/* The finding pattern of r that binds var in its value slot. */
-static const sol_kb_cond *binder_of(const sol_kb_cond *c, size_t n,
-                                    const char *var)
+const sol_kb_cond *sol_kb_binder(const sol_kb_cond *c, size_t n, const char *var)
 {
     for (size_t i = 0; i < n; i++) {
         const sol_kb_cond *hit;
@@ -114,12 +112,9 @@ static const sol_kb_cond *binder_of(const sol_kb_cond *c, size_t n,
         if (c[i].kind == SOL_KB_CE_FINDING && c[i].finding && c[i].value->var &&
             strcmp(c[i].value->var, var) == 0)
             return &c[i];
-        if (c[i].kind == SOL_KB_CE_AND || c[i].kind == SOL_KB_CE_OR ||
-            c[i].kind == SOL_KB_CE_EXISTS) {
-            hit = binder_of(c[i].children, c[i].nchildren, var);
-            if (hit)
-                return hit;
-        }
+        hit = sol_kb_binder(c[i].children, c[i].nchildren, var);
+        if (hit)
+            return hit;
     }
     return NULL;
 }
@@ -185,7 +180,7 @@ sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r,
 
         if (c->value->kind == SOL_KB_CONS_OPAQUE || !c->value->var || !r)
             return SOL_KB_OPAQUE;
-        b = binder_of(r->conds, r->nconds, c->value->var);
+        b = sol_kb_binder(r->conds, r->nconds, c->value->var);
         return b ? match_finding(b->finding, c->value, f) : SOL_KB_OPAQUE;
     }
     case SOL_KB_CE_THRESHOLD:

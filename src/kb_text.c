@@ -122,22 +122,6 @@ static void add_constraint(tbuf *b, const sol_kb_constraint *c,
     }
 }
 
-static const sol_kb_cond *binder_of(const sol_kb_cond *c, size_t n,
-                                    const char *var)
-{
-    for (size_t i = 0; i < n; i++) {
-        const sol_kb_cond *hit;
-
-        if (c[i].kind == SOL_KB_CE_FINDING && c[i].finding &&
-            c[i].value->var && strcmp(c[i].value->var, var) == 0)
-            return &c[i];
-        hit = binder_of(c[i].children, c[i].nchildren, var);
-        if (hit)
-            return hit;
-    }
-    return NULL;
-}
-
 static const sol_kb_constraint *slot_cons(const sol_kb_cond *c,
                                           const char *slot)
 {
@@ -302,7 +286,7 @@ static void add_cond(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
     case SOL_KB_CE_THRESHOLD:
         break;
     case SOL_KB_CE_TEST:
-        f = c->value->var && r ? binder_of(r->conds, r->nconds, c->value->var)
+        f = c->value->var && r ? sol_kb_binder(r->conds, r->nconds, c->value->var)
                                : NULL;
         if (f && c->value->kind == SOL_KB_CONS_NUM) {
             tb_add(b, "%s ", finding_label(v, f->finding));

@@ -236,21 +236,6 @@ int sol_probe_known(const sol_findings *f, const char *name)
 
 /* ---- what the rules read ---- */
 
-static const sol_kb_cond *binder(const sol_kb_cond *c, size_t n, const char *var)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (c[i].kind == SOL_KB_CE_FINDING && c[i].finding && c[i].value->var &&
-            strcmp(c[i].value->var, var) == 0)
-            return &c[i];
-        if (c[i].nchildren && c[i].kind != SOL_KB_CE_NOT) {
-            const sol_kb_cond *b = binder(c[i].children, c[i].nchildren, var);
-            if (b)
-                return b;
-        }
-    }
-    return NULL;
-}
-
 /* The finding a condition tests: its own name, or for a (test …) the
  * finding that binds the tested variable. NULL when none. */
 static const char *cond_finding(const sol_kb_rule *r, const sol_kb_cond *c)
@@ -258,7 +243,7 @@ static const char *cond_finding(const sol_kb_rule *r, const sol_kb_cond *c)
     if (c->kind == SOL_KB_CE_FINDING)
         return c->finding;
     if (c->kind == SOL_KB_CE_TEST && c->value && c->value->var) {
-        const sol_kb_cond *b = binder(r->conds, r->nconds, c->value->var);
+        const sol_kb_cond *b = sol_kb_binder(r->conds, r->nconds, c->value->var);
         return b ? b->finding : NULL;
     }
     return NULL;

@@ -178,21 +178,6 @@ static int plan_finding(sol_whynot *w, const char *name, const req *reqs, size_t
     return rc ? rc : plan_take(p, &c);
 }
 
-static const sol_kb_cond *binder(const sol_kb_cond *c, size_t n, const char *var)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (c[i].kind == SOL_KB_CE_FINDING && c[i].finding && c[i].value->var &&
-            strcmp(c[i].value->var, var) == 0)
-            return &c[i];
-        if (c[i].nchildren && c[i].kind != SOL_KB_CE_NOT) {
-            const sol_kb_cond *b = binder(c[i].children, c[i].nchildren, var);
-            if (b)
-                return b;
-        }
-    }
-    return NULL;
-}
-
 static sol_kb_result eval(sol_whynot *w, const sol_kb_rule *r, const sol_kb_cond *c)
 {
     return sol_kb_eval_cond(w->kb, r, c, sol_report_findings(w->r), &w->facts);
@@ -219,7 +204,7 @@ static int plan_cond(sol_whynot *w, const sol_kb_rule *r, const sol_kb_cond *c, 
     }
     case SOL_KB_CE_TEST: {
         const sol_kb_cond *b = c->value && c->value->var
-                                   ? binder(r->conds, r->nconds, c->value->var)
+                                   ? sol_kb_binder(r->conds, r->nconds, c->value->var)
                                    : NULL;
         if (!b || c->value->kind != SOL_KB_CONS_NUM) {
             out->derived++;

@@ -35,21 +35,6 @@ static void write_recorded(FILE *out, const sol_findings *fs, const char *name, 
         fprintf(out, "%s%snot recorded", named ? name : "", named ? " " : "");
 }
 
-static const sol_kb_cond *binder(const sol_kb_cond *c, size_t n, const char *var)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (c[i].kind == SOL_KB_CE_FINDING && c[i].finding && c[i].value->var &&
-            strcmp(c[i].value->var, var) == 0)
-            return &c[i];
-        if (c[i].nchildren && c[i].kind != SOL_KB_CE_NOT) {
-            const sol_kb_cond *b = binder(c[i].children, c[i].nchildren, var);
-            if (b)
-                return b;
-        }
-    }
-    return NULL;
-}
-
 /* For a pattern on derived facts: the closest fact of its template. */
 static void write_derived(FILE *out, const sol_report *r, const sol_kb_cond *c)
 {
@@ -92,7 +77,7 @@ static void write_cond(FILE *out, const sol_whynot *w, const sol_report *r,
     if (wc->result != SOL_KB_HELD || c->kind == SOL_KB_CE_FINDING || c->kind == SOL_KB_CE_TEST) {
         const char *name = c->kind == SOL_KB_CE_FINDING ? c->finding : NULL;
         if (c->kind == SOL_KB_CE_TEST && c->value && c->value->var) {
-            const sol_kb_cond *b = binder(wr->rule->conds, wr->rule->nconds, c->value->var);
+            const sol_kb_cond *b = sol_kb_binder(wr->rule->conds, wr->rule->nconds, c->value->var);
             name = b ? b->finding : NULL;
         }
         if (name) {

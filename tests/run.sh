@@ -32,6 +32,7 @@ done
 
 # --- golden cases: tests/cases/NAME/{record.xml,expect,assess.txt} ---
 for dir in tests/cases/*/; do
+    dir=${dir%/}
     [ -f "$dir/record.xml" ] || continue
     name=$(basename "$dir")
     $WRAP "$SOLEUS" assess --format summary "$dir/record.xml" > "$TMP/summary" 2> "$TMP/err"

@@ -70,8 +70,9 @@
    (assert (recommendation (id hold-treatment) (for ?c))))
 
 (defrule MANAGE::complete-differential-screen
-   "X-differential-screen | S4,L3,L6,L7,L9 | Ask the exertional, vascular, bone and nerve questions before any muscle explanation is accepted."
+   "X-differential-screen | S4,L3,L6,L7,L9 | Ask the exertional, vascular, bone and nerve questions before any muscle explanation is accepted; with a red flag standing the referral comes first."
    (exists (evidence (conclusion run-differential-screen) (polarity support)))
+   (not (gate))
    =>
    (assert (recommendation (id complete-differential-screen) (for run-differential-screen))))
 

@@ -72,8 +72,12 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
     for (int i = first; i < argc; i++) {
         char path[2048], name[256];
         struct stat st;
-        if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
-            snprintf(path, sizeof path, "%s/record.xml", argv[i]);
+        if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t n = strlen(argv[i]);
+            while (n > 1 && argv[i][n - 1] == '/')
+                n--; /* "tests/cases/tc1/" names the case tc1 */
+            snprintf(path, sizeof path, "%.*s/record.xml", (int)n, argv[i]);
+        }
         else
             snprintf(path, sizeof path, "%s", argv[i]);
         case_name(path, name, sizeof name);

@@ -42,10 +42,14 @@ static void tops(const sol_report *r, char top[4][64], double cf[4])
     }
 }
 
+/* While a red flag stands only the red-flag tier counts: nothing else is
+ * done to the leg before medical clearance (R58), so a hop or heel-raise
+ * test that would move a driver is not worth suggesting. */
 static double score_of(const sol_nb_answer *a)
 {
     double s = a->red_before != a->red_after ? 1000 : 0;
-    for (int t = 0; t < 4; t++) {
+    int tiers = a->red_before ? 1 : 4; /* index 0 of SOL_NEXTBEST_TIERS is A */
+    for (int t = 0; t < tiers; t++) {
         if (strcmp(a->top_before[t], a->top_after[t]) != 0)
             s += 100 + 10 * a->cf_after[t]; /* a stronger new top weighs more */
         else

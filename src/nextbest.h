@@ -3,7 +3,9 @@
  * each plausible answer (yes/no, each member, values either side of each
  * cut-off the rules use), re-assess, and rank the findings by how much an
  * answer could change the picture: the red-flag status first, then the top
- * conclusion of each tier, then its certainty. Deterministic: the same
+ * conclusion of each tier, then its certainty. While a red flag stands only
+ * changes to the red flags count (R58: nothing more is done to the leg before
+ * medical clearance). Deterministic: the same
  * record gives the same list.
  * Ownership: a sol_nextbest owns everything it returns except the finding
  * names and labels, which belong to the pipeline's vocabulary. */

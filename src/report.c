@@ -138,6 +138,7 @@ static int fill_contrib(sol_report *r, sol_rcontrib *c, size_t epos, double befo
     c->cf = strcmp(c->polarity, "oppose") == 0 ? -cf : cf;
     c->before = before;
     c->after = after;
+    c->combined = 1;
     if (ev->firing >= 0) {
         const sol_firing *fi = sol_graph_firing_at(r->graph, (size_t)ev->firing);
         c->firing = (size_t)ev->firing;
@@ -264,6 +265,22 @@ static long concl_pos(const sol_report *r, const char *id)
 /* qsort has no context argument: the report being sorted. */
 static const sol_report *sort_ctx;
 
+/* Management phases in the order a clinician works through them (brief §5):
+ * safety and referral first, then protect, restore range, load, retrain,
+ * plan the return, and the safety net last. Unlisted phases go after. */
+static int phase_rank(const char *phase)
+{
+    static const char *const order[] = {
+        "safety",   "referral", "assessment", "first-aid", "load",   "range-of-motion",
+        "mobility", "loading",  "strength",   "neural",    "gait",   "plan",
+        "review",   "safety-net",
+    };
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+        if (phase && strcmp(phase, order[i]) == 0)
+            return (int)i;
+    return (int)(sizeof order / sizeof *order);
+}
+
 static int cmp_rec_q(const void *pa, const void *pb)
 {
     const sol_rrec *a = pa, *b = pb;
@@ -274,6 +291,9 @@ static int cmp_rec_q(const void *pa, const void *pb)
         cb = 1L << 20;
     if (ca != cb)
         return ca < cb ? -1 : 1;
+    int pa_ = phase_rank(a->rec->phase), pb_ = phase_rank(b->rec->phase);
+    if (pa_ != pb_)
+        return pa_ - pb_;
     int c = strcmp(a->rec->id, b->rec->id);
     return c ? c : strcmp(a->for_id, b->for_id);
 }
@@ -328,8 +348,10 @@ static int build_rest(sol_report *r)
             }
         } else if (strcmp(f->relation, "advice") == 0) {
             const char *name = sol_gfact_sym(f, "finding");
-            if (sol_findings_find(r->findings, name))
-                continue; /* already assessed */
+            const sol_finding *have = sol_findings_find(r->findings, name);
+            if (have && have->value.kind != SOL_VAL_UNKNOWN &&
+                !(have->value.kind == SOL_VAL_SYMBOL && strcmp(have->value.sym, "not-done") == 0))
+                continue; /* already assessed; unknown or not-done is still to do */
             int dup = 0;
             for (size_t i = 0; i < r->nadvice; i++)
                 dup |= strcmp(r->advice[i].finding, name) == 0;
@@ -344,9 +366,15 @@ static int build_rest(sol_report *r)
             a->because = sol_gfact_sym(f, "because");
             a->rule = fi ? fi->rule : "?";
             a->rule_id = rd ? rd->id : "?";
-            a->population = fi && strncmp(fi->rule, "TENDENCY::", 10) == 0;
+            /* Sex and seated-work tendencies (R55-R57, S4) only; age and an
+             * earlier strain (R54) are published risk factors (L11). */
+            a->population = rd && (strcmp(rd->id, "R55") == 0 || strcmp(rd->id, "R56") == 0 ||
+                                   strcmp(rd->id, "R57") == 0);
         }
     }
+    if (r->suppressed)
+        for (size_t i = 0; i < r->nadvice; i++)
+            r->advice[i].withheld = 1;
     if (r->suppressed)
         for (size_t i = 0; i < r->nconcl; i++)
             if (r->concl[i].tier == 'T' || r->concl[i].tier == 'K')

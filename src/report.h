@@ -22,7 +22,9 @@ typedef struct {
     const char *polarity;      /* support|oppose|prior */
     const char *strength;      /* strong|moderate|weak|prior */
     double cf;                 /* signed cf of this evidence */
-    double before, after;      /* belief before/after combining it; before<0 = not combined */
+    double before, after;      /* belief before/after combining it (either may be
+                                  negative: a vote against can open a belief) */
+    int combined;              /* 1: folded into the belief (before/after valid) */
     size_t firing;             /* firing that asserted the evidence */
     size_t nfindings;
     size_t *findings;          /* indices into the findings, sorted */
@@ -62,7 +64,9 @@ typedef struct {
     const char *because;       /* conclusion or reason symbol */
     const char *rule;
     const char *rule_id;
-    int population;            /* 1: from a population tendency rule */
+    int population;            /* 1: from a population tendency rule (R55-R57) */
+    int withheld;              /* 1: a red flag stands, so no further test on the
+                                  leg is suggested until medical clearance (R58) */
 } sol_radvice;
 
 typedef struct sol_report sol_report;

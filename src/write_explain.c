@@ -119,7 +119,7 @@ static void write_arith(FILE *out, const sol_rcontrib *c, int opens)
 {
     double x = c->before, y = c->cf;
 
-    if (c->before < 0) {
+    if (!c->combined) {
         fprintf(out, "not combined (a prior joins only a belief that support backs)");
     } else if (opens) {
         fprintf(out, "the first vote opens the belief at %+.2f", c->after);
@@ -175,7 +175,7 @@ static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, cons
         if (n->contrib) {
             const sol_rcontrib *c = n->contrib;
             fprintf(out, "%s %s %s", c->rule_id, c->polarity, c->strength);
-            if (c->before >= 0)
+            if (c->combined)
                 fprintf(out, ": %+.2f, %.2f -> %.2f\n", c->cf, c->before, c->after);
             else
                 fprintf(out, ": %+.2f, not combined\n", c->cf);
@@ -431,8 +431,8 @@ static void write_teach(FILE *out, const sol_explain *x)
         for (size_t k = 0; k < c->ncontrib; k++) {
             fprintf(out, "    %s %s %s %+.2f: ", c->contrib[k].rule_id, c->contrib[k].polarity,
                     c->contrib[k].strength, c->contrib[k].cf);
-            write_arith(out, &c->contrib[k], !opened && c->contrib[k].before >= 0);
-            opened |= c->contrib[k].before >= 0;
+            write_arith(out, &c->contrib[k], !opened && c->contrib[k].combined);
+            opened |= c->contrib[k].combined;
             fprintf(out, "\n");
         }
     }

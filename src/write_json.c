@@ -48,7 +48,7 @@ static json_t *contrib_json(const sol_report *r, const sol_rcontrib *c)
     json_object_set_new(o, "rationale", json_string(c->rationale));
     json_object_set_new(o, "sources", json_string(c->sources));
     json_object_set_new(o, "cf", json_real(c->cf));
-    if (c->before >= 0) {
+    if (c->combined) {
         json_object_set_new(o, "before", json_real(c->before));
         json_object_set_new(o, "after", json_real(c->after));
     }
@@ -144,9 +144,10 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
     json_t *aa = json_array();
     for (size_t i = 0; i < sol_report_advice_count(r); i++) {
         const sol_radvice *a = sol_report_advice_at(r, i);
-        json_array_append_new(aa, json_pack("{s:s,s:s,s:s,s:s,s:b}", "finding", a->finding,
+        json_array_append_new(aa, json_pack("{s:s,s:s,s:s,s:s,s:b,s:b}", "finding", a->finding,
                                             "label", a->label, "because", a->because, "rule",
-                                            a->rule, "population_tendency", a->population));
+                                            a->rule, "population_tendency", a->population,
+                                            "withheld", a->withheld));
     }
     json_object_set_new(root, "assess_next", aa);
 

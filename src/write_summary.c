@@ -31,7 +31,8 @@ int sol_write_summary_with(FILE *out, const sol_report *r, const sol_nextbest *n
         fprintf(out, "unanswered %s\n", sol_report_unanswered_at(r, i)->finding);
     for (size_t i = 0; i < sol_report_advice_count(r); i++) {
         const sol_radvice *a = sol_report_advice_at(r, i);
-        fprintf(out, "advice %s because %s\n", a->finding, a->because);
+        fprintf(out, "advice %s because %s%s\n", a->finding, a->because,
+                a->withheld ? " withheld" : "");
     }
     const sol_findings *fs = sol_report_findings(r);
     for (size_t i = 0; i < sol_findings_conflict_count(fs); i++)

@@ -34,7 +34,7 @@ static void write_contrib(FILE *out, const sol_report *r, const sol_rcontrib *c)
 {
     const sol_findings *fs = sol_report_findings(r);
     char sign = strcmp(c->polarity, "oppose") == 0 ? '-' : '+';
-    if (c->before < 0)
+    if (!c->combined)
         fprintf(out, "       %c %s %s %s, not combined\n", sign, c->rule_id, c->polarity,
                 c->strength);
     else
@@ -139,7 +139,14 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
         fprintf(out, "  none\n");
 
     size_t na = sol_report_advice_count(r);
-    if (na) {
+    if (na && sol_report_advice_at(r, 0)->withheld) {
+        /* R58: with a red flag standing nothing more is done to the leg
+         * (no hop, heel-raise or loading test) before medical clearance. */
+        fprintf(out, "\nSUGGESTED CHECKS\n"
+                     "  %zu check(s) on the leg withheld while a red flag stands (R58): "
+                     "refer first.\n",
+                na);
+    } else if (na) {
         fprintf(out, "\nSUGGESTED CHECKS (for the conclusions above)\n");
         for (size_t i = 0; i < na; i++) {
             const sol_radvice *a = sol_report_advice_at(r, i);

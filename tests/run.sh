@@ -35,7 +35,13 @@ for dir in tests/cases/*/; do
     dir=${dir%/}
     [ -f "$dir/record.xml" ] || continue
     name=$(basename "$dir")
-    $WRAP "$SOLEUS" assess --format summary "$dir/record.xml" > "$TMP/summary" 2> "$TMP/err"
+    [ -f "$dir/expect" ] || { fail "case $name: no expect file"; continue; }
+    # The next-best ranking re-assesses the record dozens of times; the
+    # summary needs it only when the expectations name a "next" line (the
+    # text report below always shows it).
+    next=--no-next
+    grep -q '^!\{0,1\}next ' "$dir/expect" && next=
+    $WRAP "$SOLEUS" assess $next --format summary "$dir/record.xml" > "$TMP/summary" 2> "$TMP/err"
     if [ $? -ne 0 ]; then fail "case $name: assess failed" "$TMP/err"; continue; fi
     ok=1
     : > "$TMP/why"

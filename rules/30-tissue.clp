@@ -83,9 +83,9 @@
    (assert (evidence (conclusion soleus-strain-overload) (polarity support) (strength moderate) (rule R22))))
 
 (defrule TISSUE::suspect-soleus-bent-knee
-   "R23 | L10 | Deep calf pain that crept on and hurts on bent-knee but not straight-knee heel raises points at the soleus; the test is unvalidated."
+   "R23 | L10 | Deep calf pain, or pain where muscle turns into tendon, that crept on and hurts on bent-knee but not straight-knee heel raises points at the soleus; the test is unvalidated."
    (finding (name onset) (value gradual))
-   (finding (name pain-location) (value deep-soleus))
+   (finding (name pain-location) (value deep-soleus|mtj))
    (finding (name bent-knee-heel-raise-pain) (value yes))
    (finding (name straight-knee-heel-raise-pain) (value no))
    =>

@@ -46,8 +46,8 @@
    (modify ?b (cf (cf-combine ?x (vote-cf ?p ?f))) (counted ?done (fact-index ?e))))
 
 (defrule BELIEF::combine-prior
-   "X-belief-prior | - | Fold a population-tendency prior into a belief only when support votes already back that conclusion."
-   ?b <- (belief (conclusion ?c) (cf ?x) (counted $?done))
+   "X-belief-prior | - | Fold a population-tendency prior into a belief only when support votes already back that conclusion and outweigh the votes against it."
+   ?b <- (belief (conclusion ?c) (cf ?x&:(> ?x 0.0)) (counted $?done))
    (exists (evidence (conclusion ?c) (polarity support)))
    ?e <- (evidence (conclusion ?c) (polarity prior) (strength ?s))
    (test (not (member$ (fact-index ?e) ?done)))

@@ -262,6 +262,12 @@ static long concl_pos(const sol_report *r, const char *id)
 
 
 
+int sol_rule_is_population(const char *rule_id)
+{
+    return rule_id && (strcmp(rule_id, "R55") == 0 || strcmp(rule_id, "R56") == 0 ||
+                       strcmp(rule_id, "R57") == 0);
+}
+
 /* qsort has no context argument: the report being sorted. */
 static const sol_report *sort_ctx;
 
@@ -368,8 +374,7 @@ static int build_rest(sol_report *r)
             a->rule_id = rd ? rd->id : "?";
             /* Sex and seated-work tendencies (R55-R57, S4) only; age and an
              * earlier strain (R54) are published risk factors (L11). */
-            a->population = rd && (strcmp(rd->id, "R55") == 0 || strcmp(rd->id, "R56") == 0 ||
-                                   strcmp(rd->id, "R57") == 0);
+            a->population = rd && sol_rule_is_population(rd->id);
         }
     }
     if (r->suppressed)

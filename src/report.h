@@ -105,6 +105,11 @@ const sol_runanswered *sol_report_unanswered_at(const sol_report *r, size_t i);
 size_t sol_report_advice_count(const sol_report *r);
 const sol_radvice *sol_report_advice_at(const sol_report *r, size_t i);
 
+/* 1 for the sex and seated-work tendency rules (R55-R57, S4): they may only
+ * reorder tests and nudge priors, and the writers label them as population
+ * tendencies with the contrary evidence (L11). */
+int sol_rule_is_population(const char *rule_id);
+
 /* Split a rule doc string "id | sources | rationale" into its parts (copied
  * into the caller's buffers, trimmed). Returns 0 when well-formed. */
 int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources,

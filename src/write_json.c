@@ -48,6 +48,7 @@ static json_t *contrib_json(const sol_report *r, const sol_rcontrib *c)
     json_object_set_new(o, "rationale", json_string(c->rationale));
     json_object_set_new(o, "sources", json_string(c->sources));
     json_object_set_new(o, "cf", json_real(c->cf));
+    json_object_set_new(o, "population_tendency", json_boolean(sol_rule_is_population(c->rule_id)));
     if (c->combined) {
         json_object_set_new(o, "before", json_real(c->before));
         json_object_set_new(o, "after", json_real(c->after));

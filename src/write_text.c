@@ -41,6 +41,9 @@ static void write_contrib(FILE *out, const sol_report *r, const sol_rcontrib *c)
         fprintf(out, "       %c %s %s %s: %+.2f, %.2f -> %.2f\n", sign, c->rule_id,
                 c->polarity, c->strength, c->cf, c->before, c->after);
     fprintf(out, "         because: %s\n", c->rationale);
+    if (sol_rule_is_population(c->rule_id))
+        fprintf(out, "         population tendency only (S4), not shown to predict calf strain "
+                     "(L11): it nudges, it never makes a conclusion\n");
     for (size_t k = 0; k < c->nfindings; k++) {
         char buf[512];
         fprintf(out, "         finding: %s\n",

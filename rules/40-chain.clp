@@ -229,10 +229,11 @@
 ;;; ---------------------------------------------------------------- R50 slump test advised
 
 (defrule CHAIN::advise-slump-test-one-leg
-   "R50 | S2,S3 | One painful calf on the stiffer side in someone with past back or hip trouble could be nerve-related, so slump-test before calling it muscle only."
+   "R50 | S2,S3 | One painful calf on the stiffer side in someone with past back or hip trouble could be nerve-related, so slump-test before calling it muscle only; once done, its result speaks instead."
    (finding (name previous-hip-back-issues) (value yes))
    (finding (name bilateral-symptoms) (value no))
    (finding (name flexibility-asymmetry-symptomatic-side) (value yes))
+   (not (finding (name slump-test) (value ~not-done)))   ; advice only until it is done
    =>
    (assert (evidence (conclusion slump-test-advised) (polarity support) (strength weak) (rule R50))))
 
@@ -241,5 +242,6 @@
    (finding (name previous-hip-back-issues) (value yes))
    (finding (name symptomatic-side) (value left|right))
    (finding (name flexibility-asymmetry-symptomatic-side) (value yes))
+   (not (finding (name slump-test) (value ~not-done)))   ; advice only until it is done
    =>
    (assert (evidence (conclusion slump-test-advised) (polarity support) (strength weak) (rule R50))))

@@ -259,6 +259,7 @@
    "X-manage-graded-return | S2,S4,S3,L12 | After a load error, build back to the old level in graded steps rather than trusting a fixed weekly percentage."
    (belief (conclusion driver-training-load-error) (cf ?x&:(> ?x 0.0)))
    (not (gate))
+   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support))) ; imaging first
    =>
    (assert (recommendation (id graded-return) (for driver-training-load-error))))
 
@@ -276,6 +277,7 @@
    "X-manage-graded-return | S2,S4,S5 | After a too-quick return, rebuild in graded steps instead of rest followed by full training."
    (belief (conclusion driver-premature-return) (cf ?x&:(> ?x 0.0)))
    (not (gate))
+   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support))) ; imaging first
    =>
    (assert (recommendation (id graded-return) (for driver-premature-return))))
 

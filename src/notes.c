@@ -28,7 +28,8 @@ typedef struct {
     pcre2_code *code;
     uint32_t ncaptures;
     /* finding rows only: */
-    int capture;            /* affirmed value is "$1" */
+    int capture;            /* affirmed value is "$1" or "$1*N" */
+    int scale;              /* N of "$1*N" (7: weeks to days), else 1 */
     int vague;              /* affirmed value is '-' */
     sol_value aff, neg;     /* parsed fixed values (SOL_VAL_NONE when absent) */
     sol_term term;          /* detached copy of the vocabulary term, for "$1" */
@@ -228,7 +229,18 @@ static int check_finding_row(row *r, char **col, const sol_vocab *vocab,
     if (rc != SOL_OK)
         return sol_diag_set(d, rc, file, line, "out of memory");
     r->pub.finding = r->term_name;
-    if (strcmp(col[3], "$1") == 0) {
+    if (strncmp(col[3], "$1", 2) == 0 && (col[3][2] == '\0' || col[3][2] == '*')) {
+        r->scale = 1;
+        if (col[3][2] == '*') {
+            char *end;
+            long k = strtol(col[3] + 3, &end, 10);
+            if (*end || end == col[3] + 3 || k < 1 || k > 1000)
+                return sol_diag_set(d, SOL_EPARSE, file, line,
+                                    "pattern '%s': affirmed value '%s': the "
+                                    "factor after '$1*' must be a whole number "
+                                    "from 1 to 1000", col[1], col[3]);
+            r->scale = (int)k;
+        }
         if (t->type != SOL_TYPE_INT && t->type != SOL_TYPE_REAL)
             return sol_diag_set(d, SOL_EINVALID, file, line,
                                 "pattern '%s': affirmed value '$1' needs an "
@@ -725,6 +737,12 @@ static void judge(const sol_notes *n, const hits_vec *v, const char *text,
         } else {
             memcpy(m->value, text + f->cstart, cl);
             m->value[cl] = '\0';
+            if (r->scale > 1) {
+                /* "$1*7": the captured number in another unit ("3 weeks"
+                 * as 21 days). Whole results only stay whole. */
+                double x = strtod(m->value, NULL) * r->scale;
+                snprintf(m->value, sizeof m->value, "%.10g", x);
+            }
             /* Only a number in the vocabulary range comes through: any
              * other captured text is dropped, never passed on. */
             if (sol_vocab_parse_value(&r->term, m->value, vals, &nv, NULL)

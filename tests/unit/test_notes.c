@@ -644,6 +644,10 @@ static void test_notes__load_errors(void)
           "capture group" },
         { "finding\tx\tsex\t$1\t-\t-\t(male|female)\n", SOL_EINVALID,
           "int or real" },
+        { "finding\tx\tsymptom-duration\t$1*0\t-\t-\t(\\d+)\\s+weeks\n", SOL_EPARSE,
+          "whole number from 1 to 1000" },
+        { "finding\tx\tsymptom-duration\t$1*7d\t-\t-\t(\\d+)\\s+weeks\n", SOL_EPARSE,
+          "factor after '$1*'" },
         { "finding\tx\tshiny-skin\tyes\tno\t-\t(?:shiny)?\n", SOL_EPARSE,
           "empty text" },
         { "finding\tx\tshiny-skin\tyes\tno\t-\tshiny\n"

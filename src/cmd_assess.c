@@ -45,9 +45,7 @@ int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
     int rc = sol_pipeline_new(&p, paths->rules_dir, paths->knowledge_dir, &d);
     if (rc)
         goto cleanup;
-    if ((rc = sol_pipeline_read(p, file, &f, &id, &d)))
-        goto cleanup;
-    if ((rc = sol_pipeline_assess(p, id, file, f, &a, &d)))
+    if ((rc = sol_pipeline_read_assess(p, file, &f, &id, &a, &d)))
         goto cleanup;
     /* "What to assess next" re-assesses the record once per plausible answer
      * of every unrecorded finding a rule reads; --no-next skips it. */

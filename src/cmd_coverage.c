@@ -84,9 +84,7 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
         sol_findings *f = NULL;
         char *id = NULL;
         sol_assessment *a = NULL;
-        rc = sol_pipeline_read(p, path, &f, &id, &d);
-        if (!rc)
-            rc = sol_pipeline_assess(p, id, path, f, &a, &d);
+        rc = sol_pipeline_read_assess(p, path, &f, &id, &a, &d);
         if (!rc && (rc = sol_coverage_add(cov, name, a->findings, a->graph)))
             sol_diag_set(&d, rc, "", 0, "out of memory");
         sol_assessment_free(a);

@@ -68,9 +68,7 @@ int sol_cmd_what_if(const sol_paths *paths, int argc, char **argv)
             goto cleanup;
         nch++;
     }
-    if ((rc = sol_pipeline_read(p, file, &f, &id, &d)))
-        goto cleanup;
-    if ((rc = sol_pipeline_assess(p, id, file, f, &a, &d)))
+    if ((rc = sol_pipeline_read_assess(p, file, &f, &id, &a, &d)))
         goto cleanup;
     if ((rc = sol_whatif_run(&w, p, a->report, ch, nch, &d)))
         goto cleanup;

@@ -48,9 +48,7 @@ int sol_cmd_why_not(const sol_paths *paths, int argc, char **argv)
         goto cleanup;
     if ((rc = sol_kb_load(&kb, paths->rules_dir, paths->knowledge_dir, &d)))
         goto cleanup;
-    if ((rc = sol_pipeline_read(p, file, &f, &id, &d)))
-        goto cleanup;
-    if ((rc = sol_pipeline_assess(p, id, file, f, &a, &d)))
+    if ((rc = sol_pipeline_read_assess(p, file, &f, &id, &a, &d)))
         goto cleanup;
     if ((rc = sol_whynot_build(&w, p, a->report, kb, cond, &d)))
         goto cleanup;

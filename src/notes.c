@@ -123,24 +123,6 @@ const sol_note_pattern *sol_notes_pattern_at(const sol_notes *n, size_t i)
     return n && i < n->n ? &n->rows[i].pub : NULL;
 }
 
-static int split_cols(char *line, char **col)
-{
-    int n = 0;
-    char *p = line;
-
-    for (;;) {
-        char *tab = strchr(p, '\t');
-        if (n == PATTERNS_NCOLS)
-            return -1;
-        col[n++] = p;
-        if (!tab)
-            break;
-        *tab = '\0';
-        p = tab + 1;
-    }
-    return n;
-}
-
 /* Row ids: [a-z0-9] plus '-' and '.', starting with a letter or digit. */
 static int is_id(const char *s)
 {
@@ -325,7 +307,7 @@ static int parse_row(sol_notes *n, row *r, const sol_vocab *vocab,
                      const char *file, int line, sol_diag *d)
 {
     char *col[PATTERNS_NCOLS];
-    int ncols = split_cols(r->line_copy, col), rc;
+    int ncols = sol_split_tabs(r->line_copy, col, PATTERNS_NCOLS), rc;
     size_t k;
 
     if (ncols != PATTERNS_NCOLS)

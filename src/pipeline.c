@@ -243,3 +243,20 @@ const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p) { return p->cat; 
 sol_engine *sol_pipeline_engine(sol_pipeline *p) { return p->engine; }
 const char *sol_pipeline_rules_dir(const sol_pipeline *p) { return p->rules_dir; }
 const char *sol_pipeline_knowledge_dir(const sol_pipeline *p) { return p->knowledge_dir; }
+
+int sol_pipeline_read_assess(sol_pipeline *p, const char *path, sol_findings **out_findings,
+                             char **out_id, sol_assessment **out, sol_diag *d)
+{
+    *out = NULL;
+    int rc = sol_pipeline_read(p, path, out_findings, out_id, d);
+    if (rc)
+        return rc;
+    rc = sol_pipeline_assess(p, *out_id, path, *out_findings, out, d);
+    if (rc) {
+        sol_findings_free(*out_findings);
+        free(*out_id);
+        *out_findings = NULL;
+        *out_id = NULL;
+    }
+    return rc;
+}

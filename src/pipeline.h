@@ -37,6 +37,12 @@ int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file
                         const sol_findings *f, sol_assessment **out, sol_diag *d);
 void sol_assessment_free(sol_assessment *a);  /* NULL is a no-op */
 
+/* Read the record at path and assess it: sol_pipeline_read then
+ * sol_pipeline_assess. On success the caller frees *out_findings, *out_id
+ * and *out; on failure nothing is left to free. */
+int sol_pipeline_read_assess(sol_pipeline *p, const char *path, sol_findings **out_findings,
+                             char **out_id, sol_assessment **out, sol_diag *d);
+
 const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p);
 const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p);
 sol_engine *sol_pipeline_engine(sol_pipeline *p);

@@ -57,6 +57,9 @@ int sol_value_equal(const sol_value *a, const sol_value *b);
 
 /* Read a whole file, refusing more than max bytes. *out is NUL-terminated and
  * owned by the caller (free). */
+/* Split line in place on tabs into col[0..); returns the number of fields,
+ * or -1 when there are more than max. */
+int sol_split_tabs(char *line, char **col, int max);
 int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
                   sol_diag *d);
 

@@ -116,25 +116,6 @@ void sol_vocab_free(sol_vocab *v)
     free(v);
 }
 
-/* Split line (in place) on tabs into exactly VOCAB_NCOLS fields. */
-static int split_cols(char *line, char **col)
-{
-    int n = 0;
-    char *p = line;
-
-    for (;;) {
-        char *tab = strchr(p, '\t');
-        if (n == VOCAB_NCOLS)
-            return -1;
-        col[n++] = p;
-        if (!tab)
-            break;
-        *tab = '\0';
-        p = tab + 1;
-    }
-    return n;
-}
-
 /* Fill e->t from the columns; message into d on error. */
 static int parse_entry(vocab_entry *e, char **col, const char *file, int line,
                        sol_diag *d)
@@ -296,7 +277,7 @@ int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
             goto cleanup;
         }
         v->n++; /* owned from here on, even if it fails to parse */
-        ncols = split_cols(e->line_copy, col);
+        ncols = sol_split_tabs(e->line_copy, col, VOCAB_NCOLS);
         if (ncols != VOCAB_NCOLS) {
             rc = sol_diag_set(d, SOL_EPARSE, path, line,
                               "expected %d tab-separated columns "

@@ -40,7 +40,7 @@ $(BUILD)/libsoleus.a: $(OBJS)
 $(BIN): $(BUILD)/obj/main.o $(BUILD)/libsoleus.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libsoleus.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libsoleus.a
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsoleus.a $(LDFLAGS) $(LIBS)
 

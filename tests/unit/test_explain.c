@@ -3,40 +3,10 @@
  * teaching story in firing order with phases and matched patterns, and
  * conclusion lookup. Runs the real knowledge base on examples/. */
 #include "harness.h"
+#include "run_case.h"
 #include "explain.h"
 #include "kb.h"
 #include "pipeline.h"
-
-typedef struct {
-    sol_pipeline *p;
-    sol_kb *kb;
-    sol_findings *f;
-    sol_assessment *a;
-    char *id;
-} run;
-
-static int run_open(run *r, const char *file)
-{
-    sol_diag d = {0};
-    memset(r, 0, sizeof *r);
-    if (sol_pipeline_new(&r->p, "rules", "knowledge", &d) ||
-        sol_kb_load(&r->kb, "rules", "knowledge", &d) ||
-        sol_pipeline_read(r->p, file, &r->f, &r->id, &d) ||
-        sol_pipeline_assess(r->p, r->id, file, r->f, &r->a, &d)) {
-        printf("  %s:%d: %s\n", d.file, d.line, d.msg);
-        return -1;
-    }
-    return 0;
-}
-
-static void run_close(run *r)
-{
-    sol_assessment_free(r->a);
-    sol_findings_free(r->f);
-    free(r->id);
-    sol_kb_free(r->kb);
-    sol_pipeline_free(r->p);
-}
 
 /* Depth-first search for a node of a kind (and, for findings, a name). */
 static const sol_xnode *find_node(const sol_xnode *n, sol_xkind kind, const char *name)

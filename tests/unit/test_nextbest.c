@@ -3,37 +3,10 @@
  * listed answer really changes the picture, and the list is deterministic.
  * Real knowledge base on examples/. */
 #include "harness.h"
+#include "run_case.h"
 #include "nextbest.h"
 #include "pipeline.h"
 #include "probe.h"
-
-typedef struct {
-    sol_pipeline *p;
-    sol_findings *f;
-    sol_assessment *a;
-    char *id;
-} run;
-
-static int run_open(run *r, const char *file)
-{
-    sol_diag d = {0};
-    memset(r, 0, sizeof *r);
-    if (sol_pipeline_new(&r->p, "rules", "knowledge", &d) ||
-        sol_pipeline_read(r->p, file, &r->f, &r->id, &d) ||
-        sol_pipeline_assess(r->p, r->id, file, r->f, &r->a, &d)) {
-        printf("  %s:%d: %s\n", d.file, d.line, d.msg);
-        return -1;
-    }
-    return 0;
-}
-
-static void run_close(run *r)
-{
-    sol_assessment_free(r->a);
-    sol_findings_free(r->f);
-    free(r->id);
-    sol_pipeline_free(r->p);
-}
 
 static void test_nextbest__ranks_unrecorded_findings(void)
 {

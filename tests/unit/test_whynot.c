@@ -3,55 +3,47 @@
  * smallest change set is checked by re-assessing; what-if then agrees.
  * Runs the real knowledge base on examples/. */
 #include "harness.h"
+#include "run_case.h"
 #include "explain.h"
 #include "kb.h"
 #include "pipeline.h"
 #include "whatif.h"
 #include "whynot.h"
 
+/* A case plus its why-not for one conclusion. */
 typedef struct {
-    sol_pipeline *p;
-    sol_kb *kb;
-    sol_findings *f;
-    sol_assessment *a;
-    char *id;
+    run c;
     sol_whynot *w;
-} run;
+} wrun;
 
-static int run_open(run *r, const char *file, const char *concl)
+static int wrun_open(wrun *r, const char *file, const char *concl)
 {
     sol_diag d = {0};
-    const sol_condition *c = NULL;
-    memset(r, 0, sizeof *r);
-    if (sol_pipeline_new(&r->p, "rules", "knowledge", &d) ||
-        sol_kb_load(&r->kb, "rules", "knowledge", &d) ||
-        sol_pipeline_read(r->p, file, &r->f, &r->id, &d) ||
-        sol_pipeline_assess(r->p, r->id, file, r->f, &r->a, &d) ||
-        sol_explain_resolve(&c, sol_pipeline_catalog(r->p), concl, &d) ||
-        sol_whynot_build(&r->w, r->p, r->a->report, r->kb, c, &d)) {
+    const sol_condition *cond = NULL;
+    r->w = NULL;
+    if (run_open(&r->c, file))
+        return -1;
+    if (sol_explain_resolve(&cond, sol_pipeline_catalog(r->c.p), concl, &d) ||
+        sol_whynot_build(&r->w, r->c.p, r->c.a->report, r->c.kb, cond, &d)) {
         printf("  %s:%d: %s\n", d.file, d.line, d.msg);
         return -1;
     }
     return 0;
 }
 
-static void run_close(run *r)
+static void wrun_close(wrun *r)
 {
     sol_whynot_free(r->w);
-    sol_assessment_free(r->a);
-    sol_findings_free(r->f);
-    free(r->id);
-    sol_kb_free(r->kb);
-    sol_pipeline_free(r->p);
+    run_close(&r->c);
 }
 
 static void test_whynot__one_finding_away(void)
 {
-    run r;
+    wrun r;
     sol_whatif *wi = NULL;
     sol_diag d = {0};
     /* TC5 (gastrocnemius tear): a possible clot is one answer away. */
-    CHECK(run_open(&r, "examples/tc5-gastroc-tear.xml", "possible-dvt") == 0);
+    CHECK(wrun_open(&r, "examples/tc5-gastroc-tear.xml", "possible-dvt") == 0);
     CHECK(sol_whynot_reached(r.w) == NULL);
     CHECK(sol_whynot_rule_count(r.w) >= 1);
     long best = sol_whynot_best(r.w);
@@ -63,7 +55,7 @@ static void test_whynot__one_finding_away(void)
     /* The named finding is one the chosen rule reads, and what-if with it
      * reaches the conclusion. */
     CHECK(sol_probe_rule_reads(b->rule, b->changes[0].name));
-    CHECK_EQ_INT(sol_whatif_run(&wi, r.p, r.a->report, b->changes, b->nchanges, &d), SOL_OK);
+    CHECK_EQ_INT(sol_whatif_run(&wi, r.c.p, r.c.a->report, b->changes, b->nchanges, &d), SOL_OK);
     int gained = 0;
     for (size_t i = 0; i < sol_whatif_concl_count(wi); i++)
         gained |= sol_whatif_concl_at(wi, i)->kind == SOL_WI_GAINED &&
@@ -71,13 +63,13 @@ static void test_whynot__one_finding_away(void)
     CHECK(gained);
     CHECK(sol_whatif_red_flag_after(wi));
     sol_whatif_free(wi);
-    run_close(&r);
+    wrun_close(&r);
 }
 
 static void test_whynot__conditions_judged(void)
 {
-    run r;
-    CHECK(run_open(&r, "examples/tc5-gastroc-tear.xml", "possible-dvt") == 0);
+    wrun r;
+    CHECK(wrun_open(&r, "examples/tc5-gastroc-tear.xml", "possible-dvt") == 0);
     /* Every candidate supports the conclusion and has its conditions
      * judged; a recorded, contradicting finding fails, an unrecorded one
      * is unknown (never failed: unknown is not negative). */
@@ -90,7 +82,7 @@ static void test_whynot__conditions_judged(void)
             const sol_kb_cond *c = x->conds[k].cond;
             if (c->kind != SOL_KB_CE_FINDING || !c->finding)
                 continue;
-            if (sol_probe_known(r.f, c->finding))
+            if (sol_probe_known(r.c.f, c->finding))
                 CHECK(x->conds[k].result != SOL_KB_UNKNOWN);
             else
                 CHECK(x->conds[k].result == SOL_KB_UNKNOWN);
@@ -100,16 +92,16 @@ static void test_whynot__conditions_judged(void)
     }
     CHECK(failed);
     CHECK(unknown);
-    run_close(&r);
+    wrun_close(&r);
 }
 
 static void test_whynot__reached_points_to_explain(void)
 {
-    run r;
+    wrun r;
     FILE *out = tmpfile();
     char buf[4096] = "";
     CHECK(out != NULL);
-    CHECK(run_open(&r, "examples/tc3-dvt.xml", "A1") == 0);
+    CHECK(wrun_open(&r, "examples/tc3-dvt.xml", "A1") == 0);
     CHECK(sol_whynot_reached(r.w) != NULL);
     CHECK_EQ_INT(sol_whynot_write_text(out, r.w), SOL_OK);
     rewind(out);
@@ -118,7 +110,7 @@ static void test_whynot__reached_points_to_explain(void)
     fclose(out);
     CHECK_CONTAINS(buf, "It WAS reached");
     CHECK_CONTAINS(buf, "soleus explain examples/tc3-dvt.xml possible-dvt");
-    run_close(&r);
+    wrun_close(&r);
 }
 
 int main(int argc, char **argv)

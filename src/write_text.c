@@ -132,8 +132,21 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
         fprintf(out, "  Management advice is withheld while a red flag stands (R58): refer first.\n");
     for (size_t i = 0; i < nr; i++) {
         const sol_rrec *rr = sol_report_recommendation_at(r, i);
-        fprintf(out, "  - %s [%s]%s%s: %s\n", rr->rec->label, rr->rec->phase,
-                *rr->for_id ? " for " : "", rr->for_id, rr->rec->text);
+        /* One recommendation serving several conclusions (hold treatment
+         * for two red flags) is printed once, naming them all. */
+        int seen = 0;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = sol_report_recommendation_at(r, k)->rec == rr->rec;
+        if (seen)
+            continue;
+        fprintf(out, "  - %s [%s]%s%s", rr->rec->label, rr->rec->phase,
+                *rr->for_id ? " for " : "", rr->for_id);
+        for (size_t k = i + 1; k < nr; k++) {
+            const sol_rrec *more = sol_report_recommendation_at(r, k);
+            if (more->rec == rr->rec && *more->for_id)
+                fprintf(out, ", %s", more->for_id);
+        }
+        fprintf(out, ": %s\n", rr->rec->text);
         if (rr->rec->contested)
             fprintf(out, "    contested: %s\n", rr->rec->contested);
         fprintf(out, "    rule: %s %s; sources: %s\n", rr->rule_id, rr->rule, rr->rec->sources);

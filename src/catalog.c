@@ -47,14 +47,6 @@ static char *trim(char *s)
     return s;
 }
 
-static int is_blank(const char *s)
-{
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\r')
-            return 0;
-    return 1;
-}
-
 /* Grow *arr (elements of size sz, n in use) to hold n + 1 elements. The
  * capacity is 8, then doubles each time n reaches a power of two. */
 static int grow(void **arr, size_t n, size_t sz)
@@ -77,24 +69,18 @@ static int load_tsv(sol_catalog *c, int slot, const char *dir,
                     row_fn fn, sol_diag *d)
 {
     char path[512];
-    char *p, *next;
+    char *p;
     int line = 0, rc;
 
     snprintf(path, sizeof path, "%s/%s", dir, name);
     rc = sol_read_file(&c->bufs[slot], NULL, path, CATALOG_MAX_BYTES, d);
     if (rc != SOL_OK)
         return rc;
-    for (p = c->bufs[slot]; p; p = next) {
+    for (char *cursor = c->bufs[slot]; (p = sol_next_line(&cursor, &line)) != NULL;) {
         tsv_row r;
         char *f;
         int n = 0;
 
-        line++;
-        next = strchr(p, '\n');
-        if (next)
-            *next++ = '\0';
-        if (p[0] == '#' || is_blank(p))
-            continue;
         memset(&r, 0, sizeof r);
         r.line = line;
         for (f = p;;) {

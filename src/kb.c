@@ -110,7 +110,7 @@ static int parse_text(kb_builder *b, const char *text, const char *file)
 
 static int load_thresholds(sol_kb *kb, const char *dir, sol_diag *d)
 {
-    char path[512], *buf = NULL, *p, *next;
+    char path[512], *buf = NULL, *p;
     kb_vec v;
     int line = 0, rc = SOL_OK;
     size_t had;
@@ -125,17 +125,11 @@ static int load_thresholds(sol_kb *kb, const char *dir, sol_diag *d)
     if (rc != SOL_OK)
         return rc;
     kb_vec_init(&v, sizeof(sol_kb_threshold));
-    for (p = buf; p && rc == SOL_OK; p = next) {
+    for (char *cursor = buf; rc == SOL_OK && (p = sol_next_line(&cursor, &line)) != NULL;) {
         char *tab, *end;
         sol_kb_threshold *t;
 
-        line++;
-        next = strchr(p, '\n');
-        if (next)
-            *next++ = '\0';
-        p[strcspn(p, "\r")] = '\0';
-        if (p[0] == '#' || p[strspn(p, " \t")] == '\0')
-            continue;
+        p[strcspn(p, "\r")] = '\0'; /* a stray CR ends the row, as before */
         tab = strchr(p, '\t');
         if (!tab) {
             rc = sol_diag_set(d, SOL_EPARSE, path, line,

@@ -360,7 +360,7 @@ int sol_notes_load(sol_notes **out, const char *patterns_path,
                    const sol_vocab *vocab, sol_diag *d)
 {
     sol_notes *n = NULL;
-    char *buf = NULL, *p, *next;
+    char *buf = NULL, *p;
     int line = 0, rc, err = 0, findings = 0;
     PCRE2_SIZE eoff;
 
@@ -376,18 +376,9 @@ int sol_notes_load(sol_notes **out, const char *patterns_path,
         rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, 0, "out of memory");
         goto cleanup;
     }
-    for (p = buf; p && *p; p = next) {
-        char *nl = strchr(p, '\n');
+    for (char *cursor = buf; (p = sol_next_line(&cursor, &line)) != NULL;) {
         row *r;
 
-        line++;
-        next = nl ? nl + 1 : NULL;
-        if (nl)
-            *nl = '\0';
-        if (nl && nl > p && nl[-1] == '\r')
-            nl[-1] = '\0';
-        if (*p == '#' || strspn(p, " \t") == strlen(p))
-            continue;
         if (n->n == n->cap) {
             size_t ncap = n->cap ? n->cap * 2 : 64;
             row *nr = realloc(n->rows, ncap * sizeof *nr);

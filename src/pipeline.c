@@ -44,13 +44,8 @@ static int add_thresholds(sol_pipeline *p, sol_diag *d)
     if (rc != SOL_OK)
         return rc;
     int lineno = 0;
-    for (char *line = text, *next; line && *line; line = next) {
-        next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        lineno++;
-        if (*line == '#' || *line == '\0')
-            continue;
+    char *line;
+    for (char *cursor = text; (line = sol_next_line(&cursor, &lineno)) != NULL;) {
         char *tab = strchr(line, '\t');
         char *end = NULL;
         double v = tab ? strtod(tab + 1, &end) : 0;

@@ -238,3 +238,25 @@ int sol_split_tabs(char *line, char **col, int max)
     }
     return n;
 }
+
+char *sol_next_line(char **cursor, int *line)
+{
+    char *p;
+
+    while ((p = *cursor) != NULL && *p) {
+        char *nl = strchr(p, '\n');
+        size_t n;
+
+        (*line)++;
+        *cursor = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        n = strlen(p);
+        if (n && p[n - 1] == '\r')
+            p[n - 1] = '\0';
+        if (*p == '#' || p[strspn(p, " \t")] == '\0')
+            continue;
+        return p;
+    }
+    return NULL;
+}

@@ -233,7 +233,7 @@ static int cmp_term(const void *a, const void *b)
 int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
 {
     sol_vocab *v = NULL;
-    char *buf = NULL, *p, *next;
+    char *buf = NULL, *p;
     int line = 0, rc;
 
     *out = NULL;
@@ -245,20 +245,11 @@ int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
         rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
         goto cleanup;
     }
-    for (p = buf; p && *p; p = next) {
+    for (char *cursor = buf; (p = sol_next_line(&cursor, &line)) != NULL;) {
         char *col[VOCAB_NCOLS];
-        char *nl = strchr(p, '\n');
         vocab_entry *e;
         int ncols;
 
-        line++;
-        next = nl ? nl + 1 : NULL;
-        if (nl)
-            *nl = '\0';
-        if (nl && nl > p && nl[-1] == '\r')
-            nl[-1] = '\0';
-        if (*p == '#' || strspn(p, " \t") == strlen(p))
-            continue;
         if (v->n == v->cap) {
             size_t ncap = v->cap ? v->cap * 2 : 128;
             vocab_entry *ne = realloc(v->e, ncap * sizeof *ne);

@@ -210,6 +210,27 @@ static void test_util__read_file_endless_device_is_bounded(void)
     CHECK_CONTAINS(d.msg, "file too large");
 }
 
+/* The knowledge files' line reader: comments and blank lines skipped, CRs
+ * dropped, line numbers counting every physical line. */
+static void test_util__next_line_skips_comments_and_blanks(void)
+{
+    char text[] = "# header\r\nfirst\tcol\r\n\n  \t \nsecond\n#x\nthird";
+    char *cursor = text, *p;
+    int line = 0;
+
+    p = sol_next_line(&cursor, &line);
+    CHECK_EQ_STR(p, "first\tcol");
+    CHECK_EQ_INT(line, 2);
+    p = sol_next_line(&cursor, &line);
+    CHECK_EQ_STR(p, "second");
+    CHECK_EQ_INT(line, 5);
+    p = sol_next_line(&cursor, &line);
+    CHECK_EQ_STR(p, "third");
+    CHECK_EQ_INT(line, 7);
+    CHECK(sol_next_line(&cursor, &line) == NULL);
+    CHECK(sol_next_line(&cursor, &line) == NULL);
+}
+
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
@@ -227,6 +248,7 @@ int main(int argc, char **argv)
         { "test_util__read_file_missing_is_eio", test_util__read_file_missing_is_eio },
         { "test_util__read_file_directory_is_eio", test_util__read_file_directory_is_eio },
         { "test_util__read_file_endless_device_is_bounded", test_util__read_file_endless_device_is_bounded },
+        { "test_util__next_line_skips_comments_and_blanks", test_util__next_line_skips_comments_and_blanks },
         { NULL, NULL }
     };
     return harness_main(argc, argv, tests);

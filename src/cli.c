@@ -1,8 +1,13 @@
 /* cli.c — what every sub-command shares: the one mapping from error codes to
- * exit statuses and the one way a diagnostic is printed. */
+ * exit statuses, the one way a diagnostic is printed, and the one way a
+ * record is opened for explaining. */
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "explain.h"
 
 int sol_cli_exit_status(int err)
 {
@@ -26,4 +31,29 @@ void sol_cli_print_diag(const sol_diag *d)
         fprintf(stderr, "soleus: %s: %s\n", d->file, d->msg);
     else
         fprintf(stderr, "soleus: %s\n", d->msg);
+}
+
+int sol_cli_case_open(sol_cli_case *c, const char *rules_dir, const char *knowledge_dir,
+                      const char *file, const char *concl, sol_diag *d)
+{
+    int rc;
+
+    memset(c, 0, sizeof *c);
+    if ((rc = sol_pipeline_new(&c->p, rules_dir, knowledge_dir, d)))
+        return rc;
+    if (concl && (rc = sol_explain_resolve(&c->cond, sol_pipeline_catalog(c->p), concl, d)))
+        return rc;
+    if ((rc = sol_kb_load(&c->kb, rules_dir, knowledge_dir, d)))
+        return rc;
+    return sol_pipeline_read_assess(c->p, file, &c->f, &c->id, &c->a, d);
+}
+
+void sol_cli_case_close(sol_cli_case *c)
+{
+    sol_assessment_free(c->a);
+    sol_findings_free(c->f);
+    free(c->id);
+    sol_kb_free(c->kb);
+    sol_pipeline_free(c->p);
+    memset(c, 0, sizeof *c);
 }

@@ -6,6 +6,9 @@
 #define SOL_CLI_H
 
 #include "sol.h"
+#include "catalog.h"
+#include "kb.h"
+#include "pipeline.h"
 
 enum {
     SOL_EXIT_OK = 0,        /* assessed / command succeeded */
@@ -27,6 +30,24 @@ typedef struct {
 int sol_cli_exit_status(int err);
 /* Print "soleus: FILE:LINE: message" (or without FILE/LINE) to stderr. */
 void sol_cli_print_diag(const sol_diag *d);
+
+/* One record opened for a command that explains it: the pipeline, the rule
+ * model, the record's findings and assessment, and, when concl is not NULL,
+ * that conclusion resolved first (so a misspelt one is reported before the
+ * record is read). On failure d says why; sol_cli_case_close is safe either
+ * way. */
+typedef struct {
+    sol_pipeline *p;
+    sol_kb *kb;
+    sol_findings *f;
+    sol_assessment *a;
+    char *id;
+    const sol_condition *cond;
+} sol_cli_case;
+
+int sol_cli_case_open(sol_cli_case *c, const char *rules_dir, const char *knowledge_dir,
+                      const char *file, const char *concl, sol_diag *d);
+void sol_cli_case_close(sol_cli_case *c);
 
 int sol_cmd_assess(const sol_paths *p, int argc, char **argv);
 int sol_cmd_explain(const sol_paths *p, int argc, char **argv);

@@ -52,23 +52,12 @@ int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
         return usage();
 
     sol_diag d = {0};
-    sol_pipeline *p = NULL;
-    sol_findings *f = NULL;
-    sol_assessment *a = NULL;
-    sol_kb *kb = NULL;
+    sol_cli_case c;
     sol_explain *x = NULL;
-    const sol_condition *cond = NULL;
-    char *id = NULL;
-    int rc = sol_pipeline_new(&p, paths->rules_dir, paths->knowledge_dir, &d);
+    int rc = sol_cli_case_open(&c, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
     if (rc)
         goto cleanup;
-    if (concl && (rc = sol_explain_resolve(&cond, sol_pipeline_catalog(p), concl, &d)))
-        goto cleanup;
-    if ((rc = sol_kb_load(&kb, paths->rules_dir, paths->knowledge_dir, &d)))
-        goto cleanup;
-    if ((rc = sol_pipeline_read_assess(p, file, &f, &id, &a, &d)))
-        goto cleanup;
-    if ((rc = sol_explain_build(&x, a->report, kb, cond, &d)))
+    if ((rc = sol_explain_build(&x, c.a->report, c.kb, c.cond, &d)))
         goto cleanup;
     if (strcmp(format, "dot") == 0)
         rc = sol_write_dot(stdout, x);
@@ -80,10 +69,6 @@ cleanup:
     if (rc)
         sol_cli_print_diag(&d);
     sol_explain_free(x);
-    sol_kb_free(kb);
-    sol_assessment_free(a);
-    sol_findings_free(f);
-    free(id);
-    sol_pipeline_free(p);
+    sol_cli_case_close(&c);
     return sol_cli_exit_status(rc);
 }

@@ -34,23 +34,12 @@ int sol_cmd_why_not(const sol_paths *paths, int argc, char **argv)
         return usage();
 
     sol_diag d = {0};
-    sol_pipeline *p = NULL;
-    sol_findings *f = NULL;
-    sol_assessment *a = NULL;
-    sol_kb *kb = NULL;
+    sol_cli_case c;
     sol_whynot *w = NULL;
-    const sol_condition *cond = NULL;
-    char *id = NULL;
-    int rc = sol_pipeline_new(&p, paths->rules_dir, paths->knowledge_dir, &d);
+    int rc = sol_cli_case_open(&c, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
     if (rc)
         goto cleanup;
-    if ((rc = sol_explain_resolve(&cond, sol_pipeline_catalog(p), concl, &d)))
-        goto cleanup;
-    if ((rc = sol_kb_load(&kb, paths->rules_dir, paths->knowledge_dir, &d)))
-        goto cleanup;
-    if ((rc = sol_pipeline_read_assess(p, file, &f, &id, &a, &d)))
-        goto cleanup;
-    if ((rc = sol_whynot_build(&w, p, a->report, kb, cond, &d)))
+    if ((rc = sol_whynot_build(&w, c.p, c.a->report, c.kb, c.cond, &d)))
         goto cleanup;
     if ((rc = sol_whynot_write_text(stdout, w)))
         sol_diag_set(&d, rc, "", 0, "cannot write the analysis");
@@ -58,10 +47,6 @@ cleanup:
     if (rc)
         sol_cli_print_diag(&d);
     sol_whynot_free(w);
-    sol_kb_free(kb);
-    sol_assessment_free(a);
-    sol_findings_free(f);
-    free(id);
-    sol_pipeline_free(p);
+    sol_cli_case_close(&c);
     return sol_cli_exit_status(rc);
 }

@@ -1,5 +1,6 @@
 /* run_case.h — the unit tests' shared set-up: the real knowledge base
- * (pipeline and rule model) and one example record read and assessed. */
+ * (pipeline and rule model) and one example record read and assessed, as
+ * the explaining commands open it (sol_cli_case). */
 #ifndef SOL_TEST_RUN_CASE_H
 #define SOL_TEST_RUN_CASE_H
 
@@ -7,39 +8,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kb.h"
-#include "pipeline.h"
+#include "cli.h"
 
-typedef struct {
-    sol_pipeline *p;
-    sol_kb *kb;
-    sol_findings *f;
-    sol_assessment *a;
-    char *id;
-} run;
+typedef sol_cli_case run;
 
 /* 0 when file was read and assessed; else prints the error and returns -1
  * (run_close is still safe). */
 static int run_open(run *r, const char *file)
 {
     sol_diag d = {0};
-    memset(r, 0, sizeof *r);
-    if (sol_pipeline_new(&r->p, "rules", "knowledge", &d) ||
-        sol_kb_load(&r->kb, "rules", "knowledge", &d) ||
-        sol_pipeline_read_assess(r->p, file, &r->f, &r->id, &r->a, &d)) {
+    if (sol_cli_case_open(r, "rules", "knowledge", file, NULL, &d)) {
         printf("  %s:%d: %s\n", d.file, d.line, d.msg);
         return -1;
     }
     return 0;
 }
 
-static void run_close(run *r)
-{
-    sol_assessment_free(r->a);
-    sol_findings_free(r->f);
-    free(r->id);
-    sol_kb_free(r->kb);
-    sol_pipeline_free(r->p);
-}
+static void run_close(run *r) { sol_cli_case_close(r); }
 
 #endif

@@ -3,7 +3,7 @@
  * smallest change set is checked by re-assessing; what-if then agrees.
  * Runs the real knowledge base on examples/. */
 #include "harness.h"
-#include "run_case.h"
+#include "cli.h"
 #include "explain.h"
 #include "kb.h"
 #include "pipeline.h"
@@ -12,19 +12,16 @@
 
 /* A case plus its why-not for one conclusion. */
 typedef struct {
-    run c;
+    sol_cli_case c;
     sol_whynot *w;
 } wrun;
 
 static int wrun_open(wrun *r, const char *file, const char *concl)
 {
     sol_diag d = {0};
-    const sol_condition *cond = NULL;
     r->w = NULL;
-    if (run_open(&r->c, file))
-        return -1;
-    if (sol_explain_resolve(&cond, sol_pipeline_catalog(r->c.p), concl, &d) ||
-        sol_whynot_build(&r->w, r->c.p, r->c.a->report, r->c.kb, cond, &d)) {
+    if (sol_cli_case_open(&r->c, "rules", "knowledge", file, concl, &d) ||
+        sol_whynot_build(&r->w, r->c.p, r->c.a->report, r->c.kb, r->c.cond, &d)) {
         printf("  %s:%d: %s\n", d.file, d.line, d.msg);
         return -1;
     }
@@ -34,7 +31,7 @@ static int wrun_open(wrun *r, const char *file, const char *concl)
 static void wrun_close(wrun *r)
 {
     sol_whynot_free(r->w);
-    run_close(&r->c);
+    sol_cli_case_close(&r->c);
 }
 
 static void test_whynot__one_finding_away(void)

@@ -305,13 +305,8 @@ static int collect_rules(sol_engine *e)
     for (void *m = EnvGetNextDefmodule(env, NULL); m; m = EnvGetNextDefmodule(env, m)) {
         EnvSetCurrentModule(env, m);
         for (void *r = EnvGetNextDefrule(env, NULL); r; r = EnvGetNextDefrule(env, r)) {
-            if (e->nrules == cap) {
-                cap = cap ? cap * 2 : 64;
-                sol_rule_info *nr = realloc(e->rules, cap * sizeof *nr);
-                if (!nr)
-                    return SOL_ENOMEM;
-                e->rules = nr;
-            }
+            if (sol_grow((void **)&e->rules, &cap, e->nrules + 1, sizeof *e->rules))
+                return SOL_ENOMEM;
             char name[512];
             snprintf(name, sizeof name, "%s::%s", EnvGetDefmoduleName(env, m),
                      EnvGetDefruleName(env, r));

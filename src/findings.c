@@ -96,25 +96,6 @@ static int conflict_copy(sol_conflict *out, const sol_conflict *src)
     return SOL_OK;
 }
 
-/* Make room for one more element of size sz in *arr (capacity *cap). */
-static int grow(void **arr, size_t *cap, size_t n, size_t sz)
-{
-    size_t ncap;
-    void *p;
-
-    if (n < *cap)
-        return SOL_OK;
-    ncap = *cap ? *cap * 2 : 16;
-    if (ncap > ((size_t)-1) / sz)
-        return SOL_ENOMEM;
-    p = realloc(*arr, ncap * sz);
-    if (!p)
-        return SOL_ENOMEM;
-    *arr = p;
-    *cap = ncap;
-    return SOL_OK;
-}
-
 int sol_findings_add(sol_findings *f, const sol_finding *item)
 {
     void *arr;
@@ -123,7 +104,7 @@ int sol_findings_add(sol_findings *f, const sol_finding *item)
     if (!f || !item || !item->name)
         return SOL_EUSAGE;
     arr = f->items;
-    rc = grow(&arr, &f->cap, f->n, sizeof *f->items);
+    rc = sol_grow(&arr, &f->cap, f->n + 1, sizeof *f->items);
     f->items = arr;
     if (rc != SOL_OK)
         return rc;
@@ -202,7 +183,7 @@ int sol_findings_add_conflict(sol_findings *f, const sol_conflict *c)
     if (!f || !c || !c->name)
         return SOL_EUSAGE;
     arr = f->conflicts;
-    rc = grow(&arr, &f->capconf, f->nconf, sizeof *f->conflicts);
+    rc = sol_grow(&arr, &f->capconf, f->nconf + 1, sizeof *f->conflicts);
     f->conflicts = arr;
     if (rc != SOL_OK)
         return rc;

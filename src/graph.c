@@ -44,24 +44,9 @@ void sol_graph_free(sol_graph *g)
     free(g);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return SOL_OK;
-    size_t n = *cap ? *cap * 2 : 32;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*p, n * size);
-    if (!q)
-        return SOL_ENOMEM;
-    *p = q;
-    *cap = n;
-    return SOL_OK;
-}
-
 int sol_graph_add_fact(sol_graph *g, sol_gfact *f, size_t *out_pos)
 {
-    if (grow((void **)&g->facts, &g->capfacts, g->nfacts + 1, sizeof(sol_gfact)))
+    if (sol_grow((void **)&g->facts, &g->capfacts, g->nfacts + 1, sizeof(sol_gfact)))
         return SOL_ENOMEM;
     g->facts[g->nfacts] = *f;
     memset(f, 0, sizeof(*f));
@@ -90,7 +75,7 @@ long sol_graph_find_index(const sol_graph *g, long long index)
 int sol_graph_add_firing(sol_graph *g, const char *rule, const long long *basis,
                          size_t nbasis, size_t *out_pos)
 {
-    if (grow((void **)&g->firings, &g->capfirings, g->nfirings + 1,
+    if (sol_grow((void **)&g->firings, &g->capfirings, g->nfirings + 1,
              sizeof(sol_firing)))
         return SOL_ENOMEM;
     sol_firing *fi = &g->firings[g->nfirings];
@@ -159,7 +144,7 @@ int sol_graph_findings_under(const sol_graph *g, size_t pos, size_t **out,
     unsigned char *seen = calloc(g->nfacts ? g->nfacts : 1, 1);
     if (!seen)
         goto cleanup;
-    if (grow((void **)&stack, &capstack, 1, sizeof(size_t)))
+    if (sol_grow((void **)&stack, &capstack, 1, sizeof(size_t)))
         goto cleanup;
     stack[nstack++] = pos;
     while (nstack) {
@@ -169,14 +154,14 @@ int sol_graph_findings_under(const sol_graph *g, size_t pos, size_t **out,
         seen[p] = 1;
         const sol_gfact *f = &g->facts[p];
         if (f->finding >= 0) {
-            if (grow((void **)&res, &capres, nres + 1, sizeof(size_t)))
+            if (sol_grow((void **)&res, &capres, nres + 1, sizeof(size_t)))
                 goto cleanup;
             res[nres++] = (size_t)f->finding;
         }
         if (f->firing < 0)
             continue;
         const sol_firing *fi = &g->firings[f->firing];
-        if (grow((void **)&stack, &capstack, nstack + fi->nbasis, sizeof(size_t)))
+        if (sol_grow((void **)&stack, &capstack, nstack + fi->nbasis, sizeof(size_t)))
             goto cleanup;
         for (size_t i = 0; i < fi->nbasis; i++)
             stack[nstack++] = fi->basis[i];

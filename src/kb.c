@@ -247,15 +247,9 @@ int sol_kb_load(sol_kb **out, const char *rules_dir, const char *knowledge_dir,
         if (len < 5 || e->d_name[0] == '.' ||
             strcmp(e->d_name + len - 4, ".clp") != 0)
             continue;
-        if (n == cap) {
-            char **nn = realloc(names, (cap ? cap * 2 : 16) * sizeof *names);
-
-            if (!nn) {
-                rc = sol_diag_set(d, SOL_ENOMEM, rules_dir, 0, "out of memory");
-                goto cleanup;
-            }
-            names = nn;
-            cap = cap ? cap * 2 : 16;
+        if (sol_grow((void **)&names, &cap, n + 1, sizeof *names)) {
+            rc = sol_diag_set(d, SOL_ENOMEM, rules_dir, 0, "out of memory");
+            goto cleanup;
         }
         if (!(names[n] = sol_strdup(e->d_name))) {
             rc = sol_diag_set(d, SOL_ENOMEM, rules_dir, 0, "out of memory");

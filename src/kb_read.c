@@ -80,15 +80,8 @@ void *kb_vec_push(kb_vec *v)
 {
     void *slot;
 
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 8;
-        void *p = realloc(v->p, cap * v->size);
-
-        if (!p)
-            return NULL;
-        v->p = p;
-        v->cap = cap;
-    }
+    if (sol_grow(&v->p, &v->cap, v->n + 1, v->size))
+        return NULL;
     slot = (char *)v->p + v->n * v->size;
     memset(slot, 0, v->size);
     v->n++;

@@ -87,16 +87,9 @@ void lint_add(lint_ctx *c, const char *file, int line, const char *check,
     char text[1024];
     va_list ap;
 
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        sol_lint_msg *p = realloc(l->msgs, cap * sizeof *p);
-
-        if (!p) {
-            c->nomem = 1;
-            return;
-        }
-        l->msgs = p;
-        l->cap = cap;
+    if (sol_grow((void **)&l->msgs, &l->cap, l->n + 1, sizeof *l->msgs)) {
+        c->nomem = 1;
+        return;
     }
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);

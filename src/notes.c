@@ -379,16 +379,9 @@ int sol_notes_load(sol_notes **out, const char *patterns_path,
     for (char *cursor = buf; (p = sol_next_line(&cursor, &line)) != NULL;) {
         row *r;
 
-        if (n->n == n->cap) {
-            size_t ncap = n->cap ? n->cap * 2 : 64;
-            row *nr = realloc(n->rows, ncap * sizeof *nr);
-            if (!nr) {
-                rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, line,
-                                  "out of memory");
-                goto cleanup;
-            }
-            n->rows = nr;
-            n->cap = ncap;
+        if (sol_grow((void **)&n->rows, &n->cap, n->n + 1, sizeof *n->rows)) {
+            rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, line, "out of memory");
+            goto cleanup;
         }
         r = &n->rows[n->n];
         memset(r, 0, sizeof *r);
@@ -433,28 +426,16 @@ cleanup:
 
 static int push_hit(hits_vec *v, const hit *h)
 {
-    if (v->n == v->cap) {
-        size_t ncap = v->cap ? v->cap * 2 : 64;
-        hit *nh = realloc(v->h, ncap * sizeof *nh);
-        if (!nh)
-            return SOL_ENOMEM;
-        v->h = nh;
-        v->cap = ncap;
-    }
+    if (sol_grow((void **)&v->h, &v->cap, v->n + 1, sizeof *v->h))
+        return SOL_ENOMEM;
     v->h[v->n++] = *h;
     return SOL_OK;
 }
 
 static int push_mention(mention_vec *v, const sol_note_mention *m)
 {
-    if (v->n == v->cap) {
-        size_t ncap = v->cap ? v->cap * 2 : 16;
-        sol_note_mention *nm = realloc(v->m, ncap * sizeof *nm);
-        if (!nm)
-            return SOL_ENOMEM;
-        v->m = nm;
-        v->cap = ncap;
-    }
+    if (sol_grow((void **)&v->m, &v->cap, v->n + 1, sizeof *v->m))
+        return SOL_ENOMEM;
     v->m[v->n++] = *m;
     return SOL_OK;
 }

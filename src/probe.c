@@ -276,14 +276,8 @@ static int cmp_str(const void *a, const void *b)
 static int collect_names(const sol_kb_cond *c, const char ***arr, size_t *n, size_t *cap)
 {
     if (c->kind == SOL_KB_CE_FINDING && c->finding) {
-        if (*n == *cap) {
-            size_t nc = *cap ? *cap * 2 : 64;
-            const char **p = realloc((void *)*arr, nc * sizeof *p);
-            if (!p)
-                return SOL_ENOMEM;
-            *arr = p;
-            *cap = nc;
-        }
+        if (sol_grow((void **)arr, cap, *n + 1, sizeof **arr))
+            return SOL_ENOMEM;
         (*arr)[(*n)++] = c->finding;
     }
     for (size_t i = 0; i < c->nchildren; i++)
@@ -326,14 +320,8 @@ typedef struct {
 
 static int num_push(numlist *l, double x)
 {
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 16;
-        double *p = realloc(l->v, nc * sizeof *p);
-        if (!p)
-            return SOL_ENOMEM;
-        l->v = p;
-        l->cap = nc;
-    }
+    if (sol_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
+        return SOL_ENOMEM;
     l->v[l->n++] = x;
     return SOL_OK;
 }

@@ -57,6 +57,11 @@ int sol_value_equal(const sol_value *a, const sol_value *b);
 
 /* Read a whole file, refusing more than max bytes. *out is NUL-terminated and
  * owned by the caller (free). */
+/* Make *arr (capacity *cap elements of size bytes) hold at least need
+ * elements, doubling the capacity (from 16) as often as that takes.
+ * SOL_OK or SOL_ENOMEM (then *arr and *cap are unchanged). */
+int sol_grow(void **arr, size_t *cap, size_t need, size_t size);
+
 /* The knowledge files' line reader: the next line of the text at *cursor
  * with content, split off in place (its newline and a trailing CR
  * removed), skipping '#' comment lines and lines of only spaces and tabs.

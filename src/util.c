@@ -260,3 +260,26 @@ char *sol_next_line(char **cursor, int *line)
     }
     return NULL;
 }
+
+int sol_grow(void **arr, size_t *cap, size_t need, size_t size)
+{
+    size_t n;
+    void *p;
+
+    if (need <= *cap)
+        return SOL_OK;
+    n = *cap ? *cap : 16;
+    while (n < need) {
+        if (n > ((size_t)-1) / 2)
+            return SOL_ENOMEM;
+        n *= 2;
+    }
+    if (n > ((size_t)-1) / size)
+        return SOL_ENOMEM;
+    p = realloc(*arr, n * size);
+    if (!p)
+        return SOL_ENOMEM;
+    *arr = p;
+    *cap = n;
+    return SOL_OK;
+}

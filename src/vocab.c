@@ -250,15 +250,9 @@ int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
         vocab_entry *e;
         int ncols;
 
-        if (v->n == v->cap) {
-            size_t ncap = v->cap ? v->cap * 2 : 128;
-            vocab_entry *ne = realloc(v->e, ncap * sizeof *ne);
-            if (!ne) {
-                rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
-                goto cleanup;
-            }
-            v->e = ne;
-            v->cap = ncap;
+        if (sol_grow((void **)&v->e, &v->cap, v->n + 1, sizeof *v->e)) {
+            rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
+            goto cleanup;
         }
         e = &v->e[v->n];
         memset(e, 0, sizeof *e);

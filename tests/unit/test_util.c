@@ -231,6 +231,26 @@ static void test_util__next_line_skips_comments_and_blanks(void)
     CHECK(sol_next_line(&cursor, &line) == NULL);
 }
 
+/* The one growable-array step: capacity doubles from 16 until it holds
+ * what is needed; an impossible size fails cleanly and changes nothing. */
+static void test_util__grow_doubles_and_refuses_overflow(void)
+{
+    int *a = NULL;
+    size_t cap = 0;
+
+    CHECK_EQ_INT(sol_grow((void **)&a, &cap, 1, sizeof *a), SOL_OK);
+    CHECK_EQ_INT((int)cap, 16);
+    a[15] = 7;
+    CHECK_EQ_INT(sol_grow((void **)&a, &cap, 16, sizeof *a), SOL_OK);
+    CHECK_EQ_INT((int)cap, 16);
+    CHECK_EQ_INT(sol_grow((void **)&a, &cap, 100, sizeof *a), SOL_OK);
+    CHECK_EQ_INT((int)cap, 128);
+    CHECK_EQ_INT(a[15], 7);
+    CHECK_EQ_INT(sol_grow((void **)&a, &cap, ((size_t)-1) / 2, sizeof *a), SOL_ENOMEM);
+    CHECK_EQ_INT((int)cap, 128);
+    free(a);
+}
+
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
@@ -249,6 +269,7 @@ int main(int argc, char **argv)
         { "test_util__read_file_directory_is_eio", test_util__read_file_directory_is_eio },
         { "test_util__read_file_endless_device_is_bounded", test_util__read_file_endless_device_is_bounded },
         { "test_util__next_line_skips_comments_and_blanks", test_util__next_line_skips_comments_and_blanks },
+        { "test_util__grow_doubles_and_refuses_overflow", test_util__grow_doubles_and_refuses_overflow },
         { NULL, NULL }
     };
     return harness_main(argc, argv, tests);

@@ -41,7 +41,13 @@
    (slot conclusion (type SYMBOL))
    (slot polarity (type SYMBOL) (allowed-symbols support oppose prior))
    (slot strength (type SYMBOL) (allowed-symbols strong moderate weak prior))
-   (slot rule (type SYMBOL) (default none))) ; brief rule id: keeps two rules' equal votes apart
+   (slot rule (type SYMBOL) (default none))  ; brief rule id: keeps two rules' equal votes apart
+   (multislot basis (type SYMBOL)))          ; the signs the vote rests on: votes sharing one are not independent
+(deftemplate MAIN::dependent              ; a vote left out of its belief: it shares a sign with a vote that counts
+   (slot conclusion (type SYMBOL))
+   (slot vote (type INTEGER))             ; fact index of the evidence left out
+   (slot kept (type INTEGER))             ; fact index of the evidence that counts instead
+   (slot on (type SYMBOL)))               ; the shared sign
 (deftemplate MAIN::belief                 ; combined certainty of one conclusion
    (slot conclusion (type SYMBOL))
    (slot cf (type FLOAT) (default 0.0))

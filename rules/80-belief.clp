@@ -23,13 +23,33 @@
       then (- 0.0 ?cf)
       else ?cf))
 
-;; Salience is control only: all support and oppose votes are folded in
-;; before any prior, so a prior never meets a belief that is still forming.
+;; Salience is control only: dependent votes are set aside first, then all
+;; support and oppose votes are folded in before any prior, so a prior never
+;; meets a belief that is still forming.
+
+;; Two votes on one conclusion that rest on the same sign (a shared token in
+;; their basis: a finding, or one source observation restated) are one piece
+;; of evidence. The stronger counts (the earlier when equally strong); the
+;; other is kept in the graph as "not counted". Votes with disjoint bases are
+;; independent and each counts, even when the same rule made them.
+(defrule BELIEF::set-aside-dependent-vote
+   "X-belief-dependent | - | A vote that rests on the same sign as a stronger or earlier vote for the same conclusion is not counted again."
+   (declare (salience 20))
+   ?e <- (evidence (conclusion ?c) (polarity ?p) (strength ?s) (basis $?b&:(> (length$ ?b) 0)))
+   ?k <- (evidence (conclusion ?c) (polarity ?p) (strength ?s2) (basis $? ?t&:(member$ ?t ?b) $?))
+   (test (neq ?e ?k))
+   (strength-cf (strength ?s) (cf ?f))
+   (strength-cf (strength ?s2) (cf ?f2))
+   (test (or (> ?f2 ?f) (and (= ?f2 ?f) (< (fact-index ?k) (fact-index ?e)))))
+   (not (dependent (vote ?v&:(= ?v (fact-index ?e)))))
+   =>
+   (assert (dependent (conclusion ?c) (vote (fact-index ?e)) (kept (fact-index ?k)) (on ?t))))
 
 (defrule BELIEF::open-belief
    "X-belief-open | - | The first support or oppose vote on a conclusion opens its belief at that vote's certainty."
    (declare (salience 10))
    ?e <- (evidence (conclusion ?c) (polarity ?p&support|oppose) (strength ?s))
+   (not (dependent (vote ?v&:(= ?v (fact-index ?e)))))
    (not (belief (conclusion ?c)))
    (strength-cf (strength ?s) (cf ?f))
    =>
@@ -41,6 +61,7 @@
    ?b <- (belief (conclusion ?c) (cf ?x) (counted $?done))
    ?e <- (evidence (conclusion ?c) (polarity ?p&support|oppose) (strength ?s))
    (test (not (member$ (fact-index ?e) ?done)))
+   (not (dependent (vote ?v&:(= ?v (fact-index ?e)))))
    (strength-cf (strength ?s) (cf ?f))
    =>
    (modify ?b (cf (cf-combine ?x (vote-cf ?p ?f))) (counted ?done (fact-index ?e))))
@@ -51,6 +72,7 @@
    (exists (evidence (conclusion ?c) (polarity support)))
    ?e <- (evidence (conclusion ?c) (polarity prior) (strength ?s))
    (test (not (member$ (fact-index ?e) ?done)))
+   (not (dependent (vote ?v&:(= ?v (fact-index ?e)))))
    (strength-cf (strength ?s) (cf ?f))
    =>
    (modify ?b (cf (cf-combine ?x ?f)) (counted ?done (fact-index ?e))))

@@ -226,6 +226,36 @@ static int build_conclusions(sol_report *r)
                 return SOL_ENOMEM;
         }
     }
+    /* Votes set aside as dependent: shown after the arithmetic, not counted. */
+    for (size_t p = 0; p < nf; p++) {
+        const sol_gfact *f = sol_graph_fact_at(g, p);
+        if (strcmp(f->relation, "dependent") != 0)
+            continue;
+        long ev = sol_graph_find_index(g, (long long)num(sol_gfact_slot(f, "vote")));
+        long kept = sol_graph_find_index(g, (long long)num(sol_gfact_slot(f, "kept")));
+        if (ev < 0)
+            continue;
+        const char *cid = sol_gfact_sym(f, "conclusion");
+        for (size_t c = 0; c < r->nconcl; c++) {
+            if (strcmp(r->concl[c].id, cid) != 0)
+                continue;
+            sol_rconclusion *rc = &r->concl[c];
+            if (push((void **)&rc->contrib, &rc->ncontrib, sizeof(sol_rcontrib)))
+                return SOL_ENOMEM;
+            sol_rcontrib *nc = &rc->contrib[rc->ncontrib - 1];
+            if (fill_contrib(r, nc, (size_t)ev, 0.0, 0.0))
+                return SOL_ENOMEM;
+            nc->combined = 0;
+            nc->shared_sign = sol_gfact_sym(f, "on");
+            nc->counted_as = "?";
+            const sol_gfact *kf = kept >= 0 ? sol_graph_fact_at(g, (size_t)kept) : NULL;
+            if (kf && kf->firing >= 0) {
+                const ruledoc *rd = find_doc(r, sol_graph_firing_at(g, (size_t)kf->firing)->rule);
+                if (rd)
+                    nc->counted_as = rd->id;
+            }
+        }
+    }
     /* Keep red flags with any support, other tiers only with positive belief. */
     size_t keep = 0;
     for (size_t i = 0; i < r->nconcl; i++) {

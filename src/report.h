@@ -25,6 +25,9 @@ typedef struct {
     double before, after;      /* belief before/after combining it (either may be
                                   negative: a vote against can open a belief) */
     int combined;              /* 1: folded into the belief (before/after valid) */
+    const char *counted_as;    /* not combined because it shares a sign with this
+                                  counted vote (its brief id), else NULL */
+    const char *shared_sign;   /* the basis token both votes rest on, else NULL */
     size_t firing;             /* firing that asserted the evidence */
     size_t nfindings;
     size_t *findings;          /* indices into the findings, sorted */

@@ -119,7 +119,9 @@ static void write_arith(FILE *out, const sol_rcontrib *c, int opens)
 {
     double x = c->before, y = c->cf;
 
-    if (!c->combined) {
+    if (!c->combined && c->counted_as) {
+        fprintf(out, "not counted again: it rests on %s, as %s does", c->shared_sign, c->counted_as);
+    } else if (!c->combined) {
         fprintf(out, "not combined (a prior joins only a belief that support backs)");
     } else if (opens) {
         fprintf(out, "the first vote opens the belief at %+.2f", c->after);
@@ -177,6 +179,9 @@ static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, cons
             fprintf(out, "%s %s %s", c->rule_id, c->polarity, c->strength);
             if (c->combined)
                 fprintf(out, ": %+.2f, %.2f -> %.2f\n", c->cf, c->before, c->after);
+            else if (c->counted_as)
+                fprintf(out, ": %+.2f, not counted again (rests on %s, as %s does)\n", c->cf,
+                        c->shared_sign, c->counted_as);
             else
                 fprintf(out, ": %+.2f, not combined\n", c->cf);
             fprintf(out, "%srule: ", sub);

@@ -49,6 +49,11 @@ static json_t *contrib_json(const sol_report *r, const sol_rcontrib *c)
     json_object_set_new(o, "sources", json_string(c->sources));
     json_object_set_new(o, "cf", json_real(c->cf));
     json_object_set_new(o, "population_tendency", json_boolean(sol_rule_is_population(c->rule_id)));
+    json_object_set_new(o, "counted", json_boolean(c->combined));
+    if (c->counted_as) {
+        json_object_set_new(o, "same_sign_as", json_string(c->counted_as));
+        json_object_set_new(o, "shared_sign", json_string(c->shared_sign));
+    }
     if (c->combined) {
         json_object_set_new(o, "before", json_real(c->before));
         json_object_set_new(o, "after", json_real(c->after));

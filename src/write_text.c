@@ -34,7 +34,10 @@ static void write_contrib(FILE *out, const sol_report *r, const sol_rcontrib *c)
 {
     const sol_findings *fs = sol_report_findings(r);
     char sign = strcmp(c->polarity, "oppose") == 0 ? '-' : '+';
-    if (!c->combined)
+    if (!c->combined && c->counted_as)
+        fprintf(out, "       %c %s %s %s, not counted again: %s is already counted in the %s vote above\n", sign,
+                c->rule_id, c->polarity, c->strength, c->shared_sign, c->counted_as);
+    else if (!c->combined)
         fprintf(out, "       %c %s %s %s, not combined\n", sign, c->rule_id, c->polarity,
                 c->strength);
     else

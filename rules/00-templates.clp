@@ -25,11 +25,19 @@
 (deftemplate MAIN::threshold              ; a reviewable cut-off (thresholds.tsv)
    (slot name (type SYMBOL))
    (slot value (type NUMBER)))
+(deftemplate MAIN::must-ask               ; a question a trigger makes compulsory (must-not-miss.tsv)
+   (slot conclusion (type SYMBOL))        ; the red flag the answer could raise
+   (slot trigger (type SYMBOL))           ; finding name of the trigger
+   (slot when (type SYMBOL))              ; its value
+   (slot finding (type SYMBOL)))          ; the finding to ask
+(deftemplate MAIN::contraindication       ; never give this advice while that stands (contraindications.tsv)
+   (slot recommendation (type SYMBOL))
+   (slot by (type SYMBOL)))               ; a conclusion id or a GATE state
 
 ;; Derived facts.
 (deftemplate MAIN::unanswered             ; a screening item with no answer
    (slot name (type SYMBOL))
-   (slot screen (type SYMBOL)))
+   (slot screen (type SYMBOL)))           ; s4, wells, or the red flag a must-ask question serves
 (deftemplate MAIN::wells-point            ; one Wells item that scored
    (slot item (type SYMBOL))
    (slot points (type INTEGER)))
@@ -57,6 +65,11 @@
    (slot because (type SYMBOL)))
 (deftemplate MAIN::gate                   ; management suppressed by a red flag (R58)
    (slot state (type SYMBOL) (allowed-symbols management-suppressed))
+   (slot because (type SYMBOL)))
+(deftemplate MAIN::state                  ; a fact about the record that blocks advice (GATE)
+   (slot name (type SYMBOL) (allowed-symbols s4-unanswered trend-unknown worsening stopped referral-pending)))
+(deftemplate MAIN::blocked                ; advice withheld while a contraindication stands (GATE)
+   (slot recommendation (type SYMBOL))
    (slot because (type SYMBOL)))
 (deftemplate MAIN::recommendation         ; a management suggestion
    (slot id (type SYMBOL))

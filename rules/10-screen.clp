@@ -15,6 +15,18 @@
    =>
    (assert (unanswered (name ?n) (screen ?s))))
 
+;;; A trigger in the must-not-miss table (knowledge/must-not-miss.tsv, ask
+;;; rows) makes its questions compulsory: sudden onset or a blow asks for the
+;;; compartment signs and the squeeze test, back pain for saddle symptoms.
+
+(defrule SCREEN::ask-must-not-miss-question
+   "X-must-ask | S4,L4,L19,L20,L23 | A finding that could raise a red flag is asked whenever its trigger is present; while it has no answer it is listed as unanswered."
+   (must-ask (conclusion ?c) (trigger ?t) (when ?v) (finding ?f))
+   (finding (name ?t) (value ?v))
+   (not (finding (name ?f)))
+   =>
+   (assert (unanswered (name ?f) (screen ?c))))
+
 ;;; ---------------------------------------------------------------- Wells score
 ;;; One rule per Wells item asserts a (wells-point); add-wells-point then folds
 ;;; the points into the total one at a time, so each point is its own firing.
@@ -63,9 +75,9 @@
    (assert (wells-point (item entire-leg-swollen) (points 1))))
 
 (defrule SCREEN::score-wells-calf-swelling
-   "X-wells-calf-swelling | L1 | A calf whose girth exceeds the other side by more than the cut-off adds one Wells point."
+   "X-wells-calf-swelling | L1 | A calf whose girth exceeds the other side by at least the cut-off adds one Wells point."
    (threshold (name calf-swelling-cm) (value ?t))
-   (finding (name calf-swelling-diff) (value ?v&:(> ?v ?t)))
+   (finding (name calf-swelling-diff) (value ?v&:(>= ?v ?t)))
    =>
    (assert (wells-point (item calf-swelling-diff) (points 1))))
 

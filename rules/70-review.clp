@@ -20,7 +20,7 @@
    (finding (name symptom-trend) (value worsening))
    (finding (name symptom-duration) (value ?d&:(> ?d ?t)))
    =>
-   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R04))))
+   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R04) (basis symptom-trend))))
 
 (defrule REVIEW::refer-soleus-worsening
    "R04 | L2 | A soleus strain that gets worse after the first days may hide or have caused a clot; send for an ultrasound."
@@ -30,23 +30,25 @@
    (finding (name symptom-trend) (value worsening))
    (finding (name symptom-duration) (value ?d&:(> ?d ?t)))
    =>
-   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R04))))
+   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R04) (basis symptom-trend))))
 
 (defrule REVIEW::refer-gastrocnemius-swelling
    "R04 | L2 | New calf swelling on top of a gastrocnemius tear can be a clot that accompanies the tear; send for an ultrasound."
    (declare (salience 10))              ; red-flag votes before the no-red-flag rules below
    (exists (evidence (conclusion gastrocnemius-strain) (polarity support)))
-   (finding (name calf-swelling-diff) (value ?v&:(> ?v 0)))
+   (threshold (name strain-swelling-cm) (value ?t))
+   (finding (name calf-swelling-diff) (value ?v&:(>= ?v ?t)))
    =>
-   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R04))))
+   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R04) (basis calf-swelling-diff))))
 
 (defrule REVIEW::refer-soleus-swelling
    "R04 | L2 | New calf swelling on top of a soleus strain can be a clot that accompanies the strain; send for an ultrasound."
    (declare (salience 10))              ; red-flag votes before the no-red-flag rules below
    (exists (evidence (conclusion soleus-strain-overload) (polarity support)))
-   (finding (name calf-swelling-diff) (value ?v&:(> ?v 0)))
+   (threshold (name strain-swelling-cm) (value ?t))
+   (finding (name calf-swelling-diff) (value ?v&:(>= ?v ?t)))
    =>
-   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R04))))
+   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R04) (basis calf-swelling-diff))))
 
 (defrule REVIEW::refer-gastrocnemius-colour-change
    "R04 | L2 | Colour change beyond local bruising on top of a gastrocnemius tear can be a clot; send for an ultrasound."
@@ -54,7 +56,7 @@
    (exists (evidence (conclusion gastrocnemius-strain) (polarity support)))
    (finding (name leg-discolouration) (value red|pale|dusky-blue))
    =>
-   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R04))))
+   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R04) (basis leg-discolouration))))
 
 (defrule REVIEW::refer-soleus-colour-change
    "R04 | L2 | Colour change beyond local bruising on top of a soleus strain can be a clot; send for an ultrasound."
@@ -62,7 +64,7 @@
    (exists (evidence (conclusion soleus-strain-overload) (polarity support)))
    (finding (name leg-discolouration) (value red|pale|dusky-blue))
    =>
-   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R04))))
+   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R04) (basis leg-discolouration))))
 
 ;;; ---------------------------------------------------------------- R29 chronic overuse with normal strength
 

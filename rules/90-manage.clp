@@ -1,9 +1,11 @@
 ;;; 90-manage.clp — MANAGE: recommendations (knowledge/recommendations.tsv)
 ;;; tied to conclusions. Referrals for red flags are always given; every
-;;; management recommendation needs (not (gate)); advice that keeps someone
-;;; running also needs a runner who was not stopped in their tracks, is not
-;;; getting worse and has no suspected bone stress injury. Tissue and driver
-;;; advice follows a positive belief; referrals follow support votes.
+;;; management recommendation needs (not (gate)), and every recommendation
+;;; listed in knowledge/contraindications.tsv also needs (not (blocked
+;;; (recommendation R))): GATE blocks it while a contraindicated conclusion is
+;;; supported or a state holds (screen unanswered, course unknown, worsening,
+;;; stopped in their tracks, referral pending). Tissue and driver advice
+;;; follows a positive belief; referrals follow support votes.
 
 (defmodule MANAGE (import MAIN ?ALL))
 
@@ -51,14 +53,20 @@
    =>
    (assert (recommendation (id refer-vascular) (for paes-suspected))))
 
+(defrule MANAGE::refer-arterial-disease
+   "X-refer-artery | L22 | Suspected exertional arterial disease is referred for a vascular assessment with an ankle-brachial index at rest and after exercise."
+   (exists (evidence (conclusion arterial-disease-suspected) (polarity support)))
+   =>
+   (assert (recommendation (id refer-vascular) (for arterial-disease-suspected))))
+
 (defrule MANAGE::refer-bone-stress
-   "X-refer-bone-stress | L9,L8 | A suspected tibial bone stress injury needs imaging, and running stops until then."
+   "X-refer-bone-stress | L9,L8,L23 | A suspected bone stress injury of the tibia or fibula needs imaging, and running stops until then."
    (exists (evidence (conclusion tibial-bone-stress-injury) (polarity support)))
    =>
    (assert (recommendation (id refer-bone-imaging) (for tibial-bone-stress-injury))))
 
 (defrule MANAGE::refer-radiculopathy
-   "X-refer-radiculopathy | L7 | An S1 root problem with a nerve deficit is referred for a spinal and neurological review."
+   "X-refer-radiculopathy | L7,L24 | An S1 root problem with a nerve deficit is referred for a spinal and neurological review."
    (exists (evidence (conclusion s1-radiculopathy) (polarity support)))
    =>
    (assert (recommendation (id refer-spinal-review) (for s1-radiculopathy))))
@@ -75,6 +83,18 @@
    (not (gate))
    =>
    (assert (recommendation (id complete-differential-screen) (for run-differential-screen))))
+
+;;; ---------------------------------------------------------------- girth re-measure
+;;; A girth difference under the R04 cut-off (strain-swelling-cm) is within
+;;; tape error: it is measured again, not read as a clot sign.
+
+(defrule MANAGE::remeasure-small-girth-difference
+   "X-remeasure-girth | L1,L2 | A calf girth difference above zero but under the cut-off beside a strain is within tape error, so it is measured again with a safety net."
+   (evidence (conclusion ?c&gastrocnemius-strain|soleus-strain-overload) (polarity support))
+   (threshold (name strain-swelling-cm) (value ?t))
+   (finding (name calf-swelling-diff) (value ?v&:(> ?v 0)&:(< ?v ?t)))
+   =>
+   (assert (recommendation (id remeasure-calf-girth) (for ?c))))
 
 ;;; ---------------------------------------------------------------- MTSS
 
@@ -95,6 +115,7 @@
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
    (not (gate))
+   (not (blocked (recommendation first-aid-protect)))
    =>
    (assert (recommendation (id first-aid-protect) (for gastrocnemius-strain)))
    (assert (recommendation (id first-aid-ice) (for gastrocnemius-strain))))
@@ -107,29 +128,50 @@
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
    (not (gate))
+   (not (blocked (recommendation first-aid-protect)))
    =>
    (assert (recommendation (id first-aid-protect) (for soleus-strain-overload)))
    (assert (recommendation (id first-aid-ice) (for soleus-strain-overload))))
 
 (defrule MANAGE::progress-gastrocnemius-strain
-   "R60 | S5,S4 | A gastrocnemius strain that is improving, with walking comfortable, moves on to range of motion and then progressive loading."
+   "R60 | S5,S4 | A gastrocnemius strain that is improving, with walking comfortable, moves on to progressive loading."
    (belief (conclusion gastrocnemius-strain) (cf ?x&:(> ?x 0.0)))
    (finding (name symptom-trend) (value improving))
    (finding (name pain-on-walking) (value no))
    (not (gate))
+   (not (blocked (recommendation load-calf-progressive)))
    =>
-   (assert (recommendation (id restore-range) (for gastrocnemius-strain)))
    (assert (recommendation (id load-calf-progressive) (for gastrocnemius-strain))))
 
+(defrule MANAGE::restore-range-gastrocnemius-strain
+   "R60 | S5 | A gastrocnemius strain that is improving, with walking comfortable, first gets its range of motion back."
+   (belief (conclusion gastrocnemius-strain) (cf ?x&:(> ?x 0.0)))
+   (finding (name symptom-trend) (value improving))
+   (finding (name pain-on-walking) (value no))
+   (not (gate))
+   (not (blocked (recommendation restore-range)))
+   =>
+   (assert (recommendation (id restore-range) (for gastrocnemius-strain))))
+
 (defrule MANAGE::progress-soleus-strain
-   "R60 | S5,S4 | A soleus strain that is improving, with walking comfortable, moves on to range of motion and then progressive loading."
+   "R60 | S5,S4 | A soleus strain that is improving, with walking comfortable, moves on to progressive loading."
    (belief (conclusion soleus-strain-overload) (cf ?x&:(> ?x 0.0)))
    (finding (name symptom-trend) (value improving))
    (finding (name pain-on-walking) (value no))
    (not (gate))
+   (not (blocked (recommendation load-calf-progressive)))
    =>
-   (assert (recommendation (id restore-range) (for soleus-strain-overload)))
    (assert (recommendation (id load-calf-progressive) (for soleus-strain-overload))))
+
+(defrule MANAGE::restore-range-soleus-strain
+   "R60 | S5 | A soleus strain that is improving, with walking comfortable, first gets its range of motion back."
+   (belief (conclusion soleus-strain-overload) (cf ?x&:(> ?x 0.0)))
+   (finding (name symptom-trend) (value improving))
+   (finding (name pain-on-walking) (value no))
+   (not (gate))
+   (not (blocked (recommendation restore-range)))
+   =>
+   (assert (recommendation (id restore-range) (for soleus-strain-overload))))
 
 (defrule MANAGE::plan-gastrocnemius-progression
    "X-plan-progression | S5,S4 | Until a gastrocnemius strain is improving and walking is comfortable, set out the next steps: range first, then load."
@@ -153,6 +195,7 @@
    "X-manage-calf-load | S5,S4,S2,L10 | An overloaded calf recovers through progressive heel raises and drops that build strength and endurance."
    (belief (conclusion calf-overuse-overload) (cf ?x&:(> ?x 0.0)))
    (not (gate))
+   (not (blocked (recommendation load-calf-progressive)))
    =>
    (assert (recommendation (id load-calf-progressive) (for calf-overuse-overload))))
 
@@ -160,6 +203,7 @@
    "X-manage-calf-load | S4,S2,L10 | A calf short of capacity is rebuilt with progressive heel raises and drops, bent-knee versions for the soleus."
    (belief (conclusion driver-calf-capacity) (cf ?x&:(> ?x 0.0)))
    (not (gate))
+   (not (blocked (recommendation load-calf-progressive)))
    =>
    (assert (recommendation (id load-calf-progressive) (for driver-calf-capacity))))
 
@@ -178,9 +222,8 @@
    "X-manage-gait | S1,S2,L14 | Overstriding is retrained with cues to land nearer the hips, a slightly higher step rate and drills inside existing sessions."
    (belief (conclusion driver-overstride-heel-strike) (cf ?x&:(> ?x 0.0)))
    (not (gate))
-   (not (finding (name stopped-in-tracks) (value yes)))
-   (not (finding (name symptom-trend) (value worsening)))
-   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support)))
+   (not (blocked (recommendation retrain-gait-landing)))
+   (not (blocked (recommendation raise-cadence)))
    =>
    (assert (recommendation (id retrain-gait-landing) (for driver-overstride-heel-strike)))
    (assert (recommendation (id raise-cadence) (for driver-overstride-heel-strike))))
@@ -200,20 +243,25 @@
    (assert (recommendation (id video-gait-analysis) (for gait-analysis-advised))))
 
 (defrule MANAGE::strengthen-hip-control
-   "X-manage-hip | S3,S2,S4 | Poor hip control is treated with glute activation, then hip and knee strengthening; hip releases with a step-up retest are an optional extra."
+   "X-manage-hip | S3,S2,S4 | Poor hip control is treated with glute activation, then hip and knee strengthening."
    (belief (conclusion driver-hip-glute-control) (cf ?x&:(> ?x 0.0)))
    (not (gate))
    =>
-   (assert (recommendation (id strengthen-hip-glute) (for driver-hip-glute-control)))
+   (assert (recommendation (id strengthen-hip-glute) (for driver-hip-glute-control))))
+
+(defrule MANAGE::offer-hip-release-retest
+   "X-manage-hip-release | S3 | Hip releases with a step-up retest are an optional extra for poor hip control, once the screen is clear."
+   (belief (conclusion driver-hip-glute-control) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   (not (blocked (recommendation release-and-retest)))
+   =>
    (assert (recommendation (id release-and-retest) (for driver-hip-glute-control))))
 
 (defrule MANAGE::keep-running-with-hip-driver
    "X-manage-stop-if-sore | S3 | With a hip driver and no reason to stop, running can continue as long as it stops when the calf gets sore."
    (belief (conclusion driver-hip-glute-control) (cf ?x&:(> ?x 0.0)))
    (not (gate))
-   (not (finding (name stopped-in-tracks) (value yes)))
-   (not (finding (name symptom-trend) (value worsening)))
-   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support)))
+   (not (blocked (recommendation run-stop-if-sore)))
    =>
    (assert (recommendation (id run-stop-if-sore) (for driver-hip-glute-control))))
 
@@ -249,9 +297,7 @@
    "X-manage-load | S2,S4,S5 | A load error is fixed by adjusting distance, time, pace and terrain so running can continue where possible."
    (belief (conclusion driver-training-load-error) (cf ?x&:(> ?x 0.0)))
    (not (gate))
-   (not (finding (name stopped-in-tracks) (value yes)))
-   (not (finding (name symptom-trend) (value worsening)))
-   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support)))
+   (not (blocked (recommendation modify-load-keep-running)))
    =>
    (assert (recommendation (id modify-load-keep-running) (for driver-training-load-error))))
 
@@ -259,7 +305,7 @@
    "X-manage-graded-return | S2,S4,S3,L12 | After a load error, build back to the old level in graded steps rather than trusting a fixed weekly percentage."
    (belief (conclusion driver-training-load-error) (cf ?x&:(> ?x 0.0)))
    (not (gate))
-   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support))) ; imaging first
+   (not (blocked (recommendation graded-return)))
    =>
    (assert (recommendation (id graded-return) (for driver-training-load-error))))
 
@@ -267,9 +313,7 @@
    "X-manage-load | S2,S4,S5 | After a too-quick return, adjust the load so running can continue where possible instead of resting fully again."
    (belief (conclusion driver-premature-return) (cf ?x&:(> ?x 0.0)))
    (not (gate))
-   (not (finding (name stopped-in-tracks) (value yes)))
-   (not (finding (name symptom-trend) (value worsening)))
-   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support)))
+   (not (blocked (recommendation modify-load-keep-running)))
    =>
    (assert (recommendation (id modify-load-keep-running) (for driver-premature-return))))
 
@@ -277,7 +321,7 @@
    "X-manage-graded-return | S2,S4,S5 | After a too-quick return, rebuild in graded steps instead of rest followed by full training."
    (belief (conclusion driver-premature-return) (cf ?x&:(> ?x 0.0)))
    (not (gate))
-   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support))) ; imaging first
+   (not (blocked (recommendation graded-return)))
    =>
    (assert (recommendation (id graded-return) (for driver-premature-return))))
 
@@ -285,6 +329,7 @@
    "X-manage-forefoot | S5,L15 | Heavy forefoot or toe running is cut back or changed gradually, with calf capacity work alongside."
    (belief (conclusion driver-forefoot-toe-running-demand) (cf ?x&:(> ?x 0.0)))
    (not (gate))
+   (not (blocked (recommendation reduce-forefoot-volume)))
    =>
    (assert (recommendation (id reduce-forefoot-volume) (for driver-forefoot-toe-running-demand))))
 
@@ -292,6 +337,7 @@
    "X-manage-neural | S2,L7 | A nerve that slides poorly is treated with neural mobility exercises, looking at the spine as a source."
    (belief (conclusion driver-neural-mobility) (cf ?x&:(> ?x 0.0)))
    (not (gate))
+   (not (blocked (recommendation neural-mobility)))
    =>
    (assert (recommendation (id neural-mobility) (for driver-neural-mobility))))
 
@@ -306,6 +352,7 @@
    "X-manage-reactive | S4 | An unstable or springless ankle is treated with balance work and graded hopping and bounding."
    (belief (conclusion driver-ankle-stability-reactive-strength) (cf ?x&:(> ?x 0.0)))
    (not (gate))
+   (not (blocked (recommendation train-ankle-reactive)))
    =>
    (assert (recommendation (id train-ankle-reactive) (for driver-ankle-stability-reactive-strength))))
 
@@ -319,12 +366,44 @@
 ;;; ---------------------------------------------------------------- safety net and review
 
 (defrule MANAGE::give-safety-net
-   "X-safety-net | S4,S5 | Without a red flag, tell the runner which changes mean coming back at once."
+   "X-safety-net | S4,L9,L23 | Without a red flag, tell the runner which changes mean coming back at once."
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
+   (not (finding (name night-or-rest-pain) (value yes)))
    =>
    (assert (evidence (conclusion safety-net-advised) (polarity support) (strength weak) (rule X-safety-net)))
    (assert (recommendation (id safety-net) (for safety-net-advised))))
+
+(defrule MANAGE::give-safety-net-night-pain-known
+   "X-safety-net | S4,L9,L23 | Without a red flag but with night or rest pain already reported, the safety net names what would be new rather than what the runner already has."
+   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+             (evidence (conclusion ?a) (polarity support))))
+   (finding (name night-or-rest-pain) (value yes))
+   =>
+   (assert (evidence (conclusion safety-net-advised) (polarity support) (strength weak) (rule X-safety-net)))
+   (assert (recommendation (id safety-net-waiting) (for safety-net-advised))))
+
+(defrule MANAGE::give-safety-net-while-waiting
+   "X-safety-net-waiting | S4,L4,L9,L22,L23 | A runner waiting for a same-day or non-urgent referral is told which changes mean seeking care at once; only an emergency has no waiting time."
+   (condition (id ?a) (tier A) (urgency urgent|non-urgent))
+   (exists (evidence (conclusion ?a) (polarity support)))
+   (not (and (condition (id ?e) (urgency emergency))
+             (evidence (conclusion ?e) (polarity support))))
+   =>
+   (assert (recommendation (id safety-net-waiting) (for ?a))))
+
+(defrule MANAGE::warn-clot-to-lung
+   "X-safety-net-clot | L25 | With a possible clot, sudden breathlessness or chest pain means calling emergency services."
+   (exists (evidence (conclusion possible-dvt) (polarity support)))
+   =>
+   (assert (recommendation (id safety-net-clot) (for possible-dvt))))
+
+(defrule MANAGE::warn-cauda-equina
+   "X-safety-net-cauda-equina | L24,L19 | Anyone with nerve root symptoms is told which saddle, bladder, bowel or two-leg changes mean going to an emergency department."
+   (exists (evidence (conclusion s1-radiculopathy) (polarity support)))
+   (not (evidence (conclusion cauda-equina) (polarity support)))
+   =>
+   (assert (recommendation (id safety-net-cauda-equina) (for s1-radiculopathy))))
 
 (defrule MANAGE::advise-clinical-review
    "R61 | S5 | When no tissue or driver conclusion reaches moderate certainty and no red flag stands, advise a clinical review rather than guess."

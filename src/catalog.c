@@ -1,5 +1,6 @@
 /* catalog.c — loads the clinician-reviewed catalogues in knowledge/:
- * conditions.tsv, recommendations.tsv, sources.tsv and strengths.tsv.
+ * conditions.tsv, recommendations.tsv, sources.tsv, strengths.tsv and the
+ * safety tables severity.tsv, contraindications.tsv and must-not-miss.tsv.
  * Each file is read whole and split in place; the structs point into those
  * buffers, which the catalogue owns. Column counts are strict and every
  * error names the file and line. */
@@ -15,7 +16,7 @@
 #define CATALOG_MAX_COLS 8
 
 struct sol_catalog {
-    char *bufs[4];                  /* file contents, split in place */
+    char *bufs[7];                  /* file contents, split in place */
     sol_condition *conds;
     size_t nconds;
     sol_recommendation *recs;
@@ -24,6 +25,10 @@ struct sol_catalog {
     size_t nsrcs;
     sol_strength *strengths;
     size_t nstrengths;
+    sol_contraindication *contra;
+    size_t ncontra;
+    sol_mnm *mnm;
+    size_t nmnm;
 };
 
 /* One TSV row handed to a per-file callback. */
@@ -153,6 +158,7 @@ static int condition_row(sol_catalog *c, const tsv_row *r, const char *path,
     x->description = r->col[6];
     x->sources = r->col[7];
     x->line = r->line;
+    x->severity = 0;
     return SOL_OK;
 }
 
@@ -225,6 +231,102 @@ static int strength_row(sol_catalog *c, const tsv_row *r, const char *path,
     return SOL_OK;
 }
 
+static int severity_row(sol_catalog *c, const tsv_row *r, const char *path,
+                        sol_diag *d)
+{
+    char *end;
+    long rank;
+    sol_condition *x = (sol_condition *)sol_catalog_condition(c, r->col[0]);
+
+    if (!x || x->tier != 'A')
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "'%s' is not a tier-A conclusion of conditions.tsv", r->col[0]);
+    errno = 0;
+    rank = strtol(r->col[1], &end, 10);
+    if (errno || *end || rank < 1 || rank > 1000)
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "rank '%s': expected a whole number from 1", r->col[1]);
+    if (x->severity)
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "'%s' already has a rank", r->col[0]);
+    for (size_t i = 0; i < c->nconds; i++)
+        if (c->conds[i].severity == (int)rank)
+            return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                                "rank %ld is already given to '%s'", rank, c->conds[i].id);
+    x->severity = (int)rank;
+    return SOL_OK;
+}
+
+int sol_catalog_is_gate_state(const char *name)
+{
+    static const char *const states[] = { "s4-unanswered", "trend-unknown", "worsening",
+                                          "stopped", "referral-pending", NULL };
+    return name && one_of(name, states);
+}
+
+static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *path,
+                                sol_diag *d)
+{
+    sol_contraindication *x;
+
+    if (!sol_catalog_recommendation(c, r->col[0]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "'%s' is not a recommendation of recommendations.tsv", r->col[0]);
+    if (!sol_catalog_condition(c, r->col[1]) && !sol_catalog_is_gate_state(r->col[1]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "'%s' is neither a conclusion of conditions.tsv nor a state "
+                            "(s4-unanswered, trend-unknown, worsening, stopped, "
+                            "referral-pending)", r->col[1]);
+    for (size_t i = 0; i < c->ncontra; i++)
+        if (strcmp(c->contra[i].recommendation, r->col[0]) == 0 &&
+            strcmp(c->contra[i].by, r->col[1]) == 0)
+            return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                                "duplicate pair %s / %s", r->col[0], r->col[1]);
+    if (grow((void **)&c->contra, c->ncontra, sizeof *c->contra) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    x = &c->contra[c->ncontra++];
+    x->recommendation = r->col[0];
+    x->by = r->col[1];
+    x->reason = r->col[2];
+    x->sources = r->col[3];
+    x->line = r->line;
+    return SOL_OK;
+}
+
+static int mnm_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
+{
+    static const char *const kinds[] = { "present", "ask", "benign", NULL };
+    sol_mnm *x;
+    const sol_condition *cond = sol_catalog_condition(c, r->col[0]);
+    int benign = strcmp(r->col[1], "benign") == 0;
+
+    if (!one_of(r->col[1], kinds))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "kind '%s': expected present, ask or benign", r->col[1]);
+    if (benign ? strcmp(r->col[0], "*") != 0 : (!cond || cond->tier != 'A'))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            benign ? "a benign row names no conclusion: write *"
+                                   : "'%s' is not a tier-A conclusion of conditions.tsv",
+                            r->col[0]);
+    if ((strcmp(r->col[1], "ask") == 0) != (strchr(r->col[3], '=') != NULL))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "column 4 is a trigger name=value for ask rows and - otherwise");
+    for (size_t i = 0; i < c->nmnm; i++)
+        if (strcmp(c->mnm[i].id, r->col[2]) == 0)
+            return sol_diag_set(d, SOL_EPARSE, path, r->line, "duplicate id '%s'", r->col[2]);
+    if (grow((void **)&c->mnm, c->nmnm, sizeof *c->mnm) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    x = &c->mnm[c->nmnm++];
+    x->conclusion = r->col[0];
+    x->kind = r->col[1];
+    x->id = r->col[2];
+    x->when = r->col[3];
+    x->findings = r->col[4];
+    x->sources = r->col[5];
+    x->line = r->line;
+    return SOL_OK;
+}
+
 int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
 {
     sol_catalog *c;
@@ -247,6 +349,15 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
         rc = load_tsv(c, 3, dir, "recommendations.tsv", 6,
                       "id phase label text contested sources",
                       recommendation_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, 4, dir, "severity.tsv", 3, "conclusion rank why",
+                      severity_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, 5, dir, "contraindications.tsv", 4,
+                      "recommendation blocked-by reason sources", contraindication_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, 6, dir, "must-not-miss.tsv", 6,
+                      "conclusion kind id when findings sources", mnm_row, d);
     if (rc != SOL_OK) {
         sol_catalog_free(c);
         return rc;
@@ -265,6 +376,8 @@ void sol_catalog_free(sol_catalog *c)
     free(c->recs);
     free(c->srcs);
     free(c->strengths);
+    free(c->contra);
+    free(c->mnm);
     free(c);
 }
 
@@ -340,4 +453,24 @@ double sol_catalog_cf(const sol_catalog *c, const char *strength)
         if (strcmp(c->strengths[i].strength, strength) == 0)
             return c->strengths[i].cf;
     return 0.0;
+}
+
+size_t sol_catalog_contraindication_count(const sol_catalog *c)
+{
+    return c ? c->ncontra : 0;
+}
+
+const sol_contraindication *sol_catalog_contraindication_at(const sol_catalog *c, size_t i)
+{
+    return c && i < c->ncontra ? &c->contra[i] : NULL;
+}
+
+size_t sol_catalog_mnm_count(const sol_catalog *c)
+{
+    return c ? c->nmnm : 0;
+}
+
+const sol_mnm *sol_catalog_mnm_at(const sol_catalog *c, size_t i)
+{
+    return c && i < c->nmnm ? &c->mnm[i] : NULL;
 }

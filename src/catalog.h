@@ -16,6 +16,7 @@ typedef struct {
     const char *description;
     const char *sources;     /* comma list */
     int line;                /* line in conditions.tsv */
+    int severity;            /* rank in severity.tsv (1 = listed first); 0 = none */
 } sol_condition;
 
 typedef struct {
@@ -41,10 +42,31 @@ typedef struct {
     double cf;
 } sol_strength;
 
+/* contraindications.tsv: a recommendation never given while `by` stands. */
+typedef struct {
+    const char *recommendation;
+    const char *by;          /* a conclusion id or a GATE state (s4-unanswered, ...) */
+    const char *reason;
+    const char *sources;
+    int line;
+} sol_contraindication;
+
+/* must-not-miss.tsv: one presentation, trigger or benign finding. */
+typedef struct {
+    const char *conclusion;  /* tier-A id, or "*" for benign rows */
+    const char *kind;        /* present | ask | benign */
+    const char *id;
+    const char *when;        /* ask: trigger "name=value"; else "-" */
+    const char *findings;    /* present/benign: "name=value ..."; ask: "name ..." */
+    const char *sources;
+    int line;
+} sol_mnm;
+
 typedef struct sol_catalog sol_catalog;
 
-/* Load conditions.tsv, recommendations.tsv, sources.tsv and strengths.tsv
- * from dir. Errors name file and line. Caller frees *out. */
+/* Load conditions.tsv, recommendations.tsv, sources.tsv, strengths.tsv,
+ * severity.tsv, contraindications.tsv and must-not-miss.tsv from dir.
+ * Errors name file and line. Caller frees *out. */
 int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d);
 void sol_catalog_free(sol_catalog *c);   /* NULL is a no-op */
 
@@ -59,6 +81,12 @@ const sol_source *sol_catalog_source_at(const sol_catalog *c, size_t i);
 const sol_source *sol_catalog_source(const sol_catalog *c, const char *id);
 size_t sol_catalog_strength_count(const sol_catalog *c);
 const sol_strength *sol_catalog_strength_at(const sol_catalog *c, size_t i);
+size_t sol_catalog_contraindication_count(const sol_catalog *c);
+const sol_contraindication *sol_catalog_contraindication_at(const sol_catalog *c, size_t i);
+size_t sol_catalog_mnm_count(const sol_catalog *c);
+const sol_mnm *sol_catalog_mnm_at(const sol_catalog *c, size_t i);
+/* 1 when name is one of the states GATE derives (contraindications.tsv). */
+int sol_catalog_is_gate_state(const char *name);
 /* cf of a strength name, or 0.0 when unknown. */
 double sol_catalog_cf(const sol_catalog *c, const char *strength);
 

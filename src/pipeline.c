@@ -63,6 +63,34 @@ static int add_thresholds(sol_pipeline *p, sol_diag *d)
     return rc;
 }
 
+/* must-not-miss.tsv ask rows: one (must-ask) fact per question. */
+static int add_must_ask(sol_pipeline *p, sol_diag *d)
+{
+    int rc = SOL_OK;
+    for (size_t i = 0; rc == SOL_OK && i < sol_catalog_mnm_count(p->cat); i++) {
+        const sol_mnm *m = sol_catalog_mnm_at(p->cat, i);
+        if (strcmp(m->kind, "ask") != 0)
+            continue;
+        char when[256], asks[1024];
+        snprintf(when, sizeof when, "%s", m->when);
+        snprintf(asks, sizeof asks, "%s", m->findings);
+        char *eq = strchr(when, '=');
+        if (!eq)
+            continue; /* the catalogue refuses such a row */
+        *eq = '\0';
+        char *save = NULL;
+        for (char *f = strtok_r(asks, " ", &save); f; f = strtok_r(NULL, " ", &save)) {
+            sol_slotval sv[4] = {{"conclusion", sym(m->conclusion)},
+                                 {"trigger", sym(when)},
+                                 {"when", sym(eq + 1)},
+                                 {"finding", sym(f)}};
+            if ((rc = sol_engine_add_knowledge(p->engine, "must-ask", sv, 4, d)))
+                break;
+        }
+    }
+    return rc;
+}
+
 static int add_knowledge(sol_pipeline *p, sol_diag *d)
 {
     int rc;
@@ -94,6 +122,14 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
         if ((rc = sol_engine_add_knowledge(p->engine, "strength-cf", sv, 2, d)))
             return rc;
     }
+    for (size_t i = 0; i < sol_catalog_contraindication_count(p->cat); i++) {
+        const sol_contraindication *x = sol_catalog_contraindication_at(p->cat, i);
+        sol_slotval sv[2] = {{"recommendation", sym(x->recommendation)}, {"by", sym(x->by)}};
+        if ((rc = sol_engine_add_knowledge(p->engine, "contraindication", sv, 2, d)))
+            return rc;
+    }
+    if ((rc = add_must_ask(p, d)))
+        return rc;
     return add_thresholds(p, d);
 }
 

@@ -4,6 +4,7 @@
 #include "report.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,9 +117,16 @@ static int cmp_concl(const void *pa, const void *pb)
     if (ta != tb)
         return ta - tb;
     if (a->tier == 'A') {
+        /* Red flags: urgency, then the clinical severity order of
+         * knowledge/severity.tsv; never certainty (lint checks every tier-A
+         * conclusion has a rank). */
         int ua = urgency_rank(a->cond->urgency), ub = urgency_rank(b->cond->urgency);
         if (ua != ub)
             return ua - ub;
+        int sa = a->cond->severity ? a->cond->severity : 1 << 20;
+        int sb = b->cond->severity ? b->cond->severity : 1 << 20;
+        if (sa != sb)
+            return sa < sb ? -1 : 1;
     }
     if (a->cf > b->cf + 1e-9)
         return -1;
@@ -164,6 +172,14 @@ static int push(void **arr, size_t *n, size_t size)
     memset((char *)p + *n * size, 0, size);
     (*n)++;
     return SOL_OK;
+}
+
+/* Position of the first conclusion of the tier that conclusion i is in. */
+static size_t first_of_tier(const sol_report *r, size_t i)
+{
+    while (i > 0 && r->concl[i - 1].tier == r->concl[i].tier)
+        i--;
+    return i;
 }
 
 /* The conclusions: final belief per conclusion and its arithmetic. */
@@ -275,9 +291,15 @@ static int build_conclusions(sol_report *r)
     r->nconcl = keep;
     qsort(r->concl, r->nconcl, sizeof *r->concl, cmp_concl);
     for (size_t i = 0; i < r->nconcl; i++) {
-        r->concl[i].rank = (i > 0 && r->concl[i - 1].tier == r->concl[i].tier)
-                               ? r->concl[i - 1].rank + 1
-                               : 1;
+        /* Competition ranking: equal certainty in tiers T, K and X is a
+         * joint rank ("1, 1, 3"); red flags are never tied. */
+        const sol_rconclusion *prev = i > 0 ? &r->concl[i - 1] : NULL;
+        if (!prev || prev->tier != r->concl[i].tier)
+            r->concl[i].rank = 1;
+        else if (r->concl[i].tier != 'A' && fabs(prev->cf - r->concl[i].cf) < 1e-9)
+            r->concl[i].rank = prev->rank;
+        else
+            r->concl[i].rank = (int)(i - first_of_tier(r, i)) + 1;
     }
     return SOL_OK;
 }

@@ -36,11 +36,27 @@ static int load_text(const char *text, sol_vocab **out, sol_diag *d)
     return rc;
 }
 
+/* Finding rows of the shipped vocabulary.tsv: every non-blank line that is
+ * not a comment. */
+static int shipped_rows(void)
+{
+    FILE *f = fopen("knowledge/vocabulary.tsv", "r");
+    char line[4096];
+    int n = 0;
+    if (!f)
+        return -1;
+    while (fgets(line, sizeof line, f))
+        if (line[0] != '#' && line[0] != '\n' && line[0] != '\r')
+            n++;
+    fclose(f);
+    return n;
+}
+
 static void test_vocab__shipped_vocabulary_loads(void)
 {
     sol_vocab *v = load_shipped();
     CHECK(v);
-    CHECK_EQ_INT(sol_vocab_count(v), 99);
+    CHECK_EQ_INT(sol_vocab_count(v), shipped_rows());
     CHECK(sol_vocab_lookup(v, "no-such-finding") == NULL);
     CHECK(sol_vocab_lookup(v, "wells-history-items") == NULL);
     for (size_t i = 0; i < sol_vocab_count(v); i++) {
@@ -50,7 +66,7 @@ static void test_vocab__shipped_vocabulary_loads(void)
         CHECK(t->label && *t->label);
         CHECK(t->sources[0] == 'S' || t->sources[0] == 'L');
     }
-    CHECK(sol_vocab_at(v, 99) == NULL);
+    CHECK(sol_vocab_at(v, sol_vocab_count(v)) == NULL);
     sol_vocab_free(v);
     sol_vocab_free(NULL);
 }

@@ -10,17 +10,17 @@
 (defrule REDFLAG::flag-dvt-high-wells
    "R01 | L1 | A Wells total in the high band makes a clot likely enough to need medical review the same day."
    (threshold (name wells-high-band) (value ?h))
-   (score (name wells) (value ?v&:(>= ?v ?h)))
+   (score (name wells) (value ?v&:(>= ?v ?h)) (counted $?items))
    =>
-   (assert (evidence (conclusion possible-dvt) (polarity support) (strength strong) (rule R01) (basis wells-score))))
+   (assert (evidence (conclusion possible-dvt) (polarity support) (strength strong) (rule R01) (basis wells-score $?items))))
 
 (defrule REDFLAG::flag-dvt-moderate-wells
    "R02 | L1 | A Wells total in the middle band still needs a same-day medical assessment, because a physiotherapist cannot test further."
    (threshold (name wells-moderate-band) (value ?m))
    (threshold (name wells-high-band) (value ?h))
-   (score (name wells) (value ?v&:(>= ?v ?m)&:(< ?v ?h)))
+   (score (name wells) (value ?v&:(>= ?v ?m)&:(< ?v ?h)) (counted $?items))
    =>
-   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R02) (basis wells-score))))
+   (assert (evidence (conclusion possible-dvt) (polarity support) (strength moderate) (rule R02) (basis wells-score $?items))))
 
 (defrule REDFLAG::flag-dvt-calf-swelling
    "R03 | L1,L2 | A clearly swollen calf is a core clot sign and counts even when the story sounds like a muscle tear."
@@ -355,8 +355,9 @@
 ;;; ---------------------------------------------------------------- A8 bone stress / A10 MTSS
 ;;; Each bone sign is its own vote (a separate basis), so three signs weigh
 ;;; more than one. Fibular and posterior tibial stress injuries are felt as
-;;; deep or outer calf pain, where a strain is also possible, so there two
-;;; bone signs are needed; on the shin one is enough.
+;;; deep or outer calf pain, where a strain also hurts on hopping, so there
+;;; hop pain counts only with night or rest pain; on the shin one sign is
+;;; enough, and a tender spot of bone is enough anywhere.
 
 (defrule REDFLAG::flag-bone-stress-focal
    "R15 | L8,L9 | Shin pain with tenderness confined to a short stretch of bone suggests a stress injury rather than diffuse shin splints."
@@ -393,14 +394,6 @@
    (finding (name night-or-rest-pain) (value yes))
    =>
    (assert (evidence (conclusion tibial-bone-stress-injury) (polarity support) (strength moderate) (rule X-bone-calf) (basis pain-on-hop night-or-rest-pain))))
-
-(defrule REDFLAG::flag-bone-stress-calf-spot-hop
-   "X-bone-calf | L23 | Deep or outer calf pain that hopping provokes, over a tender spot of bone, fits a fibular or posterior tibial stress injury."
-   (finding (name pain-location) (value deep-soleus|lateral-calf))
-   (finding (name focal-bone-tenderness) (value yes))
-   (finding (name pain-on-hop|night-or-rest-pain) (value yes))
-   =>
-   (assert (evidence (conclusion tibial-bone-stress-injury) (polarity support) (strength moderate) (rule X-bone-calf) (basis focal-bone-tenderness))))
 
 (defrule REDFLAG::flag-mtss-diffuse
    "R16 | L8 | Inner-shin pain tender along a long stretch of bone, with hopping and rest both known to be painless, fits shin splints."

@@ -374,36 +374,36 @@
    (assert (evidence (conclusion safety-net-advised) (polarity support) (strength weak) (rule X-safety-net)))
    (assert (recommendation (id safety-net) (for safety-net-advised))))
 
-(defrule MANAGE::give-safety-net-night-pain-known
+(defrule MANAGE::name-new-signs-beside-night-pain
    "X-safety-net | S4,L9,L23 | Without a red flag but with night or rest pain already reported, the safety net names what would be new rather than what the runner already has."
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
    (finding (name night-or-rest-pain) (value yes))
    =>
    (assert (evidence (conclusion safety-net-advised) (polarity support) (strength weak) (rule X-safety-net)))
-   (assert (recommendation (id safety-net-waiting) (for safety-net-advised))))
+   (assert (recommendation (id waiting-safety-net) (for safety-net-advised))))
 
-(defrule MANAGE::give-safety-net-while-waiting
-   "X-safety-net-waiting | S4,L4,L9,L22,L23 | A runner waiting for a same-day or non-urgent referral is told which changes mean seeking care at once; only an emergency has no waiting time."
+(defrule MANAGE::warn-while-waiting
+   "X-waiting-safety-net | S4,L4,L9,L22,L23 | A runner waiting for a same-day or non-urgent referral is told which changes mean seeking care at once; only an emergency has no waiting time."
    (condition (id ?a) (tier A) (urgency urgent|non-urgent))
    (exists (evidence (conclusion ?a) (polarity support)))
    (not (and (condition (id ?e) (urgency emergency))
              (evidence (conclusion ?e) (polarity support))))
    =>
-   (assert (recommendation (id safety-net-waiting) (for ?a))))
+   (assert (recommendation (id waiting-safety-net) (for ?a))))
 
 (defrule MANAGE::warn-clot-to-lung
-   "X-safety-net-clot | L25 | With a possible clot, sudden breathlessness or chest pain means calling emergency services."
+   "X-clot-safety-net | L25 | With a possible clot, sudden breathlessness or chest pain means calling emergency services."
    (exists (evidence (conclusion possible-dvt) (polarity support)))
    =>
-   (assert (recommendation (id safety-net-clot) (for possible-dvt))))
+   (assert (recommendation (id clot-safety-net) (for possible-dvt))))
 
 (defrule MANAGE::warn-cauda-equina
-   "X-safety-net-cauda-equina | L24,L19 | Anyone with nerve root symptoms is told which saddle, bladder, bowel or two-leg changes mean going to an emergency department."
+   "X-cauda-equina-safety-net | L24,L19 | Anyone with nerve root symptoms is told which saddle, bladder, bowel or two-leg changes mean going to an emergency department."
    (exists (evidence (conclusion s1-radiculopathy) (polarity support)))
    (not (evidence (conclusion cauda-equina) (polarity support)))
    =>
-   (assert (recommendation (id safety-net-cauda-equina) (for s1-radiculopathy))))
+   (assert (recommendation (id cauda-equina-safety-net) (for s1-radiculopathy))))
 
 (defrule MANAGE::advise-clinical-review
    "R61 | S5 | When no tissue or driver conclusion reaches moderate certainty and no red flag stands, advise a clinical review rather than guess."

@@ -28,6 +28,8 @@ struct sol_report {
     size_t nunans;
     sol_radvice *advice;
     size_t nadvice;
+    sol_rwithheld *withheld;
+    size_t nwithheld;
     int suppressed;
 };
 
@@ -385,6 +387,26 @@ static int build_rest(sol_report *r)
             rr->rule_id = rd ? rd->id : "?";
             rr->sources = rd ? rd->sources : "-";
             rr->firing = fi ? (size_t)f->firing : 0;
+        } else if (strcmp(f->relation, "blocked") == 0) {
+            const sol_recommendation *rec =
+                sol_catalog_recommendation(r->cat, sol_gfact_sym(f, "recommendation"));
+            const char *because = sol_gfact_sym(f, "because");
+            if (!rec)
+                continue;
+            if (push((void **)&r->withheld, &r->nwithheld, sizeof(sol_rwithheld)))
+                return SOL_ENOMEM;
+            sol_rwithheld *w = &r->withheld[r->nwithheld - 1];
+            w->rec = rec;
+            w->because = because;
+            w->reason = "";
+            w->sources = "-";
+            for (size_t i = 0; i < sol_catalog_contraindication_count(r->cat); i++) {
+                const sol_contraindication *x = sol_catalog_contraindication_at(r->cat, i);
+                if (strcmp(x->recommendation, rec->id) == 0 && strcmp(x->by, because) == 0) {
+                    w->reason = x->reason;
+                    w->sources = x->sources;
+                }
+            }
         } else if (strcmp(f->relation, "unanswered") == 0) {
             const char *name = sol_gfact_sym(f, "name");
             int dup = 0;
@@ -512,6 +534,7 @@ void sol_report_free(sol_report *r)
     free(r->recs);
     free(r->unans);
     free(r->advice);
+    free(r->withheld);
     free(r);
 }
 
@@ -544,4 +567,6 @@ const sol_rrec *sol_report_recommendation_at(const sol_report *r, size_t i) { re
 size_t sol_report_unanswered_count(const sol_report *r) { return r->nunans; }
 const sol_runanswered *sol_report_unanswered_at(const sol_report *r, size_t i) { return &r->unans[i]; }
 size_t sol_report_advice_count(const sol_report *r) { return r->nadvice; }
+size_t sol_report_withheld_count(const sol_report *r) { return r->nwithheld; }
+const sol_rwithheld *sol_report_withheld_at(const sol_report *r, size_t i) { return &r->withheld[i]; }
 const sol_radvice *sol_report_advice_at(const sol_report *r, size_t i) { return &r->advice[i]; }

@@ -72,6 +72,15 @@ typedef struct {
                                   leg is suggested until medical clearance (R58) */
 } sol_radvice;
 
+/* A recommendation withheld by a contraindication (knowledge/
+ * contraindications.tsv): GATE blocked it while `because` stands. */
+typedef struct {
+    const sol_recommendation *rec;
+    const char *because;       /* a conclusion id or a GATE state */
+    const char *reason;        /* the table's reason */
+    const char *sources;
+} sol_rwithheld;
+
 typedef struct sol_report sol_report;
 
 /* rules: rule names and doc strings (from the engine), n of them. */
@@ -93,7 +102,8 @@ const sol_graph *sol_report_graph(const sol_report *r);
 const sol_vocab *sol_report_vocab(const sol_report *r);
 const sol_catalog *sol_report_catalog(const sol_report *r);
 
-/* Conclusions sorted: red flags by urgency then cf, then T, K, X by cf. */
+/* Conclusions sorted: red flags by urgency then severity (severity.tsv),
+ * then T, K, X by cf; equal cf shares a rank. */
 size_t sol_report_conclusion_count(const sol_report *r);
 const sol_rconclusion *sol_report_conclusion_at(const sol_report *r, size_t i);
 const sol_rconclusion *sol_report_conclusion(const sol_report *r, const char *id);
@@ -105,6 +115,9 @@ size_t sol_report_recommendation_count(const sol_report *r);
 const sol_rrec *sol_report_recommendation_at(const sol_report *r, size_t i);
 size_t sol_report_unanswered_count(const sol_report *r);
 const sol_runanswered *sol_report_unanswered_at(const sol_report *r, size_t i);
+/* Recommendations blocked by a contraindication, in table order. */
+size_t sol_report_withheld_count(const sol_report *r);
+const sol_rwithheld *sol_report_withheld_at(const sol_report *r, size_t i);
 size_t sol_report_advice_count(const sol_report *r);
 const sol_radvice *sol_report_advice_at(const sol_report *r, size_t i);
 

@@ -28,6 +28,9 @@ int sol_write_summary_with(FILE *out, const sol_report *r, const sol_nextbest *n
         const sol_rrec *rr = sol_report_recommendation_at(r, i);
         fprintf(out, "recommendation %s for %s\n", rr->rec->id, *rr->for_id ? rr->for_id : "-");
     }
+    for (size_t i = 0; i < sol_report_withheld_count(r); i++)
+        fprintf(out, "withheld %s because %s\n", sol_report_withheld_at(r, i)->rec->id,
+                sol_report_withheld_at(r, i)->because);
     for (size_t i = 0; i < sol_report_unanswered_count(r); i++)
         fprintf(out, "unanswered %s\n", sol_report_unanswered_at(r, i)->finding);
     for (size_t i = 0; i < sol_report_advice_count(r); i++) {

@@ -62,6 +62,14 @@ static const sol_lint_check checks[] = {
       "a rule prints; rules conclude only by asserting facts, presentation belongs to the writers" },
     { "untested-note-pattern", SOL_LINT_WARNING,
       "a row of note-patterns.tsv that no sentence in tests/notes/sentences.tsv exercises" },
+    { "contraindication", SOL_LINT_ERROR,
+      "a rule can give a recommendation while a conclusion or state that contraindicates it "
+      "(contraindications.tsv) stands" },
+    { "severity-order", SOL_LINT_ERROR,
+      "a tier-A conclusion without a rank in severity.tsv, or ranks that contradict urgency" },
+    { "must-not-miss", SOL_LINT_ERROR,
+      "a must-not-miss.tsv row naming an unknown finding or value, or a red flag with no "
+      "presentation" },
 };
 
 const sol_lint_check *sol_lint_checks(size_t *n)

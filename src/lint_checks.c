@@ -808,6 +808,174 @@ cleanup:
     sol_notes_free(notes);
 }
 
+/* ---- safety tables: contraindications, severity, must-not-miss ---- */
+
+/* Does top-level condition x read (not (blocked (recommendation rec)))? */
+static int guards_blocked(const sol_kb_cond *x, const char *rec)
+{
+    const sol_kb_cond *p;
+
+    if (x->kind != SOL_KB_CE_NOT || x->nchildren != 1)
+        return 0;
+    p = &x->children[0];
+    if (p->kind != SOL_KB_CE_PATTERN || !p->tmpl || strcmp(p->tmpl, "blocked") != 0)
+        return 0;
+    for (size_t i = 0; i < p->nslots; i++)
+        if (strcmp(p->slots[i].name, "recommendation") == 0 &&
+            p->slots[i].c.kind == SOL_KB_CONS_IN && p->slots[i].c.nvalues == 1 &&
+            strcmp(p->slots[i].c.values[0], rec) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does top-level condition x read (not (gate …))? */
+static int guards_gate(const sol_kb_cond *x)
+{
+    return x->kind == SOL_KB_CE_NOT && x->nchildren == 1 &&
+           x->children[0].kind == SOL_KB_CE_GATE;
+}
+
+/* A rule that can give a recommendation must not be able to give it while a
+ * contraindicated conclusion or state stands: it needs the blocked guard,
+ * or the management gate when the conclusion closes it. */
+static void check_contraindications(lint_ctx *c)
+{
+    char path[LINT_PATH];
+
+    if (!c->cat || !c->kb)
+        return;
+    snprintf(path, sizeof path, "%s/contraindications.tsv", c->knowledge_dir);
+    for (size_t i = 0; i < sol_catalog_contraindication_count(c->cat); i++) {
+        const sol_contraindication *x = sol_catalog_contraindication_at(c->cat, i);
+        const sol_condition *by = sol_catalog_condition(c->cat, x->by);
+
+        for (size_t j = 0; j < sol_kb_rule_count(c->kb); j++) {
+            const sol_kb_rule *r = sol_kb_rule_at(c->kb, j);
+            int gives = 0, guarded = 0;
+
+            for (size_t k = 0; k < r->nactions; k++)
+                gives |= r->actions[k].kind == SOL_KB_ACT_RECOMMENDATION && r->actions[k].id &&
+                         strcmp(r->actions[k].id, x->recommendation) == 0;
+            if (!gives)
+                continue;
+            for (size_t k = 0; k < r->nconds; k++)
+                guarded |= guards_blocked(&r->conds[k], x->recommendation) ||
+                           (by && by->suppresses && guards_gate(&r->conds[k]));
+            if (!guarded)
+                lint_add(c, r->file, r->line, "contraindication",
+                         "rule %s can give %s while %s stands (%s:%d); add "
+                         "(not (blocked (recommendation %s)))",
+                         r->qname, x->recommendation, x->by, path, x->line,
+                         x->recommendation);
+        }
+    }
+}
+
+static int urgency_order(const char *u)
+{
+    static const char *const order[] = { "emergency", "urgent", "non-urgent", "differential" };
+
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+        if (strcmp(u, order[i]) == 0)
+            return (int)i;
+    return 4;
+}
+
+/* Every tier-A conclusion has a severity rank, and no rank puts a less
+ * urgent conclusion before a more urgent one. */
+static void check_severity(lint_ctx *c)
+{
+    char path[LINT_PATH];
+
+    if (!c->cat)
+        return;
+    snprintf(path, sizeof path, "%s/severity.tsv", c->knowledge_dir);
+    for (size_t i = 0; i < sol_catalog_condition_count(c->cat); i++) {
+        const sol_condition *a = sol_catalog_condition_at(c->cat, i);
+
+        if (a->tier != 'A')
+            continue;
+        if (!a->severity) {
+            lint_add(c, c->conditions_path, a->line, "severity-order",
+                     "tier-A conclusion %s has no rank in %s", a->id, path);
+            continue;
+        }
+        for (size_t j = 0; j < sol_catalog_condition_count(c->cat); j++) {
+            const sol_condition *b = sol_catalog_condition_at(c->cat, j);
+
+            if (b->tier == 'A' && b->severity && a->severity < b->severity &&
+                urgency_order(a->urgency) > urgency_order(b->urgency))
+                lint_add(c, c->conditions_path, a->line, "severity-order",
+                         "%s (%s) is ranked before %s (%s) in %s", a->id, a->urgency,
+                         b->id, b->urgency, path);
+        }
+    }
+}
+
+/* Every finding the must-not-miss table names exists, with a legal value;
+ * every red flag or referral has at least one presentation. */
+static void check_must_not_miss(lint_ctx *c)
+{
+    char path[LINT_PATH];
+
+    if (!c->cat || !c->vocab)
+        return;
+    snprintf(path, sizeof path, "%s/must-not-miss.tsv", c->knowledge_dir);
+    for (size_t i = 0; i < sol_catalog_mnm_count(c->cat); i++) {
+        const sol_mnm *m = sol_catalog_mnm_at(c->cat, i);
+        int ask = strcmp(m->kind, "ask") == 0;
+        char buf[2048];
+        char *save = NULL;
+
+        snprintf(buf, sizeof buf, "%s %s", ask ? m->when : "", m->findings);
+        for (char *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+            char *eq = strchr(t, '=');
+            const sol_term *term;
+            sol_value *v;
+            size_t nv = 0;
+
+            if (eq)
+                *eq = '\0';
+            term = sol_vocab_lookup(c->vocab, t);
+            if (!term) {
+                lint_add(c, path, m->line, "must-not-miss",
+                         "row %s names finding %s, which is not in vocabulary.tsv", m->id, t);
+                continue;
+            }
+            if (!eq) {
+                if (!ask)
+                    lint_add(c, path, m->line, "must-not-miss",
+                             "row %s: %s needs a value (name=value)", m->id, t);
+                continue;
+            }
+            v = calloc(term->nvalues ? term->nvalues : 1, sizeof *v);
+            if (!v) {
+                c->nomem = 1;
+                return;
+            }
+            if (sol_vocab_parse_value(term, eq + 1, v, &nv, NULL) != SOL_OK)
+                lint_add(c, path, m->line, "must-not-miss",
+                         "row %s: '%s' is not an allowed value of %s", m->id, eq + 1, t);
+            for (size_t k = 0; k < nv; k++)
+                sol_value_clear(&v[k]);
+            free(v);
+        }
+    }
+    for (size_t i = 0; i < sol_catalog_condition_count(c->cat); i++) {
+        const sol_condition *a = sol_catalog_condition_at(c->cat, i);
+        int has = 0;
+
+        if (a->tier != 'A' || strcmp(a->urgency, "differential") == 0)
+            continue;
+        for (size_t j = 0; j < sol_catalog_mnm_count(c->cat); j++)
+            has |= strcmp(sol_catalog_mnm_at(c->cat, j)->kind, "present") == 0 &&
+                   strcmp(sol_catalog_mnm_at(c->cat, j)->conclusion, a->id) == 0;
+        if (!has)
+            lint_add(c, c->conditions_path, a->line, "must-not-miss",
+                     "red flag %s has no presentation in %s", a->id, path);
+    }
+}
+
 void lint_run_checks(lint_ctx *c)
 {
     if (c->kb) {
@@ -822,4 +990,8 @@ void lint_run_checks(lint_ctx *c)
     check_conclusions(c);
     check_recommendations(c);
     check_note_patterns(c);
+    if (c->kb)
+        check_contraindications(c);
+    check_severity(c);
+    check_must_not_miss(c);
 }

@@ -35,6 +35,8 @@ typedef struct {
     sol_term term;          /* detached copy of the vocabulary term, for "$1" */
     char *term_name, *term_unit;
     char **term_values;
+    int protect;            /* a red-flag sign: a negation reaching it only
+                               through a list leaves it unknown (sol_notes_protect) */
 } row;
 
 struct sol_notes {
@@ -567,7 +569,7 @@ static int terminated(const sol_notes *n, const hits_vec *v, size_t a,
  * connectors, so "not relieved by rest after a direct blow" negates only
  * the first phrase. Backward scope is the mirror image. */
 static int in_scope(const sol_notes *n, const hits_vec *v, const char *text,
-                    const hit *t, const hit *f, size_t *words)
+                    const hit *t, const hit *f, size_t *words, int *via_list)
 {
     const sol_note_pattern *p = &n->rows[t->row].pub;
     int fwd = t->start < f->start && p->dir != SOL_NOTES_DIR_POST;
@@ -584,6 +586,7 @@ static int in_scope(const sol_notes *n, const hits_vec *v, const char *text,
         return 0;
     if (back && memchr(text + a, ',', b - a))
         return 0;
+    *via_list = 0;
     if (p->kind != SOL_NOTES_NEGATION)
         return 1; /* context triggers speak for the whole clause */
     /* Findings between trigger and f form a list: every stretch between
@@ -596,6 +599,7 @@ static int in_scope(const sol_notes *n, const hits_vec *v, const char *text,
         if (g->dead || g == f || !is_finding(n, g) || g->start < a
             || g->end > b)
             continue;
+        *via_list = 1; /* another finding stands between trigger and f */
         /* g's neighbour on f's side: the next list item, or f itself. */
         from = fwd ? g->end : a;
         to = fwd ? b : g->start;
@@ -619,22 +623,28 @@ static int in_scope(const sol_notes *n, const hits_vec *v, const char *text,
 /* The nearest live trigger of kind k whose scope reaches finding f;
  * SOL_NOTES_NONE when none. */
 static size_t find_trigger(const sol_notes *n, const hits_vec *v,
-                           const char *text, const hit *f, sol_notes_kind k)
+                           const char *text, const hit *f, sol_notes_kind k,
+                           int *via_list)
 {
     size_t best = SOL_NOTES_NONE, best_w = (size_t)-1;
+    int list = 0;
 
     for (size_t i = 0; i < v->n; i++) {
         const hit *t = &v->h[i];
         size_t w;
+        int l = 0;
 
         if (t->dead || n->rows[t->row].pub.kind != k
-            || !in_scope(n, v, text, t, f, &w))
+            || !in_scope(n, v, text, t, f, &w, &l))
             continue;
         if (w < best_w) {
             best = i;
             best_w = w;
+            list = l;
         }
     }
+    if (via_list)
+        *via_list = list;
     return best;
 }
 
@@ -655,11 +665,12 @@ static void judge(const sol_notes *n, const hits_vec *v, const char *text,
                  const hit *f, sol_note_mention *m)
 {
     const row *r = &n->rows[f->row];
-    size_t neg = find_trigger(n, v, text, f, SOL_NOTES_NEGATION);
-    size_t oth = find_trigger(n, v, text, f, SOL_NOTES_OTHER);
-    size_t unc = find_trigger(n, v, text, f, SOL_NOTES_UNCERTAIN);
+    int via_list = 0;
+    size_t neg = find_trigger(n, v, text, f, SOL_NOTES_NEGATION, &via_list);
+    size_t oth = find_trigger(n, v, text, f, SOL_NOTES_OTHER, NULL);
+    size_t unc = find_trigger(n, v, text, f, SOL_NOTES_UNCERTAIN, NULL);
     size_t his = r->pub.historical ? SOL_NOTES_NONE
-                 : find_trigger(n, v, text, f, SOL_NOTES_HISTORY);
+                 : find_trigger(n, v, text, f, SOL_NOTES_HISTORY, NULL);
 
     memset(m, 0, sizeof *m);
     m->row = f->row;
@@ -674,6 +685,10 @@ static void judge(const sol_notes *n, const hits_vec *v, const char *text,
         m->fate = SOL_NOTE_DROP_OTHER;
     } else if (unc != SOL_NOTES_NONE) {
         m->fate = SOL_NOTE_DROP_UNCERTAIN;
+    } else if (m->negated && via_list && r->protect) {
+        /* "no swelling, dusky blue": a list scope is the weakest reading of
+         * a negation, too weak to record a red-flag sign as absent. */
+        m->fate = SOL_NOTE_UNCONFIRMED;
     } else if (m->negated) {
         if (!r->pub.negated)
             m->fate = SOL_NOTE_DROP_NEGATED;
@@ -852,7 +867,7 @@ int sol_notes_extract(const sol_notes *n, const char *text, size_t len,
         sol_finding f;
         size_t nv = 0;
 
-        if (m[i].fate != SOL_NOTE_KEPT)
+        if (m[i].fate != SOL_NOTE_KEPT && m[i].fate != SOL_NOTE_UNCONFIRMED)
             continue;
         memset(&f, 0, sizeof f);
         f.name = (char *)r->pub.finding;
@@ -865,7 +880,9 @@ int sol_notes_extract(const sol_notes *n, const char *text, size_t len,
         f.quote = sol_strndup(text + m[i].start, m[i].end - m[i].start);
         if (t && t->row != SOL_NOTES_NONE)
             f.trigger = sol_strndup(text + t->start, t->end - t->start);
-        if (m[i].negated)
+        if (m[i].fate == SOL_NOTE_UNCONFIRMED)
+            f.value.kind = SOL_VAL_UNKNOWN; /* mentioned, left for the clinician */
+        else if (m[i].negated)
             rc = sol_value_copy(&f.value, &r->neg);
         else if (r->capture)
             rc = sol_vocab_parse_value(&r->term, m[i].value, &f.value, &nv,
@@ -885,4 +902,17 @@ int sol_notes_extract(const sol_notes *n, const char *text, size_t len,
     }
     free(m);
     return rc;
+}
+
+int sol_notes_protect(sol_notes *n, const char *finding)
+{
+    int marked = 0;
+
+    for (size_t i = 0; n && finding && i < n->n; i++)
+        if (n->rows[i].pub.kind == SOL_NOTES_FINDING && n->rows[i].pub.finding
+            && strcmp(n->rows[i].pub.finding, finding) == 0) {
+            n->rows[i].protect = 1;
+            marked++;
+        }
+    return marked;
 }

@@ -65,7 +65,10 @@ typedef enum {
     SOL_NOTE_DROP_UNCERTAIN,    /* hedged ("possible", "not certain whether") */
     SOL_NOTE_DROP_VAGUE,        /* affirmed, but the row's affirmed value is
                                    '-' (no single value: "discolouration") */
-    SOL_NOTE_DROP_VALUE         /* captured text is not a legal value */
+    SOL_NOTE_DROP_VALUE,        /* captured text is not a legal value */
+    SOL_NOTE_UNCONFIRMED        /* a red-flag sign negated only through a list
+                                   ("no swelling, dusky blue"): recorded as
+                                   unknown with its quote, never as absent */
 } sol_note_fate;
 
 typedef struct {
@@ -94,6 +97,12 @@ int sol_notes_load(sol_notes **out, const char *patterns_path,
                    const sol_vocab *vocab, sol_diag *d);
 void sol_notes_free(sol_notes *n);   /* NULL is a no-op */
 
+/* Mark finding as a red-flag sign (call before sharing the handle): a
+ * negation that reaches one of its phrases only through a list of other
+ * findings leaves it unknown (SOL_NOTE_UNCONFIRMED) instead of absent.
+ * Returns how many pattern rows were marked. */
+int sol_notes_protect(sol_notes *n, const char *finding);
+
 size_t sol_notes_pattern_count(const sol_notes *n);   /* all rows */
 const sol_note_pattern *sol_notes_pattern_at(const sol_notes *n, size_t i);
 
@@ -117,7 +126,8 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits,
 /* Append the kept mentions of one note to out as findings: origin
  * SOL_ORIGIN_NOTE, the note's path and line, span_start/span_end and quote
  * (the matched bytes), trigger (the negation trigger, else the history
- * trigger, else NULL) and context. Dropped mentions (other people, hedged,
+ * trigger, else NULL) and context. An unconfirmed red-flag mention is
+ * appended with the value unknown (reported, never asserted). Dropped mentions (other people, hedged,
  * negated without a negated value, vague, illegal number) are not appended;
  * sol_notes_scan reports them. Errors as sol_notes_scan; on error out may
  * hold the findings appended before the failure. */

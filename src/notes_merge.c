@@ -166,5 +166,15 @@ int sol_notes_merge(sol_findings *structured, const sol_findings *from_notes,
                                    sol_findings_at(from_notes, win), d);
         }
     }
+    /* Unconfirmed red-flag mentions (value unknown) are listed only where
+     * nothing else, structured or from notes, says anything of that sign. */
+    for (size_t i = 0; i < n && rc == SOL_OK; i++) {
+        const sol_finding *f = sol_findings_at(from_notes, i);
+        if (f->value.kind != SOL_VAL_UNKNOWN || f->context != SOL_CTX_CURRENT
+            || sol_findings_find(structured, f->name))
+            continue;
+        if (sol_findings_add(structured, f) != SOL_OK)
+            rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    }
     return rc;
 }

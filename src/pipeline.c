@@ -157,6 +157,22 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     snprintf(path, sizeof path, "%s/note-patterns.tsv", knowledge_dir);
     if ((rc = sol_notes_load(&p->notes, path, p->vocab, d)))
         goto cleanup;
+    /* Red-flag signs (must-not-miss.tsv present rows) are never recorded as
+     * absent through a negation's list scope. */
+    for (size_t i = 0; i < sol_catalog_mnm_count(p->cat); i++) {
+        const sol_mnm *m = sol_catalog_mnm_at(p->cat, i);
+        char signs[1024];
+        char *save = NULL;
+        if (strcmp(m->kind, "present") != 0)
+            continue;
+        snprintf(signs, sizeof signs, "%s", m->findings);
+        for (char *t = strtok_r(signs, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+            char *eq = strchr(t, '=');
+            if (eq)
+                *eq = '\0';
+            sol_notes_protect(p->notes, t);
+        }
+    }
     if ((rc = sol_engine_new(&p->engine, rules_dir, d)))
         goto cleanup;
     if ((rc = add_knowledge(p, d)))

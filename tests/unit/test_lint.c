@@ -92,6 +92,9 @@ FIXTURE(test_lint__unknown_threshold, "unknown-threshold")
 FIXTURE(test_lint__unused_threshold, "unused-threshold")
 FIXTURE(test_lint__printout, "printout")
 FIXTURE(test_lint__untested_note_pattern, "untested-note-pattern")
+FIXTURE(test_lint__contraindication, "contraindication")
+FIXTURE(test_lint__severity_order, "severity-order")
+FIXTURE(test_lint__must_not_miss, "must-not-miss")
 
 /* Every check in the table has a fixture folder with an expect file. */
 static void test_lint__every_check_has_fixture(void)
@@ -217,6 +220,9 @@ int main(int argc, char **argv)
         { "test_lint__unused_threshold", test_lint__unused_threshold },
         { "test_lint__printout", test_lint__printout },
         { "test_lint__untested_note_pattern", test_lint__untested_note_pattern },
+        { "test_lint__contraindication", test_lint__contraindication },
+        { "test_lint__severity_order", test_lint__severity_order },
+        { "test_lint__must_not_miss", test_lint__must_not_miss },
         { "test_lint__every_check_has_fixture", test_lint__every_check_has_fixture },
         { "test_lint__audit_doc_lists_every_check", test_lint__audit_doc_lists_every_check },
         { "test_lint__clean", test_lint__clean },

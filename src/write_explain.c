@@ -120,7 +120,7 @@ static void write_arith(FILE *out, const sol_rcontrib *c, int opens)
     double x = c->before, y = c->cf;
 
     if (!c->combined && c->counted_as) {
-        fprintf(out, "not counted again: it rests on %s, as %s does", c->shared_sign, c->counted_as);
+        fprintf(out, "not counted again: it shares %s with an earlier or stronger %s vote", c->shared_sign, c->counted_as);
     } else if (!c->combined) {
         fprintf(out, "not combined (a prior joins only a belief that support backs)");
     } else if (opens) {
@@ -180,7 +180,7 @@ static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, cons
             if (c->combined)
                 fprintf(out, ": %+.2f, %.2f -> %.2f\n", c->cf, c->before, c->after);
             else if (c->counted_as)
-                fprintf(out, ": %+.2f, not counted again (rests on %s, as %s does)\n", c->cf,
+                fprintf(out, ": %+.2f, not counted again (shares %s with an earlier or stronger %s vote)\n", c->cf,
                         c->shared_sign, c->counted_as);
             else
                 fprintf(out, ": %+.2f, not combined\n", c->cf);

@@ -146,6 +146,18 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
         json_array_append_new(ra, o);
     }
     json_object_set_new(root, "recommendations", ra);
+    json_t *wa = json_array();
+    for (size_t i = 0; i < sol_report_withheld_count(r); i++) {
+        const sol_rwithheld *w = sol_report_withheld_at(r, i);
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(w->rec->id));
+        json_object_set_new(o, "label", json_string(w->rec->label));
+        json_object_set_new(o, "because", json_string(w->because));
+        json_object_set_new(o, "reason", json_string(w->reason));
+        json_object_set_new(o, "sources", json_string(w->sources));
+        json_array_append_new(wa, o);
+    }
+    json_object_set_new(root, "withheld", wa);
 
     json_t *aa = json_array();
     for (size_t i = 0; i < sol_report_advice_count(r); i++) {

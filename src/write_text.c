@@ -35,7 +35,7 @@ static void write_contrib(FILE *out, const sol_report *r, const sol_rcontrib *c)
     const sol_findings *fs = sol_report_findings(r);
     char sign = strcmp(c->polarity, "oppose") == 0 ? '-' : '+';
     if (!c->combined && c->counted_as)
-        fprintf(out, "       %c %s %s %s, not counted again: %s is already counted in the %s vote above\n", sign,
+        fprintf(out, "       %c %s %s %s, not counted again: it shares %s with an earlier or stronger %s vote\n", sign,
                 c->rule_id, c->polarity, c->strength, c->shared_sign, c->counted_as);
     else if (!c->combined)
         fprintf(out, "       %c %s %s %s, not combined\n", sign, c->rule_id, c->polarity,
@@ -156,6 +156,24 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
     }
     if (!nr)
         fprintf(out, "  none\n");
+    /* Advice a contraindication holds back (contraindications.tsv), one
+     * line per reason; under a closed gate everything is already held. */
+    size_t nw = sol_report_withheld_count(r);
+    for (size_t i = 0; i < nw && !sol_report_suppressed(r); i++) {
+        const sol_rwithheld *w = sol_report_withheld_at(r, i);
+        int seen = 0;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = strcmp(sol_report_withheld_at(r, k)->because, w->because) == 0;
+        if (seen)
+            continue;
+        const sol_rconclusion *by = sol_report_conclusion(r, w->because);
+        fprintf(out, "  Withheld while %s: %s", by ? by->cond->label : w->because,
+                w->rec->label);
+        for (size_t k = i + 1; k < nw; k++)
+            if (strcmp(sol_report_withheld_at(r, k)->because, w->because) == 0)
+                fprintf(out, "; %s", sol_report_withheld_at(r, k)->rec->label);
+        fprintf(out, ".\n    why: %s (sources: %s)\n", w->reason, w->sources);
+    }
 
     size_t na = sol_report_advice_count(r);
     if (na && sol_report_advice_at(r, 0)->withheld) {

@@ -423,8 +423,13 @@ static int build_rest(sol_report *r)
             u->screen = sol_gfact_sym(f, "screen");
             for (size_t i = 0; i < sol_findings_count(r->findings); i++) {
                 const sol_finding *fd = sol_findings_at(r->findings, i);
-                if (strcmp(fd->name, name) == 0 && fd->value.kind == SOL_VAL_UNKNOWN)
+                if (strcmp(fd->name, name) == 0 && fd->value.kind == SOL_VAL_UNKNOWN) {
                     u->asked = 1;
+                    if (fd->origin == SOL_ORIGIN_NOTE) {
+                        u->quote = fd->quote;
+                        u->line = fd->line;
+                    }
+                }
             }
         } else if (strcmp(f->relation, "advice") == 0) {
             const char *name = sol_gfact_sym(f, "finding");

@@ -59,6 +59,9 @@ typedef struct {
     const char *label;
     const char *screen;        /* s4|wells */
     int asked;                 /* 1: the record says "unknown"; 0: not recorded */
+    const char *quote;         /* a note named it only through a negation's list
+                                  scope: its words, for the clinician to confirm */
+    int line;                  /* that note's line */
 } sol_runanswered;
 
 typedef struct {

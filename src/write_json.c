@@ -130,8 +130,13 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
     json_t *ua = json_array();
     for (size_t i = 0; i < sol_report_unanswered_count(r); i++) {
         const sol_runanswered *u = sol_report_unanswered_at(r, i);
-        json_array_append_new(ua, json_pack("{s:s,s:s,s:s,s:b}", "finding", u->finding, "label",
-                                            u->label, "screen", u->screen, "asked", u->asked));
+        json_t *o = json_pack("{s:s,s:s,s:s,s:b}", "finding", u->finding, "label", u->label,
+                              "screen", u->screen, "asked", u->asked);
+        if (o && u->quote) {
+            json_object_set_new(o, "confirm_quote", json_string(u->quote));
+            json_object_set_new(o, "confirm_line", json_integer(u->line));
+        }
+        json_array_append_new(ua, o);
     }
     json_object_set_new(root, "unanswered", ua);
 

@@ -124,8 +124,13 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
         fprintf(out, "\nUNANSWERED SCREENING QUESTIONS (red flags cannot be ruled out)\n");
         for (size_t i = 0; i < nu; i++) {
             const sol_runanswered *u = sol_report_unanswered_at(r, i);
-            fprintf(out, "  - %s [%s] (%s): %s\n", u->label, u->finding, u->screen,
-                    u->asked ? "asked, no answer recorded" : "not recorded");
+            if (u->quote)
+                fprintf(out, "  - %s [%s] (%s): a note names it after a negation list "
+                             "(\"%s\", line %d): confirm\n",
+                        u->label, u->finding, u->screen, u->quote, u->line);
+            else
+                fprintf(out, "  - %s [%s] (%s): %s\n", u->label, u->finding, u->screen,
+                        u->asked ? "asked, no answer recorded" : "not recorded");
         }
     }
 

@@ -3,6 +3,8 @@
  * conflicts. Order of insertion is kept, so outputs stay deterministic. */
 #include "findings.h"
 
+#include <stdio.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,4 +203,13 @@ size_t sol_findings_conflict_count(const sol_findings *f)
 const sol_conflict *sol_findings_conflict_at(const sol_findings *f, size_t i)
 {
     return f && i < f->nconf ? &f->conflicts[i] : NULL;
+}
+
+const char *sol_finding_where(const sol_finding *f, char *buf, size_t len)
+{
+    if (f->line <= 0 && f->path && f->path[0] == '$')
+        snprintf(buf, len, "%s", f->path);
+    else
+        snprintf(buf, len, "line %d", f->line);
+    return buf;
 }

@@ -3,7 +3,7 @@
 #include "writers.h"
 #include "nextbest.h"
 
-#include <jansson.h>
+#include "json_int.h"
 #include <string.h>
 
 static json_t *value_json(const sol_value *v)

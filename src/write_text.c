@@ -18,15 +18,16 @@ static const char *tier_title(char t)
 
 const char *sol_format_finding(const sol_finding *f, char *buf, size_t len)
 {
-    char val[64];
+    char val[64], at[300];
     sol_value_text(&f->value, val, sizeof val);
+    sol_finding_where(f, at, sizeof at);
     if (f->origin == SOL_ORIGIN_NOTE)
-        snprintf(buf, len, "%s = %s (note, line %d: \"%s\")", f->name, val, f->line,
+        snprintf(buf, len, "%s = %s (note, %s: \"%s\")", f->name, val, at,
                  f->quote ? f->quote : "");
     else if (f->origin == SOL_ORIGIN_WHATIF)
         snprintf(buf, len, "%s = %s (what-if)", f->name, val);
     else
-        snprintf(buf, len, "%s = %s (line %d)", f->name, val, f->line);
+        snprintf(buf, len, "%s = %s (%s)", f->name, val, at);
     return buf;
 }
 

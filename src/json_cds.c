@@ -1,0 +1,2 @@
+/* json_cds.c placeholder */
+#include "json_int.h"

@@ -430,6 +430,37 @@ static const sol_finding *already(reader *r, const char *name)
     return NULL;
 }
 
+/* Age and sex read from the Patient resource. */
+static int from_patient(const sol_finding *f)
+{
+    size_t n = f->path ? strlen(f->path) : 0;
+    return (n > 10 && strcmp(f->path + n - 10, ".birthDate") == 0) ||
+           (n > 7 && strcmp(f->path + n - 7, ".gender") == 0);
+}
+
+static int same_as_patient(reader *r, const sol_term *t, const char *text, const sol_finding *prev,
+                           const char *value_path)
+{
+    sol_value *vals = calloc(t->nvalues ? t->nvalues : 1, sizeof *vals);
+    size_t nvals = 0;
+    int rc = SOL_OK;
+    if (!vals)
+        return sol_diag_set(r->d, SOL_ENOMEM, r->name, 0, "out of memory");
+    if (t->type == SOL_TYPE_SET) {
+        rc = FAILP(value_path, "finding '%s': already given at %s", t->name, prev->path);
+    } else if (sol_vocab_parse_value(t, text, vals, &nvals, r->d) != SOL_OK) {
+        char msg[sizeof r->d->msg];
+        snprintf(msg, sizeof msg, "%s", r->d->msg);
+        rc = sol_json_fail(r->d, SOL_EINVALID, r->name, value_path, "%s", msg);
+    } else if (nvals != 1 || !sol_value_equal(&vals[0], &prev->value))
+        rc = FAILP(value_path, "finding '%s': the Patient at %s says otherwise", t->name,
+                   prev->path);
+    for (size_t i = 0; i < nvals; i++)
+        sol_value_clear(&vals[i]);
+    free(vals);
+    return rc;
+}
+
 static int read_finding(reader *r, const sol_term *t, json_t *item, const char *path,
                         const char *section)
 {
@@ -446,7 +477,7 @@ static int read_finding(reader *r, const sol_term *t, json_t *item, const char *
                      section);
     if (json_object_get(item, "item"))
         return FAILP(path, "finding '%s': a question holds answers, not items", t->name);
-    if ((prev = already(r, t->name)))
+    if ((prev = already(r, t->name)) && !from_patient(prev))
         return FAILP(path, "duplicate finding '%s': already given at %s", t->name, prev->path);
     if (!answers)
         return SOL_OK; /* shown, not answered: not recorded */
@@ -469,7 +500,11 @@ static int read_finding(reader *r, const sol_term *t, json_t *item, const char *
     if (n == 0)
         return SOL_OK;
     snprintf(apath, sizeof apath, "%s.answer", path);
-    return add_values(r, t, text, path, n == 1 ? strcat(apath, "[0]") : apath);
+    if (n == 1)
+        strcat(apath, "[0]");
+    if (prev) /* the Patient gave it already: fine when both agree */
+        return same_as_patient(r, t, text, prev, apath);
+    return add_values(r, t, text, path, apath);
 }
 
 static int read_notes(reader *r, json_t *item, const char *path)

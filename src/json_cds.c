@@ -203,7 +203,7 @@ static void clip(char *s, size_t max)
 
 static const char *first_source(const sol_rconclusion *c)
 {
-    static __thread char id[16];
+    static _Thread_local char id[16];
     const char *src = c->ncontrib ? c->contrib[0].sources : c->cond->sources;
     size_t n = strcspn(src ? src : "", ",");
     snprintf(id, sizeof id, "%.*s", (int)(n < 15 ? n : 15), src ? src : "");

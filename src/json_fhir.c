@@ -488,7 +488,7 @@ static int read_finding(reader *r, const sol_term *t, json_t *item, const char *
         return FAILP(path, "finding '%s': one answer expected, got %zu", t->name, n);
     for (size_t k = 0; k < n; k++) {
         const char *key = "";
-        snprintf(apath, sizeof apath, "%s.answer[%zu]", path, k);
+        snprintf(apath, sizeof apath, "%.480s.answer[%zu]", path, k);
         json_t *val = answer_value(r, json_array_get(answers, k), apath, &key, &rc);
         if (!val)
             return rc;
@@ -499,7 +499,7 @@ static int read_finding(reader *r, const sol_term *t, json_t *item, const char *
     }
     if (n == 0)
         return SOL_OK;
-    snprintf(apath, sizeof apath, "%s.answer", path);
+    snprintf(apath, sizeof apath, "%.480s.answer", path);
     if (n == 1)
         strcat(apath, "[0]");
     if (prev) /* the Patient gave it already: fine when both agree */
@@ -520,13 +520,13 @@ static int read_notes(reader *r, json_t *item, const char *path)
     for (size_t k = 0; k < json_array_size(answers); k++) {
         const char *key = "";
         int rc;
-        snprintf(apath, sizeof apath, "%s.answer[%zu]", path, k);
+        snprintf(apath, sizeof apath, "%.480s.answer[%zu]", path, k);
         json_t *val = answer_value(r, json_array_get(answers, k), apath, &key, &rc);
         if (!val)
             return rc;
         if (strcmp(key, "valueString") != 0 || !json_is_string(val))
             return FAILP(apath, "a note is a valueString, not %s", key);
-        snprintf(apath, sizeof apath, "%s.answer[%zu].valueString", path, k);
+        snprintf(apath, sizeof apath, "%.460s.answer[%zu].valueString", path, k);
         if (sol_intake_add_note(r->in, json_string_value(val), apath, 0))
             return sol_diag_set(r->d, SOL_ENOMEM, r->name, 0, "out of memory");
     }
@@ -677,7 +677,7 @@ static const char *rtype(json_t *o)
 int sol_fhir_read_resources(sol_intake **out, json_t *root, const char *base, json_t *patient,
                             const char *ppath, const char *name, const sol_vocab *v, sol_diag *d)
 {
-    char qpath[256], pbuf[256];
+    char qpath[320], pbuf[320];
     json_t *qr = NULL, *pat = patient;
     reader rd = {v, NULL, name, d}, *r = &rd;
     int rc;

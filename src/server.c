@@ -23,6 +23,7 @@
 #include "form.h"
 #include "json.h"
 #include "pipeline.h"
+#include "record.h"
 #include "webform.h"
 
 struct sol_server {
@@ -500,6 +501,7 @@ int sol_server_start(sol_server **out, const sol_server_opts *o, sol_diag *d)
         return sol_diag_set(d, SOL_EUSAGE, "", 0,
                             "refusing to listen on %s without --trust-key: off loopback, every "
                             "CDS Hooks call must carry a JWT from a trusted issuer", host);
+    sol_record_init(); /* before any worker thread reads a record */
     sol_server *s = calloc(1, sizeof *s);
     if (!s)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");

@@ -528,7 +528,7 @@ int sol_server_start(sol_server **out, const sol_server_opts *o, sol_diag *d)
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
             (sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
         (uint16_t)port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-        MHD_OPTION_THREAD_POOL_SIZE, s->npool, MHD_OPTION_CONNECTION_LIMIT,
+        MHD_OPTION_THREAD_POOL_SIZE, s->npool > 1 ? s->npool : 0u, MHD_OPTION_CONNECTION_LIMIT,
         o->max_connections ? o->max_connections : 64u, MHD_OPTION_CONNECTION_TIMEOUT,
         o->timeout ? o->timeout : 10u, MHD_OPTION_NOTIFY_COMPLETED, completed, s,
         MHD_OPTION_END);

@@ -231,6 +231,19 @@ st=$(curl -s -m 10 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(to
 grep -q "$good" "$T/auth.err" && no "a token reached the log"
 stop
 
+# --- the connection limit: beyond it new connections are refused ---
+start limit --threads 1 --max-connections 2 --timeout 3 || exit 1
+(sleep 5) | curl -s -m 20 -o /dev/null -H 'Content-Type: application/json' -T - -X POST "$URL/assess" & h1=$!
+(sleep 5) | curl -s -m 20 -o /dev/null -H 'Content-Type: application/json' -T - -X POST "$URL/assess" & h2=$!
+sleep 1
+# (the kernel still completes the handshake; the server leaves it waiting)
+st=$(curl -s -m 1 -o /dev/null -w '%{http_code}' "$URL/cds-services")
+[ "$st" = 200 ] && no "a third connection was served beyond --max-connections 2"
+wait $h1 $h2
+st=$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$URL/cds-services")
+[ "$st" = 200 ] || no "no service after the held connections ended: $st"
+stop
+
 # --- no trusted keys: loopback only ---
 "$SOLEUS" serve --listen 0.0.0.0:0 > "$T/o" 2> "$T/e" & p=$!
 i=0; while kill -0 $p 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done

@@ -397,6 +397,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return MHD_YES;
     }
     if (*upload_size) {
+        /* The idle timeout does not stop a client that trickles its body a
+         * byte at a time: the whole upload has the same time limit. */
+        if (ms_since(&rq->start) > 1000.0 * (s->o.timeout ? s->o.timeout : 10u))
+            return MHD_NO;
         if (!rq->too_big && rq->len + *upload_size > s->o.max_body)
             rq->too_big = 1;
         if (!rq->too_big) {

@@ -17,7 +17,8 @@ typedef struct {
     sol_auth *auth;            /* trusted issuers; NULL or empty: no bearer checks */
     unsigned threads;          /* worker threads, one pipeline each */
     unsigned max_connections;
-    unsigned timeout;          /* seconds a connection may sit idle (slow clients) */
+    unsigned timeout;          /* seconds a connection may sit idle, and the most a
+                                  request body may take to arrive (slow clients) */
     size_t max_body;           /* bytes */
     int quiet;                 /* no request log lines */
 } sol_server_opts;

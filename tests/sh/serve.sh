@@ -126,6 +126,14 @@ st=$( (sleep 6) | curl -s -m 20 -o /dev/null -w '%{http_code}' -H 'Content-Type:
 s1=$(date +%s)
 [ "$st" = 200 ] && no "slow client was answered as if complete"
 [ $((s1 - s0)) -le 15 ] || no "slow client held for $((s1 - s0)) s"
+# a client that trickles its body (10 bytes/s for 300 bytes) hits the time limit
+head -c 300 /dev/zero | tr '\0' ' ' > "$T/trickle"
+s0=$(date +%s)
+st=$(curl -s -m 60 -o /dev/null -w '%{http_code}' --limit-rate 10 -H 'Content-Type: application/xml' \
+     --data-binary @"$T/trickle" "$URL/assess")
+s1=$(date +%s)
+[ "$st" = 200 ] && no "trickling client was answered"
+[ $((s1 - s0)) -le 15 ] || no "trickling client held for $((s1 - s0)) s"
 st=$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$URL/cds-services")
 [ "$st" = 200 ] || no "server unhealthy after the slow client: $st"
 

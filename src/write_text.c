@@ -180,11 +180,12 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
         fprintf(out, "\nNOTE CONFLICTS (the structured value is used)\n");
         for (size_t i = 0; i < nc; i++) {
             const sol_conflict *c = sol_findings_conflict_at(fs, i);
-            char a[64], b[64];
-            fprintf(out, "  - %s: record says %s (line %d), note says %s (line %d: \"%s\")\n",
-                    c->name, sol_value_text(&c->record_value, a, sizeof a), c->record_line,
-                    sol_value_text(&c->note_value, b, sizeof b), c->note_line,
-                    c->quote ? c->quote : "");
+            char a[64], b[64], wa[300], wb[300];
+            fprintf(out, "  - %s: record says %s (%s), note says %s (%s: \"%s\")\n",
+                    c->name, sol_value_text(&c->record_value, a, sizeof a),
+                    sol_where(c->record_line, c->record_path, wa, sizeof wa),
+                    sol_value_text(&c->note_value, b, sizeof b),
+                    sol_where(c->note_line, c->note_path, wb, sizeof wb), c->quote ? c->quote : "");
         }
     }
     int hist = 0;

@@ -57,6 +57,10 @@ grep -q '(\$\.item\[' "$T/expl" || no "explain lacks the JSON path"
 "$SOLEUS" what-if --input fhir "$T/tc1-hayley-overstride.qr.json" --set pitting-oedema-symptomatic-leg=yes > "$T/wi" \
     || no "what-if --input fhir failed"
 grep -q 'red flag: no -> yes' "$T/wi" || no "what-if on FHIR did not raise the red flag"
+printf '{"resourceType":"QuestionnaireResponse","item":[{"linkId":"screening","item":[{"linkId":"shiny-skin","answer":[{"valueBoolean":false}]}]},{"linkId":"notes","answer":[{"valueString":"The skin over the calf looks shiny."}]}]}' > "$T/conflict.json"
+"$SOLEUS" assess --no-next --input fhir "$T/conflict.json" > "$T/conflict.txt" || no "conflict record failed"
+grep -qF 'shiny-skin: record says no ($.item[0].item[0]), note says yes ($.item[1].answer[0].valueString: "shiny")' "$T/conflict.txt" \
+    || { no "note conflict lacks the JSON paths"; grep -A2 CONFLICTS "$T/conflict.txt"; }
 "$SOLEUS" assess --input yaml "$T/tc3-dvt.qr.json" > /dev/null 2>&1; [ $? = 2 ] || no "--input yaml is not a usage error"
 
 # 4. Bad FHIR input: exit status and the error naming the JSON path.

@@ -55,15 +55,18 @@ int sol_cds_discovery(char **out, const char *service_id);
 
 /* Read a hook request. On success with prefetch present, *out is the record
  * from prefetch.questionnaireResponse (and prefetch.patient); when either is
- * missing or null, *out is NULL and why says what is missing. Malformed
- * requests return SOL_EINVALID / SOL_EPARSE with d->msg naming the JSON path. */
-int sol_cds_read_hook(sol_intake **out, char *why, size_t whylen, const char *buf,
-                      size_t len, const char *hook, const sol_vocab *v, sol_diag *d);
+ * missing or null, *out is NULL and why says what is missing. The request's
+ * hookInstance is copied (cut short) into instance. Malformed requests
+ * return SOL_EINVALID / SOL_EPARSE with d->msg naming the JSON path. */
+int sol_cds_read_hook(sol_intake **out, char *why, size_t whylen, char *instance,
+                      size_t instlen, const char *buf, size_t len, const char *hook,
+                      const sol_vocab *v, sol_diag *d);
 
 /* The cards for an assessment: one critical card per emergency, one warning
  * card per other referral, one info card with the leading differential and
- * the next question. r NULL: no cards, with why in an extension. */
-int sol_cds_cards(char **out, const sol_report *r, const char *why);
+ * the next question. r NULL: no cards, with why in an extension. Card uuids
+ * are derived from instance (the hookInstance) and the conclusion. */
+int sol_cds_cards(char **out, const sol_report *r, const char *why, const char *instance);
 
 /* Check a feedback body: {"feedback": [{"card": ..., "outcome": ...}, ...]}. */
 int sol_cds_check_feedback(const char *buf, size_t len, sol_diag *d);

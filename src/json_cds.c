@@ -65,8 +65,8 @@ int sol_cds_discovery(char **out, const char *service_id)
 
 #define FAILR(path, ...) sol_json_fail(d, SOL_EINVALID, "request", path, __VA_ARGS__)
 
-static int read_hook(sol_intake **out, char *why, size_t whylen, json_t *root, const char *hook,
-                     const sol_vocab *v, sol_diag *d)
+static int read_hook(sol_intake **out, char *why, size_t whylen, char *instance, size_t instlen,
+                     json_t *root, const char *hook, const sol_vocab *v, sol_diag *d)
 {
     const char *h = json_string_value(json_object_get(root, "hook"));
     json_t *ctx = json_object_get(root, "context"), *pre = json_object_get(root, "prefetch");
@@ -74,6 +74,7 @@ static int read_hook(sol_intake **out, char *why, size_t whylen, json_t *root, c
         return FAILR("$.hook", "expected \"%s\"", hook);
     if (!json_is_string(json_object_get(root, "hookInstance")))
         return FAILR("$.hookInstance", "expected a string");
+    snprintf(instance, instlen, "%s", json_string_value(json_object_get(root, "hookInstance")));
     if (!json_is_object(ctx) || !json_is_string(json_object_get(ctx, "patientId")))
         return FAILR("$.context.patientId", "expected a string");
     if (pre && !json_is_null(pre) && !json_is_object(pre))
@@ -111,17 +112,19 @@ static int read_hook(sol_intake **out, char *why, size_t whylen, json_t *root, c
     return sol_fhir_read_resources(out, qr, base, pat, "$.prefetch.patient", "request", v, d);
 }
 
-int sol_cds_read_hook(sol_intake **out, char *why, size_t whylen, const char *buf, size_t len,
-                      const char *hook, const sol_vocab *v, sol_diag *d)
+int sol_cds_read_hook(sol_intake **out, char *why, size_t whylen, char *instance,
+                      size_t instlen, const char *buf, size_t len, const char *hook,
+                      const sol_vocab *v, sol_diag *d)
 {
     json_t *root = NULL;
     *out = NULL;
     why[0] = '\0';
+    instance[0] = '\0';
     int rc = sol_json_parse(&root, buf, len, "request", d);
     if (rc == SOL_OK && !json_is_object(root))
         rc = FAILR("$", "expected a CDS Hooks request object");
     if (rc == SOL_OK)
-        rc = read_hook(out, why, whylen, root, hook, v, d);
+        rc = read_hook(out, why, whylen, instance, instlen, root, hook, v, d);
     json_decref(root);
     return rc;
 }
@@ -292,7 +295,7 @@ static void recs_for(text *t, const sol_report *r, const char *id)
     }
 }
 
-int sol_cds_cards(char **out, const sol_report *r, const char *why)
+int sol_cds_cards(char **out, const sol_report *r, const char *why, const char *instance)
 {
     json_t *cards = json_array(), *root = json_pack("{s:o}", "cards", cards);
     if (!r) {
@@ -322,7 +325,7 @@ int sol_cds_cards(char **out, const sol_report *r, const char *why)
         because_lines(&t, r, c);
         sources_lines(&t, cat, c);
         json_array_append_new(cards, card(sum, emergency ? "critical" : "warning", t.s,
-                                          source_json(cat, c), c->id, u));
+                                          source_json(cat, c), instance, c->id));
     }
 
     /* One info card: the leading differential and the next question. */
@@ -364,6 +367,6 @@ int sol_cds_cards(char **out, const sol_report *r, const char *why)
     json_array_append_new(cards, card(sum, "info", t.s,
                                       lead ? source_json(cat, lead)
                                            : json_pack("{s:s}", "label", "Soleus knowledge base"),
-                                      "info", lead ? lead->id : ""));
+                                      instance, "info"));
     return dump(out, root);
 }

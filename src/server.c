@@ -38,6 +38,7 @@ struct sol_server {
     size_t form_len;
     char url[300];                /* base URL, e.g. http://127.0.0.1:8080 */
     unsigned port;
+    int loopback;                 /* 1: the form and /assess are served */
 };
 
 /* The pipeline this worker thread owns, claimed on its first request. */
@@ -105,6 +106,8 @@ static enum MHD_Result respond(struct MHD_Connection *c, const char *url, unsign
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     if (allow)
         MHD_add_response_header(r, "Allow", allow);
+    if (status == 401)
+        MHD_add_response_header(r, "WWW-Authenticate", "Bearer");
     if (is_cds(url)) { /* CORS, as CDS Hooks asks, for browser-based clients */
         MHD_add_response_header(r, "Access-Control-Allow-Origin", "*");
         MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, POST, OPTIONS");
@@ -204,22 +207,22 @@ static enum MHD_Result hook(sol_server *s, struct MHD_Connection *c, const char 
     sol_intake *in = NULL;
     sol_findings *f = NULL;
     sol_assessment *a = NULL;
-    char *id = NULL, *json = NULL, why[300];
+    char *id = NULL, *json = NULL, why[300], instance[128];
     sol_diag d = {0};
     enum MHD_Result ret;
     if (!p)
         return send_error(c, url, 503, "no worker pipeline available", NULL);
-    int rc = sol_cds_read_hook(&in, why, sizeof why, rq->body, rq->len, "patient-view",
-                               sol_pipeline_vocab(p), &d);
+    int rc = sol_cds_read_hook(&in, why, sizeof why, instance, sizeof instance, rq->body, rq->len,
+                               "patient-view", sol_pipeline_vocab(p), &d);
     if (rc)
         return send_diag(c, url, rc, &d);
     if (!in) {
-        rc = sol_cds_cards(&json, NULL, why);
+        rc = sol_cds_cards(&json, NULL, why, instance);
         return rc ? send_error(c, url, 500, "cannot write cards", NULL) : send_json(c, url, 200, json);
     }
     if ((rc = sol_pipeline_read_intake(p, in, &f, &id, &d)) == SOL_OK &&
         (rc = sol_pipeline_assess(p, id, "request", f, &a, &d)) == SOL_OK)
-        rc = sol_cds_cards(&json, a->report, NULL);
+        rc = sol_cds_cards(&json, a->report, NULL, instance);
     ret = rc ? send_diag(c, url, rc, &d) : send_json(c, url, 200, json);
     sol_assessment_free(a);
     sol_findings_free(f);
@@ -357,6 +360,10 @@ static enum MHD_Result route(sol_server *s, struct MHD_Connection *c, const char
     }
     if (is_cds(url))
         return send_error(c, url, 404, "no such CDS service", NULL);
+    /* The form and /assess have no login: only for the machine itself. */
+    if ((strcmp(url, "/assess") == 0 || strcmp(url, "/") == 0) && !s->loopback)
+        return send_error(c, url, 403, "the local form and /assess are served on loopback only",
+                          NULL);
     if (strcmp(url, "/assess") == 0) {
         if (!post)
             return send_error(c, url, 405, "use POST", "POST");
@@ -510,6 +517,7 @@ int sol_server_start(sol_server **out, const sol_server_opts *o, sol_diag *d)
     if (!s)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
     s->o = *o;
+    s->loopback = is_loopback(&sa);
     pthread_mutex_init(&s->lock, NULL);
     s->npool = o->threads ? o->threads : 1;
     s->pool = calloc(s->npool, sizeof *s->pool);

@@ -231,6 +231,8 @@ st=$(call "$(token HS256 "$T/k1.pub" "$(claims https://ehr.example "$AUD" $((now
 st=$(post /cds-services/soleus-calf "$T/tc3-dvt.hook.json" application/json "$T/out")
 [ "$st" = 401 ] || no "missing token accepted: $st"
 grep -q '"error":{"message":' "$T/out" || no "401 without a JSON error body"
+curl -s -m 10 -D "$T/h" -o /dev/null -H 'Content-Type: application/json' --data-binary @"$T/tc3-dvt.hook.json" "$AUD"
+grep -qi '^WWW-Authenticate: Bearer' "$T/h" || no "401 without WWW-Authenticate"
 st=$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$URL/cds-services")
 [ "$st" = 401 ] || no "discovery without a token: $st"
 DAUD="$URL/cds-services"

@@ -399,8 +399,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         keep_for_log(rq, method, url);
         *con_cls = rq;
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > s->o.max_body)
+        if (cl && strtoull(cl, NULL, 10) > s->o.max_body) {
+            /* Refuse before reading a byte of it; the connection closes. */
+            char why[96];
             rq->too_big = 1;
+            snprintf(why, sizeof why, "request body larger than %zu bytes", s->o.max_body);
+            return send_error(c, url, 413, why, NULL);
+        }
         return MHD_YES;
     }
     if (*upload_size) {

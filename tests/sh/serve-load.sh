@@ -52,6 +52,7 @@ conf() { # FIRST COUNT FILE
     done
 }
 mkdir -p "$T/r"
+rss_start=$(rss)
 conf 0 140 "$T/warm.conf"
 curl --parallel --parallel-max "$C" -K "$T/warm.conf" > "$T/warm.codes" 2> "$T/curl.err"
 [ "$(grep -c '^200 ' "$T/warm.codes")" = 140 ] || no "warm-up: not every call answered 200"
@@ -78,7 +79,7 @@ max=$(tail -n 1 "$T/lat")
 limit=$((rss0 + rss0 / 10 + 4096))
 [ "$rss1" -le "$limit" ] || no "memory grew: ${rss0} kB after warm-up, ${rss1} kB after the run"
 stop
-summary="load: $N hook calls, $C concurrent clients, ${LOAD_THREADS:-2} workers: $ok correct, $bad errors; latency p50 ${p50} ms, p99 ${p99} ms, max ${max} ms; $((s1 - s0)) s wall; RSS ${rss0} kB after warm-up, ${rss1} kB after"
+summary="load: $N hook calls, $C concurrent clients, ${LOAD_THREADS:-2} workers: $ok correct, $bad errors; latency p50 ${p50} ms, p99 ${p99} ms, max ${max} ms; $((s1 - s0)) s wall; RSS ${rss_start} kB at start, ${rss0} kB after a 140-call warm-up, ${rss1} kB after the run"
 echo "$summary"
 mkdir -p "$BUILD" && echo "$summary" > "$BUILD/serve-load.txt"
 exit $fail

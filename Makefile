@@ -10,7 +10,7 @@ WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror
 XML_CFLAGS := $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS   := $(shell xml2-config --libs 2>/dev/null || echo -lxml2)
 CPPFLAGS_ALL = $(XML_CFLAGS) -DSOL_DATADIR='"$(SHARE)"'
-LIBS    := -lclips $(XML_LIBS) -lpcre2-8 -ljansson -lm
+LIBS    := -lclips $(XML_LIBS) -lpcre2-8 -ljansson -lmicrohttpd -ljwt -lpthread -lm
 SHARE   := $(PREFIX)/share/soleus
 
 SRCS    := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -20,7 +20,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN     := $(BUILD)/soleus
 
 # Packages a fresh Debian machine lacks; checked by header/tool presence.
-DEB_PKGS := libclips-dev libxml2-dev libxml2-utils libpcre2-dev libjansson-dev lcov graphviz valgrind python3
+DEB_PKGS := libclips-dev libxml2-dev libxml2-utils libpcre2-dev libjansson-dev lcov graphviz valgrind libmicrohttpd-dev libjwt-dev curl openssl python3
 
 .PHONY: all deps demo check test asan ubsan leakcheck lint format bench coverage docs clean install uninstall
 

@@ -36,6 +36,28 @@ void sol_cli_print_diag(const sol_diag *d)
 int sol_cli_case_open(sol_cli_case *c, const char *rules_dir, const char *knowledge_dir,
                       const char *file, const char *concl, sol_diag *d)
 {
+    return sol_cli_case_open_as(c, SOL_INPUT_XML, rules_dir, knowledge_dir, file, concl, d);
+}
+
+int sol_cli_take_input(int *i, int argc, char **argv, sol_input *in)
+{
+    const char *v;
+    if (strcmp(argv[*i], "--input") == 0 && *i + 1 < argc)
+        v = argv[++*i];
+    else if (strncmp(argv[*i], "--input=", 8) == 0)
+        v = argv[*i] + 8;
+    else
+        return 0;
+    if (sol_input_parse(in, v) == SOL_OK)
+        return 1;
+    fprintf(stderr, "soleus: --input: expected xml or fhir, got '%s'\n", v);
+    return -1;
+}
+
+int sol_cli_case_open_as(sol_cli_case *c, sol_input in, const char *rules_dir,
+                         const char *knowledge_dir, const char *file, const char *concl,
+                         sol_diag *d)
+{
     int rc;
 
     memset(c, 0, sizeof *c);
@@ -45,7 +67,7 @@ int sol_cli_case_open(sol_cli_case *c, const char *rules_dir, const char *knowle
         return rc;
     if ((rc = sol_kb_load(&c->kb, rules_dir, knowledge_dir, d)))
         return rc;
-    return sol_pipeline_read_assess(c->p, file, &c->f, &c->id, &c->a, d);
+    return sol_pipeline_read_assess_as(c->p, in, file, &c->f, &c->id, &c->a, d);
 }
 
 void sol_cli_case_close(sol_cli_case *c)

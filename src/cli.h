@@ -47,6 +47,14 @@ typedef struct {
 
 int sol_cli_case_open(sol_cli_case *c, const char *rules_dir, const char *knowledge_dir,
                       const char *file, const char *concl, sol_diag *d);
+/* The same for a record in the given input format (--input xml|fhir). */
+int sol_cli_case_open_as(sol_cli_case *c, sol_input in, const char *rules_dir,
+                         const char *knowledge_dir, const char *file, const char *concl,
+                         sol_diag *d);
+/* "--input xml|fhir" or "--input=…" at argv[*i]: 1 when taken (and *i moved
+ * past its value), 0 when argv[*i] is something else, -1 on a bad value
+ * (the message is printed). Every command that reads a record calls it. */
+int sol_cli_take_input(int *i, int argc, char **argv, sol_input *in);
 void sol_cli_case_close(sol_cli_case *c);
 
 int sol_cmd_assess(const sol_paths *p, int argc, char **argv);
@@ -56,5 +64,7 @@ int sol_cmd_what_if(const sol_paths *p, int argc, char **argv);
 int sol_cmd_rules(const sol_paths *p, int argc, char **argv);
 int sol_cmd_lint(const sol_paths *p, int argc, char **argv);
 int sol_cmd_coverage(const sol_paths *p, int argc, char **argv);
+int sol_cmd_questionnaire(const sol_paths *p, int argc, char **argv);
+int sol_cmd_serve(const sol_paths *p, int argc, char **argv);
 
 #endif

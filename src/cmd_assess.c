@@ -11,16 +11,21 @@
 
 static int usage(void)
 {
-    fprintf(stderr, "soleus: usage: soleus assess [--format text|json|summary] [--no-next] FILE\n");
+    fprintf(stderr, "soleus: usage: soleus assess [--input xml|fhir] [--format text|json|summary] [--no-next] FILE\n");
     return SOL_EXIT_USAGE;
 }
 
 int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
 {
     const char *format = "text", *file = NULL;
-    int want_next = 1;
+    int want_next = 1, took;
+    sol_input input = SOL_INPUT_XML;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+        if ((took = sol_cli_take_input(&i, argc, argv, &input)) < 0)
+            return usage();
+        else if (took)
+            continue;
+        else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
             format = argv[++i];
         else if (strncmp(argv[i], "--format=", 9) == 0)
             format = argv[i] + 9;
@@ -45,7 +50,7 @@ int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
     int rc = sol_pipeline_new(&p, paths->rules_dir, paths->knowledge_dir, &d);
     if (rc)
         goto cleanup;
-    if ((rc = sol_pipeline_read_assess(p, file, &f, &id, &a, &d)))
+    if ((rc = sol_pipeline_read_assess_as(p, input, file, &f, &id, &a, &d)))
         goto cleanup;
     /* "What to assess next" re-assesses the record once per plausible answer
      * of every unrecorded finding a rule reads; --no-next skips it. */

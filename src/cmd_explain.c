@@ -12,7 +12,7 @@
 
 static int usage(void)
 {
-    fprintf(stderr, "soleus: usage: soleus explain FILE [CONCLUSION] [--style terse|teach] "
+    fprintf(stderr, "soleus: usage: soleus explain [--input xml|fhir] FILE [CONCLUSION] [--style terse|teach] "
                     "[--format text|dot]\n");
     return SOL_EXIT_USAGE;
 }
@@ -35,7 +35,13 @@ static int option(char **argv, int argc, int *i, const char *name, const char **
 int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
 {
     const char *style = "terse", *format = "text", *file = NULL, *concl = NULL;
+    sol_input input = SOL_INPUT_XML;
+    int took;
     for (int i = 1; i < argc; i++) {
+        if ((took = sol_cli_take_input(&i, argc, argv, &input)) < 0)
+            return usage();
+        if (took)
+            continue;
         if (option(argv, argc, &i, "--style", &style) || option(argv, argc, &i, "--format", &format))
             continue;
         if (argv[i][0] == '-' && argv[i][1])
@@ -54,7 +60,7 @@ int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
     sol_diag d = {0};
     sol_cli_case c;
     sol_explain *x = NULL;
-    int rc = sol_cli_case_open(&c, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
+    int rc = sol_cli_case_open_as(&c, input, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
     if (rc)
         goto cleanup;
     if ((rc = sol_explain_build(&x, c.a->report, c.kb, c.cond, &d)))

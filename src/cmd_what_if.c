@@ -12,7 +12,7 @@
 
 static int usage(void)
 {
-    fprintf(stderr, "soleus: usage: soleus what-if FILE [--set FINDING=VALUE]... "
+    fprintf(stderr, "soleus: usage: soleus what-if [--input xml|fhir] FILE [--set FINDING=VALUE]... "
                     "[--unset FINDING]...\n");
     return SOL_EXIT_USAGE;
 }
@@ -20,8 +20,13 @@ static int usage(void)
 int sol_cmd_what_if(const sol_paths *paths, int argc, char **argv)
 {
     const char *file = NULL;
-    int nset = 0;
+    int nset = 0, took;
+    sol_input input = SOL_INPUT_XML;
     for (int i = 1; i < argc; i++) {
+        if ((took = sol_cli_take_input(&i, argc, argv, &input)) < 0)
+            return usage();
+        if (took)
+            continue;
         if ((strcmp(argv[i], "--set") == 0 || strcmp(argv[i], "--unset") == 0) && i + 1 < argc) {
             i++;
             nset++;
@@ -68,7 +73,7 @@ int sol_cmd_what_if(const sol_paths *paths, int argc, char **argv)
             goto cleanup;
         nch++;
     }
-    if ((rc = sol_pipeline_read_assess(p, file, &f, &id, &a, &d)))
+    if ((rc = sol_pipeline_read_assess_as(p, input, file, &f, &id, &a, &d)))
         goto cleanup;
     if ((rc = sol_whatif_run(&w, p, a->report, ch, nch, &d)))
         goto cleanup;

@@ -1,4 +1,4 @@
-/* cmd_why_not.c — `soleus why-not FILE CONCLUSION`: for a conclusion that
+/* cmd_why_not.c — `soleus why-not [--input xml|fhir] FILE CONCLUSION`: for a conclusion that
  * was not reached, the rules that could reach it, their conditions against
  * this case, and the smallest checked set of finding changes. */
 #include <stdio.h>
@@ -20,7 +20,13 @@ static int usage(void)
 int sol_cmd_why_not(const sol_paths *paths, int argc, char **argv)
 {
     const char *file = NULL, *concl = NULL;
+    sol_input input = SOL_INPUT_XML;
+    int took;
     for (int i = 1; i < argc; i++) {
+        if ((took = sol_cli_take_input(&i, argc, argv, &input)) < 0)
+            return usage();
+        if (took)
+            continue;
         if (argv[i][0] == '-' && argv[i][1])
             return usage();
         if (!file)
@@ -36,7 +42,7 @@ int sol_cmd_why_not(const sol_paths *paths, int argc, char **argv)
     sol_diag d = {0};
     sol_cli_case c;
     sol_whynot *w = NULL;
-    int rc = sol_cli_case_open(&c, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
+    int rc = sol_cli_case_open_as(&c, input, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
     if (rc)
         goto cleanup;
     if ((rc = sol_whynot_build(&w, c.p, c.a->report, c.kb, c.cond, &d)))

@@ -3,6 +3,8 @@
  * conflicts. Order of insertion is kept, so outputs stay deterministic. */
 #include "findings.h"
 
+#include <stdio.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,7 +38,9 @@ static void conflict_clear(sol_conflict *c)
     sol_value_clear(&c->record_value);
     sol_value_clear(&c->note_value);
     free(c->quote);
-    c->name = c->quote = NULL;
+    free(c->record_path);
+    free(c->note_path);
+    c->name = c->quote = c->record_path = c->note_path = NULL;
 }
 
 void sol_findings_free(sol_findings *f)
@@ -83,10 +87,11 @@ static int conflict_copy(sol_conflict *out, const sol_conflict *src)
 {
     sol_conflict tmp = *src;
 
-    tmp.name = tmp.quote = NULL;
+    tmp.name = tmp.quote = tmp.record_path = tmp.note_path = NULL;
     memset(&tmp.record_value, 0, sizeof tmp.record_value);
     memset(&tmp.note_value, 0, sizeof tmp.note_value);
     if (dup_opt(&tmp.name, src->name) || dup_opt(&tmp.quote, src->quote)
+        || dup_opt(&tmp.record_path, src->record_path) || dup_opt(&tmp.note_path, src->note_path)
         || sol_value_copy(&tmp.record_value, &src->record_value) != SOL_OK
         || sol_value_copy(&tmp.note_value, &src->note_value) != SOL_OK) {
         conflict_clear(&tmp);
@@ -201,4 +206,18 @@ size_t sol_findings_conflict_count(const sol_findings *f)
 const sol_conflict *sol_findings_conflict_at(const sol_findings *f, size_t i)
 {
     return f && i < f->nconf ? &f->conflicts[i] : NULL;
+}
+
+const char *sol_where(int line, const char *path, char *buf, size_t len)
+{
+    if (line <= 0 && path && path[0] == '$')
+        snprintf(buf, len, "%s", path);
+    else
+        snprintf(buf, len, "line %d", line);
+    return buf;
+}
+
+const char *sol_finding_where(const sol_finding *f, char *buf, size_t len)
+{
+    return sol_where(f->line, f->path, buf, len);
 }

@@ -37,6 +37,8 @@ typedef struct {
     sol_value note_value;   /* what the note said */
     int record_line;
     int note_line;
+    char *record_path;      /* provenance paths: shown instead of the lines */
+    char *note_path;        /* when the record was FHIR (line 0, JSON path) */
     char *quote;            /* the note's words */
 } sol_conflict;
 
@@ -58,6 +60,13 @@ sol_findings *sol_findings_clone(const sol_findings *f);
 int sol_findings_add_conflict(sol_findings *f, const sol_conflict *c);
 size_t sol_findings_conflict_count(const sol_findings *f);
 const sol_conflict *sol_findings_conflict_at(const sol_findings *f, size_t i);
+
+/* Where a finding came from, as the writers show it: "line N" for a record
+ * element, or its JSON path (e.g. "$.item[1].item[0]") for a FHIR answer,
+ * which has no line. Into buf; returns buf. */
+const char *sol_finding_where(const sol_finding *f, char *buf, size_t len);
+/* The same from a line and a path (either may be 0/NULL). */
+const char *sol_where(int line, const char *path, char *buf, size_t len);
 
 /* Free the strings inside a caller-built item (not the item itself). */
 void sol_finding_clear(sol_finding *item);

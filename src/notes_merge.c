@@ -25,6 +25,8 @@ static int add_conflict(sol_findings *s, const sol_finding *kept,
     c.note_value = lost->value;
     c.record_line = kept->line;
     c.note_line = lost->line;
+    c.record_path = kept->path;
+    c.note_path = lost->path;
     c.quote = lost->quote;
     if (sol_findings_add_conflict(s, &c) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");

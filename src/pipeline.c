@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "notes.h"
 #include "record.h"
 
@@ -209,30 +210,40 @@ void sol_pipeline_free(sol_pipeline *p)
     free(p);
 }
 
-int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_findings,
-                      char **out_id, sol_diag *d)
+int sol_input_parse(sol_input *out, const char *name)
 {
-    sol_record *rec = NULL;
+    if (strcmp(name, "xml") == 0)
+        *out = SOL_INPUT_XML;
+    else if (strcmp(name, "fhir") == 0)
+        *out = SOL_INPUT_FHIR;
+    else
+        return SOL_EUSAGE;
+    return SOL_OK;
+}
+
+/* Structured findings plus the findings matched in the notes, merged. */
+static int merge_notes(sol_pipeline *p, const char *file, const sol_findings *structured,
+                       const sol_note *nv, size_t nn, const char *rid,
+                       sol_findings **out_findings, char **out_id, sol_diag *d)
+{
     sol_findings *notes = NULL, *all = NULL;
     char *id = NULL;
+    int rc = SOL_OK;
     *out_findings = NULL;
     *out_id = NULL;
-    int rc = sol_record_load(&rec, path, p->schema, p->vocab, d);
-    if (rc)
-        goto cleanup;
-    all = sol_findings_clone(sol_record_findings(rec));
+    all = sol_findings_clone(structured);
     notes = sol_findings_new();
-    id = sol_strdup(sol_record_id(rec));
+    id = sol_strdup(rid);
     if (!all || !notes || !id) {
-        rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
+        rc = sol_diag_set(d, SOL_ENOMEM, file, 0, "out of memory");
         goto cleanup;
     }
-    for (size_t i = 0; i < sol_record_note_count(rec); i++) {
-        const sol_note *n = sol_record_note_at(rec, i);
+    for (size_t i = 0; i < nn; i++) {
+        const sol_note *n = &nv[i];
         rc = sol_notes_extract(p->notes, n->text, strlen(n->text), n->path, n->line, notes, d);
         if (rc) {
             if (!d->file[0])
-                snprintf(d->file, sizeof d->file, "%s", path);
+                snprintf(d->file, sizeof d->file, "%s", file);
             goto cleanup;
         }
     }
@@ -245,9 +256,71 @@ int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_find
 cleanup:
     sol_findings_free(notes);
     sol_findings_free(all);
-    sol_record_free(rec);
     free(id);
     return rc;
+}
+
+static int from_record(sol_pipeline *p, sol_record *rec, const char *file,
+                       sol_findings **out_findings, char **out_id, sol_diag *d)
+{
+    size_t nn = sol_record_note_count(rec);
+    sol_note *nv = calloc(nn ? nn : 1, sizeof *nv);
+    if (!nv)
+        return sol_diag_set(d, SOL_ENOMEM, file, 0, "out of memory");
+    for (size_t i = 0; i < nn; i++)
+        nv[i] = *sol_record_note_at(rec, i);
+    int rc = merge_notes(p, file, sol_record_findings(rec), nv, nn, sol_record_id(rec),
+                         out_findings, out_id, d);
+    free(nv);
+    return rc;
+}
+
+int sol_pipeline_read_intake(sol_pipeline *p, const sol_intake *in, sol_findings **out_findings,
+                             char **out_id, sol_diag *d)
+{
+    return merge_notes(p, in->file, in->findings, in->notes, in->nnotes, in->id, out_findings,
+                       out_id, d);
+}
+
+int sol_pipeline_read_buf(sol_pipeline *p, sol_input in, const char *buf, size_t len,
+                          const char *name, sol_findings **out_findings, char **out_id,
+                          sol_diag *d)
+{
+    int rc;
+    *out_findings = NULL;
+    *out_id = NULL;
+    if (in == SOL_INPUT_FHIR) {
+        sol_intake *it = NULL;
+        if ((rc = sol_fhir_read(&it, buf, len, name, p->vocab, d)) == SOL_OK)
+            rc = sol_pipeline_read_intake(p, it, out_findings, out_id, d);
+        sol_intake_free(it);
+        return rc;
+    }
+    sol_record *rec = NULL;
+    if ((rc = sol_record_parse(&rec, buf, len, name, p->schema, p->vocab, d)) == SOL_OK)
+        rc = from_record(p, rec, name, out_findings, out_id, d);
+    sol_record_free(rec);
+    return rc;
+}
+
+int sol_pipeline_read_as(sol_pipeline *p, sol_input in, const char *path,
+                         sol_findings **out_findings, char **out_id, sol_diag *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    *out_findings = NULL;
+    *out_id = NULL;
+    int rc = sol_read_file(&buf, &len, path, SOL_RECORD_MAX_BYTES, d);
+    if (rc == SOL_OK)
+        rc = sol_pipeline_read_buf(p, in, buf, len, path, out_findings, out_id, d);
+    free(buf);
+    return rc;
+}
+
+int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_findings,
+                      char **out_id, sol_diag *d)
+{
+    return sol_pipeline_read_as(p, SOL_INPUT_XML, path, out_findings, out_id, d);
 }
 
 int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file,
@@ -294,8 +367,15 @@ const char *sol_pipeline_knowledge_dir(const sol_pipeline *p) { return p->knowle
 int sol_pipeline_read_assess(sol_pipeline *p, const char *path, sol_findings **out_findings,
                              char **out_id, sol_assessment **out, sol_diag *d)
 {
+    return sol_pipeline_read_assess_as(p, SOL_INPUT_XML, path, out_findings, out_id, out, d);
+}
+
+int sol_pipeline_read_assess_as(sol_pipeline *p, sol_input in, const char *path,
+                                sol_findings **out_findings, char **out_id,
+                                sol_assessment **out, sol_diag *d)
+{
     *out = NULL;
-    int rc = sol_pipeline_read(p, path, out_findings, out_id, d);
+    int rc = sol_pipeline_read_as(p, in, path, out_findings, out_id, d);
     if (rc)
         return rc;
     rc = sol_pipeline_assess(p, *out_id, path, *out_findings, out, d);

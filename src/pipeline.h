@@ -10,10 +10,18 @@
 #include "engine.h"
 #include "findings.h"
 #include "graph.h"
+#include "intake.h"
 #include "report.h"
 #include "vocab.h"
 
 typedef struct sol_pipeline sol_pipeline;
+
+/* What a record file or buffer holds: the XML record format, or FHIR JSON
+ * (a QuestionnaireResponse for `soleus questionnaire`, or a Bundle with one
+ * and its Patient). Both give the same findings structure. */
+typedef enum { SOL_INPUT_XML = 0, SOL_INPUT_FHIR } sol_input;
+/* "xml" or "fhir" into *out; SOL_EUSAGE otherwise. */
+int sol_input_parse(sol_input *out, const char *name);
 
 /* One assessed case. Owns its findings (a copy), graph and report. */
 typedef struct {
@@ -31,6 +39,18 @@ void sol_pipeline_free(sol_pipeline *p);  /* NULL is a no-op */
 int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_findings,
                       char **out_id, sol_diag *d);
 
+/* The same for a record in the given input format. */
+int sol_pipeline_read_as(sol_pipeline *p, sol_input in, const char *path,
+                         sol_findings **out_findings, char **out_id, sol_diag *d);
+/* The same from a memory buffer (name is used in diagnostics). */
+int sol_pipeline_read_buf(sol_pipeline *p, sol_input in, const char *buf, size_t len,
+                          const char *name, sol_findings **out_findings, char **out_id,
+                          sol_diag *d);
+/* Merge the notes of an already-read record (e.g. a CDS Hooks prefetch) into
+ * a copy of its structured findings. */
+int sol_pipeline_read_intake(sol_pipeline *p, const sol_intake *in, sol_findings **out_findings,
+                             char **out_id, sol_diag *d);
+
 /* Assess a set of findings (copied). The caller frees *out with
  * sol_assessment_free. */
 int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file,
@@ -42,6 +62,11 @@ void sol_assessment_free(sol_assessment *a);  /* NULL is a no-op */
  * and *out; on failure nothing is left to free. */
 int sol_pipeline_read_assess(sol_pipeline *p, const char *path, sol_findings **out_findings,
                              char **out_id, sol_assessment **out, sol_diag *d);
+
+/* sol_pipeline_read_assess for a record in the given input format. */
+int sol_pipeline_read_assess_as(sol_pipeline *p, sol_input in, const char *path,
+                                sol_findings **out_findings, char **out_id,
+                                sol_assessment **out, sol_diag *d);
 
 const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p);
 const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p);

@@ -596,6 +596,12 @@ cleanup:
     return rc;
 }
 
+void sol_record_init(void)
+{
+    xmlInitParser();
+    xmlRelaxNGInitTypes();
+}
+
 int sol_record_load(sol_record **out, const char *path, const char *schema_path,
                     const sol_vocab *vocab, sol_diag *d)
 {

@@ -20,6 +20,10 @@ typedef struct {
     const char *path;       /* element path of the <note> */
 } sol_note;
 
+/* Initialise libxml2 (parser and RELAX NG types) once, from the main
+ * thread, before records are read on several threads at once. */
+void sol_record_init(void);
+
 /* Parse the file at path. schema_path is the RELAX NG schema. On error returns
  * SOL_EIO (unreadable/too large), SOL_EPARSE (malformed, hostile) or
  * SOL_EINVALID (schema/vocabulary) and fills d with file, line and what was

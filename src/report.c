@@ -322,8 +322,9 @@ int sol_rule_is_population(const char *rule_id)
                        strcmp(rule_id, "R57") == 0);
 }
 
-/* qsort has no context argument: the report being sorted. */
-static const sol_report *sort_ctx;
+/* The report being sorted, for the qsort comparator; per thread, as the
+ * server assesses on several worker threads at once. */
+static _Thread_local const sol_report *sort_ctx;
 
 /* Management phases in the order a clinician works through them (brief §5):
  * safety and referral first, then protect, restore range, load, retrain,

@@ -234,16 +234,14 @@ int sol_whatif_write_text(FILE *out, const sol_whatif *w, const sol_report *base
         size_t used = 0;
         for (size_t k = 0; k < sol_findings_count(fs); k++) {
             const sol_finding *f = sol_findings_at(fs, k);
-            char v[64];
+            char v[64], at[300];
             if (strcmp(f->name, changes[i].name) != 0 || f->context != SOL_CTX_CURRENT)
                 continue;
             used = strlen(was);
-            if (f->origin == SOL_ORIGIN_NOTE)
-                snprintf(was + used, sizeof was - used, "%s%s (note, line %d)", used ? ", " : "",
-                         sol_value_text(&f->value, v, sizeof v), f->line);
-            else
-                snprintf(was + used, sizeof was - used, "%s%s (line %d)", used ? ", " : "",
-                         sol_value_text(&f->value, v, sizeof v), f->line);
+            sol_finding_where(f, at, sizeof at);
+            snprintf(was + used, sizeof was - used, "%s%s (%s%s)", used ? ", " : "",
+                     sol_value_text(&f->value, v, sizeof v),
+                     f->origin == SOL_ORIGIN_NOTE ? "note, " : "", at);
         }
         fprintf(out, "  %s, was %s\n", sol_change_text(&changes[i], buf, sizeof buf),
                 *was ? was : "not recorded");

@@ -121,14 +121,16 @@ static int fact_node(dot *d, long pos)
     put_str(d->out, id);
     if (f->finding >= 0) {
         const sol_finding *fd = sol_findings_at(sol_report_findings(r), (size_t)f->finding);
+        char at[300];
         sol_value_text(&fd->value, v, sizeof v);
+        sol_finding_where(fd, at, sizeof at);
         if (fd->origin == SOL_ORIGIN_NOTE)
-            snprintf(label, sizeof label, "%s = %s\nnote, line %d\n\"%s\"", fd->name, v, fd->line,
+            snprintf(label, sizeof label, "%s = %s\nnote, %s\n\"%s\"", fd->name, v, at,
                      fd->quote ? fd->quote : "");
         else if (fd->origin == SOL_ORIGIN_WHATIF)
             snprintf(label, sizeof label, "%s = %s\nwhat-if", fd->name, v);
         else
-            snprintf(label, sizeof label, "%s = %s\nline %d", fd->name, v, fd->line);
+            snprintf(label, sizeof label, "%s = %s\n%s", fd->name, v, at);
         fprintf(d->out, " [shape=ellipse, label=");
     } else if (f->firing < 0) {
         snprintf(label, sizeof label, "threshold %s = %s", sol_gfact_sym(f, "name"),

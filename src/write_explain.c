@@ -26,17 +26,21 @@ static const char *tier_name(char t)
 /* "name = value (line N, path)"; notes add the quote and its byte span. */
 static const char *finding_text(const sol_finding *f, char *buf, size_t len)
 {
-    char v[64];
+    char v[64], at[300];
 
     sol_value_text(&f->value, v, sizeof v);
+    /* A FHIR answer has no line: its JSON path is the whole provenance. */
+    if (f->line > 0 || !f->path || f->path[0] != '$')
+        snprintf(at, sizeof at, "line %d, %s", f->line, f->path ? f->path : "");
+    else
+        snprintf(at, sizeof at, "%s", f->path);
     if (f->origin == SOL_ORIGIN_NOTE)
-        snprintf(buf, len, "%s = %s (note, line %d, %s, bytes %zu-%zu: \"%s\")", f->name, v,
-                 f->line, f->path ? f->path : "", f->span_start, f->span_end,
-                 f->quote ? f->quote : "");
+        snprintf(buf, len, "%s = %s (note, %s, bytes %zu-%zu: \"%s\")", f->name, v, at,
+                 f->span_start, f->span_end, f->quote ? f->quote : "");
     else if (f->origin == SOL_ORIGIN_WHATIF)
         snprintf(buf, len, "%s = %s (what-if)", f->name, v);
     else
-        snprintf(buf, len, "%s = %s (line %d, %s)", f->name, v, f->line, f->path ? f->path : "");
+        snprintf(buf, len, "%s = %s (%s)", f->name, v, at);
     return buf;
 }
 

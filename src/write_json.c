@@ -3,7 +3,7 @@
 #include "writers.h"
 #include "nextbest.h"
 
-#include <jansson.h>
+#include "json_int.h"
 #include <string.h>
 
 static json_t *value_json(const sol_value *v)
@@ -184,6 +184,8 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
         json_object_set_new(o, "note_value", value_json(&c->note_value));
         json_object_set_new(o, "record_line", json_integer(c->record_line));
         json_object_set_new(o, "note_line", json_integer(c->note_line));
+        json_object_set_new(o, "record_path", json_string(c->record_path ? c->record_path : ""));
+        json_object_set_new(o, "note_path", json_string(c->note_path ? c->note_path : ""));
         json_object_set_new(o, "quote", json_string(c->quote ? c->quote : ""));
         json_array_append_new(cf, o);
     }

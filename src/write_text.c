@@ -18,15 +18,16 @@ static const char *tier_title(char t)
 
 const char *sol_format_finding(const sol_finding *f, char *buf, size_t len)
 {
-    char val[64];
+    char val[64], at[300];
     sol_value_text(&f->value, val, sizeof val);
+    sol_finding_where(f, at, sizeof at);
     if (f->origin == SOL_ORIGIN_NOTE)
-        snprintf(buf, len, "%s = %s (note, line %d: \"%s\")", f->name, val, f->line,
+        snprintf(buf, len, "%s = %s (note, %s: \"%s\")", f->name, val, at,
                  f->quote ? f->quote : "");
     else if (f->origin == SOL_ORIGIN_WHATIF)
         snprintf(buf, len, "%s = %s (what-if)", f->name, val);
     else
-        snprintf(buf, len, "%s = %s (line %d)", f->name, val, f->line);
+        snprintf(buf, len, "%s = %s (%s)", f->name, val, at);
     return buf;
 }
 
@@ -205,11 +206,12 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
         fprintf(out, "\nNOTE CONFLICTS (the structured value is used)\n");
         for (size_t i = 0; i < nc; i++) {
             const sol_conflict *c = sol_findings_conflict_at(fs, i);
-            char a[64], b[64];
-            fprintf(out, "  - %s: record says %s (line %d), note says %s (line %d: \"%s\")\n",
-                    c->name, sol_value_text(&c->record_value, a, sizeof a), c->record_line,
-                    sol_value_text(&c->note_value, b, sizeof b), c->note_line,
-                    c->quote ? c->quote : "");
+            char a[64], b[64], wa[300], wb[300];
+            fprintf(out, "  - %s: record says %s (%s), note says %s (%s: \"%s\")\n",
+                    c->name, sol_value_text(&c->record_value, a, sizeof a),
+                    sol_where(c->record_line, c->record_path, wa, sizeof wa),
+                    sol_value_text(&c->note_value, b, sizeof b),
+                    sol_where(c->note_line, c->note_path, wb, sizeof wb), c->quote ? c->quote : "");
         }
     }
     int hist = 0;

@@ -24,12 +24,12 @@ static void write_recorded(FILE *out, const sol_findings *fs, const char *name, 
 
     for (size_t i = 0; i < sol_findings_count(fs); i++) {
         const sol_finding *f = sol_findings_at(fs, i);
-        char v[64];
+        char v[64], at[300];
         if (strcmp(f->name, name) != 0 || f->context != SOL_CTX_CURRENT)
             continue;
-        fprintf(out, "%s%s%s%s (%sline %d)", any++ ? ", " : "recorded: ", named ? name : "",
+        fprintf(out, "%s%s%s%s (%s%s)", any++ ? ", " : "recorded: ", named ? name : "",
                 named ? " = " : "", sol_value_text(&f->value, v, sizeof v),
-                f->origin == SOL_ORIGIN_NOTE ? "note, " : "", f->line);
+                f->origin == SOL_ORIGIN_NOTE ? "note, " : "", sol_finding_where(f, at, sizeof at));
     }
     if (!any)
         fprintf(out, "%s%snot recorded", named ? name : "", named ? " " : "");

@@ -25,6 +25,8 @@
 (deftemplate MAIN::threshold              ; a reviewable cut-off (thresholds.tsv)
    (slot name (type SYMBOL))
    (slot value (type NUMBER)))
+(deftemplate MAIN::opinion-rule           ; a brief rule id whose rules cite only opinion-level sources (sources.tsv)
+   (slot rule (type SYMBOL)))
 
 ;; Derived facts.
 (deftemplate MAIN::unanswered             ; a screening item with no answer

@@ -36,7 +36,8 @@ static void conflict_clear(sol_conflict *c)
     sol_value_clear(&c->record_value);
     sol_value_clear(&c->note_value);
     free(c->quote);
-    c->name = c->quote = NULL;
+    free(c->kept_quote);
+    c->name = c->quote = c->kept_quote = NULL;
 }
 
 void sol_findings_free(sol_findings *f)
@@ -83,10 +84,11 @@ static int conflict_copy(sol_conflict *out, const sol_conflict *src)
 {
     sol_conflict tmp = *src;
 
-    tmp.name = tmp.quote = NULL;
+    tmp.name = tmp.quote = tmp.kept_quote = NULL;
     memset(&tmp.record_value, 0, sizeof tmp.record_value);
     memset(&tmp.note_value, 0, sizeof tmp.note_value);
     if (dup_opt(&tmp.name, src->name) || dup_opt(&tmp.quote, src->quote)
+        || dup_opt(&tmp.kept_quote, src->kept_quote)
         || sol_value_copy(&tmp.record_value, &src->record_value) != SOL_OK
         || sol_value_copy(&tmp.note_value, &src->note_value) != SOL_OK) {
         conflict_clear(&tmp);

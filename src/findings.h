@@ -38,6 +38,8 @@ typedef struct {
     int record_line;
     int note_line;
     char *quote;            /* the note's words */
+    int kept_from_note;     /* 1: two notes disagreed, the kept value is a note's (record_* are that note's) */
+    char *kept_quote;       /* the kept note's words when kept_from_note, else NULL */
 } sol_conflict;
 
 typedef struct sol_findings sol_findings;

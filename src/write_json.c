@@ -168,6 +168,10 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
         json_object_set_new(o, "record_line", json_integer(c->record_line));
         json_object_set_new(o, "note_line", json_integer(c->note_line));
         json_object_set_new(o, "quote", json_string(c->quote ? c->quote : ""));
+        json_object_set_new(o, "kept_from", json_string(c->kept_from_note ? "note" : "record"));
+        if (c->kept_from_note)
+            json_object_set_new(o, "kept_quote",
+                                json_string(c->kept_quote ? c->kept_quote : ""));
         json_array_append_new(cf, o);
     }
     json_object_set_new(root, "conflicts", cf);

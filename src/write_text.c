@@ -183,10 +183,18 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
         for (size_t i = 0; i < nc; i++) {
             const sol_conflict *c = sol_findings_conflict_at(fs, i);
             char a[64], b[64];
-            fprintf(out, "  - %s: record says %s (line %d), note says %s (line %d: \"%s\")\n",
-                    c->name, sol_value_text(&c->record_value, a, sizeof a), c->record_line,
-                    sol_value_text(&c->note_value, b, sizeof b), c->note_line,
-                    c->quote ? c->quote : "");
+            if (c->kept_from_note)
+                fprintf(out, "  - %s: notes disagree: kept %s (line %d: \"%s\"), "
+                             "not %s (line %d: \"%s\")\n",
+                        c->name, sol_value_text(&c->record_value, a, sizeof a),
+                        c->record_line, c->kept_quote ? c->kept_quote : "",
+                        sol_value_text(&c->note_value, b, sizeof b), c->note_line,
+                        c->quote ? c->quote : "");
+            else
+                fprintf(out, "  - %s: record says %s (line %d), note says %s (line %d: \"%s\")\n",
+                        c->name, sol_value_text(&c->record_value, a, sizeof a), c->record_line,
+                        sol_value_text(&c->note_value, b, sizeof b), c->note_line,
+                        c->quote ? c->quote : "");
         }
     }
     int hist = 0;

@@ -11,7 +11,7 @@
    "R19 | S5,S4,L10 | A remembered sudden onset during fast or explosive running with pain in the upper calf muscle is the typical gastrocnemius tear; two clinic articles and a narrative review, so moderate."
    (finding (name onset) (value sudden))
    (finding (name injury-moment-remembered) (value yes))
-   (finding (name activity-at-onset) (value speed-intervals|sprint|jumping))
+   (finding (name activity-at-onset) (value speed-intervals|sprint|jumping|hill-sprints))
    (finding (name pain-location) (value gastrocnemius-belly|mtj))
    =>
    (assert (evidence (conclusion gastrocnemius-strain) (polarity support) (strength moderate) (rule R19) (basis activity-at-onset))))
@@ -41,7 +41,7 @@
 
 (defrule TISSUE::favour-gastrocnemius-high-force
    "R26 | S4,L10 | Upper calf pain that began in a sprint or jump comes from a high-force overload, which the fast-twitch gastrocnemius suffers more than the soleus; it restates the onset R19 already counts."
-   (finding (name activity-at-onset) (value sprint|jumping))
+   (finding (name activity-at-onset) (value sprint|jumping|hill-sprints))
    (finding (name pain-location) (value gastrocnemius-belly|mtj))
    =>
    (assert (evidence (conclusion gastrocnemius-strain) (polarity support) (strength moderate) (rule R26) (basis activity-at-onset))))
@@ -123,7 +123,7 @@
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
    =>
-   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength moderate) (rule R25) (basis activity-at-onset))))
+   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength moderate) (rule R25) (basis gradual-no-injury-moment activity-at-onset))))
 
 (defrule TISSUE::suspect-overuse-set-distance
    "R25 | S4,S2,S1 | Pain that crept on and arrives at a set distance into each run, with no moment of injury and no red flag, fits fatigue overload."
@@ -133,7 +133,7 @@
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
    =>
-   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength moderate) (rule R25) (basis pain-onset-into-run))))
+   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength moderate) (rule R25) (basis gradual-no-injury-moment pain-onset-into-run))))
 
 (defrule TISSUE::suspect-overuse-any-pace
    "R25 | S4 | An ache that crept on with no moment of injury and is there even at an easy pace fits a calf tiring under repeated load rather than a tear; one clinic's account, so weak."
@@ -143,4 +143,4 @@
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
    =>
-   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength weak) (rule R25) (basis pain-at-slow-pace))))
+   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength weak) (rule R25) (basis gradual-no-injury-moment pain-at-slow-pace))))

@@ -146,7 +146,7 @@
              (evidence (conclusion ?s&~calf-overuse-overload) (polarity support))
              (not (finding (name symptom-duration) (value ?d&:(> ?d ?t))))))
    =>
-   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis heel-raise-side-deficit))))
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis calf-capacity-test heel-raise-side-deficit))))
 
 (defrule CHAIN::suspect-calf-capacity-computed-deficit
    "R39 | S4,S2,L17 | Heel raises on the painful side clearly below the other side's count, outside the first weeks of a strain, show a calf short of strength and endurance."
@@ -159,7 +159,7 @@
              (evidence (conclusion ?s&~calf-overuse-overload) (polarity support))
              (not (finding (name symptom-duration) (value ?d&:(> ?d ?t))))))
    =>
-   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis heel-raise-side-deficit single-leg-heel-raise-reps))))
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis calf-capacity-test heel-raise-side-deficit single-leg-heel-raise-reps))))
 
 (defrule CHAIN::weigh-side-deficit-in-acute-strain
    "R39 | S4,L13 | In the first weeks of a strain, pain holds the muscle back, so fewer heel raises on the painful side say little about capacity yet: weak, and re-tested once pain-free."
@@ -169,7 +169,7 @@
    (threshold (name acute-strain-days) (value ?t))
    (not (finding (name symptom-duration) (value ?d&:(> ?d ?t))))
    =>
-   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength weak) (rule R39) (basis heel-raise-side-deficit))))
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength weak) (rule R39) (basis calf-capacity-test heel-raise-side-deficit))))
 
 (defrule CHAIN::weigh-computed-deficit-in-acute-strain
    "R39 | S4,L13 | In the first weeks of a strain, a painful side clearly below the other side's heel-raise count says little about capacity yet: weak, and re-tested once pain-free."
@@ -182,7 +182,7 @@
    (threshold (name acute-strain-days) (value ?t))
    (not (finding (name symptom-duration) (value ?d&:(> ?d ?t))))
    =>
-   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength weak) (rule R39) (basis heel-raise-side-deficit single-leg-heel-raise-reps))))
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength weak) (rule R39) (basis calf-capacity-test heel-raise-side-deficit single-leg-heel-raise-reps))))
 
 (defrule CHAIN::suspect-calf-capacity-low-reps
    "R39 | S4,L17 | Single-leg heel raises clearly under the usual norm, outside the first weeks of a strain, show a calf short of capacity; norms fall with age and differ by sex."
@@ -193,7 +193,7 @@
              (evidence (conclusion ?s&~calf-overuse-overload) (polarity support))
              (not (finding (name symptom-duration) (value ?d&:(> ?d ?w))))))
    =>
-   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis single-leg-heel-raise-reps))))
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis calf-capacity-test single-leg-heel-raise-reps))))
 
 (defrule CHAIN::weigh-low-reps-in-acute-strain
    "R39 | S4,L13 | In the first weeks of a strain, few heel raises on the painful side are partly pain holding the muscle back: weak, and re-tested once pain-free."
@@ -204,19 +204,19 @@
    (threshold (name acute-strain-days) (value ?w))
    (not (finding (name symptom-duration) (value ?d&:(> ?d ?w))))
    =>
-   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength weak) (rule R39) (basis single-leg-heel-raise-reps))))
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength weak) (rule R39) (basis calf-capacity-test single-leg-heel-raise-reps))))
 
 (defrule CHAIN::suspect-calf-capacity-soleus
    "R39 | S4,S2 | A soleus that is weak or tires early cannot carry the repeated load of running."
    (finding (name soleus-strength-endurance-deficit) (value yes))
    =>
-   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39))))
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis calf-capacity-test))))
 
 (defrule CHAIN::suspect-calf-capacity-gastrocnemius
    "R39 | S4,S2 | A gastrocnemius that is weak or tires early cannot carry the repeated load of running."
    (finding (name gastroc-strength-endurance-deficit) (value yes))
    =>
-   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39))))
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis calf-capacity-test))))
 
 (defrule CHAIN::suspect-calf-capacity-slow-pace
    "R40 | S4 | Pain even at an easy pace points to a calf short of strength or endurance, or to mechanics."

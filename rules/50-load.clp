@@ -11,7 +11,7 @@
    (threshold (name load-spike-pct) (value ?t))
    (finding (name weekly-mileage-increase-pct) (value ?p&:(> ?p ?t)))
    =>
-   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength moderate) (rule R41) (basis weekly-mileage-increase-pct))))
+   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength moderate) (rule R41) (basis load-increase weekly-mileage-increase-pct))))
 
 (defrule LOAD::suspect-new-intensity
    "R41 | S5,S2 | New speed work, hills or a new jumping class added within the last few weeks before the pain began is a common trigger for calf overload."
@@ -19,7 +19,7 @@
    (finding (name recent-load-change) (value speed-intervals|terrain-hills|plyometrics-class))
    (finding (name symptom-duration) (value ?d&:(<= ?d ?w)))
    =>
-   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength moderate) (rule R41) (basis recent-load-change))))
+   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength moderate) (rule R41) (basis load-increase recent-load-change))))
 
 (defrule LOAD::suspect-distance-and-speed
    "R42 | S3 | Building distance and speed at the same time stacks two kinds of load on the calf; one runner's story, so weak."

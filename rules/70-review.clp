@@ -85,7 +85,7 @@
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
    =>
-   (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45) (basis symptom-duration))))
+   (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45) (basis rest-or-treatment-failed symptom-duration))))
 
 (defrule REVIEW::advise-whole-chain-search-failed-physio
    "R45 | S4 | When earlier physiotherapy did not fix the calf, the weak link is likely elsewhere in the chain, so search it whole; with no red flag standing."
@@ -93,7 +93,7 @@
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
    =>
-   (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45) (basis previous-physio-failed))))
+   (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45) (basis rest-or-treatment-failed previous-physio-failed))))
 
 (defrule REVIEW::advise-whole-chain-search-recurrence
    "R45 | S4,S2 | Pain that came back after rest points at a cause that rest did not touch, so search the whole chain; with no red flag standing."
@@ -101,7 +101,7 @@
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
    =>
-   (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45) (basis rested-then-recurred))))
+   (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45) (basis rest-or-treatment-failed rested-then-recurred))))
 
 ;;; ---------------------------------------------------------------- R52 both calves
 
@@ -291,7 +291,7 @@
    "X-oppose-soleus-sprint | S5,L10 | A sudden onset in a sprint or jump fits a gastrocnemius tear more than soleus overload."
    (exists (evidence (conclusion soleus-strain-overload) (polarity support)))
    (finding (name onset) (value sudden))
-   (finding (name activity-at-onset) (value sprint|jumping))
+   (finding (name activity-at-onset) (value sprint|jumping|hill-sprints))
    =>
    (assert (evidence (conclusion soleus-strain-overload) (polarity oppose) (strength weak) (rule X-oppose-soleus-sprint))))
 

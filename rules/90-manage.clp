@@ -410,20 +410,10 @@
    (assert (recommendation (id biggest-deficit-first) (for ?k))))
 
 (defrule MANAGE::pause-running-when-stopped
-   "X-manage-pause-running | S2,S5 | When a calf that stopped the run rules out keep-running advice, say so positively: pause running and rehabilitate, rather than saying nothing."
+   "X-manage-pause-running | S2,S5 | When a calf that stopped the run rules out keep-running advice, say so positively: pause running and rehabilitate, rather than saying nothing (worsening pain already fails the S4 screen and closes the gate)."
    (belief (conclusion ?c) (cf ?x&:(> ?x 0.0)))
    (condition (id ?c) (tier T|K))
    (finding (name stopped-in-tracks) (value yes))
-   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support))) ; its referral says stop
-   (not (gate))
-   =>
-   (assert (recommendation (id pause-running-rehab) (for ?c))))
-
-(defrule MANAGE::pause-running-when-worsening
-   "X-manage-pause-running | S2 | When worsening pain rules out keep-running advice, say so positively: pause running and rehabilitate, rather than saying nothing."
-   (belief (conclusion ?c) (cf ?x&:(> ?x 0.0)))
-   (condition (id ?c) (tier T|K))
-   (finding (name symptom-trend) (value worsening))
    (not (evidence (conclusion tibial-bone-stress-injury) (polarity support))) ; its referral says stop
    (not (gate))
    =>

@@ -364,8 +364,12 @@ int sol_catalog_strength_allows(const sol_catalog *c, const char *strength,
             continue;
         if (!l || strcmp(l, "*") == 0)
             return 1;
-        if (!level)
-            return 0;
+        if (!level) {           /* unknown level: only what every level may carry */
+            for (const char *const *e = sol_evidence_levels; *e; e++)
+                if (!sol_catalog_strength_allows(c, strength, *e))
+                    return 0;
+            return 1;
+        }
         n = strlen(level);
         for (const char *p = l; *p;) {
             size_t k = strcspn(p, ",");

@@ -63,9 +63,10 @@ const sol_source *sol_catalog_source(const sol_catalog *c, const char *id);
 size_t sol_catalog_strength_count(const sol_catalog *c);
 /* The evidence levels a source may carry (sources.tsv column 5), NULL-ended. */
 extern const char *const sol_evidence_levels[];
-/* 1 when strengths.tsv lets a source of this level (NULL: none given) carry
- * this strength: the level is listed in the strength's third column, the
- * column is "*" or absent, or the strength is unknown. */
+/* 1 when strengths.tsv lets a source of this level carry this strength: the
+ * level is listed in the strength's third column, the column is "*" or
+ * absent, or the strength is unknown. A source without a level (NULL) may
+ * carry only what every level may carry. */
 int sol_catalog_strength_allows(const sol_catalog *c, const char *strength,
                                 const char *level);
 /* 1 when strengths.tsv declares allowed levels for any strength. */

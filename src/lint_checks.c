@@ -813,8 +813,7 @@ cleanup:
 /* A vote may be no stronger than its best cited source allows: strengths.tsv
  * lists, per strength, the evidence levels (sources.tsv column 5) that may
  * carry it. Off when strengths.tsv declares no levels (small fixtures). A
- * source without a level counts as allowing only the strengths open to any
- * level ("*"). */
+ * source without a level allows only what every level allows. */
 static void check_evidence_levels(lint_ctx *c)
 {
     if (!c->cat || !c->kb || !sol_catalog_levels_declared(c->cat))

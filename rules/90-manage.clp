@@ -397,8 +397,19 @@
    =>
    (assert (recommendation (id load-calf-progressive) (for ?k))))
 
+(defrule MANAGE::treat-measured-biggest-deficit-first
+   "X-manage-biggest-deficit | S4 | With several weak links, start with the one the clinician measured as the biggest deficit."
+   (finding (name largest-deficit-link) (value ?k))
+   (belief (conclusion ?k) (cf ?x&:(> ?x 0.0)))
+   (exists (and (condition (id ?o&~?k) (tier K))
+                (belief (conclusion ?o) (cf ?y&:(> ?y 0.0)))))
+   (not (gate))
+   =>
+   (assert (recommendation (id biggest-deficit-first) (for ?k))))
+
 (defrule MANAGE::treat-biggest-deficit-first
-   "X-manage-biggest-deficit | S4 | With several weak links, start with the biggest deficit; until each is measured, the driver with the highest certainty is named first."
+   "X-manage-biggest-deficit | S4 | With several weak links, start with the biggest deficit; until the deficits are measured and the largest recorded, the driver with the highest certainty is named first."
+   (not (finding (name largest-deficit-link)))
    (belief (conclusion ?k) (cf ?x&:(> ?x 0.0)))
    (condition (id ?k) (tier K))
    (exists (and (condition (id ?o&~?k) (tier K))

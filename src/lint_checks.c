@@ -839,11 +839,20 @@ static void check_evidence_levels(lint_ctx *c)
             }
             if (r->nsources == 0)
                 ok = sol_catalog_strength_allows(c->cat, a->strength, NULL);
-            if (!ok)
+            if (!ok) {
+                const char *allowed = "?";
+
+                for (size_t s = 0; s < sol_catalog_strength_count(c->cat); s++)
+                    if (strcmp(sol_catalog_strength_at(c->cat, s)->strength,
+                               a->strength) == 0 &&
+                        sol_catalog_strength_at(c->cat, s)->levels)
+                        allowed = sol_catalog_strength_at(c->cat, s)->levels;
                 lint_add(c, r->file, a->line, "strength-above-evidence",
-                         "rule %s asserts %s evidence, but its sources (%s) "
-                         "allow no more than strengths.tsv grants their level",
-                         r->qname, a->strength, *levels ? levels : "none");
+                         "rule %s asserts %s evidence, which strengths.tsv "
+                         "allows only for %s sources; it cites %s",
+                         r->qname, a->strength, allowed,
+                         *levels ? levels : "none");
+            }
         }
     }
 }

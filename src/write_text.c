@@ -117,6 +117,10 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
                     c->cond->code, c->id, c->cf, c->deferred ? ", deferred" : "");
         for (size_t k = 0; k < c->ncontrib; k++)
             write_contrib(out, r, &c->contrib[k]);
+        if (c->held_by)
+            fprintf(out, "       = %s: %.2f held at %.2f, the ceiling for a belief resting on "
+                         "expert opinion only (thresholds.tsv opinion-ceiling-cf)\n",
+                    c->held_by, c->held_from, c->cf);
     }
 
     size_t nu = sol_report_unanswered_count(r);

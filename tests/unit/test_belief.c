@@ -58,6 +58,8 @@ static void test_belief__opinion_only_belief_held_at_ceiling(void)
     CHECK_EQ_INT(run_open(&r, "tests/cases/ch-r33-r34-r35-weak-foot/record.xml"), 0);
     const sol_rconclusion *c = sol_report_conclusion(r.a->report, "driver-weak-foot");
     CHECK(c && fabs(c->cf - 0.70) < 1e-9);
+    CHECK(c && c->held_by && strcmp(c->held_by, "X-belief-ceiling") == 0);
+    CHECK(c && fabs(c->held_from - 0.72) < 1e-9);
     run_close(&r);
 }
 
@@ -69,6 +71,7 @@ static void test_belief__study_backed_belief_not_held(void)
     CHECK_EQ_INT(run_open(&r, "tests/cases/tc2-blogger-hip/record.xml"), 0);
     const sol_rconclusion *c = sol_report_conclusion(r.a->report, "driver-hip-glute-control");
     CHECK(c && c->cf > 0.80);
+    CHECK(c && c->held_by == NULL);
     run_close(&r);
 }
 

@@ -33,6 +33,8 @@
 (deftemplate MAIN::contraindication       ; never give this advice while that stands (contraindications.tsv)
    (slot recommendation (type SYMBOL))
    (slot by (type SYMBOL)))               ; a conclusion id or a GATE state
+(deftemplate MAIN::opinion-rule           ; a brief rule id whose rules cite only opinion-level sources (sources.tsv)
+   (slot rule (type SYMBOL)))
 
 ;; Derived facts.
 (deftemplate MAIN::unanswered             ; a screening item with no answer

@@ -82,7 +82,7 @@
    (finding (name pain-on-passive-stretch-severe) (value yes))
    (not (finding (name settles-within-minutes-of-stopping) (value yes)))
    =>
-   (assert (evidence (conclusion acute-compartment-syndrome) (polarity support) (strength strong) (rule R05) (basis pain-out-of-proportion pain-on-passive-stretch-severe))))
+   (assert (evidence (conclusion acute-compartment-syndrome) (polarity support) (strength moderate) (rule R05) (basis pain-out-of-proportion pain-on-passive-stretch-severe))))
 
 (defrule REDFLAG::flag-acs-tense-calf
    "R05 | L4 | Pain far beyond the injury in a tense calf that is not known to ease with rest is the classic compartment emergency."
@@ -90,7 +90,7 @@
    (finding (name calf-tense-firm) (value yes))
    (not (finding (name settles-within-minutes-of-stopping) (value yes)))
    =>
-   (assert (evidence (conclusion acute-compartment-syndrome) (polarity support) (strength strong) (rule R05) (basis pain-out-of-proportion calf-tense-firm))))
+   (assert (evidence (conclusion acute-compartment-syndrome) (polarity support) (strength moderate) (rule R05) (basis pain-out-of-proportion calf-tense-firm))))
 
 (defrule REDFLAG::flag-acs-tense-stretch
    "X-acs-tense-stretch | L21,L4 | A tense calf with severe pain on passive stretch makes compartment syndrome likely even when nobody has judged the pain out of proportion."
@@ -180,7 +180,7 @@
 ;;; ---------------------------------------------------------------- A4 cauda equina
 
 (defrule REDFLAG::flag-cauda-equina-saddle
-   "R09 | L19 | Saddle numbness or a new bladder or bowel change is a spinal emergency whatever the calf shows."
+   "R09 | L19,L24 | Saddle numbness or a new bladder or bowel change is a spinal emergency whatever the calf shows."
    (finding (name saddle-numbness-or-bladder-bowel-change) (value yes))
    =>
    (assert (evidence (conclusion cauda-equina) (polarity support) (strength strong) (rule R09) (basis saddle-numbness-or-bladder-bowel-change))))
@@ -190,21 +190,21 @@
 ;;; (A9), and its side becomes a question.
 
 (defrule REDFLAG::flag-cauda-equina-both-reflexes
-   "R09 | L19,L7 | Spinal or radiating pain with both ankle reflexes reduced means roots on both sides are compressed."
+   "R09 | L19,L24,L7 | Spinal or radiating pain with both ankle reflexes reduced means roots on both sides are compressed."
    (finding (name back-pain-or-radiating-leg-pain) (value yes))
    (finding (name ankle-reflex-reduced-side) (value both))
    =>
    (assert (evidence (conclusion cauda-equina) (polarity support) (strength strong) (rule R09) (basis ankle-reflex-reduced-side))))
 
 (defrule REDFLAG::flag-cauda-equina-both-feet-numb
-   "R09 | L19,L7 | Spinal or radiating pain with numbness of both outer feet means roots on both sides are compressed."
+   "R09 | L19,L24,L7 | Spinal or radiating pain with numbness of both outer feet means roots on both sides are compressed."
    (finding (name back-pain-or-radiating-leg-pain) (value yes))
    (finding (name lateral-foot-sensory-loss-side) (value both))
    =>
    (assert (evidence (conclusion cauda-equina) (polarity support) (strength strong) (rule R09) (basis lateral-foot-sensory-loss-side))))
 
 (defrule REDFLAG::flag-cauda-equina-crossed-root-signs
-   "R09 | L19,L7 | Spinal or radiating pain with a reduced reflex on one side and a numb outer foot on the other means roots on both sides are involved."
+   "R09 | L19,L24,L7 | Spinal or radiating pain with a reduced reflex on one side and a numb outer foot on the other means roots on both sides are involved."
    (finding (name back-pain-or-radiating-leg-pain) (value yes))
    (finding (name ankle-reflex-reduced-side) (value ?r&left|right))
    (finding (name lateral-foot-sensory-loss-side) (value ?n&left|right&~?r))

@@ -8,13 +8,13 @@
 ;;; ---------------------------------------------------------------- T1 gastrocnemius strain
 
 (defrule TISSUE::suspect-gastrocnemius-strain-explosive
-   "R19 | S5,S4,L10 | A remembered sudden onset during fast or explosive running with pain in the upper calf muscle is the typical gastrocnemius tear."
+   "R19 | S5,S4,L10 | A remembered sudden onset during fast or explosive running with pain in the upper calf muscle is the typical gastrocnemius tear; two clinic articles and a narrative review, so moderate."
    (finding (name onset) (value sudden))
    (finding (name injury-moment-remembered) (value yes))
-   (finding (name activity-at-onset) (value speed-intervals|sprint|jumping))
+   (finding (name activity-at-onset) (value speed-intervals|sprint|jumping|hill-sprints))
    (finding (name pain-location) (value gastrocnemius-belly|mtj))
    =>
-   (assert (evidence (conclusion gastrocnemius-strain) (polarity support) (strength strong) (rule R19))))
+   (assert (evidence (conclusion gastrocnemius-strain) (polarity support) (strength moderate) (rule R19) (basis activity-at-onset))))
 
 (defrule TISSUE::suspect-gastrocnemius-strain-walking
    "R20 | S5 | Upper calf muscle pain on walking, with a squeeze test not known to be positive, fits a gastrocnemius strain."
@@ -40,11 +40,11 @@
    (assert (evidence (conclusion gastrocnemius-strain) (polarity support) (strength weak) (rule R24))))
 
 (defrule TISSUE::favour-gastrocnemius-high-force
-   "R26 | S4,L10 | Calf pain that began in a sprint or jump comes from a high-force overload, which the fast-twitch gastrocnemius suffers more than the soleus."
-   (finding (name activity-at-onset) (value sprint|jumping))
-   (finding (name pain-location) (value gastrocnemius-belly|mtj|deep-soleus|diffuse))
+   "R26 | S4,L10 | Upper calf pain that began in a sprint or jump comes from a high-force overload, which the fast-twitch gastrocnemius suffers more than the soleus; it restates the onset R19 already counts."
+   (finding (name activity-at-onset) (value sprint|jumping|hill-sprints))
+   (finding (name pain-location) (value gastrocnemius-belly|mtj))
    =>
-   (assert (evidence (conclusion gastrocnemius-strain) (polarity support) (strength moderate) (rule R26))))
+   (assert (evidence (conclusion gastrocnemius-strain) (polarity support) (strength moderate) (rule R26) (basis activity-at-onset))))
 
 (defrule TISSUE::suspect-gastrocnemius-strain-twinge
    "X-twinge-gastrocnemius | S4,L10 | A remembered sudden twinge in the upper calf during steady or hill running makes a gastrocnemius strain possible."
@@ -53,7 +53,7 @@
    (finding (name activity-at-onset) (value easy-run|long-run|hills))
    (finding (name pain-location) (value gastrocnemius-belly|mtj))
    =>
-   (assert (evidence (conclusion gastrocnemius-strain) (polarity support) (strength weak) (rule X-twinge-gastrocnemius))))
+   (assert (evidence (conclusion gastrocnemius-strain) (polarity support) (strength weak) (rule X-twinge-gastrocnemius) (basis activity-at-onset))))
 
 ;;; ---------------------------------------------------------------- T3 muscle-tendon junction
 
@@ -92,7 +92,7 @@
    (assert (evidence (conclusion soleus-strain-overload) (polarity support) (strength weak) (rule R23))))
 
 (defrule TISSUE::suspect-soleus-strain-twinge
-   "X-twinge-soleus | S4,L10 | A remembered sudden twinge during running with pain deep in the calf makes a soleus strain possible."
+   "X-twinge-soleus | S4,S5 | A remembered sudden moment during running with pain deep in the calf makes a soleus strain possible, though soleus injuries more often creep on, so weak."
    (finding (name onset) (value sudden))
    (finding (name injury-moment-remembered) (value yes))
    (finding (name activity-at-onset) (value ~non-running))
@@ -123,7 +123,7 @@
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
    =>
-   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength moderate) (rule R25))))
+   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength moderate) (rule R25) (basis gradual-no-injury-moment activity-at-onset))))
 
 (defrule TISSUE::suspect-overuse-set-distance
    "R25 | S4,S2,S1 | Pain that crept on and arrives at a set distance into each run, with no moment of injury and no red flag, fits fatigue overload."
@@ -133,4 +133,14 @@
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
    =>
-   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength moderate) (rule R25))))
+   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength moderate) (rule R25) (basis gradual-no-injury-moment pain-onset-into-run))))
+
+(defrule TISSUE::suspect-overuse-any-pace
+   "R25 | S4 | An ache that crept on with no moment of injury and is there even at an easy pace fits a calf tiring under repeated load rather than a tear; one clinic's account, so weak."
+   (finding (name onset) (value gradual))
+   (not (finding (name injury-moment-remembered) (value yes)))
+   (finding (name pain-at-slow-pace) (value yes))
+   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+             (evidence (conclusion ?a) (polarity support))))
+   =>
+   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength weak) (rule R25) (basis gradual-no-injury-moment pain-at-slow-pace))))

@@ -14,22 +14,31 @@
    (finding (name foot-strike) (value heel))
    (finding (name heel-strike-ahead-of-com) (value yes))
    =>
-   (assert (evidence (conclusion driver-overstride-heel-strike) (polarity support) (strength moderate) (rule R28))))
+   (assert (evidence (conclusion driver-overstride-heel-strike) (polarity support) (strength moderate) (rule R28) (basis heel-strike-ahead-of-com s1-heavy-heel-strike))))
 
 (defrule CHAIN::suspect-overstride-heavy-landing
-   "R30 | S4 | A loud, heavy landing adds impact the calf has to absorb."
+   "R30 | S4,S1 | A loud, heavy landing adds impact the calf has to absorb; in S1 it is the same heavy heel strike R28 counts, so it is not counted twice."
    (finding (name heavy-landing) (value yes))
    =>
-   (assert (evidence (conclusion driver-overstride-heel-strike) (polarity support) (strength weak) (rule R30))))
+   (assert (evidence (conclusion driver-overstride-heel-strike) (polarity support) (strength weak) (rule R30) (basis heavy-landing s1-heavy-heel-strike))))
 
 ;;; ---------------------------------------------------------------- K2 hip and glute control
 
 (defrule CHAIN::suspect-hip-glute-control
-   "R31 | S3,S4,L16 | A hip that drops or shifts on a single-leg squat with glutes slow to fire leaves the calf to make up the difference."
+   "R31 | S3,S4,L16 | A hip that drops or shifts on a single-leg squat on the painful side, with glutes slow to fire, leaves that calf to make up the difference."
    (finding (name single-leg-squat-hip-drop) (value mild|marked))
    (finding (name glute-activation-poor) (value yes))
+   (not (finding (name hip-drop-on-painful-side) (value no)))
    =>
-   (assert (evidence (conclusion driver-hip-glute-control) (polarity support) (strength moderate) (rule R31))))
+   (assert (evidence (conclusion driver-hip-glute-control) (polarity support) (strength moderate) (rule R31) (basis single-leg-squat-hip-drop glute-activation-poor))))
+
+(defrule CHAIN::suspect-hip-glute-control-other-side
+   "R31 | S4 | Hip control that fails only on the other side still matters to one clinic, which checks stability on both sides, but S3's link was on the painful side, so weak."
+   (finding (name single-leg-squat-hip-drop) (value mild|marked))
+   (finding (name glute-activation-poor) (value yes))
+   (finding (name hip-drop-on-painful-side) (value no))
+   =>
+   (assert (evidence (conclusion driver-hip-glute-control) (polarity support) (strength weak) (rule R31) (basis single-leg-squat-hip-drop glute-activation-poor))))
 
 (defrule CHAIN::suspect-hip-flexor-overwork
    "R32 | S3 | An overworking hip flexor with the painful side clearly stiffer hints at poor hip control; a single case only."
@@ -53,10 +62,11 @@
 ;;; ---------------------------------------------------------------- K3 foot
 
 (defrule CHAIN::suspect-foot-turning-in
-   "R33 | S3 | A foot that turns in during stance adds strain to the calf."
+   "R33 | S3,S4 | A foot that turns in during stance added to the calf pain in S3, which says nothing of foot strength, so it is no vote for a weak foot: test foot strength instead."
    (finding (name foot-turning-in) (value yes))
+   (not (finding (name intrinsic-foot-strength-deficit)))
    =>
-   (assert (evidence (conclusion driver-weak-foot) (polarity support) (strength weak) (rule R33))))
+   (assert (advice (finding intrinsic-foot-strength-deficit) (because driver-weak-foot))))
 
 (defrule CHAIN::suspect-weak-foot-intrinsics
    "R34 | S4,S2 | Weak small foot muscles and toe flexors hand load up to the calf."
@@ -65,7 +75,7 @@
    (assert (evidence (conclusion driver-weak-foot) (polarity support) (strength moderate) (rule R34))))
 
 (defrule CHAIN::suspect-weak-foot-midfoot
-   "R34 | S4,S2 | A midfoot that tires in stance hands load up to the calf."
+   "R34 | S4 | A midfoot that tires in stance hands load up to the calf."
    (finding (name midfoot-stance-endurance-deficit) (value yes))
    =>
    (assert (evidence (conclusion driver-weak-foot) (polarity support) (strength moderate) (rule R34))))
@@ -129,29 +139,84 @@
 ;;; ---------------------------------------------------------------- K7 calf capacity
 
 (defrule CHAIN::suspect-calf-capacity-side-deficit
-   "R39 | S4,S2,L17 | Clearly fewer heel raises on the painful side shows a calf short of strength and endurance."
+   "R39 | S4,S2,L17 | Clearly fewer heel raises on the painful side, outside the first weeks of a strain, shows a calf short of strength and endurance."
    (finding (name heel-raise-side-deficit) (value yes))
+   (threshold (name acute-strain-days) (value ?t))
+   (not (and (condition (id ?s) (tier T))
+             (evidence (conclusion ?s&~calf-overuse-overload) (polarity support))
+             (not (finding (name symptom-duration) (value ?d&:(> ?d ?t))))))
    =>
-   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39))))
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis calf-capacity-test heel-raise-side-deficit))))
+
+(defrule CHAIN::suspect-calf-capacity-computed-deficit
+   "R39 | S4,S2,L17 | Heel raises on the painful side clearly below the other side's count, outside the first weeks of a strain, show a calf short of strength and endurance."
+   (threshold (name heel-raise-deficit-pct) (value ?p))
+   (finding (name heel-raise-reps-other-side) (value ?o&:(> ?o 0)))
+   (finding (name single-leg-heel-raise-reps) (value ?r))
+   (test (< (* 100 ?r) (* ?o (- 100 ?p))))
+   (threshold (name acute-strain-days) (value ?t))
+   (not (and (condition (id ?s) (tier T))
+             (evidence (conclusion ?s&~calf-overuse-overload) (polarity support))
+             (not (finding (name symptom-duration) (value ?d&:(> ?d ?t))))))
+   =>
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis calf-capacity-test heel-raise-side-deficit single-leg-heel-raise-reps))))
+
+(defrule CHAIN::weigh-side-deficit-in-acute-strain
+   "R39 | S4,L13 | In the first weeks of a strain, pain holds the muscle back, so fewer heel raises on the painful side say little about capacity yet: weak, and re-tested once pain-free."
+   (finding (name heel-raise-side-deficit) (value yes))
+   (condition (id ?s) (tier T))
+   (evidence (conclusion ?s&~calf-overuse-overload) (polarity support))
+   (threshold (name acute-strain-days) (value ?t))
+   (not (finding (name symptom-duration) (value ?d&:(> ?d ?t))))
+   =>
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength weak) (rule R39) (basis calf-capacity-test heel-raise-side-deficit))))
+
+(defrule CHAIN::weigh-computed-deficit-in-acute-strain
+   "R39 | S4,L13 | In the first weeks of a strain, a painful side clearly below the other side's heel-raise count says little about capacity yet: weak, and re-tested once pain-free."
+   (threshold (name heel-raise-deficit-pct) (value ?p))
+   (finding (name heel-raise-reps-other-side) (value ?o&:(> ?o 0)))
+   (finding (name single-leg-heel-raise-reps) (value ?r))
+   (test (< (* 100 ?r) (* ?o (- 100 ?p))))
+   (condition (id ?s) (tier T))
+   (evidence (conclusion ?s&~calf-overuse-overload) (polarity support))
+   (threshold (name acute-strain-days) (value ?t))
+   (not (finding (name symptom-duration) (value ?d&:(> ?d ?t))))
+   =>
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength weak) (rule R39) (basis calf-capacity-test heel-raise-side-deficit single-leg-heel-raise-reps))))
 
 (defrule CHAIN::suspect-calf-capacity-low-reps
-   "R39 | S4,L17 | Single-leg heel raises clearly under the usual norm show a calf short of capacity; norms fall with age and differ by sex."
+   "R39 | S4,L17 | Single-leg heel raises clearly under the usual norm, outside the first weeks of a strain, show a calf short of capacity; norms fall with age and differ by sex."
    (threshold (name heel-raise-norm-reps) (value ?t))
    (finding (name single-leg-heel-raise-reps) (value ?r&:(< ?r ?t)))
+   (threshold (name acute-strain-days) (value ?w))
+   (not (and (condition (id ?s) (tier T))
+             (evidence (conclusion ?s&~calf-overuse-overload) (polarity support))
+             (not (finding (name symptom-duration) (value ?d&:(> ?d ?w))))))
    =>
-   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39))))
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis calf-capacity-test single-leg-heel-raise-reps))))
+
+(defrule CHAIN::weigh-low-reps-in-acute-strain
+   "R39 | S4,L13 | In the first weeks of a strain, few heel raises on the painful side are partly pain holding the muscle back: weak, and re-tested once pain-free."
+   (threshold (name heel-raise-norm-reps) (value ?t))
+   (finding (name single-leg-heel-raise-reps) (value ?r&:(< ?r ?t)))
+   (condition (id ?s) (tier T))
+   (evidence (conclusion ?s&~calf-overuse-overload) (polarity support))
+   (threshold (name acute-strain-days) (value ?w))
+   (not (finding (name symptom-duration) (value ?d&:(> ?d ?w))))
+   =>
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength weak) (rule R39) (basis calf-capacity-test single-leg-heel-raise-reps))))
 
 (defrule CHAIN::suspect-calf-capacity-soleus
    "R39 | S4,S2 | A soleus that is weak or tires early cannot carry the repeated load of running."
    (finding (name soleus-strength-endurance-deficit) (value yes))
    =>
-   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39))))
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis calf-capacity-test))))
 
 (defrule CHAIN::suspect-calf-capacity-gastrocnemius
    "R39 | S4,S2 | A gastrocnemius that is weak or tires early cannot carry the repeated load of running."
    (finding (name gastroc-strength-endurance-deficit) (value yes))
    =>
-   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39))))
+   (assert (evidence (conclusion driver-calf-capacity) (polarity support) (strength moderate) (rule R39) (basis calf-capacity-test))))
 
 (defrule CHAIN::suspect-calf-capacity-slow-pace
    "R40 | S4 | Pain even at an easy pace points to a calf short of strength or endurance, or to mechanics."

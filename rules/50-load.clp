@@ -11,38 +11,30 @@
    (threshold (name load-spike-pct) (value ?t))
    (finding (name weekly-mileage-increase-pct) (value ?p&:(> ?p ?t)))
    =>
-   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength moderate) (rule R41))))
+   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength moderate) (rule R41) (basis load-increase weekly-mileage-increase-pct))))
 
 (defrule LOAD::suspect-new-intensity
-   "R41 | S5,S2 | New speed work or hills added within the last few weeks before the pain began is a common trigger for calf overload."
+   "R41 | S5,S2 | New speed work, hills or a new jumping class added within the last few weeks before the pain began is a common trigger for calf overload."
    (threshold (name load-window-days) (value ?w))
-   (finding (name recent-load-change) (value speed-intervals|terrain-hills))
+   (finding (name recent-load-change) (value speed-intervals|terrain-hills|plyometrics-class))
    (finding (name symptom-duration) (value ?d&:(<= ?d ?w)))
    =>
-   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength moderate) (rule R41))))
-
-(defrule LOAD::suspect-steady-climb
-   "R42 | S3,L12 | A weekly rise above the customary ten per cent but below the spike cut-off may still be too much; the evidence is indirect."
-   (threshold (name ten-percent-rule-pct) (value ?lo))
-   (threshold (name load-spike-pct) (value ?hi))
-   (finding (name weekly-mileage-increase-pct) (value ?p&:(> ?p ?lo)&:(<= ?p ?hi)))
-   =>
-   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength weak) (rule R42))))
+   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength moderate) (rule R41) (basis load-increase recent-load-change))))
 
 (defrule LOAD::suspect-distance-and-speed
-   "R42 | S3,L12 | Building distance and speed at the same time stacks two kinds of load on the calf."
+   "R42 | S3 | Building distance and speed at the same time stacks two kinds of load on the calf; one runner's story, so weak."
    (finding (name recent-load-change) (value distance))
    (finding (name recent-load-change) (value speed-intervals))
    =>
-   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength weak) (rule R42))))
+   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength weak) (rule R42) (basis recent-load-change))))
 
-(defrule LOAD::keep-load-suspect-within-ten-percent
-   "R43 | S3,L12 | Staying within ten per cent a week does not clear training load when other changes were made; the S3 runner was hurt anyway."
+(defrule LOAD::ask-other-load-changes-within-ten-percent
+   "R43 | S3,L12 | A weekly rise of ten per cent or less neither proves nor clears a load error (the S3 runner kept to it and was hurt), so ask what else changed: pace, hills, sessions."
    (threshold (name ten-percent-rule-pct) (value ?lo))
-   (finding (name weekly-mileage-increase-pct) (value ?p&:(<= ?p ?lo)))
-   (finding (name recent-load-change) (value ~none))
+   (finding (name weekly-mileage-increase-pct) (value ?p&:(>= ?p 0)&:(<= ?p ?lo)))
+   (not (finding (name recent-load-change)))
    =>
-   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength weak) (rule R43))))
+   (assert (advice (finding recent-load-change) (because driver-training-load-error))))
 
 ;;; ---------------------------------------------------------------- K11 premature return
 
@@ -50,7 +42,7 @@
    "R44 | S2,S4 | Pain that came back after rest and a jump straight back to full training shows the calf was not rebuilt before the return."
    (finding (name rested-then-recurred) (value yes))
    =>
-   (assert (evidence (conclusion driver-premature-return) (polarity support) (strength moderate) (rule R44))))
+   (assert (evidence (conclusion driver-premature-return) (polarity support) (strength moderate) (rule R44) (basis rested-then-recurred))))
 
 ;;; ---------------------------------------------------------------- K9 + T4 strike switch
 

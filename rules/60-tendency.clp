@@ -41,11 +41,10 @@
 ;;; ---------------------------------------------------------------- R55/R56 male
 
 (defrule TENDENCY::weigh-male-tendency
-   "R55 | S4 | One clinic reports foot and hamstring-glute weak links more often in men; a small prior only, not a finding."
+   "R55 | S4 | One clinic reports a weak foot more often in men; a small prior only, not a finding."
    (finding (name sex) (value male))
    =>
-   (assert (evidence (conclusion driver-weak-foot) (polarity prior) (strength prior) (rule R55)))
-   (assert (evidence (conclusion driver-posterior-chain-underuse) (polarity prior) (strength prior) (rule R55))))
+   (assert (evidence (conclusion driver-weak-foot) (polarity prior) (strength prior) (rule R55))))
 
 (defrule TENDENCY::ask-foot-strength-early-male
    "R55 | S4 | In men, test small foot muscle strength early; a population tendency that only orders the tests."
@@ -62,60 +61,66 @@
    (assert (advice (finding midfoot-stance-endurance-deficit) (because driver-weak-foot))))
 
 (defrule TENDENCY::ask-hamstring-strength-early-male
-   "R55 | S4 | In men, test hamstring strength early; a population tendency that only orders the tests."
+   "R56 | S4 | In men who sit a lot for work, test hamstring strength early; a population tendency that only orders the tests."
    (finding (name sex) (value male))
+   (finding (name seated-occupation) (value yes))
    (not (finding (name hamstring-weakness)))
    =>
    (assert (advice (finding hamstring-weakness) (because driver-posterior-chain-underuse))))
 
 (defrule TENDENCY::ask-load-sharing-early-male
-   "R55 | S4 | In men, check early whether the glutes and hamstrings share the load with the quads; a tendency that only orders the tests."
+   "R56 | S4 | In men who sit a lot for work, check early whether the glutes and hamstrings share the load with the quads; a tendency that only orders the tests."
    (finding (name sex) (value male))
+   (finding (name seated-occupation) (value yes))
    (not (finding (name quad-dominant-pattern)))
    =>
    (assert (advice (finding quad-dominant-pattern) (because driver-posterior-chain-underuse))))
 
 (defrule TENDENCY::weigh-male-seated-work
-   "R56 | S4 | Men who sit all day are said to show the foot and posterior-chain links even more; a second small prior."
+   "R56 | S4 | One clinic ties weaker hamstrings and glutes to men who sit a lot for work; a small prior only, not a finding."
    (finding (name sex) (value male))
    (finding (name seated-occupation) (value yes))
    =>
-   (assert (evidence (conclusion driver-weak-foot) (polarity prior) (strength prior) (rule R56)))
    (assert (evidence (conclusion driver-posterior-chain-underuse) (polarity prior) (strength prior) (rule R56))))
 
 ;;; ---------------------------------------------------------------- R57 female
 
 (defrule TENDENCY::weigh-female-tendency
-   "R57 | S4 | One clinic reports glute and ankle-spring weak links more often in women; a small prior only, not a finding."
+   "R57 | S4 | One clinic reports glute and ankle-spring weak links more often in women who have not trained those qualities; a small prior only, not a finding."
    (finding (name sex) (value female))
+   (not (finding (name targeted-glute-ankle-spring-training) (value yes)))
    =>
    (assert (evidence (conclusion driver-hip-glute-control) (polarity prior) (strength prior) (rule R57)))
    (assert (evidence (conclusion driver-ankle-stability-reactive-strength) (polarity prior) (strength prior) (rule R57))))
 
 (defrule TENDENCY::ask-glute-activation-early-female
-   "R57 | S4 | In women, test glute activation early; a population tendency that only orders the tests."
+   "R57 | S4 | In women not specifically trained for it, test glute activation early; a population tendency that only orders the tests."
    (finding (name sex) (value female))
+   (not (finding (name targeted-glute-ankle-spring-training) (value yes)))
    (not (finding (name glute-activation-poor)))
    =>
    (assert (advice (finding glute-activation-poor) (because driver-hip-glute-control))))
 
 (defrule TENDENCY::ask-hip-drop-early-female
-   "R57 | S4 | In women, watch the hip on a single-leg squat early; a population tendency that only orders the tests."
+   "R57 | S4 | In women not specifically trained for it, watch the hip on a single-leg squat early; a population tendency that only orders the tests."
    (finding (name sex) (value female))
+   (not (finding (name targeted-glute-ankle-spring-training) (value yes)))
    (not (finding (name single-leg-squat-hip-drop)))
    =>
    (assert (advice (finding single-leg-squat-hip-drop) (because driver-hip-glute-control))))
 
 (defrule TENDENCY::ask-ankle-stability-early-female
-   "R57 | S4 | In women, test ankle stability early; a population tendency that only orders the tests."
+   "R57 | S4 | In women not specifically trained for it, test ankle stability early; a population tendency that only orders the tests."
    (finding (name sex) (value female))
+   (not (finding (name targeted-glute-ankle-spring-training) (value yes)))
    (not (finding (name ankle-instability)))
    =>
    (assert (advice (finding ankle-instability) (because driver-ankle-stability-reactive-strength))))
 
 (defrule TENDENCY::ask-plyometric-spring-early-female
-   "R57 | S4 | In women, test hopping spring early; a population tendency that only orders the tests."
+   "R57 | S4 | In women not specifically trained for it, test hopping spring early; a population tendency that only orders the tests."
    (finding (name sex) (value female))
+   (not (finding (name targeted-glute-ankle-spring-training) (value yes)))
    (not (finding (name plyometric-ability-reduced)))
    =>
    (assert (advice (finding plyometric-ability-reduced) (because driver-ankle-stability-reactive-strength))))

@@ -69,15 +69,14 @@
 ;;; ---------------------------------------------------------------- R29 chronic overuse with normal strength
 
 (defrule REVIEW::advise-gait-analysis
-   "R29 | S1,S2 | Months of overuse pain with normal strength and range that self-care has not fixed points at how the runner moves, so watch them run."
+   "R29 | S1,S2 | Months of overuse pain with normal strength and range that self-care has not fixed calls for watching the runner run on video; only the video, not the absence of other findings, can show an overstride."
    (exists (evidence (conclusion calf-overuse-overload) (polarity support)))
    (threshold (name gait-review-days) (value ?t))
    (finding (name global-strength-rom-normal) (value yes))
    (finding (name self-care-failed) (value yes))
    (finding (name symptom-duration) (value ?d&:(> ?d ?t)))
    =>
-   (assert (evidence (conclusion gait-analysis-advised) (polarity support) (strength moderate) (rule R29)))
-   (assert (evidence (conclusion driver-overstride-heel-strike) (polarity support) (strength moderate) (rule R29))))
+   (assert (evidence (conclusion gait-analysis-advised) (polarity support) (strength moderate) (rule R29))))
 
 ;;; ---------------------------------------------------------------- R45 whole-chain search
 
@@ -88,7 +87,23 @@
    (not (and (condition (id ?a) (tier A) (urgency ~differential))
              (evidence (conclusion ?a) (polarity support))))
    =>
-   (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45))))
+   (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45) (basis rest-or-treatment-failed symptom-duration))))
+
+(defrule REVIEW::advise-whole-chain-search-failed-physio
+   "R45 | S4 | When earlier physiotherapy did not fix the calf, the weak link is likely elsewhere in the chain, so search it whole; with no red flag standing."
+   (finding (name previous-physio-failed) (value yes))
+   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+             (evidence (conclusion ?a) (polarity support))))
+   =>
+   (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45) (basis rest-or-treatment-failed previous-physio-failed))))
+
+(defrule REVIEW::advise-whole-chain-search-recurrence
+   "R45 | S4,S2 | Pain that came back after rest points at a cause that rest did not touch, so search the whole chain; with no red flag standing."
+   (finding (name rested-then-recurred) (value yes))
+   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+             (evidence (conclusion ?a) (polarity support))))
+   =>
+   (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45) (basis rest-or-treatment-failed rested-then-recurred))))
 
 ;;; ---------------------------------------------------------------- R52 both calves
 
@@ -103,21 +118,14 @@
    (finding (name bilateral-symptoms) (value yes))
    (exists (evidence (conclusion calf-overuse-overload) (polarity support)))
    =>
-   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength weak) (rule R52))))
+   (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength weak) (rule R52) (basis bilateral-symptoms))))
 
 (defrule REVIEW::favour-overstride-bilateral
-   "R52 | S1 | Both calves hurting at once fits a running-pattern driver that loads both legs alike."
+   "R52 | S1 | Both calves hurting at once fits a running-pattern driver that loads both legs alike; in S1 that is the same heavy heel strike R28 counts, so it is not counted again."
    (finding (name bilateral-symptoms) (value yes))
    (exists (evidence (conclusion driver-overstride-heel-strike) (polarity support)))
    =>
-   (assert (evidence (conclusion driver-overstride-heel-strike) (polarity support) (strength weak) (rule R52))))
-
-(defrule REVIEW::favour-load-error-bilateral
-   "R52 | S1 | Both calves hurting at once fits a training-load driver that loads both legs alike."
-   (finding (name bilateral-symptoms) (value yes))
-   (exists (evidence (conclusion driver-training-load-error) (polarity support)))
-   =>
-   (assert (evidence (conclusion driver-training-load-error) (polarity support) (strength weak) (rule R52))))
+   (assert (evidence (conclusion driver-overstride-heel-strike) (polarity support) (strength weak) (rule R52) (basis bilateral-symptoms s1-heavy-heel-strike))))
 
 (defrule REVIEW::doubt-gastrocnemius-bilateral
    "R52 | S1,L3 | A muscle tear in both calves at once is unlikely, so symptoms in both legs count against a gastrocnemius strain."
@@ -285,7 +293,7 @@
    "X-oppose-soleus-sprint | S5,L10 | A sudden onset in a sprint or jump fits a gastrocnemius tear more than soleus overload."
    (exists (evidence (conclusion soleus-strain-overload) (polarity support)))
    (finding (name onset) (value sudden))
-   (finding (name activity-at-onset) (value sprint|jumping))
+   (finding (name activity-at-onset) (value sprint|jumping|hill-sprints))
    =>
    (assert (evidence (conclusion soleus-strain-overload) (polarity oppose) (strength weak) (rule X-oppose-soleus-sprint))))
 

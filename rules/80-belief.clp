@@ -76,3 +76,18 @@
    (strength-cf (strength ?s) (cf ?f))
    =>
    (modify ?b (cf (cf-combine ?x ?f)) (counted ?done (fact-index ?e))))
+
+;; A tissue or driver belief whose support votes all come from rules that
+;; cite only expert opinion (the clinic pages and blogs) is held at the
+;; opinion ceiling (thresholds.tsv opinion-ceiling-cf): opinion agreeing with
+;; itself is not proof. Runs after every vote and prior has been folded in.
+(defrule BELIEF::hold-opinion-belief-at-ceiling
+   "X-belief-ceiling | - | A tissue or driver belief that rests only on expert-opinion rules is held at the documented opinion ceiling."
+   (declare (salience -5))
+   ?b <- (belief (conclusion ?c) (cf ?x))
+   (condition (id ?c) (tier T|K))
+   (threshold (name opinion-ceiling-cf) (value ?m&:(< ?m ?x)))
+   (not (and (evidence (conclusion ?c) (polarity support) (rule ?r))
+             (not (opinion-rule (rule ?r)))))
+   =>
+   (modify ?b (cf ?m)))

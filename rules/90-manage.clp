@@ -99,7 +99,7 @@
 ;;; ---------------------------------------------------------------- MTSS
 
 (defrule MANAGE::manage-mtss
-   "X-manage-mtss | L8,S2 | Shin splints are managed by adjusting load and building capacity, re-checking for focal bone signs."
+   "X-manage-mtss | L8,L9 | Shin splints are managed by adjusting load and building capacity, re-checking for focal bone signs."
    (belief (conclusion mtss) (cf ?x&:(> ?x 0.0)))
    (not (gate))
    =>
@@ -207,14 +207,85 @@
    =>
    (assert (recommendation (id load-calf-progressive) (for driver-calf-capacity))))
 
-;;; ---------------------------------------------------------------- MTJ site
+;;; ---------------------------------------------------------------- every strain: healing time, return plan, no running through it
 
-(defrule MANAGE::respect-mtj-healing
-   "X-manage-mtj | S4 | A strain at the muscle-tendon junction heals slowly; rushing time or progression is a common reason strains fail to heal."
+(defrule MANAGE::respect-strain-healing-gastrocnemius
+   "X-manage-healing | S4 | Any calf strain needs enough healing time and a gradual build back to its old level; too little of either is why strains fail to heal."
+   (belief (conclusion gastrocnemius-strain) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id respect-healing-time) (for gastrocnemius-strain))))
+
+(defrule MANAGE::respect-strain-healing-soleus
+   "X-manage-healing | S4 | Any calf strain needs enough healing time and a gradual build back to its old level; too little of either is why strains fail to heal."
+   (belief (conclusion soleus-strain-overload) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id respect-healing-time) (for soleus-strain-overload))))
+
+(defrule MANAGE::respect-strain-healing-mtj
+   "X-manage-healing | S4 | Any calf strain needs enough healing time and a gradual build back to its old level; too little of either is why strains fail to heal."
    (belief (conclusion mtj-strain) (cf ?x&:(> ?x 0.0)))
    (not (gate))
    =>
    (assert (recommendation (id respect-healing-time) (for mtj-strain))))
+
+(defrule MANAGE::plan-return-to-running-gastrocnemius
+   "X-manage-return-plan | S5,S4,S2 | Every calf strain gets a return-to-running plan: cross-train, rebuild strength, then reintroduce running in small steps judged day by day."
+   (belief (conclusion gastrocnemius-strain) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support))) ; imaging first
+   (not (blocked (recommendation return-to-run-plan)))
+   =>
+   (assert (recommendation (id return-to-run-plan) (for gastrocnemius-strain))))
+
+(defrule MANAGE::plan-return-to-running-soleus
+   "X-manage-return-plan | S5,S4,S2 | Every calf strain gets a return-to-running plan: cross-train, rebuild strength, then reintroduce running in small steps judged day by day."
+   (belief (conclusion soleus-strain-overload) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support))) ; imaging first
+   (not (blocked (recommendation return-to-run-plan)))
+   =>
+   (assert (recommendation (id return-to-run-plan) (for soleus-strain-overload))))
+
+(defrule MANAGE::warn-loosening-is-not-healing-gastrocnemius
+   "X-manage-loosens-up | S5 | A strained calf that stopped the run may ease as it warms or on the walk home; that is no reason to carry on."
+   (belief (conclusion gastrocnemius-strain) (cf ?x&:(> ?x 0.0)))
+   (finding (name stopped-in-tracks) (value yes))
+   (not (gate))
+   =>
+   (assert (recommendation (id do-not-run-through-easing) (for gastrocnemius-strain))))
+
+(defrule MANAGE::warn-loosening-is-not-healing-soleus
+   "X-manage-loosens-up | S5 | A strained calf that stopped the run may ease as it warms or on the walk home; that is no reason to carry on."
+   (belief (conclusion soleus-strain-overload) (cf ?x&:(> ?x 0.0)))
+   (finding (name stopped-in-tracks) (value yes))
+   (not (gate))
+   =>
+   (assert (recommendation (id do-not-run-through-easing) (for soleus-strain-overload))))
+
+(defrule MANAGE::pace-rehab-by-grade-gastrocnemius
+   "X-manage-grade | S5 | How soon movement returns after a strain depends on its grade, so a moderate or severe strain is given longer before range and loading work."
+   (belief (conclusion gastrocnemius-strain) (cf ?x&:(> ?x 0.0)))
+   (finding (name strain-grade) (value grade-2|grade-3))
+   (not (gate))
+   =>
+   (assert (recommendation (id pace-by-grade) (for gastrocnemius-strain))))
+
+(defrule MANAGE::pace-rehab-by-grade-soleus
+   "X-manage-grade | S5 | How soon movement returns after a strain depends on its grade, so a moderate or severe strain is given longer before range and loading work."
+   (belief (conclusion soleus-strain-overload) (cf ?x&:(> ?x 0.0)))
+   (finding (name strain-grade) (value grade-2|grade-3))
+   (not (gate))
+   =>
+   (assert (recommendation (id pace-by-grade) (for soleus-strain-overload))))
+
+(defrule MANAGE::retest-capacity-when-pain-free
+   "X-manage-retest-capacity | S4,L13 | A heel-raise deficit measured in the first weeks of a strain is partly pain holding the muscle back, so measure it again once pain-free."
+   (exists (evidence (conclusion driver-calf-capacity) (polarity support) (strength weak) (rule R39)))
+   (not (gate))
+   =>
+   (assert (recommendation (id retest-capacity-pain-free) (for driver-calf-capacity))))
 
 ;;; ---------------------------------------------------------------- drivers
 
@@ -362,6 +433,80 @@
    (not (gate))
    =>
    (assert (recommendation (id assess-whole-chain) (for whole-chain-search-advised))))
+
+;;; ---------------------------------------------------------------- whole-programme advice (S2 pillars, S4 order, S1 goal, S3 loop)
+
+(defrule MANAGE::build-calf-capacity-by-default
+   "X-manage-calf-pillar | S2,S4 | With no red flag standing, calf capacity work is part of every plan, whichever link in the chain is treated first."
+   (belief (conclusion ?k) (cf ?x&:(> ?x 0.0)))
+   (condition (id ?k&~driver-calf-capacity) (tier K))
+   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+             (evidence (conclusion ?a) (polarity support))))
+   (not (gate))
+   (not (blocked (recommendation load-calf-progressive)))
+   =>
+   (assert (recommendation (id load-calf-progressive) (for ?k))))
+
+(defrule MANAGE::treat-measured-biggest-deficit-first
+   "X-manage-biggest-deficit | S4 | With several weak links, start with the one the clinician measured as the biggest deficit."
+   (finding (name largest-deficit-link) (value ?k))
+   (belief (conclusion ?k) (cf ?x&:(> ?x 0.0)))
+   (exists (and (condition (id ?o&~?k) (tier K))
+                (belief (conclusion ?o) (cf ?y&:(> ?y 0.0)))))
+   (not (gate))
+   =>
+   (assert (recommendation (id biggest-deficit-first) (for ?k))))
+
+(defrule MANAGE::treat-biggest-deficit-first
+   "X-manage-biggest-deficit | S4 | With several weak links, start with the biggest deficit; until the deficits are measured and the largest recorded, the driver with the highest certainty is named first."
+   (not (finding (name largest-deficit-link)))
+   (belief (conclusion ?k) (cf ?x&:(> ?x 0.0)))
+   (condition (id ?k) (tier K))
+   (exists (and (condition (id ?o&~?k) (tier K))
+                (belief (conclusion ?o) (cf ?y&:(> ?y 0.0)))))
+   (not (and (condition (id ?h&~?k) (tier K))
+             (belief (conclusion ?h) (cf ?z&:(> ?z ?x)))))
+   (not (gate))
+   =>
+   (assert (recommendation (id biggest-deficit-first) (for ?k))))
+
+(defrule MANAGE::pause-running-when-stopped
+   "X-manage-pause-running | S2,S5 | When keep-running advice is withheld (the calf stopped the run, the S4 screen or the course is not answered), say so positively: pause running and rehabilitate, rather than saying nothing."
+   (belief (conclusion ?c) (cf ?x&:(> ?x 0.0)))
+   (condition (id ?c) (tier T|K))
+   (exists (blocked (recommendation run-stop-if-sore|modify-load-keep-running)
+                    (because stopped|s4-unanswered|trend-unknown)))
+   (not (state (name referral-pending)))   ; a referral's own safety net says stop
+   (not (gate))
+   =>
+   (assert (recommendation (id pause-running-rehab) (for ?c))))
+
+(defrule MANAGE::stage-return-to-goal-distance
+   "X-manage-goal-distance | S1 | With a goal distance recorded, the return builds towards it in stages once the driver work is under way."
+   (finding (name goal-distance-km) (value ?g&:(> ?g 0)))
+   (belief (conclusion ?k) (cf ?x&:(> ?x 0.0)))
+   (condition (id ?k) (tier K))
+   (not (evidence (conclusion tibial-bone-stress-injury) (polarity support))) ; imaging first
+   (not (gate))
+   (not (blocked (recommendation staged-return-to-goal)))
+   =>
+   (assert (recommendation (id staged-return-to-goal) (for ?k))))
+
+(defrule MANAGE::ask-step-up-provocation
+   "X-ask-step-up | S3 | With a hip or knee driver suspected, find a movement that brings the pain on, such as a step-up, so each treatment can be re-tested against it."
+   (belief (conclusion ?k&driver-hip-glute-control|driver-knee-quad-absorption|driver-posterior-chain-underuse) (cf ?x&:(> ?x 0.0)))
+   (not (finding (name step-up-provokes-pain)))
+   (not (gate))
+   =>
+   (assert (advice (finding step-up-provokes-pain) (because ?k))))
+
+(defrule MANAGE::loop-provoke-treat-retest
+   "X-manage-retest-loop | S3 | A step-up that brings the pain on is the test to repeat after each treatment, keeping what changes it and dropping what does not."
+   (finding (name step-up-provokes-pain) (value yes))
+   (belief (conclusion ?k&driver-hip-glute-control|driver-knee-quad-absorption|driver-posterior-chain-underuse) (cf ?x&:(> ?x 0.0)))
+   (not (gate))
+   =>
+   (assert (recommendation (id provoke-treat-retest) (for ?k))))
 
 ;;; ---------------------------------------------------------------- safety net and review
 

@@ -67,11 +67,12 @@ static int grow(void **arr, size_t n, size_t sz)
     return SOL_OK;
 }
 
-/* Read dir/name, split it into rows of exactly ncols non-empty columns and
- * hand each to fn. names lists the columns for the error message. */
-static int load_tsv(sol_catalog *c, int slot, const char *dir,
-                    const char *name, int ncols, const char *names,
-                    row_fn fn, sol_diag *d)
+/* Read dir/name, split it into rows of ncols non-empty columns (or, when
+ * maxcols > ncols, up to maxcols: trailing optional columns) and hand each
+ * to fn. names lists the columns for the error message. */
+static int load_tsv_opt(sol_catalog *c, int slot, const char *dir,
+                        const char *name, int ncols, int maxcols,
+                        const char *names, row_fn fn, sol_diag *d)
 {
     char path[512];
     char *p;
@@ -100,11 +101,12 @@ static int load_tsv(sol_catalog *c, int slot, const char *dir,
                 break;
             f = tab + 1;
         }
-        if (n != ncols)
+        if (n < ncols || n > maxcols)
             return sol_diag_set(d, SOL_EPARSE, path, line,
                                 "expected %d tab-separated columns (%s), found %d",
-                                ncols, names, n);
-        for (int i = 0; i < ncols; i++)
+                                ncols == maxcols || n < ncols ? ncols : maxcols,
+                                names, n);
+        for (int i = 0; i < n; i++)
             if (r.col[i][0] == '\0')
                 return sol_diag_set(d, SOL_EPARSE, path, line,
                                     "column %d is empty (columns: %s; write - for none)",
@@ -114,6 +116,13 @@ static int load_tsv(sol_catalog *c, int slot, const char *dir,
             return rc;
     }
     return SOL_OK;
+}
+
+static int load_tsv(sol_catalog *c, int slot, const char *dir,
+                    const char *name, int ncols, const char *names,
+                    row_fn fn, sol_diag *d)
+{
+    return load_tsv_opt(c, slot, dir, name, ncols, ncols, names, fn, d);
 }
 
 static int one_of(const char *s, const char *const *set)
@@ -201,6 +210,11 @@ static int source_row(sol_catalog *c, const tsv_row *r, const char *path,
     x->kind = r->col[1];
     x->citation = r->col[2];
     x->note = r->col[3];
+    x->level = r->col[4];               /* NULL when the column is absent */
+    if (x->level && !one_of(x->level, sol_evidence_levels))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "level '%s': expected guideline, study, review or "
+                            "opinion", x->level);
     x->line = r->line;
     return SOL_OK;
 }
@@ -227,6 +241,8 @@ static int strength_row(sol_catalog *c, const tsv_row *r, const char *path,
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     c->strengths[c->nstrengths].strength = r->col[0];
     c->strengths[c->nstrengths].cf = cf;
+    c->strengths[c->nstrengths].levels = r->col[2];  /* NULL when absent */
+    c->strengths[c->nstrengths].line = r->line;
     c->nstrengths++;
     return SOL_OK;
 }
@@ -336,11 +352,11 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
     c = calloc(1, sizeof *c);
     if (!c)
         return sol_diag_set(d, SOL_ENOMEM, dir, 0, "out of memory");
-    rc = load_tsv(c, 0, dir, "sources.tsv", 4, "id kind citation note",
-                  source_row, d);
+    rc = load_tsv_opt(c, 0, dir, "sources.tsv", 4, 5,
+                      "id kind citation note [level]", source_row, d);
     if (rc == SOL_OK)
-        rc = load_tsv(c, 1, dir, "strengths.tsv", 2, "strength cf",
-                      strength_row, d);
+        rc = load_tsv_opt(c, 1, dir, "strengths.tsv", 2, 3,
+                          "strength cf [levels]", strength_row, d);
     if (rc == SOL_OK)
         rc = load_tsv(c, 2, dir, "conditions.tsv", 8,
                       "id code tier urgency suppresses label description sources",
@@ -445,6 +461,49 @@ size_t sol_catalog_strength_count(const sol_catalog *c)
 const sol_strength *sol_catalog_strength_at(const sol_catalog *c, size_t i)
 {
     return c && i < c->nstrengths ? &c->strengths[i] : NULL;
+}
+
+const char *const sol_evidence_levels[] = { "guideline", "study", "review",
+                                            "opinion", NULL };
+
+int sol_catalog_strength_allows(const sol_catalog *c, const char *strength,
+                                const char *level)
+{
+    for (size_t i = 0; c && strength && i < c->nstrengths; i++) {
+        const char *l = c->strengths[i].levels;
+        size_t n;
+
+        if (strcmp(c->strengths[i].strength, strength) != 0)
+            continue;
+        if (!l || strcmp(l, "*") == 0)
+            return 1;
+        if (!level) {           /* unknown level: only what every level may carry */
+            for (const char *const *e = sol_evidence_levels; *e; e++)
+                if (!sol_catalog_strength_allows(c, strength, *e))
+                    return 0;
+            return 1;
+        }
+        n = strlen(level);
+        for (const char *p = l; *p;) {
+            size_t k = strcspn(p, ",");
+
+            if (k == n && strncmp(p, level, n) == 0)
+                return 1;
+            p += k;
+            if (*p == ',')
+                p++;
+        }
+        return 0;
+    }
+    return 1;   /* an unknown strength is reported by its own check */
+}
+
+int sol_catalog_levels_declared(const sol_catalog *c)
+{
+    for (size_t i = 0; c && i < c->nstrengths; i++)
+        if (c->strengths[i].levels)
+            return 1;
+    return 0;
 }
 
 double sol_catalog_cf(const sol_catalog *c, const char *strength)

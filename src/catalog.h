@@ -34,12 +34,15 @@ typedef struct {
     const char *kind;        /* seed|published */
     const char *citation;
     const char *note;
+    const char *level;       /* guideline|study|review|opinion, NULL when not given */
     int line;
 } sol_source;
 
 typedef struct {
     const char *strength;    /* strong|moderate|weak|prior */
     double cf;
+    const char *levels;      /* evidence levels that allow it: "a,b", "*" (any), NULL (not declared) */
+    int line;                /* line in strengths.tsv */
 } sol_strength;
 
 /* contraindications.tsv: a recommendation never given while `by` stands. */
@@ -80,6 +83,16 @@ size_t sol_catalog_source_count(const sol_catalog *c);
 const sol_source *sol_catalog_source_at(const sol_catalog *c, size_t i);
 const sol_source *sol_catalog_source(const sol_catalog *c, const char *id);
 size_t sol_catalog_strength_count(const sol_catalog *c);
+/* The evidence levels a source may carry (sources.tsv column 5), NULL-ended. */
+extern const char *const sol_evidence_levels[];
+/* 1 when strengths.tsv lets a source of this level carry this strength: the
+ * level is listed in the strength's third column, the column is "*" or
+ * absent, or the strength is unknown. A source without a level (NULL) may
+ * carry only what every level may carry. */
+int sol_catalog_strength_allows(const sol_catalog *c, const char *strength,
+                                const char *level);
+/* 1 when strengths.tsv declares allowed levels for any strength. */
+int sol_catalog_levels_declared(const sol_catalog *c);
 const sol_strength *sol_catalog_strength_at(const sol_catalog *c, size_t i);
 size_t sol_catalog_contraindication_count(const sol_catalog *c);
 const sol_contraindication *sol_catalog_contraindication_at(const sol_catalog *c, size_t i);

@@ -402,6 +402,14 @@ void sol_engine_free(sol_engine *e)
     free(e);
 }
 
+int sol_engine_has_template(const sol_engine *e, const char *tmpl)
+{
+    char qualified[256];
+
+    snprintf(qualified, sizeof qualified, "MAIN::%s", tmpl);
+    return e && EnvFindDeftemplate(e->env, qualified) != NULL;
+}
+
 int sol_engine_add_knowledge(sol_engine *e, const char *tmpl,
                              const sol_slotval *slots, size_t n, sol_diag *d)
 {

@@ -28,6 +28,10 @@ typedef struct {
 int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d);
 void sol_engine_free(sol_engine *e);                  /* NULL is a no-op */
 
+/* 1 when the loaded rules define MAIN::tmpl (optional knowledge facts are
+ * only given to rule sets that declare their template). */
+int sol_engine_has_template(const sol_engine *e, const char *tmpl);
+
 /* Remember a knowledge fact (copied) to assert after every reset. */
 int sol_engine_add_knowledge(sol_engine *e, const char *tmpl,
                              const sol_slotval *slots, size_t n, sol_diag *d);

@@ -40,7 +40,8 @@ static void conflict_clear(sol_conflict *c)
     free(c->quote);
     free(c->record_path);
     free(c->note_path);
-    c->name = c->quote = c->record_path = c->note_path = NULL;
+    free(c->kept_quote);
+    c->name = c->quote = c->record_path = c->note_path = c->kept_quote = NULL;
 }
 
 void sol_findings_free(sol_findings *f)
@@ -87,11 +88,12 @@ static int conflict_copy(sol_conflict *out, const sol_conflict *src)
 {
     sol_conflict tmp = *src;
 
-    tmp.name = tmp.quote = tmp.record_path = tmp.note_path = NULL;
+    tmp.name = tmp.quote = tmp.record_path = tmp.note_path = tmp.kept_quote = NULL;
     memset(&tmp.record_value, 0, sizeof tmp.record_value);
     memset(&tmp.note_value, 0, sizeof tmp.note_value);
     if (dup_opt(&tmp.name, src->name) || dup_opt(&tmp.quote, src->quote)
         || dup_opt(&tmp.record_path, src->record_path) || dup_opt(&tmp.note_path, src->note_path)
+        || dup_opt(&tmp.kept_quote, src->kept_quote)
         || sol_value_copy(&tmp.record_value, &src->record_value) != SOL_OK
         || sol_value_copy(&tmp.note_value, &src->note_value) != SOL_OK) {
         conflict_clear(&tmp);

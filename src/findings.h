@@ -40,6 +40,8 @@ typedef struct {
     char *record_path;      /* provenance paths: shown instead of the lines */
     char *note_path;        /* when the record was FHIR (line 0, JSON path) */
     char *quote;            /* the note's words */
+    int kept_from_note;     /* 1: two notes disagreed, the kept value is a note's (record_* are that note's) */
+    char *kept_quote;       /* the kept note's words when kept_from_note, else NULL */
 } sol_conflict;
 
 typedef struct sol_findings sol_findings;

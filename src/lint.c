@@ -44,6 +44,9 @@ static const sol_lint_check checks[] = {
       "a recommendation in recommendations.tsv that no rule asserts" },
     { "unknown-strength", SOL_LINT_ERROR,
       "a rule asserts evidence with a strength that is not in strengths.tsv" },
+    { "strength-above-evidence", SOL_LINT_ERROR,
+      "a rule's evidence is stronger than the evidence level of every source it cites allows "
+      "(levels in sources.tsv, the levels each strength needs in strengths.tsv)" },
     { "duplicate-rule", SOL_LINT_ERROR,
       "two rules have the same MODULE::name (CLIPS silently keeps the last)" },
     { "duplicate-conditions", SOL_LINT_ERROR,

@@ -976,6 +976,55 @@ static void check_must_not_miss(lint_ctx *c)
     }
 }
 
+/* ---- strength against evidence level ---- */
+
+/* A vote may be no stronger than its best cited source allows: strengths.tsv
+ * lists, per strength, the evidence levels (sources.tsv column 5) that may
+ * carry it. Off when strengths.tsv declares no levels (small fixtures). A
+ * source without a level allows only what every level allows. */
+static void check_evidence_levels(lint_ctx *c)
+{
+    if (!c->cat || !c->kb || !sol_catalog_levels_declared(c->cat))
+        return;
+    for (size_t i = 0; i < sol_kb_rule_count(c->kb); i++) {
+        const sol_kb_rule *r = sol_kb_rule_at(c->kb, i);
+
+        for (size_t k = 0; k < r->nactions; k++) {
+            const sol_kb_action *a = &r->actions[k];
+            char levels[256] = "";
+            int ok = 0;
+
+            if (a->kind != SOL_KB_ACT_EVIDENCE || !a->strength)
+                continue;
+            for (size_t j = 0; j < r->nsources && !ok; j++) {
+                const sol_source *src = sol_catalog_source(c->cat, r->sources[j]);
+                const char *lv = src ? src->level : NULL;
+                size_t n = strlen(levels);
+
+                ok = src && sol_catalog_strength_allows(c->cat, a->strength, lv);
+                snprintf(levels + n, sizeof levels - n, "%s%s %s",
+                         n ? ", " : "", r->sources[j], lv ? lv : "(no level)");
+            }
+            if (r->nsources == 0)
+                ok = sol_catalog_strength_allows(c->cat, a->strength, NULL);
+            if (!ok) {
+                const char *allowed = "?";
+
+                for (size_t s = 0; s < sol_catalog_strength_count(c->cat); s++)
+                    if (strcmp(sol_catalog_strength_at(c->cat, s)->strength,
+                               a->strength) == 0 &&
+                        sol_catalog_strength_at(c->cat, s)->levels)
+                        allowed = sol_catalog_strength_at(c->cat, s)->levels;
+                lint_add(c, r->file, a->line, "strength-above-evidence",
+                         "rule %s asserts %s evidence, which strengths.tsv "
+                         "allows only for %s sources; it cites %s",
+                         r->qname, a->strength, allowed,
+                         *levels ? levels : "none");
+            }
+        }
+    }
+}
+
 void lint_run_checks(lint_ctx *c)
 {
     if (c->kb) {
@@ -989,6 +1038,7 @@ void lint_run_checks(lint_ctx *c)
     check_findings(c);
     check_conclusions(c);
     check_recommendations(c);
+    check_evidence_levels(c);
     check_note_patterns(c);
     if (c->kb)
         check_contraindications(c);

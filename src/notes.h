@@ -148,8 +148,9 @@ int sol_notes_extract(const sol_notes *n, const char *text, size_t len,
  *  - notes that disagree with each other (no structured value): an affirmed
  *    mention beats a negated one; otherwise the later mention wins. The kept
  *    value is added and a conflict is recorded with record_value = the kept
- *    note value, note_value = the dropped one, and record_line = the kept
- *    note's line. A current note finding is "negated" when it carries a
+ *    note value, note_value = the dropped one, record_line = the kept
+ *    note's line, kept_from_note = 1 and kept_quote = the kept note's words
+ *    (so a writer never labels a note as the record). A current note finding is "negated" when it carries a
  *    trigger (sol_notes_extract sets trigger on current findings only for
  *    negations);
  *  - set findings never come from notes (the loader refuses them); a

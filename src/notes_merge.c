@@ -28,6 +28,8 @@ static int add_conflict(sol_findings *s, const sol_finding *kept,
     c.record_path = kept->path;
     c.note_path = lost->path;
     c.quote = lost->quote;
+    c.kept_from_note = kept->origin == SOL_ORIGIN_NOTE;
+    c.kept_quote = c.kept_from_note ? kept->quote : NULL;
     if (sol_findings_add_conflict(s, &c) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
     return SOL_OK;

@@ -134,6 +134,61 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
     return add_thresholds(p, d);
 }
 
+/* Is every source in the comma list at the opinion level? 0 for "-", for an
+ * unknown source or one without a level. */
+static int opinion_only(const sol_catalog *cat, const char *list)
+{
+    char buf[256], *save = NULL;
+    int n = 0;
+
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *s = strtok_r(buf, ",", &save); s; s = strtok_r(NULL, ",", &save)) {
+        while (*s == ' ')
+            s++;
+        const sol_source *src = sol_catalog_source(cat, s);
+        if (!src || !src->level || strcmp(src->level, "opinion") != 0)
+            return 0;
+        n++;
+    }
+    return n > 0;
+}
+
+/* (opinion-rule (rule ID)) for every brief rule id all of whose CLIPS rules
+ * cite only opinion-level sources; BELIEF holds a belief built only on such
+ * votes under the opinion ceiling. Skipped for rule sets without the
+ * template. */
+static int add_opinion_rules(sol_pipeline *p, sol_diag *d)
+{
+    char id[64], src[256], rat[8];
+    int rc = SOL_OK;
+
+    if (!sol_engine_has_template(p->engine, "opinion-rule"))
+        return SOL_OK;
+    for (size_t i = 0; i < p->ndocs && rc == SOL_OK; i++) {
+        int all = 1, first = 1;
+        char want[64];
+
+        if (!p->docs[i].doc ||
+            sol_ruledoc_parse(p->docs[i].doc, want, sizeof want, src, sizeof src,
+                              rat, sizeof rat) != 0 || strcmp(src, "-") == 0)
+            continue;
+        for (size_t j = 0; j < p->ndocs && all; j++) {
+            if (!p->docs[j].doc ||
+                sol_ruledoc_parse(p->docs[j].doc, id, sizeof id, src, sizeof src,
+                                  rat, sizeof rat) != 0 || strcmp(id, want) != 0)
+                continue;
+            if (j < i)
+                first = 0;      /* this id was handled at its first rule */
+            all = opinion_only(p->cat, src);
+        }
+        if (all && first) {
+            sol_slotval sv[1] = {{"rule", sym(want)}};
+            rc = sol_engine_add_knowledge(p->engine, "opinion-rule", sv, 1, d);
+        }
+    }
+    return rc;
+}
+
 int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *knowledge_dir,
                      sol_diag *d)
 {
@@ -189,6 +244,8 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
         p->docs[i].name = ri->name;
         p->docs[i].doc = ri->doc;
     }
+    if ((rc = add_opinion_rules(p, d)))
+        goto cleanup;
     *out = p;
     p = NULL;
 cleanup:

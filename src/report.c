@@ -229,6 +229,18 @@ static int build_conclusions(sol_report *r)
             else if (strcmp(rel, "belief") == 0)
                 old = (long)fi->basis[k];
         }
+        if (ev < 0 && old >= 0) {
+            /* No vote: a rule that held the belief at a ceiling. */
+            const char *hid = sol_gfact_sym(sol_graph_fact_at(g, (size_t)bel), "conclusion");
+            const ruledoc *rd = find_doc(r, fi->rule);
+            for (size_t c = 0; hid && c < r->nconcl; c++)
+                if (strcmp(r->concl[c].id, hid) == 0) {
+                    r->concl[c].held_by = rd ? rd->id : fi->rule;
+                    r->concl[c].held_from =
+                        num(sol_gfact_slot(sol_graph_fact_at(g, (size_t)old), "cf"));
+                }
+            continue;
+        }
         if (ev < 0)
             continue;
         const char *cid = sol_gfact_sym(sol_graph_fact_at(g, (size_t)bel), "conclusion");

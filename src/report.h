@@ -43,6 +43,9 @@ typedef struct {
     size_t belief_fact;        /* graph position of the final belief fact */
     size_t ncontrib;
     sol_rcontrib *contrib;     /* in combination order */
+    const char *held_by;       /* brief id of a rule that held the combined
+                                  belief at a ceiling (X-belief-ceiling), else NULL */
+    double held_from;          /* the belief before it was held (valid when held_by) */
 } sol_rconclusion;
 
 typedef struct {

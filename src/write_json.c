@@ -123,6 +123,13 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
         for (size_t k = 0; k < c->ncontrib; k++)
             json_array_append_new(contrib, contrib_json(r, &c->contrib[k]));
         json_object_set_new(o, "contributions", contrib);
+        if (c->held_by) {
+            json_t *h = json_object();
+            json_object_set_new(h, "rule_id", json_string(c->held_by));
+            json_object_set_new(h, "from", json_real(c->held_from));
+            json_object_set_new(h, "to", json_real(c->cf));
+            json_object_set_new(o, "held_at_ceiling", h);
+        }
         json_array_append_new(ca, o);
     }
     json_object_set_new(root, "conclusions", ca);
@@ -187,6 +194,10 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
         json_object_set_new(o, "record_path", json_string(c->record_path ? c->record_path : ""));
         json_object_set_new(o, "note_path", json_string(c->note_path ? c->note_path : ""));
         json_object_set_new(o, "quote", json_string(c->quote ? c->quote : ""));
+        json_object_set_new(o, "kept_from", json_string(c->kept_from_note ? "note" : "record"));
+        if (c->kept_from_note)
+            json_object_set_new(o, "kept_quote",
+                                json_string(c->kept_quote ? c->kept_quote : ""));
         json_array_append_new(cf, o);
     }
     json_object_set_new(root, "conflicts", cf);

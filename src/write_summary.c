@@ -23,6 +23,8 @@ int sol_write_summary_with(FILE *out, const sol_report *r, const sol_nextbest *n
             fprintf(out, "because %s %s %s %s%s\n", c->id, c->contrib[k].rule_id,
                     c->contrib[k].polarity, c->contrib[k].strength,
                     c->contrib[k].counted_as ? " not-counted" : "");
+        if (c->held_by)
+            fprintf(out, "held %s %s from=%.2f\n", c->id, c->held_by, c->held_from);
     }
     for (size_t i = 0; i < sol_report_recommendation_count(r); i++) {
         const sol_rrec *rr = sol_report_recommendation_at(r, i);

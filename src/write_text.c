@@ -118,6 +118,10 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
                     c->cond->code, c->id, c->cf, c->deferred ? ", deferred" : "");
         for (size_t k = 0; k < c->ncontrib; k++)
             write_contrib(out, r, &c->contrib[k]);
+        if (c->held_by)
+            fprintf(out, "       = %s: %.2f held at %.2f, the ceiling for a belief resting on "
+                         "expert opinion only (thresholds.tsv opinion-ceiling-cf)\n",
+                    c->held_by, c->held_from, c->cf);
     }
 
     size_t nu = sol_report_unanswered_count(r);
@@ -207,11 +211,21 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
         for (size_t i = 0; i < nc; i++) {
             const sol_conflict *c = sol_findings_conflict_at(fs, i);
             char a[64], b[64], wa[300], wb[300];
-            fprintf(out, "  - %s: record says %s (%s), note says %s (%s: \"%s\")\n",
-                    c->name, sol_value_text(&c->record_value, a, sizeof a),
-                    sol_where(c->record_line, c->record_path, wa, sizeof wa),
-                    sol_value_text(&c->note_value, b, sizeof b),
-                    sol_where(c->note_line, c->note_path, wb, sizeof wb), c->quote ? c->quote : "");
+            if (c->kept_from_note)
+                fprintf(out, "  - %s: notes disagree: kept %s (%s: \"%s\"), "
+                             "not %s (%s: \"%s\")\n",
+                        c->name, sol_value_text(&c->record_value, a, sizeof a),
+                        sol_where(c->record_line, c->record_path, wa, sizeof wa),
+                        c->kept_quote ? c->kept_quote : "",
+                        sol_value_text(&c->note_value, b, sizeof b),
+                        sol_where(c->note_line, c->note_path, wb, sizeof wb),
+                        c->quote ? c->quote : "");
+            else
+                fprintf(out, "  - %s: record says %s (%s), note says %s (%s: \"%s\")\n",
+                        c->name, sol_value_text(&c->record_value, a, sizeof a),
+                        sol_where(c->record_line, c->record_path, wa, sizeof wa),
+                        sol_value_text(&c->note_value, b, sizeof b),
+                        sol_where(c->note_line, c->note_path, wb, sizeof wb), c->quote ? c->quote : "");
         }
     }
     int hist = 0;

@@ -98,7 +98,7 @@ static void test_kb_text__actions(void)
 
 static void test_kb_text__short_citation(void)
 {
-    sol_source s = { "L1", "published", NULL, "-", 1 };
+    sol_source s = { .id = "L1", .kind = "published", .citation = NULL, .note = "-", .level = NULL, .line = 1 };
     char buf[128];
 
     s.citation = "Wells PS, et al. Value of assessment. Lancet 1997;350:1795-8.";

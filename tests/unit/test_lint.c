@@ -4,6 +4,7 @@
  * its own check. tests/lint/clean trips none, and the real knowledge base
  * must have no errors. */
 #include "harness.h"
+#include "catalog.h"
 #include "lint.h"
 
 #define FIX "tests/lint/"
@@ -84,6 +85,7 @@ FIXTURE(test_lint__no_recommendation, "no-recommendation")
 FIXTURE(test_lint__unknown_recommendation, "unknown-recommendation")
 FIXTURE(test_lint__unused_recommendation, "unused-recommendation")
 FIXTURE(test_lint__unknown_strength, "unknown-strength")
+FIXTURE(test_lint__strength_above_evidence, "strength-above-evidence")
 FIXTURE(test_lint__duplicate_rule, "duplicate-rule")
 FIXTURE(test_lint__duplicate_conditions, "duplicate-conditions")
 FIXTURE(test_lint__subsumed_rule, "subsumed-rule")
@@ -180,6 +182,30 @@ static void test_lint__missing_dirs(void)
 }
 
 /* May fail while the knowledge base is being written: prints what is left. */
+/* The same rule at moderate passes: opinion may carry moderate. And the
+ * check is off when strengths.tsv declares no levels (tests/lint/clean). */
+static void test_lint__strength_above_evidence_levels(void)
+{
+    sol_catalog *cat = NULL;
+    sol_diag d = { "", 0, "" };
+
+    CHECK_EQ_INT(sol_catalog_load(&cat, FIX "strength-above-evidence/knowledge", &d), SOL_OK);
+    CHECK(sol_catalog_levels_declared(cat));
+    CHECK(!sol_catalog_strength_allows(cat, "strong", "opinion"));
+    CHECK(!sol_catalog_strength_allows(cat, "strong", NULL));
+    CHECK(sol_catalog_strength_allows(cat, "strong", "guideline"));
+    CHECK(sol_catalog_strength_allows(cat, "moderate", "opinion"));
+    CHECK(sol_catalog_strength_allows(cat, "moderate", NULL));
+    CHECK(sol_catalog_strength_allows(cat, "weak", NULL));
+    CHECK(sol_catalog_strength_allows(cat, "prior", "opinion"));
+    sol_catalog_free(cat);
+    cat = NULL;
+    CHECK_EQ_INT(sol_catalog_load(&cat, FIX "clean/knowledge", &d), SOL_OK);
+    CHECK(!sol_catalog_levels_declared(cat));
+    CHECK(sol_catalog_strength_allows(cat, "strong", NULL));
+    sol_catalog_free(cat);
+}
+
 static void test_lint__real_knowledge_base(void)
 {
     sol_lint *l = NULL;
@@ -228,6 +254,8 @@ int main(int argc, char **argv)
         { "test_lint__clean", test_lint__clean },
         { "test_lint__format", test_lint__format },
         { "test_lint__missing_dirs", test_lint__missing_dirs },
+        { "test_lint__strength_above_evidence", test_lint__strength_above_evidence },
+        { "test_lint__strength_above_evidence_levels", test_lint__strength_above_evidence_levels },
         { "test_lint__real_knowledge_base", test_lint__real_knowledge_base },
         { NULL, NULL }
     };

@@ -100,7 +100,7 @@ static void test_vocab__shipped_sections_types_ranges(void)
     t = sol_vocab_lookup(v, "ankle-df-range");
     CHECK(t && t->type == SOL_TYPE_ENUM && t->nvalues == 2);
     t = sol_vocab_lookup(v, "recent-load-change");
-    CHECK(t && t->type == SOL_TYPE_SET && t->nvalues == 6);
+    CHECK(t && t->type == SOL_TYPE_SET && t->nvalues == 7);
     t = sol_vocab_lookup(v, "leg-discolouration");
     CHECK(t && t->nvalues == 5);
     CHECK_EQ_STR(t->values[4], "dusky-blue");

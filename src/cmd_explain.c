@@ -10,47 +10,22 @@
 #include "kb.h"
 #include "pipeline.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus explain FILE [CONCLUSION] [--style terse|teach] "
-                    "[--format text|dot]\n");
-    return SOL_EXIT_USAGE;
-}
-
-/* "--name VALUE" or "--name=VALUE" at argv[*i]; 1 when it matched. */
-static int option(char **argv, int argc, int *i, const char *name, const char **out)
-{
-    size_t n = strlen(name);
-    if (strcmp(argv[*i], name) == 0 && *i + 1 < argc) {
-        *out = argv[++*i];
-        return 1;
-    }
-    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') {
-        *out = argv[*i] + n + 1;
-        return 1;
-    }
-    return 0;
-}
+#define USAGE "explain [--style terse|teach] [--format text|dot] [--clips] FILE|- [CONCLUSION]"
 
 int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
 {
-    const char *style = "terse", *format = "text", *file = NULL, *concl = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (option(argv, argc, &i, "--style", &style) || option(argv, argc, &i, "--format", &format))
-            continue;
-        if (argv[i][0] == '-' && argv[i][1])
-            return usage();
-        if (!file)
-            file = argv[i];
-        else if (!concl)
-            concl = argv[i];
-        else
-            return usage();
+    sol_cli_opts o;
+    int st = sol_cli_parse(&o, paths, argc, argv, "style format clips", USAGE);
+    if (!st && (o.nargs < 1 || o.nargs > 2 || !sol_cli_one_of(o.style, "terse teach") ||
+                !sol_cli_one_of(o.format, "text dot")))
+        st = sol_cli_usage(USAGE);
+    if (st) {
+        sol_cli_opts_free(&o);
+        return st < 0 ? SOL_EXIT_OK : st;
     }
-    if (!file || (strcmp(style, "terse") && strcmp(style, "teach")) ||
-        (strcmp(format, "text") && strcmp(format, "dot")))
-        return usage();
-
+    const char *style = o.style ? o.style : "terse", *format = o.format ? o.format : "text";
+    const char *file = o.args[0], *concl = o.nargs > 1 ? o.args[1] : NULL;
+    paths = &o.paths;
     sol_diag d = {0};
     sol_cli_case c;
     sol_explain *x = NULL;
@@ -70,5 +45,6 @@ cleanup:
         sol_cli_print_diag(&d);
     sol_explain_free(x);
     sol_cli_case_close(&c);
+    sol_cli_opts_free(&o);
     return sol_cli_exit_status(rc);
 }

@@ -7,12 +7,7 @@
 #include "cli.h"
 #include "lint.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus lint [--rules DIR] "
-                    "[--knowledge DIR] [--list-checks]\n");
-    return SOL_EXIT_USAGE;
-}
+#define USAGE "lint [--list-checks] [--rules DIR] [--knowledge DIR]"
 
 static int list_checks(void)
 {
@@ -35,16 +30,18 @@ int sol_cmd_lint(const sol_paths *p, int argc, char **argv)
     size_t errors, warnings;
     int rc;
 
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
-            rules = argv[++i];
-        else if (strcmp(argv[i], "--knowledge") == 0 && i + 1 < argc)
-            knowledge = argv[++i];
-        else if (strcmp(argv[i], "--list-checks") == 0)
-            return list_checks();
-        else
-            return usage();
-    }
+    sol_cli_opts o;
+    rc = sol_cli_parse(&o, p, argc, argv, "list-checks", USAGE);
+    if (!rc && o.nargs)
+        rc = sol_cli_usage(USAGE);
+    rules = o.paths.rules_dir;
+    knowledge = o.paths.knowledge_dir;
+    int list = o.list_checks;
+    sol_cli_opts_free(&o);
+    if (rc)
+        return rc < 0 ? SOL_EXIT_OK : rc;
+    if (list)
+        return list_checks();
     rc = sol_lint_run(&l, rules, knowledge, &d);
     if (rc != SOL_OK) {
         sol_cli_print_diag(&d);

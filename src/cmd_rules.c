@@ -10,12 +10,7 @@
 #include "kb_text.h"
 #include "vocab.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus rules [--format text|md] "
-                    "[--rules DIR] [--knowledge DIR]\n");
-    return SOL_EXIT_USAGE;
-}
+#define USAGE "rules [--format text|md] [ID...]"
 
 int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
 {
@@ -28,18 +23,18 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
     sol_catalog *cat = NULL;
     int rc;
 
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
-            format = argv[++i];
-        else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
-            rules = argv[++i];
-        else if (strcmp(argv[i], "--knowledge") == 0 && i + 1 < argc)
-            knowledge = argv[++i];
-        else
-            return usage();
+    sol_cli_opts o;
+    rc = sol_cli_parse(&o, p, argc, argv, "format", USAGE);
+    if (!rc && !sol_cli_one_of(o.format, "text md"))
+        rc = sol_cli_usage(USAGE);
+    if (rc) {
+        sol_cli_opts_free(&o);
+        return rc < 0 ? SOL_EXIT_OK : rc;
     }
-    if (strcmp(format, "text") != 0 && strcmp(format, "md") != 0)
-        return usage();
+    if (o.format)
+        format = o.format;
+    rules = o.paths.rules_dir;
+    knowledge = o.paths.knowledge_dir;
     snprintf(path, sizeof path, "%s/vocabulary.tsv", knowledge);
     rc = sol_kb_load(&kb, rules, knowledge, &d);
     if (rc == SOL_OK)

@@ -11,28 +11,20 @@
 #include "pipeline.h"
 #include "whynot.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus why-not FILE CONCLUSION\n");
-    return SOL_EXIT_USAGE;
-}
+#define USAGE "why-not FILE|- CONCLUSION"
 
 int sol_cmd_why_not(const sol_paths *paths, int argc, char **argv)
 {
-    const char *file = NULL, *concl = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (argv[i][0] == '-' && argv[i][1])
-            return usage();
-        if (!file)
-            file = argv[i];
-        else if (!concl)
-            concl = argv[i];
-        else
-            return usage();
+    sol_cli_opts o;
+    int st = sol_cli_parse(&o, paths, argc, argv, "", USAGE);
+    if (!st && o.nargs != 2)
+        st = sol_cli_usage(USAGE);
+    if (st) {
+        sol_cli_opts_free(&o);
+        return st < 0 ? SOL_EXIT_OK : st;
     }
-    if (!file || !concl)
-        return usage();
-
+    const char *file = o.args[0], *concl = o.args[1];
+    paths = &o.paths;
     sol_diag d = {0};
     sol_cli_case c;
     sol_whynot *w = NULL;
@@ -48,5 +40,6 @@ cleanup:
         sol_cli_print_diag(&d);
     sol_whynot_free(w);
     sol_cli_case_close(&c);
+    sol_cli_opts_free(&o);
     return sol_cli_exit_status(rc);
 }

@@ -143,7 +143,9 @@ int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
         *out_len = 0;
     if (!path)
         return sol_diag_set(d, SOL_EIO, "", 0, "no file name given");
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    /* "-" is standard input (a pipe or a redirected file). */
+    fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO)
+                                : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
         return sol_diag_set(d, SOL_EIO, path, 0, "cannot open: %s",
                             strerror(errno));

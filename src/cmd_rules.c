@@ -41,10 +41,11 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
         rc = sol_vocab_load(&v, path, &d);
     if (rc == SOL_OK)
         rc = sol_catalog_load(&cat, knowledge, &d);
-    if (rc == SOL_OK)
-        rc = sol_kb_write_english(stdout, kb, v, cat,
-                                  strcmp(format, "md") == 0 ?
-                                  SOL_KB_TEXT_MARKDOWN : SOL_KB_TEXT_PLAIN);
+    sol_kb_text_format fmt = strcmp(format, "md") == 0 ? SOL_KB_TEXT_MARKDOWN : SOL_KB_TEXT_PLAIN;
+    if (rc == SOL_OK && o.nargs)
+        rc = sol_kb_write_rules(stdout, kb, v, cat, fmt, (const char *const *)o.args, o.nargs, &d);
+    else if (rc == SOL_OK)
+        rc = sol_kb_write_english(stdout, kb, v, cat, fmt);
     if (rc == SOL_EIO && !d.msg[0])
         sol_diag_set(&d, rc, "", 0, "cannot write the output");
     if (rc != SOL_OK)
@@ -52,5 +53,6 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
     sol_catalog_free(cat);
     sol_vocab_free(v);
     sol_kb_free(kb);
+    sol_cli_opts_free(&o);
     return sol_cli_exit_status(rc);
 }

@@ -34,6 +34,7 @@ int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
         goto cleanup;
     if ((rc = sol_explain_build(&x, c.a->report, c.kb, c.cond, &d)))
         goto cleanup;
+    sol_explain_set_clips(x, o.clips);
     if (strcmp(format, "dot") == 0)
         rc = sol_write_dot(stdout, x);
     else

@@ -119,6 +119,12 @@ typedef struct {
 } sol_explain_facts;
 sol_kb_result sol_explain_fact_judge(void *ctx, const sol_kb_rule *r, const sol_kb_cond *c);
 
+/* Words or CLIPS: by default the writers show facts in clinical words (the
+ * finding, the vote, the belief) and patterns as phrases; clips 1 shows the
+ * CLIPS fact and pattern syntax instead (for expert-systems courses). */
+void sol_explain_set_clips(sol_explain *x, int clips);
+int sol_explain_clips(const sol_explain *x);
+
 /* Writers of the model (write_explain.c, write_dot.c). teach: 0 terse
  * (for physiotherapists), 1 teaching narrative (firing order). */
 int sol_write_explain(FILE *out, const sol_explain *x, int teach);

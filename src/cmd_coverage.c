@@ -9,8 +9,9 @@
 #include "cli.h"
 #include "coverage.h"
 #include "pipeline.h"
+#include "tooljson.h"
 
-#define USAGE "coverage [--format text|lcov] [--output FILE] [--prefix DIR] CASE..."
+#define USAGE "coverage [--format text|lcov|json] [--output FILE] [--prefix DIR] CASE..."
 
 /* Case name: the folder of a case's record.xml, else the file's base name. */
 static void case_name(const char *path, char *out, size_t len)
@@ -38,7 +39,7 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
 {
     sol_cli_opts o;
     int st = sol_cli_parse(&o, paths, argc, argv, "format output prefix", USAGE);
-    if (!st && (!o.nargs || !sol_cli_one_of(o.format, "text lcov")))
+    if (!st && (!o.nargs || !sol_cli_one_of(o.format, "text lcov json")))
         st = sol_cli_usage(USAGE);
     if (st) {
         sol_cli_opts_free(&o);
@@ -87,9 +88,9 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
         out = stdout;
         goto cleanup;
     }
-    rc = strcmp(format, "lcov") == 0
-             ? sol_coverage_write_lcov(out, cov)
-             : sol_coverage_write_text(out, cov, sol_pipeline_catalog(p));
+    rc = strcmp(format, "lcov") == 0   ? sol_coverage_write_lcov(out, cov)
+         : strcmp(format, "json") == 0 ? sol_write_json_coverage(out, cov, sol_pipeline_catalog(p))
+                                       : sol_coverage_write_text(out, cov, sol_pipeline_catalog(p));
     if (rc)
         sol_diag_set(&d, rc, output ? output : "", 0, "cannot write the coverage report");
 cleanup:

@@ -10,14 +10,14 @@
 #include "kb.h"
 #include "pipeline.h"
 
-#define USAGE "explain [--style terse|teach] [--format text|dot] [--clips] FILE|- [CONCLUSION]"
+#define USAGE "explain [--style terse|teach] [--format text|dot|json] [--clips] FILE|- [CONCLUSION]"
 
 int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
 {
     sol_cli_opts o;
     int st = sol_cli_parse(&o, paths, argc, argv, "style format clips", USAGE);
     if (!st && (o.nargs < 1 || o.nargs > 2 || !sol_cli_one_of(o.style, "terse teach") ||
-                !sol_cli_one_of(o.format, "text dot")))
+                !sol_cli_one_of(o.format, "text dot json")))
         st = sol_cli_usage(USAGE);
     if (st) {
         sol_cli_opts_free(&o);
@@ -37,6 +37,8 @@ int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
     sol_explain_set_clips(x, o.clips);
     if (strcmp(format, "dot") == 0)
         rc = sol_write_dot(stdout, x);
+    else if (strcmp(format, "json") == 0)
+        rc = sol_write_json_explain(stdout, x, strcmp(style, "teach") == 0);
     else
         rc = sol_write_explain(stdout, x, strcmp(style, "teach") == 0);
     if (rc)

@@ -6,8 +6,9 @@
 
 #include "cli.h"
 #include "lint.h"
+#include "tooljson.h"
 
-#define USAGE "lint [--list-checks] [--rules DIR] [--knowledge DIR]"
+#define USAGE "lint [--format text|json] [--list-checks] [--rules DIR] [--knowledge DIR]"
 
 static int list_checks(void)
 {
@@ -31,8 +32,9 @@ int sol_cmd_lint(const sol_paths *p, int argc, char **argv)
     int rc;
 
     sol_cli_opts o;
-    rc = sol_cli_parse(&o, p, argc, argv, "list-checks", USAGE);
-    if (!rc && o.nargs)
+    rc = sol_cli_parse(&o, p, argc, argv, "list-checks format", USAGE);
+    int json = o.format && strcmp(o.format, "json") == 0;
+    if (!rc && (o.nargs || !sol_cli_one_of(o.format, "text json")))
         rc = sol_cli_usage(USAGE);
     rules = o.paths.rules_dir;
     knowledge = o.paths.knowledge_dir;
@@ -46,6 +48,12 @@ int sol_cmd_lint(const sol_paths *p, int argc, char **argv)
     if (rc != SOL_OK) {
         sol_cli_print_diag(&d);
         return sol_cli_exit_status(rc);
+    }
+    if (json) {
+        int bad = sol_write_json_lint(stdout, l);
+        errors = sol_lint_error_count(l);
+        sol_lint_free(l);
+        return bad ? SOL_EXIT_INTERNAL : errors ? SOL_EXIT_FINDINGS : SOL_EXIT_OK;
     }
     for (size_t i = 0; i < sol_lint_count(l); i++)
         printf("%s\n", sol_lint_format(sol_lint_at(l, i), buf, sizeof buf));

@@ -8,9 +8,10 @@
 #include "cli.h"
 #include "kb.h"
 #include "kb_text.h"
+#include "tooljson.h"
 #include "vocab.h"
 
-#define USAGE "rules [--format text|md] [ID...]"
+#define USAGE "rules [--format text|md|json] [ID...]"
 
 int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
 {
@@ -25,7 +26,7 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
 
     sol_cli_opts o;
     rc = sol_cli_parse(&o, p, argc, argv, "format", USAGE);
-    if (!rc && !sol_cli_one_of(o.format, "text md"))
+    if (!rc && !sol_cli_one_of(o.format, "text md json"))
         rc = sol_cli_usage(USAGE);
     if (rc) {
         sol_cli_opts_free(&o);
@@ -42,7 +43,12 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
     if (rc == SOL_OK)
         rc = sol_catalog_load(&cat, knowledge, &d);
     sol_kb_text_format fmt = strcmp(format, "md") == 0 ? SOL_KB_TEXT_MARKDOWN : SOL_KB_TEXT_PLAIN;
-    if (rc == SOL_OK && o.nargs)
+    if (rc == SOL_OK && strcmp(format, "json") == 0) {
+        /* the same selection as the text: an unknown id is a usage error */
+        rc = sol_kb_write_rules(NULL, kb, v, cat, fmt, (const char *const *)o.args, o.nargs, &d);
+        if (rc == SOL_OK)
+            rc = sol_write_json_rules(stdout, kb, v, cat, (const char *const *)o.args, o.nargs);
+    } else if (rc == SOL_OK && o.nargs)
         rc = sol_kb_write_rules(stdout, kb, v, cat, fmt, (const char *const *)o.args, o.nargs, &d);
     else if (rc == SOL_OK)
         rc = sol_kb_write_english(stdout, kb, v, cat, fmt);

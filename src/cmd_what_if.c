@@ -8,15 +8,16 @@
 #include "cli.h"
 #include "pipeline.h"
 #include "probe.h"
+#include "tooljson.h"
 #include "whatif.h"
 
-#define USAGE "what-if FILE|- [--set FINDING=VALUE]... [--unset FINDING]..."
+#define USAGE "what-if [--format text|json] FILE|- [--set FINDING=VALUE]... [--unset FINDING]..."
 
 int sol_cmd_what_if(const sol_paths *paths, int argc, char **argv)
 {
     sol_cli_opts o;
-    int st = sol_cli_parse(&o, paths, argc, argv, "set unset", USAGE);
-    if (!st && (o.nargs != 1 || !o.nchanges))
+    int st = sol_cli_parse(&o, paths, argc, argv, "set unset format", USAGE);
+    if (!st && (o.nargs != 1 || !o.nchanges || !sol_cli_one_of(o.format, "text json")))
         st = sol_cli_usage(USAGE);
     if (st) {
         sol_cli_opts_free(&o);
@@ -48,7 +49,9 @@ int sol_cmd_what_if(const sol_paths *paths, int argc, char **argv)
         goto cleanup;
     if ((rc = sol_whatif_run(&w, p, a->report, ch, nch, &d)))
         goto cleanup;
-    if ((rc = sol_whatif_write_text(stdout, w, a->report, ch, nch)))
+    if ((rc = o.format && strcmp(o.format, "json") == 0
+                  ? sol_write_json_whatif(stdout, w, a->report, ch, nch)
+                  : sol_whatif_write_text(stdout, w, a->report, ch, nch)))
         sol_diag_set(&d, rc, "", 0, "cannot write the comparison");
 cleanup:
     if (rc)

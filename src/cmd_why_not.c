@@ -9,15 +9,16 @@
 #include "explain.h"
 #include "kb.h"
 #include "pipeline.h"
+#include "tooljson.h"
 #include "whynot.h"
 
-#define USAGE "why-not FILE|- CONCLUSION"
+#define USAGE "why-not [--format text|json] FILE|- CONCLUSION"
 
 int sol_cmd_why_not(const sol_paths *paths, int argc, char **argv)
 {
     sol_cli_opts o;
-    int st = sol_cli_parse(&o, paths, argc, argv, "", USAGE);
-    if (!st && o.nargs != 2)
+    int st = sol_cli_parse(&o, paths, argc, argv, "format", USAGE);
+    if (!st && (o.nargs != 2 || !sol_cli_one_of(o.format, "text json")))
         st = sol_cli_usage(USAGE);
     if (st) {
         sol_cli_opts_free(&o);
@@ -33,7 +34,9 @@ int sol_cmd_why_not(const sol_paths *paths, int argc, char **argv)
         goto cleanup;
     if ((rc = sol_whynot_build(&w, c.p, c.a->report, c.kb, c.cond, &d)))
         goto cleanup;
-    if ((rc = sol_whynot_write_text(stdout, w)))
+    if ((rc = o.format && strcmp(o.format, "json") == 0
+                  ? sol_write_json_whynot(stdout, w, sol_pipeline_vocab(c.p), sol_pipeline_catalog(c.p))
+                  : sol_whynot_write_text(stdout, w)))
         sol_diag_set(&d, rc, "", 0, "cannot write the analysis");
 cleanup:
     if (rc)

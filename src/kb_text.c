@@ -671,6 +671,8 @@ int sol_kb_write_rules(FILE *out, const sol_kb *kb, const sol_vocab *v,
             return sol_diag_set(d, SOL_ENOTFOUND, "", 0,
                                 "no rule has the id or family '%s' (see soleus rules)", ids[k]);
     }
+    if (!out)
+        return SOL_OK;
     for (size_t i = 0; i < nr; i++) {
         const sol_kb_rule *r = sol_kb_rule_at(kb, i);
         for (size_t k = 0; k < n; k++)

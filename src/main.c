@@ -20,12 +20,12 @@ typedef struct {
 /* Sorted by name. */
 static const command commands[] = {
     {"assess", sol_cmd_assess, "assess [--format text|json|summary] [--no-next] FILE...   ranked, explained assessment"},
-    {"coverage", sol_cmd_coverage, "coverage [--format text|lcov] [--output FILE] [--prefix DIR] CASE...   rule coverage of a corpus"},
-    {"explain", sol_cmd_explain, "explain FILE [CONCLUSION] [--style terse|teach] [--format text|dot] [--clips]   the reasoning chain"},
-    {"lint", sol_cmd_lint, "lint [--list-checks]   static checks of the knowledge base"},
-    {"rules", sol_cmd_rules, "rules [--format text|md] [ID...]   the knowledge base in plain English (ID: R07b or family R07)"},
-    {"what-if", sol_cmd_what_if, "what-if FILE --set FINDING=VALUE... --unset FINDING...   re-assess with changed findings"},
-    {"why-not", sol_cmd_why_not, "why-not FILE CONCLUSION   what it would take to reach a conclusion"},
+    {"coverage", sol_cmd_coverage, "coverage [--format text|lcov|json] [--output FILE] [--prefix DIR] CASE...   rule coverage of a corpus"},
+    {"explain", sol_cmd_explain, "explain FILE [CONCLUSION] [--style terse|teach] [--format text|dot|json] [--clips]   the reasoning chain"},
+    {"lint", sol_cmd_lint, "lint [--format text|json] [--list-checks]   static checks of the knowledge base"},
+    {"rules", sol_cmd_rules, "rules [--format text|md|json] [ID...]   the knowledge base in plain English (ID: R07b or family R07)"},
+    {"what-if", sol_cmd_what_if, "what-if [--format text|json] FILE --set FINDING=VALUE... --unset FINDING...   re-assess with changed findings"},
+    {"why-not", sol_cmd_why_not, "why-not [--format text|json] FILE CONCLUSION   what it would take to reach a conclusion"},
 };
 
 static void usage(FILE *out)

@@ -177,7 +177,7 @@ static const char *fact_clinical(const sol_explain *x, const sol_gfact *f, char 
 }
 
 /* The fact at graph position pos in words (in CLIPS syntax with --clips). */
-static const char *fact_words(const sol_explain *x, long pos, char *buf, size_t len)
+const char *sol_explain_fact_words(const sol_explain *x, long pos, char *buf, size_t len)
 {
     const sol_report *r = sol_explain_report(x);
     const sol_graph *g = sol_report_graph(r);
@@ -302,7 +302,7 @@ static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, cons
         write_kids(out, x, n->kids, n->nkids, sub);
         break;
     case SOL_XN_FACT:
-        fprintf(out, "%s", fact_words(x, n->fact, buf, sizeof buf));
+        fprintf(out, "%s", sol_explain_fact_words(x, n->fact, buf, sizeof buf));
         if (n->nkids == 1) {
             /* One firing made it: name the rule on the fact's line. */
             fprintf(out, ", by ");
@@ -315,12 +315,12 @@ static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, cons
         }
         break;
     case SOL_XN_SEEN:
-        fprintf(out, "%s (explained above)\n", fact_words(x, n->fact, buf, sizeof buf));
+        fprintf(out, "%s (explained above)\n", sol_explain_fact_words(x, n->fact, buf, sizeof buf));
         break;
     case SOL_XN_FINDING:
     case SOL_XN_KNOWLEDGE:
     default:
-        fprintf(out, "%s\n", fact_words(x, n->fact, buf, sizeof buf));
+        fprintf(out, "%s\n", sol_explain_fact_words(x, n->fact, buf, sizeof buf));
         break;
     }
 }
@@ -380,13 +380,13 @@ static void write_match(FILE *out, const sol_explain *x, const sol_xstep *s, con
     case SOL_KB_CE_EXISTS:
         if (m->fact >= 0)
             fprintf(out, "        held: at least one such fact, e.g. %s\n",
-                    fact_words(x, m->fact, buf, sizeof buf));
+                    sol_explain_fact_words(x, m->fact, buf, sizeof buf));
         else
             fprintf(out, "        held: at least one such fact existed\n");
         break;
     default:
         if (m->fact >= 0)
-            fprintf(out, "        matched %s\n", fact_words(x, m->fact, buf, sizeof buf));
+            fprintf(out, "        matched %s\n", sol_explain_fact_words(x, m->fact, buf, sizeof buf));
         else
             fprintf(out, "        matched\n");
         break;
@@ -414,10 +414,10 @@ static void write_added(FILE *out, const sol_explain *x, const sol_xstep *s)
     for (size_t i = 0; i < fi->nadded; i++) {
         long prev = sol_explain_previous(g, fi->added[i]);
         if (prev >= 0)
-            fprintf(out, "    Changed: %s\n         to %s\n", fact_words(x, prev, old, sizeof old),
-                    fact_words(x, (long)fi->added[i], buf, sizeof buf));
+            fprintf(out, "    Changed: %s\n         to %s\n", sol_explain_fact_words(x, prev, old, sizeof old),
+                    sol_explain_fact_words(x, (long)fi->added[i], buf, sizeof buf));
         else
-            fprintf(out, "    Added: %s\n", fact_words(x, (long)fi->added[i], buf, sizeof buf));
+            fprintf(out, "    Added: %s\n", sol_explain_fact_words(x, (long)fi->added[i], buf, sizeof buf));
     }
 }
 
@@ -472,7 +472,7 @@ static void write_step(FILE *out, const sol_explain *x, size_t i, const sol_xste
     if (s->nknown) {
         fprintf(out, "    Known so far, besides the findings:\n");
         for (size_t k = 0; k < s->nknown; k++)
-            fprintf(out, "      %s\n", fact_words(x, s->known[k], buf, sizeof buf));
+            fprintf(out, "      %s\n", sol_explain_fact_words(x, s->known[k], buf, sizeof buf));
     } else if (s->phase) {
         fprintf(out, "    Known so far: the findings (and the knowledge facts) only.\n");
     }

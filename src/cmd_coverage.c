@@ -88,7 +88,7 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
         out = stdout;
         goto cleanup;
     }
-    rc = strcmp(format, "lcov") == 0   ? sol_coverage_write_lcov(out, cov)
+    rc = strcmp(format, "lcov") == 0   ? sol_coverage_write_lcov_prefix(out, cov, o.prefix)
          : strcmp(format, "json") == 0 ? sol_write_json_coverage(out, cov, sol_pipeline_catalog(p))
                                        : sol_coverage_write_text(out, cov, sol_pipeline_catalog(p));
     if (rc)

@@ -163,7 +163,10 @@ static void add_not(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
     if (x->kind == SOL_KB_CE_FINDING && x->finding &&
         x->value->kind != SOL_KB_CONS_OPAQUE &&
         x->value->kind != SOL_KB_CONS_NOT_IN) {
-        tb_add(b, "%s ", finding_label(v, x->finding));
+        /* "\"LABEL\" is not known to be yes": the label may itself be
+         * negative ("calf squeeze does not move the foot"); quoted, it reads
+         * as the finding's name, not as a double negative */
+        tb_add(b, "\"%s\" ", finding_label(v, x->finding));
         if (x->value->kind == SOL_KB_CONS_ANY) {
             tb_add(b, "is not recorded");
         } else if (x->value->kind == SOL_KB_CONS_IN) {

@@ -1,5 +1,6 @@
 /* main.c — parses the global options and dispatches to a sub-command.
  * Nothing else happens here. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,29 +144,41 @@ int main(int argc, char **argv)
 {
     static char rules[1024], knowledge[1024];
     sol_paths paths = {NULL, NULL};
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-'; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+    /* The options before the command, with getopt_long like every command's
+     * own (cli.c); "+" stops at the command name. */
+    static const struct option global[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"bash-completion", no_argument, NULL, 'B'},
+        {"rules", required_argument, NULL, 'r'},
+        {"knowledge", required_argument, NULL, 'k'},
+        {NULL, 0, NULL, 0}
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+:h", global, NULL)) != -1) {
+        switch (c) {
+        case 'h':
             usage(stdout);
             return SOL_EXIT_OK;
-        } else if (strcmp(argv[i], "--bash-completion") == 0) {
+        case 'B':
             bash_completion(stdout);
             return SOL_EXIT_OK;
-        } else if (strcmp(argv[i], "--version") == 0) {
+        case 'V':
             printf("soleus %s\n"
                    "Decision support for calf pain in runners; not a diagnostic device.\n"
                    "Knowledge base sources: see knowledge/sources.tsv.\n",
                    SOL_VERSION);
             return SOL_EXIT_OK;
-        } else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) {
-            paths.rules_dir = argv[++i];
-        } else if (strcmp(argv[i], "--knowledge") == 0 && i + 1 < argc) {
-            paths.knowledge_dir = argv[++i];
-        } else {
-            fprintf(stderr, "soleus: unknown option '%s' (try --help)\n", argv[i]);
+        case 'r': paths.rules_dir = optarg; break;
+        case 'k': paths.knowledge_dir = optarg; break;
+        default:
+            fprintf(stderr, "soleus: %s '%s' (try --help)\n",
+                    c == ':' ? "option needs a value:" : "unknown option", argv[optind - 1]);
             return SOL_EXIT_USAGE;
         }
     }
+    int i = optind;
     if (i >= argc) {
         usage(stderr);
         return SOL_EXIT_USAGE;

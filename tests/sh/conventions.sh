@@ -45,4 +45,22 @@ for x in examples/*.xml; do
          /rule: / { for (i = 1; i <= NF; i++) if ($i == "rule:") { if (id != "" && $(i+1) != id) print id " vs " $(i+1); id = ""; break } }' "$W/x" > "$W/mis"
     [ -s "$W/mis" ] && no "$x: report and rule model disagree: $(head -3 "$W/mis" | tr '\n' ' ')"
 done
+# ... and in the JSON: every vote, recommendation and check names the same id
+# for the same rule as `soleus rules --format json`
+$S rules --format json > "$W/rules.json" 2>&1
+for x in examples/*.xml; do $S assess --no-next --format json "$x"; done > "$W/all.json" 2>&1
+python3 - "$W/rules.json" "$W/all.json" > "$W/mis" <<'PY' || no "JSON ids disagree: $(head -3 "$W/mis")"
+import json, sys
+ids = {r["rule"]: r["rule_id"] for r in json.load(open(sys.argv[1]))["rules"]}
+text, dec, pos, bad = open(sys.argv[2]).read(), json.JSONDecoder(), 0, 0
+while pos < len(text.rstrip()):
+    doc, pos = dec.raw_decode(text, pos)
+    pos += len(text[pos:]) - len(text[pos:].lstrip())
+    items = [v for c in doc["conclusions"] for v in c["contributions"]]
+    for v in items + doc["recommendations"] + doc["suggested_checks"]:
+        if ids.get(v["rule"]) != v["rule_id"]:
+            print(doc["record"], v["rule"], v["rule_id"], ids.get(v["rule"]))
+            bad = 1
+sys.exit(bad)
+PY
 exit $bad

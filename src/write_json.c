@@ -557,12 +557,12 @@ int sol_write_json_rules(FILE *out, const sol_kb *kb, const sol_vocab *v, const 
 
     for (size_t i = 0; i < sol_kb_rule_count(kb); i++) {
         const sol_kb_rule *r = sol_kb_rule_at(kb, i);
-        json_t *o = json_object(), *ifs = json_array(), *thens = json_array();
         int want = nids == 0;
         for (size_t k = 0; k < nids && !want; k++)
             want = sol_kb_rule_selected(r, ids[k]);
         if (!want)
             continue;
+        json_t *o = json_object(), *ifs = json_array(), *thens = json_array();
         rule_keys(o, r, NULL);
         json_object_set_new(o, "module", json_string(r->module));
         json_object_set_new(o, "sources", kb_sources(r));

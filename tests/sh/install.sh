@@ -33,7 +33,9 @@ man=$W/stage/opt/soleus-test/share/man/man1/soleus.1
 [ -f "$man" ] || { echo "man page not installed"; bad=1; }
 MANWIDTH=80 man -l "$man" > "$W/man.txt" 2> "$W/man.err"
 grep -q 'SYNOPSIS' "$W/man.txt" || { echo "man -l: no SYNOPSIS"; bad=1; }
-[ -s "$W/man.err" ] && { echo "man -l warns:"; cat "$W/man.err"; bad=1; }
+# groff's complaints about the page (not the locale messages of a bare container)
+grep -i 'troff\|warning\|error' "$W/man.err" | grep -v -i locale > "$W/man.warn"
+[ -s "$W/man.warn" ] && { echo "man -l warns:"; cat "$W/man.warn"; bad=1; }
 # Every command of --help is in the man page.
 for c in $("$bin" --help | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p'); do
     grep -q "^ *$c " "$W/man.txt" || { echo "man page lacks command $c"; bad=1; }

@@ -20,7 +20,8 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN     := $(BUILD)/soleus
 
 # Packages a fresh Debian machine lacks; checked by header/tool presence.
-DEB_PKGS := libclips-dev libxml2-dev libxml2-utils libpcre2-dev libjansson-dev lcov graphviz valgrind libmicrohttpd-dev libjwt-dev curl openssl python3
+DEB_PKGS := libclips-dev libxml2-dev libxml2-utils libpcre2-dev libjansson-dev lcov graphviz valgrind \
+            libmicrohttpd-dev libjwt-dev curl openssl python3 python3-jsonschema man-db
 
 .PHONY: all deps demo check test asan ubsan leakcheck lint format bench coverage docs clean install uninstall
 
@@ -86,14 +87,21 @@ format:
 clean:
 	rm -rf build build-asan build-ubsan
 
+# The binary finds its data beside itself (BINDIR/../share/soleus), so PREFIX
+# given here is honoured whatever PREFIX the build had.
+COMPLETIONS := $(PREFIX)/share/bash-completion/completions
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SHARE)/rules $(DESTDIR)$(SHARE)/knowledge
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SHARE)/rules $(DESTDIR)$(SHARE)/knowledge \
+	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(COMPLETIONS)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/soleus
 	install -m 644 rules/*.clp $(DESTDIR)$(SHARE)/rules/
 	install -m 644 knowledge/* $(DESTDIR)$(SHARE)/knowledge/
+	install -m 644 docs/soleus.1 $(DESTDIR)$(PREFIX)/share/man/man1/soleus.1
+	./$(BIN) --bash-completion > $(DESTDIR)$(COMPLETIONS)/soleus
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/soleus
+	rm -f $(DESTDIR)$(PREFIX)/bin/soleus $(DESTDIR)$(PREFIX)/share/man/man1/soleus.1
+	rm -f $(DESTDIR)$(COMPLETIONS)/soleus
 	rm -rf $(DESTDIR)$(SHARE)
 
 $(BUILD)/bench: tools/bench.c $(BUILD)/libsoleus.a

@@ -3,9 +3,11 @@
  * record is opened for explaining. */
 #include "cli.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "explain.h"
 
@@ -78,4 +80,140 @@ void sol_cli_case_close(sol_cli_case *c)
     sol_kb_free(c->kb);
     sol_pipeline_free(c->p);
     memset(c, 0, sizeof *c);
+}
+
+int sol_cli_usage(const char *usage)
+{
+    fprintf(stderr, "soleus: usage: soleus %s\n", usage);
+    return SOL_EXIT_USAGE;
+}
+
+int sol_cli_one_of(const char *value, const char *list)
+{
+    size_t n;
+
+    if (!value)
+        return 1;
+    n = strlen(value);
+    for (const char *w = list; *w;) {
+        size_t k = strcspn(w, " ");
+        if (k == n && strncmp(w, value, n) == 0)
+            return 1;
+        w += k;
+        w += *w == ' ';
+    }
+    return 0;
+}
+
+enum {
+    OPT_FORMAT = 256, OPT_STYLE, OPT_OUTPUT, OPT_PREFIX, OPT_NO_NEXT, OPT_LIST_CHECKS,
+    OPT_CLIPS, OPT_SET, OPT_UNSET, OPT_RULES, OPT_KNOWLEDGE, OPT_HELP, OPT_INPUT
+};
+
+/* The one option table of every command; a command accepts a subset. */
+static const struct option options[] = {
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"style", required_argument, NULL, OPT_STYLE},
+    {"output", required_argument, NULL, OPT_OUTPUT},
+    {"prefix", required_argument, NULL, OPT_PREFIX},
+    {"no-next", no_argument, NULL, OPT_NO_NEXT},
+    {"input", required_argument, NULL, OPT_INPUT},
+    {"list-checks", no_argument, NULL, OPT_LIST_CHECKS},
+    {"clips", no_argument, NULL, OPT_CLIPS},
+    {"set", required_argument, NULL, OPT_SET},
+    {"unset", required_argument, NULL, OPT_UNSET},
+    {"rules", required_argument, NULL, OPT_RULES},
+    {"knowledge", required_argument, NULL, OPT_KNOWLEDGE},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0}
+};
+
+void sol_cli_opts_free(sol_cli_opts *o)
+{
+    free(o->changes);
+    free(o->unset);
+    free(o->args);
+    memset(o, 0, sizeof *o);
+}
+
+/* Is the knowledge base where the paths say? If not, say how to point at it. */
+static int check_home(const sol_paths *p)
+{
+    struct stat st;
+    const char *dir = p->rules_dir;
+
+    if (stat(p->rules_dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+        dir = p->knowledge_dir;
+        if (stat(p->knowledge_dir, &st) == 0 && S_ISDIR(st.st_mode))
+            return 0;
+    }
+    fprintf(stderr, "soleus: %s: cannot find the knowledge base there (no such folder)\n"
+                    "soleus: set SOLEUS_HOME to the folder that holds rules/ and knowledge/,\n"
+                    "soleus: or pass --rules DIR --knowledge DIR\n", dir);
+    return SOL_EXIT_UNREADABLE;
+}
+
+int sol_cli_parse(sol_cli_opts *o, const sol_paths *p, int argc, char **argv,
+                  const char *allowed, const char *usage)
+{
+    int c;
+
+    memset(o, 0, sizeof *o);
+    o->paths = *p;
+    if (!(o->changes = calloc((size_t)argc + 1, sizeof *o->changes)) ||
+        !(o->unset = calloc((size_t)argc + 1, sizeof *o->unset)) ||
+        !(o->args = calloc((size_t)argc + 1, sizeof *o->args))) {
+        fprintf(stderr, "soleus: out of memory\n");
+        return SOL_EXIT_INTERNAL;
+    }
+    opterr = 0;
+    optind = 0; /* 0: reinitialise GNU getopt (it permutes: options anywhere) */
+    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+        const char *name = NULL;
+        for (const struct option *op = options; op->name; op++)
+            if (op->val == c)
+                name = op->name;
+        if (c == '?' || c == ':') {
+            const char *bad = argv[optind - 1];
+            fprintf(stderr, "soleus: %s: %s '%s'\n", argv[0],
+                    c == ':' ? "option needs a value:" : "unknown option", bad);
+            return sol_cli_usage(usage);
+        }
+        if (c == 'h' || c == OPT_HELP) {
+            printf("Usage: soleus %s\n", usage);
+            return -1;
+        }
+        if (name && c != OPT_RULES && c != OPT_KNOWLEDGE && !sol_cli_one_of(name, allowed)) {
+            fprintf(stderr, "soleus: %s: option --%s does not apply to this command\n",
+                    argv[0], name);
+            return sol_cli_usage(usage);
+        }
+        switch (c) {
+        case OPT_FORMAT: o->format = optarg; break;
+        case OPT_STYLE: o->style = optarg; break;
+        case OPT_OUTPUT: o->output = optarg; break;
+        case OPT_PREFIX: o->prefix = optarg; break;
+        case OPT_NO_NEXT: o->no_next = 1; break;
+        case OPT_LIST_CHECKS: o->list_checks = 1; break;
+        case OPT_CLIPS: o->clips = 1; break;
+        case OPT_INPUT:
+            if (sol_input_parse(&o->input, optarg) != SOL_OK) {
+                fprintf(stderr, "soleus: %s: --input: expected xml or fhir, got '%s'\n", argv[0],
+                        optarg);
+                return sol_cli_usage(usage);
+            }
+            break;
+        case OPT_SET:
+        case OPT_UNSET:
+            o->unset[o->nchanges] = c == OPT_UNSET;
+            o->changes[o->nchanges++] = optarg;
+            break;
+        case OPT_RULES: o->paths.rules_dir = optarg; break;
+        case OPT_KNOWLEDGE: o->paths.knowledge_dir = optarg; break;
+        default: break;
+        }
+    }
+    for (int i = optind; i < argc; i++)
+        o->args[o->nargs++] = argv[i];
+    return check_home(&o->paths);
 }

@@ -57,6 +57,41 @@ int sol_cli_case_open_as(sol_cli_case *c, sol_input in, const char *rules_dir,
 int sol_cli_take_input(int *i, int argc, char **argv, sol_input *in);
 void sol_cli_case_close(sol_cli_case *c);
 
+/* Options of every command, parsed by one getopt_long table (sol_cli_parse):
+ * options may come anywhere on the line, "--opt=V" or "--opt V", and "--"
+ * ends them. Operands (record files, conclusions, rule ids, cases) keep their
+ * order in args; "-" as a record means standard input. */
+typedef struct {
+    const char *format;       /* --format, NULL when not given */
+    const char *style;        /* --style (explain) */
+    const char *output;       /* --output FILE (coverage) */
+    const char *prefix;       /* --prefix DIR (coverage LCOV paths) */
+    int no_next;              /* --no-next (assess) */
+    int list_checks;          /* --list-checks (lint) */
+    int clips;                /* --clips: CLIPS fact syntax (explain) */
+    sol_input input;          /* --input xml|fhir (record readers); XML when absent */
+    const char **changes;     /* --set/--unset values, in order */
+    int *unset;               /* unset[i]: changes[i] came from --unset */
+    size_t nchanges;
+    char **args;              /* operands, in order (points into argv) */
+    size_t nargs;
+    sol_paths paths;          /* --rules/--knowledge, else the caller's */
+} sol_cli_opts;
+
+/* Parse argv (argv[0] is the command name) with the options named in allowed,
+ * a space-separated list such as "format no-next" (--rules, --knowledge and
+ * --help are always accepted). On a usage error prints "soleus: CMD: …" and
+ * the usage line to stderr and returns SOL_EXIT_USAGE; when the knowledge
+ * base folder cannot be found, says how to point at it and returns
+ * SOL_EXIT_UNREADABLE; after printing --help, returns -1 (exit 0); else 0. Free with sol_cli_opts_free either way. */
+int sol_cli_parse(sol_cli_opts *o, const sol_paths *p, int argc, char **argv,
+                  const char *allowed, const char *usage);
+void sol_cli_opts_free(sol_cli_opts *o);
+/* 1 when value is one of the space-separated words of list (NULL value: 1). */
+int sol_cli_one_of(const char *value, const char *list);
+/* A usage error: "soleus: usage: soleus USAGE" on stderr; returns SOL_EXIT_USAGE. */
+int sol_cli_usage(const char *usage);
+
 int sol_cmd_assess(const sol_paths *p, int argc, char **argv);
 int sol_cmd_explain(const sol_paths *p, int argc, char **argv);
 int sol_cmd_why_not(const sol_paths *p, int argc, char **argv);

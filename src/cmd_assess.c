@@ -1,5 +1,5 @@
-/* cmd_assess.c — `soleus assess [--format text|json|summary] FILE`: one record in,
- * the ranked, explained assessment out. */
+/* cmd_assess.c — `soleus assess [--format text|json|summary] FILE...`: each
+ * record in, its ranked, explained assessment out ("-" reads stdin). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,47 +9,18 @@
 #include "pipeline.h"
 #include "writers.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus assess [--input xml|fhir] [--format text|json|summary] [--no-next] FILE\n");
-    return SOL_EXIT_USAGE;
-}
+#define USAGE "assess [--input xml|fhir] [--format text|json|summary] [--no-next] FILE|-..."
 
-int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
+/* One record: read, assess, write. */
+static int assess_one(sol_pipeline *p, sol_input input, const char *format, int want_next,
+                      const char *file)
 {
-    const char *format = "text", *file = NULL;
-    int want_next = 1, took;
-    sol_input input = SOL_INPUT_XML;
-    for (int i = 1; i < argc; i++) {
-        if ((took = sol_cli_take_input(&i, argc, argv, &input)) < 0)
-            return usage();
-        else if (took)
-            continue;
-        else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
-            format = argv[++i];
-        else if (strncmp(argv[i], "--format=", 9) == 0)
-            format = argv[i] + 9;
-        else if (strcmp(argv[i], "--no-next") == 0)
-            want_next = 0;
-        else if (argv[i][0] == '-' && argv[i][1])
-            return usage();
-        else if (!file)
-            file = argv[i];
-        else
-            return usage();
-    }
-    if (!file || (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "summary")))
-        return usage();
-
     sol_diag d = {0};
-    sol_pipeline *p = NULL;
     sol_findings *f = NULL;
     sol_assessment *a = NULL;
     sol_nextbest *nb = NULL;
     char *id = NULL;
-    int rc = sol_pipeline_new(&p, paths->rules_dir, paths->knowledge_dir, &d);
-    if (rc)
-        goto cleanup;
+    int rc;
     if ((rc = sol_pipeline_read_assess_as(p, input, file, &f, &id, &a, &d)))
         goto cleanup;
     /* "What to assess next" re-assesses the record once per plausible answer
@@ -71,6 +42,41 @@ cleanup:
     sol_assessment_free(a);
     sol_findings_free(f);
     free(id);
-    sol_pipeline_free(p);
     return sol_cli_exit_status(rc);
+}
+
+int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
+{
+    sol_cli_opts o;
+    int status = sol_cli_parse(&o, paths, argc, argv, "format no-next input", USAGE);
+
+    if (!status && (!o.nargs || !sol_cli_one_of(o.format, "text json summary")))
+        status = sol_cli_usage(USAGE);
+    if (status) {
+        sol_cli_opts_free(&o);
+        return status < 0 ? SOL_EXIT_OK : status;
+    }
+    /* Several records: each report in turn (text ones a blank line apart);
+     * a record that fails is reported and the others are still assessed;
+     * the first failure's status is the exit status. */
+    const char *format = o.format ? o.format : "text";
+    sol_diag d = {0};
+    sol_pipeline *p = NULL;
+    int rc = sol_pipeline_new(&p, o.paths.rules_dir, o.paths.knowledge_dir, &d);
+    if (rc) {
+        sol_cli_print_diag(&d);
+        sol_cli_opts_free(&o);
+        return sol_cli_exit_status(rc);
+    }
+    for (size_t i = 0; i < o.nargs; i++) {
+        if (i && strcmp(format, "json") != 0)
+            printf("\n");
+        fflush(stdout);
+        int st = assess_one(p, o.input, format, !o.no_next, o.args[i]);
+        if (st && !status)
+            status = st;
+    }
+    sol_pipeline_free(p);
+    sol_cli_opts_free(&o);
+    return status;
 }

@@ -9,12 +9,9 @@
 #include "cli.h"
 #include "coverage.h"
 #include "pipeline.h"
+#include "tooljson.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus coverage [--format text|lcov] [--output FILE] CASE...\n");
-    return SOL_EXIT_USAGE;
-}
+#define USAGE "coverage [--format text|lcov|json] [--output FILE] [--prefix DIR] CASE..."
 
 /* Case name: the folder of a case's record.xml, else the file's base name. */
 static void case_name(const char *path, char *out, size_t len)
@@ -40,23 +37,16 @@ static void case_name(const char *path, char *out, size_t len)
 
 int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
 {
-    const char *format = "text", *output = NULL;
-    int first = 0;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
-            format = argv[++i];
-        else if (strcmp(argv[i], "--output") == 0 && i + 1 < argc)
-            output = argv[++i];
-        else if (argv[i][0] == '-')
-            return usage();
-        else {
-            first = i;
-            break;
-        }
+    sol_cli_opts o;
+    int st = sol_cli_parse(&o, paths, argc, argv, "format output prefix", USAGE);
+    if (!st && (!o.nargs || !sol_cli_one_of(o.format, "text lcov json")))
+        st = sol_cli_usage(USAGE);
+    if (st) {
+        sol_cli_opts_free(&o);
+        return st < 0 ? SOL_EXIT_OK : st;
     }
-    if (!first || (strcmp(format, "text") && strcmp(format, "lcov")))
-        return usage();
-
+    const char *format = o.format ? o.format : "text", *output = o.output;
+    paths = &o.paths;
     sol_diag d = {0};
     sol_pipeline *p = NULL;
     sol_kb *kb = NULL;
@@ -69,17 +59,17 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
         sol_diag_set(&d, rc, "", 0, "out of memory");
         goto cleanup;
     }
-    for (int i = first; i < argc; i++) {
+    for (size_t i = 0; i < o.nargs; i++) {
         char path[2048], name[256];
         struct stat st;
-        if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            size_t n = strlen(argv[i]);
-            while (n > 1 && argv[i][n - 1] == '/')
+        if (stat(o.args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t n = strlen(o.args[i]);
+            while (n > 1 && o.args[i][n - 1] == '/')
                 n--; /* "tests/cases/tc1/" names the case tc1 */
-            snprintf(path, sizeof path, "%.*s/record.xml", (int)n, argv[i]);
+            snprintf(path, sizeof path, "%.*s/record.xml", (int)n, o.args[i]);
         }
         else
-            snprintf(path, sizeof path, "%s", argv[i]);
+            snprintf(path, sizeof path, "%s", o.args[i]);
         case_name(path, name, sizeof name);
         sol_findings *f = NULL;
         char *id = NULL;
@@ -98,9 +88,9 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
         out = stdout;
         goto cleanup;
     }
-    rc = strcmp(format, "lcov") == 0
-             ? sol_coverage_write_lcov(out, cov)
-             : sol_coverage_write_text(out, cov, sol_pipeline_catalog(p));
+    rc = strcmp(format, "lcov") == 0   ? sol_coverage_write_lcov_prefix(out, cov, o.prefix)
+         : strcmp(format, "json") == 0 ? sol_write_json_coverage(out, cov, sol_pipeline_catalog(p))
+                                       : sol_coverage_write_text(out, cov, sol_pipeline_catalog(p));
     if (rc)
         sol_diag_set(&d, rc, output ? output : "", 0, "cannot write the coverage report");
 cleanup:
@@ -121,5 +111,6 @@ cleanup:
     sol_coverage_free(cov);
     sol_kb_free(kb);
     sol_pipeline_free(p);
+    sol_cli_opts_free(&o);
     return status;
 }

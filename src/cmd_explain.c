@@ -10,63 +10,35 @@
 #include "kb.h"
 #include "pipeline.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus explain [--input xml|fhir] FILE [CONCLUSION] [--style terse|teach] "
-                    "[--format text|dot]\n");
-    return SOL_EXIT_USAGE;
-}
-
-/* "--name VALUE" or "--name=VALUE" at argv[*i]; 1 when it matched. */
-static int option(char **argv, int argc, int *i, const char *name, const char **out)
-{
-    size_t n = strlen(name);
-    if (strcmp(argv[*i], name) == 0 && *i + 1 < argc) {
-        *out = argv[++*i];
-        return 1;
-    }
-    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') {
-        *out = argv[*i] + n + 1;
-        return 1;
-    }
-    return 0;
-}
+#define USAGE "explain [--input xml|fhir] [--style terse|teach] [--format text|dot|json] [--clips] FILE|- [CONCLUSION]"
 
 int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
 {
-    const char *style = "terse", *format = "text", *file = NULL, *concl = NULL;
-    sol_input input = SOL_INPUT_XML;
-    int took;
-    for (int i = 1; i < argc; i++) {
-        if ((took = sol_cli_take_input(&i, argc, argv, &input)) < 0)
-            return usage();
-        if (took)
-            continue;
-        if (option(argv, argc, &i, "--style", &style) || option(argv, argc, &i, "--format", &format))
-            continue;
-        if (argv[i][0] == '-' && argv[i][1])
-            return usage();
-        if (!file)
-            file = argv[i];
-        else if (!concl)
-            concl = argv[i];
-        else
-            return usage();
+    sol_cli_opts o;
+    int st = sol_cli_parse(&o, paths, argc, argv, "style format clips input", USAGE);
+    if (!st && (o.nargs < 1 || o.nargs > 2 || !sol_cli_one_of(o.style, "terse teach") ||
+                !sol_cli_one_of(o.format, "text dot json")))
+        st = sol_cli_usage(USAGE);
+    if (st) {
+        sol_cli_opts_free(&o);
+        return st < 0 ? SOL_EXIT_OK : st;
     }
-    if (!file || (strcmp(style, "terse") && strcmp(style, "teach")) ||
-        (strcmp(format, "text") && strcmp(format, "dot")))
-        return usage();
-
+    const char *style = o.style ? o.style : "terse", *format = o.format ? o.format : "text";
+    const char *file = o.args[0], *concl = o.nargs > 1 ? o.args[1] : NULL;
+    paths = &o.paths;
     sol_diag d = {0};
     sol_cli_case c;
     sol_explain *x = NULL;
-    int rc = sol_cli_case_open_as(&c, input, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
+    int rc = sol_cli_case_open_as(&c, o.input, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
     if (rc)
         goto cleanup;
     if ((rc = sol_explain_build(&x, c.a->report, c.kb, c.cond, &d)))
         goto cleanup;
+    sol_explain_set_clips(x, o.clips);
     if (strcmp(format, "dot") == 0)
         rc = sol_write_dot(stdout, x);
+    else if (strcmp(format, "json") == 0)
+        rc = sol_write_json_explain(stdout, x, strcmp(style, "teach") == 0);
     else
         rc = sol_write_explain(stdout, x, strcmp(style, "teach") == 0);
     if (rc)
@@ -76,5 +48,6 @@ cleanup:
         sol_cli_print_diag(&d);
     sol_explain_free(x);
     sol_cli_case_close(&c);
+    sol_cli_opts_free(&o);
     return sol_cli_exit_status(rc);
 }

@@ -6,13 +6,9 @@
 
 #include "cli.h"
 #include "lint.h"
+#include "tooljson.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus lint [--rules DIR] "
-                    "[--knowledge DIR] [--list-checks]\n");
-    return SOL_EXIT_USAGE;
-}
+#define USAGE "lint [--format text|json] [--list-checks] [--rules DIR] [--knowledge DIR]"
 
 static int list_checks(void)
 {
@@ -35,20 +31,29 @@ int sol_cmd_lint(const sol_paths *p, int argc, char **argv)
     size_t errors, warnings;
     int rc;
 
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
-            rules = argv[++i];
-        else if (strcmp(argv[i], "--knowledge") == 0 && i + 1 < argc)
-            knowledge = argv[++i];
-        else if (strcmp(argv[i], "--list-checks") == 0)
-            return list_checks();
-        else
-            return usage();
-    }
+    sol_cli_opts o;
+    rc = sol_cli_parse(&o, p, argc, argv, "list-checks format", USAGE);
+    int json = o.format && strcmp(o.format, "json") == 0;
+    if (!rc && (o.nargs || !sol_cli_one_of(o.format, "text json")))
+        rc = sol_cli_usage(USAGE);
+    rules = o.paths.rules_dir;
+    knowledge = o.paths.knowledge_dir;
+    int list = o.list_checks;
+    sol_cli_opts_free(&o);
+    if (rc)
+        return rc < 0 ? SOL_EXIT_OK : rc;
+    if (list)
+        return list_checks();
     rc = sol_lint_run(&l, rules, knowledge, &d);
     if (rc != SOL_OK) {
         sol_cli_print_diag(&d);
         return sol_cli_exit_status(rc);
+    }
+    if (json) {
+        int bad = sol_write_json_lint(stdout, l);
+        errors = sol_lint_error_count(l);
+        sol_lint_free(l);
+        return bad ? SOL_EXIT_INTERNAL : errors ? SOL_EXIT_FINDINGS : SOL_EXIT_OK;
     }
     for (size_t i = 0; i < sol_lint_count(l); i++)
         printf("%s\n", sol_lint_format(sol_lint_at(l, i), buf, sizeof buf));

@@ -8,14 +8,10 @@
 #include "cli.h"
 #include "kb.h"
 #include "kb_text.h"
+#include "tooljson.h"
 #include "vocab.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus rules [--format text|md] "
-                    "[--rules DIR] [--knowledge DIR]\n");
-    return SOL_EXIT_USAGE;
-}
+#define USAGE "rules [--format text|md|json] [ID...]"
 
 int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
 {
@@ -28,28 +24,34 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
     sol_catalog *cat = NULL;
     int rc;
 
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
-            format = argv[++i];
-        else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
-            rules = argv[++i];
-        else if (strcmp(argv[i], "--knowledge") == 0 && i + 1 < argc)
-            knowledge = argv[++i];
-        else
-            return usage();
+    sol_cli_opts o;
+    rc = sol_cli_parse(&o, p, argc, argv, "format", USAGE);
+    if (!rc && !sol_cli_one_of(o.format, "text md json"))
+        rc = sol_cli_usage(USAGE);
+    if (rc) {
+        sol_cli_opts_free(&o);
+        return rc < 0 ? SOL_EXIT_OK : rc;
     }
-    if (strcmp(format, "text") != 0 && strcmp(format, "md") != 0)
-        return usage();
+    if (o.format)
+        format = o.format;
+    rules = o.paths.rules_dir;
+    knowledge = o.paths.knowledge_dir;
     snprintf(path, sizeof path, "%s/vocabulary.tsv", knowledge);
     rc = sol_kb_load(&kb, rules, knowledge, &d);
     if (rc == SOL_OK)
         rc = sol_vocab_load(&v, path, &d);
     if (rc == SOL_OK)
         rc = sol_catalog_load(&cat, knowledge, &d);
-    if (rc == SOL_OK)
-        rc = sol_kb_write_english(stdout, kb, v, cat,
-                                  strcmp(format, "md") == 0 ?
-                                  SOL_KB_TEXT_MARKDOWN : SOL_KB_TEXT_PLAIN);
+    sol_kb_text_format fmt = strcmp(format, "md") == 0 ? SOL_KB_TEXT_MARKDOWN : SOL_KB_TEXT_PLAIN;
+    if (rc == SOL_OK && strcmp(format, "json") == 0) {
+        /* the same selection as the text: an unknown id is a usage error */
+        rc = sol_kb_write_rules(NULL, kb, v, cat, fmt, (const char *const *)o.args, o.nargs, &d);
+        if (rc == SOL_OK)
+            rc = sol_write_json_rules(stdout, kb, v, cat, (const char *const *)o.args, o.nargs);
+    } else if (rc == SOL_OK && o.nargs)
+        rc = sol_kb_write_rules(stdout, kb, v, cat, fmt, (const char *const *)o.args, o.nargs, &d);
+    else if (rc == SOL_OK)
+        rc = sol_kb_write_english(stdout, kb, v, cat, fmt);
     if (rc == SOL_EIO && !d.msg[0])
         sol_diag_set(&d, rc, "", 0, "cannot write the output");
     if (rc != SOL_OK)
@@ -57,5 +59,6 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
     sol_catalog_free(cat);
     sol_vocab_free(v);
     sol_kb_free(kb);
+    sol_cli_opts_free(&o);
     return sol_cli_exit_status(rc);
 }

@@ -8,76 +8,50 @@
 #include "cli.h"
 #include "pipeline.h"
 #include "probe.h"
+#include "tooljson.h"
 #include "whatif.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus what-if [--input xml|fhir] FILE [--set FINDING=VALUE]... "
-                    "[--unset FINDING]...\n");
-    return SOL_EXIT_USAGE;
-}
+#define USAGE "what-if [--input xml|fhir] [--format text|json] FILE|- [--set FINDING=VALUE]... [--unset FINDING]..."
 
 int sol_cmd_what_if(const sol_paths *paths, int argc, char **argv)
 {
-    const char *file = NULL;
-    int nset = 0, took;
-    sol_input input = SOL_INPUT_XML;
-    for (int i = 1; i < argc; i++) {
-        if ((took = sol_cli_take_input(&i, argc, argv, &input)) < 0)
-            return usage();
-        if (took)
-            continue;
-        if ((strcmp(argv[i], "--set") == 0 || strcmp(argv[i], "--unset") == 0) && i + 1 < argc) {
-            i++;
-            nset++;
-        } else if (strncmp(argv[i], "--set=", 6) == 0 || strncmp(argv[i], "--unset=", 8) == 0) {
-            nset++;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return usage();
-        } else if (!file) {
-            file = argv[i];
-        } else {
-            return usage();
-        }
+    sol_cli_opts o;
+    int st = sol_cli_parse(&o, paths, argc, argv, "set unset format input", USAGE);
+    if (!st && (o.nargs != 1 || !o.nchanges || !sol_cli_one_of(o.format, "text json")))
+        st = sol_cli_usage(USAGE);
+    if (st) {
+        sol_cli_opts_free(&o);
+        return st < 0 ? SOL_EXIT_OK : st;
     }
-    if (!file || !nset)
-        return usage();
-
+    const char *file = o.args[0];
+    size_t nset = o.nchanges;
+    paths = &o.paths;
     sol_diag d = {0};
     sol_pipeline *p = NULL;
     sol_findings *f = NULL;
     sol_assessment *a = NULL;
     sol_whatif *w = NULL;
-    sol_change *ch = calloc((size_t)nset, sizeof *ch);
+    sol_change *ch = calloc(nset, sizeof *ch);
     size_t nch = 0;
     char *id = NULL;
     int rc = ch ? SOL_OK : sol_diag_set(&d, SOL_ENOMEM, "", 0, "out of memory");
     if (rc || (rc = sol_pipeline_new(&p, paths->rules_dir, paths->knowledge_dir, &d)))
         goto cleanup;
     /* Every change is checked against the vocabulary before any work. */
-    for (int i = 1; i < argc; i++) {
-        const char *arg = NULL;
-        int unset = 0;
-        if (strcmp(argv[i], "--set") == 0 || strcmp(argv[i], "--unset") == 0) {
-            unset = argv[i][2] == 'u';
-            arg = argv[++i];
-        } else if (strncmp(argv[i], "--set=", 6) == 0) {
-            arg = argv[i] + 6;
-        } else if (strncmp(argv[i], "--unset=", 8) == 0) {
-            unset = 1;
-            arg = argv[i] + 8;
-        } else {
-            continue;
-        }
+    for (size_t i = 0; i < o.nchanges; i++) {
+        const char *arg = o.changes[i];
+        int unset = o.unset[i];
         if ((rc = sol_change_parse(&ch[nch], sol_pipeline_vocab(p), arg, unset, &d)))
             goto cleanup;
         nch++;
     }
-    if ((rc = sol_pipeline_read_assess_as(p, input, file, &f, &id, &a, &d)))
+    if ((rc = sol_pipeline_read_assess_as(p, o.input, file, &f, &id, &a, &d)))
         goto cleanup;
     if ((rc = sol_whatif_run(&w, p, a->report, ch, nch, &d)))
         goto cleanup;
-    if ((rc = sol_whatif_write_text(stdout, w, a->report, ch, nch)))
+    if ((rc = o.format && strcmp(o.format, "json") == 0
+                  ? sol_write_json_whatif(stdout, w, a->report, ch, nch)
+                  : sol_whatif_write_text(stdout, w, a->report, ch, nch)))
         sol_diag_set(&d, rc, "", 0, "cannot write the comparison");
 cleanup:
     if (rc)
@@ -90,5 +64,6 @@ cleanup:
     free(ch);
     free(id);
     sol_pipeline_free(p);
+    sol_cli_opts_free(&o);
     return sol_cli_exit_status(rc);
 }

@@ -9,50 +9,40 @@
 #include "explain.h"
 #include "kb.h"
 #include "pipeline.h"
+#include "tooljson.h"
 #include "whynot.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus why-not FILE CONCLUSION\n");
-    return SOL_EXIT_USAGE;
-}
+#define USAGE "why-not [--input xml|fhir] [--format text|json] FILE|- CONCLUSION"
 
 int sol_cmd_why_not(const sol_paths *paths, int argc, char **argv)
 {
-    const char *file = NULL, *concl = NULL;
-    sol_input input = SOL_INPUT_XML;
-    int took;
-    for (int i = 1; i < argc; i++) {
-        if ((took = sol_cli_take_input(&i, argc, argv, &input)) < 0)
-            return usage();
-        if (took)
-            continue;
-        if (argv[i][0] == '-' && argv[i][1])
-            return usage();
-        if (!file)
-            file = argv[i];
-        else if (!concl)
-            concl = argv[i];
-        else
-            return usage();
+    sol_cli_opts o;
+    int st = sol_cli_parse(&o, paths, argc, argv, "format input", USAGE);
+    if (!st && (o.nargs != 2 || !sol_cli_one_of(o.format, "text json")))
+        st = sol_cli_usage(USAGE);
+    if (st) {
+        sol_cli_opts_free(&o);
+        return st < 0 ? SOL_EXIT_OK : st;
     }
-    if (!file || !concl)
-        return usage();
-
+    const char *file = o.args[0], *concl = o.args[1];
+    paths = &o.paths;
     sol_diag d = {0};
     sol_cli_case c;
     sol_whynot *w = NULL;
-    int rc = sol_cli_case_open_as(&c, input, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
+    int rc = sol_cli_case_open_as(&c, o.input, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
     if (rc)
         goto cleanup;
     if ((rc = sol_whynot_build(&w, c.p, c.a->report, c.kb, c.cond, &d)))
         goto cleanup;
-    if ((rc = sol_whynot_write_text(stdout, w)))
+    if ((rc = o.format && strcmp(o.format, "json") == 0
+                  ? sol_write_json_whynot(stdout, w, sol_pipeline_vocab(c.p), sol_pipeline_catalog(c.p))
+                  : sol_whynot_write_text(stdout, w)))
         sol_diag_set(&d, rc, "", 0, "cannot write the analysis");
 cleanup:
     if (rc)
         sol_cli_print_diag(&d);
     sol_whynot_free(w);
     sol_cli_case_close(&c);
+    sol_cli_opts_free(&o);
     return sol_cli_exit_status(rc);
 }

@@ -2,8 +2,10 @@
  * and pattern outcomes: a fired rule's patterns all held; for a rule that did
  * not fire, each top-level pattern is judged by the kb model against the
  * case's findings and supported conclusions. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "coverage.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -199,42 +201,136 @@ int sol_coverage_write_text(FILE *out, const sol_coverage *c, const sol_catalog 
     return ferror(out) ? SOL_EIO : SOL_OK;
 }
 
-/* LCOV: each defrule is a function at its line in its .clp file; each
- * top-level pattern is a branch pair (held / not held); DA lines carry the
- * same counts so genhtml can colour the rule sources. */
-int sol_coverage_write_lcov(FILE *out, const sol_coverage *c)
+/* A pattern on a knowledge fact the host asserts after every reset
+ * (thresholds, the conditions catalogue, strengths, screening items): it
+ * cannot fail, so it is not a decision and has no "not held" branch. */
+static int cannot_fail(const sol_kb_cond *c)
 {
+    if (c->kind == SOL_KB_CE_THRESHOLD || c->kind == SOL_KB_CE_CONDITION)
+        return 1;
+    return c->kind == SOL_KB_CE_PATTERN && c->tmpl &&
+           (strcmp(c->tmpl, "strength-cf") == 0 || strcmp(c->tmpl, "screen-item") == 0);
+}
+
+/* How often text calls function name: "(name " or "(name)" occurrences. */
+static size_t calls_in(const char *text, const char *name)
+{
+    size_t n = 0, len = strlen(name);
+    for (const char *p = text ? strchr(text, '(') : NULL; p; p = strchr(p + 1, '('))
+        if (strncmp(p + 1, name, len) == 0 && (p[1 + len] == ' ' || p[1 + len] == ')'))
+            n++;
+    return n;
+}
+
+/* Calls of a deffunction made by the firings of the corpus: each firing of
+ * a rule runs every call written in its right-hand side (and its tests) once. */
+static size_t function_calls(const sol_coverage *c, const sol_kb_function *fn)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < c->nrules; i++) {
+        const sol_kb_rule *r = c->rules[i].rule;
+        size_t per = 0;
+        for (size_t k = 0; k < r->nactions; k++)
+            per += calls_in(r->actions[k].text, fn->name);
+        for (size_t k = 0; k < r->nconds; k++)
+            per += calls_in(r->conds[k].text, fn->name);
+        total += per * c->rules[i].fired;
+    }
+    return total;
+}
+
+/* SF path: absolute by default; with prefix, PREFIX/RULESDIR/FILE. */
+static void sf_path(const char *file, const char *prefix, char *out, size_t len)
+{
+    if (prefix) {
+        const char *base = strrchr(file, '/');
+        const char *dir = base;
+        while (dir && dir > file && dir[-1] != '/')
+            dir--;
+        if (base && dir)
+            snprintf(out, len, "%s/%.*s%s", prefix, (int)(base - dir), dir, base);
+        else
+            snprintf(out, len, "%s/%s", prefix, file);
+        return;
+    }
+    if (!realpath(file, out) || strlen(out) >= len)
+        snprintf(out, len, "%s", file);
+}
+
+/* LCOV: each defrule is a function at its line in its .clp file, and so is
+ * each deffunction (its calls by the corpus's firings); each top-level
+ * pattern is a branch pair (held / not held), except a pattern that cannot
+ * fail (one branch); a side the model could not judge in any case is "-".
+ * DA lines carry the same counts so genhtml can colour the rule sources. */
+int sol_coverage_write_lcov_prefix(FILE *out, const sol_coverage *c, const char *prefix)
+{
+    char sf[4096];
     fprintf(out, "TN:soleus\n");
     for (size_t i = 0; i < c->nrules;) {
         const char *file = c->rules[i].rule->file;
         size_t end = i;
         while (end < c->nrules && strcmp(c->rules[end].rule->file, file) == 0)
             end++;
-        fprintf(out, "SF:%s\n", file);
-        size_t fnh = 0, brf = 0, brh = 0, lf = 0, lh = 0;
+        sf_path(file, prefix, sf, sizeof sf);
+        fprintf(out, "SF:%s\n", sf);
+        size_t fnf = end - i, fnh = 0, brf = 0, brh = 0, lf = 0, lh = 0;
+        for (size_t f = 0; f < sol_kb_function_count(c->kb); f++) {
+            const sol_kb_function *fn = sol_kb_function_at(c->kb, f);
+            if (strcmp(fn->file, file) == 0)
+                fprintf(out, "FN:%d,%s::%s\n", fn->line, fn->module, fn->name);
+        }
         for (size_t k = i; k < end; k++)
             fprintf(out, "FN:%d,%s\n", c->rules[k].rule->line, c->rules[k].rule->qname);
+        for (size_t f = 0; f < sol_kb_function_count(c->kb); f++) {
+            const sol_kb_function *fn = sol_kb_function_at(c->kb, f);
+            if (strcmp(fn->file, file) != 0)
+                continue;
+            size_t calls = function_calls(c, fn);
+            fprintf(out, "FNDA:%zu,%s::%s\n", calls, fn->module, fn->name);
+            fnf++;
+            fnh += calls > 0;
+        }
         for (size_t k = i; k < end; k++) {
             fprintf(out, "FNDA:%zu,%s\n", c->rules[k].fired, c->rules[k].rule->qname);
             fnh += c->rules[k].fired > 0;
         }
-        fprintf(out, "FNF:%zu\nFNH:%zu\n", end - i, fnh);
+        fprintf(out, "FNF:%zu\nFNH:%zu\n", fnf, fnh);
         for (size_t k = i; k < end; k++) {
             const sol_cov_rule *cr = &c->rules[k];
             for (size_t b = 0; b < cr->rule->nconds; b++) {
                 const sol_cov_branch *br = &cr->branches[b];
                 int line = cr->rule->conds[b].line;
-                if (br->held + br->missed == 0) {
-                    fprintf(out, "BRDA:%d,%zu,0,-\nBRDA:%d,%zu,1,-\n", line, k, line, k);
-                } else {
-                    fprintf(out, "BRDA:%d,%zu,0,%zu\nBRDA:%d,%zu,1,%zu\n", line, k, br->held,
-                            line, k, br->missed);
-                    brh += (br->held > 0) + (br->missed > 0);
-                }
-                brf += 2;
+                /* judged: a number; never judged (only opaque): "-" */
+                int held_known = br->held > 0 || br->missed > 0 || !br->opaque;
+                int missed_known = br->missed > 0 || !br->opaque;
+                if (held_known)
+                    fprintf(out, "BRDA:%d,%zu,0,%zu\n", line, k, br->held);
+                else
+                    fprintf(out, "BRDA:%d,%zu,0,-\n", line, k);
+                brf++;
+                brh += br->held > 0;
+                if (cannot_fail(&cr->rule->conds[b]))
+                    continue;
+                if (missed_known)
+                    fprintf(out, "BRDA:%d,%zu,1,%zu\n", line, k, br->missed);
+                else
+                    fprintf(out, "BRDA:%d,%zu,1,-\n", line, k);
+                brf++;
+                brh += br->missed > 0;
             }
         }
         fprintf(out, "BRF:%zu\nBRH:%zu\n", brf, brh);
+        /* DA lines in line order: deffunctions come before the rules that
+         * call them in a file, rules in file order. */
+        for (size_t f = 0; f < sol_kb_function_count(c->kb); f++) {
+            const sol_kb_function *fn = sol_kb_function_at(c->kb, f);
+            if (strcmp(fn->file, file) != 0)
+                continue;
+            size_t calls = function_calls(c, fn);
+            fprintf(out, "DA:%d,%zu\n", fn->line, calls);
+            lf++;
+            lh += calls > 0;
+        }
         for (size_t k = i; k < end; k++) {
             const sol_cov_rule *cr = &c->rules[k];
             fprintf(out, "DA:%d,%zu\n", cr->rule->line, cr->fired);
@@ -255,4 +351,9 @@ int sol_coverage_write_lcov(FILE *out, const sol_coverage *c)
         i = end;
     }
     return ferror(out) ? SOL_EIO : SOL_OK;
+}
+
+int sol_coverage_write_lcov(FILE *out, const sol_coverage *c)
+{
+    return sol_coverage_write_lcov_prefix(out, c, NULL);
 }

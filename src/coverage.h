@@ -43,5 +43,9 @@ int sol_coverage_reached(const sol_coverage *c, const char *conclusion);
 /* Writers. */
 int sol_coverage_write_text(FILE *out, const sol_coverage *c, const sol_catalog *cat);
 int sol_coverage_write_lcov(FILE *out, const sol_coverage *c);
+/* The same with SF paths PREFIX/RULESDIR/FILE.clp (prefix NULL: absolute
+ * paths, resolved with realpath). Deffunctions are functions too, with the
+ * calls the corpus's firings made. */
+int sol_coverage_write_lcov_prefix(FILE *out, const sol_coverage *c, const char *prefix);
 
 #endif

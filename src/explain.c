@@ -24,6 +24,7 @@ struct sol_explain {
     size_t nfindings;
     char **phases;
     size_t nphases;
+    int clips;              /* 1: show facts and patterns in CLIPS syntax */
 };
 
 typedef struct {
@@ -475,7 +476,9 @@ static int build_step(sol_explain *x, const builder *b, sol_xstep *s, size_t fir
     for (size_t p = 0; p < sol_graph_fact_count(b->g); p++) {
         const sol_gfact *f = sol_graph_fact_at(b->g, p);
         long *nk;
-        if (!b->infact[p] || f->firing < 0 || (size_t)f->firing >= firing ||
+        /* every derived fact of the story: made by a firing of the story, or
+         * expanded in its tree (the votes a belief step matched included) */
+        if (f->firing < 0 || !(b->infact[p] || b->infire[f->firing]) || (size_t)f->firing >= firing ||
             (died[p] >= 0 && (size_t)died[p] < firing))
             continue;
         nk = realloc(s->known, (s->nknown + 1) * sizeof *nk);
@@ -487,15 +490,42 @@ static int build_step(sol_explain *x, const builder *b, sol_xstep *s, size_t fir
     return SOL_OK;
 }
 
+/* 1-based place of a rule's module in the focus order, 0 when not in it. */
+static int phase_of(const sol_explain *x, const char *rule)
+{
+    const char *sep = strstr(rule, "::");
+    size_t n = sep ? (size_t)(sep - rule) : 0;
+    for (size_t i = 0; i < x->nphases; i++)
+        if (strlen(x->phases[i]) == n && strncmp(x->phases[i], rule, n) == 0)
+            return (int)i + 1;
+    return 0;
+}
+
 static int build_steps(sol_explain *x, builder *b)
 {
     size_t nfi = sol_graph_firing_count(b->g);
     const long *died = b->died;
-    /* The firing that pushed the focus stack opens every story. */
+    /* The start rule that pushed the phases opens every story. Other rules
+     * that call focus (handing late votes back to BELIEF) belong to a story
+     * only when its chain needs them. */
     for (size_t i = 0; i < nfi; i++) {
         const char *rule = sol_graph_firing_at(b->g, i)->rule;
         const sol_kb_rule *kr = b->kb ? sol_kb_rule_find(b->kb, rule) : NULL;
-        if (kr ? is_focus_rule(kr) : strncmp(rule, "MAIN::", 6) == 0)
+        if (strncmp(rule, "MAIN::", 6) == 0 && (!kr || is_focus_rule(kr)))
+            b->infire[i] = 1;
+    }
+    /* A later rule that pushed an earlier phase back (MANAGE handing late
+     * votes to BELIEF) belongs to the story when the story's next firing
+     * runs in that earlier phase. */
+    for (size_t i = 0; i < nfi; i++) {
+        const char *rule = sol_graph_firing_at(b->g, i)->rule;
+        const sol_kb_rule *kr = b->kb ? sol_kb_rule_find(b->kb, rule) : NULL;
+        size_t j = i + 1;
+        if (b->infire[i] || !kr || !is_focus_rule(kr))
+            continue;
+        while (j < nfi && !b->infire[j])
+            j++;
+        if (j < nfi && phase_of(x, sol_graph_firing_at(b->g, j)->rule) < phase_of(x, rule))
             b->infire[i] = 1;
     }
     for (size_t i = 0; i < nfi; i++) {
@@ -606,3 +636,14 @@ size_t sol_explain_finding_count(const sol_explain *x) { return x->nfindings; }
 size_t sol_explain_finding_at(const sol_explain *x, size_t i) { return x->findings[i]; }
 size_t sol_explain_phase_count(const sol_explain *x) { return x->nphases; }
 const char *sol_explain_phase_at(const sol_explain *x, size_t i) { return x->phases[i]; }
+
+void sol_explain_set_clips(sol_explain *x, int clips)
+{
+    if (x)
+        x->clips = clips;
+}
+
+int sol_explain_clips(const sol_explain *x)
+{
+    return x ? x->clips : 0;
+}

@@ -119,11 +119,25 @@ typedef struct {
 } sol_explain_facts;
 sol_kb_result sol_explain_fact_judge(void *ctx, const sol_kb_rule *r, const sol_kb_cond *c);
 
+/* Words or CLIPS: by default the writers show facts in clinical words (the
+ * finding, the vote, the belief) and patterns as phrases; clips 1 shows the
+ * CLIPS fact and pattern syntax instead (for expert-systems courses). */
+void sol_explain_set_clips(sol_explain *x, int clips);
+int sol_explain_clips(const sol_explain *x);
+
+/* Fact at graph position pos as the writers show it: "finding NAME = V
+ * (line N, PATH)", "derived vote of R04d: for …", "knowledge cut-off …" (in
+ * CLIPS syntax when clips is set); "-" for pos < 0. Returns buf. */
+const char *sol_explain_fact_words(const sol_explain *x, long pos, char *buf, size_t len);
+
 /* Writers of the model (write_explain.c, write_dot.c). teach: 0 terse
  * (for physiotherapists), 1 teaching narrative (firing order). */
 int sol_write_explain(FILE *out, const sol_explain *x, int teach);
 /* Graphviz digraph: findings (ellipse) -> rules (box) -> derived facts ->
  * conclusions (doubleoctagon); red flags red and bold. */
 int sol_write_dot(FILE *out, const sol_explain *x);
+/* JSON (write_json.c, docs/schema/explain.schema.json): the chain of every
+ * conclusion as a tree and, with teach, the steps in firing order. */
+int sol_write_json_explain(FILE *out, const sol_explain *x, int teach);
 
 #endif

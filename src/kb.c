@@ -181,6 +181,34 @@ static void builder_init(kb_builder *b, sol_kb *kb, sol_diag *d)
     kb_vec_init(&b->functions, sizeof(sol_kb_function));
 }
 
+/* Every rule's own id from its family (the doc id), in file order. */
+static int assign_ids(sol_kb *kb, sol_diag *d)
+{
+    const char **fam = calloc(kb->nrules ? kb->nrules : 1, sizeof *fam);
+    char uid[96];
+
+    if (!fam)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    for (size_t i = 0; i < kb->nrules; i++)
+        fam[i] = kb->rules[i].family = kb->rules[i].id;
+    for (size_t i = 0; i < kb->nrules; i++) {
+        if (!fam[i])
+            continue;
+        sol_rule_uid(uid, sizeof uid, fam, kb->nrules, i);
+        if (!(kb->rules[i].id = kb_strdup(&kb->arena, uid))) {
+            free(fam);
+            return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        }
+    }
+    free(fam);
+    return SOL_OK;
+}
+
+int sol_kb_rule_selected(const sol_kb_rule *r, const char *selector)
+{
+    return r && sol_rule_id_selects(selector, r->id, r->family);
+}
+
 static int builder_finish(kb_builder *b, int rc)
 {
     sol_kb *kb = b->kb;
@@ -193,6 +221,8 @@ static int builder_finish(kb_builder *b, int rc)
     if (rc == SOL_OK &&
         kb->nrules + kb->nmodules + kb->ntemplates + kb->nfunctions != want)
         rc = sol_diag_set(b->d, SOL_ENOMEM, "", 0, "out of memory");
+    if (rc == SOL_OK)
+        rc = assign_ids(kb, b->d);
     return rc;
 }
 

@@ -124,7 +124,10 @@ typedef struct {
     int line;               /* line of "(defrule" */
     const char *doc;        /* doc string, NULL when none */
     int doc_ok;             /* 1: doc has three non-empty |-separated parts */
-    const char *id;         /* doc part 1: Rnn or X-name; NULL when no doc */
+    const char *id;         /* the rule's own id: the family plus a, b, c… in
+                               file order when the family has several rules
+                               (R07a), else the family; NULL when no doc */
+    const char *family;     /* doc part 1, the brief's id: Rnn or X-name */
     const char *const *sources; /* doc part 2, split at commas; "-" gives none */
     size_t nsources;
     const char *rationale;  /* doc part 3; NULL when missing */
@@ -175,6 +178,8 @@ size_t sol_kb_rule_count(const sol_kb *kb);
 const sol_kb_rule *sol_kb_rule_at(const sol_kb *kb, size_t i);
 /* By "MODULE::name", or by bare name when unique; NULL when absent. */
 const sol_kb_rule *sol_kb_rule_find(const sol_kb *kb, const char *name);
+/* 1 when selector is rule r's own id (R07a) or its family (R07), any case. */
+int sol_kb_rule_selected(const sol_kb_rule *r, const char *selector);
 /* Index of a rule in definition order, or -1. */
 long sol_kb_rule_index(const sol_kb *kb, const sol_kb_rule *r);
 

@@ -163,7 +163,10 @@ static void add_not(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
     if (x->kind == SOL_KB_CE_FINDING && x->finding &&
         x->value->kind != SOL_KB_CONS_OPAQUE &&
         x->value->kind != SOL_KB_CONS_NOT_IN) {
-        tb_add(b, "%s ", finding_label(v, x->finding));
+        /* "\"LABEL\" is not known to be yes": the label may itself be
+         * negative ("calf squeeze does not move the foot"); quoted, it reads
+         * as the finding's name, not as a double negative */
+        tb_add(b, "\"%s\" ", finding_label(v, x->finding));
         if (x->value->kind == SOL_KB_CONS_ANY) {
             tb_add(b, "is not recorded");
         } else if (x->value->kind == SOL_KB_CONS_IN) {
@@ -652,6 +655,35 @@ int sol_kb_write_english(FILE *out, const sol_kb *kb, const sol_vocab *v,
     }
     if (w.md && cat)
         write_sources(&w);
+    fflush(out);
+    return ferror(out) ? SOL_EIO : SOL_OK;
+}
+
+int sol_kb_write_rules(FILE *out, const sol_kb *kb, const sol_vocab *v,
+                       const sol_catalog *cat, sol_kb_text_format fmt,
+                       const char *const *ids, size_t n, sol_diag *d)
+{
+    writer w = { out, fmt == SOL_KB_TEXT_MARKDOWN, kb, v, cat };
+    size_t nr = sol_kb_rule_count(kb);
+
+    for (size_t k = 0; k < n; k++) {
+        size_t i = 0;
+        while (i < nr && !sol_kb_rule_selected(sol_kb_rule_at(kb, i), ids[k]))
+            i++;
+        if (i == nr)
+            return sol_diag_set(d, SOL_ENOTFOUND, "", 0,
+                                "no rule has the id or family '%s' (see soleus rules)", ids[k]);
+    }
+    if (!out)
+        return SOL_OK;
+    for (size_t i = 0; i < nr; i++) {
+        const sol_kb_rule *r = sol_kb_rule_at(kb, i);
+        for (size_t k = 0; k < n; k++)
+            if (sol_kb_rule_selected(r, ids[k])) {
+                write_rule(&w, r);
+                break;
+            }
+    }
     fflush(out);
     return ferror(out) ? SOL_EIO : SOL_OK;
 }

@@ -38,4 +38,12 @@ typedef enum { SOL_KB_TEXT_PLAIN, SOL_KB_TEXT_MARKDOWN } sol_kb_text_format;
 int sol_kb_write_english(FILE *out, const sol_kb *kb, const sol_vocab *v,
                          const sol_catalog *cat, sol_kb_text_format fmt);
 
+/* Only the rules named by ids[0..n) (own id R07b or family R07, any case),
+ * in knowledge-base order, each as in sol_kb_write_english. Returns 0,
+ * SOL_ENOTFOUND (d names the first id no rule has, nothing is written) or
+ * SOL_EIO. out NULL: only checks the ids. */
+int sol_kb_write_rules(FILE *out, const sol_kb *kb, const sol_vocab *v,
+                       const sol_catalog *cat, sol_kb_text_format fmt,
+                       const char *const *ids, size_t n, sol_diag *d);
+
 #endif

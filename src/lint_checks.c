@@ -83,7 +83,7 @@ static void check_docs(lint_ctx *c)
                      "rationale\")", r->qname);
             continue;
         }
-        if (!p2 || !r->id || !valid_rule_id(r->id)) {
+        if (!p2 || !r->family || !valid_rule_id(r->family)) {
             lint_add(c, r->file, r->line, "rule-doc",
                      "doc string of %s is not \"Rnn | S1,L16 | rationale\" "
                      "with id Rnn or X-name", r->qname);

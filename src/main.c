@@ -1,5 +1,6 @@
 /* main.c — parses the global options and dispatches to a sub-command.
  * Nothing else happens here. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,15 +20,15 @@ typedef struct {
 
 /* Sorted by name. */
 static const command commands[] = {
-    {"assess", sol_cmd_assess, "assess [--input xml|fhir] [--format text|json|summary] [--no-next] FILE   ranked, explained assessment"},
-    {"coverage", sol_cmd_coverage, "coverage [--format text|lcov] [--output FILE] CASE...   rule coverage of a corpus"},
-    {"explain", sol_cmd_explain, "explain FILE [CONCLUSION] [--style terse|teach] [--format text|dot]   the reasoning chain"},
-    {"lint", sol_cmd_lint, "lint [--list-checks]   static checks of the knowledge base"},
+    {"assess", sol_cmd_assess, "assess [--input xml|fhir] [--format text|json|summary] [--no-next] FILE...   ranked, explained assessment"},
+    {"coverage", sol_cmd_coverage, "coverage [--format text|lcov|json] [--output FILE] [--prefix DIR] CASE...   rule coverage of a corpus"},
+    {"explain", sol_cmd_explain, "explain [--input xml|fhir] FILE [CONCLUSION] [--style terse|teach] [--format text|dot|json] [--clips]   the reasoning chain"},
+    {"lint", sol_cmd_lint, "lint [--format text|json] [--list-checks]   static checks of the knowledge base"},
     {"questionnaire", sol_cmd_questionnaire, "questionnaire [--response RECORD [--bundle] [--authored DATE]]   FHIR R4 Questionnaire (or a record as its response)"},
-    {"rules", sol_cmd_rules, "rules [--format text|md]   the knowledge base in plain English"},
+    {"rules", sol_cmd_rules, "rules [--format text|md|json] [ID...]   the knowledge base in plain English (ID: R07b or family R07)"},
     {"serve", sol_cmd_serve, "serve [--listen ADDR:PORT] [--trust-key ISSUER=PEM]... [--threads N]   CDS Hooks service, local form, POST /assess"},
-    {"what-if", sol_cmd_what_if, "what-if FILE --set FINDING=VALUE... --unset FINDING...   re-assess with changed findings"},
-    {"why-not", sol_cmd_why_not, "why-not FILE CONCLUSION   what it would take to reach a conclusion"},
+    {"what-if", sol_cmd_what_if, "what-if [--input xml|fhir] [--format text|json] FILE --set FINDING=VALUE... --unset FINDING...   re-assess with changed findings"},
+    {"why-not", sol_cmd_why_not, "why-not [--input xml|fhir] [--format text|json] FILE CONCLUSION   what it would take to reach a conclusion"},
 };
 
 static void usage(FILE *out)
@@ -38,7 +39,8 @@ static void usage(FILE *out)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(out, "  %s\n", commands[i].help);
     fprintf(out, "\nOptions:\n"
-                 "  --rules DIR       rule files (default: $SOLEUS_HOME/rules, ./rules, %s/rules)\n"
+                 "  --rules DIR       rule files (default: $SOLEUS_HOME/rules, ./rules,\n"
+                 "                    BINDIR/../share/soleus/rules, %s/rules)\n"
                  "  --knowledge DIR   knowledge files (same search as --rules)\n"
                  "  --help            show this help and exit\n"
                  "  --version         show the version and exit\n"
@@ -47,41 +49,138 @@ static void usage(FILE *out)
             SOL_DATADIR);
 }
 
-/* Default data home: $SOLEUS_HOME, else the working tree, else the install. */
+/* The installed data next to the running binary: BIN/../share/soleus, so
+ * that `make install PREFIX=…` works whatever PREFIX the build had. */
+static const char *exe_home(char *buf, size_t len)
+{
+    char exe[1024];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *slash;
+
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    if (!(slash = strrchr(exe, '/')))
+        return NULL;
+    *slash = '\0';
+    snprintf(buf, len, "%s/../share/soleus", exe);
+    char probe[1200];
+    snprintf(probe, sizeof probe, "%s/rules/00-templates.clp", buf);
+    return access(probe, R_OK) == 0 ? buf : NULL;
+}
+
+/* Default data home: $SOLEUS_HOME, else the working tree, else the data
+ * installed beside the binary, else the build-time PREFIX. */
 static const char *data_home(void)
 {
+    static char beside[1100];
     const char *home = getenv("SOLEUS_HOME");
     if (home && *home)
         return home;
     if (access("rules/00-templates.clp", R_OK) == 0)
         return ".";
+    if ((home = exe_home(beside, sizeof beside)))
+        return home;
     return SOL_DATADIR;
+}
+
+/* Words of a help line that start with "--" (the command's options). */
+static void help_options(FILE *out, const char *help)
+{
+    for (const char *h = strstr(help, "--"); h; h = strstr(h, "--")) {
+        size_t n = strspn(h, "-abcdefghijklmnopqrstuvwxyz");
+        fprintf(out, " %.*s", (int)n, h);
+        h += n;
+    }
+}
+
+/* A bash completion script generated from the command table: commands, each
+ * command's options (from its help line) and the values of --format/--style
+ * ("text|json"), else file names. `make install` installs it. */
+static void bash_completion(FILE *out)
+{
+    fprintf(out, "# bash completion for soleus, generated by `soleus --bash-completion`\n"
+                 "_soleus() {\n"
+                 "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} cmd= i\n"
+                 "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
+                 "        case ${COMP_WORDS[i]} in -*) ;; *) cmd=${COMP_WORDS[i]}; break ;; esac\n"
+                 "    done\n"
+                 "    case $prev in --rules|--knowledge|--prefix)\n"
+                 "        COMPREPLY=($(compgen -d -- \"$cur\")); return ;; esac\n"
+                 "    if [ -z \"$cmd\" ]; then\n"
+                 "        COMPREPLY=($(compgen -W \"");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(out, "%s ", commands[i].name);
+    fprintf(out, "--rules --knowledge --help --version\" -- \"$cur\")); return\n"
+                 "    fi\n"
+                 "    local opts= vals=\n"
+                 "    case $cmd in\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        fprintf(out, "    %s) opts=\"", commands[i].name);
+        help_options(out, commands[i].help);
+        fprintf(out, " --rules --knowledge --help\"\n        case $prev in\n");
+        /* "[--name a|b|c]": the values of an option */
+        for (const char *h = strstr(commands[i].help, "--"); h; h = strstr(h + 2, "--")) {
+            size_t n = strspn(h, "-abcdefghijklmnopqrstuvwxyz");
+            if (h[n] != ' ' || !strchr(h + n + 1, '|'))
+                continue;
+            size_t v = strcspn(h + n + 1, "] ");
+            if (!memchr(h + n + 1, '|', v))
+                continue;
+            fprintf(out, "        %.*s) vals=\"", (int)n, h);
+            for (size_t k = 0; k < v; k++)
+                fputc(h[n + 1 + k] == '|' ? ' ' : h[n + 1 + k], out);
+            fprintf(out, "\" ;;\n");
+        }
+        fprintf(out, "        esac ;;\n");
+    }
+    fprintf(out, "    esac\n"
+                 "    if [ -n \"$vals\" ]; then COMPREPLY=($(compgen -W \"$vals\" -- \"$cur\"))\n"
+                 "    elif [[ $cur == -* ]]; then COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+                 "    else COMPREPLY=($(compgen -f -- \"$cur\")); fi\n"
+                 "}\n"
+                 "complete -o filenames -F _soleus soleus\n");
 }
 
 int main(int argc, char **argv)
 {
     static char rules[1024], knowledge[1024];
     sol_paths paths = {NULL, NULL};
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-'; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+    /* The options before the command, with getopt_long like every command's
+     * own (cli.c); "+" stops at the command name. */
+    static const struct option global[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"bash-completion", no_argument, NULL, 'B'},
+        {"rules", required_argument, NULL, 'r'},
+        {"knowledge", required_argument, NULL, 'k'},
+        {NULL, 0, NULL, 0}
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+:h", global, NULL)) != -1) {
+        switch (c) {
+        case 'h':
             usage(stdout);
             return SOL_EXIT_OK;
-        } else if (strcmp(argv[i], "--version") == 0) {
+        case 'B':
+            bash_completion(stdout);
+            return SOL_EXIT_OK;
+        case 'V':
             printf("soleus %s\n"
                    "Decision support for calf pain in runners; not a diagnostic device.\n"
                    "Knowledge base sources: see knowledge/sources.tsv.\n",
                    SOL_VERSION);
             return SOL_EXIT_OK;
-        } else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) {
-            paths.rules_dir = argv[++i];
-        } else if (strcmp(argv[i], "--knowledge") == 0 && i + 1 < argc) {
-            paths.knowledge_dir = argv[++i];
-        } else {
-            fprintf(stderr, "soleus: unknown option '%s' (try --help)\n", argv[i]);
+        case 'r': paths.rules_dir = optarg; break;
+        case 'k': paths.knowledge_dir = optarg; break;
+        default:
+            fprintf(stderr, "soleus: %s '%s' (try --help)\n",
+                    c == ':' ? "option needs a value:" : "unknown option", argv[optind - 1]);
             return SOL_EXIT_USAGE;
         }
     }
+    int i = optind;
     if (i >= argc) {
         usage(stderr);
         return SOL_EXIT_USAGE;

@@ -189,6 +189,33 @@ static int add_opinion_rules(sol_pipeline *p, sol_diag *d)
     return rc;
 }
 
+/* Each rule's own id (R07a), derived from the doc ids in definition order,
+ * as the rule model (kb.c) derives it from the rule files. */
+static int assign_uids(sol_pipeline *p, sol_diag *d)
+{
+    char **fam = calloc(p->ndocs ? p->ndocs : 1, sizeof *fam);
+    char id[96], src[8], rat[8], uid[96];
+    int rc = fam ? SOL_OK : SOL_ENOMEM;
+
+    for (size_t i = 0; !rc && i < p->ndocs; i++) {
+        if (sol_ruledoc_parse(p->docs[i].doc, id, sizeof id, src, sizeof src, rat, sizeof rat) == 0
+            || strcmp(id, "?") != 0)
+            if (!(fam[i] = sol_strdup(id)))
+                rc = SOL_ENOMEM;
+    }
+    for (size_t i = 0; !rc && i < p->ndocs; i++) {
+        if (!fam[i])
+            continue;
+        sol_rule_uid(uid, sizeof uid, (const char *const *)fam, p->ndocs, i);
+        if (!(p->docs[i].uid = sol_strdup(uid)))
+            rc = SOL_ENOMEM;
+    }
+    for (size_t i = 0; fam && i < p->ndocs; i++)
+        free(fam[i]);
+    free(fam);
+    return rc ? sol_diag_set(d, rc, "", 0, "out of memory") : SOL_OK;
+}
+
 int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *knowledge_dir,
                      sol_diag *d)
 {
@@ -246,6 +273,8 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     }
     if ((rc = add_opinion_rules(p, d)))
         goto cleanup;
+    if ((rc = assign_uids(p, d)))
+        goto cleanup;
     *out = p;
     p = NULL;
 cleanup:
@@ -257,6 +286,8 @@ void sol_pipeline_free(sol_pipeline *p)
 {
     if (!p)
         return;
+    for (size_t i = 0; p->docs && i < p->ndocs; i++)
+        free((char *)p->docs[i].uid);
     sol_engine_free(p->engine);
     sol_notes_free(p->notes);
     sol_catalog_free(p->cat);

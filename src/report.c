@@ -9,7 +9,7 @@
 #include <string.h>
 
 typedef struct {
-    char *name, *id, *sources, *rationale;
+    char *name, *id, *family, *sources, *rationale; /* id: own (R07a); family: R07 */
 } ruledoc;
 
 struct sol_report {
@@ -155,10 +155,11 @@ static int fill_contrib(sol_report *r, sol_rcontrib *c, size_t epos, double befo
         c->rule = fi->rule;
         const ruledoc *rd = find_doc(r, fi->rule);
         c->rule_id = rd ? rd->id : "?";
+        c->rule_family = rd ? rd->family : "?";
         c->sources = rd ? rd->sources : "-";
         c->rationale = rd ? rd->rationale : "";
     } else {
-        c->rule = c->rule_id = "?";
+        c->rule = c->rule_id = c->rule_family = "?";
         c->sources = "-";
         c->rationale = "";
     }
@@ -330,6 +331,12 @@ static long concl_pos(const sol_report *r, const char *id)
 
 int sol_rule_is_population(const char *rule_id)
 {
+    char fam[8];
+    /* R55a is of the family R55 */
+    if (rule_id && strlen(rule_id) == 4 && rule_id[3] >= 'a' && rule_id[3] <= 'z') {
+        snprintf(fam, sizeof fam, "%.3s", rule_id);
+        rule_id = fam;
+    }
     return rule_id && (strcmp(rule_id, "R55") == 0 || strcmp(rule_id, "R56") == 0 ||
                        strcmp(rule_id, "R57") == 0);
 }
@@ -515,10 +522,11 @@ int sol_report_build(sol_report **out, const char *record_id, const char *record
         sol_ruledoc_parse(rules[i].doc, id, sizeof id, src, sizeof src, rat, sizeof rat);
         ruledoc *rd = &r->docs[r->ndocs++];
         rd->name = sol_strdup(rules[i].name);
-        rd->id = sol_strdup(id);
+        rd->id = sol_strdup(rules[i].uid ? rules[i].uid : id);
+        rd->family = sol_strdup(id);
         rd->sources = sol_strdup(src);
         rd->rationale = sol_strdup(rat);
-        if (!rd->name || !rd->id || !rd->sources || !rd->rationale)
+        if (!rd->name || !rd->id || !rd->family || !rd->sources || !rd->rationale)
             goto oom;
     }
     if (build_conclusions(r) || build_rest(r))
@@ -539,6 +547,7 @@ void sol_report_free(sol_report *r)
     for (size_t i = 0; i < r->ndocs; i++) {
         free(r->docs[i].name);
         free(r->docs[i].id);
+        free(r->docs[i].family);
         free(r->docs[i].sources);
         free(r->docs[i].rationale);
     }

@@ -16,7 +16,8 @@
 /* One rule's vote on a conclusion and what it did to the belief. */
 typedef struct {
     const char *rule;          /* MODULE::name */
-    const char *rule_id;       /* brief id (R19) or X-name */
+    const char *rule_id;       /* the rule's own id (R07a; R19, X-name) */
+    const char *rule_family;   /* the brief's id (R07) */
     const char *sources;       /* "S5,S4,L10" */
     const char *rationale;
     const char *polarity;      /* support|oppose|prior */
@@ -93,6 +94,8 @@ typedef struct sol_report sol_report;
 typedef struct {
     const char *name;
     const char *doc;
+    const char *uid;           /* the rule's own id (R07a, sol_rule_uid), or
+                                  NULL: then the doc's id is shown */
 } sol_ruledoc;
 
 int sol_report_build(sol_report **out, const char *record_id, const char *record_file,

@@ -77,6 +77,15 @@ int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
 
 /* Allocation helpers that abort-free: return NULL on failure. */
 char *sol_strdup(const char *s);
+/* One id per rule. fam[0..n) are the brief ids (families) of every rule in
+ * definition order (NULL: no id); writes rule i's own id into out: the family
+ * id when the family has one rule, else the family id plus a, b, c… in
+ * definition order ("R07a"; "X-name-a" when the id does not end in a digit).
+ * Derived, never written in a rule file, so new rules get ids by themselves. */
+void sol_rule_uid(char *out, size_t len, const char *const *fam, size_t n, size_t i);
+/* 1 when selector names rule uid of family fam: the uid itself or the family
+ * (ASCII case ignored). */
+int sol_rule_id_selects(const char *selector, const char *uid, const char *fam);
 char *sol_strndup(const char *s, size_t n);
 
 #endif

@@ -4,12 +4,14 @@
  * more than max + 1 bytes, so an oversized file is refused cheaply. */
 #include "sol.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -143,7 +145,9 @@ int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
         *out_len = 0;
     if (!path)
         return sol_diag_set(d, SOL_EIO, "", 0, "no file name given");
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    /* "-" is standard input (a pipe or a redirected file). */
+    fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO)
+                                : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
         return sol_diag_set(d, SOL_EIO, path, 0, "cannot open: %s",
                             strerror(errno));
@@ -282,4 +286,29 @@ int sol_grow(void **arr, size_t *cap, size_t need, size_t size)
     *arr = p;
     *cap = n;
     return SOL_OK;
+}
+
+void sol_rule_uid(char *out, size_t len, const char *const *fam, size_t n, size_t i)
+{
+    size_t before = 0, total = 0;
+    const char *id = i < n && fam[i] ? fam[i] : "?";
+    size_t idn = strlen(id);
+
+    for (size_t k = 0; k < n; k++)
+        if (fam[k] && strcmp(fam[k], id) == 0) {
+            total++;
+            before += k < i;
+        }
+    if (total <= 1)
+        snprintf(out, len, "%s", id);
+    else if (before >= 26)
+        snprintf(out, len, "%s.%zu", id, before + 1);
+    else
+        snprintf(out, len, "%s%s%c", id,
+                 idn && isdigit((unsigned char)id[idn - 1]) ? "" : "-", (int)('a' + before));
+}
+
+int sol_rule_id_selects(const char *selector, const char *uid, const char *fam)
+{
+    return (uid && strcasecmp(selector, uid) == 0) || (fam && strcasecmp(selector, fam) == 0);
 }

@@ -536,6 +536,18 @@ static int try_rule(sol_whynot *w, sol_wn_rule *wr)
         wr->fires = rule_fired(a->graph, wr->rule->qname);
         wr->reached = wr->fires && c != NULL;
         wr->cf = c ? c->cf : 0;
+        /* the combined belief, newest version: why a firing rule may still
+         * leave the conclusion unshown */
+        for (size_t i = 0; i < sol_graph_fact_count(a->graph); i++) {
+            const sol_gfact *f = sol_graph_fact_at(a->graph, i);
+            const sol_value *v;
+            if (strcmp(f->relation, "belief") != 0 ||
+                strcmp(sol_gfact_sym(f, "conclusion"), w->cond->id) != 0 ||
+                !(v = sol_gfact_slot(f, "cf")))
+                continue;
+            wr->has_belief = 1;
+            wr->belief = v->kind == SOL_VAL_REAL ? v->r : v->kind == SOL_VAL_INTEGER ? (double)v->i : 0;
+        }
     }
     sol_assessment_free(a);
     return rc;

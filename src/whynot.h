@@ -41,6 +41,10 @@ typedef struct {
     int fires;                  /* … and the rule then fired */
     int reached;                /* … and the conclusion was then reached too */
     double cf;                  /* its certainty after the changes (when reached) */
+    int has_belief;             /* after the changes a belief in it was formed … */
+    double belief;              /* … with this combined certainty (when it fires but
+                                   the conclusion is not shown: <= 0, the votes
+                                   against outweigh it) */
 } sol_wn_rule;
 
 typedef struct sol_whynot sol_whynot;

@@ -37,6 +37,51 @@ static void put_str(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* Wrap text at spaces, and after hyphens of long names, so no line is
+ * longer than width bytes (a longer word stays whole): labels stay narrow
+ * enough for a slide. */
+static const char *wrap(const char *text, size_t width, char *buf, size_t len)
+{
+    size_t col = 0, o = 0;
+
+    for (const char *p = text; *p && o + 2 < len;) {
+        if (*p == '\n') {
+            buf[o++] = *p++;
+            col = 0;
+            continue;
+        }
+        size_t w = strcspn(p, " \n");
+        int glued = 0;      /* continues a word broken after a hyphen */
+        if (w > width) {    /* a long-name piece up to and including a hyphen */
+            size_t h = 0;
+            for (size_t k = 0; k < w && k < width; k++)
+                if (p[k] == '-')
+                    h = k + 1;
+            if (h)
+                w = h;
+        }
+        if (o && buf[o - 1] == '-' && p[-1] == '-')
+            glued = 1;
+        if (col && col + (glued ? 0 : 1) + w > width) {
+            buf[o++] = '\n';
+            col = 0;
+        } else if (col && !glued) {
+            buf[o++] = ' ';
+            col++;
+        }
+        for (size_t k = 0; k < w && o + 2 < len; k++)
+            buf[o++] = p[k];
+        col += w;
+        p += w;
+        while (*p == ' ')
+            p++;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+enum { LABEL_WIDTH = 26 };
+
 static int is_red_flag(const sol_rconclusion *c)
 {
     const char *u = c->cond->urgency;
@@ -48,12 +93,22 @@ static int is_red_flag(const sol_rconclusion *c)
 static void fact_id(char *buf, size_t len, long pos) { snprintf(buf, len, "f%ld", pos); }
 static void rule_id(char *buf, size_t len, long firing) { snprintf(buf, len, "r%ld", firing); }
 
+static void edge_to(dot *d, const char *from, const char *to, const char *port,
+                    const char *label, int style);
+
 static void edge(dot *d, const char *from, const char *to, const char *label, int style)
+{
+    edge_to(d, from, to, NULL, label, style);
+}
+
+/* An edge, once; port: a cell of the node to (the conclusions panel). */
+static void edge_to(dot *d, const char *from, const char *to, const char *port,
+                    const char *label, int style)
 {
     char key[256];
     char **ne;
 
-    snprintf(key, sizeof key, "%s>%s", from, to);
+    snprintf(key, sizeof key, "%s>%s:%s", from, to, port ? port : "");
     for (size_t i = 0; i < d->nedges; i++)
         if (strcmp(d->edges[i], key) == 0)
             return;
@@ -70,11 +125,15 @@ static void edge(dot *d, const char *from, const char *to, const char *label, in
     put_str(d->out, from);
     fprintf(d->out, " -> ");
     put_str(d->out, to);
+    if (port)
+        fprintf(d->out, ":%s:w", port);
     if (label || style) {
         fprintf(d->out, " [");
         if (label) {
+            /* decorate: a line ties the label to its own edge */
             fprintf(d->out, "label=");
             put_str(d->out, label);
+            fprintf(d->out, ", decorate=true");
         }
         if (style == EDGE_RED)
             fprintf(d->out, "%scolor=red, penwidth=2", label ? ", " : "");
@@ -94,8 +153,9 @@ static void rule_node(dot *d, const sol_xnode *n)
         return;
     d->firing_done[n->firing] = 1;
     rule_id(id, sizeof id, n->firing);
+    char nm[256];
     snprintf(label, sizeof label, "%s\n%s", n->kbrule && n->kbrule->id ? n->kbrule->id : "?",
-             name ? name + 2 : n->rule);
+             wrap(name ? name + 2 : n->rule, LABEL_WIDTH, nm, sizeof nm));
     fprintf(d->out, "  ");
     put_str(d->out, id);
     fprintf(d->out, " [shape=box, label=");
@@ -125,26 +185,25 @@ static int fact_node(dot *d, long pos)
         sol_value_text(&fd->value, v, sizeof v);
         sol_finding_where(fd, at, sizeof at);
         if (fd->origin == SOL_ORIGIN_NOTE)
-            snprintf(label, sizeof label, "%s = %s\nnote, %s\n\"%s\"", fd->name, v, at,
+            snprintf(t, sizeof t, "%s = %s\nnote, %s\n\"%s\"", fd->name, v, at,
                      fd->quote ? fd->quote : "");
         else if (fd->origin == SOL_ORIGIN_WHATIF)
-            snprintf(label, sizeof label, "%s = %s\nwhat-if", fd->name, v);
+            snprintf(t, sizeof t, "%s = %s\nwhat-if", fd->name, v);
         else
-            snprintf(label, sizeof label, "%s = %s\n%s", fd->name, v, at);
+            snprintf(t, sizeof t, "%s = %s\n%s", fd->name, v, at);
+        wrap(t, LABEL_WIDTH, label, sizeof label);
         fprintf(d->out, " [shape=ellipse, label=");
     } else if (f->firing < 0) {
-        snprintf(label, sizeof label, "threshold %s = %s", sol_gfact_sym(f, "name"),
+        snprintf(t, sizeof t, "cut-off %s = %s", sol_gfact_sym(f, "name"),
                  sol_value_text(sol_gfact_slot(f, "value"), v, sizeof v));
+        wrap(t, LABEL_WIDTH, label, sizeof label);
         fprintf(d->out, " [shape=plaintext, fontsize=10, label=");
     } else {
-        /* A derived fact: its template, then one slot per line. */
-        size_t used;
-        snprintf(label, sizeof label, "%s", f->relation);
-        for (size_t i = 0; i < f->nslots; i++) {
-            used = strlen(label);
-            snprintf(label + used, sizeof label - used, "\n%s %s", f->slot_names[i],
-                     sol_value_text(&f->slot_values[i], t, sizeof t));
-        }
+        /* A derived fact in the words of the text explanation. */
+        const char *w = sol_explain_fact_words(d->x, pos, t, sizeof t);
+        if (strncmp(w, "derived ", 8) == 0)
+            w += 8;
+        wrap(w, LABEL_WIDTH, label, sizeof label);
         fprintf(d->out, " [shape=note, label=");
     }
     put_str(d->out, label);
@@ -183,6 +242,98 @@ static void walk_rule(dot *d, const sol_xnode *n)
     walk_basis(d, n);
 }
 
+static const char *tier_title(char t)
+{
+    switch (t) {
+    case 'A': return "Red flags and referrals";
+    case 'T': return "Calf tissue state";
+    case 'K': return "Kinetic-chain and load drivers";
+    default: return "Advisories";
+    }
+}
+
+/* What each shape means, drawn once in its own box. */
+static void legend(FILE *out)
+{
+    fprintf(out, "  subgraph cluster_legend {\n"
+                 "    label=\"Legend\"; fontsize=10; style=rounded; color=gray60;\n"
+                 "    node [fontsize=9];\n"
+                 "    \"legend:finding\" [shape=ellipse, label=\"finding\\nrecord line\"];\n"
+                 "    \"legend:rule\" [shape=box, label=\"rule\\nid and name\"];\n"
+                 "    \"legend:fact\" [shape=note, label=\"derived fact\"];\n"
+                 "    \"legend:conclusion\" [shape=box, style=rounded, label=\"conclusion\\n"
+                 "in its tier's box\\ncertainty\"];\n"
+                 "    \"legend:redflag\" [shape=box, color=red, fontcolor=red, penwidth=3, "
+                 "label=\"red flag\\nrefer\"];\n"
+                 "    \"legend:finding\" -> \"legend:rule\" [label=\"matched\", decorate=true];\n"
+                 "    \"legend:rule\" -> \"legend:fact\" [style=dashed, label=\"(exists)\", "
+                 "decorate=true];\n"
+                 "    \"legend:fact\" -> \"legend:conclusion\" [style=invis];\n"
+                 "    \"legend:conclusion\" -> \"legend:redflag\" [style=invis];\n"
+                 "  }\n");
+}
+
+/* Text for a Graphviz HTML-like label: markup characters as entities,
+ * control characters as spaces, newlines as <BR/>. */
+static void put_html(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '&': fputs("&amp;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\n': fputs("<BR/>", out); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                fputc(' ', out);
+            else
+                fputc(*p, out);
+        }
+    }
+}
+
+/* The conclusions panel: one node, a table with one section per tier in
+ * rank order (red flags first) and one cell per conclusion in report order,
+ * so the order on the slide is the report's; each cell is a port that the
+ * votes point at. */
+static void conclusions_panel(FILE *out, const sol_explain *x)
+{
+    static const char tiers[] = "ATKX";
+    fprintf(out, "  \"conclusions\" [shape=plaintext, margin=0, label=<"
+                 "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"6\">\n");
+    for (const char *t = tiers; *t; t++) {
+        int open = 0;
+        for (size_t i = 0; i < sol_explain_root_count(x); i++) {
+            const sol_rconclusion *c = sol_explain_root_at(x, i)->concl;
+            char label[512], name[256];
+            int red = is_red_flag(c);
+            if (c->tier != *t)
+                continue;
+            if (!open++) {
+                /* the tier's section: its title, then its conclusions */
+                fprintf(out, "    <TR><TD><TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"4\" "
+                             "STYLE=\"ROUNDED\" COLOR=\"%s\">\n      <TR><TD BORDER=\"0\">"
+                             "<FONT POINT-SIZE=\"10\">",
+                        *t == 'A' ? "red" : "gray60");
+                put_html(out, tier_title(*t));
+                fprintf(out, "</FONT></TD></TR><!-- tier %c -->\n", *t);
+            }
+            snprintf(name, sizeof name, "%s\n(%s, %s)\ncertainty %.2f%s", c->cond->label,
+                     c->cond->code, c->id, c->cf, c->deferred ? "\ndeferred" : "");
+            wrap(name, LABEL_WIDTH, label, sizeof label);
+            fprintf(out, "      <TR><TD PORT=\"c%zu\"%s>%s", i,
+                    red ? " COLOR=\"red\" BORDER=\"3\"" : c->deferred ? " STYLE=\"DASHED\"" : "",
+                    red ? "<FONT COLOR=\"red\"><B>" : "");
+            put_html(out, label);
+            fprintf(out, "%s</TD></TR>\n", red ? "</B></FONT>" : "");
+        }
+        if (open)
+            fprintf(out, "    </TABLE></TD></TR>\n");
+    }
+    fprintf(out, "  </TABLE>>];\n");
+}
+
 int sol_write_dot(FILE *out, const sol_explain *x)
 {
     const sol_report *r = sol_explain_report(x);
@@ -196,7 +347,9 @@ int sol_write_dot(FILE *out, const sol_explain *x)
         goto cleanup;
     fprintf(out, "digraph ");
     put_str(out, sol_report_record_id(r));
-    fprintf(out, " {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11];\n"
+    /* size: a 16:9 slide (13.33 x 7.5 in); bigger pictures are scaled down */
+    fprintf(out, " {\n  rankdir=LR;\n  newrank=true;\n  size=\"13.33,7.5\";\n"
+                 "  node [fontname=\"Helvetica\", fontsize=11];\n"
                  "  edge [fontname=\"Helvetica\", fontsize=9];\n  label=");
     {
         char title[1024];
@@ -205,24 +358,15 @@ int sol_write_dot(FILE *out, const sol_explain *x)
         put_str(out, title);
     }
     fprintf(out, ";\n  labelloc=t;\n");
+    legend(out);
+    conclusions_panel(out, x);
     for (size_t i = 0; i < sol_explain_root_count(x); i++) {
         const sol_xnode *root = sol_explain_root_at(x, i);
         const sol_rconclusion *c = root->concl;
-        char cid[160], label[512];
+        char cid[32];
         int red = is_red_flag(c);
 
-        snprintf(cid, sizeof cid, "c:%s", c->id);
-        snprintf(label, sizeof label, "%s\n(%s, %s)\ncertainty %.2f%s", c->cond->label,
-                 c->cond->code, c->id, c->cf, c->deferred ? "\ndeferred" : "");
-        fprintf(out, "  ");
-        put_str(out, cid);
-        fprintf(out, " [shape=doubleoctagon, label=");
-        put_str(out, label);
-        if (red)
-            fprintf(out, ", color=red, fontcolor=red, style=bold, penwidth=2");
-        else if (c->deferred)
-            fprintf(out, ", style=dashed");
-        fprintf(out, "];\n");
+        snprintf(cid, sizeof cid, "c%zu", i);
         for (size_t k = 0; k < root->nkids; k++) {
             const sol_xnode *rn = &root->kids[k];
             char rid[32], el[64];
@@ -230,7 +374,8 @@ int sol_write_dot(FILE *out, const sol_explain *x)
             rule_id(rid, sizeof rid, rn->firing);
             if (rn->contrib)
                 snprintf(el, sizeof el, "%s %+.2f", rn->contrib->polarity, rn->contrib->cf);
-            edge(&d, rid, cid, rn->contrib ? el : NULL, red ? EDGE_RED : EDGE_PLAIN);
+            edge_to(&d, rid, "conclusions", cid, rn->contrib ? el : NULL,
+                    red ? EDGE_RED : EDGE_PLAIN);
         }
     }
     fprintf(out, "}\n");

@@ -76,9 +76,114 @@ static void write_sources(FILE *out, const sol_catalog *cat, const sol_kb_rule *
     }
 }
 
-/* The fact at graph position pos in words. */
-static const char *fact_words(const sol_report *r, long pos, char *buf, size_t len)
+static const char *concl_label(const sol_report *r, const char *id, char *buf, size_t len)
 {
+    const sol_condition *c = sol_catalog_condition(sol_report_catalog(r), id);
+    if (c)
+        snprintf(buf, len, "%s (%s)", c->label, c->code);
+    else
+        snprintf(buf, len, "%s", id);
+    return buf;
+}
+
+static const char *finding_label(const sol_report *r, const char *name)
+{
+    const sol_term *e = sol_vocab_lookup(sol_report_vocab(r), name);
+    return e && e->label && *e->label ? e->label : name;
+}
+
+/* Number of space-separated fields of a multislot ("" has none). */
+static size_t fields(const sol_value *v)
+{
+    size_t n = 0;
+    char t[512];
+    if (!v)
+        return 0;
+    sol_value_text(v, t, sizeof t);
+    for (const char *p = t; *p;) {
+        p += strspn(p, " ");
+        if (*p)
+            n++;
+        p += strcspn(p, " ");
+    }
+    return n;
+}
+
+/* A derived or knowledge fact in clinical words: the vote, the belief, the
+ * score; the CLIPS form only for templates that have no words. */
+static const char *fact_clinical(const sol_explain *x, const sol_gfact *f, char *buf, size_t len)
+{
+    const sol_report *r = sol_explain_report(x);
+    char a[256], v[128];
+    const char *rel = f->relation;
+
+    if (strcmp(rel, "evidence") == 0) {
+        const char *pol = sol_gfact_sym(f, "polarity");
+        /* the voting rule's own id (R52c), not the family the fact carries */
+        const char *rule = sol_gfact_sym(f, "rule");
+        const sol_kb_rule *kr = NULL;
+        if (f->firing >= 0 && sol_explain_kb(x))
+            kr = sol_kb_rule_find(sol_explain_kb(x),
+                                  sol_graph_firing_at(sol_report_graph(r), (size_t)f->firing)->rule);
+        snprintf(buf, len, "vote of %s: %s %s, %s", kr && kr->id ? kr->id : rule,
+                 strcmp(pol, "oppose") == 0 ? "against" : strcmp(pol, "prior") == 0 ? "prior for" : "for",
+                 concl_label(r, sol_gfact_sym(f, "conclusion"), a, sizeof a),
+                 sol_gfact_sym(f, "strength"));
+    } else if (strcmp(rel, "belief") == 0) {
+        const sol_value *cf = sol_gfact_slot(f, "cf");
+        size_t n = fields(sol_gfact_slot(f, "counted"));
+        sol_value_text(cf, v, sizeof v);
+        snprintf(buf, len, "belief in %s: certainty %s after %zu vote%s",
+                 concl_label(r, sol_gfact_sym(f, "conclusion"), a, sizeof a), v, n,
+                 n == 1 ? "" : "s");
+    } else if (strcmp(rel, "score") == 0) {
+        size_t n = fields(sol_gfact_slot(f, "counted"));
+        sol_value_text(sol_gfact_slot(f, "value"), v, sizeof v);
+        snprintf(buf, len, "%s score: %s after %zu item%s", sol_gfact_sym(f, "name"), v, n,
+                 n == 1 ? "" : "s");
+    } else if (strcmp(rel, "wells-point") == 0) {
+        sol_value_text(sol_gfact_slot(f, "points"), v, sizeof v);
+        snprintf(buf, len, "Wells item %s: %s point(s)", sol_gfact_sym(f, "item"), v);
+    } else if (strcmp(rel, "advice") == 0) {
+        snprintf(buf, len, "suggested check: %s [%s], because of %s",
+                 finding_label(r, sol_gfact_sym(f, "finding")), sol_gfact_sym(f, "finding"),
+                 concl_label(r, sol_gfact_sym(f, "because"), a, sizeof a));
+    } else if (strcmp(rel, "gate") == 0) {
+        snprintf(buf, len, "management held back, because of %s",
+                 concl_label(r, sol_gfact_sym(f, "because"), a, sizeof a));
+    } else if (strcmp(rel, "recommendation") == 0) {
+        const sol_recommendation *rec =
+            sol_catalog_recommendation(sol_report_catalog(r), sol_gfact_sym(f, "id"));
+        snprintf(buf, len, "recommendation: %s, for %s",
+                 rec && *rec->label ? rec->label : sol_gfact_sym(f, "id"),
+                 concl_label(r, sol_gfact_sym(f, "for"), a, sizeof a));
+    } else if (strcmp(rel, "unanswered") == 0) {
+        snprintf(buf, len, "unanswered %s screening question: %s", sol_gfact_sym(f, "screen"),
+                 finding_label(r, sol_gfact_sym(f, "name")));
+    } else if (strcmp(rel, "threshold") == 0) {
+        sol_value_text(sol_gfact_slot(f, "value"), v, sizeof v);
+        snprintf(buf, len, "cut-off %s = %s (knowledge/thresholds.tsv)", sol_gfact_sym(f, "name"), v);
+    } else if (strcmp(rel, "strength-cf") == 0) {
+        sol_value_text(sol_gfact_slot(f, "cf"), v, sizeof v);
+        snprintf(buf, len, "strength %s = certainty %s (knowledge/strengths.tsv)",
+                 sol_gfact_sym(f, "strength"), v);
+    } else if (strcmp(rel, "condition") == 0) {
+        snprintf(buf, len, "catalogue entry of %s: tier %s (knowledge/conditions.tsv)",
+                 concl_label(r, sol_gfact_sym(f, "id"), a, sizeof a), sol_gfact_sym(f, "tier"));
+    } else if (strcmp(rel, "screen-item") == 0) {
+        snprintf(buf, len, "%s screening question: %s", sol_gfact_sym(f, "screen"),
+                 finding_label(r, sol_gfact_sym(f, "name")));
+    } else {
+        char t[768];
+        snprintf(buf, len, "%s", sol_explain_fact_text(f, t, sizeof t));
+    }
+    return buf;
+}
+
+/* The fact at graph position pos in words (in CLIPS syntax with --clips). */
+const char *sol_explain_fact_words(const sol_explain *x, long pos, char *buf, size_t len)
+{
+    const sol_report *r = sol_explain_report(x);
     const sol_graph *g = sol_report_graph(r);
     const sol_gfact *f;
     char t[768];
@@ -94,8 +199,11 @@ static const char *fact_words(const sol_report *r, long pos, char *buf, size_t l
                      len > 8 ? len - 8 : 0);
         return buf;
     }
-    snprintf(buf, len, "%s %s", f->firing < 0 ? "knowledge" : "derived",
-             sol_explain_fact_text(f, t, sizeof t));
+    if (sol_explain_clips(x))
+        sol_explain_fact_text(f, t, sizeof t);
+    else
+        fact_clinical(x, f, t, sizeof t);
+    snprintf(buf, len, "%s %s", f->firing < 0 ? "knowledge" : "derived", t);
     return buf;
 }
 
@@ -203,7 +311,7 @@ static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, cons
         write_kids(out, x, n->kids, n->nkids, sub);
         break;
     case SOL_XN_FACT:
-        fprintf(out, "%s", fact_words(r, n->fact, buf, sizeof buf));
+        fprintf(out, "%s", sol_explain_fact_words(x, n->fact, buf, sizeof buf));
         if (n->nkids == 1) {
             /* One firing made it: name the rule on the fact's line. */
             fprintf(out, ", by ");
@@ -216,12 +324,12 @@ static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, cons
         }
         break;
     case SOL_XN_SEEN:
-        fprintf(out, "%s (explained above)\n", fact_words(r, n->fact, buf, sizeof buf));
+        fprintf(out, "%s (explained above)\n", sol_explain_fact_words(x, n->fact, buf, sizeof buf));
         break;
     case SOL_XN_FINDING:
     case SOL_XN_KNOWLEDGE:
     default:
-        fprintf(out, "%s\n", fact_words(r, n->fact, buf, sizeof buf));
+        fprintf(out, "%s\n", sol_explain_fact_words(x, n->fact, buf, sizeof buf));
         break;
     }
 }
@@ -263,7 +371,14 @@ static void write_match(FILE *out, const sol_explain *x, const sol_xstep *s, con
     const sol_report *r = sol_explain_report(x);
     char buf[1024];
 
-    fprintf(out, "      line %d: %s\n", m->cond->line, m->cond->text);
+    if (sol_explain_clips(x) || !s->kbrule) {
+        fprintf(out, "      line %d: %s\n", m->cond->line, m->cond->text);
+    } else {
+        char phrase[512];
+        sol_kb_cond_text(phrase, sizeof phrase, sol_explain_kb(x), s->kbrule, m->cond,
+                         sol_report_vocab(r), sol_report_catalog(r));
+        fprintf(out, "      line %d: %s\n", m->cond->line, *phrase ? phrase : m->cond->text);
+    }
     switch (m->cond->kind) {
     case SOL_KB_CE_NOT:
         fprintf(out, "        held: no fact matched it (absent counts as \"not known to be\")\n");
@@ -274,18 +389,17 @@ static void write_match(FILE *out, const sol_explain *x, const sol_xstep *s, con
     case SOL_KB_CE_EXISTS:
         if (m->fact >= 0)
             fprintf(out, "        held: at least one such fact, e.g. %s\n",
-                    fact_words(r, m->fact, buf, sizeof buf));
+                    sol_explain_fact_words(x, m->fact, buf, sizeof buf));
         else
             fprintf(out, "        held: at least one such fact existed\n");
         break;
     default:
         if (m->fact >= 0)
-            fprintf(out, "        matched %s\n", fact_words(r, m->fact, buf, sizeof buf));
+            fprintf(out, "        matched %s\n", sol_explain_fact_words(x, m->fact, buf, sizeof buf));
         else
             fprintf(out, "        matched\n");
         break;
     }
-    (void)s;
 }
 
 static void write_added(FILE *out, const sol_explain *x, const sol_xstep *s)
@@ -309,10 +423,10 @@ static void write_added(FILE *out, const sol_explain *x, const sol_xstep *s)
     for (size_t i = 0; i < fi->nadded; i++) {
         long prev = sol_explain_previous(g, fi->added[i]);
         if (prev >= 0)
-            fprintf(out, "    Changed: %s\n         to %s\n", fact_words(r, prev, old, sizeof old),
-                    fact_words(r, (long)fi->added[i], buf, sizeof buf));
+            fprintf(out, "    Changed: %s\n         to %s\n", sol_explain_fact_words(x, prev, old, sizeof old),
+                    sol_explain_fact_words(x, (long)fi->added[i], buf, sizeof buf));
         else
-            fprintf(out, "    Added: %s\n", fact_words(r, (long)fi->added[i], buf, sizeof buf));
+            fprintf(out, "    Added: %s\n", sol_explain_fact_words(x, (long)fi->added[i], buf, sizeof buf));
     }
 }
 
@@ -367,7 +481,7 @@ static void write_step(FILE *out, const sol_explain *x, size_t i, const sol_xste
     if (s->nknown) {
         fprintf(out, "    Known so far, besides the findings:\n");
         for (size_t k = 0; k < s->nknown; k++)
-            fprintf(out, "      %s\n", fact_words(r, s->known[k], buf, sizeof buf));
+            fprintf(out, "      %s\n", sol_explain_fact_words(x, s->known[k], buf, sizeof buf));
     } else if (s->phase) {
         fprintf(out, "    Known so far: the findings (and the knowledge facts) only.\n");
     }
@@ -376,9 +490,12 @@ static void write_step(FILE *out, const sol_explain *x, size_t i, const sol_xste
     } else {
         fprintf(out, "    Chosen because its module was on top of the focus stack and every "
                      "pattern matched");
-        if (kr->has_salience)
-            fprintf(out, " (salience %d, for control, put it ahead of others there)",
-                    kr->salience);
+        if (kr->has_salience && kr->salience > 0)
+            fprintf(out, " (salience %d, for control: it fires before the other candidates of"
+                         " its module)", kr->salience);
+        else if (kr->has_salience && kr->salience < 0)
+            fprintf(out, " (salience %d, for control: it waits until the other candidates of"
+                         " its module have fired)", kr->salience);
         fprintf(out, ":\n");
         for (size_t k = 0; k < s->nmatch; k++)
             write_match(out, x, s, &s->match[k]);

@@ -1,10 +1,29 @@
-/* write_json.c — the assessment as JSON for scripts (the only jansson user).
- * Keys sorted, arrays in report order, no timestamps: byte-stable output. */
+/* write_json.c — every JSON output (the only jansson user): the assessment,
+ * and explain, why-not, what-if, coverage, lint and rules (tooljson.h).
+ * Keys sorted, arrays in report order, no timestamps: byte-stable output;
+ * each document carries "format_version" (schemas in docs/schema/). */
 #include "writers.h"
+#include "explain.h"
+#include "kb_text.h"
 #include "nextbest.h"
+#include "tooljson.h"
 
 #include "json_int.h"
 #include <string.h>
+
+/* "S5,S4,L10" as ["S5","S4","L10"]; "-" or "" as []. */
+static json_t *id_list(const char *list)
+{
+    json_t *a = json_array();
+    while (list && *list) {
+        size_t n = strcspn(list, ", ");
+        if (n && !(n == 1 && *list == '-'))
+            json_array_append_new(a, json_stringn(list, n));
+        list += n;
+        list += strspn(list, ", ");
+    }
+    return a;
+}
 
 static json_t *value_json(const sol_value *v)
 {
@@ -46,7 +65,7 @@ static json_t *contrib_json(const sol_report *r, const sol_rcontrib *c)
     json_object_set_new(o, "polarity", json_string(c->polarity));
     json_object_set_new(o, "strength", json_string(c->strength));
     json_object_set_new(o, "rationale", json_string(c->rationale));
-    json_object_set_new(o, "sources", json_string(c->sources));
+    json_object_set_new(o, "sources", id_list(c->sources));
     json_object_set_new(o, "cf", json_real(c->cf));
     json_object_set_new(o, "population_tendency", json_boolean(sol_rule_is_population(c->rule_id)));
     json_object_set_new(o, "counted", json_boolean(c->combined));
@@ -99,6 +118,8 @@ static json_t *next_json(const sol_report *r, const sol_nextbest *next)
 int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next)
 {
     json_t *root = json_object();
+    json_object_set_new(root, "format_version", json_integer(SOL_JSON_FORMAT_VERSION));
+    json_object_set_new(root, "command", json_string("assess"));
     json_object_set_new(root, "record", json_string(sol_report_record_id(r)));
     json_object_set_new(root, "file", json_string(sol_report_record_file(r)));
     json_object_set_new(root, "disclaimer",
@@ -145,14 +166,15 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
         }
         json_array_append_new(ua, o);
     }
-    json_object_set_new(root, "unanswered", ua);
+    json_object_set_new(root, "unanswered_screening_questions", ua);
 
     json_t *ra = json_array();
     for (size_t i = 0; i < sol_report_recommendation_count(r); i++) {
         const sol_rrec *rr = sol_report_recommendation_at(r, i);
-        json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "id", rr->rec->id, "phase",
+        json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o}", "id", rr->rec->id, "phase",
                               rr->rec->phase, "label", rr->rec->label, "text", rr->rec->text,
-                              "for", rr->for_id, "rule", rr->rule, "sources", rr->rec->sources);
+                              "for", rr->for_id, "rule", rr->rule, "rule_id", rr->rule_id,
+                              "sources", id_list(rr->rec->sources));
         if (rr->rec->contested)
             json_object_set_new(o, "contested", json_string(rr->rec->contested));
         json_array_append_new(ra, o);
@@ -174,12 +196,12 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
     json_t *aa = json_array();
     for (size_t i = 0; i < sol_report_advice_count(r); i++) {
         const sol_radvice *a = sol_report_advice_at(r, i);
-        json_array_append_new(aa, json_pack("{s:s,s:s,s:s,s:s,s:b,s:b}", "finding", a->finding,
+        json_array_append_new(aa, json_pack("{s:s,s:s,s:s,s:s,s:s,s:b,s:b}", "finding", a->finding,
                                             "label", a->label, "because", a->because, "rule",
-                                            a->rule, "population_tendency", a->population,
+                                            a->rule, "rule_id", a->rule_id, "population_tendency", a->population,
                                             "withheld", a->withheld));
     }
-    json_object_set_new(root, "assess_next", aa);
+    json_object_set_new(root, "suggested_checks", aa);
 
     const sol_findings *fs = sol_report_findings(r);
     json_t *cf = json_array();
@@ -208,10 +230,397 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
     json_object_set_new(root, "findings", fa);
 
     if (next)
-        json_object_set_new(root, "assess_next_would_change", next_json(r, next));
+        json_object_set_new(root, "assess_next", next_json(r, next));
 
     int rc = json_dumpf(root, out, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(4));
     fputc('\n', out);
     json_decref(root);
     return rc == 0 && !ferror(out) ? SOL_OK : SOL_EIO;
+}
+
+/* ---- the other commands (each schema in docs/schema/) ---- */
+
+
+static json_t *kb_sources(const sol_kb_rule *kr)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; kr && i < kr->nsources; i++)
+        json_array_append_new(a, json_string(kr->sources[i]));
+    return a;
+}
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+/* The rule as every tool names it: own id, family, name, file and line. */
+static void rule_keys(json_t *o, const sol_kb_rule *kr, const char *name)
+{
+    json_object_set_new(o, "rule_id", str_or_null(kr ? kr->id : NULL));
+    json_object_set_new(o, "family", str_or_null(kr ? kr->family : NULL));
+    json_object_set_new(o, "rule", json_string(kr ? kr->qname : name ? name : "?"));
+    json_object_set_new(o, "file", str_or_null(kr ? kr->file : NULL));
+    json_object_set_new(o, "line", kr ? json_integer(kr->line) : json_null());
+}
+
+static json_t *envelope(const char *command)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "format_version", json_integer(SOL_JSON_FORMAT_VERSION));
+    json_object_set_new(o, "command", json_string(command));
+    json_object_set_new(o, "disclaimer",
+                        json_string("Decision support for a qualified clinician; not a diagnosis."));
+    return o;
+}
+
+static int dump(FILE *out, json_t *root)
+{
+    int rc = json_dumpf(root, out, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(4));
+    fputc('\n', out);
+    json_decref(root);
+    return rc == 0 && !ferror(out) ? SOL_OK : SOL_EIO;
+}
+
+static json_t *concl_json(const sol_condition *c)
+{
+    return json_pack("{s:s,s:s,s:s}", "id", c->id, "code", c->code, "label", c->label);
+}
+
+static const char *xkind_name(sol_xkind k)
+{
+    switch (k) {
+    case SOL_XN_CONCLUSION: return "conclusion";
+    case SOL_XN_RULE: return "rule";
+    case SOL_XN_FACT: return "derived";
+    case SOL_XN_FINDING: return "finding";
+    case SOL_XN_KNOWLEDGE: return "knowledge";
+    default: return "seen";
+    }
+}
+
+static json_t *xnode_json(const sol_explain *x, const sol_xnode *n)
+{
+    json_t *o = json_object(), *kids = json_array();
+    char buf[1024];
+
+    json_object_set_new(o, "kind", json_string(xkind_name(n->kind)));
+    if (n->kind == SOL_XN_RULE) {
+        rule_keys(o, n->kbrule, n->rule);
+        json_object_set_new(o, "firing", json_integer(n->firing + 1));
+        if (n->contrib) {
+            const sol_rcontrib *c = n->contrib;
+            json_object_set_new(o, "polarity", json_string(c->polarity));
+            json_object_set_new(o, "strength", json_string(c->strength));
+            json_object_set_new(o, "cf", json_real(c->cf));
+            json_object_set_new(o, "combined", json_boolean(c->combined));
+            if (c->combined) {
+                json_object_set_new(o, "before", json_real(c->before));
+                json_object_set_new(o, "after", json_real(c->after));
+            }
+            json_object_set_new(o, "rationale", json_string(n->kbrule && n->kbrule->rationale
+                                                                ? n->kbrule->rationale
+                                                                : c->rationale));
+            json_object_set_new(o, "sources", n->kbrule ? kb_sources(n->kbrule)
+                                                        : id_list(c->sources));
+        }
+    } else {
+        json_object_set_new(o, "text", json_string(sol_explain_fact_words(x, n->fact, buf,
+                                                                          sizeof buf)));
+        json_object_set_new(o, "exists", json_boolean(n->exists));
+        if (n->kind == SOL_XN_FINDING && n->finding)
+            json_object_set_new(o, "finding", finding_json(n->finding));
+    }
+    for (size_t i = 0; i < n->nkids; i++)
+        json_array_append_new(kids, xnode_json(x, &n->kids[i]));
+    json_object_set_new(o, "children", kids);
+    return o;
+}
+
+static json_t *xstep_json(const sol_explain *x, size_t i)
+{
+    const sol_xstep *s = sol_explain_step_at(x, i);
+    const sol_graph *g = sol_report_graph(sol_explain_report(x));
+    const sol_firing *fi = sol_graph_firing_at(g, (size_t)s->firing);
+    json_t *o = json_object(), *known = json_array(), *match = json_array(), *added = json_array();
+    char buf[1024];
+
+    json_object_set_new(o, "step", json_integer((json_int_t)i + 1));
+    json_object_set_new(o, "firing", json_integer(s->firing + 1));
+    rule_keys(o, s->kbrule, s->rule);
+    json_object_set_new(o, "phase", json_string(s->module));
+    json_object_set_new(o, "phase_place", json_integer(s->phase));
+    json_object_set_new(o, "salience", s->kbrule && s->kbrule->has_salience
+                                           ? json_integer(s->kbrule->salience) : json_null());
+    for (size_t k = 0; k < s->nknown; k++)
+        json_array_append_new(known, json_string(sol_explain_fact_words(x, s->known[k], buf,
+                                                                        sizeof buf)));
+    for (size_t k = 0; k < s->nmatch; k++) {
+        const sol_xmatch *m = &s->match[k];
+        json_array_append_new(match, json_pack("{s:i,s:s,s:s,s:o}", "line", m->cond->line,
+                                               "kind", sol_kb_ce_kind_name(m->cond->kind),
+                                               "pattern", m->cond->text, "fact",
+                                               m->fact >= 0
+                                                   ? json_string(sol_explain_fact_words(
+                                                         x, m->fact, buf, sizeof buf))
+                                                   : json_null()));
+    }
+    for (size_t k = 0; k < fi->nadded; k++)
+        json_array_append_new(added, json_string(sol_explain_fact_words(x, (long)fi->added[k],
+                                                                        buf, sizeof buf)));
+    json_object_set_new(o, "known_so_far", known);
+    json_object_set_new(o, "chosen_because", match);
+    json_object_set_new(o, "added", added);
+    json_object_set_new(o, "rationale", str_or_null(s->kbrule ? s->kbrule->rationale : NULL));
+    return o;
+}
+
+int sol_write_json_explain(FILE *out, const sol_explain *x, int teach)
+{
+    const sol_report *r = sol_explain_report(x);
+    const sol_condition *asked = sol_explain_asked(x);
+    json_t *root = envelope("explain"), *ca = json_array();
+
+    json_object_set_new(root, "record", json_string(sol_report_record_id(r)));
+    json_object_set_new(root, "file", json_string(sol_report_record_file(r)));
+    json_object_set_new(root, "asked", asked ? concl_json(asked) : json_null());
+    json_object_set_new(root, "style", json_string(teach ? "teach" : "terse"));
+    for (size_t i = 0; i < sol_explain_root_count(x); i++) {
+        const sol_xnode *n = sol_explain_root_at(x, i);
+        const sol_rconclusion *c = n->concl;
+        json_t *o = concl_json(c->cond), *votes = json_array();
+        char tier[2] = {c->tier, 0};
+        json_object_set_new(o, "tier", json_string(tier));
+        json_object_set_new(o, "cf", json_real(c->cf));
+        json_object_set_new(o, "rank", json_integer(c->rank));
+        json_object_set_new(o, "deferred", json_boolean(c->deferred));
+        for (size_t k = 0; k < n->nkids; k++)
+            json_array_append_new(votes, xnode_json(x, &n->kids[k]));
+        json_object_set_new(o, "votes", votes);
+        json_array_append_new(ca, o);
+    }
+    json_object_set_new(root, "conclusions", ca);
+    if (teach) {
+        json_t *steps = json_array(), *phases = json_array();
+        for (size_t i = 0; i < sol_explain_phase_count(x); i++)
+            json_array_append_new(phases, json_string(sol_explain_phase_at(x, i)));
+        for (size_t i = 0; i < sol_explain_step_count(x); i++)
+            json_array_append_new(steps, xstep_json(x, i));
+        json_object_set_new(root, "phases", phases);
+        json_object_set_new(root, "steps", steps);
+    }
+    return dump(out, root);
+}
+
+static json_t *change_json(const sol_change *c)
+{
+    char buf[512];
+    json_t *vals = json_array();
+    for (size_t i = 0; i < c->nvalues; i++)
+        json_array_append_new(vals, value_json(&c->values[i]));
+    return json_pack("{s:s,s:b,s:o,s:s}", "finding", c->name, "unset", c->unset, "values", vals,
+                     "text", sol_change_text(c, buf, sizeof buf));
+}
+
+int sol_write_json_whynot(FILE *out, const sol_whynot *w, const sol_vocab *v,
+                          const sol_catalog *cat)
+{
+    const sol_report *r = sol_whynot_report(w);
+    const sol_rconclusion *reached = sol_whynot_reached(w);
+    json_t *root = envelope("why-not"), *rules = json_array();
+    long best = sol_whynot_best(w);
+
+    json_object_set_new(root, "record", json_string(sol_report_record_id(r)));
+    json_object_set_new(root, "file", json_string(sol_report_record_file(r)));
+    json_object_set_new(root, "conclusion", concl_json(sol_whynot_condition(w)));
+    json_object_set_new(root, "reached", json_boolean(reached != NULL));
+    json_object_set_new(root, "cf", reached ? json_real(reached->cf) : json_null());
+    for (size_t i = 0; i < sol_whynot_rule_count(w); i++) {
+        const sol_wn_rule *wr = sol_whynot_rule_at(w, i);
+        json_t *o = json_object(), *conds = json_array(), *needs = json_array();
+        char phrase[512];
+        rule_keys(o, wr->rule, NULL);
+        json_object_set_new(o, "polarity", str_or_null(wr->vote ? wr->vote->polarity : NULL));
+        json_object_set_new(o, "strength", str_or_null(wr->vote ? wr->vote->strength : NULL));
+        json_object_set_new(o, "fired", json_boolean(wr->fired));
+        json_object_set_new(o, "result", json_string(sol_kb_result_name(wr->result)));
+        for (size_t k = 0; k < wr->nconds; k++) {
+            const sol_wn_cond *c = &wr->conds[k];
+            sol_kb_cond_text(phrase, sizeof phrase, NULL, wr->rule, c->cond, v, cat);
+            json_array_append_new(conds, json_pack("{s:i,s:i,s:s,s:s,s:s}", "line",
+                                                   c->cond->line, "depth", c->depth, "result",
+                                                   sol_kb_result_name(c->result), "pattern",
+                                                   c->cond->text, "phrase", phrase));
+        }
+        for (size_t k = 0; k < wr->nchanges; k++) {
+            json_t *ch = change_json(&wr->changes[k]);
+            json_object_set_new(ch, "direct", json_boolean(k < wr->ndirect));
+            json_array_append_new(needs, ch);
+        }
+        json_object_set_new(o, "conditions", conds);
+        json_object_set_new(o, "needs", needs);
+        json_object_set_new(o, "checked", json_boolean(wr->tried));
+        json_object_set_new(o, "fires_after", json_boolean(wr->fires));
+        json_object_set_new(o, "reached_after", json_boolean(wr->reached));
+        json_object_set_new(o, "cf_after", wr->reached ? json_real(wr->cf) : json_null());
+        json_array_append_new(rules, o);
+    }
+    json_object_set_new(root, "rules", rules);
+    if (best >= 0) {
+        const sol_wn_rule *b = sol_whynot_rule_at(w, (size_t)best);
+        json_t *o = json_object(), *ch = json_array();
+        rule_keys(o, b->rule, NULL);
+        for (size_t k = 0; k < b->nchanges; k++)
+            json_array_append_new(ch, change_json(&b->changes[k]));
+        json_object_set_new(o, "changes", ch);
+        json_object_set_new(o, "cf_after", json_real(b->cf));
+        json_object_set_new(root, "smallest_change", o);
+    } else {
+        json_object_set_new(root, "smallest_change", json_null());
+    }
+    return dump(out, root);
+}
+
+int sol_write_json_whatif(FILE *out, const sol_whatif *w, const sol_report *baseline,
+                          const sol_change *changes, size_t n)
+{
+    static const char *kinds[] = {"gained", "lost", "changed", "same"};
+    json_t *root = envelope("what-if"), *ch = json_array(), *ca = json_array(), *ra = json_array();
+
+    json_object_set_new(root, "record", json_string(sol_report_record_id(baseline)));
+    json_object_set_new(root, "file", json_string(sol_report_record_file(baseline)));
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(ch, change_json(&changes[i]));
+    json_object_set_new(root, "changes", ch);
+    json_object_set_new(root, "changed", json_boolean(sol_whatif_changed(w)));
+    json_object_set_new(root, "red_flag", json_pack("{s:b,s:b}", "before",
+                                                    sol_whatif_red_flag_before(w), "after",
+                                                    sol_whatif_red_flag_after(w)));
+    json_object_set_new(root, "management_suppressed",
+                        json_pack("{s:b,s:b}", "before", sol_whatif_suppressed_before(w), "after",
+                                  sol_whatif_suppressed_after(w)));
+    for (size_t i = 0; i < sol_whatif_concl_count(w); i++) {
+        const sol_wi_concl *c = sol_whatif_concl_at(w, i);
+        json_t *o;
+        char tier[2] = {c->tier, 0};
+        if (c->kind == SOL_WI_SAME)
+            continue;
+        o = concl_json(c->cond);
+        json_object_set_new(o, "change", json_string(kinds[c->kind]));
+        json_object_set_new(o, "tier", json_string(tier));
+        json_object_set_new(o, "before", c->rank_before
+                                             ? json_pack("{s:i,s:f,s:b}", "rank", c->rank_before,
+                                                         "cf", c->cf_before, "deferred",
+                                                         c->deferred_before)
+                                             : json_null());
+        json_object_set_new(o, "after", c->rank_after
+                                            ? json_pack("{s:i,s:f,s:b}", "rank", c->rank_after,
+                                                        "cf", c->cf_after, "deferred",
+                                                        c->deferred_after)
+                                            : json_null());
+        json_array_append_new(ca, o);
+    }
+    json_object_set_new(root, "conclusions", ca);
+    for (size_t i = 0; i < sol_whatif_rec_count(w); i++) {
+        const sol_wi_rec *rr = sol_whatif_rec_at(w, i);
+        json_array_append_new(ra, json_pack("{s:s,s:s,s:s,s:s,s:s}", "change",
+                                            rr->gained ? "gained" : "lost", "id", rr->rec->id,
+                                            "label", rr->rec->label, "phase", rr->rec->phase,
+                                            "for", rr->for_id));
+    }
+    json_object_set_new(root, "recommendations", ra);
+    return dump(out, root);
+}
+
+int sol_write_json_coverage(FILE *out, const sol_coverage *c, const sol_catalog *cat)
+{
+    json_t *root = envelope("coverage"), *rules = json_array(), *concl = json_array();
+    size_t never = 0;
+
+    json_object_set_new(root, "cases", json_integer((json_int_t)sol_coverage_case_count(c)));
+    for (size_t i = 0; i < sol_coverage_rule_count(c); i++) {
+        const sol_cov_rule *cr = sol_coverage_rule_at(c, i);
+        json_t *o = json_object(), *cases = json_array(), *br = json_array();
+        rule_keys(o, cr->rule, NULL);
+        json_object_set_new(o, "fired", json_integer((json_int_t)cr->fired));
+        for (size_t k = 0; k < cr->ncases; k++)
+            json_array_append_new(cases, json_string(cr->cases[k]));
+        json_object_set_new(o, "cases", cases);
+        for (size_t k = 0; k < cr->rule->nconds; k++)
+            json_array_append_new(br, json_pack("{s:i,s:I,s:I,s:I}", "line",
+                                                cr->rule->conds[k].line, "held",
+                                                (json_int_t)cr->branches[k].held, "missed",
+                                                (json_int_t)cr->branches[k].missed, "opaque",
+                                                (json_int_t)cr->branches[k].opaque));
+        json_object_set_new(o, "patterns", br);
+        never += cr->fired == 0;
+        json_array_append_new(rules, o);
+    }
+    json_object_set_new(root, "rules", rules);
+    json_object_set_new(root, "rules_never_fired", json_integer((json_int_t)never));
+    for (size_t i = 0; cat && i < sol_catalog_condition_count(cat); i++) {
+        const sol_condition *cd = sol_catalog_condition_at(cat, i);
+        json_t *o = concl_json(cd);
+        json_object_set_new(o, "reached", json_boolean(sol_coverage_reached(c, cd->id)));
+        json_array_append_new(concl, o);
+    }
+    json_object_set_new(root, "conclusions", concl);
+    return dump(out, root);
+}
+
+int sol_write_json_lint(FILE *out, const sol_lint *l)
+{
+    json_t *root = envelope("lint"), *msgs = json_array();
+    for (size_t i = 0; i < sol_lint_count(l); i++) {
+        const sol_lint_msg *m = sol_lint_at(l, i);
+        json_array_append_new(msgs, json_pack("{s:s,s:i,s:s,s:s,s:s}", "file", m->file, "line",
+                                              m->line, "severity",
+                                              m->severity == SOL_LINT_ERROR ? "error" : "warning",
+                                              "check", m->check, "message", m->text));
+    }
+    json_object_set_new(root, "messages", msgs);
+    json_object_set_new(root, "errors", json_integer((json_int_t)sol_lint_error_count(l)));
+    json_object_set_new(root, "warnings", json_integer((json_int_t)sol_lint_warning_count(l)));
+    return dump(out, root);
+}
+
+int sol_write_json_rules(FILE *out, const sol_kb *kb, const sol_vocab *v, const sol_catalog *cat,
+                         const char *const *ids, size_t nids)
+{
+    json_t *root = envelope("rules"), *rules = json_array();
+    char buf[1024];
+
+    for (size_t i = 0; i < sol_kb_rule_count(kb); i++) {
+        const sol_kb_rule *r = sol_kb_rule_at(kb, i);
+        int want = nids == 0;
+        for (size_t k = 0; k < nids && !want; k++)
+            want = sol_kb_rule_selected(r, ids[k]);
+        if (!want)
+            continue;
+        json_t *o = json_object(), *ifs = json_array(), *thens = json_array();
+        rule_keys(o, r, NULL);
+        json_object_set_new(o, "module", json_string(r->module));
+        json_object_set_new(o, "sources", kb_sources(r));
+        json_object_set_new(o, "rationale", str_or_null(r->rationale));
+        json_object_set_new(o, "salience", r->has_salience ? json_integer(r->salience)
+                                                           : json_null());
+        for (size_t k = 0; k < r->nconds; k++) {
+            sol_kb_cond_text(buf, sizeof buf, kb, r, &r->conds[k], v, cat);
+            if (*buf)
+                json_array_append_new(ifs, json_pack("{s:i,s:s,s:s}", "line", r->conds[k].line,
+                                                     "phrase", buf, "pattern",
+                                                     r->conds[k].text));
+        }
+        for (size_t k = 0; k < r->nactions; k++) {
+            sol_kb_action_text(buf, sizeof buf, &r->actions[k], v, cat);
+            if (*buf)
+                json_array_append_new(thens, json_pack("{s:i,s:s}", "line", r->actions[k].line,
+                                                       "phrase", buf));
+        }
+        json_object_set_new(o, "if", ifs);
+        json_object_set_new(o, "then", thens);
+        json_array_append_new(rules, o);
+    }
+    json_object_set_new(root, "rules", rules);
+    return dump(out, root);
 }

@@ -20,8 +20,8 @@ int sol_write_summary_with(FILE *out, const sol_report *r, const sol_nextbest *n
         fprintf(out, "conclusion %c %d %s cf=%.2f%s\n", c->tier, c->rank, c->id, c->cf,
                 c->deferred ? " deferred" : "");
         for (size_t k = 0; k < c->ncontrib; k++)
-            fprintf(out, "because %s %s %s %s%s\n", c->id, c->contrib[k].rule_id,
-                    c->contrib[k].polarity, c->contrib[k].strength,
+            fprintf(out, "because %s %s %s %s %s%s\n", c->id, c->contrib[k].rule_family,
+                    c->contrib[k].polarity, c->contrib[k].strength, c->contrib[k].rule_id,
                     c->contrib[k].counted_as ? " not-counted" : "");
         if (c->held_by)
             fprintf(out, "held %s %s from=%.2f\n", c->id, c->held_by, c->held_from);

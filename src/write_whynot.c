@@ -74,8 +74,13 @@ static void write_cond(FILE *out, const sol_whynot *w, const sol_report *r,
                      sol_report_catalog(r));
     fprintf(out, "    %*s%-8s line %d: %s", wc->depth * 2, "", sol_kb_result_name(wc->result),
             c->line, phrase);
-    if (wc->result != SOL_KB_HELD || c->kind == SOL_KB_CE_FINDING || c->kind == SOL_KB_CE_TEST) {
-        const char *name = c->kind == SOL_KB_CE_FINDING ? c->finding : NULL;
+    int not_finding = c->kind == SOL_KB_CE_NOT && c->nchildren == 1 &&
+                      c->children[0].kind == SOL_KB_CE_FINDING && c->children[0].finding;
+    if (wc->result != SOL_KB_HELD || c->kind == SOL_KB_CE_FINDING || c->kind == SOL_KB_CE_TEST ||
+        not_finding) {
+        const char *name = c->kind == SOL_KB_CE_FINDING ? c->finding
+                           : not_finding                ? c->children[0].finding
+                                                        : NULL;
         if (c->kind == SOL_KB_CE_TEST && c->value && c->value->var) {
             const sol_kb_cond *b = sol_kb_binder(wr->rule->conds, wr->rule->nconds, c->value->var);
             name = b ? b->finding : NULL;
@@ -164,9 +169,13 @@ static void write_rule(FILE *out, const sol_whynot *w, const sol_report *r, cons
     else if (wr->reached)
         fprintf(out, "    checked: re-assessed with these changes, it fires and the conclusion "
                      "is reached (certainty %.2f)\n", wr->cf);
+    else if (wr->fires && wr->has_belief)
+        fprintf(out, "    checked: re-assessed with these changes, it fires but the conclusion "
+                     "is still not shown: the votes against outweigh it (combined certainty "
+                     "%.2f; only a certainty above 0 is shown)\n", wr->belief);
     else if (wr->fires)
         fprintf(out, "    checked: re-assessed with these changes, it fires but the conclusion "
-                     "is still not shown\n");
+                     "is still not shown: no belief in it was formed\n");
     else
         fprintf(out, "    checked: re-assessed with these changes, it still does not fire\n");
 }

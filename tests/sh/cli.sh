@@ -36,7 +36,7 @@ done
 expect 0 nonempty empty assess examples/tc1-hayley-overstride.xml
 expect 2 empty nonempty assess
 expect 2 empty nonempty assess --format yaml examples/tc1-hayley-overstride.xml
-expect 2 empty nonempty assess examples/tc1-hayley-overstride.xml examples/tc3-dvt.xml
+expect 0 nonempty empty assess --no-next examples/tc1-hayley-overstride.xml examples/tc3-dvt.xml
 expect 3 empty nonempty assess "$W/no-such-file.xml"
 expect 3 empty nonempty assess "$W"
 expect 4 empty nonempty assess tests/bad/malformed.xml

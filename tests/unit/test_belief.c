@@ -12,7 +12,7 @@ static const sol_rcontrib *contrib(const sol_rconclusion *c, const char *rule_id
                                    const char *polarity)
 {
     for (size_t i = 0; c && i < c->ncontrib; i++)
-        if (strcmp(c->contrib[i].rule_id, rule_id) == 0 &&
+        if (strcmp(c->contrib[i].rule_family, rule_id) == 0 &&
             strcmp(c->contrib[i].polarity, polarity) == 0)
             return &c->contrib[i];
     return NULL;

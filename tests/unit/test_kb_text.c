@@ -54,7 +54,7 @@ static void test_kb_text__conditions(void)
     CHECK_EQ_STR(cond(&fx, "support-swelling", 1, buf, sizeof buf),
                  "leg colour is neither none nor bruising");
     CHECK_EQ_STR(cond(&fx, "support-swelling", 2, buf, sizeof buf),
-                 "Thompson test positive is not known to be yes");
+                 "\"Thompson test positive\" is not known to be yes");
     CHECK_EQ_STR(cond(&fx, "support-swelling", 3, buf, sizeof buf),
                  "where it hurts is gastrocnemius-belly or mtj");
     CHECK_EQ_STR(cond(&fx, "support-swelling", 4, buf, sizeof buf),

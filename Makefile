@@ -20,9 +20,11 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN     := $(BUILD)/soleus
 
 # Packages a fresh Debian machine lacks; checked by header/tool presence.
-DEB_PKGS := libclips-dev libxml2-dev libxml2-utils libpcre2-dev libjansson-dev lcov graphviz valgrind
+DEB_PKGS := libclips-dev libxml2-dev libxml2-utils libpcre2-dev libjansson-dev lcov graphviz valgrind \
+            clang libclang-rt-14-dev
 
-.PHONY: all deps demo check test asan ubsan leakcheck lint format bench coverage docs clean install uninstall
+.PHONY: all deps demo check test asan ubsan leakcheck lint format bench coverage docs clean install uninstall \
+        fuzz fuzz-build fuzz-smoke
 
 all: $(BIN)
 
@@ -53,6 +55,7 @@ test: $(BIN) $(UNIT_BINS)
 check: deps
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 # Sanitizer builds live in their own build directories.
 asan:
@@ -84,7 +87,7 @@ format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h
 
 clean:
-	rm -rf build build-asan build-ubsan
+	rm -rf build build-asan build-ubsan build-fuzz
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SHARE)/rules $(DESTDIR)$(SHARE)/knowledge
@@ -101,3 +104,28 @@ $(BUILD)/bench: tools/bench.c $(BUILD)/libsoleus.a
 
 bench: $(BUILD)/bench
 	./$(BUILD)/bench examples/tc3-dvt.xml 2000
+
+# libFuzzer harnesses (tests/fuzz/, clang with ASan+UBSan) in build-fuzz/.
+# `make fuzz` runs each for FUZZ_SECONDS (FUZZ=record to pick one);
+# `make fuzz-smoke` (part of `make check`) runs each for FUZZ_RUNS
+# executions plus every kept crash reproducer, so the harnesses never rot.
+FUZZ_HARNESSES := record notes whatif
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 300
+FUZZ ?= $(FUZZ_HARNESSES)
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+              -fno-sanitize-recover=all
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libsoleus.a
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer $(CPPFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsoleus.a $(LIBS)
+
+fuzz-build: deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS='$(FUZZ_FLAGS)' \
+	    $(FUZZ_HARNESSES:%=build-fuzz/fuzz/fuzz_%)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh build-fuzz time $(FUZZ_SECONDS) $(FUZZ)
+
+fuzz-smoke: fuzz-build
+	@sh tests/fuzz/run.sh build-fuzz runs $(FUZZ_RUNS) $(FUZZ_HARNESSES)

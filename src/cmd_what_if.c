@@ -68,6 +68,8 @@ int sol_cmd_what_if(const sol_paths *paths, int argc, char **argv)
             goto cleanup;
         nch++;
     }
+    if ((rc = sol_change_check(ch, nch, &d)))
+        goto cleanup;
     if ((rc = sol_pipeline_read_assess(p, file, &f, &id, &a, &d)))
         goto cleanup;
     if ((rc = sol_whatif_run(&w, p, a->report, ch, nch, &d)))

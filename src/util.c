@@ -24,9 +24,12 @@ int sol_diag_set(sol_diag *d, int code, const char *file, int line,
         return code;
     /* Format into locals first: file or an argument may point into d. */
     snprintf(where, sizeof where, "%s", file ? file : "");
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt ? fmt : "", ap);
-    va_end(ap);
+    msg[0] = '\0';
+    if (fmt) {
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+    }
     memcpy(d->file, where, sizeof d->file);
     memcpy(d->msg, msg, sizeof d->msg);
     d->line = line;

@@ -58,7 +58,7 @@ int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
     else
         rc = sol_write_text_with(stdout, a->report, nb);
     if (rc)
-        sol_diag_set(&d, rc, "", 0, "cannot write the report");
+        rc = sol_diag_set(&d, rc, "", 0, "cannot write the report");
 cleanup:
     if (rc)
         sol_cli_print_diag(&d);

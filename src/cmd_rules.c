@@ -50,7 +50,7 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
         rc = sol_kb_write_english(stdout, kb, v, cat,
                                   strcmp(format, "md") == 0 ?
                                   SOL_KB_TEXT_MARKDOWN : SOL_KB_TEXT_PLAIN);
-    if (rc == SOL_EIO && !d.msg[0])
+    if (rc == SOL_EWRITE)
         sol_diag_set(&d, rc, "", 0, "cannot write the output");
     if (rc != SOL_OK)
         sol_cli_print_diag(&d);

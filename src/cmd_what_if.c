@@ -75,7 +75,7 @@ int sol_cmd_what_if(const sol_paths *paths, int argc, char **argv)
     if ((rc = sol_whatif_run(&w, p, a->report, ch, nch, &d)))
         goto cleanup;
     if ((rc = sol_whatif_write_text(stdout, w, a->report, ch, nch)))
-        sol_diag_set(&d, rc, "", 0, "cannot write the comparison");
+        rc = sol_diag_set(&d, rc, "", 0, "cannot write the comparison");
 cleanup:
     if (rc)
         sol_cli_print_diag(&d);

@@ -42,7 +42,7 @@ int sol_cmd_why_not(const sol_paths *paths, int argc, char **argv)
     if ((rc = sol_whynot_build(&w, c.p, c.a->report, c.kb, c.cond, &d)))
         goto cleanup;
     if ((rc = sol_whynot_write_text(stdout, w)))
-        sol_diag_set(&d, rc, "", 0, "cannot write the analysis");
+        rc = sol_diag_set(&d, rc, "", 0, "cannot write the analysis");
 cleanup:
     if (rc)
         sol_cli_print_diag(&d);

@@ -41,7 +41,8 @@ static void usage(FILE *out)
                  "  --help            show this help and exit\n"
                  "  --version         show the version and exit\n"
                  "\nExit status: 0 done, 1 lint/coverage findings, 2 usage error,\n"
-                 "3 unreadable input, 4 invalid record, 5 internal error.\n",
+                 "3 unreadable input, 4 invalid record, 5 internal error,\n"
+                 "6 output could not be written (e.g. disk full).\n",
             SOL_DATADIR);
 }
 
@@ -64,13 +65,13 @@ int main(int argc, char **argv)
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(stdout);
-            return SOL_EXIT_OK;
+            return sol_cli_finish(SOL_EXIT_OK);
         } else if (strcmp(argv[i], "--version") == 0) {
             printf("soleus %s\n"
                    "Decision support for calf pain in runners; not a diagnostic device.\n"
                    "Knowledge base sources: see knowledge/sources.tsv.\n",
                    SOL_VERSION);
-            return SOL_EXIT_OK;
+            return sol_cli_finish(SOL_EXIT_OK);
         } else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) {
             paths.rules_dir = argv[++i];
         } else if (strcmp(argv[i], "--knowledge") == 0 && i + 1 < argc) {
@@ -103,9 +104,9 @@ int main(int argc, char **argv)
                        "Decision support for a qualified clinician; it suggests, it does "
                        "not diagnose.\nSee soleus --help for the exit status.\n",
                        commands[c].help);
-                return SOL_EXIT_OK;
+                return sol_cli_finish(SOL_EXIT_OK);
             }
-        return commands[c].run(&paths, argc - i, argv + i);
+        return sol_cli_finish(commands[c].run(&paths, argc - i, argv + i));
     }
     fprintf(stderr, "soleus: unknown command '%s' (try --help)\n", argv[i]);
     return SOL_EXIT_USAGE;

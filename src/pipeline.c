@@ -179,8 +179,10 @@ int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_find
         const sol_note *n = sol_record_note_at(rec, i);
         rc = sol_notes_extract(p->notes, n->text, strlen(n->text), n->path, n->line, notes, d);
         if (rc) {
-            if (!d->file[0])
-                snprintf(d->file, sizeof d->file, "%s", path);
+            /* The note matcher names the note by element path (kept in the
+             * message); the diagnostic names the record file. */
+            if (d)
+                snprintf(d->file, sizeof d->file, "%s", sol_record_file(rec));
             goto cleanup;
         }
     }

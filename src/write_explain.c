@@ -455,11 +455,11 @@ int sol_write_explain(FILE *out, const sol_explain *x, int teach)
                     asked->label, asked->code, asked->id, sol_report_record_file(r), asked->id);
         else
             fprintf(out, "\nNo conclusion was reached for this record.\n");
-        return ferror(out) ? SOL_EIO : SOL_OK;
+        return sol_write_end(out);
     }
     if (teach)
         write_teach(out, x);
     else
         write_terse(out, x);
-    return ferror(out) ? SOL_EIO : SOL_OK;
+    return sol_write_end(out);
 }

@@ -178,5 +178,5 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
     int rc = json_dumpf(root, out, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(4));
     fputc('\n', out);
     json_decref(root);
-    return rc == 0 && !ferror(out) ? SOL_OK : SOL_EIO;
+    return rc == 0 ? sol_write_end(out) : SOL_EWRITE;
 }

@@ -198,5 +198,5 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
     }
     if (next)
         write_next(out, r, next);
-    return ferror(out) ? SOL_EIO : SOL_OK;
+    return sol_write_end(out);
 }

@@ -85,6 +85,8 @@ int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
  * controls. 4 * strlen(s) + 1 bytes always suffice. Returns out. Used for
  * anything a record supplies that is echoed to a terminal or a text file. */
 const char *sol_escape_ctl(char *out, size_t len, const char *s);
+/* Bytes of a quote the text writers escape and show (a longer one is cut). */
+#define SOL_QUOTE_SHOWN 1024
 
 /* Every writer's last step: flush out and check it. SOL_OK, or SOL_EWRITE
  * when anything written to out was lost. */

@@ -26,13 +26,13 @@ static const char *tier_name(char t)
 /* "name = value (line N, path)"; notes add the quote and its byte span. */
 static const char *finding_text(const sol_finding *f, char *buf, size_t len)
 {
-    char v[64];
+    char v[64], q[4 * SOL_QUOTE_SHOWN + 1];
 
     sol_value_text(&f->value, v, sizeof v);
     if (f->origin == SOL_ORIGIN_NOTE)
         snprintf(buf, len, "%s = %s (note, line %d, %s, bytes %zu-%zu: \"%s\")", f->name, v,
                  f->line, f->path ? f->path : "", f->span_start, f->span_end,
-                 f->quote ? f->quote : "");
+                 sol_escape_ctl(q, sizeof q, f->quote));
     else if (f->origin == SOL_ORIGIN_WHATIF)
         snprintf(buf, len, "%s = %s (what-if)", f->name, v);
     else

@@ -163,6 +163,8 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
         json_object_set_new(o, "record_line", json_integer(c->record_line));
         json_object_set_new(o, "note_line", json_integer(c->note_line));
         json_object_set_new(o, "quote", json_string(c->quote ? c->quote : ""));
+        if (c->more)
+            json_object_set_new(o, "more", json_integer((json_int_t)c->more));
         json_array_append_new(cf, o);
     }
     json_object_set_new(root, "conflicts", cf);

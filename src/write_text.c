@@ -18,11 +18,11 @@ static const char *tier_title(char t)
 
 const char *sol_format_finding(const sol_finding *f, char *buf, size_t len)
 {
-    char val[64];
+    char val[64], q[4 * SOL_QUOTE_SHOWN + 1];
     sol_value_text(&f->value, val, sizeof val);
     if (f->origin == SOL_ORIGIN_NOTE)
         snprintf(buf, len, "%s = %s (note, line %d: \"%s\")", f->name, val, f->line,
-                 f->quote ? f->quote : "");
+                 sol_escape_ctl(q, sizeof q, f->quote));
     else if (f->origin == SOL_ORIGIN_WHATIF)
         snprintf(buf, len, "%s = %s (what-if)", f->name, val);
     else
@@ -85,8 +85,10 @@ static void write_next(FILE *out, const sol_report *r, const sol_nextbest *next)
 int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next)
 {
     const sol_findings *fs = sol_report_findings(r);
-    fprintf(out, "Soleus assessment of record '%s' (%s)\n", sol_report_record_id(r),
-            sol_report_record_file(r));
+    char id[4 * 64 + 1], file[4 * 512 + 1];
+    fprintf(out, "Soleus assessment of record '%s' (%s)\n",
+            sol_escape_ctl(id, sizeof id, sol_report_record_id(r)),
+            sol_escape_ctl(file, sizeof file, sol_report_record_file(r)));
     fprintf(out, "Decision support for a qualified clinician; it suggests, it does not diagnose.\n");
 
     char tier = 0;
@@ -179,11 +181,14 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
         fprintf(out, "\nNOTE CONFLICTS (the structured value is used)\n");
         for (size_t i = 0; i < nc; i++) {
             const sol_conflict *c = sol_findings_conflict_at(fs, i);
-            char a[64], b[64];
+            char a[64], b[64], q[4 * SOL_QUOTE_SHOWN + 1];
             fprintf(out, "  - %s: record says %s (line %d), note says %s (line %d: \"%s\")\n",
                     c->name, sol_value_text(&c->record_value, a, sizeof a), c->record_line,
                     sol_value_text(&c->note_value, b, sizeof b), c->note_line,
-                    c->quote ? c->quote : "");
+                    sol_escape_ctl(q, sizeof q, c->quote));
+            if (c->more)
+                fprintf(out, "    (and %zu more mention%s of %s in the notes, not listed)\n",
+                        c->more, c->more == 1 ? "" : "s", c->name);
         }
     }
     int hist = 0;

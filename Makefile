@@ -49,7 +49,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libsoleus.a
 demo: deps $(BIN)
 	./$(BIN) assess examples/tc1-hayley-overstride.xml
 
-test: $(BIN) $(UNIT_BINS)
+test: $(BIN) $(UNIT_BINS) $(BUILD)/bench-bounds
 	@SOLEUS=$(BIN) BUILD=$(BUILD) sh tests/run.sh
 
 check: deps
@@ -102,8 +102,17 @@ uninstall:
 $(BUILD)/bench: tools/bench.c $(BUILD)/libsoleus.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsoleus.a $(LDFLAGS) $(LIBS)
 
-bench: $(BUILD)/bench
+bench: $(BUILD)/bench $(BUILD)/bench-bounds
 	./$(BUILD)/bench examples/tc3-dvt.xml 2000
+	@mkdir -p $(BUILD)/bounds
+	@sh tools/limit-record.sh worst 0 > $(BUILD)/bounds/worst-accepted.xml
+	@sh tools/limit-record.sh note-bytes 3932160 > $(BUILD)/bounds/60-notes-of-64k.xml
+	@sh tools/limit-record.sh attrs 80000 > $(BUILD)/bounds/80000-attributes.xml
+	@sh tools/limit-record.sh elements 160000 > $(BUILD)/bounds/160000-elements.xml
+	./$(BUILD)/bench-bounds 21 examples/tc3-dvt.xml $(BUILD)/bounds/*.xml
+
+$(BUILD)/bench-bounds: tools/bench_bounds.c $(BUILD)/libsoleus.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsoleus.a $(LDFLAGS) $(LIBS)
 
 # libFuzzer harnesses (tests/fuzz/, clang with ASan+UBSan) in build-fuzz/.
 # `make fuzz` runs each for FUZZ_SECONDS (FUZZ=record to pick one);

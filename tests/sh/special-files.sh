@@ -15,7 +15,7 @@ bad=0
 refused() { # WANT-TEXT ARGS...
     want=$1
     shift
-    timeout 60 ${SOLEUS_WRAP:-} "$SOLEUS" "$@" > "$W/out" 2> "$W/err" < /dev/null
+    timeout 20 ${SOLEUS_WRAP:-} "$SOLEUS" "$@" > "$W/out" 2> "$W/err" < /dev/null
     st=$?
     if [ $st -ne 3 ] || ! grep -q "$want" "$W/err" || [ -s "$W/out" ]; then
         echo "soleus $*: exit $st (want 3, '$want' on stderr, nothing on stdout)"

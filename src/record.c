@@ -655,12 +655,14 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
     opts = XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_BIG_LINES;
     doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, "UTF-8", opts);
     if (!doc || !ctxt->wellFormed) {
+        if (cap.line <= 0) /* libxml2 gave none: where the bytes end */
+            cap.line = line_at(buf, len);
         rc = sol_diag_set(d, SOL_EPARSE, name, cap.line, "malformed XML: %s",
                           cap.set ? cap.msg : "not a well-formed document");
         goto cleanup;
     }
     if (doc->intSubset || doc->extSubset) {
-        rc = sol_diag_set(d, SOL_EPARSE, name, 0,
+        rc = sol_diag_set(d, SOL_EPARSE, name, 1,
                           "DOCTYPE declarations are not allowed in a record "
                           "(no DTDs, no entities)");
         goto cleanup;
@@ -670,8 +672,8 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
         goto cleanup;
     root = xmlDocGetRootElement(doc);
     if (!root) {
-        rc = sol_diag_set(d, SOL_EPARSE, name, 0, "malformed XML: no root "
-                          "element");
+        rc = sol_diag_set(d, SOL_EPARSE, name, line_at(buf, len),
+                          "malformed XML: no root element");
         goto cleanup;
     }
     rc = validate_schema(doc, name, schema_path, d);

@@ -2,7 +2,8 @@
  * ingest (size, UTF-8, DOCTYPE, limits, libxml2, RELAX NG, vocabulary),
  * note matching, the engine, and every writer of an assessment (text, JSON,
  * summary, explain terse and teach, DOT). Refusals are fine; crashes, leaks,
- * undefined behaviour and hangs are findings. */
+ * undefined behaviour, hangs, and a refusal of the record's content that
+ * does not name the file and a line are findings. */
 #include <unistd.h>
 
 #include "explain.h"
@@ -29,7 +30,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     if (fclose(f) != 0)
         abort();
-    if (sol_pipeline_read_assess(p, path, &fs, &id, &a, &d) == SOL_OK) {
+    int rc = sol_pipeline_read_assess(p, path, &fs, &id, &a, &d);
+    if (rc == SOL_OK) {
         sol_write_text_with(out, a->report, NULL);
         sol_write_json_with(out, a->report, NULL);
         sol_write_summary_with(out, a->report, NULL);
@@ -40,6 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     } else if (!d.msg[0]) {
         abort(); /* a refusal must say why */
+    } else if (rc != SOL_EIO && rc != SOL_ENOMEM && (d.line <= 0 || strcmp(d.file, path) != 0)) {
+        abort(); /* a refused record names its file and a line */
     }
     sol_explain_free(x);
     sol_assessment_free(a);

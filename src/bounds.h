@@ -15,6 +15,8 @@
 #define SOL_RECORD_MAX_DEPTH 32         /* nested elements */
 #define SOL_RECORD_MAX_ATTRS 8          /* attributes on one element */
 #define SOL_RECORD_MAX_ELEMENTS 1024    /* elements in one record */
+#define SOL_RECORD_MAX_MARKUP 1024      /* comments, CDATA sections and
+                                           processing instructions */
 #define SOL_RECORD_MAX_NOTES 64         /* <note> elements in one record */
 #define SOL_FINDINGS_MAX_CONFLICTS 4    /* listed note conflicts per finding;
                                            further ones are counted, not listed */

@@ -176,21 +176,24 @@ typedef enum {
     SCAN_DEEP,          /* nested deeper than SOL_RECORD_MAX_DEPTH */
     SCAN_TAG,           /* a start tag longer than SOL_RECORD_MAX_TAG_BYTES */
     SCAN_ATTRS,         /* more than SOL_RECORD_MAX_ATTRS attributes */
-    SCAN_ELEMENTS       /* more than SOL_RECORD_MAX_ELEMENTS elements */
+    SCAN_ELEMENTS,      /* more than SOL_RECORD_MAX_ELEMENTS elements */
+    SCAN_MARKUP         /* more than SOL_RECORD_MAX_MARKUP comments, CDATA
+                           sections and processing instructions */
 } scan_kind;
 
 /* Lexical scan of the tags, in one pass before libxml2 sees the bytes, so
  * that parsing and RELAX NG validation only ever meet bounded work: nesting
  * depth, start-tag length, attributes per element (libxml2 checks each new
  * attribute against all earlier ones) and elements per record (the schema's
- * interleave is slow on many siblings). Exact for well-formed documents
+ * interleave is slow on many siblings), and comments, CDATA sections and
+ * processing instructions per record (each one a node to build). Exact for well-formed documents
  * without a DTD (refused earlier); on malformed input it may miscount, and
  * the parser then reports the error. Returns the kind and sets *at to the
  * offset of the offending tag. */
 static scan_kind prescan(const char *buf, size_t len, size_t *at)
 {
     int depth = 0;
-    size_t i = 0, elements = 0;
+    size_t i = 0, elements = 0, markup = 0;
 
     while (i < len) {
         size_t start, attrs = 0;
@@ -198,6 +201,11 @@ static scan_kind prescan(const char *buf, size_t len, size_t *at)
 
         if (buf[i] != '<') { i++; continue; }
         start = i;
+        if (len - i >= 2 && (buf[i + 1] == '?' || buf[i + 1] == '!')
+            && ++markup > SOL_RECORD_MAX_MARKUP) {
+            *at = start;
+            return SCAN_MARKUP;
+        }
         if (len - i >= 4 && memcmp(buf + i, "<!--", 4) == 0) {
             i = skip_past(buf, len, i + 4, "-->");
             continue;
@@ -265,10 +273,15 @@ static int prescan_check(const char *buf, size_t len, const char *name,
                             "an element with more than %d attributes (the "
                             "limit per element)", SOL_RECORD_MAX_ATTRS);
     case SCAN_ELEMENTS:
-    default:
         return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
                             "more than %d elements in one record (the limit "
                             "per record)", SOL_RECORD_MAX_ELEMENTS);
+    case SCAN_MARKUP:
+    default:
+        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+                            "more than %d comments, CDATA sections and "
+                            "processing instructions in one record (the limit "
+                            "per record)", SOL_RECORD_MAX_MARKUP);
     }
 }
 

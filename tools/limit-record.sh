@@ -5,6 +5,8 @@
 #   tag N        the <assessment> start tag is N bytes long
 #   attrs N      <assessment> carries N attributes (id + namespace decls)
 #   elements N   N elements in all (the root, <notes> and N - 2 notes)
+#   markup N     N comments, CDATA sections and processing instructions in
+#                all (the XML declaration is the first)
 #   notes N      N short notes
 #   note-bytes N N bytes of note text in all, in notes of at most 64 KiB
 #   conflicts N  N mentions (N <= 9) of different girths in the notes, each
@@ -32,6 +34,12 @@ elements)
     printf '%s\n<assessment id="lim">\n<notes>\n' "$head"
     awk -v n=$((n - 2)) 'BEGIN { for (i = 0; i < n; i++) print "<note>calf ache</note>" }'
     printf '</notes>\n</assessment>\n'
+    ;;
+markup)
+    printf '%s\n<assessment id="lim">\n<notes><note>\n' "$head"
+    awk -v n=$((n - 1)) 'BEGIN { for (i = 0; i < n; i++)
+        print i % 3 == 0 ? "<!-- seen -->" : i % 3 == 1 ? "<?soleus x?>" : "<![CDATA[calf ache]]>" }'
+    printf '</note></notes>\n</assessment>\n'
     ;;
 notes)
     printf '%s\n<assessment id="lim">\n<notes>\n' "$head"

@@ -37,6 +37,8 @@ if [ $st -ne 4 ] || grep -q 'elements in one record' "$W/err" || ! grep -q 'more
     cat "$W/err"; bad=1
 fi
 refused elements 1025 'more than 1024 elements'
+accepted markup 1024
+refused markup 1025 'more than 1024 comments, CDATA sections and processing instructions'
 accepted notes 64
 refused notes 65 'more than 64 notes'
 accepted note-bytes 131072

@@ -11,9 +11,9 @@
 #   note-bytes N N bytes of note text in all, in notes of at most 64 KiB
 #   conflicts N  N mentions (N <= 9) of different girths in the notes, each
 #                disagreeing with the record and the others
-#   worst N      every count bound at once: 64 notes, 128 KiB of clinical
-#                phrases that match many patterns, and structured findings
-#                they contradict (N is ignored)
+#   worst N      the count bounds at once: 64 notes, about 128 KiB of
+#                clinical phrases that match many patterns, structured
+#                findings they contradict, 1000 comments (N is ignored)
 # The texts are our own words, in the style of the examples.
 kind=$1 n=$2
 head='<?xml version="1.0" encoding="UTF-8"?>'
@@ -96,6 +96,7 @@ EOT
             while (length(t) + length(base) <= 2048) t = t base
             print "    <note>" t "</note>"
         }
+        for (i = 0; i < 1000; i++) print "    <!-- comment -->"
     }'
     printf '  </notes>\n</assessment>\n'
     ;;

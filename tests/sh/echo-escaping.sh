@@ -26,9 +26,16 @@ if [ $st -ne 0 ] || [ "$(head -1 "$W/out")" != "Soleus assessment of record 'tc1
    || grep -q "$cr" "$W/out"; then
     echo "id with CR/LF: exit $st, header:"; head -2 "$W/out" | od -c | head -5; cat "$W/err"; bad=1
 fi
-# 65 id characters once padding is trimmed are still refused.
-long=$(printf 'a%.0s' $(seq 65))
-printf '<?xml version="1.0"?>\n<assessment id="  %s  "/>\n' "$long" > "$W/long.xml"
+# Padding does not stretch an id past 64 characters: 64 padded ones are
+# stored and printed without the padding, 65 are refused.
+id64=$(printf 'a%.0s' $(seq 64))
+printf '<?xml version="1.0"?>\n<assessment id="  %s\t "/>\n' "$id64" > "$W/pad.xml"
+${SOLEUS_WRAP:-} "$SOLEUS" assess --no-next "$W/pad.xml" > "$W/out" 2> "$W/err"
+st=$?
+if [ $st -ne 0 ] || [ "$(head -1 "$W/out")" != "Soleus assessment of record '$id64' ($W/pad.xml)" ]; then
+    echo "64-character padded id: exit $st, header:"; head -1 "$W/out"; cat "$W/err"; bad=1
+fi
+printf '<?xml version="1.0"?>\n<assessment id="  %sa  "/>\n' "$id64" > "$W/long.xml"
 ${SOLEUS_WRAP:-} "$SOLEUS" assess --no-next "$W/long.xml" > "$W/out" 2> "$W/err"
 st=$?
 if [ $st -ne 4 ]; then echo "65-character padded id: exit $st, want 4"; cat "$W/err"; bad=1; fi

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/sh/bounded-work.sh — the worst record the bounds of src/bounds.h
 # accept (tools/limit-record.sh worst) costs at most 1000 times a normal
-# record (tc3), as medians of one interleaved run of $BUILD/bench-bounds:
+# record (tc3), as median CPU times of one interleaved run of $BUILD/bench-bounds:
 # a ratio, not a wall-clock limit. The note matcher is linear in the note
 # bytes, so the worst case is about 200x (make bench prints it); the
 # unbounded paths of issue 15 were 10,000x and more. Env: BUILD, TMP.

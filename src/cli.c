@@ -43,10 +43,13 @@ void sol_cli_print_diag(const sol_diag *d)
 
 int sol_cli_finish(int status)
 {
-    if (fflush(stdout) == 0 && !ferror(stdout))
+    errno = 0;
+    int flushed = fflush(stdout) == 0, err = errno;
+    if (flushed && !ferror(stdout))
         return status;
     if (status == SOL_EXIT_OK || status == SOL_EXIT_FINDINGS) {
-        fprintf(stderr, "soleus: cannot write to standard output: %s\n", strerror(errno));
+        fprintf(stderr, "soleus: cannot write to standard output%s%s\n", err ? ": " : "",
+                err ? strerror(err) : "");
         return SOL_EXIT_WRITE;
     }
     return status;

@@ -64,7 +64,7 @@ asan:
 ubsan:
 	@$(MAKE) --no-print-directory BUILD=build-ubsan CFLAGS='-O1 -g -fsanitize=undefined -fno-sanitize-recover=all' LDFLAGS='-fsanitize=undefined' test
 
-leakcheck: $(BIN) $(UNIT_BINS)
+leakcheck: $(BIN) $(UNIT_BINS) $(BUILD)/bench-bounds
 	@SOLEUS=$(BIN) BUILD=$(BUILD) SOLEUS_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' sh tests/run.sh
 
 lint: $(BIN)

@@ -21,9 +21,11 @@ BIN     := $(BUILD)/soleus
 
 # Packages a fresh Debian machine lacks; checked by header/tool presence.
 DEB_PKGS := libclips-dev libxml2-dev libxml2-utils libpcre2-dev libjansson-dev lcov graphviz valgrind \
-            libmicrohttpd-dev libjwt-dev curl openssl python3 python3-jsonschema man-db
+            libmicrohttpd-dev libjwt-dev curl openssl python3 python3-jsonschema man-db \
+            clang libclang-rt-14-dev
 
-.PHONY: all deps demo check test asan ubsan leakcheck lint format bench coverage docs clean install uninstall
+.PHONY: all deps demo check test asan ubsan leakcheck lint format bench coverage docs clean install uninstall \
+        fuzz fuzz-build fuzz-smoke
 
 all: $(BIN)
 
@@ -48,12 +50,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libsoleus.a
 demo: deps $(BIN)
 	./$(BIN) assess examples/tc1-hayley-overstride.xml
 
-test: $(BIN) $(UNIT_BINS)
+test: $(BIN) $(UNIT_BINS) $(BUILD)/bench-bounds
 	@SOLEUS=$(BIN) BUILD=$(BUILD) sh tests/run.sh
 
 check: deps
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 # Sanitizer builds live in their own build directories.
 asan:
@@ -62,7 +65,7 @@ asan:
 ubsan:
 	@$(MAKE) --no-print-directory BUILD=build-ubsan CFLAGS='-O1 -g -fsanitize=undefined -fno-sanitize-recover=all' LDFLAGS='-fsanitize=undefined' test
 
-leakcheck: $(BIN) $(UNIT_BINS)
+leakcheck: $(BIN) $(UNIT_BINS) $(BUILD)/bench-bounds
 	@SOLEUS=$(BIN) BUILD=$(BUILD) SOLEUS_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' sh tests/run.sh
 
 lint: $(BIN)
@@ -85,7 +88,7 @@ format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h
 
 clean:
-	rm -rf build build-asan build-ubsan
+	rm -rf build build-asan build-ubsan build-fuzz
 
 # The binary finds its data beside itself (BINDIR/../share/soleus), so PREFIX
 # given here is honoured whatever PREFIX the build had.
@@ -107,5 +110,39 @@ uninstall:
 $(BUILD)/bench: tools/bench.c $(BUILD)/libsoleus.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsoleus.a $(LDFLAGS) $(LIBS)
 
-bench: $(BUILD)/bench
+bench: $(BUILD)/bench $(BUILD)/bench-bounds
 	./$(BUILD)/bench examples/tc3-dvt.xml 2000
+	@mkdir -p $(BUILD)/bounds
+	@sh tools/limit-record.sh worst 0 > $(BUILD)/bounds/worst-accepted.xml
+	@sh tools/limit-record.sh note-bytes 3932160 > $(BUILD)/bounds/60-notes-of-64k.xml
+	@sh tools/limit-record.sh attrs 80000 > $(BUILD)/bounds/80000-attributes.xml
+	@sh tools/limit-record.sh elements 160000 > $(BUILD)/bounds/160000-elements.xml
+	./$(BUILD)/bench-bounds 21 examples/tc3-dvt.xml $(BUILD)/bounds/*.xml
+
+$(BUILD)/bench-bounds: tools/bench_bounds.c $(BUILD)/libsoleus.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsoleus.a $(LDFLAGS) $(LIBS)
+
+# libFuzzer harnesses (tests/fuzz/, clang with ASan+UBSan) in build-fuzz/.
+# `make fuzz` runs each for FUZZ_SECONDS (FUZZ=record to pick one);
+# `make fuzz-smoke` (part of `make check`) runs each for FUZZ_RUNS
+# executions plus every kept crash reproducer, so the harnesses never rot.
+FUZZ_HARNESSES := record notes whatif
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 300
+FUZZ ?= $(FUZZ_HARNESSES)
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+              -fno-sanitize-recover=all
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libsoleus.a
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer $(CPPFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsoleus.a $(LIBS)
+
+fuzz-build: deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS='$(FUZZ_FLAGS)' \
+	    $(FUZZ_HARNESSES:%=build-fuzz/fuzz/fuzz_%)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh build-fuzz time $(FUZZ_SECONDS) $(FUZZ)
+
+fuzz-smoke: fuzz-build
+	@sh tests/fuzz/run.sh build-fuzz runs $(FUZZ_RUNS) $(FUZZ_HARNESSES)

@@ -3,6 +3,7 @@
  * record is opened for explaining. */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,18 +22,39 @@ int sol_cli_exit_status(int err)
     case SOL_EINVALID:
     case SOL_ELIMIT: return SOL_EXIT_INVALID;
     case SOL_ENOTFOUND: return SOL_EXIT_USAGE;
+    case SOL_EWRITE: return SOL_EXIT_WRITE;
     default: return SOL_EXIT_INTERNAL;
     }
 }
 
 void sol_cli_print_diag(const sol_diag *d)
 {
-    if (d->file[0] && d->line > 0)
-        fprintf(stderr, "soleus: %s:%d: %s\n", d->file, d->line, d->msg);
-    else if (d->file[0])
-        fprintf(stderr, "soleus: %s: %s\n", d->file, d->msg);
+    /* A refused value is echoed in the message: escaped, it cannot forge a
+     * line ("...\rsoleus: record OK") or drive the terminal. */
+    char file[4 * sizeof d->file], msg[4 * sizeof d->msg];
+
+    sol_escape_ctl(file, sizeof file, d->file);
+    sol_escape_ctl(msg, sizeof msg, d->msg);
+    if (file[0] && d->line > 0)
+        fprintf(stderr, "soleus: %s:%d: %s\n", file, d->line, msg);
+    else if (file[0])
+        fprintf(stderr, "soleus: %s: %s\n", file, msg);
     else
-        fprintf(stderr, "soleus: %s\n", d->msg);
+        fprintf(stderr, "soleus: %s\n", msg);
+}
+
+int sol_cli_finish(int status)
+{
+    errno = 0;
+    int flushed = fflush(stdout) == 0, err = errno;
+    if (flushed && !ferror(stdout))
+        return status;
+    if (status == SOL_EXIT_OK || status == SOL_EXIT_FINDINGS) {
+        fprintf(stderr, "soleus: cannot write to standard output%s%s\n", err ? ": " : "",
+                err ? strerror(err) : "");
+        return SOL_EXIT_WRITE;
+    }
+    return status;
 }
 
 int sol_cli_case_open(sol_cli_case *c, const char *rules_dir, const char *knowledge_dir,

@@ -16,7 +16,8 @@ enum {
     SOL_EXIT_USAGE = 2,     /* bad command line */
     SOL_EXIT_UNREADABLE = 3,/* input file missing, unreadable or too large */
     SOL_EXIT_INVALID = 4,   /* malformed, hostile or invalid record */
-    SOL_EXIT_INTERNAL = 5   /* knowledge base or engine failure */
+    SOL_EXIT_INTERNAL = 5,  /* knowledge base or engine failure */
+    SOL_EXIT_WRITE = 6      /* output lost: disk full, closed or broken stdout */
 };
 
 /* Where rules/ and knowledge/ live (default: SOLEUS_HOME env, else the
@@ -28,8 +29,13 @@ typedef struct {
 
 /* Map a sol_err to an exit status (one place). */
 int sol_cli_exit_status(int err);
-/* Print "soleus: FILE:LINE: message" (or without FILE/LINE) to stderr. */
+/* Print "soleus: FILE:LINE: message" (or without FILE/LINE) to stderr,
+ * control characters escaped (see sol_escape_ctl). */
 void sol_cli_print_diag(const sol_diag *d);
+/* The last step of every command (main.c): flush stdout and check it. A
+ * success (0 or 1) whose output was lost becomes SOL_EXIT_WRITE with one
+ * message on stderr; any other status is kept. */
+int sol_cli_finish(int status);
 
 /* One record opened for a command that explains it: the pipeline, the rule
  * model, the record's findings and assessment, and, when concl is not NULL,

@@ -34,7 +34,7 @@ static int assess_one(sol_pipeline *p, sol_input input, const char *format, int 
     else
         rc = sol_write_text_with(stdout, a->report, nb);
     if (rc)
-        sol_diag_set(&d, rc, "", 0, "cannot write the report");
+        rc = sol_diag_set(&d, rc, "", 0, "cannot write the report");
 cleanup:
     if (rc)
         sol_cli_print_diag(&d);

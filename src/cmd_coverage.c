@@ -1,6 +1,7 @@
 /* cmd_coverage.c — `soleus coverage [--format text|lcov] [--output FILE]
  * CASE...`: assesses every record and reports rule coverage. A CASE is a
  * record file or a folder holding record.xml. Exit 1 when a rule never fired. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,7 +85,8 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
             goto cleanup;
     }
     if (output && !(out = fopen(output, "w"))) {
-        rc = sol_diag_set(&d, SOL_EIO, output, 0, "cannot write the coverage file");
+        rc = sol_diag_set(&d, SOL_EWRITE, output, 0, "cannot write the coverage file: %s",
+                          strerror(errno));
         out = stdout;
         goto cleanup;
     }
@@ -92,10 +94,11 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
          : strcmp(format, "json") == 0 ? sol_write_json_coverage(out, cov, sol_pipeline_catalog(p))
                                        : sol_coverage_write_text(out, cov, sol_pipeline_catalog(p));
     if (rc)
-        sol_diag_set(&d, rc, output ? output : "", 0, "cannot write the coverage report");
+        rc = sol_diag_set(&d, SOL_EWRITE, output ? output : "", 0,
+                          "cannot write the coverage report");
 cleanup:
     if (out != stdout && fclose(out) != 0 && !rc)
-        rc = sol_diag_set(&d, SOL_EIO, output, 0, "cannot write the coverage file");
+        rc = sol_diag_set(&d, SOL_EWRITE, output, 0, "cannot write the coverage file");
     int status = sol_cli_exit_status(rc);
     if (rc)
         sol_cli_print_diag(&d);

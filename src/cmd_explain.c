@@ -42,7 +42,7 @@ int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
     else
         rc = sol_write_explain(stdout, x, strcmp(style, "teach") == 0);
     if (rc)
-        sol_diag_set(&d, rc, "", 0, "cannot write the explanation");
+        rc = sol_diag_set(&d, rc, "", 0, "cannot write the explanation");
 cleanup:
     if (rc)
         sol_cli_print_diag(&d);

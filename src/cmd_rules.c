@@ -52,8 +52,8 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
         rc = sol_kb_write_rules(stdout, kb, v, cat, fmt, (const char *const *)o.args, o.nargs, &d);
     else if (rc == SOL_OK)
         rc = sol_kb_write_english(stdout, kb, v, cat, fmt);
-    if (rc == SOL_EIO && !d.msg[0])
-        sol_diag_set(&d, rc, "", 0, "cannot write the output");
+    if ((rc == SOL_EWRITE || rc == SOL_EIO) && !d.msg[0])
+        rc = sol_diag_set(&d, SOL_EWRITE, "", 0, "cannot write the output");
     if (rc != SOL_OK)
         sol_cli_print_diag(&d);
     sol_catalog_free(cat);

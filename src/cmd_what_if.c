@@ -45,6 +45,8 @@ int sol_cmd_what_if(const sol_paths *paths, int argc, char **argv)
             goto cleanup;
         nch++;
     }
+    if ((rc = sol_change_check(ch, nch, &d)))
+        goto cleanup;
     if ((rc = sol_pipeline_read_assess_as(p, o.input, file, &f, &id, &a, &d)))
         goto cleanup;
     if ((rc = sol_whatif_run(&w, p, a->report, ch, nch, &d)))
@@ -52,7 +54,7 @@ int sol_cmd_what_if(const sol_paths *paths, int argc, char **argv)
     if ((rc = o.format && strcmp(o.format, "json") == 0
                   ? sol_write_json_whatif(stdout, w, a->report, ch, nch)
                   : sol_whatif_write_text(stdout, w, a->report, ch, nch)))
-        sol_diag_set(&d, rc, "", 0, "cannot write the comparison");
+        rc = sol_diag_set(&d, rc, "", 0, "cannot write the comparison");
 cleanup:
     if (rc)
         sol_cli_print_diag(&d);

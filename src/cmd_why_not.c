@@ -37,7 +37,7 @@ int sol_cmd_why_not(const sol_paths *paths, int argc, char **argv)
     if ((rc = o.format && strcmp(o.format, "json") == 0
                   ? sol_write_json_whynot(stdout, w, sol_pipeline_vocab(c.p), sol_pipeline_catalog(c.p))
                   : sol_whynot_write_text(stdout, w)))
-        sol_diag_set(&d, rc, "", 0, "cannot write the analysis");
+        rc = sol_diag_set(&d, rc, "", 0, "cannot write the analysis");
 cleanup:
     if (rc)
         sol_cli_print_diag(&d);

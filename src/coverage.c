@@ -198,7 +198,7 @@ int sol_coverage_write_text(FILE *out, const sol_coverage *c, const sol_catalog 
             c->nrules, c->nrules ? 100.0 * fired / c->nrules : 0.0, nconds - unreached, nconds);
     if (c->unknown)
         fprintf(out, "%zu firing(s) of rules missing from the model\n", c->unknown);
-    return ferror(out) ? SOL_EIO : SOL_OK;
+    return sol_write_end(out);
 }
 
 /* A pattern on a knowledge fact the host asserts after every reset
@@ -350,7 +350,7 @@ int sol_coverage_write_lcov_prefix(FILE *out, const sol_coverage *c, const char 
         fprintf(out, "LF:%zu\nLH:%zu\nend_of_record\n", lf, lh);
         i = end;
     }
-    return ferror(out) ? SOL_EIO : SOL_OK;
+    return sol_write_end(out);
 }
 
 int sol_coverage_write_lcov(FILE *out, const sol_coverage *c)

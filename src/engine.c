@@ -39,13 +39,21 @@ struct sol_engine {
 
 /* ---- router: CLIPS output goes into e->messages, never to stdout ---- */
 
+/* Every output router name CLIPS 6.30 itself prints to (router.h; the
+ * prompt router WPROMPT is "wclips", from constant.h), plus "t", which
+ * printout maps to stdout. Taken from CLIPS's own constants, so a name
+ * cannot drift. */
+static const char *const ROUTER_NAMES[] = {
+    STDOUT, WPROMPT, WDISPLAY, WTRACE, WERROR, WWARNING, WDIALOG, "t",
+};
+
 static int router_query(void *env, const char *name)
 {
     (void)env;
-    return strcmp(name, "stdout") == 0 || strcmp(name, "wwarning") == 0 ||
-           strcmp(name, "werror") == 0 || strcmp(name, "wdisplay") == 0 ||
-           strcmp(name, "wtrace") == 0 || strcmp(name, "wdialog") == 0 ||
-           strcmp(name, "wprompt") == 0 || strcmp(name, "t") == 0;
+    for (size_t i = 0; i < sizeof ROUTER_NAMES / sizeof *ROUTER_NAMES; i++)
+        if (strcmp(name, ROUTER_NAMES[i]) == 0)
+            return 1;
+    return 0;
 }
 
 static int router_print(void *env, const char *name, const char *str)

@@ -187,8 +187,29 @@ int sol_findings_add_conflict(sol_findings *f, const sol_conflict *c)
     void *arr;
     int rc;
 
+    sol_conflict *last = NULL;
+    size_t listed = 0;
+
     if (!f || !c || !c->name)
         return SOL_EUSAGE;
+    for (size_t i = 0; i < f->nconf; i++) {
+        sol_conflict *x = &f->conflicts[i];
+
+        if (strcmp(x->name, c->name) != 0)
+            continue;
+        last = x;
+        listed++;
+        if (sol_value_equal(&x->record_value, &c->record_value)
+            && sol_value_equal(&x->note_value, &c->note_value)
+            && strcmp(x->quote ? x->quote : "", c->quote ? c->quote : "") == 0) {
+            x->more += 1 + c->more;
+            return SOL_OK;
+        }
+    }
+    if (last && listed >= SOL_FINDINGS_MAX_CONFLICTS) {
+        last->more += 1 + c->more;
+        return SOL_OK;
+    }
     arr = f->conflicts;
     rc = sol_grow(&arr, &f->capconf, f->nconf + 1, sizeof *f->conflicts);
     f->conflicts = arr;

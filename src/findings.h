@@ -5,6 +5,7 @@
 #define SOL_FINDINGS_H
 
 #include "sol.h"
+#include "bounds.h"
 
 typedef enum {
     SOL_ORIGIN_RECORD = 0,  /* a structured <finding> element */
@@ -42,6 +43,9 @@ typedef struct {
     char *quote;            /* the note's words */
     int kept_from_note;     /* 1: two notes disagreed, the kept value is a note's (record_* are that note's) */
     char *kept_quote;       /* the kept note's words when kept_from_note, else NULL */
+    size_t more;            /* further conflicting mentions of this finding,
+                               repeats or over SOL_FINDINGS_MAX_CONFLICTS,
+                               counted here instead of listed */
 } sol_conflict;
 
 typedef struct sol_findings sol_findings;
@@ -59,6 +63,9 @@ size_t sol_findings_remove(sol_findings *f, const char *name);
 /* Deep copy of the whole set (for what-if); NULL on ENOMEM. Caller frees. */
 sol_findings *sol_findings_clone(const sol_findings *f);
 
+/* Deep-copies *c, unless it repeats a listed conflict (same finding,
+ * values and quote) or SOL_FINDINGS_MAX_CONFLICTS of that finding are
+ * listed: then it is counted in the last listed one's "more". */
 int sol_findings_add_conflict(sol_findings *f, const sol_conflict *c);
 size_t sol_findings_conflict_count(const sol_findings *f);
 const sol_conflict *sol_findings_conflict_at(const sol_findings *f, size_t i);

@@ -656,7 +656,7 @@ int sol_kb_write_english(FILE *out, const sol_kb *kb, const sol_vocab *v,
     if (w.md && cat)
         write_sources(&w);
     fflush(out);
-    return ferror(out) ? SOL_EIO : SOL_OK;
+    return sol_write_end(out);
 }
 
 int sol_kb_write_rules(FILE *out, const sol_kb *kb, const sol_vocab *v,

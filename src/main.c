@@ -45,7 +45,8 @@ static void usage(FILE *out)
                  "  --help            show this help and exit\n"
                  "  --version         show the version and exit\n"
                  "\nExit status: 0 done, 1 lint/coverage findings, 2 usage error,\n"
-                 "3 unreadable input, 4 invalid record, 5 internal error.\n",
+                 "3 unreadable input, 4 invalid record, 5 internal error,\n"
+                 "6 output could not be written (e.g. disk full).\n",
             SOL_DATADIR);
 }
 
@@ -162,16 +163,16 @@ int main(int argc, char **argv)
         switch (c) {
         case 'h':
             usage(stdout);
-            return SOL_EXIT_OK;
+            return sol_cli_finish(SOL_EXIT_OK);
         case 'B':
             bash_completion(stdout);
-            return SOL_EXIT_OK;
+            return sol_cli_finish(SOL_EXIT_OK);
         case 'V':
             printf("soleus %s\n"
                    "Decision support for calf pain in runners; not a diagnostic device.\n"
                    "Knowledge base sources: see knowledge/sources.tsv.\n",
                    SOL_VERSION);
-            return SOL_EXIT_OK;
+            return sol_cli_finish(SOL_EXIT_OK);
         case 'r': paths.rules_dir = optarg; break;
         case 'k': paths.knowledge_dir = optarg; break;
         default:
@@ -204,9 +205,9 @@ int main(int argc, char **argv)
                        "Decision support for a qualified clinician; it suggests, it does "
                        "not diagnose.\nSee soleus --help for the exit status.\n",
                        commands[c].help);
-                return SOL_EXIT_OK;
+                return sol_cli_finish(SOL_EXIT_OK);
             }
-        return commands[c].run(&paths, argc - i, argv + i);
+        return sol_cli_finish(commands[c].run(&paths, argc - i, argv + i));
     }
     fprintf(stderr, "soleus: unknown command '%s' (try --help)\n", argv[i]);
     return SOL_EXIT_USAGE;

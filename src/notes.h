@@ -14,7 +14,7 @@
 #include "findings.h"
 #include "vocab.h"
 
-#define SOL_NOTES_MAX_BYTES (64u * 1024u)   /* longer notes: SOL_ELIMIT */
+#include "bounds.h"  /* SOL_NOTES_MAX_BYTES: longer notes are SOL_ELIMIT */
 #define SOL_NOTES_SCOPE_WORDS 8     /* words a trigger reaches past its end */
 #define SOL_NOTES_MATCH_LIMIT 1000000u      /* PCRE2 match limit per call */
 #define SOL_NOTES_DEPTH_LIMIT 5000u         /* PCRE2 backtracking depth limit */

@@ -330,7 +330,9 @@ static int merge_notes(sol_pipeline *p, const char *file, const sol_findings *st
         const sol_note *n = &nv[i];
         rc = sol_notes_extract(p->notes, n->text, strlen(n->text), n->path, n->line, notes, d);
         if (rc) {
-            if (!d->file[0])
+            /* The note matcher names the note by element path (kept in the
+             * message); the diagnostic names the record file. */
+            if (d)
                 snprintf(d->file, sizeof d->file, "%s", file);
             goto cleanup;
         }

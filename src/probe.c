@@ -193,6 +193,23 @@ cleanup:
     return rc;
 }
 
+int sol_change_check(const sol_change *ch, size_t n, sol_diag *d)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            char a[256], b[256];
+
+            if (strcmp(ch[i].name, ch[j].name) != 0)
+                continue;
+            return sol_diag_set(d, SOL_EUSAGE, "", 0,
+                                "finding '%s' is changed twice ('%s', then '%s'): give "
+                                "at most one --set or --unset per finding",
+                                ch[i].name, sol_change_text(&ch[i], a, sizeof a),
+                                sol_change_text(&ch[j], b, sizeof b));
+        }
+    return SOL_OK;
+}
+
 int sol_change_apply(sol_findings **out, const sol_findings *base, const sol_change *ch,
                      size_t n)
 {

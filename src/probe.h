@@ -36,6 +36,11 @@ const char *sol_change_text(const sol_change *c, char *buf, size_t len);
 int sol_change_parse(sol_change *out, const sol_vocab *v, const char *arg,
                      int unset, sol_diag *d);
 
+/* Refuse a list of changes that touches one finding twice (--set X=a
+ * --set X=b, or --set X=a --unset X): the result would depend on the
+ * order. SOL_EUSAGE naming the finding and both changes, else SOL_OK. */
+int sol_change_check(const sol_change *ch, size_t n, sol_diag *d);
+
 /* A copy of base with the changes applied in order: each change first
  * removes every finding of its name, then (unless unset) adds its values
  * with origin SOL_ORIGIN_WHATIF. Caller frees *out. */

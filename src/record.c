@@ -26,6 +26,7 @@ struct sol_record {
     sol_findings *findings;
     sol_note *notes;        /* text and path owned (allocated) by the record */
     size_t nnotes;
+    size_t note_bytes;      /* text of all notes, for SOL_RECORD_MAX_NOTE_BYTES */
 };
 
 /* ---- libxml2 error capture ------------------------------------------- */
@@ -48,12 +49,23 @@ static void capture_error(void *ctx, xml_err_arg err)
     xml_errcap *cap = ctx;
     size_t n;
 
-    if (!cap || !err || cap->set || err->level < XML_ERR_ERROR)
+    int line;
+
+    if (!cap || !err || err->level < XML_ERR_ERROR)
         return;
+    line = err->line;
+    if (line <= 0 && err->node)
+        line = (int)xmlGetLineNo((xmlNodePtr)err->node);
+    if (cap->set) {
+        /* RELAX NG reports "Extra element X in interleave" without a node,
+         * then the element that failed with its line: keep the first
+         * message, take the first line given. */
+        if (cap->line <= 0 && line > 0)
+            cap->line = line;
+        return;
+    }
     cap->set = 1;
-    cap->line = err->line;
-    if (cap->line <= 0 && err->node)
-        cap->line = (int)xmlGetLineNo((xmlNodePtr)err->node);
+    cap->line = line;
     snprintf(cap->msg, sizeof cap->msg, "%s",
              err->message ? err->message : "unspecified XML error");
     n = strlen(cap->msg);
@@ -158,20 +170,42 @@ static size_t skip_past(const char *buf, size_t len, size_t i, const char *end)
     return len;
 }
 
-/* Lexical nesting scan: offset of the first element deeper than max, or len.
- * Exact for well-formed documents without a DTD (refused earlier); on
- * malformed input it may miscount, and the parser then reports the error. */
-static size_t too_deep_at(const char *buf, size_t len, int max)
+/* What the lexical pre-scan refused, and where. */
+typedef enum {
+    SCAN_OK = 0,
+    SCAN_DEEP,          /* nested deeper than SOL_RECORD_MAX_DEPTH */
+    SCAN_TAG,           /* a start tag longer than SOL_RECORD_MAX_TAG_BYTES */
+    SCAN_ATTRS,         /* more than SOL_RECORD_MAX_ATTRS attributes */
+    SCAN_ELEMENTS,      /* more than SOL_RECORD_MAX_ELEMENTS elements */
+    SCAN_MARKUP         /* more than SOL_RECORD_MAX_MARKUP comments, CDATA
+                           sections and processing instructions */
+} scan_kind;
+
+/* Lexical scan of the tags, in one pass before libxml2 sees the bytes, so
+ * that parsing and RELAX NG validation only ever meet bounded work: nesting
+ * depth, start-tag length, attributes per element (libxml2 checks each new
+ * attribute against all earlier ones) and elements per record (the schema's
+ * interleave is slow on many siblings), and comments, CDATA sections and
+ * processing instructions per record (each one a node to build). Exact for well-formed documents
+ * without a DTD (refused earlier); on malformed input it may miscount, and
+ * the parser then reports the error. Returns the kind and sets *at to the
+ * offset of the offending tag. */
+static scan_kind prescan(const char *buf, size_t len, size_t *at)
 {
     int depth = 0;
-    size_t i = 0;
+    size_t i = 0, elements = 0, markup = 0;
 
     while (i < len) {
-        size_t start;
+        size_t start, attrs = 0;
         char q = 0;
 
         if (buf[i] != '<') { i++; continue; }
         start = i;
+        if (len - i >= 2 && (buf[i + 1] == '?' || buf[i + 1] == '!')
+            && ++markup > SOL_RECORD_MAX_MARKUP) {
+            *at = start;
+            return SCAN_MARKUP;
+        }
         if (len - i >= 4 && memcmp(buf + i, "<!--", 4) == 0) {
             i = skip_past(buf, len, i + 4, "-->");
             continue;
@@ -190,20 +224,65 @@ static size_t too_deep_at(const char *buf, size_t len, int max)
             continue;
         }
         for (i++; i < len; i++) { /* to the tag's '>' outside quotes */
+            if (i - start >= SOL_RECORD_MAX_TAG_BYTES) {
+                *at = start;
+                return SCAN_TAG;
+            }
             if (q) {
                 if (buf[i] == q)
                     q = 0;
             } else if (buf[i] == '"' || buf[i] == '\'') {
                 q = buf[i];
+            } else if (buf[i] == '=') {
+                attrs++;
             } else if (buf[i] == '>') {
                 break;
             }
         }
-        if (i < len && buf[i - 1] != '/' && ++depth > max)
-            return start;
+        *at = start;
+        if (attrs > SOL_RECORD_MAX_ATTRS)
+            return SCAN_ATTRS;
+        if (i < len && ++elements > SOL_RECORD_MAX_ELEMENTS)
+            return SCAN_ELEMENTS;
+        if (i < len && buf[i - 1] != '/' && ++depth > SOL_RECORD_MAX_DEPTH)
+            return SCAN_DEEP;
         i++;
     }
-    return len;
+    return SCAN_OK;
+}
+
+/* Refuse what prescan found, naming the line of the tag. */
+static int prescan_check(const char *buf, size_t len, const char *name,
+                         sol_diag *d)
+{
+    size_t at = 0;
+
+    switch (prescan(buf, len, &at)) {
+    case SCAN_OK:
+        return SOL_OK;
+    case SCAN_DEEP:
+        return sol_diag_set(d, SOL_EPARSE, name, line_at(buf, at),
+                            "elements nested deeper than %d levels",
+                            SOL_RECORD_MAX_DEPTH);
+    case SCAN_TAG:
+        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+                            "a start tag longer than %d bytes (the limit "
+                            "for one tag)", SOL_RECORD_MAX_TAG_BYTES);
+    case SCAN_ATTRS:
+        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+                            "an element with more than %d attributes (the "
+                            "limit per element)", SOL_RECORD_MAX_ATTRS);
+    case SCAN_ELEMENTS:
+        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+                            "more than %d elements in one record (the limit "
+                            "per record)", SOL_RECORD_MAX_ELEMENTS);
+    case SCAN_MARKUP:
+    default:
+        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+                            "more than %d comments, CDATA sections and "
+                            "processing instructions in one record (the limit "
+                            "per record)", SOL_RECORD_MAX_MARKUP);
+    }
 }
 
 /* ---- small helpers --------------------------------------------------- */
@@ -221,6 +300,29 @@ static char *trimmed_copy(const char *s)
     while (e > s && isspace((unsigned char)e[-1]))
         e--;
     return sol_strndup(s, (size_t)(e - s));
+}
+
+/* Malloc'd copy of s as the schema's "token" type sees it: runs of space,
+ * tab, CR and LF become one space, none at either end. A record id is
+ * stored like this, so what is checked is what is printed. */
+static char *token_copy(const char *s)
+{
+    char *t = sol_strdup(s ? s : ""), *w = t;
+
+    if (!t)
+        return NULL;
+    for (const char *p = t; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+            if (w > t && w[-1] != ' ')
+                *w++ = ' ';
+        } else {
+            *w++ = *p;
+        }
+    }
+    if (w > t && w[-1] == ' ')
+        w--;
+    *w = '\0';
+    return t;
 }
 
 /* Trimmed text content of a node, malloc'd; NULL on ENOMEM. */
@@ -346,6 +448,8 @@ static int validate_schema(xmlDocPtr doc, const char *name,
                                        (xmlStructuredErrorFunc)capture_error,
                                        &cap);
     if (xmlRelaxNGValidateDoc(vctxt, doc) != 0) {
+        if (cap.line <= 0) /* never without a line: the root's, at worst */
+            cap.line = node_line(xmlDocGetRootElement(doc));
         rc = sol_diag_set(d, SOL_EINVALID, name, cap.line,
                           "does not match the record schema: %s",
                           cap.set ? cap.msg : "invalid structure");
@@ -447,6 +551,10 @@ static int add_note(sol_record *r, xmlNodePtr n, int index, sol_diag *d)
     if (!nn)
         return sol_diag_set(d, SOL_ENOMEM, r->file, 0, "out of memory");
     r->notes = nn;
+    if (r->nnotes >= SOL_RECORD_MAX_NOTES)
+        return sol_diag_set(d, SOL_ELIMIT, r->file, node_line(n),
+                            "more than %d notes in one record (the limit "
+                            "per record)", SOL_RECORD_MAX_NOTES);
     snprintf(path, sizeof path, "/assessment/notes/note[%d]", index);
     text = node_text(n);
     p = sol_strdup(path);
@@ -454,6 +562,15 @@ static int add_note(sol_record *r, xmlNodePtr n, int index, sol_diag *d)
         free(text);
         free(p);
         return sol_diag_set(d, SOL_ENOMEM, r->file, 0, "out of memory");
+    }
+    r->note_bytes += strlen(text);
+    if (r->note_bytes > SOL_RECORD_MAX_NOTE_BYTES) {
+        free(text);
+        free(p);
+        return sol_diag_set(d, SOL_ELIMIT, r->file, node_line(n),
+                            "notes total more than %u bytes of text by note "
+                            "%d (the limit per record)",
+                            SOL_RECORD_MAX_NOTE_BYTES, index);
     }
     nn[r->nnotes].text = text;
     nn[r->nnotes].path = p;
@@ -468,7 +585,7 @@ static int extract(sol_record *r, xmlNodePtr root, const sol_vocab *vocab,
     xmlChar *id = xmlGetProp(root, (const xmlChar *)"id");
     int rc = SOL_OK;
 
-    r->id = sol_strdup(id ? (const char *)id : "");
+    r->id = token_copy((const char *)id);
     xmlFree(id);
     if (!r->id)
         return sol_diag_set(d, SOL_ENOMEM, r->file, 0, "out of memory");
@@ -535,11 +652,9 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
     if (off < len)
         return sol_diag_set(d, SOL_EPARSE, name, line_at(buf, off),
                             "entity declarations are not allowed in a record");
-    off = too_deep_at(buf, len, SOL_RECORD_MAX_DEPTH);
-    if (off < len)
-        return sol_diag_set(d, SOL_EPARSE, name, line_at(buf, off),
-                            "elements nested deeper than %d levels",
-                            SOL_RECORD_MAX_DEPTH);
+    rc = prescan_check(buf, len, name, d);
+    if (rc != SOL_OK)
+        return rc;
 
     xmlInitParser();
     handlers_push(&saved, &cap);
@@ -553,12 +668,14 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
     opts = XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_BIG_LINES;
     doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, "UTF-8", opts);
     if (!doc || !ctxt->wellFormed) {
+        if (cap.line <= 0) /* libxml2 gave none: where the bytes end */
+            cap.line = line_at(buf, len);
         rc = sol_diag_set(d, SOL_EPARSE, name, cap.line, "malformed XML: %s",
                           cap.set ? cap.msg : "not a well-formed document");
         goto cleanup;
     }
     if (doc->intSubset || doc->extSubset) {
-        rc = sol_diag_set(d, SOL_EPARSE, name, 0,
+        rc = sol_diag_set(d, SOL_EPARSE, name, 1,
                           "DOCTYPE declarations are not allowed in a record "
                           "(no DTDs, no entities)");
         goto cleanup;
@@ -568,8 +685,8 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
         goto cleanup;
     root = xmlDocGetRootElement(doc);
     if (!root) {
-        rc = sol_diag_set(d, SOL_EPARSE, name, 0, "malformed XML: no root "
-                          "element");
+        rc = sol_diag_set(d, SOL_EPARSE, name, line_at(buf, len),
+                          "malformed XML: no root element");
         goto cleanup;
     }
     rc = validate_schema(doc, name, schema_path, d);

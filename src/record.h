@@ -7,10 +7,8 @@
 
 #include "sol.h"
 #include "findings.h"
+#include "bounds.h"
 #include "vocab.h"
-
-#define SOL_RECORD_MAX_BYTES (4u * 1024u * 1024u)  /* refuse larger files */
-#define SOL_RECORD_MAX_DEPTH 32                    /* refuse deeper nesting */
 
 typedef struct sol_record sol_record;
 

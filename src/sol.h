@@ -5,6 +5,7 @@
 #define SOL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define SOL_VERSION "0.1.0"
 
@@ -17,7 +18,8 @@ typedef enum {
     SOL_EENGINE = -5,   /* CLIPS refused the knowledge base or a fact */
     SOL_EUSAGE = -6,    /* bad command-line use */
     SOL_ELIMIT = -7,    /* a resource limit was hit */
-    SOL_ENOTFOUND = -8  /* named item does not exist */
+    SOL_ENOTFOUND = -8, /* named item does not exist */
+    SOL_EWRITE = -9     /* output could not be written (disk full, closed) */
 } sol_err;
 
 /* A diagnostic: where and what. file/line may be empty/0. */
@@ -55,8 +57,6 @@ void sol_value_clear(sol_value *v);
 const char *sol_value_text(const sol_value *v, char *buf, size_t len);
 int sol_value_equal(const sol_value *a, const sol_value *b);
 
-/* Read a whole file, refusing more than max bytes. *out is NUL-terminated and
- * owned by the caller (free). */
 /* Make *arr (capacity *cap elements of size bytes) hold at least need
  * elements, doubling the capacity (from 16) as often as that takes.
  * SOL_OK or SOL_ENOMEM (then *arr and *cap are unchanged). */
@@ -72,8 +72,25 @@ char *sol_next_line(char **cursor, int *line);
 /* Split line in place on tabs into col[0..); returns the number of fields,
  * or -1 when there are more than max. */
 int sol_split_tabs(char *line, char **col, int max);
+/* Read a whole file, refusing more than max bytes. *out is NUL-terminated and
+ * owned by the caller (free). Only a regular file is opened: a FIFO, device,
+ * socket or directory is refused (SOL_EIO) without blocking. The path "-"
+ * reads standard input, whatever it is, with the same cap. */
 int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
                   sol_diag *d);
+
+/* Copy s into out (len bytes, always NUL-terminated, cut at a character
+ * boundary when too long) with every control character made visible:
+ * \n \r \t, \xNN for the other C0 bytes and DEL, \u0080-\u009f for C1
+ * controls. 4 * strlen(s) + 1 bytes always suffice. Returns out. Used for
+ * anything a record supplies that is echoed to a terminal or a text file. */
+const char *sol_escape_ctl(char *out, size_t len, const char *s);
+/* Bytes of a quote the text writers escape and show (a longer one is cut). */
+#define SOL_QUOTE_SHOWN 1024
+
+/* Every writer's last step: flush out and check it. SOL_OK, or SOL_EWRITE
+ * when anything written to out was lost. */
+int sol_write_end(FILE *out);
 
 /* Allocation helpers that abort-free: return NULL on failure. */
 char *sol_strdup(const char *s);

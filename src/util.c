@@ -26,9 +26,12 @@ int sol_diag_set(sol_diag *d, int code, const char *file, int line,
         return code;
     /* Format into locals first: file or an argument may point into d. */
     snprintf(where, sizeof where, "%s", file ? file : "");
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt ? fmt : "", ap);
-    va_end(ap);
+    msg[0] = '\0';
+    if (fmt) {
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+    }
     memcpy(d->file, where, sizeof d->file);
     memcpy(d->msg, msg, sizeof d->msg);
     d->line = line;
@@ -132,6 +135,20 @@ int sol_value_equal(const sol_value *a, const sol_value *b)
     }
 }
 
+/* Refuse a path that is not a regular file, saying what it is. */
+static int refuse_kind(sol_diag *d, const char *path, mode_t mode)
+{
+    const char *what = S_ISDIR(mode) ? "a directory"
+                       : S_ISFIFO(mode) ? "a FIFO (named pipe)"
+                       : S_ISCHR(mode) ? "a character device"
+                       : S_ISBLK(mode) ? "a block device"
+                       : S_ISSOCK(mode) ? "a socket" : "not a regular file";
+
+    return sol_diag_set(d, SOL_EIO, path, 0,
+                        "is %s, not a regular file (use - to read standard "
+                        "input)", what);
+}
+
 int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
                   sol_diag *d)
 {
@@ -145,21 +162,35 @@ int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
         *out_len = 0;
     if (!path)
         return sol_diag_set(d, SOL_EIO, "", 0, "no file name given");
-    /* "-" is standard input (a pipe or a redirected file). */
-    fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO)
-                                : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0)
-        return sol_diag_set(d, SOL_EIO, path, 0, "cannot open: %s",
-                            strerror(errno));
-    if (fstat(fd, &st) != 0) {
-        rc = sol_diag_set(d, SOL_EIO, path, 0, "cannot stat: %s",
-                          strerror(errno));
-        goto cleanup;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        rc = sol_diag_set(d, SOL_EIO, path, 0,
-                          "is a directory, not a file");
-        goto cleanup;
+    if (strcmp(path, "-") == 0) {
+        fd = STDIN_FILENO; /* a stream of any kind, read up to max + 1 */
+        if (fstat(fd, &st) != 0)
+            return sol_diag_set(d, SOL_EIO, path, 0, "cannot stat: %s",
+                                strerror(errno));
+        st.st_mode = S_IFIFO; /* never trust a size for a stream */
+    } else {
+        /* Only regular files: a FIFO would block open() or read() forever,
+         * a device could be endless. stat() first, so a device is never
+         * opened; O_NONBLOCK and fstat() close the gap should the path
+         * change in between. */
+        if (stat(path, &st) != 0)
+            return sol_diag_set(d, SOL_EIO, path, 0, "cannot open: %s",
+                                strerror(errno));
+        if (!S_ISREG(st.st_mode))
+            return refuse_kind(d, path, st.st_mode);
+        fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+        if (fd < 0)
+            return sol_diag_set(d, SOL_EIO, path, 0, "cannot open: %s",
+                                strerror(errno));
+        if (fstat(fd, &st) != 0) {
+            rc = sol_diag_set(d, SOL_EIO, path, 0, "cannot stat: %s",
+                              strerror(errno));
+            goto cleanup;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            rc = refuse_kind(d, path, st.st_mode);
+            goto cleanup;
+        }
     }
     if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
         rc = sol_diag_set(d, SOL_EIO, path, 0,
@@ -220,9 +251,58 @@ int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
 
 cleanup:
     free(buf);
-    if (fd >= 0)
+    if (fd > STDIN_FILENO)
         close(fd);
     return rc;
+}
+
+const char *sol_escape_ctl(char *out, size_t len, const char *s)
+{
+    size_t w = 0;
+
+    if (!out || len == 0)
+        return "";
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        char esc[8];
+        size_t n;
+
+        if (*p == '\n' || *p == '\r' || *p == '\t') {
+            esc[0] = '\\';
+            esc[1] = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
+            n = 2;
+        } else if (*p < 0x20 || *p == 0x7f) {
+            snprintf(esc, sizeof esc, "\\x%02x", *p);
+            n = 4;
+        } else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            snprintf(esc, sizeof esc, "\\u%04x", p[1]);
+            n = 6;
+            p++;
+        } else {
+            /* one byte of text; a multi-byte character is copied whole */
+            size_t k = 1;
+            while (p[k] && (p[k] & 0xc0) == 0x80 && (*p & 0xc0) == 0xc0 && k < 4)
+                k++;
+            if (w + k >= len)
+                break;
+            memcpy(out + w, p, k);
+            w += k;
+            p += k - 1;
+            continue;
+        }
+        if (w + n >= len)
+            break;
+        memcpy(out + w, esc, n);
+        w += n;
+    }
+    out[w] = '\0';
+    return out;
+}
+
+int sol_write_end(FILE *out)
+{
+    if (fflush(out) != 0 || ferror(out))
+        return SOL_EWRITE;
+    return SOL_OK;
 }
 
 int sol_split_tabs(char *line, char **col, int max)

@@ -249,7 +249,7 @@ int sol_whatif_write_text(FILE *out, const sol_whatif *w, const sol_report *base
     fprintf(out, "\nDIFFERENCES\n");
     if (!sol_whatif_changed(w)) {
         fprintf(out, "  none: the assessment is the same\n");
-        return ferror(out) ? SOL_EIO : SOL_OK;
+        return sol_write_end(out);
     }
     if (w->red_before != w->red_after)
         fprintf(out, "  red flag: %s -> %s\n", yn(w->red_before), yn(w->red_after));
@@ -280,5 +280,5 @@ int sol_whatif_write_text(FILE *out, const sol_whatif *w, const sol_report *base
                     *r->for_id ? " for " : "", r->for_id);
         }
     }
-    return ferror(out) ? SOL_EIO : SOL_OK;
+    return sol_write_end(out);
 }

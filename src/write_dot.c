@@ -379,7 +379,7 @@ int sol_write_dot(FILE *out, const sol_explain *x)
         }
     }
     fprintf(out, "}\n");
-    rc = d.oom ? SOL_ENOMEM : ferror(out) ? SOL_EIO : SOL_OK;
+    rc = d.oom ? SOL_ENOMEM : sol_write_end(out);
 cleanup:
     for (size_t i = 0; i < d.nedges; i++)
         free(d.edges[i]);

@@ -26,7 +26,7 @@ static const char *tier_name(char t)
 /* "name = value (line N, path)"; notes add the quote and its byte span. */
 static const char *finding_text(const sol_finding *f, char *buf, size_t len)
 {
-    char v[64], at[300];
+    char v[64], at[300], q[4 * SOL_QUOTE_SHOWN + 1];
 
     sol_value_text(&f->value, v, sizeof v);
     /* A FHIR answer has no line: its JSON path is the whole provenance. */
@@ -36,7 +36,7 @@ static const char *finding_text(const sol_finding *f, char *buf, size_t len)
         snprintf(at, sizeof at, "%s", f->path);
     if (f->origin == SOL_ORIGIN_NOTE)
         snprintf(buf, len, "%s = %s (note, %s, bytes %zu-%zu: \"%s\")", f->name, v, at,
-                 f->span_start, f->span_end, f->quote ? f->quote : "");
+                 f->span_start, f->span_end, sol_escape_ctl(q, sizeof q, f->quote));
     else if (f->origin == SOL_ORIGIN_WHATIF)
         snprintf(buf, len, "%s = %s (what-if)", f->name, v);
     else
@@ -581,11 +581,11 @@ int sol_write_explain(FILE *out, const sol_explain *x, int teach)
                     asked->label, asked->code, asked->id, sol_report_record_file(r), asked->id);
         else
             fprintf(out, "\nNo conclusion was reached for this record.\n");
-        return ferror(out) ? SOL_EIO : SOL_OK;
+        return sol_write_end(out);
     }
     if (teach)
         write_teach(out, x);
     else
         write_terse(out, x);
-    return ferror(out) ? SOL_EIO : SOL_OK;
+    return sol_write_end(out);
 }

@@ -220,6 +220,8 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
         if (c->kept_from_note)
             json_object_set_new(o, "kept_quote",
                                 json_string(c->kept_quote ? c->kept_quote : ""));
+        if (c->more)
+            json_object_set_new(o, "more", json_integer((json_int_t)c->more));
         json_array_append_new(cf, o);
     }
     json_object_set_new(root, "conflicts", cf);
@@ -235,7 +237,7 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
     int rc = json_dumpf(root, out, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(4));
     fputc('\n', out);
     json_decref(root);
-    return rc == 0 && !ferror(out) ? SOL_OK : SOL_EIO;
+    return rc == 0 ? sol_write_end(out) : SOL_EWRITE;
 }
 
 /* ---- the other commands (each schema in docs/schema/) ---- */

@@ -51,5 +51,5 @@ int sol_write_summary_with(FILE *out, const sol_report *r, const sol_nextbest *n
         const sol_nb_item *it = sol_nextbest_at(next, i);
         fprintf(out, "next %zu %s score=%.2f\n", i + 1, it->finding, it->score);
     }
-    return ferror(out) ? SOL_EIO : SOL_OK;
+    return sol_write_end(out);
 }

@@ -18,12 +18,12 @@ static const char *tier_title(char t)
 
 const char *sol_format_finding(const sol_finding *f, char *buf, size_t len)
 {
-    char val[64], at[300];
+    char val[64], at[300], q[4 * SOL_QUOTE_SHOWN + 1];
     sol_value_text(&f->value, val, sizeof val);
     sol_finding_where(f, at, sizeof at);
     if (f->origin == SOL_ORIGIN_NOTE)
         snprintf(buf, len, "%s = %s (note, %s: \"%s\")", f->name, val, at,
-                 f->quote ? f->quote : "");
+                 sol_escape_ctl(q, sizeof q, f->quote));
     else if (f->origin == SOL_ORIGIN_WHATIF)
         snprintf(buf, len, "%s = %s (what-if)", f->name, val);
     else
@@ -89,8 +89,10 @@ static void write_next(FILE *out, const sol_report *r, const sol_nextbest *next)
 int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next)
 {
     const sol_findings *fs = sol_report_findings(r);
-    fprintf(out, "Soleus assessment of record '%s' (%s)\n", sol_report_record_id(r),
-            sol_report_record_file(r));
+    char id[4 * 64 + 1], file[4 * 512 + 1];
+    fprintf(out, "Soleus assessment of record '%s' (%s)\n",
+            sol_escape_ctl(id, sizeof id, sol_report_record_id(r)),
+            sol_escape_ctl(file, sizeof file, sol_report_record_file(r)));
     fprintf(out, "Decision support for a qualified clinician; it suggests, it does not diagnose.\n");
 
     char tier = 0;
@@ -129,10 +131,12 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
         fprintf(out, "\nUNANSWERED SCREENING QUESTIONS (red flags cannot be ruled out)\n");
         for (size_t i = 0; i < nu; i++) {
             const sol_runanswered *u = sol_report_unanswered_at(r, i);
+            char uq[4 * SOL_QUOTE_SHOWN + 1];
             if (u->quote)
                 fprintf(out, "  - %s [%s] (%s): a note names it after a negation list "
                              "(\"%s\", line %d): confirm\n",
-                        u->label, u->finding, u->screen, u->quote, u->line);
+                        u->label, u->finding, u->screen, sol_escape_ctl(uq, sizeof uq, u->quote),
+                        u->line);
             else
                 fprintf(out, "  - %s [%s] (%s): %s\n", u->label, u->finding, u->screen,
                         u->asked ? "asked, no answer recorded" : "not recorded");
@@ -210,22 +214,27 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
         fprintf(out, "\nNOTE CONFLICTS (the structured value is used)\n");
         for (size_t i = 0; i < nc; i++) {
             const sol_conflict *c = sol_findings_conflict_at(fs, i);
-            char a[64], b[64], wa[300], wb[300];
+            char a[64], b[64], wa[300], wb[300], q[4 * SOL_QUOTE_SHOWN + 1],
+                kq[4 * SOL_QUOTE_SHOWN + 1];
             if (c->kept_from_note)
                 fprintf(out, "  - %s: notes disagree: kept %s (%s: \"%s\"), "
                              "not %s (%s: \"%s\")\n",
                         c->name, sol_value_text(&c->record_value, a, sizeof a),
                         sol_where(c->record_line, c->record_path, wa, sizeof wa),
-                        c->kept_quote ? c->kept_quote : "",
+                        sol_escape_ctl(kq, sizeof kq, c->kept_quote),
                         sol_value_text(&c->note_value, b, sizeof b),
                         sol_where(c->note_line, c->note_path, wb, sizeof wb),
-                        c->quote ? c->quote : "");
+                        sol_escape_ctl(q, sizeof q, c->quote));
             else
                 fprintf(out, "  - %s: record says %s (%s), note says %s (%s: \"%s\")\n",
                         c->name, sol_value_text(&c->record_value, a, sizeof a),
                         sol_where(c->record_line, c->record_path, wa, sizeof wa),
                         sol_value_text(&c->note_value, b, sizeof b),
-                        sol_where(c->note_line, c->note_path, wb, sizeof wb), c->quote ? c->quote : "");
+                        sol_where(c->note_line, c->note_path, wb, sizeof wb),
+                        sol_escape_ctl(q, sizeof q, c->quote));
+            if (c->more)
+                fprintf(out, "    (and %zu more mention%s of %s in the notes, not listed)\n",
+                        c->more, c->more == 1 ? "" : "s", c->name);
         }
     }
     int hist = 0;
@@ -240,5 +249,5 @@ int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next
     }
     if (next)
         write_next(out, r, next);
-    return ferror(out) ? SOL_EIO : SOL_OK;
+    return sol_write_end(out);
 }

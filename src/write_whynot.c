@@ -197,12 +197,12 @@ int sol_whynot_write_text(FILE *out, const sol_whynot *w)
                 reached->cf, reached->rank, reached->tier,
                 reached->deferred ? ", deferred pending medical clearance" : "",
                 sol_report_record_file(r), c->id);
-        return ferror(out) ? SOL_EIO : SOL_OK;
+        return sol_write_end(out);
     }
     fprintf(out, "\nIt was NOT reached.\n");
     if (!n) {
         fprintf(out, "No rule in the knowledge base supports it.\n");
-        return ferror(out) ? SOL_EIO : SOL_OK;
+        return sol_write_end(out);
     }
     fprintf(out, "\nRULES THAT COULD REACH IT (%zu)\n", n);
     fprintf(out, "  Each condition against this case: held, failed (the case says otherwise),\n"
@@ -212,7 +212,7 @@ int sol_whynot_write_text(FILE *out, const sol_whynot *w)
     fprintf(out, "\nSMALLEST CHANGE\n");
     if (best < 0) {
         fprintf(out, "  No set of finding changes tried here makes it reached.\n");
-        return ferror(out) ? SOL_EIO : SOL_OK;
+        return sol_write_end(out);
     }
     const sol_wn_rule *b = sol_whynot_rule_at(w, (size_t)best);
     fprintf(out, "  Through %s %s: %zu finding change%s\n", b->rule->id ? b->rule->id : "?",
@@ -222,5 +222,5 @@ int sol_whynot_write_text(FILE *out, const sol_whynot *w)
             c->id, b->cf);
     fprintf(out, "  The whole difference it makes:\n");
     write_whatif_cmd(out, r, b);
-    return ferror(out) ? SOL_EIO : SOL_OK;
+    return sol_write_end(out);
 }

@@ -167,6 +167,26 @@ static void test_engine__rule_docs_are_read(void)
     sol_engine_free(e);
 }
 
+/* Every router name CLIPS prints to is captured, the prompt router
+ * ("wclips" in CLIPS 6.30, not "wprompt") included. */
+static void test_engine__router_captures_every_clips_name(void)
+{
+    static const char *const names[] = {"stdout", "t", "wclips", "wdisplay",
+                                        "wtrace", "werror", "wwarning", "wdialog"};
+    sol_engine *e = NULL;
+    sol_diag d = {0};
+    sol_graph *g = NULL;
+    char want[32];
+    CHECK_EQ_INT(sol_engine_new(&e, FIX "routers", &d), SOL_OK);
+    CHECK_EQ_INT(sol_engine_run(e, NULL, &g, &d), SOL_OK);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        snprintf(want, sizeof want, "via-%s\n", names[i]);
+        CHECK_CONTAINS(sol_engine_messages(e), want);
+    }
+    sol_graph_free(g);
+    sol_engine_free(e);
+}
+
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
@@ -179,6 +199,7 @@ int main(int argc, char **argv)
         {"test_engine__missing_rules_dir", test_engine__missing_rules_dir},
         {"test_engine__knowledge_facts_refuse_bad_slot", test_engine__knowledge_facts_refuse_bad_slot},
         {"test_engine__rule_docs_are_read", test_engine__rule_docs_are_read},
+        {"test_engine__router_captures_every_clips_name", test_engine__router_captures_every_clips_name},
         {NULL, NULL}};
     return harness_main(argc, argv, tests);
 }

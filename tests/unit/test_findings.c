@@ -166,6 +166,38 @@ static void test_findings__conflicts_are_deep_copied(void)
     sol_findings_free(f);
 }
 
+/* Repeats of a listed conflict, and conflicts past the per-finding bound,
+ * are counted in "more" instead of listed; other findings keep their own. */
+static void test_findings__conflicts_are_bounded_per_finding(void)
+{
+    sol_findings *f = sol_findings_new();
+    sol_conflict k;
+    char quote[32];
+
+    memset(&k, 0, sizeof k);
+    k.name = (char *)"calf-swelling-diff";
+    k.record_value.kind = SOL_VAL_REAL;
+    k.record_value.r = 3.5;
+    k.note_value.kind = SOL_VAL_INTEGER;
+    k.quote = quote;
+    for (int i = 0; i < SOL_FINDINGS_MAX_CONFLICTS + 3; i++) {
+        k.note_value.i = i;
+        snprintf(quote, sizeof quote, "%d cm bigger", i);
+        CHECK_EQ_INT(sol_findings_add_conflict(f, &k), SOL_OK);
+    }
+    k.note_value.i = 0; /* a repeat of the first */
+    snprintf(quote, sizeof quote, "0 cm bigger");
+    CHECK_EQ_INT(sol_findings_add_conflict(f, &k), SOL_OK);
+    k.name = (char *)"onset";
+    CHECK_EQ_INT(sol_findings_add_conflict(f, &k), SOL_OK);
+    CHECK_EQ_INT(sol_findings_conflict_count(f), SOL_FINDINGS_MAX_CONFLICTS + 1);
+    CHECK_EQ_INT(sol_findings_conflict_at(f, 0)->more, 1);
+    CHECK_EQ_INT(sol_findings_conflict_at(f, SOL_FINDINGS_MAX_CONFLICTS - 1)->more, 3);
+    CHECK_EQ_STR(sol_findings_conflict_at(f, SOL_FINDINGS_MAX_CONFLICTS)->name, "onset");
+    CHECK_EQ_INT(sol_findings_conflict_at(f, SOL_FINDINGS_MAX_CONFLICTS)->more, 0);
+    sol_findings_free(f);
+}
+
 static void test_findings__finding_clear_frees_owned_strings(void)
 {
     sol_finding it;
@@ -194,6 +226,7 @@ int main(int argc, char **argv)
         { "test_findings__remove_all_with_name_keeps_order", test_findings__remove_all_with_name_keeps_order },
         { "test_findings__clone_is_independent", test_findings__clone_is_independent },
         { "test_findings__conflicts_are_deep_copied", test_findings__conflicts_are_deep_copied },
+        { "test_findings__conflicts_are_bounded_per_finding", test_findings__conflicts_are_bounded_per_finding },
         { "test_findings__finding_clear_frees_owned_strings", test_findings__finding_clear_frees_owned_strings },
         { NULL, NULL }
     };

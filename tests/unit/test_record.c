@@ -220,7 +220,11 @@ static void test_record__bad_fixtures_match_expect(void)
         }
         rc = load(&r, xml, &d);
         count++;
-        if (exit_for(rc) != want || (rc != SOL_OK && !strstr(d.msg, sub))
+        /* The expectation is on the line the command prints. */
+        char esc[4 * sizeof d.msg], shown[sizeof esc + 700];
+        snprintf(shown, sizeof shown, "%s:%d: %s", d.file, d.line,
+                 sol_escape_ctl(esc, sizeof esc, d.msg));
+        if (exit_for(rc) != want || (rc != SOL_OK && !strstr(shown, sub))
             || (rc != SOL_OK && (strcmp(d.file, xml) != 0 || d.line <= 0))
             || (rc == SOL_OK) != (r != NULL)) {
             printf("  %s: rc=%d (exit %d, want %d) %s:%d: %s\n", xml, rc,

@@ -4,6 +4,7 @@
 #include "sol.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Write len bytes of 'x' to a fresh temp file; path into buf. */
@@ -199,15 +200,57 @@ static void test_util__read_file_directory_is_eio(void)
     CHECK_CONTAINS(d.msg, "directory");
 }
 
-static void test_util__read_file_endless_device_is_bounded(void)
+static void test_util__read_file_device_is_refused(void)
 {
     char *buf = NULL;
     sol_diag d;
 
-    /* /dev/zero never ends: the read must stop just past the cap. */
+    /* /dev/zero never ends: refused as a device, never read. */
     CHECK_EQ_INT(sol_read_file(&buf, NULL, "/dev/zero", 1000, &d), SOL_EIO);
     CHECK(buf == NULL);
-    CHECK_CONTAINS(d.msg, "file too large");
+    CHECK_CONTAINS(d.msg, "is a character device, not a regular file");
+}
+
+/* A FIFO without a writer would block open() and read() forever. */
+static void test_util__read_file_fifo_is_refused_without_blocking(void)
+{
+    char path[64], *buf = NULL;
+    sol_diag d;
+
+    snprintf(path, sizeof path, "/tmp/soleus-test-fifo.%ld", (long)getpid());
+    unlink(path);
+    CHECK_EQ_INT(mkfifo(path, 0600), 0);
+    CHECK_EQ_INT(sol_read_file(&buf, NULL, path, 1000, &d), SOL_EIO);
+    CHECK(buf == NULL);
+    CHECK_CONTAINS(d.msg, "is a FIFO (named pipe), not a regular file");
+    unlink(path);
+}
+
+static void test_util__escape_ctl_makes_controls_visible(void)
+{
+    char out[64];
+
+    CHECK_EQ_STR(sol_escape_ctl(out, sizeof out, "a\rb\nc\td"), "a\\rb\\nc\\td");
+    CHECK_EQ_STR(sol_escape_ctl(out, sizeof out, "x\033[2Ky\x7f"), "x\\x1b[2Ky\\x7f");
+    /* C1 controls (U+0080..U+009F) escaped; other UTF-8 kept whole. */
+    CHECK_EQ_STR(sol_escape_ctl(out, sizeof out, "\xc2\x9b" "2K caf\xc3\xa9"), "\\u009b2K caf\xc3\xa9");
+    CHECK_EQ_STR(sol_escape_ctl(out, sizeof out, NULL), "");
+    /* Cut short at a character boundary, always terminated. */
+    CHECK_EQ_STR(sol_escape_ctl(out, 5, "ab\ncd"), "ab\\n");
+    CHECK_EQ_STR(sol_escape_ctl(out, 4, "ab\xc3\xa9"), "ab");
+}
+
+static void test_util__write_end_reports_a_full_disk(void)
+{
+    FILE *full = fopen("/dev/full", "w");
+
+    CHECK(full != NULL);
+    if (!full)
+        return;
+    fputs("lost", full);
+    CHECK_EQ_INT(sol_write_end(full), SOL_EWRITE);
+    fclose(full);
+    CHECK_EQ_INT(sol_write_end(stdout), SOL_OK);
 }
 
 /* The knowledge files' line reader: comments and blank lines skipped, CRs
@@ -267,7 +310,10 @@ int main(int argc, char **argv)
         { "test_util__read_file_empty_file", test_util__read_file_empty_file },
         { "test_util__read_file_missing_is_eio", test_util__read_file_missing_is_eio },
         { "test_util__read_file_directory_is_eio", test_util__read_file_directory_is_eio },
-        { "test_util__read_file_endless_device_is_bounded", test_util__read_file_endless_device_is_bounded },
+        { "test_util__read_file_device_is_refused", test_util__read_file_device_is_refused },
+        { "test_util__read_file_fifo_is_refused_without_blocking", test_util__read_file_fifo_is_refused_without_blocking },
+        { "test_util__escape_ctl_makes_controls_visible", test_util__escape_ctl_makes_controls_visible },
+        { "test_util__write_end_reports_a_full_disk", test_util__write_end_reports_a_full_disk },
         { "test_util__next_line_skips_comments_and_blanks", test_util__next_line_skips_comments_and_blanks },
         { "test_util__grow_doubles_and_refuses_overflow", test_util__grow_doubles_and_refuses_overflow },
         { NULL, NULL }

@@ -56,5 +56,7 @@ int sol_cmd_what_if(const sol_paths *p, int argc, char **argv);
 int sol_cmd_rules(const sol_paths *p, int argc, char **argv);
 int sol_cmd_lint(const sol_paths *p, int argc, char **argv);
 int sol_cmd_coverage(const sol_paths *p, int argc, char **argv);
+int sol_cmd_new(const sol_paths *p, int argc, char **argv);
+int sol_cmd_check(const sol_paths *p, int argc, char **argv);
 
 #endif

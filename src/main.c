@@ -20,9 +20,11 @@ typedef struct {
 /* Sorted by name. */
 static const command commands[] = {
     {"assess", sol_cmd_assess, "assess [--format text|json|summary] [--no-next] FILE   ranked, explained assessment"},
+    {"check", sol_cmd_check, "check FILE...   list every problem of a record, each with its line and a hint"},
     {"coverage", sol_cmd_coverage, "coverage [--format text|lcov] [--output FILE] CASE...   rule coverage of a corpus"},
     {"explain", sol_cmd_explain, "explain FILE [CONCLUSION] [--style terse|teach] [--format text|dot]   the reasoning chain"},
     {"lint", sol_cmd_lint, "lint [--list-checks]   static checks of the knowledge base"},
+    {"new", sol_cmd_new, "new [--case NAME] | new --schema   a blank record with every finding, commented"},
     {"rules", sol_cmd_rules, "rules [--format text|md]   the knowledge base in plain English"},
     {"what-if", sol_cmd_what_if, "what-if FILE --set FINDING=VALUE... --unset FINDING...   re-assess with changed findings"},
     {"why-not", sol_cmd_why_not, "why-not FILE CONCLUSION   what it would take to reach a conclusion"},

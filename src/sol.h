@@ -79,4 +79,10 @@ int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
 char *sol_strdup(const char *s);
 char *sol_strndup(const char *s, size_t n);
 
+/* "Did you mean": up to max of candidates[] close to word (edit distance
+ * ignoring case, or word as a fragment of the name), best first, written
+ * comma-separated into buf ("" when none is close). Returns buf. */
+const char *sol_close_names(const char *word, const char *const *candidates,
+                            size_t n, size_t max, char *buf, size_t len);
+
 #endif

@@ -28,6 +28,9 @@ struct sol_report {
     sol_radvice *advice;
     size_t nadvice;
     int suppressed;
+    const char *const *reads;  /* finding names some rule reads (borrowed) */
+    size_t nreads;
+    int reads_set;
 };
 
 static char *trim_copy(const char *s, size_t n)
@@ -493,3 +496,20 @@ size_t sol_report_unanswered_count(const sol_report *r) { return r->nunans; }
 const sol_runanswered *sol_report_unanswered_at(const sol_report *r, size_t i) { return &r->unans[i]; }
 size_t sol_report_advice_count(const sol_report *r) { return r->nadvice; }
 const sol_radvice *sol_report_advice_at(const sol_report *r, size_t i) { return &r->advice[i]; }
+
+void sol_report_set_rule_reads(sol_report *r, const char *const *names, size_t n)
+{
+    r->reads = names;
+    r->nreads = n;
+    r->reads_set = 1;
+}
+
+int sol_report_rule_reads(const sol_report *r, const char *name)
+{
+    if (!r->reads_set)
+        return -1;
+    for (size_t i = 0; i < r->nreads; i++)
+        if (strcmp(r->reads[i], name) == 0)
+            return 1;
+    return 0;
+}

@@ -105,6 +105,14 @@ const sol_runanswered *sol_report_unanswered_at(const sol_report *r, size_t i);
 size_t sol_report_advice_count(const sol_report *r);
 const sol_radvice *sol_report_advice_at(const sol_report *r, size_t i);
 
+/* The finding names some rule reads (from the knowledge-base model), so the
+ * writers can list recorded findings that no rule uses. Borrowed: names
+ * must outlive the report. Not set: only findings a firing matched count as
+ * used. */
+void sol_report_set_rule_reads(sol_report *r, const char *const *names, size_t n);
+/* 1 when some rule reads finding name; -1 when the reads were not set. */
+int sol_report_rule_reads(const sol_report *r, const char *name);
+
 /* 1 for the sex and seated-work tendency rules (R55-R57, S4): they may only
  * reorder tests and nudge priors, and the writers label them as population
  * tendencies with the contrary evidence (L11). */

@@ -1,10 +1,122 @@
-/* write_text.c — the plain-text assessment report for physiotherapists:
- * red flags and referrals first, then tissue state, drivers and advisories,
- * each conclusion with its "because" lines, then management. */
+/* write_text.c — the plain-text assessment report for physiotherapists: a
+ * summary of at most six lines (the action first), one line on what a
+ * certainty is, then red flags and referrals, tissue state, drivers and
+ * advisories, each conclusion with its "because" lines (each finding cited
+ * once), management, and what was read from the notes. Lines are wrapped to
+ * the width asked for; bold and colour only when asked (a terminal without
+ * NO_COLOR). Record text passes through with control characters replaced,
+ * so it never becomes a terminal control sequence. */
 #include "writers.h"
+#include "glance.h"
 #include "nextbest.h"
 
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* ---- wrapped output -------------------------------------------------- */
+
+typedef struct {
+    FILE *out;
+    int width;
+    int color;
+} tw;
+
+#define BOLD "\033[1m"
+#define RED "\033[1;31m"
+#define RESET "\033[0m"
+
+/* Control characters (C0, DEL, C1) from any text become '?'. */
+static void sanitize(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            *p = '?';
+        else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            p[0] = '?';
+            p[1] = '?';
+            p++;
+        }
+    }
+}
+
+static size_t cols(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return c;
+}
+
+/* One paragraph: first line indented by indent, the rest by hang, words
+ * wrapped at the width (a longer word stands alone). style (ANSI) wraps the
+ * whole paragraph when colour is on. */
+static void tw_para(tw *w, int indent, int hang, const char *style, const char *text)
+{
+    size_t col = 0, gap = 0;
+    int started = 0;
+    const char *p = text;
+
+    if (w->color && style)
+        fputs(style, w->out);
+    while (*p) {
+        const char *e;
+        size_t n, c;
+        for (gap = 0; *p == ' '; p++)
+            gap++;
+        if (!*p)
+            break;
+        for (e = p; *e && *e != ' '; e++)
+            ;
+        /* "line 12" stays on one line. */
+        if (((e - p == 4 && memcmp(p, "line", 4) == 0)
+             || (e - p == 5 && memcmp(p, "(line", 5) == 0))
+            && e[0] == ' ' && e[1] >= '0' && e[1] <= '9')
+            for (e++; *e && *e != ' '; e++)
+                ;
+        n = (size_t)(e - p);
+        c = cols(p, n);
+        if (!started) { /* leading spaces of the text add to the indent */
+            col = (size_t)indent + gap;
+            fprintf(w->out, "%*s", (int)col, "");
+            started = 1;
+        } else if (col + gap + c > (size_t)w->width) {
+            col = (size_t)hang;
+            fprintf(w->out, "\n%*s", (int)col, "");
+        } else {
+            fprintf(w->out, "%*s", (int)gap, "");
+            col += gap;
+        }
+        fwrite(p, 1, n, w->out);
+        col += c;
+        p = e;
+    }
+    if (w->color && style)
+        fputs(RESET, w->out);
+    fputc('\n', w->out);
+}
+
+static void tw_line(tw *w, int indent, int hang, const char *style, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void tw_line(tw *w, int indent, int hang, const char *style, const char *fmt, ...)
+{
+    char buf[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    sanitize(buf);
+    tw_para(w, indent, hang, style, buf);
+}
+
+static void tw_head(tw *w, const char *title)
+{
+    fputc('\n', w->out);
+    tw_line(w, 0, 2, BOLD, "%s", title);
+}
+
+/* ---- helpers --------------------------------------------------------- */
 
 static const char *tier_title(char t)
 {
@@ -30,173 +142,443 @@ const char *sol_format_finding(const sol_finding *f, char *buf, size_t len)
     return buf;
 }
 
-static void write_contrib(FILE *out, const sol_report *r, const sol_rcontrib *c)
+/* "name = value unit (line N)" or, from a note, with its quote. */
+static const char *finding_text(const sol_report *r, const sol_finding *f, char *buf, size_t len)
+{
+    char val[96];
+    sol_glance_value(r, f->name, &f->value, val, sizeof val);
+    if (f->origin == SOL_ORIGIN_NOTE)
+        snprintf(buf, len, "%s = %s (note, line %d: \"%s\")", f->name, val, f->line,
+                 f->quote ? f->quote : "");
+    else if (f->origin == SOL_ORIGIN_WHATIF)
+        snprintf(buf, len, "%s = %s (what-if)", f->name, val);
+    else
+        snprintf(buf, len, "%s = %s (line %d)", f->name, val, f->line);
+    return buf;
+}
+
+static const char *condition_name(const sol_report *r, const char *id, char *buf, size_t len)
+{
+    const sol_condition *c = sol_catalog_condition(sol_report_catalog(r), id);
+    if (c)
+        snprintf(buf, len, "%s (%s)", c->label, c->code);
+    else
+        snprintf(buf, len, "%s", id);
+    return buf;
+}
+
+static const char *const POPULATION_CAVEAT =
+    "population tendency only (S4), not shown to predict calf strain (L11): it "
+    "nudges, it never makes a conclusion";
+
+/* ---- the summary ------------------------------------------------------ */
+
+/* A referral or safety recommendation serving conclusion id, or NULL. */
+static const sol_rrec *referral_for(const sol_report *r, const char *id)
+{
+    for (size_t i = 0; i < sol_report_recommendation_count(r); i++) {
+        const sol_rrec *rr = sol_report_recommendation_at(r, i);
+        if (strcmp(rr->for_id, id) == 0 && strcmp(rr->rec->phase, "referral") == 0)
+            return rr;
+    }
+    return NULL;
+}
+
+static void write_summary_block(tw *w, const sol_report *r, const sol_glance *g)
+{
+    const sol_rconclusion *flag = sol_glance_flag(g), *t = sol_glance_tissue(g),
+                          *k = sol_glance_driver(g);
+    const sol_nb_item *next = sol_glance_next(g);
+    size_t nu = sol_report_unanswered_count(r);
+    char a[256], b[256];
+
+    tw_head(w, "AT A GLANCE");
+    if (flag) {
+        const sol_rrec *ref = referral_for(r, flag->id);
+        tw_line(w, 2, 12, RED, "Action:   %s: %s%s%s", sol_glance_action_text(g),
+                condition_name(r, flag->id, a, sizeof a), ref ? "; " : "",
+                ref ? ref->rec->label : "");
+    } else {
+        snprintf(b, sizeof b, "; %zu screening question%s unanswered", nu, nu == 1 ? "" : "s");
+        tw_line(w, 2, 12, NULL, "Action:   %s%s", sol_glance_action_text(g), nu ? b : "");
+    }
+    if (flag && sol_report_suppressed(r))
+        tw_line(w, 2, 12, NULL, "Hold:     calf treatment and tests on the leg until cleared");
+    else {
+        tw_line(w, 2, 12, NULL, "Tissue:   %s",
+                t ? condition_name(r, t->id, a, sizeof a) : "none reached");
+        tw_line(w, 2, 12, NULL, "Driver:   %s",
+                k ? condition_name(r, k->id, a, sizeof a) : "none reached");
+    }
+    if (next)
+        tw_line(w, 2, 12, NULL, "Ask next: %s", next->label);
+}
+
+/* ---- one conclusion ---------------------------------------------------- */
+
+static void write_contrib(tw *w, const sol_report *r, const sol_rcontrib *c,
+                          const char **cited, size_t *ncited, int *caveat_said)
 {
     const sol_findings *fs = sol_report_findings(r);
     char sign = strcmp(c->polarity, "oppose") == 0 ? '-' : '+';
+    char line[2048];
+    size_t used = 0;
+
     if (!c->combined)
-        fprintf(out, "       %c %s %s %s, not combined\n", sign, c->rule_id, c->polarity,
+        tw_line(w, 5, 9, NULL, "%c %s %s %s, not combined", sign, c->rule_id, c->polarity,
                 c->strength);
     else
-        fprintf(out, "       %c %s %s %s: %+.2f, %.2f -> %.2f\n", sign, c->rule_id,
+        tw_line(w, 5, 9, NULL, "%c %s %s %s: %+.2f, %.2f -> %.2f", sign, c->rule_id,
                 c->polarity, c->strength, c->cf, c->before, c->after);
-    fprintf(out, "         because: %s\n", c->rationale);
-    if (sol_rule_is_population(c->rule_id))
-        fprintf(out, "         population tendency only (S4), not shown to predict calf strain "
-                     "(L11): it nudges, it never makes a conclusion\n");
-    for (size_t k = 0; k < c->nfindings; k++) {
-        char buf[512];
-        fprintf(out, "         finding: %s\n",
-                sol_format_finding(sol_findings_at(fs, c->findings[k]), buf, sizeof buf));
+    tw_line(w, 7, 9, NULL, "because: %s", c->rationale);
+    if (sol_rule_is_population(c->rule_id) && !*caveat_said) {
+        tw_line(w, 7, 9, NULL, "%s", POPULATION_CAVEAT);
+        *caveat_said = 1;
     }
-    fprintf(out, "         rule: %s; sources: %s\n", c->rule, c->sources);
+    /* Each finding in full the first time in this conclusion, then by name. */
+    line[0] = '\0';
+    for (size_t k = 0; k < c->nfindings; k++) {
+        const sol_finding *f = sol_findings_at(fs, c->findings[k]);
+        char buf[512];
+        int seen = 0;
+        for (size_t i = 0; i < *ncited && !seen; i++)
+            seen = strcmp(cited[i], f->name) == 0 && strcmp(f->name, "") != 0;
+        if (seen)
+            snprintf(buf, sizeof buf, "%s (cited above)", f->name);
+        else {
+            finding_text(r, f, buf, sizeof buf);
+            cited[(*ncited)++] = f->name;
+        }
+        snprintf(line + used, sizeof line - used, "%s%s", used ? "; " : "", buf);
+        used = strlen(line);
+    }
+    if (c->nfindings)
+        tw_line(w, 7, 9, NULL, "finding%s: %s", c->nfindings == 1 ? "" : "s", line);
+    tw_line(w, 7, 9, NULL, "rule: %s; sources: %s", c->rule, c->sources);
 }
+
+/* cited: room for every finding name, reused per conclusion. */
+static void write_conclusion(tw *w, const sol_report *r, const sol_rconclusion *c,
+                             const char **cited)
+{
+    size_t ncited = 0;
+    int caveat = 0;
+
+    if (c->tier == 'A')
+        tw_line(w, 2, 5, NULL, "%d. [%s] %s (%s, %s), certainty %.2f", c->rank,
+                c->cond->urgency, c->cond->label, c->cond->code, c->id, c->cf);
+    else
+        tw_line(w, 2, 5, NULL, "%d. %s (%s, %s), certainty %.2f%s", c->rank, c->cond->label,
+                c->cond->code, c->id, c->cf, c->deferred ? ", deferred" : "");
+    for (size_t k = 0; k < c->ncontrib; k++)
+        write_contrib(w, r, &c->contrib[k], cited, &ncited, &caveat);
+}
+
+/* The nearest miss of an empty tier: the best next-best answer that would
+ * reach a conclusion there. */
+static void write_nearest(tw *w, const sol_report *r, const sol_nextbest *next, int tier)
+{
+    for (size_t i = 0; next && i < sol_nextbest_count(next); i++) {
+        const sol_nb_item *it = sol_nextbest_at(next, i);
+        for (size_t k = 0; k < it->nanswers; k++) {
+            const sol_nb_answer *a = &it->answers[k];
+            char v[96], c[256];
+            if (!*a->top_after[tier] || *a->top_before[tier])
+                continue;
+            tw_line(w, 4, 6, NULL, "nearest: %s, if %s [%s] were %s", 
+                    condition_name(r, a->top_after[tier], c, sizeof c), it->label, it->finding,
+                    sol_glance_value(r, it->finding, &a->value, v, sizeof v));
+            return;
+        }
+    }
+}
+
+/* ---- ASSESS NEXT (would change the picture): from nextbest.c ---- */
+
+static void write_next(tw *w, const sol_report *r, const sol_nextbest *next)
+{
+    size_t n = sol_nextbest_count(next);
+
+    tw_head(w, "ASSESS NEXT (would change the picture)");
+    if (!n) {
+        tw_line(w, 2, 4, NULL, "no unrecorded finding would change the assessment");
+        return;
+    }
+    for (size_t i = 0; i < n && i < SOL_NEXTBEST_SHOW; i++) {
+        const sol_nb_item *it = sol_nextbest_at(next, i);
+        tw_line(w, 2, 5, NULL, "%zu. %s [%s]%s", i + 1, it->label, it->finding,
+                it->asked ? ", asked, no answer recorded" : "");
+        for (size_t k = 0; k < it->nanswers; k++) {
+            char v[96], buf[1024];
+            tw_line(w, 5, 7, NULL, "if %s: %s",
+                    sol_glance_value(r, it->finding, &it->answers[k].value, v, sizeof v),
+                    sol_nb_answer_text(&it->answers[k], sol_report_catalog(r), buf, sizeof buf));
+        }
+    }
+    if (n > SOL_NEXTBEST_SHOW)
+        tw_line(w, 2, 4, NULL, "(%zu more in the JSON report)", n - SOL_NEXTBEST_SHOW);
+}
+
+/* ---- sections after the conclusions ------------------------------------ */
+
+static void write_unanswered(tw *w, const sol_report *r, const sol_glance *g)
+{
+    size_t nu = sol_report_unanswered_count(r), ng = sol_glance_unanswered_count(g);
+
+    if (!nu)
+        return;
+    if (sol_glance_action(g) == SOL_ACTION_NONE) {
+        tw_head(w, "UNANSWERED SCREENING QUESTIONS (red flags cannot be ruled out)");
+    } else {
+        tw_head(w, "UNANSWERED SCREENING QUESTIONS THAT COULD CHANGE THE REFERRAL");
+        if (!ng)
+            tw_line(w, 2, 4, NULL, "none: the %zu unanswered could not make it more urgent",
+                    nu);
+    }
+    for (size_t i = 0; i < ng; i++) {
+        const sol_runanswered *u = sol_glance_unanswered_at(g, i);
+        tw_line(w, 2, 4, NULL, "- %s [%s] (%s): %s", u->label, u->finding, u->screen,
+                u->asked ? "asked, no answer recorded" : "not recorded");
+    }
+    if (ng && ng < nu)
+        tw_line(w, 2, 4, NULL, "(%zu more unanswered could not make it more urgent)", nu - ng);
+}
+
+/* The sources of the rules that raised conclusion id (a red flag), joined. */
+static const char *flag_sources(const sol_report *r, const char *id, char *buf, size_t len)
+{
+    const sol_rconclusion *c = sol_report_conclusion(r, id);
+    size_t used = 0;
+
+    buf[0] = '\0';
+    for (size_t k = 0; c && k < c->ncontrib; k++) {
+        char src[256], *save = NULL;
+        if (strcmp(c->contrib[k].polarity, "support") != 0)
+            continue;
+        snprintf(src, sizeof src, "%s", c->contrib[k].sources);
+        for (char *s = strtok_r(src, ",", &save); s; s = strtok_r(NULL, ",", &save)) {
+            char want[64];
+            snprintf(want, sizeof want, ",%s,", s);
+            char have[1100];
+            snprintf(have, sizeof have, ",%s,", buf);
+            if (strstr(have, want))
+                continue;
+            snprintf(buf + used, len - used, "%s%s", used ? "," : "", s);
+            used = strlen(buf);
+        }
+    }
+    return buf;
+}
+
+static void write_recommendations(tw *w, const sol_report *r)
+{
+    size_t nr = sol_report_recommendation_count(r);
+
+    tw_head(w, "RECOMMENDATIONS");
+    if (sol_report_suppressed(r))
+        tw_line(w, 2, 4, NULL,
+                "Management advice is withheld while a red flag stands (R58): refer first.");
+    for (size_t i = 0; i < nr; i++) {
+        const sol_rrec *rr = sol_report_recommendation_at(r, i);
+        char fors[512], srcs[512];
+        size_t used = 0;
+        /* One recommendation serving several conclusions (hold treatment
+         * for two red flags) is printed once, naming them all. */
+        int seen = 0, flag = 0;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = sol_report_recommendation_at(r, k)->rec == rr->rec;
+        if (seen)
+            continue;
+        fors[0] = '\0';
+        for (size_t k = i; k < nr; k++) {
+            const sol_rrec *more = sol_report_recommendation_at(r, k);
+            const sol_condition *c;
+            if (more->rec != rr->rec || !*more->for_id)
+                continue;
+            snprintf(fors + used, sizeof fors - used, "%s%s", used ? ", " : " for ",
+                     more->for_id);
+            used = strlen(fors);
+            c = sol_catalog_condition(sol_report_catalog(r), more->for_id);
+            flag |= c && c->tier == 'A';
+        }
+        tw_line(w, 2, 4, NULL, "- %s [%s]%s: %s", rr->rec->label, rr->rec->phase, fors,
+                rr->rec->text);
+        if (rr->rec->contested)
+            tw_line(w, 4, 6, NULL, "contested: %s", rr->rec->contested);
+        tw_line(w, 4, 6, NULL, "rule: %s %s; sources: %s", rr->rule_id, rr->rule,
+                rr->rec->sources);
+        if (flag && strcmp(rr->rec->phase, "safety") == 0) {
+            /* A safety measure serving a red flag: cite what raised it. */
+            for (size_t k = i; k < nr; k++) {
+                const sol_rrec *more = sol_report_recommendation_at(r, k);
+                const sol_condition *c = sol_catalog_condition(sol_report_catalog(r),
+                                                               more->for_id);
+                if (more->rec != rr->rec || !c || c->tier != 'A')
+                    continue;
+                tw_line(w, 4, 6, NULL, "serves the red flag %s, raised on sources %s",
+                        more->for_id, flag_sources(r, more->for_id, srcs, sizeof srcs));
+            }
+        }
+    }
+    if (!nr)
+        tw_line(w, 2, 4, NULL, "none");
+}
+
+static void write_checks(tw *w, const sol_report *r)
+{
+    size_t na = sol_report_advice_count(r), npop = 0;
+
+    if (!na)
+        return;
+    if (sol_report_advice_at(r, 0)->withheld) {
+        /* R58: with a red flag standing nothing more is done to the leg
+         * (no hop, heel-raise or loading test) before medical clearance. */
+        tw_head(w, "SUGGESTED CHECKS");
+        tw_line(w, 2, 4, NULL,
+                "%zu check(s) on the leg withheld while a red flag stands (R58): refer first.",
+                na);
+        return;
+    }
+    tw_head(w, "SUGGESTED CHECKS");
+    for (int pop = 0; pop <= 1; pop++)
+        for (size_t i = 0; i < na; i++) {
+            const sol_radvice *a = sol_report_advice_at(r, i);
+            char c[256];
+            if (a->population != pop)
+                continue;
+            if (pop && !npop++)
+                tw_line(w, 2, 4, NULL, "Population tendencies (S4), not shown to predict "
+                                       "calf strain (L11); they only order the tests:");
+            tw_line(w, pop ? 4 : 2, pop ? 6 : 4, NULL, "- %s [%s], %s %s (%s)", a->label,
+                    a->finding,
+                    sol_report_conclusion(r, a->because) ? "for" : "to check for",
+                    condition_name(r, a->because, c, sizeof c), a->rule_id);
+        }
+}
+
+static void write_notes_read(tw *w, const sol_report *r, const sol_glance *g)
+{
+    size_t n = sol_glance_note_count(g);
+    if (!n)
+        return;
+    tw_head(w, "READ FROM YOUR NOTES (confirm or strike each)");
+    for (size_t i = 0; i < n; i++) {
+        const sol_finding *f = sol_glance_note_at(g, i);
+        char v[96];
+        tw_line(w, 2, 4, NULL, "- line %d: \"%s\" read as %s = %s%s", f->line,
+                f->quote ? f->quote : "", f->name,
+                sol_glance_value(r, f->name, &f->value, v, sizeof v),
+                f->context == SOL_CTX_HISTORY ? " (in the past: not a current sign)" : "");
+    }
+}
+
+static void write_unused(tw *w, const sol_report *r, const sol_glance *g)
+{
+    size_t n = sol_glance_unused_count(g);
+    if (!n)
+        return;
+    tw_head(w, "RECORDED, NOT USED BY ANY RULE (for your picture only)");
+    for (size_t i = 0; i < n; i++) {
+        char buf[512];
+        tw_line(w, 2, 4, NULL, "- %s", finding_text(r, sol_glance_unused_at(g, i), buf,
+                                                    sizeof buf));
+    }
+}
+
+/* ---- the report ------------------------------------------------------ */
 
 int sol_write_text(FILE *out, const sol_report *r)
 {
     return sol_write_text_with(out, r, NULL);
 }
 
-/* ---- ASSESS NEXT (would change the picture): from nextbest.c ---- */
-
-static void write_next(FILE *out, const sol_report *r, const sol_nextbest *next)
-{
-    size_t n = sol_nextbest_count(next);
-
-    fprintf(out, "\nASSESS NEXT (would change the picture)\n");
-    if (!n) {
-        fprintf(out, "  no unrecorded finding would change the assessment\n");
-        return;
-    }
-    for (size_t i = 0; i < n && i < SOL_NEXTBEST_SHOW; i++) {
-        const sol_nb_item *it = sol_nextbest_at(next, i);
-        fprintf(out, "  %zu. %s [%s]%s\n", i + 1, it->label, it->finding,
-                it->asked ? ", asked, no answer recorded" : "");
-        for (size_t k = 0; k < it->nanswers; k++) {
-            char v[64], buf[1024];
-            fprintf(out, "     if %s: %s\n", sol_value_text(&it->answers[k].value, v, sizeof v),
-                    sol_nb_answer_text(&it->answers[k], sol_report_catalog(r), buf, sizeof buf));
-        }
-    }
-    if (n > SOL_NEXTBEST_SHOW)
-        fprintf(out, "  (%zu more in the JSON report)\n", n - SOL_NEXTBEST_SHOW);
-}
-
 int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next)
 {
+    sol_text_opts o = { 80, 0 };
+    return sol_write_text_opts(out, r, next, &o);
+}
+
+int sol_write_text_opts(FILE *out, const sol_report *r, const sol_nextbest *next,
+                        const sol_text_opts *opts)
+{
     const sol_findings *fs = sol_report_findings(r);
-    fprintf(out, "Soleus assessment of record '%s' (%s)\n", sol_report_record_id(r),
-            sol_report_record_file(r));
-    fprintf(out, "Decision support for a qualified clinician; it suggests, it does not diagnose.\n");
+    tw w = { out, opts && opts->width >= 40 ? opts->width : 80, opts ? opts->color : 0 };
+    sol_glance *g = NULL;
+    sol_diag d;
+    long long wells;
+    const char *band;
+    double wmod, whigh;
+    const char **cited = calloc(sol_findings_count(fs) + 1, sizeof *cited);
+    int rc = cited ? sol_glance_build(&g, r, next, &d) : SOL_ENOMEM;
 
-    char tier = 0;
-    size_t n = sol_report_conclusion_count(r);
-    if (!sol_report_has_red_flag(r))
-        fprintf(out, "\n%s\n  none reached%s\n", tier_title('A'),
-                sol_report_unanswered_count(r) ? " on the answers given (see UNANSWERED)" : "");
-    for (size_t i = 0; i < n; i++) {
-        const sol_rconclusion *c = sol_report_conclusion_at(r, i);
-        if (c->tier != tier) {
-            tier = c->tier;
-            if (tier == 'A' && !sol_report_has_red_flag(r))
-                fprintf(out, "\nDIFFERENTIALS TO CONSIDER\n");
-            else if (tier != 'A' || sol_report_has_red_flag(r))
-                fprintf(out, "\n%s%s\n", tier_title(tier),
-                        (tier == 'T' || tier == 'K') && sol_report_suppressed(r)
-                            ? " (deferred pending medical clearance)"
-                            : "");
-        }
-        if (c->tier == 'A')
-            fprintf(out, "  %d. [%s] %s (%s, %s), certainty %.2f\n", c->rank, c->cond->urgency,
-                    c->cond->label, c->cond->code, c->id, c->cf);
-        else
-            fprintf(out, "  %d. %s (%s, %s), certainty %.2f%s\n", c->rank, c->cond->label,
-                    c->cond->code, c->id, c->cf, c->deferred ? ", deferred" : "");
-        for (size_t k = 0; k < c->ncontrib; k++)
-            write_contrib(out, r, &c->contrib[k]);
+    if (rc) {
+        free((void *)cited);
+        return rc;
     }
+    tw_line(&w, 0, 2, BOLD, "Soleus assessment of record '%s'", sol_report_record_id(r));
+    tw_line(&w, 0, 2, NULL, "from %s", sol_report_record_file(r));
+    tw_line(&w, 0, 2, NULL,
+            "Decision support for a qualified clinician; it suggests, it does not diagnose.");
+    write_summary_block(&w, r, g);
+    fputc('\n', out);
+    tw_line(&w, 0, 2, NULL,
+            "A certainty (0 to 1) is a rule-based strength of belief combined from the "
+            "rules' votes below, not a probability.");
 
-    size_t nu = sol_report_unanswered_count(r);
-    if (nu) {
-        fprintf(out, "\nUNANSWERED SCREENING QUESTIONS (red flags cannot be ruled out)\n");
-        for (size_t i = 0; i < nu; i++) {
-            const sol_runanswered *u = sol_report_unanswered_at(r, i);
-            fprintf(out, "  - %s [%s] (%s): %s\n", u->label, u->finding, u->screen,
-                    u->asked ? "asked, no answer recorded" : "not recorded");
+    static const char tiers[] = "ATKX";
+    for (int ti = 0; ti < 4; ti++) {
+        char tier = tiers[ti], title[128];
+        int any = 0;
+        snprintf(title, sizeof title, "%s%s", tier_title(tier),
+                 (tier == 'T' || tier == 'K') && sol_report_suppressed(r)
+                     ? " (deferred pending medical clearance)"
+                     : "");
+        tw_head(&w, title);
+        if (tier == 'A' && !sol_report_has_red_flag(r))
+            tw_line(&w, 2, 4, NULL, "none reached%s",
+                    sol_report_unanswered_count(r) ? " on the answers given (see UNANSWERED)"
+                                                   : "");
+        if (tier == 'A' && sol_glance_wells(g, &wells, &band, &wmod, &whigh))
+            tw_line(&w, 2, 4, NULL,
+                    "Wells DVT score: %lld point%s, %s band (moderate from %g, high from %g; L1)",
+                    wells, wells == 1 || wells == -1 ? "" : "s", band, wmod, whigh);
+        for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
+            const sol_rconclusion *c = sol_report_conclusion_at(r, i);
+            if (c->tier != tier)
+                continue;
+            if (!any++ && tier == 'A' && !sol_report_has_red_flag(r))
+                tw_head(&w, "DIFFERENTIALS TO CONSIDER");
+            write_conclusion(&w, r, c, cited);
         }
-    }
-
-    size_t nr = sol_report_recommendation_count(r);
-    fprintf(out, "\nRECOMMENDATIONS\n");
-    if (sol_report_suppressed(r))
-        fprintf(out, "  Management advice is withheld while a red flag stands (R58): refer first.\n");
-    for (size_t i = 0; i < nr; i++) {
-        const sol_rrec *rr = sol_report_recommendation_at(r, i);
-        /* One recommendation serving several conclusions (hold treatment
-         * for two red flags) is printed once, naming them all. */
-        int seen = 0;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = sol_report_recommendation_at(r, k)->rec == rr->rec;
-        if (seen)
-            continue;
-        fprintf(out, "  - %s [%s]%s%s", rr->rec->label, rr->rec->phase,
-                *rr->for_id ? " for " : "", rr->for_id);
-        for (size_t k = i + 1; k < nr; k++) {
-            const sol_rrec *more = sol_report_recommendation_at(r, k);
-            if (more->rec == rr->rec && *more->for_id)
-                fprintf(out, ", %s", more->for_id);
-        }
-        fprintf(out, ": %s\n", rr->rec->text);
-        if (rr->rec->contested)
-            fprintf(out, "    contested: %s\n", rr->rec->contested);
-        fprintf(out, "    rule: %s %s; sources: %s\n", rr->rule_id, rr->rule, rr->rec->sources);
-    }
-    if (!nr)
-        fprintf(out, "  none\n");
-
-    size_t na = sol_report_advice_count(r);
-    if (na && sol_report_advice_at(r, 0)->withheld) {
-        /* R58: with a red flag standing nothing more is done to the leg
-         * (no hop, heel-raise or loading test) before medical clearance. */
-        fprintf(out, "\nSUGGESTED CHECKS\n"
-                     "  %zu check(s) on the leg withheld while a red flag stands (R58): "
-                     "refer first.\n",
-                na);
-    } else if (na) {
-        fprintf(out, "\nSUGGESTED CHECKS (for the conclusions above)\n");
-        for (size_t i = 0; i < na; i++) {
-            const sol_radvice *a = sol_report_advice_at(r, i);
-            fprintf(out, "  - %s [%s], for %s (%s)%s\n", a->label, a->finding, a->because,
-                    a->rule_id,
-                    a->population ? "; population tendency only (S4), not shown to predict "
-                                    "calf strain (L11)"
-                                  : "");
+        if (!any && tier != 'A') {
+            tw_line(&w, 2, 4, NULL, "none reached");
+            if (tier != 'X')
+                write_nearest(&w, r, next, ti);
         }
     }
+
+    write_unanswered(&w, r, g);
+    write_recommendations(&w, r);
+    write_checks(&w, r);
 
     size_t nc = sol_findings_conflict_count(fs);
     if (nc) {
-        fprintf(out, "\nNOTE CONFLICTS (the structured value is used)\n");
+        tw_head(&w, "NOTE CONFLICTS (the structured value is used)");
         for (size_t i = 0; i < nc; i++) {
             const sol_conflict *c = sol_findings_conflict_at(fs, i);
-            char a[64], b[64];
-            fprintf(out, "  - %s: record says %s (line %d), note says %s (line %d: \"%s\")\n",
-                    c->name, sol_value_text(&c->record_value, a, sizeof a), c->record_line,
-                    sol_value_text(&c->note_value, b, sizeof b), c->note_line,
+            char a[96], b[96];
+            tw_line(&w, 2, 4, NULL,
+                    "- %s: record says %s (line %d), note says %s (line %d: \"%s\")", c->name,
+                    sol_glance_value(r, c->name, &c->record_value, a, sizeof a), c->record_line,
+                    sol_glance_value(r, c->name, &c->note_value, b, sizeof b), c->note_line,
                     c->quote ? c->quote : "");
         }
     }
-    int hist = 0;
-    for (size_t i = 0; i < sol_findings_count(fs); i++) {
-        const sol_finding *f = sol_findings_at(fs, i);
-        if (f->context != SOL_CTX_HISTORY)
-            continue;
-        if (!hist++)
-            fprintf(out, "\nHISTORICAL MENTIONS (not used as current signs)\n");
-        char buf[512];
-        fprintf(out, "  - %s\n", sol_format_finding(f, buf, sizeof buf));
-    }
+    write_notes_read(&w, r, g);
+    write_unused(&w, r, g);
     if (next)
-        write_next(out, r, next);
+        write_next(&w, r, next);
+    sol_glance_free(g);
+    free((void *)cited);
     return ferror(out) ? SOL_EIO : SOL_OK;
 }

@@ -7,8 +7,16 @@
 #include <stdio.h>
 #include "report.h"
 
-/* Human-readable assessment: red flags first, then tiers, each with "because". */
+/* Human-readable assessment: a summary (the action first), red flags, then
+ * tiers, each with "because". */
 int sol_write_text(FILE *out, const sol_report *r);
+
+/* How the text report is laid out: lines wrapped at width (80 when output
+ * is not a terminal), bold and colour only when color is 1. */
+typedef struct {
+    int width;
+    int color;
+} sol_text_opts;
 /* The same as JSON (sorted keys, stable order). */
 int sol_write_json(FILE *out, const sol_report *r);
 /* One line per fact ("conclusion A 1 possible-dvt cf=0.97", "fired RULE" …)

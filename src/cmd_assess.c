@@ -1,5 +1,6 @@
-/* cmd_assess.c — `soleus assess [--format text|json|summary] FILE`: one record in,
- * the ranked, explained assessment out. */
+/* cmd_assess.c — `soleus assess [--format text|html|json] FILE`: one record in, the
+ * ranked, explained assessment out (`--format summary`, one line per fact, is
+ * the golden tests' oracle, not a report for clinicians). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "kb.h"
 #include "nextbest.h"
 #include "probe.h"
+#include "runner.h"
 #include "pipeline.h"
 #include "writers.h"
 
@@ -37,7 +39,7 @@ static const sol_text_opts *text_opts(sol_text_opts *o)
 
 static int usage(void)
 {
-    fprintf(stderr, "soleus: usage: soleus assess [--format text|json|summary] [--no-next] FILE\n");
+    fprintf(stderr, "soleus: usage: soleus assess [--format text|html|json] [--no-next] FILE\n");
     return SOL_EXIT_USAGE;
 }
 
@@ -59,7 +61,8 @@ int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
         else
             return usage();
     }
-    if (!file || (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "summary")))
+    if (!file || (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "summary")
+                  && strcmp(format, "html")))
         return usage();
 
     sol_diag d = {0};
@@ -70,6 +73,7 @@ int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
     char *id = NULL;
     sol_kb *kb = NULL;
     sol_text_opts topts;
+    sol_runner *runner = NULL;
     const char **reads = NULL;
     size_t nreads = 0;
     int rc = sol_pipeline_new(&p, paths->rules_dir, paths->knowledge_dir, &d);
@@ -94,6 +98,11 @@ int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
         rc = sol_write_json_with(stdout, a->report, nb);
     else if (strcmp(format, "summary") == 0)
         rc = sol_write_summary_with(stdout, a->report, nb);
+    else if (strcmp(format, "html") == 0) {
+        if ((rc = sol_runner_load(&runner, paths->knowledge_dir, &d)))
+            goto cleanup;
+        rc = sol_write_html(stdout, a->report, nb, runner);
+    }
     else
         rc = sol_write_text_opts(stdout, a->report, nb, text_opts(&topts));
     if (rc)
@@ -105,6 +114,7 @@ cleanup:
     sol_assessment_free(a);
     free((void *)reads);
     sol_kb_free(kb);
+    sol_runner_free(runner);
     sol_findings_free(f);
     free(id);
     sol_pipeline_free(p);

@@ -235,3 +235,31 @@ const char *sol_glance_value(const sol_report *r, const char *finding, const sol
         snprintf(buf, len, "%s", val);
     return buf;
 }
+
+const char *sol_glance_flag_sources(const sol_report *r, const char *id, char *buf, size_t len)
+{
+    const sol_rconclusion *c = sol_report_conclusion(r, id);
+    size_t used = 0;
+
+    buf[0] = '\0';
+    for (size_t k = 0; c && k < c->ncontrib; k++) {
+        const char *s = c->contrib[k].sources;
+        if (strcmp(c->contrib[k].polarity, "support") != 0)
+            continue;
+        while (*s) {
+            size_t n = strcspn(s, ",");
+            int have = 0;
+            for (const char *p = buf; *p && !have;) { /* already listed? */
+                size_t m = strcspn(p, ",");
+                have = m == n && strncmp(p, s, n) == 0;
+                p += m + (p[m] == ',');
+            }
+            if (!have && n && used + n + 2 < len) {
+                snprintf(buf + used, len - used, "%s%.*s", used ? "," : "", (int)n, s);
+                used = strlen(buf);
+            }
+            s += n + (s[n] == ',');
+        }
+    }
+    return buf;
+}

@@ -60,6 +60,11 @@ const sol_finding *sol_glance_note_at(const sol_glance *g, size_t i);
 size_t sol_glance_unused_count(const sol_glance *g);
 const sol_finding *sol_glance_unused_at(const sol_glance *g, size_t i);
 
+/* The sources of the rules that support conclusion id (a red flag), each
+ * once, comma-separated into buf: what a safety measure serving the flag
+ * cites. Returns buf. */
+const char *sol_glance_flag_sources(const sol_report *r, const char *id, char *buf, size_t len);
+
 /* A value with its vocabulary unit: "120 days", "3.5 km", "yes". */
 const char *sol_glance_value(const sol_report *r, const char *finding, const sol_value *v,
                              char *buf, size_t len);

@@ -19,7 +19,7 @@ typedef struct {
 
 /* Sorted by name. */
 static const command commands[] = {
-    {"assess", sol_cmd_assess, "assess [--format text|json|summary] [--no-next] FILE   ranked, explained assessment"},
+    {"assess", sol_cmd_assess, "assess [--format text|html|json] [--no-next] FILE   ranked, explained assessment"},
     {"check", sol_cmd_check, "check FILE...   list every problem of a record, each with its line and a hint"},
     {"coverage", sol_cmd_coverage, "coverage [--format text|lcov] [--output FILE] CASE...   rule coverage of a corpus"},
     {"explain", sol_cmd_explain, "explain FILE [CONCLUSION] [--style terse|teach] [--format text|dot]   the reasoning chain"},

@@ -344,32 +344,6 @@ static void write_unanswered(tw *w, const sol_report *r, const sol_glance *g)
         tw_line(w, 2, 4, NULL, "(%zu more unanswered could not make it more urgent)", nu - ng);
 }
 
-/* The sources of the rules that raised conclusion id (a red flag), joined. */
-static const char *flag_sources(const sol_report *r, const char *id, char *buf, size_t len)
-{
-    const sol_rconclusion *c = sol_report_conclusion(r, id);
-    size_t used = 0;
-
-    buf[0] = '\0';
-    for (size_t k = 0; c && k < c->ncontrib; k++) {
-        char src[256], *save = NULL;
-        if (strcmp(c->contrib[k].polarity, "support") != 0)
-            continue;
-        snprintf(src, sizeof src, "%s", c->contrib[k].sources);
-        for (char *s = strtok_r(src, ",", &save); s; s = strtok_r(NULL, ",", &save)) {
-            char want[64];
-            snprintf(want, sizeof want, ",%s,", s);
-            char have[1100];
-            snprintf(have, sizeof have, ",%s,", buf);
-            if (strstr(have, want))
-                continue;
-            snprintf(buf + used, len - used, "%s%s", used ? "," : "", s);
-            used = strlen(buf);
-        }
-    }
-    return buf;
-}
-
 static void write_recommendations(tw *w, const sol_report *r)
 {
     size_t nr = sol_report_recommendation_count(r);
@@ -416,7 +390,7 @@ static void write_recommendations(tw *w, const sol_report *r)
                 if (more->rec != rr->rec || !c || c->tier != 'A')
                     continue;
                 tw_line(w, 4, 6, NULL, "serves the red flag %s, raised on sources %s",
-                        more->for_id, flag_sources(r, more->for_id, srcs, sizeof srcs));
+                        more->for_id, sol_glance_flag_sources(r, more->for_id, srcs, sizeof srcs));
             }
         }
     }

@@ -23,6 +23,16 @@ int sol_write_json(FILE *out, const sol_report *r);
  * for golden tests and scripts. */
 int sol_write_summary(FILE *out, const sol_report *r);
 
+/* One self-contained HTML page (no script, no network): the same content
+ * and order as the text report, evidence folded under each conclusion,
+ * print styles for A4, and the runner's page from runner (may be NULL: no
+ * runner page). next may be NULL. Text is escaped by libxml2's HTML
+ * serialiser (write_html.c owns that use of libxml2). */
+struct sol_nextbest;
+struct sol_runner;
+int sol_write_html(FILE *out, const sol_report *r, const struct sol_nextbest *next,
+                   const struct sol_runner *runner);
+
 /* Shared helper: "name = value (line N)" or, for a note finding,
  * "name = value (note, line N: \"quote\")" into buf. */
 const char *sol_format_finding(const sol_finding *f, char *buf, size_t len);

@@ -263,3 +263,19 @@ const char *sol_glance_flag_sources(const sol_report *r, const char *id, char *b
     }
     return buf;
 }
+
+const char *sol_glance_visit_text(const sol_report *r, char *buf, size_t len)
+{
+    const char *date = sol_report_date(r), *who = sol_report_clinician(r),
+               *visit = sol_report_visit(r);
+    size_t used = 0;
+
+    buf[0] = '\0';
+    if (visit)
+        used += (size_t)snprintf(buf, len, "visit %s", visit);
+    if (date && used < len)
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "", date);
+    if (who && used < len)
+        snprintf(buf + used, len - used, "%s%s", used ? ", " : "", who);
+    return buf;
+}

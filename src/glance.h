@@ -65,6 +65,10 @@ const sol_finding *sol_glance_unused_at(const sol_glance *g, size_t i);
  * cites. Returns buf. */
 const char *sol_glance_flag_sources(const sol_report *r, const char *id, char *buf, size_t len);
 
+/* "visit 2, 2026-03-14, A. Physio" from the record's visit details, or ""
+ * when it gave none. Returns buf. */
+const char *sol_glance_visit_text(const sol_report *r, char *buf, size_t len);
+
 /* A value with its vocabulary unit: "120 days", "3.5 km", "yes". */
 const char *sol_glance_value(const sol_report *r, const char *finding, const sol_value *v,
                              char *buf, size_t len);

@@ -157,8 +157,30 @@ void sol_pipeline_free(sol_pipeline *p)
     free(p);
 }
 
+/* The record's visit details, kept for the report (each NULL when absent). */
+typedef struct {
+    char *date, *clinician, *visit;
+} visit_info;
+
+static void visit_clear(visit_info *v)
+{
+    free(v->date);
+    free(v->clinician);
+    free(v->visit);
+    memset(v, 0, sizeof *v);
+}
+
+static int read_record(sol_pipeline *p, const char *path, sol_findings **out_findings,
+                       char **out_id, visit_info *visit, sol_diag *d);
+
 int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_findings,
                       char **out_id, sol_diag *d)
+{
+    return read_record(p, path, out_findings, out_id, NULL, d);
+}
+
+static int read_record(sol_pipeline *p, const char *path, sol_findings **out_findings,
+                       char **out_id, visit_info *visit, sol_diag *d)
 {
     sol_record *rec = NULL;
     sol_findings *notes = NULL, *all = NULL;
@@ -186,6 +208,16 @@ int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_find
     }
     if ((rc = sol_notes_merge(all, notes, d)))
         goto cleanup;
+    if (visit) {
+        const char *v[3] = { sol_record_date(rec), sol_record_clinician(rec),
+                             sol_record_visit(rec) };
+        char **dst[3] = { &visit->date, &visit->clinician, &visit->visit };
+        for (int i = 0; i < 3; i++)
+            if (v[i] && !(*dst[i] = sol_strdup(v[i]))) {
+                rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
+                goto cleanup;
+            }
+    }
     *out_findings = all;
     *out_id = id;
     all = NULL;
@@ -242,11 +274,20 @@ const char *sol_pipeline_knowledge_dir(const sol_pipeline *p) { return p->knowle
 int sol_pipeline_read_assess(sol_pipeline *p, const char *path, sol_findings **out_findings,
                              char **out_id, sol_assessment **out, sol_diag *d)
 {
+    visit_info visit = { NULL, NULL, NULL };
     *out = NULL;
-    int rc = sol_pipeline_read(p, path, out_findings, out_id, d);
-    if (rc)
+    int rc = read_record(p, path, out_findings, out_id, &visit, d);
+    if (rc) {
+        visit_clear(&visit);
         return rc;
+    }
     rc = sol_pipeline_assess(p, *out_id, path, *out_findings, out, d);
+    if (!rc && sol_report_set_visit((*out)->report, visit.date, visit.clinician, visit.visit)) {
+        sol_assessment_free(*out);
+        *out = NULL;
+        rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
+    }
+    visit_clear(&visit);
     if (rc) {
         sol_findings_free(*out_findings);
         free(*out_id);

@@ -40,6 +40,7 @@ typedef struct {
     const char *name;             /* file name used in diagnostics */
     sol_record_problems *all;     /* check mode: every problem goes here */
     int first;                    /* code of the first error, 0 while none */
+    void *doc;                    /* the parsed document (xmlDocPtr), for lines */
 } rd_ctx;
 
 /* The first error libxml2 reports while one record is being read; in check
@@ -101,6 +102,40 @@ typedef const xmlError *xml_err_arg;
 typedef xmlErrorPtr xml_err_arg;
 #endif
 
+/* Line of the first element called name under n (depth first), or 0. */
+static int first_elem_line(xmlNodePtr n, const char *name)
+{
+    for (; n; n = n->next) {
+        int l;
+        if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0) {
+            long ln = xmlGetLineNo(n);
+            return ln > 0 && ln < 0x7fffffff ? (int)ln : 0;
+        }
+        if (n->type == XML_ELEMENT_NODE && (l = first_elem_line(n->children, name)))
+            return l;
+    }
+    return 0;
+}
+
+/* A schema message that came without a line ("Extra element notes in
+ * interleave") gets the line of the element it names. */
+static int line_from_message(void *doc, const char *msg)
+{
+    const char *p = strstr(msg, "lement ");
+    char name[80];
+    size_t n;
+
+    if (!doc || !p)
+        return 0;
+    p += 7;
+    n = strcspn(p, " :,");
+    if (!n || n >= sizeof name)
+        return 0;
+    memcpy(name, p, n);
+    name[n] = '\0';
+    return first_elem_line(((xmlDocPtr)doc)->children, name);
+}
+
 static void capture_error(void *ctx, xml_err_arg err)
 {
     xml_errcap *cap = ctx;
@@ -118,6 +153,8 @@ static void capture_error(void *ctx, xml_err_arg err)
     n = strlen(msg);
     while (n > 0 && isspace((unsigned char)msg[n - 1]))
         msg[--n] = '\0';
+    if (line <= 0 && cap->ctx)
+        line = line_from_message(cap->ctx->doc, msg);
     if (cap->ctx && cap->ctx->all) { /* check mode: list every one */
         char full[900];
         snprintf(full, sizeof full, "does not match the record schema: %s", msg);
@@ -420,6 +457,13 @@ static int validate_schema(xmlDocPtr doc, rd_ctx *c,
                                        (xmlStructuredErrorFunc)capture_error,
                                        &cap);
     if (xmlRelaxNGValidateDoc(vctxt, doc) != 0) {
+        /* "Element assessment failed to validate content" only repeats a
+         * more precise message before it. */
+        if (c->all && c->all->n >= 2) {
+            sol_record_problem *last = &c->all->items[c->all->n - 1];
+            if (strstr(last->d.msg, "failed to validate content"))
+                c->all->n--;
+        }
         if (c->all && !cap.set)
             push_problem(c, 1, SOL_EINVALID, 0,
                          "does not match the record schema: invalid structure");
@@ -540,7 +584,7 @@ static int check_section(rd_ctx *c, xmlNodePtr sec, sol_diag *d)
     const char *sn = (const char *)sec->name;
     int patient = strcmp(sn, "patient") == 0, notes = strcmp(sn, "notes") == 0;
     char en[80];
-    int rc = check_attrs(c, sec, NULL, NULL, d);
+    int rc = check_attrs(c, sec, NULL, NULL, d), occupation_line = 0;
 
     for (xmlNodePtr k = sec->children; k && rc == SOL_OK; k = k->next) {
         if (stray_text(k)) {
@@ -576,7 +620,13 @@ static int check_section(rd_ctx *c, xmlNodePtr sec, sol_diag *d)
             if (rc == SOL_OK)
                 rc = check_text_only(c, k, d);
         } else if (patient && strcmp((const char *)k->name, "occupation") == 0) {
-            rc = check_attrs(c, k, NULL, NULL, d);
+            if (occupation_line)
+                rc = problem(c, d, SOL_EINVALID, node_line(k),
+                             "does not match the record schema: a second <occupation>: "
+                             "the first is at line %d", occupation_line);
+            occupation_line = node_line(k);
+            if (rc == SOL_OK)
+                rc = check_attrs(c, k, NULL, NULL, d);
             if (rc == SOL_OK)
                 rc = check_text_only(c, k, d);
         } else {
@@ -961,6 +1011,7 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
                           "element");
         goto cleanup;
     }
+    c->doc = doc;
     rc = check_structure(c, root, d);
     if (rc != SOL_OK)
         goto cleanup;
@@ -996,7 +1047,7 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
                      const char *name, const char *schema_path,
                      const sol_vocab *vocab, sol_diag *d)
 {
-    rd_ctx c = { name ? name : "(record)", NULL, 0 };
+    rd_ctx c = { name ? name : "(record)", NULL, 0, NULL };
     return read_record(out, &c, buf, len, schema_path, vocab, d);
 }
 
@@ -1004,7 +1055,7 @@ int sol_record_check(sol_record_problems *out, const char *path,
                      const char *schema_path, const sol_vocab *vocab,
                      sol_diag *d)
 {
-    rd_ctx c = { path, out, 0 };
+    rd_ctx c = { path, out, 0, NULL };
     sol_record *r = NULL;
     char *buf = NULL;
     size_t len = 0, before = out->n;
@@ -1019,7 +1070,7 @@ int sol_record_check(sol_record_problems *out, const char *path,
         for (size_t i = before; i < out->n; i++)
             listed |= out->items[i].error;
         if (!listed) {
-            rd_ctx one = { d->file[0] ? d->file : path, out, 0 };
+            rd_ctx one = { d->file[0] ? d->file : path, out, 0, NULL };
             push_problem(&one, 1, rc, d->line, d->msg);
         }
     }

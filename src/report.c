@@ -28,6 +28,7 @@ struct sol_report {
     sol_radvice *advice;
     size_t nadvice;
     int suppressed;
+    char *date, *clinician, *visit; /* the record's visit details, or NULL */
     const char *const *reads;  /* finding names some rule reads (borrowed) */
     size_t nreads;
     int reads_set;
@@ -447,6 +448,9 @@ void sol_report_free(sol_report *r)
         return;
     free(r->record_id);
     free(r->record_file);
+    free(r->date);
+    free(r->clinician);
+    free(r->visit);
     for (size_t i = 0; i < r->ndocs; i++) {
         free(r->docs[i].name);
         free(r->docs[i].id);
@@ -513,3 +517,26 @@ int sol_report_rule_reads(const sol_report *r, const char *name)
             return 1;
     return 0;
 }
+
+static int set_str(char **dst, const char *src)
+{
+    free(*dst);
+    *dst = NULL;
+    if (!src || !*src)
+        return SOL_OK;
+    *dst = sol_strdup(src);
+    return *dst ? SOL_OK : SOL_ENOMEM;
+}
+
+int sol_report_set_visit(sol_report *r, const char *date, const char *clinician,
+                         const char *visit)
+{
+    if (set_str(&r->date, date) || set_str(&r->clinician, clinician)
+        || set_str(&r->visit, visit))
+        return SOL_ENOMEM;
+    return SOL_OK;
+}
+
+const char *sol_report_date(const sol_report *r) { return r->date; }
+const char *sol_report_clinician(const sol_report *r) { return r->clinician; }
+const char *sol_report_visit(const sol_report *r) { return r->visit; }

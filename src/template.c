@@ -193,7 +193,7 @@ int sol_template_schema(FILE *out, const sol_vocab *v)
                      "</element></optional>\n", *sec, *sec);
     fputs("        <optional>\n"
           "          <element name=\"notes\">\n"
-          "            <oneOrMore><element name=\"note\"><text/></element></oneOrMore>\n"
+          "            <zeroOrMore><element name=\"note\"><text/></element></zeroOrMore>\n"
           "          </element>\n"
           "        </optional>\n"
           "      </interleave>\n"

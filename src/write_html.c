@@ -600,8 +600,13 @@ int sol_write_html(FILE *out, const sol_report *r, const sol_nextbest *next,
     body = el(html, "body", NULL, NULL);
     hdr = el(body, "header", NULL, NULL);
     elf(hdr, "h1", NULL, "Soleus assessment of record \u2018%s\u2019", sol_report_record_id(r));
-    elf(hdr, "p", "meta", "from %s. Decision support for a qualified clinician; it suggests, "
-                          "it does not diagnose.", sol_report_record_file(r));
+    {
+        char visit[400];
+        sol_glance_visit_text(r, visit, sizeof visit);
+        elf(hdr, "p", "meta", "from %s%s%s. Decision support for a qualified clinician; it "
+                              "suggests, it does not diagnose.", sol_report_record_file(r),
+            *visit ? "; " : "", visit);
+    }
     summary(body, r, g);
     el(body, "p", "certainty",
        "A certainty (0 to 1) is a rule-based strength of belief combined from the rules' "

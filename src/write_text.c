@@ -490,7 +490,13 @@ int sol_write_text_opts(FILE *out, const sol_report *r, const sol_nextbest *next
         return rc;
     }
     tw_line(&w, 0, 2, BOLD, "Soleus assessment of record '%s'", sol_report_record_id(r));
-    tw_line(&w, 0, 2, NULL, "from %s", sol_report_record_file(r));
+    {
+        char visit[400];
+        sol_glance_visit_text(r, visit, sizeof visit);
+        tw_line(&w, 0, 2, NULL, "from %s", sol_report_record_file(r));
+        if (*visit)
+            tw_line(&w, 0, 2, NULL, "%c%s", visit[0] == 'v' ? 'V' : visit[0], visit + 1);
+    }
     tw_line(&w, 0, 2, NULL,
             "Decision support for a qualified clinician; it suggests, it does not diagnose.");
     write_summary_block(&w, r, g);

@@ -62,6 +62,12 @@ sed -n '/^RECORDED, NOT USED BY ANY RULE/,/^$/p' "$dir/out" | grep -q '^  - cade
 sed -n '/^RECORDED, NOT USED BY ANY RULE/,/^$/p' "$dir/out" | grep -q 'foot-strike' &&
     fail "a finding a rule reads is listed as unused"
 
+# The record's visit details head the report.
+sed 's|<assessment id="tc1-hayley-overstride">|&<date>2026-03-14</date><clinician>A. Physio</clinician><visit>2</visit>|' \
+    examples/tc1-hayley-overstride.xml > "$dir/visit.xml"
+S assess --no-next "$dir/visit.xml" > "$dir/out" || fail "assess with visit details failed"
+sed -n 1,4p "$dir/out" | grep -q "^Visit 2, 2026-03-14, A. Physio$" || fail "visit details not in the header"
+
 # Colour on a terminal only, and never with NO_COLOR.
 if command -v script >/dev/null 2>&1 && [ -z "${SOLEUS_WRAP:-}" ]; then
     script -qec "$SOLEUS --knowledge knowledge --rules rules assess --no-next examples/tc3-dvt.xml" /dev/null > "$dir/tty" 2>&1

@@ -446,6 +446,12 @@ static void test_record__visit_details_are_read_and_checked(void)
     CHECK_EQ_STR(sol_record_visit(r), "2");
     sol_record_free(r);
     r = NULL;
+    /* A template's empty notes and visit details are simply absent. */
+    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><date> </date><notes/></assessment>", &d),
+                 SOL_OK);
+    CHECK(r && !sol_record_date(r));
+    sol_record_free(r);
+    r = NULL;
     CHECK_EQ_INT(parse(&r, "<assessment id=\"a\">\n<date>2026-02-30</date>"
                            "</assessment>", &d), SOL_EINVALID);
     CHECK_EQ_INT(d.line, 2);
@@ -464,7 +470,7 @@ static void test_record__schema_violations(void)
         "<record id=\"a\"/>",                                        /* root */
         "<assessment id=\"a\"><history><finding>yes</finding></history></assessment>",
         "<assessment id=\"a\"><history><finding name=\"onset\"><b>sudden</b></finding></history></assessment>",
-        "<assessment id=\"a\"><notes/></assessment>",
+        "<assessment id=\"a\"><patient><occupation>a</occupation><occupation>b</occupation></patient></assessment>",
         "<assessment id=\"a\"><history><occupation>x</occupation></history></assessment>",
         "<assessment id=\"a\" extra=\"1\"/>",
         NULL

@@ -1,13 +1,16 @@
 /* record.c — safe reader for XML assessment records (record.h); the only file
- * that includes libxml2. Hostile input is refused before libxml2 sees it
- * (size cap, UTF-8 check, DOCTYPE/ENTITY scan, nesting scan), the document is
- * parsed without DTDs, entity substitution, XInclude or network, checked
- * against knowledge/record.rng, then each <finding> against the vocabulary.
- * libxml2 messages are captured into sol_diag; nothing is printed. */
+ * that reads with libxml2 (write_html.c only writes). Hostile input is
+ * refused before libxml2 sees it (size cap, UTF-8 check, DOCTYPE/ENTITY scan,
+ * nesting scan), the document is parsed without DTDs, entity substitution,
+ * XInclude or network, its structure checked in words a clinician can act
+ * on, each <finding> checked against the vocabulary, and the whole validated
+ * against knowledge/record.rng last. In check mode every problem is listed;
+ * otherwise the first stops the read. libxml2 messages are captured into
+ * sol_diag; nothing is printed. */
 #include "record.h"
+#include "record_int.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,15 +37,6 @@ struct sol_record {
 
 /* ---- libxml2 error capture ------------------------------------------- */
 
-/* How one record is being read: stop at the first problem (assess) or
- * list them all (check). */
-typedef struct {
-    const char *name;             /* file name used in diagnostics */
-    sol_record_problems *all;     /* check mode: every problem goes here */
-    int first;                    /* code of the first error, 0 while none */
-    void *doc;                    /* the parsed document (xmlDocPtr), for lines */
-} rd_ctx;
-
 /* The first error libxml2 reports while one record is being read; in check
  * mode (ctx->all) every schema error is listed as well. */
 typedef struct {
@@ -51,50 +45,6 @@ typedef struct {
     char msg[768];
     rd_ctx *ctx;
 } xml_errcap;
-
-static int push_problem(rd_ctx *c, int error, int code, int line,
-                        const char *msg)
-{
-    sol_record_problems *p = c->all;
-    sol_record_problem *it;
-
-    if (sol_grow((void **)&p->items, &p->cap, p->n + 1, sizeof *p->items))
-        return SOL_ENOMEM;
-    it = &p->items[p->n++];
-    memset(it, 0, sizeof *it);
-    snprintf(it->d.file, sizeof it->d.file, "%s", c->name);
-    it->d.line = line;
-    snprintf(it->d.msg, sizeof it->d.msg, "%s", msg);
-    it->error = error;
-    it->code = code;
-    return SOL_OK;
-}
-
-/* One problem at line: in assess mode it fills d and stops the read (the
- * code is returned); in check mode it is listed and the read goes on
- * (SOL_OK, or SOL_ENOMEM when the list cannot grow). */
-static int problem(rd_ctx *c, sol_diag *d, int code, int line,
-                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static int problem(rd_ctx *c, sol_diag *d, int code, int line,
-                   const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (!c->first) {
-        c->first = code;
-        sol_diag_set(d, code, c->name, line, "%s", msg);
-    }
-    if (!c->all || code == SOL_ENOMEM)
-        return code;
-    if (push_problem(c, 1, code, line, msg))
-        return sol_diag_set(d, SOL_ENOMEM, c->name, line, "out of memory");
-    return SOL_OK;
-}
 
 #if LIBXML_VERSION >= 21200
 typedef const xmlError *xml_err_arg;
@@ -158,7 +108,7 @@ static void capture_error(void *ctx, xml_err_arg err)
     if (cap->ctx && cap->ctx->all) { /* check mode: list every one */
         char full[900];
         snprintf(full, sizeof full, "does not match the record schema: %s", msg);
-        push_problem(cap->ctx, 1, SOL_EINVALID, line, full);
+        sol_rd_push(cap->ctx, 1, SOL_EINVALID, line, full);
     }
     if (cap->set)
         return;
@@ -314,36 +264,6 @@ static size_t too_deep_at(const char *buf, size_t len, int max)
 
 /* ---- small helpers --------------------------------------------------- */
 
-/* Malloc'd copy of s with leading/trailing whitespace removed. */
-static char *trimmed_copy(const char *s)
-{
-    const char *e;
-
-    if (!s)
-        s = "";
-    while (isspace((unsigned char)*s))
-        s++;
-    e = s + strlen(s);
-    while (e > s && isspace((unsigned char)e[-1]))
-        e--;
-    return sol_strndup(s, (size_t)(e - s));
-}
-
-/* Trimmed text content of a node, malloc'd; NULL on ENOMEM. */
-static char *node_text(xmlNodePtr n)
-{
-    xmlChar *c = xmlNodeGetContent(n);
-    char *t = trimmed_copy((const char *)c);
-    xmlFree(c);
-    return t;
-}
-
-static int node_line(xmlNodePtr n)
-{
-    long l = xmlGetLineNo(n);
-    return l > 0 && l < 0x7fffffff ? (int)l : 0;
-}
-
 static int is_elem(xmlNodePtr n, const char *name)
 {
     return n->type == XML_ELEMENT_NODE
@@ -387,21 +307,21 @@ static int check_tree(xmlNodePtr n, int depth, const char *name, sol_diag *d)
         case XML_ENTITY_REF_NODE:
         case XML_ENTITY_NODE:
         case XML_ENTITY_DECL:
-            return sol_diag_set(d, SOL_EPARSE, name, node_line(n),
+            return sol_diag_set(d, SOL_EPARSE, name, sol_rd_node_line(n),
                                 "entity references are not allowed in a "
                                 "record");
         case XML_DTD_NODE:
         case XML_DOCUMENT_TYPE_NODE:
-            return sol_diag_set(d, SOL_EPARSE, name, node_line(n),
+            return sol_diag_set(d, SOL_EPARSE, name, sol_rd_node_line(n),
                                 "DOCTYPE declarations are not allowed in a "
                                 "record");
         case XML_XINCLUDE_START:
         case XML_XINCLUDE_END:
-            return sol_diag_set(d, SOL_EPARSE, name, node_line(n),
+            return sol_diag_set(d, SOL_EPARSE, name, sol_rd_node_line(n),
                                 "XInclude is not allowed in a record");
         case XML_ELEMENT_NODE:
             if (depth > SOL_RECORD_MAX_DEPTH)
-                return sol_diag_set(d, SOL_EPARSE, name, node_line(n),
+                return sol_diag_set(d, SOL_EPARSE, name, sol_rd_node_line(n),
                                     "elements nested deeper than %d levels",
                                     SOL_RECORD_MAX_DEPTH);
             if (n->children) {
@@ -465,7 +385,7 @@ static int validate_schema(xmlDocPtr doc, rd_ctx *c,
                 c->all->n--;
         }
         if (c->all && !cap.set)
-            push_problem(c, 1, SOL_EINVALID, 0,
+            sol_rd_push(c, 1, SOL_EINVALID, 0,
                          "does not match the record schema: invalid structure");
         if (!c->first)
             c->first = SOL_EINVALID;
@@ -484,294 +404,13 @@ cleanup:
     return rc;
 }
 
-/* ---- structure, in words a clinician can act on ---------------------- */
-
-/* The record format (record.rng says the same for XML editors; the schema
- * still runs last, so the two cannot silently disagree). Checked here first
- * so that each problem gets its own line and a hint, and every one of them
- * is listed by `soleus check`. */
-static const char *const SECTION_NAMES[] = {
-    "patient", "history", "screening", "examination", "running",
-    "special-tests", NULL
-};
-static const char *const TOP_ELEMENTS =
-    "date, clinician, visit, patient, history, screening, examination, "
-    "running, special-tests, notes";
-
-static int in_names(const char *s, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(s, *list) == 0)
-            return 1;
-    return 0;
-}
-
-static int is_meta(const char *s)
-{
-    return strcmp(s, "date") == 0 || strcmp(s, "clinician") == 0
-           || strcmp(s, "visit") == 0;
-}
-
-/* "<xi:include>" or "<name>" for messages. */
-static const char *elem_name(xmlNodePtr n, char *buf, size_t len)
-{
-    if (n->ns && n->ns->prefix)
-        snprintf(buf, len, "<%s:%s>", (const char *)n->ns->prefix,
-                 (const char *)n->name);
-    else
-        snprintf(buf, len, "<%s>", (const char *)n->name);
-    return buf;
-}
-
-/* Record ids: [A-Za-z0-9][A-Za-z0-9_.-]{0,63}. */
-static int id_ok(const char *id)
-{
-    size_t n = strlen(id);
-    if (n == 0 || n > 64 || !isalnum((unsigned char)id[0]))
-        return 0;
-    for (size_t i = 1; i < n; i++)
-        if (!isalnum((unsigned char)id[i]) && !strchr("_.-", id[i]))
-            return 0;
-    return 1;
-}
-
-/* Text that is more than white space directly inside an element that only
- * holds elements. */
-static int stray_text(xmlNodePtr n)
-{
-    if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE)
-        return 0;
-    for (const xmlChar *p = n->content; p && *p; p++)
-        if (!isspace(*p))
-            return 1;
-    return 0;
-}
-
-/* An element that may only hold text (finding, note, occupation …). */
-static int check_text_only(rd_ctx *c, xmlNodePtr e, sol_diag *d)
-{
-    char en[80], cn[80];
-    int rc = SOL_OK;
-
-    for (xmlNodePtr k = e->children; k && rc == SOL_OK; k = k->next)
-        if (k->type == XML_ELEMENT_NODE)
-            rc = problem(c, d, SOL_EINVALID, node_line(k),
-                         "does not match the record schema: %s may hold only "
-                         "text, not %s", elem_name(e, en, sizeof en),
-                         elem_name(k, cn, sizeof cn));
-    return rc;
-}
-
-/* Attributes of e other than the one allowed (NULL: none allowed). */
-static int check_attrs(rd_ctx *c, xmlNodePtr e, const char *allowed,
-                       const char *hint, sol_diag *d)
-{
-    char en[80];
-    int rc = SOL_OK;
-
-    for (xmlAttrPtr a = e->properties; a && rc == SOL_OK; a = a->next)
-        if (!allowed || a->ns || strcmp((const char *)a->name, allowed) != 0)
-            rc = problem(c, d, SOL_EINVALID, node_line(e),
-                         "does not match the record schema: attribute '%s' is "
-                         "not allowed on %s%s%s", (const char *)a->name,
-                         elem_name(e, en, sizeof en), hint ? ": " : "",
-                         hint ? hint : "");
-    return rc;
-}
-
-static int check_section(rd_ctx *c, xmlNodePtr sec, sol_diag *d)
-{
-    const char *sn = (const char *)sec->name;
-    int patient = strcmp(sn, "patient") == 0, notes = strcmp(sn, "notes") == 0;
-    char en[80];
-    int rc = check_attrs(c, sec, NULL, NULL, d), occupation_line = 0;
-
-    for (xmlNodePtr k = sec->children; k && rc == SOL_OK; k = k->next) {
-        if (stray_text(k)) {
-            rc = problem(c, d, SOL_EINVALID, node_line(k),
-                         "does not match the record schema: text directly "
-                         "inside <%s>: put it in a <%s>", sn,
-                         notes ? "note" : "finding name=\"...\"");
-            continue;
-        }
-        if (k->type != XML_ELEMENT_NODE)
-            continue;
-        if (k->ns) {
-            rc = problem(c, d, SOL_EINVALID, node_line(k),
-                         "does not match the record schema: %s is not part of "
-                         "a record", elem_name(k, en, sizeof en));
-        } else if (notes ? strcmp((const char *)k->name, "note") == 0
-                         : strcmp((const char *)k->name, "finding") == 0) {
-            if (!notes && !xmlHasProp(k, (const xmlChar *)"name"))
-                rc = problem(c, d, SOL_EINVALID, node_line(k),
-                             "does not match the record schema: <finding> "
-                             "needs a name: <finding name=\"age\">35</finding>");
-            if (rc == SOL_OK) {
-                xmlChar *fn = notes ? NULL : xmlGetProp(k, (const xmlChar *)"name");
-                xmlChar *fv = notes ? NULL : xmlGetProp(k, (const xmlChar *)"value");
-                char hint[256];
-                snprintf(hint, sizeof hint, "write the value as the element's "
-                         "text, <finding name=\"%.60s\">%.40s</finding>",
-                         fn ? (const char *)fn : "age", fv ? (const char *)fv : "35");
-                rc = check_attrs(c, k, notes ? NULL : "name", notes ? NULL : hint, d);
-                xmlFree(fn);
-                xmlFree(fv);
-            }
-            if (rc == SOL_OK)
-                rc = check_text_only(c, k, d);
-        } else if (patient && strcmp((const char *)k->name, "occupation") == 0) {
-            if (occupation_line)
-                rc = problem(c, d, SOL_EINVALID, node_line(k),
-                             "does not match the record schema: a second <occupation>: "
-                             "the first is at line %d", occupation_line);
-            occupation_line = node_line(k);
-            if (rc == SOL_OK)
-                rc = check_attrs(c, k, NULL, NULL, d);
-            if (rc == SOL_OK)
-                rc = check_text_only(c, k, d);
-        } else {
-            rc = problem(c, d, SOL_EINVALID, node_line(k),
-                         "does not match the record schema: %s is not allowed "
-                         "in <%s>: expected %s", elem_name(k, en, sizeof en), sn,
-                         notes ? "<note>"
-                         : patient ? "<finding name=\"...\"> or <occupation>"
-                                   : "<finding name=\"...\">");
-        }
-    }
-    return rc;
-}
-
-/* Dates as YYYY-MM-DD with a real month and day. */
-static int date_ok(const char *s)
-{
-    static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int y, m, dd;
-    char tail;
-
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-            return 0;
-    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3)
-        return 0;
-    if (y < 1900 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
-        return 0;
-    return !(m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-}
-
-static int check_meta(rd_ctx *c, xmlNodePtr e, sol_diag *d)
-{
-    const char *en = (const char *)e->name;
-    char *text;
-    int rc = check_attrs(c, e, NULL, NULL, d);
-
-    if (rc == SOL_OK)
-        rc = check_text_only(c, e, d);
-    if (rc != SOL_OK)
-        return rc;
-    text = node_text(e);
-    if (!text)
-        return problem(c, d, SOL_ENOMEM, 0, "out of memory");
-    if (!*text) /* left empty: absent */
-        ;
-    else if (strcmp(en, "date") == 0 && !date_ok(text))
-        rc = problem(c, d, SOL_EINVALID, node_line(e),
-                     "<date> '%.40s' is not a date: expected YYYY-MM-DD, "
-                     "e.g. 2026-03-14", text);
-    else if (strcmp(en, "visit") == 0
-             && (strspn(text, "0123456789") != strlen(text) || !*text
-                 || strlen(text) > 3 || atoi(text) < 1))
-        rc = problem(c, d, SOL_EINVALID, node_line(e),
-                     "<visit> '%.40s' is not a visit number: expected 1 for "
-                     "the first visit, 2 for the next …", text);
-    else if (strcmp(en, "clinician") == 0 && strlen(text) > 120)
-        rc = problem(c, d, SOL_EINVALID, node_line(e),
-                     "<clinician> is %zu characters long: at most 120",
-                     strlen(text));
-    free(text);
-    return rc;
-}
-
-static int check_structure(rd_ctx *c, xmlNodePtr root, sol_diag *d)
-{
-    char en[80];
-    xmlChar *id;
-    int rc, seen[16] = { 0 }, seen_line[16] = { 0 };
-    static const char *const TOP[] = {
-        "date", "clinician", "visit", "patient", "history", "screening",
-        "examination", "running", "special-tests", "notes", NULL
-    };
-
-    if (root->ns || strcmp((const char *)root->name, "assessment") != 0)
-        return problem(c, d, SOL_EINVALID, node_line(root),
-                       "does not match the record schema: the record must be "
-                       "an <assessment id=\"...\"> element, not %s",
-                       elem_name(root, en, sizeof en));
-    id = xmlGetProp(root, (const xmlChar *)"id");
-    if (!id)
-        rc = problem(c, d, SOL_EINVALID, node_line(root),
-                     "does not match the record schema: <assessment> needs an "
-                     "id, e.g. <assessment id=\"jane-2026-03-14\">");
-    else if (!id_ok((const char *)id))
-        rc = problem(c, d, SOL_EINVALID, node_line(root),
-                     "does not match the record schema: id '%.70s' is not a "
-                     "record id: letters, digits, '_', '.' and '-' only (no "
-                     "spaces), starting with a letter or digit, at most 64",
-                     (const char *)id);
-    else
-        rc = SOL_OK;
-    xmlFree(id);
-    if (rc == SOL_OK)
-        rc = check_attrs(c, root, "id", NULL, d);
-    for (xmlNodePtr k = root->children; k && rc == SOL_OK; k = k->next) {
-        const char *kn = (const char *)k->name;
-        int idx = 0;
-
-        if (stray_text(k)) {
-            rc = problem(c, d, SOL_EINVALID, node_line(k),
-                         "does not match the record schema: text directly "
-                         "inside <assessment>: put findings in a section and "
-                         "free text in <notes><note>");
-            continue;
-        }
-        if (k->type != XML_ELEMENT_NODE)
-            continue;
-        while (TOP[idx] && (k->ns || strcmp(TOP[idx], kn) != 0))
-            idx++;
-        if (!TOP[idx]) {
-            char close[160] = "";
-            if (!k->ns)
-                sol_close_names(kn, TOP, 10, 2, close, sizeof close);
-            rc = problem(c, d, SOL_EINVALID, node_line(k),
-                         "does not match the record schema: %s is not part of "
-                         "a record: expected one of %s%s%s%s",
-                         elem_name(k, en, sizeof en), TOP_ELEMENTS,
-                         *close ? " (did you mean: " : "", close,
-                         *close ? ")" : "");
-            continue;
-        }
-        if (seen[idx]) {
-            rc = problem(c, d, SOL_EINVALID, node_line(k),
-                         "does not match the record schema: a second <%s>: "
-                         "the first is at line %d; each section appears once",
-                         kn, seen_line[idx]);
-            continue;
-        }
-        seen[idx] = 1;
-        seen_line[idx] = node_line(k);
-        rc = is_meta(kn) ? check_meta(c, k, d) : check_section(c, k, d);
-    }
-    return rc;
-}
-
 /* ---- vocabulary checks and extraction -------------------------------- */
 
 static int add_finding(sol_record *r, rd_ctx *c, xmlNodePtr n,
                        const char *section, int index, const sol_vocab *vocab,
                        sol_diag *d)
 {
-    int line = node_line(n);
+    int line = sol_rd_node_line(n);
     xmlChar *attr = xmlGetProp(n, (const xmlChar *)"name");
     const char *aname = attr ? (const char *)attr : "";
     const sol_term *t;
@@ -786,44 +425,44 @@ static int add_finding(sol_record *r, rd_ctx *c, xmlNodePtr n,
     if (!t) {
         char close[512];
         sol_vocab_close_names(vocab, aname, 3, close, sizeof close);
-        rc = problem(c, d, SOL_EINVALID, line,
+        rc = sol_rd_problem(c, d, SOL_EINVALID, line,
                      "unknown finding '%.80s': not in the vocabulary%s%s%s",
                      aname, *close ? " (did you mean: " : " (soleus new lists "
                      "every finding)", close, *close ? ")" : "");
         goto cleanup;
     }
     if (strcmp(t->section, section) != 0) {
-        rc = problem(c, d, SOL_EINVALID, line,
+        rc = sol_rd_problem(c, d, SOL_EINVALID, line,
                      "finding '%s' belongs in <%s>, not <%s>", t->name,
                      t->section, section);
         goto cleanup;
     }
     prev = sol_findings_find(r->findings, t->name);
     if (prev) {
-        rc = problem(c, d, SOL_EINVALID, line,
+        rc = sol_rd_problem(c, d, SOL_EINVALID, line,
                      "duplicate finding '%s': already given at line %d",
                      t->name, prev->line);
         goto cleanup;
     }
-    text = node_text(n);
+    text = sol_rd_node_text(n);
     if (text && !*text) { /* left empty (a template line): not recorded */
         rc = SOL_OK;
         goto cleanup;
     }
     vals = calloc(t->nvalues ? t->nvalues : 1, sizeof *vals);
     if (!text || !vals) {
-        rc = problem(c, d, SOL_ENOMEM, line, "out of memory");
+        rc = sol_rd_problem(c, d, SOL_ENOMEM, line, "out of memory");
         goto cleanup;
     }
     memset(&vd, 0, sizeof vd);
     rc = sol_vocab_parse_value_note(t, text, vals, &nvals, note, sizeof note,
                                     &vd);
     if (rc != SOL_OK) {
-        rc = problem(c, d, rc, line, "%s", vd.msg);
+        rc = sol_rd_problem(c, d, rc, line, "%s", vd.msg);
         goto cleanup;
     }
-    if (*note && c->all && push_problem(c, 0, SOL_OK, line, note)) {
-        rc = problem(c, d, SOL_ENOMEM, line, "out of memory");
+    if (*note && c->all && sol_rd_push(c, 0, SOL_OK, line, note)) {
+        rc = sol_rd_problem(c, d, SOL_ENOMEM, line, "out of memory");
         goto cleanup;
     }
     snprintf(path, sizeof path, "/assessment/%s/finding[%d]", section, index);
@@ -839,7 +478,7 @@ static int add_finding(sol_record *r, rd_ctx *c, xmlNodePtr n,
         f.line = line;
         rc = sol_findings_add(r->findings, &f);
         if (rc != SOL_OK) {
-            rc = problem(c, d, SOL_ENOMEM, line, "out of memory");
+            rc = sol_rd_problem(c, d, SOL_ENOMEM, line, "out of memory");
             goto cleanup;
         }
     }
@@ -864,7 +503,7 @@ static int add_note(sol_record *r, xmlNodePtr n, int index, sol_diag *d)
         return sol_diag_set(d, SOL_ENOMEM, r->file, 0, "out of memory");
     r->notes = nn;
     snprintf(path, sizeof path, "/assessment/notes/note[%d]", index);
-    text = node_text(n);
+    text = sol_rd_node_text(n);
     p = sol_strdup(path);
     if (!text || !p) {
         free(text);
@@ -873,7 +512,7 @@ static int add_note(sol_record *r, xmlNodePtr n, int index, sol_diag *d)
     }
     nn[r->nnotes].text = text;
     nn[r->nnotes].path = p;
-    nn[r->nnotes].line = node_line(n);
+    nn[r->nnotes].line = sol_rd_node_line(n);
     r->nnotes++;
     return SOL_OK;
 }
@@ -904,7 +543,7 @@ static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root,
             meta = &r->visit;
         if (meta) {
             free(*meta);
-            if (!(*meta = node_text(sec)))
+            if (!(*meta = sol_rd_node_text(sec)))
                 rc = sol_diag_set(d, SOL_ENOMEM, r->file, 0, "out of memory");
             else if (!**meta) { /* left empty: absent */
                 free(*meta);
@@ -912,7 +551,7 @@ static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root,
             }
             continue;
         }
-        if (!in_names(sn, SECTION_NAMES) && strcmp(sn, "notes") != 0)
+        if (!sol_rd_is_section(sn) && strcmp(sn, "notes") != 0)
             continue; /* reported by check_structure */
         for (xmlNodePtr k = sec->children; k && rc == SOL_OK; k = k->next) {
             if (k->ns)
@@ -923,7 +562,7 @@ static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root,
                 rc = add_note(r, k, ++nnote, d);
             } else if (is_elem(k, "occupation")) {
                 free(r->occupation);
-                r->occupation = node_text(k);
+                r->occupation = sol_rd_node_text(k);
                 if (!r->occupation)
                     rc = sol_diag_set(d, SOL_ENOMEM, r->file, 0,
                                       "out of memory");
@@ -1012,7 +651,7 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
         goto cleanup;
     }
     c->doc = doc;
-    rc = check_structure(c, root, d);
+    rc = sol_rd_check_structure(c, root, d);
     if (rc != SOL_OK)
         goto cleanup;
     r = calloc(1, sizeof *r);
@@ -1071,7 +710,7 @@ int sol_record_check(sol_record_problems *out, const char *path,
             listed |= out->items[i].error;
         if (!listed) {
             rd_ctx one = { d->file[0] ? d->file : path, out, 0, NULL };
-            push_problem(&one, 1, rc, d->line, d->msg);
+            sol_rd_push(&one, 1, rc, d->line, d->msg);
         }
     }
     /* In file order (stable: a line's problems keep their order). */
@@ -1087,14 +726,6 @@ int sol_record_check(sol_record_problems *out, const char *path,
     sol_record_free(r);
     free(buf);
     return rc;
-}
-
-void sol_record_problems_clear(sol_record_problems *p)
-{
-    if (!p)
-        return;
-    free(p->items);
-    memset(p, 0, sizeof *p);
 }
 
 int sol_record_load(sol_record **out, const char *path, const char *schema_path,

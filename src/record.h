@@ -1,4 +1,5 @@
-/* record.h — safe reader for XML assessment records (the only libxml2 user).
+/* record.h — safe reader for XML assessment records (the only libxml2 reader;
+ * write_html.c is the only writer).
  * Reads with a size cap, refuses DOCTYPE/entities/XInclude, validates against
  * knowledge/record.rng and the vocabulary, and returns findings with the
  * element path and line of each. */

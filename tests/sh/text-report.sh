@@ -48,6 +48,11 @@ grep -q 'safety default' "$dir/out" && fail "hold treatment still called a safet
 grep -q '^    serves the red flag acute-compartment-syndrome, raised on sources ' "$dir/out" ||
     fail "hold treatment does not cite the sources of the flag it serves"
 
+# The JSON report carries the same at-a-glance facts.
+S assess --no-next --format json examples/tc3-dvt.xml > "$dir/json" || fail "json failed"
+tr -d ' \n' < "$dir/json" | grep -q '"at_a_glance":{"action":"refersoon(urgent)","action_for":"possible-dvt","unused_findings":\[\],"wells":{"band":"high","total":3}}' ||
+    fail "the JSON report lacks the at-a-glance action and Wells total"
+
 # Findings read from notes: each with its line and quote.
 S assess --no-next tests/cases/note-tc3-dvt/record.xml > "$dir/out"
 grep -q '^READ FROM YOUR NOTES' "$dir/out" || fail "no section for the findings read from notes"

@@ -22,7 +22,8 @@ BIN     := $(BUILD)/soleus
 # Packages a fresh Debian machine lacks; checked by header/tool presence.
 DEB_PKGS := libclips-dev libxml2-dev libxml2-utils libpcre2-dev libjansson-dev lcov graphviz valgrind \
             libmicrohttpd-dev libjwt-dev curl openssl python3 python3-jsonschema man-db \
-            clang libclang-rt-14-dev
+            clang libclang-rt-14-dev \
+            chromium fonts-dejavu-core
 
 .PHONY: all deps demo check test asan ubsan leakcheck lint format bench coverage docs clean install uninstall \
         fuzz fuzz-build fuzz-smoke

@@ -127,42 +127,42 @@
    (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule X-rupture-thompson) (basis thompson-positive))))
 
 (defrule REDFLAG::flag-rupture-thompson-gap
-   "R07 | L5 | Two guideline signs of a torn Achilles (positive squeeze test and a palpable gap) need urgent orthopaedic care."
+   "R07 | L5 | Positive squeeze test and a palpable gap: two guideline signs of a torn Achilles, which needs urgent orthopaedic care."
    (finding (name thompson-positive) (value yes))
    (finding (name palpable-achilles-gap) (value yes))
    =>
    (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule R07) (basis thompson-positive palpable-achilles-gap))))
 
 (defrule REDFLAG::flag-rupture-thompson-weakness
-   "R07 | L5 | Two guideline signs of a torn Achilles (positive squeeze test and weak push-off) need urgent orthopaedic care."
+   "R07 | L5 | Positive squeeze test and weak push-off: two guideline signs of a torn Achilles, which needs urgent orthopaedic care."
    (finding (name thompson-positive) (value yes))
    (finding (name plantarflexion-weakness) (value yes))
    =>
    (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule R07) (basis thompson-positive plantarflexion-weakness))))
 
 (defrule REDFLAG::flag-rupture-thompson-dorsiflexion
-   "R07 | L5 | Two guideline signs of a torn Achilles (positive squeeze test and extra passive ankle bend) need urgent orthopaedic care."
+   "R07 | L5 | Positive squeeze test and extra passive ankle bend: two guideline signs of a torn Achilles, which needs urgent orthopaedic care."
    (finding (name thompson-positive) (value yes))
    (finding (name increased-passive-dorsiflexion) (value yes))
    =>
    (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule R07) (basis thompson-positive increased-passive-dorsiflexion))))
 
 (defrule REDFLAG::flag-rupture-gap-weakness
-   "R07 | L5 | Two guideline signs of a torn Achilles (palpable gap and weak push-off) need urgent orthopaedic care."
+   "R07 | L5 | Palpable gap and weak push-off: two guideline signs of a torn Achilles, which needs urgent orthopaedic care."
    (finding (name palpable-achilles-gap) (value yes))
    (finding (name plantarflexion-weakness) (value yes))
    =>
    (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule R07) (basis palpable-achilles-gap plantarflexion-weakness))))
 
 (defrule REDFLAG::flag-rupture-gap-dorsiflexion
-   "R07 | L5 | Two guideline signs of a torn Achilles (palpable gap and extra passive ankle bend) need urgent orthopaedic care."
+   "R07 | L5 | Palpable gap and extra passive ankle bend: two guideline signs of a torn Achilles, which needs urgent orthopaedic care."
    (finding (name palpable-achilles-gap) (value yes))
    (finding (name increased-passive-dorsiflexion) (value yes))
    =>
    (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule R07) (basis palpable-achilles-gap increased-passive-dorsiflexion))))
 
 (defrule REDFLAG::flag-rupture-weakness-dorsiflexion
-   "R07 | L5 | Two guideline signs of a torn Achilles (weak push-off and extra passive ankle bend) need urgent orthopaedic care."
+   "R07 | L5 | Weak push-off and extra passive ankle bend: two guideline signs of a torn Achilles, which needs urgent orthopaedic care."
    (finding (name plantarflexion-weakness) (value yes))
    (finding (name increased-passive-dorsiflexion) (value yes))
    =>

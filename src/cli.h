@@ -107,5 +107,7 @@ int sol_cmd_lint(const sol_paths *p, int argc, char **argv);
 int sol_cmd_coverage(const sol_paths *p, int argc, char **argv);
 int sol_cmd_questionnaire(const sol_paths *p, int argc, char **argv);
 int sol_cmd_serve(const sol_paths *p, int argc, char **argv);
+int sol_cmd_new(const sol_paths *p, int argc, char **argv);
+int sol_cmd_check(const sol_paths *p, int argc, char **argv);
 
 #endif

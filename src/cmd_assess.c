@@ -1,38 +1,82 @@
-/* cmd_assess.c — `soleus assess [--format text|json|summary] FILE...`: each
- * record in, its ranked, explained assessment out ("-" reads stdin). */
+/* cmd_assess.c — `soleus assess [--format text|html|json] FILE...`: each
+ * record in, its ranked, explained assessment out ("-" reads stdin).
+ * `--format summary`, one line per fact, is the golden tests' oracle, not a
+ * report for clinicians. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "kb.h"
 #include "nextbest.h"
 #include "pipeline.h"
+#include "probe.h"
+#include "runner.h"
 #include "writers.h"
 
-#define USAGE "assess [--input xml|fhir] [--format text|json|summary] [--no-next] FILE|-..."
+#define USAGE "assess [--input xml|fhir] [--format text|html|json|summary] [--no-next] FILE|-..."
+
+/* On a terminal: its width ($COLUMNS, else the window size) and colour
+ * unless NO_COLOR is set; otherwise 80 columns, plain. */
+static const sol_text_opts *text_opts(sol_text_opts *o)
+{
+    const char *cols = getenv("COLUMNS"), *nc = getenv("NO_COLOR");
+    o->width = 80;
+    o->color = 0;
+    if (!isatty(STDOUT_FILENO))
+        return o;
+    o->color = !(nc && *nc);
+    if (cols && atoi(cols) >= 40)
+        o->width = atoi(cols);
+#ifdef TIOCGWINSZ
+    else {
+        struct winsize ws;
+        if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+            o->width = ws.ws_col;
+    }
+#endif
+    return o;
+}
+
+/* What every record of one call shares: the pipeline, the findings some rule
+ * reads (the report lists recorded ones no rule uses) and, for HTML, the
+ * runner's wording. */
+typedef struct {
+    sol_pipeline *p;
+    sol_kb *kb;
+    const char **reads;
+    size_t nreads;
+    sol_runner *runner;
+} assess_ctx;
 
 /* One record: read, assess, write. */
-static int assess_one(sol_pipeline *p, sol_input input, const char *format, int want_next,
+static int assess_one(assess_ctx *x, sol_input input, const char *format, int want_next,
                       const char *file)
 {
     sol_diag d = {0};
     sol_findings *f = NULL;
     sol_assessment *a = NULL;
     sol_nextbest *nb = NULL;
+    sol_text_opts topts;
     char *id = NULL;
     int rc;
-    if ((rc = sol_pipeline_read_assess_as(p, input, file, &f, &id, &a, &d)))
+    if ((rc = sol_pipeline_read_assess_as(x->p, input, file, &f, &id, &a, &d)))
         goto cleanup;
+    sol_report_set_rule_reads(a->report, x->reads, x->nreads);
     /* "What to assess next" re-assesses the record once per plausible answer
      * of every unrecorded finding a rule reads; --no-next skips it. */
-    if (want_next && (rc = sol_nextbest_compute(&nb, p, f, a->report, &d)))
+    if (want_next && (rc = sol_nextbest_compute(&nb, x->p, f, a->report, &d)))
         goto cleanup;
     if (strcmp(format, "json") == 0)
         rc = sol_write_json_with(stdout, a->report, nb);
     else if (strcmp(format, "summary") == 0)
         rc = sol_write_summary_with(stdout, a->report, nb);
+    else if (strcmp(format, "html") == 0)
+        rc = sol_write_html(stdout, a->report, nb, x->runner);
     else
-        rc = sol_write_text_with(stdout, a->report, nb);
+        rc = sol_write_text_opts(stdout, a->report, nb, text_opts(&topts));
     if (rc)
         rc = sol_diag_set(&d, rc, "", 0, "cannot write the report");
 cleanup:
@@ -50,7 +94,7 @@ int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
     sol_cli_opts o;
     int status = sol_cli_parse(&o, paths, argc, argv, "format no-next input", USAGE);
 
-    if (!status && (!o.nargs || !sol_cli_one_of(o.format, "text json summary")))
+    if (!status && (!o.nargs || !sol_cli_one_of(o.format, "text html json summary")))
         status = sol_cli_usage(USAGE);
     if (status) {
         sol_cli_opts_free(&o);
@@ -61,22 +105,30 @@ int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
      * the first failure's status is the exit status. */
     const char *format = o.format ? o.format : "text";
     sol_diag d = {0};
-    sol_pipeline *p = NULL;
-    int rc = sol_pipeline_new(&p, o.paths.rules_dir, o.paths.knowledge_dir, &d);
+    assess_ctx x = {0};
+    int rc = sol_pipeline_new(&x.p, o.paths.rules_dir, o.paths.knowledge_dir, &d);
+    if (rc == SOL_OK)
+        rc = sol_kb_load(&x.kb, o.paths.rules_dir, o.paths.knowledge_dir, &d);
+    if (rc == SOL_OK && (rc = sol_probe_read_findings(&x.reads, &x.nreads, x.kb)))
+        rc = sol_diag_set(&d, rc, "", 0, "out of memory");
+    if (rc == SOL_OK && strcmp(format, "html") == 0)
+        rc = sol_runner_load(&x.runner, o.paths.knowledge_dir, &d);
     if (rc) {
         sol_cli_print_diag(&d);
-        sol_cli_opts_free(&o);
-        return sol_cli_exit_status(rc);
+        status = sol_cli_exit_status(rc);
     }
-    for (size_t i = 0; i < o.nargs; i++) {
+    for (size_t i = 0; !rc && i < o.nargs; i++) {
         if (i && strcmp(format, "json") != 0)
             printf("\n");
         fflush(stdout);
-        int st = assess_one(p, o.input, format, !o.no_next, o.args[i]);
+        int st = assess_one(&x, o.input, format, !o.no_next, o.args[i]);
         if (st && !status)
             status = st;
     }
-    sol_pipeline_free(p);
+    sol_runner_free(x.runner);
+    free((void *)x.reads);
+    sol_kb_free(x.kb);
+    sol_pipeline_free(x.p);
     sol_cli_opts_free(&o);
     return status;
 }

@@ -20,10 +20,12 @@ typedef struct {
 
 /* Sorted by name. */
 static const command commands[] = {
-    {"assess", sol_cmd_assess, "assess [--input xml|fhir] [--format text|json|summary] [--no-next] FILE...   ranked, explained assessment"},
+    {"assess", sol_cmd_assess, "assess [--input xml|fhir] [--format text|html|json] [--no-next] FILE...   ranked, explained assessment"},
+    {"check", sol_cmd_check, "check FILE...   list every problem of a record, each with its line and a hint"},
     {"coverage", sol_cmd_coverage, "coverage [--format text|lcov|json] [--output FILE] [--prefix DIR] CASE...   rule coverage of a corpus"},
     {"explain", sol_cmd_explain, "explain [--input xml|fhir] FILE [CONCLUSION] [--style terse|teach] [--format text|dot|json] [--clips]   the reasoning chain"},
     {"lint", sol_cmd_lint, "lint [--format text|json] [--list-checks]   static checks of the knowledge base"},
+    {"new", sol_cmd_new, "new [--case NAME] | new --schema   a blank record with every finding, commented"},
     {"questionnaire", sol_cmd_questionnaire, "questionnaire [--response RECORD [--bundle] [--authored DATE]]   FHIR R4 Questionnaire (or a record as its response)"},
     {"rules", sol_cmd_rules, "rules [--format text|md|json] [ID...]   the knowledge base in plain English (ID: R07b or family R07)"},
     {"serve", sol_cmd_serve, "serve [--listen ADDR:PORT] [--trust-key ISSUER=PEM]... [--threads N]   CDS Hooks service, local form, POST /assess"},

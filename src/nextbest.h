@@ -18,6 +18,7 @@
 #include "findings.h"
 #include "pipeline.h"
 #include "report.h"
+#include "writers.h"
 
 #define SOL_NEXTBEST_SHOW 5     /* findings the text writer lists */
 #define SOL_NEXTBEST_TIERS "ATKX"
@@ -66,6 +67,9 @@ const char *sol_nb_answer_text(const sol_nb_answer *a, const sol_catalog *cat, c
  * next may be NULL (then identical to sol_write_text/json/summary). Defined
  * in write_text.c, write_json.c and write_summary.c. */
 int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next);
+/* The text report laid out for a terminal (opts NULL: 80 columns, plain). */
+int sol_write_text_opts(FILE *out, const sol_report *r, const sol_nextbest *next,
+                        const sol_text_opts *opts);
 int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next);
 int sol_write_summary_with(FILE *out, const sol_report *r, const sol_nextbest *next);
 

@@ -298,6 +298,19 @@ void sol_pipeline_free(sol_pipeline *p)
     free(p);
 }
 
+/* The record's visit details, kept for the report (each NULL when absent). */
+typedef struct {
+    char *date, *clinician, *visit;
+} visit_info;
+
+static void visit_clear(visit_info *v)
+{
+    free(v->date);
+    free(v->clinician);
+    free(v->visit);
+    memset(v, 0, sizeof *v);
+}
+
 int sol_input_parse(sol_input *out, const char *name)
 {
     if (strcmp(name, "xml") == 0)
@@ -351,8 +364,17 @@ cleanup:
 }
 
 static int from_record(sol_pipeline *p, sol_record *rec, const char *file,
-                       sol_findings **out_findings, char **out_id, sol_diag *d)
+                       sol_findings **out_findings, char **out_id, visit_info *visit,
+                       sol_diag *d)
 {
+    if (visit) {
+        const char *v[3] = { sol_record_date(rec), sol_record_clinician(rec),
+                             sol_record_visit(rec) };
+        char **dst[3] = { &visit->date, &visit->clinician, &visit->visit };
+        for (int i = 0; i < 3; i++)
+            if (v[i] && !(*dst[i] = sol_strdup(v[i])))
+                return sol_diag_set(d, SOL_ENOMEM, file, 0, "out of memory");
+    }
     size_t nn = sol_record_note_count(rec);
     sol_note *nv = calloc(nn ? nn : 1, sizeof *nv);
     if (!nv)
@@ -372,9 +394,9 @@ int sol_pipeline_read_intake(sol_pipeline *p, const sol_intake *in, sol_findings
                        out_id, d);
 }
 
-int sol_pipeline_read_buf(sol_pipeline *p, sol_input in, const char *buf, size_t len,
-                          const char *name, sol_findings **out_findings, char **out_id,
-                          sol_diag *d)
+static int read_buf(sol_pipeline *p, sol_input in, const char *buf, size_t len,
+                    const char *name, sol_findings **out_findings, char **out_id,
+                    visit_info *visit, sol_diag *d)
 {
     int rc;
     *out_findings = NULL;
@@ -388,13 +410,20 @@ int sol_pipeline_read_buf(sol_pipeline *p, sol_input in, const char *buf, size_t
     }
     sol_record *rec = NULL;
     if ((rc = sol_record_parse(&rec, buf, len, name, p->schema, p->vocab, d)) == SOL_OK)
-        rc = from_record(p, rec, name, out_findings, out_id, d);
+        rc = from_record(p, rec, name, out_findings, out_id, visit, d);
     sol_record_free(rec);
     return rc;
 }
 
-int sol_pipeline_read_as(sol_pipeline *p, sol_input in, const char *path,
-                         sol_findings **out_findings, char **out_id, sol_diag *d)
+int sol_pipeline_read_buf(sol_pipeline *p, sol_input in, const char *buf, size_t len,
+                          const char *name, sol_findings **out_findings, char **out_id,
+                          sol_diag *d)
+{
+    return read_buf(p, in, buf, len, name, out_findings, out_id, NULL, d);
+}
+
+static int read_as(sol_pipeline *p, sol_input in, const char *path,
+                   sol_findings **out_findings, char **out_id, visit_info *visit, sol_diag *d)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -402,9 +431,15 @@ int sol_pipeline_read_as(sol_pipeline *p, sol_input in, const char *path,
     *out_id = NULL;
     int rc = sol_read_file(&buf, &len, path, SOL_RECORD_MAX_BYTES, d);
     if (rc == SOL_OK)
-        rc = sol_pipeline_read_buf(p, in, buf, len, path, out_findings, out_id, d);
+        rc = read_buf(p, in, buf, len, path, out_findings, out_id, visit, d);
     free(buf);
     return rc;
+}
+
+int sol_pipeline_read_as(sol_pipeline *p, sol_input in, const char *path,
+                         sol_findings **out_findings, char **out_id, sol_diag *d)
+{
+    return read_as(p, in, path, out_findings, out_id, NULL, d);
 }
 
 int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_findings,
@@ -464,11 +499,20 @@ int sol_pipeline_read_assess_as(sol_pipeline *p, sol_input in, const char *path,
                                 sol_findings **out_findings, char **out_id,
                                 sol_assessment **out, sol_diag *d)
 {
+    visit_info visit = { NULL, NULL, NULL };
     *out = NULL;
-    int rc = sol_pipeline_read_as(p, in, path, out_findings, out_id, d);
-    if (rc)
+    int rc = read_as(p, in, path, out_findings, out_id, &visit, d);
+    if (rc) {
+        visit_clear(&visit);
         return rc;
+    }
     rc = sol_pipeline_assess(p, *out_id, path, *out_findings, out, d);
+    if (!rc && sol_report_set_visit((*out)->report, visit.date, visit.clinician, visit.visit)) {
+        sol_assessment_free(*out);
+        *out = NULL;
+        rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
+    }
+    visit_clear(&visit);
     if (rc) {
         sol_findings_free(*out_findings);
         free(*out_id);

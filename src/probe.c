@@ -68,63 +68,12 @@ const char *sol_change_text(const sol_change *c, char *buf, size_t len)
     return buf;
 }
 
-/* ---- close names for "did you mean" ---- */
-
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    size_t *row = NULL, best;
-
-    if (la > 128 || lb > 128)
-        return (size_t)-1;
-    row = malloc((lb + 1) * sizeof *row);
-    if (!row)
-        return (size_t)-1;
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t prev = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cur = row[j];
-            size_t sub = prev + (a[i - 1] != b[j - 1]);
-            size_t m = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 : row[j - 1] + 1;
-            row[j] = sub < m ? sub : m;
-            prev = cur;
-        }
-    }
-    best = row[lb];
-    free(row);
-    return best;
-}
+/* ---- close names for "did you mean" (util.c) ---- */
 
 const char *sol_probe_close_names(const char *word, const char *const *candidates,
                                   size_t n, size_t max, char *buf, size_t len)
 {
-    size_t *score = calloc(n ? n : 1, sizeof *score);
-    size_t shown = 0, wl = strlen(word);
-
-    buf[0] = '\0';
-    if (!score)
-        return buf;
-    for (size_t i = 0; i < n; i++) {
-        size_t d = edit_distance(word, candidates[i]);
-        if (wl >= 3 && strstr(candidates[i], word))
-            d = d < 2 ? d : 2;  /* a fragment of the name is close */
-        score[i] = d;
-    }
-    /* Accept distances up to a third of the word (at least 2). */
-    size_t limit = wl / 3 > 2 ? wl / 3 : 2;
-    for (size_t d = 0; d <= limit && shown < max; d++)
-        for (size_t i = 0; i < n && shown < max; i++) {
-            if (score[i] != d)
-                continue;
-            size_t used = strlen(buf);
-            snprintf(buf + used, len - used, "%s%s", shown ? ", " : "", candidates[i]);
-            shown++;
-        }
-    free(score);
-    return buf;
+    return sol_close_names(word, candidates, n, max, buf, len);
 }
 
 int sol_change_parse(sol_change *out, const sol_vocab *v, const char *arg, int unset,

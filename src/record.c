@@ -1,10 +1,14 @@
 /* record.c — safe reader for XML assessment records (record.h); the only file
- * that includes libxml2. Hostile input is refused before libxml2 sees it
- * (size cap, UTF-8 check, DOCTYPE/ENTITY scan, nesting scan), the document is
- * parsed without DTDs, entity substitution, XInclude or network, checked
- * against knowledge/record.rng, then each <finding> against the vocabulary.
- * libxml2 messages are captured into sol_diag; nothing is printed. */
+ * that reads with libxml2 (write_html.c only writes). Hostile input is
+ * refused before libxml2 sees it (size cap, UTF-8 check, DOCTYPE/ENTITY scan,
+ * nesting scan), the document is parsed without DTDs, entity substitution,
+ * XInclude or network, its structure checked in words a clinician can act
+ * on, each <finding> checked against the vocabulary, and the whole validated
+ * against knowledge/record.rng last. In check mode every problem is listed;
+ * otherwise the first stops the read. libxml2 messages are captured into
+ * sol_diag; nothing is printed. */
 #include "record.h"
+#include "record_int.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -21,6 +25,9 @@
 
 struct sol_record {
     char *id;               /* assessment/@id */
+    char *date;             /* <date>, YYYY-MM-DD, or NULL */
+    char *clinician;        /* <clinician>, inert text, or NULL */
+    char *visit;            /* <visit>, a positive whole number, or NULL */
     char *file;             /* name used in diagnostics */
     char *occupation;       /* inert text, NULL when absent */
     sol_findings *findings;
@@ -31,11 +38,13 @@ struct sol_record {
 
 /* ---- libxml2 error capture ------------------------------------------- */
 
-/* The first error libxml2 reports while one record is being read. */
+/* The first error libxml2 reports while one record is being read; in check
+ * mode (ctx->all) every schema error is listed as well. */
 typedef struct {
     int set;
     int line;
     char msg[768];
+    rd_ctx *ctx;
 } xml_errcap;
 
 #if LIBXML_VERSION >= 21200
@@ -44,11 +53,45 @@ typedef const xmlError *xml_err_arg;
 typedef xmlErrorPtr xml_err_arg;
 #endif
 
+/* Line of the first element called name under n (depth first), or 0. */
+static int first_elem_line(xmlNodePtr n, const char *name)
+{
+    for (; n; n = n->next) {
+        int l;
+        if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0) {
+            long ln = xmlGetLineNo(n);
+            return ln > 0 && ln < 0x7fffffff ? (int)ln : 0;
+        }
+        if (n->type == XML_ELEMENT_NODE && (l = first_elem_line(n->children, name)))
+            return l;
+    }
+    return 0;
+}
+
+/* A schema message that came without a line ("Extra element notes in
+ * interleave") gets the line of the element it names. */
+static int line_from_message(void *doc, const char *msg)
+{
+    const char *p = strstr(msg, "lement ");
+    char name[80];
+    size_t n;
+
+    if (!doc || !p)
+        return 0;
+    p += 7;
+    n = strcspn(p, " :,");
+    if (!n || n >= sizeof name)
+        return 0;
+    memcpy(name, p, n);
+    name[n] = '\0';
+    return first_elem_line(((xmlDocPtr)doc)->children, name);
+}
+
 static void capture_error(void *ctx, xml_err_arg err)
 {
     xml_errcap *cap = ctx;
+    char msg[768];
     size_t n;
-
     int line;
 
     if (!cap || !err || err->level < XML_ERR_ERROR)
@@ -56,6 +99,18 @@ static void capture_error(void *ctx, xml_err_arg err)
     line = err->line;
     if (line <= 0 && err->node)
         line = (int)xmlGetLineNo((xmlNodePtr)err->node);
+    snprintf(msg, sizeof msg, "%s",
+             err->message ? err->message : "unspecified XML error");
+    n = strlen(msg);
+    while (n > 0 && isspace((unsigned char)msg[n - 1]))
+        msg[--n] = '\0';
+    if (line <= 0 && cap->ctx)
+        line = line_from_message(cap->ctx->doc, msg);
+    if (cap->ctx && cap->ctx->all) { /* check mode: list every one */
+        char full[900];
+        snprintf(full, sizeof full, "does not match the record schema: %s", msg);
+        sol_rd_push(cap->ctx, 1, SOL_EINVALID, line, full);
+    }
     if (cap->set) {
         /* RELAX NG reports "Extra element X in interleave" without a node,
          * then the element that failed with its line: keep the first
@@ -66,11 +121,7 @@ static void capture_error(void *ctx, xml_err_arg err)
     }
     cap->set = 1;
     cap->line = line;
-    snprintf(cap->msg, sizeof cap->msg, "%s",
-             err->message ? err->message : "unspecified XML error");
-    n = strlen(cap->msg);
-    while (n > 0 && isspace((unsigned char)cap->msg[n - 1]))
-        cap->msg[--n] = '\0';
+    memcpy(cap->msg, msg, sizeof cap->msg);
 }
 
 static void quiet_generic(void *ctx, const char *fmt, ...)
@@ -287,58 +338,6 @@ static int prescan_check(const char *buf, size_t len, const char *name,
 
 /* ---- small helpers --------------------------------------------------- */
 
-/* Malloc'd copy of s with leading/trailing whitespace removed. */
-static char *trimmed_copy(const char *s)
-{
-    const char *e;
-
-    if (!s)
-        s = "";
-    while (isspace((unsigned char)*s))
-        s++;
-    e = s + strlen(s);
-    while (e > s && isspace((unsigned char)e[-1]))
-        e--;
-    return sol_strndup(s, (size_t)(e - s));
-}
-
-/* Malloc'd copy of s as the schema's "token" type sees it: runs of space,
- * tab, CR and LF become one space, none at either end. A record id is
- * stored like this, so what is checked is what is printed. */
-static char *token_copy(const char *s)
-{
-    char *t = sol_strdup(s ? s : ""), *w = t;
-
-    if (!t)
-        return NULL;
-    for (const char *p = t; *p; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
-            if (w > t && w[-1] != ' ')
-                *w++ = ' ';
-        } else {
-            *w++ = *p;
-        }
-    }
-    if (w > t && w[-1] == ' ')
-        w--;
-    *w = '\0';
-    return t;
-}
-
-/* Trimmed text content of a node, malloc'd; NULL on ENOMEM. */
-static char *node_text(xmlNodePtr n)
-{
-    xmlChar *c = xmlNodeGetContent(n);
-    char *t = trimmed_copy((const char *)c);
-    xmlFree(c);
-    return t;
-}
-
-static int node_line(xmlNodePtr n)
-{
-    long l = xmlGetLineNo(n);
-    return l > 0 && l < 0x7fffffff ? (int)l : 0;
-}
 
 static int is_elem(xmlNodePtr n, const char *name)
 {
@@ -362,6 +361,9 @@ void sol_record_free(sol_record *r)
     if (!r)
         return;
     free(r->id);
+    free(r->date);
+    free(r->clinician);
+    free(r->visit);
     free(r->file);
     free(r->occupation);
     sol_findings_free(r->findings);
@@ -380,21 +382,21 @@ static int check_tree(xmlNodePtr n, int depth, const char *name, sol_diag *d)
         case XML_ENTITY_REF_NODE:
         case XML_ENTITY_NODE:
         case XML_ENTITY_DECL:
-            return sol_diag_set(d, SOL_EPARSE, name, node_line(n),
+            return sol_diag_set(d, SOL_EPARSE, name, sol_rd_node_line(n),
                                 "entity references are not allowed in a "
                                 "record");
         case XML_DTD_NODE:
         case XML_DOCUMENT_TYPE_NODE:
-            return sol_diag_set(d, SOL_EPARSE, name, node_line(n),
+            return sol_diag_set(d, SOL_EPARSE, name, sol_rd_node_line(n),
                                 "DOCTYPE declarations are not allowed in a "
                                 "record");
         case XML_XINCLUDE_START:
         case XML_XINCLUDE_END:
-            return sol_diag_set(d, SOL_EPARSE, name, node_line(n),
+            return sol_diag_set(d, SOL_EPARSE, name, sol_rd_node_line(n),
                                 "XInclude is not allowed in a record");
         case XML_ELEMENT_NODE:
             if (depth > SOL_RECORD_MAX_DEPTH)
-                return sol_diag_set(d, SOL_EPARSE, name, node_line(n),
+                return sol_diag_set(d, SOL_EPARSE, name, sol_rd_node_line(n),
                                     "elements nested deeper than %d levels",
                                     SOL_RECORD_MAX_DEPTH);
             if (n->children) {
@@ -410,9 +412,10 @@ static int check_tree(xmlNodePtr n, int depth, const char *name, sol_diag *d)
     return SOL_OK;
 }
 
-static int validate_schema(xmlDocPtr doc, const char *name,
+static int validate_schema(xmlDocPtr doc, rd_ctx *c,
                            const char *schema_path, sol_diag *d)
 {
+    const char *name = c->name;
     xmlRelaxNGParserCtxtPtr pctxt = NULL;
     xmlRelaxNGPtr schema = NULL;
     xmlRelaxNGValidCtxtPtr vctxt = NULL;
@@ -444,12 +447,25 @@ static int validate_schema(xmlDocPtr doc, const char *name,
         rc = sol_diag_set(d, SOL_ENOMEM, name, 0, "out of memory");
         goto cleanup;
     }
+    cap.ctx = c;
     xmlRelaxNGSetValidStructuredErrors(vctxt,
                                        (xmlStructuredErrorFunc)capture_error,
                                        &cap);
     if (xmlRelaxNGValidateDoc(vctxt, doc) != 0) {
         if (cap.line <= 0) /* never without a line: the root's, at worst */
-            cap.line = node_line(xmlDocGetRootElement(doc));
+            cap.line = sol_rd_node_line(xmlDocGetRootElement(doc));
+        /* "Element assessment failed to validate content" only repeats a
+         * more precise message before it. */
+        if (c->all && c->all->n >= 2) {
+            sol_record_problem *last = &c->all->items[c->all->n - 1];
+            if (strstr(last->d.msg, "failed to validate content"))
+                c->all->n--;
+        }
+        if (c->all && !cap.set)
+            sol_rd_push(c, 1, SOL_EINVALID, 0,
+                         "does not match the record schema: invalid structure");
+        if (!c->first)
+            c->first = SOL_EINVALID;
         rc = sol_diag_set(d, SOL_EINVALID, name, cap.line,
                           "does not match the record schema: %s",
                           cap.set ? cap.msg : "invalid structure");
@@ -467,51 +483,63 @@ cleanup:
 
 /* ---- vocabulary checks and extraction -------------------------------- */
 
-static int add_finding(sol_record *r, xmlNodePtr n, const char *section,
-                       int index, const sol_vocab *vocab, sol_diag *d)
+static int add_finding(sol_record *r, rd_ctx *c, xmlNodePtr n,
+                       const char *section, int index, const sol_vocab *vocab,
+                       sol_diag *d)
 {
-    const char *name = r->file;
-    int line = node_line(n);
+    int line = sol_rd_node_line(n);
     xmlChar *attr = xmlGetProp(n, (const xmlChar *)"name");
+    const char *aname = attr ? (const char *)attr : "";
     const sol_term *t;
     const sol_finding *prev;
     sol_value *vals = NULL;
     size_t nvals = 0;
-    char *text = NULL, path[128];
+    char *text = NULL, path[128], note[256] = "";
+    sol_diag vd;
     int rc;
 
-    t = sol_vocab_lookup(vocab, attr ? (const char *)attr : "");
+    t = sol_vocab_lookup(vocab, aname);
     if (!t) {
-        rc = sol_diag_set(d, SOL_EINVALID, name, line,
-                          "unknown finding '%s': not in the vocabulary",
-                          attr ? (const char *)attr : "");
+        char close[512];
+        sol_vocab_close_names(vocab, aname, 3, close, sizeof close);
+        rc = sol_rd_problem(c, d, SOL_EINVALID, line,
+                     "unknown finding '%.80s': not in the vocabulary%s%s%s",
+                     aname, *close ? " (did you mean: " : " (soleus new lists "
+                     "every finding)", close, *close ? ")" : "");
         goto cleanup;
     }
     if (strcmp(t->section, section) != 0) {
-        rc = sol_diag_set(d, SOL_EINVALID, name, line,
-                          "finding '%s' belongs in <%s>, not <%s>",
-                          t->name, t->section, section);
+        rc = sol_rd_problem(c, d, SOL_EINVALID, line,
+                     "finding '%s' belongs in <%s>, not <%s>", t->name,
+                     t->section, section);
         goto cleanup;
     }
     prev = sol_findings_find(r->findings, t->name);
     if (prev) {
-        rc = sol_diag_set(d, SOL_EINVALID, name, line,
-                          "duplicate finding '%s': already given at line %d",
-                          t->name, prev->line);
+        rc = sol_rd_problem(c, d, SOL_EINVALID, line,
+                     "duplicate finding '%s': already given at line %d",
+                     t->name, prev->line);
         goto cleanup;
     }
-    text = node_text(n);
+    text = sol_rd_node_text(n);
+    if (text && !*text) { /* left empty (a template line): not recorded */
+        rc = SOL_OK;
+        goto cleanup;
+    }
     vals = calloc(t->nvalues ? t->nvalues : 1, sizeof *vals);
     if (!text || !vals) {
-        rc = sol_diag_set(d, SOL_ENOMEM, name, line, "out of memory");
+        rc = sol_rd_problem(c, d, SOL_ENOMEM, line, "out of memory");
         goto cleanup;
     }
-    rc = sol_vocab_parse_value(t, text, vals, &nvals, d);
+    memset(&vd, 0, sizeof vd);
+    rc = sol_vocab_parse_value_note(t, text, vals, &nvals, note, sizeof note,
+                                    &vd);
     if (rc != SOL_OK) {
-        if (d) { /* the vocabulary wrote the message; add where */
-            snprintf(d->file, sizeof d->file, "%s", name);
-            d->line = line;
-        }
+        rc = sol_rd_problem(c, d, rc, line, "%s", vd.msg);
+        goto cleanup;
+    }
+    if (*note && c->all && sol_rd_push(c, 0, SOL_OK, line, note)) {
+        rc = sol_rd_problem(c, d, SOL_ENOMEM, line, "out of memory");
         goto cleanup;
     }
     snprintf(path, sizeof path, "/assessment/%s/finding[%d]", section, index);
@@ -527,7 +555,7 @@ static int add_finding(sol_record *r, xmlNodePtr n, const char *section,
         f.line = line;
         rc = sol_findings_add(r->findings, &f);
         if (rc != SOL_OK) {
-            rc = sol_diag_set(d, rc, name, line, "out of memory");
+            rc = sol_rd_problem(c, d, SOL_ENOMEM, line, "out of memory");
             goto cleanup;
         }
     }
@@ -552,11 +580,11 @@ static int add_note(sol_record *r, xmlNodePtr n, int index, sol_diag *d)
         return sol_diag_set(d, SOL_ENOMEM, r->file, 0, "out of memory");
     r->notes = nn;
     if (r->nnotes >= SOL_RECORD_MAX_NOTES)
-        return sol_diag_set(d, SOL_ELIMIT, r->file, node_line(n),
+        return sol_diag_set(d, SOL_ELIMIT, r->file, sol_rd_node_line(n),
                             "more than %d notes in one record (the limit "
                             "per record)", SOL_RECORD_MAX_NOTES);
     snprintf(path, sizeof path, "/assessment/notes/note[%d]", index);
-    text = node_text(n);
+    text = sol_rd_node_text(n);
     p = sol_strdup(path);
     if (!text || !p) {
         free(text);
@@ -567,43 +595,64 @@ static int add_note(sol_record *r, xmlNodePtr n, int index, sol_diag *d)
     if (r->note_bytes > SOL_RECORD_MAX_NOTE_BYTES) {
         free(text);
         free(p);
-        return sol_diag_set(d, SOL_ELIMIT, r->file, node_line(n),
+        return sol_diag_set(d, SOL_ELIMIT, r->file, sol_rd_node_line(n),
                             "notes total more than %u bytes of text by note "
                             "%d (the limit per record)",
                             SOL_RECORD_MAX_NOTE_BYTES, index);
     }
     nn[r->nnotes].text = text;
     nn[r->nnotes].path = p;
-    nn[r->nnotes].line = node_line(n);
+    nn[r->nnotes].line = sol_rd_node_line(n);
     r->nnotes++;
     return SOL_OK;
 }
 
-static int extract(sol_record *r, xmlNodePtr root, const sol_vocab *vocab,
-                   sol_diag *d)
+static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root,
+                   const sol_vocab *vocab, sol_diag *d)
 {
     xmlChar *id = xmlGetProp(root, (const xmlChar *)"id");
     int rc = SOL_OK;
 
-    r->id = token_copy((const char *)id);
+    r->id = sol_rd_token_copy((const char *)id);
     xmlFree(id);
     if (!r->id)
         return sol_diag_set(d, SOL_ENOMEM, r->file, 0, "out of memory");
     for (xmlNodePtr sec = root->children; sec && rc == SOL_OK;
          sec = sec->next) {
+        const char *sn = (const char *)sec->name;
+        char **meta = NULL;
         int nfind = 0, nnote = 0;
 
-        if (sec->type != XML_ELEMENT_NODE)
+        if (sec->type != XML_ELEMENT_NODE || sec->ns)
             continue;
-        for (xmlNodePtr c = sec->children; c && rc == SOL_OK; c = c->next) {
-            if (is_elem(c, "finding")) {
-                rc = add_finding(r, c, (const char *)sec->name, ++nfind,
-                                 vocab, d);
-            } else if (is_elem(c, "note")) {
-                rc = add_note(r, c, ++nnote, d);
-            } else if (is_elem(c, "occupation")) {
+        if (strcmp(sn, "date") == 0)
+            meta = &r->date;
+        else if (strcmp(sn, "clinician") == 0)
+            meta = &r->clinician;
+        else if (strcmp(sn, "visit") == 0)
+            meta = &r->visit;
+        if (meta) {
+            free(*meta);
+            if (!(*meta = sol_rd_node_text(sec)))
+                rc = sol_diag_set(d, SOL_ENOMEM, r->file, 0, "out of memory");
+            else if (!**meta) { /* left empty: absent */
+                free(*meta);
+                *meta = NULL;
+            }
+            continue;
+        }
+        if (!sol_rd_is_section(sn) && strcmp(sn, "notes") != 0)
+            continue; /* reported by check_structure */
+        for (xmlNodePtr k = sec->children; k && rc == SOL_OK; k = k->next) {
+            if (k->ns)
+                continue;
+            if (is_elem(k, "finding") && xmlHasProp(k, (const xmlChar *)"name")) {
+                rc = add_finding(r, c, k, sn, ++nfind, vocab, d);
+            } else if (is_elem(k, "note")) {
+                rc = add_note(r, k, ++nnote, d);
+            } else if (is_elem(k, "occupation")) {
                 free(r->occupation);
-                r->occupation = node_text(c);
+                r->occupation = sol_rd_node_text(k);
                 if (!r->occupation)
                     rc = sol_diag_set(d, SOL_ENOMEM, r->file, 0,
                                       "out of memory");
@@ -615,10 +664,14 @@ static int extract(sol_record *r, xmlNodePtr root, const sol_vocab *vocab,
 
 /* ---- public entry points --------------------------------------------- */
 
-int sol_record_parse(sol_record **out, const char *buf, size_t len,
-                     const char *name, const char *schema_path,
-                     const sol_vocab *vocab, sol_diag *d)
+/* The whole read: hostile-input checks and parsing stop at the first
+ * problem; structure and vocabulary problems are listed in check mode; the
+ * schema runs last, once everything else is clean. */
+static int read_record(sol_record **out, rd_ctx *c, const char *buf,
+                       size_t len, const char *schema_path,
+                       const sol_vocab *vocab, sol_diag *d)
 {
+    const char *name = c->name;
     xmlParserCtxtPtr ctxt = NULL;
     xmlDocPtr doc = NULL;
     xmlNodePtr root;
@@ -629,8 +682,6 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
     int rc, opts;
 
     *out = NULL;
-    if (!name)
-        name = "(record)";
     if (!buf || !vocab || !schema_path)
         return sol_diag_set(d, SOL_EUSAGE, name, 0,
                             "record, schema and vocabulary are required");
@@ -689,17 +740,25 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
                           "malformed XML: no root element");
         goto cleanup;
     }
-    rc = validate_schema(doc, name, schema_path, d);
+    c->doc = doc;
+    rc = sol_rd_check_structure(c, root, d);
     if (rc != SOL_OK)
         goto cleanup;
-
     r = calloc(1, sizeof *r);
     if (!r || !(r->file = sol_strdup(name))
         || !(r->findings = sol_findings_new())) {
         rc = sol_diag_set(d, SOL_ENOMEM, name, 0, "out of memory");
         goto cleanup;
     }
-    rc = extract(r, root, vocab, d);
+    if (!root->ns && is_elem(root, "assessment")) /* else nothing to read */
+        rc = extract(r, c, root, vocab, d);
+    if (rc != SOL_OK)
+        goto cleanup;
+    if (c->first) {
+        rc = c->first;
+        goto cleanup;
+    }
+    rc = validate_schema(doc, c, schema_path, d);
     if (rc != SOL_OK)
         goto cleanup;
     *out = r;
@@ -717,6 +776,52 @@ void sol_record_init(void)
 {
     xmlInitParser();
     xmlRelaxNGInitTypes();
+}
+
+int sol_record_parse(sol_record **out, const char *buf, size_t len,
+                     const char *name, const char *schema_path,
+                     const sol_vocab *vocab, sol_diag *d)
+{
+    rd_ctx c = { name ? name : "(record)", NULL, 0, NULL };
+    return read_record(out, &c, buf, len, schema_path, vocab, d);
+}
+
+int sol_record_check(sol_record_problems *out, const char *path,
+                     const char *schema_path, const sol_vocab *vocab,
+                     sol_diag *d)
+{
+    rd_ctx c = { path, out, 0, NULL };
+    sol_record *r = NULL;
+    char *buf = NULL;
+    size_t len = 0, before = out->n;
+    int rc = sol_read_file(&buf, &len, path, SOL_RECORD_MAX_BYTES, d);
+
+    if (rc == SOL_OK)
+        rc = read_record(&r, &c, buf, len, schema_path, vocab, d);
+    /* A problem that stopped the read (unreadable, hostile, malformed) is
+     * listed like the others. */
+    if (rc != SOL_OK && rc != SOL_ENOMEM) {
+        int listed = 0;
+        for (size_t i = before; i < out->n; i++)
+            listed |= out->items[i].error;
+        if (!listed) {
+            rd_ctx one = { d->file[0] ? d->file : path, out, 0, NULL };
+            sol_rd_push(&one, 1, rc, d->line, d->msg);
+        }
+    }
+    /* In file order (stable: a line's problems keep their order). */
+    for (size_t i = before + 1; i < out->n; i++) {
+        sol_record_problem tmp = out->items[i];
+        size_t k = i;
+        while (k > before && out->items[k - 1].d.line > tmp.d.line) {
+            out->items[k] = out->items[k - 1];
+            k--;
+        }
+        out->items[k] = tmp;
+    }
+    sol_record_free(r);
+    free(buf);
+    return rc;
 }
 
 int sol_record_load(sol_record **out, const char *path, const char *schema_path,
@@ -743,6 +848,21 @@ const char *sol_record_id(const sol_record *r)
 const char *sol_record_file(const sol_record *r)
 {
     return r ? r->file : NULL;
+}
+
+const char *sol_record_date(const sol_record *r)
+{
+    return r ? r->date : NULL;
+}
+
+const char *sol_record_clinician(const sol_record *r)
+{
+    return r ? r->clinician : NULL;
+}
+
+const char *sol_record_visit(const sol_record *r)
+{
+    return r ? r->visit : NULL;
 }
 
 const char *sol_record_occupation(const sol_record *r)

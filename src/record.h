@@ -1,4 +1,5 @@
-/* record.h — safe reader for XML assessment records (the only libxml2 user).
+/* record.h — safe reader for XML assessment records (the only libxml2 reader;
+ * write_html.c is the only writer).
  * Reads with a size cap, refuses DOCTYPE/entities/XInclude, validates against
  * knowledge/record.rng and the vocabulary, and returns findings with the
  * element path and line of each. */
@@ -34,7 +35,37 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
                      const sol_vocab *vocab, sol_diag *d);
 void sol_record_free(sol_record *r);   /* NULL is a no-op */
 
+/* Every problem `soleus check` found in one record, in file order: errors
+ * (the record would be refused) and notes (a value converted from a unit
+ * form, "'2 weeks' read as 14 days"). Owned by the caller: free with
+ * sol_record_problems_clear. */
+typedef struct {
+    sol_diag d;             /* file, line, message */
+    int error;              /* 1 error, 0 note */
+    int code;               /* the sol_err of an error */
+} sol_record_problem;
+
+typedef struct {
+    sol_record_problem *items;
+    size_t n, cap;
+} sol_record_problems;
+
+/* Check the record at path and list every problem in *out (which must be
+ * zeroed or cleared), not only the first: structure, vocabulary and schema
+ * errors each with their line, notes for converted values. Returns SOL_OK
+ * when the record would be accepted, else the first error's code (the list
+ * then holds every error). */
+int sol_record_check(sol_record_problems *out, const char *path,
+                     const char *schema_path, const sol_vocab *vocab,
+                     sol_diag *d);
+void sol_record_problems_clear(sol_record_problems *p);
+
 const char *sol_record_id(const sol_record *r);
+/* Optional visit details: NULL when absent. date is YYYY-MM-DD, visit a
+ * positive whole number (1 = first visit). */
+const char *sol_record_date(const sol_record *r);
+const char *sol_record_clinician(const sol_record *r);
+const char *sol_record_visit(const sol_record *r);
 const char *sol_record_file(const sol_record *r);
 const char *sol_record_occupation(const sol_record *r);  /* may be NULL */
 /* Structured findings (owned by the record). */

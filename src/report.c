@@ -31,6 +31,10 @@ struct sol_report {
     sol_rwithheld *withheld;
     size_t nwithheld;
     int suppressed;
+    char *date, *clinician, *visit; /* the record's visit details, or NULL */
+    const char *const *reads;  /* finding names some rule reads (borrowed) */
+    size_t nreads;
+    int reads_set;
 };
 
 static char *trim_copy(const char *s, size_t n)
@@ -544,6 +548,9 @@ void sol_report_free(sol_report *r)
         return;
     free(r->record_id);
     free(r->record_file);
+    free(r->date);
+    free(r->clinician);
+    free(r->visit);
     for (size_t i = 0; i < r->ndocs; i++) {
         free(r->docs[i].name);
         free(r->docs[i].id);
@@ -597,3 +604,43 @@ size_t sol_report_advice_count(const sol_report *r) { return r->nadvice; }
 size_t sol_report_withheld_count(const sol_report *r) { return r->nwithheld; }
 const sol_rwithheld *sol_report_withheld_at(const sol_report *r, size_t i) { return &r->withheld[i]; }
 const sol_radvice *sol_report_advice_at(const sol_report *r, size_t i) { return &r->advice[i]; }
+
+void sol_report_set_rule_reads(sol_report *r, const char *const *names, size_t n)
+{
+    r->reads = names;
+    r->nreads = n;
+    r->reads_set = 1;
+}
+
+int sol_report_rule_reads(const sol_report *r, const char *name)
+{
+    if (!r->reads_set)
+        return -1;
+    for (size_t i = 0; i < r->nreads; i++)
+        if (strcmp(r->reads[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+static int set_str(char **dst, const char *src)
+{
+    free(*dst);
+    *dst = NULL;
+    if (!src || !*src)
+        return SOL_OK;
+    *dst = sol_strdup(src);
+    return *dst ? SOL_OK : SOL_ENOMEM;
+}
+
+int sol_report_set_visit(sol_report *r, const char *date, const char *clinician,
+                         const char *visit)
+{
+    if (set_str(&r->date, date) || set_str(&r->clinician, clinician)
+        || set_str(&r->visit, visit))
+        return SOL_ENOMEM;
+    return SOL_OK;
+}
+
+const char *sol_report_date(const sol_report *r) { return r->date; }
+const char *sol_report_clinician(const sol_report *r) { return r->clinician; }
+const char *sol_report_visit(const sol_report *r) { return r->visit; }

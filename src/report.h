@@ -130,6 +130,23 @@ const sol_rwithheld *sol_report_withheld_at(const sol_report *r, size_t i);
 size_t sol_report_advice_count(const sol_report *r);
 const sol_radvice *sol_report_advice_at(const sol_report *r, size_t i);
 
+/* The record's optional visit details (copied; NULL or "" for absent):
+ * date YYYY-MM-DD, clinician, visit number. 0 or SOL_ENOMEM. */
+int sol_report_set_visit(sol_report *r, const char *date, const char *clinician,
+                         const char *visit);
+/* Each NULL when the record did not give it. */
+const char *sol_report_date(const sol_report *r);
+const char *sol_report_clinician(const sol_report *r);
+const char *sol_report_visit(const sol_report *r);
+
+/* The finding names some rule reads (from the knowledge-base model), so the
+ * writers can list recorded findings that no rule uses. Borrowed: names
+ * must outlive the report. Not set: only findings a firing matched count as
+ * used. */
+void sol_report_set_rule_reads(sol_report *r, const char *const *names, size_t n);
+/* 1 when some rule reads finding name; -1 when the reads were not set. */
+int sol_report_rule_reads(const sol_report *r, const char *name);
+
 /* 1 for the sex and seated-work tendency rules (R55-R57, S4): they may only
  * reorder tests and nudge priors, and the writers label them as population
  * tendencies with the contrary evidence (L11). */

@@ -105,4 +105,10 @@ void sol_rule_uid(char *out, size_t len, const char *const *fam, size_t n, size_
 int sol_rule_id_selects(const char *selector, const char *uid, const char *fam);
 char *sol_strndup(const char *s, size_t n);
 
+/* "Did you mean": up to max of candidates[] close to word (edit distance
+ * ignoring case, or word as a fragment of the name), best first, written
+ * comma-separated into buf ("" when none is close). Returns buf. */
+const char *sol_close_names(const char *word, const char *const *candidates,
+                            size_t n, size_t max, char *buf, size_t len);
+
 #endif

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #define VOCAB_MAX_BYTES (1024u * 1024u)
 #define VOCAB_NCOLS 8
@@ -22,10 +24,19 @@ typedef struct {
     char **vals;        /* enum/set members (point into line_copy) */
 } vocab_entry;
 
+/* One row form of units.tsv while loading. */
+typedef struct {
+    const char *unit;
+    sol_unitform f;
+} unit_row;
+
 struct sol_vocab {
     vocab_entry *e;
     size_t n, cap;
     const sol_term **by_name; /* terms sorted by name, for lookup */
+    char *units_buf;          /* units.tsv text, split in place */
+    sol_unitform *forms;      /* every form, grouped by unit; terms point in */
+    size_t nforms;
 };
 
 static const char *const SECTIONS[] = {
@@ -113,6 +124,8 @@ void sol_vocab_free(sol_vocab *v)
         vocab_entry_free(&v->e[i]);
     free(v->e);
     free(v->by_name);
+    free(v->units_buf);
+    free(v->forms);
     free(v);
 }
 
@@ -230,6 +243,85 @@ static int cmp_term(const void *a, const void *b)
     return strcmp(ta->name, tb->name);
 }
 
+static int cmp_unit_row(const void *a, const void *b)
+{
+    const unit_row *x = a, *y = b;
+    int c = strcmp(x->unit, y->unit);
+    return c ? c : (x < y ? -1 : x > y);
+}
+
+/* units.tsv next to the vocabulary at vpath: absent is fine (numbers then
+ * take no unit), malformed is an error naming the line. Each term then
+ * points at the forms of its unit. */
+static int load_units(sol_vocab *v, const char *vpath, sol_diag *d)
+{
+    char path[1024], *p;
+    const char *slash = strrchr(vpath, '/');
+    unit_row *rows = NULL;
+    size_t nrows = 0, cap = 0;
+    int line = 0, rc = SOL_OK;
+
+    snprintf(path, sizeof path, "%.*sunits.tsv",
+             slash ? (int)(slash - vpath + 1) : 0, vpath);
+    if (access(path, F_OK) != 0)
+        return SOL_OK;
+    rc = sol_read_file(&v->units_buf, NULL, path, VOCAB_MAX_BYTES, d);
+    if (rc != SOL_OK)
+        return rc;
+    for (char *cursor = v->units_buf; (p = sol_next_line(&cursor, &line));) {
+        char *col[3];
+        double factor;
+
+        if (sol_split_tabs(p, col, 3) != 3)
+            return free(rows), sol_diag_set(d, SOL_EPARSE, path, line,
+                                            "expected 3 tab-separated columns "
+                                            "(unit written factor)");
+        if (!parse_number(col[2], &factor) || factor <= 0)
+            return free(rows), sol_diag_set(d, SOL_EPARSE, path, line,
+                                            "factor '%s' is not a positive "
+                                            "number", col[2]);
+        for (char *w = col[1];;) {
+            char *bar = strchr(w, '|');
+            if (bar)
+                *bar = '\0';
+            if (!*w)
+                return free(rows), sol_diag_set(d, SOL_EPARSE, path, line,
+                                                "empty written form");
+            if (sol_grow((void **)&rows, &cap, nrows + 1, sizeof *rows))
+                return free(rows), sol_diag_set(d, SOL_ENOMEM, path, line,
+                                                "out of memory");
+            rows[nrows].unit = col[0];
+            rows[nrows].f.written = w;
+            rows[nrows].f.factor = factor;
+            nrows++;
+            if (!bar)
+                break;
+            w = bar + 1;
+        }
+    }
+    if (nrows) {
+        qsort(rows, nrows, sizeof *rows, cmp_unit_row);
+        v->forms = malloc(nrows * sizeof *v->forms);
+        if (!v->forms)
+            return free(rows), sol_diag_set(d, SOL_ENOMEM, path, 0,
+                                            "out of memory");
+        for (size_t i = 0; i < nrows; i++)
+            v->forms[i] = rows[i].f;
+        v->nforms = nrows;
+    }
+    for (size_t i = 0; i < v->n; i++) {
+        sol_term *t = &v->e[i].t;
+        for (size_t k = 0; k < nrows; k++)
+            if (strcmp(rows[k].unit, t->unit) == 0) {
+                if (!t->nforms)
+                    t->forms = &v->forms[k];
+                t->nforms++;
+            }
+    }
+    free(rows);
+    return SOL_OK;
+}
+
 int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
 {
     sol_vocab *v = NULL;
@@ -294,6 +386,9 @@ int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
     for (size_t i = 0; i < v->n; i++) /* v->e no longer moves */
         v->by_name[i] = &v->e[i].t;
     qsort(v->by_name, v->n, sizeof *v->by_name, cmp_term);
+    rc = load_units(v, path, d);
+    if (rc != SOL_OK)
+        goto cleanup;
     *out = v;
     v = NULL;
     rc = SOL_OK;
@@ -402,18 +497,84 @@ static int make_symbol(sol_value *out, const char *s, size_t n, sol_diag *d)
     return SOL_OK;
 }
 
-static int parse_number_value(const sol_term *t, const char *s,
-                              sol_value *out, sol_diag *d)
+static int number_error(const sol_term *t, const char *s, sol_diag *d)
 {
     char ub[64];
-    double x;
+    return FAIL("finding '%s': wrong type: expected %s in %g..%g%s, "
+                "got '%.60s'", t->name,
+                t->type == SOL_TYPE_INT ? "a whole number" : "a number",
+                t->min, t->max, unit_suffix(t, ub, sizeof ub), s);
+}
 
-    if (!parse_number(s, &x)
-        || (t->type == SOL_TYPE_INT && strpbrk(s, ".eE")))
-        return FAIL("finding '%s': wrong type: expected %s in %g..%g%s, "
-                    "got '%.60s'", t->name,
-                    t->type == SOL_TYPE_INT ? "a whole number" : "a number",
-                    t->min, t->max, unit_suffix(t, ub, sizeof ub), s);
+/* The forms a number of t may be written with, "d|day|days" into buf. */
+static const char *forms_text(const sol_term *t, char *buf, size_t len)
+{
+    size_t used = 0;
+
+    buf[0] = '\0';
+    for (size_t i = 0; i < t->nforms && used + 1 < len; i++) {
+        int n = snprintf(buf + used, len - used, "%s%s", i ? "|" : "",
+                         t->forms[i].written);
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+    return buf;
+}
+
+/* A number, optionally with a decimal comma and a unit form of units.tsv
+ * ("2 weeks", "20%", "3,5 km"); note says what a converted text was read as. */
+static int parse_number_value(const sol_term *t, const char *s,
+                              sol_value *out, char *note, size_t notelen,
+                              sol_diag *d)
+{
+    char ub[64], num[64], fb[256];
+    const char *p = s, *unit;
+    size_t k = 0, commas = 0;
+    double x, factor = 1;
+
+    if (*p == '+' || *p == '-')
+        num[k++] = *p++;
+    while ((isdigit((unsigned char)*p) || *p == '.' || *p == ',') && k + 1 < sizeof num) {
+        commas += *p == ',';
+        num[k++] = *p == ',' ? '.' : *p;
+        p++;
+    }
+    num[k] = '\0';
+    for (unit = p; isspace((unsigned char)*unit); unit++)
+        ;
+    if (!*unit && !commas) { /* a plain number, exponent allowed */
+        if (!parse_number(s, &x) || (t->type == SOL_TYPE_INT && strpbrk(s, ".eE")))
+            return number_error(t, s, d);
+    } else {
+        if (commas > 1 || (commas && strchr(s, '.')) || !parse_number(num, &x))
+            return number_error(t, s, d);
+        if (*unit) {
+            size_t i = 0;
+            while (i < t->nforms && strcasecmp(t->forms[i].written, unit) != 0)
+                i++;
+            if (i < t->nforms)
+                factor = t->forms[i].factor;
+            else if (strcmp(t->unit, "-") != 0 && strcasecmp(t->unit, unit) == 0)
+                factor = 1;
+            else if (t->nforms)
+                return FAIL("finding '%s': wrong type: cannot read '%.60s' as a "
+                            "number of %s: write a number, optionally followed "
+                            "by one of %s",
+                            t->name, s, t->unit, forms_text(t, fb, sizeof fb));
+            else
+                return number_error(t, s, d);
+        }
+        x *= factor;
+        if (t->type == SOL_TYPE_INT && x != floor(x)) {
+            if (factor == 1) /* "3,5" for a whole number: refuse, no rounding */
+                return number_error(t, s, d);
+            x = floor(x + 0.5);
+        }
+        if (note)
+            snprintf(note, notelen, "'%.60s' read as %g%s", s, x,
+                     unit_suffix(t, ub, sizeof ub));
+    }
     if (x < t->min || x > t->max)
         return FAIL("finding '%s': value %s out of range %g..%g%s", t->name,
                     s, t->min, t->max, unit_suffix(t, ub, sizeof ub));
@@ -428,15 +589,57 @@ static int parse_number_value(const sol_term *t, const char *s,
     return SOL_OK;
 }
 
+/* " (did you mean: female)" or "" for a value that is not a member. */
+static const char *close_members(const sol_term *t, const char *s, size_t n,
+                                 char *buf, size_t len)
+{
+    char word[128], close[256];
+
+    snprintf(word, sizeof word, "%.*s", (int)(n < 100 ? n : 100), s);
+    for (size_t i = 0; i < t->nvalues; i++)
+        if (strcasecmp(word, t->values[i]) == 0) /* only the case is wrong */
+            return snprintf(buf, len, " (did you mean: %s)", t->values[i]), buf;
+    sol_close_names(word, t->values, t->nvalues, 3, close, sizeof close);
+    if (*close)
+        snprintf(buf, len, " (did you mean: %s)", close);
+    else
+        buf[0] = '\0';
+    return buf;
+}
+
+const char *sol_vocab_close_names(const sol_vocab *v, const char *word,
+                                  size_t max, char *buf, size_t len)
+{
+    const char **names = calloc(v && v->n ? v->n : 1, sizeof *names);
+
+    buf[0] = '\0';
+    if (!names || !v)
+        return free(names), buf;
+    for (size_t i = 0; i < v->n; i++)
+        names[i] = v->e[i].t.name;
+    sol_close_names(word, names, v->n, max, buf, len);
+    free(names);
+    return buf;
+}
+
 int sol_vocab_parse_value(const sol_term *t, const char *text,
                           sol_value *out_vals, size_t *out_n, sol_diag *d)
 {
-    char mb[512];
+    return sol_vocab_parse_value_note(t, text, out_vals, out_n, NULL, 0, d);
+}
+
+int sol_vocab_parse_value_note(const sol_term *t, const char *text,
+                               sol_value *out_vals, size_t *out_n,
+                               char *note, size_t notelen, sol_diag *d)
+{
+    char mb[512], dym[300];
     const char *s, *e;
     size_t len, n = 0;
     int rc = SOL_OK;
 
     *out_n = 0;
+    if (note && notelen)
+        note[0] = '\0';
     if (!t || !text)
         return FAIL("no value");
     for (s = text; isspace((unsigned char)*s); s++)
@@ -463,17 +666,21 @@ int sol_vocab_parse_value(const sol_term *t, const char *text,
         if (!((len == 3 && strncmp(s, "yes", 3) == 0)
               || (len == 2 && strncmp(s, "no", 2) == 0)))
             return FAIL("finding '%s': wrong type: expected yes, no or "
-                        "unknown, got '%.*s'", t->name,
-                        (int)(len > 60 ? 60 : len), s);
+                        "unknown, got '%.*s'%s", t->name,
+                        (int)(len > 60 ? 60 : len), s,
+                        (len == 3 && strncasecmp(s, "yes", 3) == 0) ? " (did you mean: yes)"
+                        : (len == 2 && strncasecmp(s, "no", 2) == 0) ? " (did you mean: no)"
+                        : "");
         rc = make_symbol(&out_vals[0], s, len, d);
         n = rc == SOL_OK;
         break;
     case SOL_TYPE_ENUM:
         if (member_index(t, s, len) < 0)
             return FAIL("finding '%s': '%.*s' is not an allowed value: "
-                        "expected one of %s", t->name,
+                        "expected one of %s%s", t->name,
                         (int)(len > 60 ? 60 : len), s,
-                        members_text(t, mb, sizeof mb));
+                        members_text(t, mb, sizeof mb),
+                        close_members(t, s, len, dym, sizeof dym));
         rc = make_symbol(&out_vals[0], s, len, d);
         n = rc == SOL_OK;
         break;
@@ -494,9 +701,10 @@ int sol_vocab_parse_value(const sol_term *t, const char *text,
             idx = member_index(t, w, wl);
             if (idx < 0) {
                 rc = FAIL("finding '%s': '%.*s' is not an allowed value: "
-                          "expected space-separated members of %s", t->name,
+                          "expected space-separated members of %s%s", t->name,
                           (int)(wl > 60 ? 60 : wl), w,
-                          members_text(t, mb, sizeof mb));
+                          members_text(t, mb, sizeof mb),
+                          close_members(t, w, wl, dym, sizeof dym));
                 break;
             }
             for (size_t k = 0; k < n; k++)
@@ -527,7 +735,7 @@ int sol_vocab_parse_value(const sol_term *t, const char *text,
                         t->min, t->max, len);
         memcpy(num, s, len);
         num[len] = '\0';
-        rc = parse_number_value(t, num, &out_vals[0], d);
+        rc = parse_number_value(t, num, &out_vals[0], note, notelen, d);
         n = rc == SOL_OK;
         break;
     }

@@ -5,6 +5,7 @@
 #include "writers.h"
 #include "explain.h"
 #include "kb_text.h"
+#include "glance.h"
 #include "nextbest.h"
 #include "tooljson.h"
 
@@ -115,6 +116,41 @@ static json_t *next_json(const sol_report *r, const sol_nextbest *next)
     return arr;
 }
 
+/* What the text and HTML reports show first (glance.c): the action, the
+ * Wells total and band, the visit details and the recorded findings no rule
+ * reads. NULL on ENOMEM. */
+static json_t *glance_json(const sol_report *r, const sol_nextbest *next)
+{
+    sol_glance *g = NULL;
+    sol_diag d;
+    long long wells;
+    const char *band;
+    double wmod, whigh;
+    json_t *o, *unused;
+
+    if (sol_glance_build(&g, r, next, &d))
+        return NULL;
+    o = json_object();
+    unused = json_array();
+    json_object_set_new(o, "action", json_string(sol_glance_action_text(g)));
+    if (sol_glance_flag(g))
+        json_object_set_new(o, "action_for", json_string(sol_glance_flag(g)->id));
+    if (sol_glance_wells(g, &wells, &band, &wmod, &whigh))
+        json_object_set_new(o, "wells", json_pack("{s:I,s:s}", "total", (json_int_t)wells,
+                                                  "band", band));
+    if (sol_report_date(r))
+        json_object_set_new(o, "date", json_string(sol_report_date(r)));
+    if (sol_report_clinician(r))
+        json_object_set_new(o, "clinician", json_string(sol_report_clinician(r)));
+    if (sol_report_visit(r))
+        json_object_set_new(o, "visit", json_string(sol_report_visit(r)));
+    for (size_t i = 0; i < sol_glance_unused_count(g); i++)
+        json_array_append_new(unused, json_string(sol_glance_unused_at(g, i)->name));
+    json_object_set_new(o, "unused_findings", unused);
+    sol_glance_free(g);
+    return o;
+}
+
 int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next)
 {
     json_t *root = json_object();
@@ -126,6 +162,12 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
                         json_string("Decision support for a qualified clinician; not a diagnosis."));
     json_object_set_new(root, "red_flag", json_boolean(sol_report_has_red_flag(r)));
     json_object_set_new(root, "management_suppressed", json_boolean(sol_report_suppressed(r)));
+    json_t *glance = glance_json(r, next);
+    if (!glance) {
+        json_decref(root);
+        return SOL_ENOMEM;
+    }
+    json_object_set_new(root, "at_a_glance", glance);
 
     json_t *ca = json_array();
     for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {

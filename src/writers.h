@@ -7,13 +7,31 @@
 #include <stdio.h>
 #include "report.h"
 
-/* Human-readable assessment: red flags first, then tiers, each with "because". */
+/* Human-readable assessment: a summary (the action first), red flags, then
+ * tiers, each with "because". */
 int sol_write_text(FILE *out, const sol_report *r);
+
+/* How the text report is laid out: lines wrapped at width (80 when output
+ * is not a terminal), bold and colour only when color is 1. */
+typedef struct {
+    int width;
+    int color;
+} sol_text_opts;
 /* The same as JSON (sorted keys, stable order). */
 int sol_write_json(FILE *out, const sol_report *r);
 /* One line per fact ("conclusion A 1 possible-dvt cf=0.97", "fired RULE" …)
  * for golden tests and scripts. */
 int sol_write_summary(FILE *out, const sol_report *r);
+
+/* One self-contained HTML page (no script, no network): the same content
+ * and order as the text report, evidence folded under each conclusion,
+ * print styles for A4, and the runner's page from runner (may be NULL: no
+ * runner page). next may be NULL. Text is escaped by libxml2's HTML
+ * serialiser (write_html.c owns that use of libxml2). */
+struct sol_nextbest;
+struct sol_runner;
+int sol_write_html(FILE *out, const sol_report *r, const struct sol_nextbest *next,
+                   const struct sol_runner *runner);
 
 /* Shared helper: "name = value (line N)" or, for a note finding,
  * "name = value (note, line N: \"quote\")" into buf. */

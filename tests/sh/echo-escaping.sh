@@ -22,7 +22,7 @@ cat > "$W/id.xml" <<'EOT'
 EOT
 ${SOLEUS_WRAP:-} "$SOLEUS" assess --no-next "$W/id.xml" > "$W/out" 2> "$W/err"
 st=$?
-if [ $st -ne 0 ] || [ "$(head -1 "$W/out")" != "Soleus assessment of record 'tc1' ($W/id.xml)" ] \
+if [ $st -ne 0 ] || [ "$(head -1 "$W/out")" != "Soleus assessment of record 'tc1'" ] \
    || grep -q "$cr" "$W/out"; then
     echo "id with CR/LF: exit $st, header:"; head -2 "$W/out" | od -c | head -5; cat "$W/err"; bad=1
 fi
@@ -32,7 +32,7 @@ id64=$(printf 'a%.0s' $(seq 64))
 printf '<?xml version="1.0"?>\n<assessment id="  %s\t "/>\n' "$id64" > "$W/pad.xml"
 ${SOLEUS_WRAP:-} "$SOLEUS" assess --no-next "$W/pad.xml" > "$W/out" 2> "$W/err"
 st=$?
-if [ $st -ne 0 ] || [ "$(head -1 "$W/out")" != "Soleus assessment of record '$id64' ($W/pad.xml)" ]; then
+if [ $st -ne 0 ] || ! head -3 "$W/out" | tr '\n' ' ' | tr -s ' ' | grep -qF "Soleus assessment of record '$id64' from"; then
     echo "64-character padded id: exit $st, header:"; head -1 "$W/out"; cat "$W/err"; bad=1
 fi
 printf '<?xml version="1.0"?>\n<assessment id="  %sa  "/>\n' "$id64" > "$W/long.xml"
@@ -51,7 +51,8 @@ pop in the right calf.</note></notes>
 EOT
 ${SOLEUS_WRAP:-} "$SOLEUS" assess --no-next "$W/quote.xml" > "$W/out" 2> "$W/err"
 st=$?
-if [ $st -ne 0 ] || ! grep -qF 'note says yes (line 4: "heard a\npop")' "$W/out"; then
+# (the text report wraps long lines: compare with the line breaks folded)
+if [ $st -ne 0 ] || ! tr '\n' ' ' < "$W/out" | tr -s ' ' | grep -qF 'note says yes (line 4: "heard a\npop")'; then
     echo "quote with a line break, assess: exit $st, no 'heard a\\npop'"; grep -n pop "$W/out"; bad=1
 fi
 cat > "$W/quote2.xml" <<'EOT'

@@ -379,6 +379,93 @@ static void test_record__minimal_and_any_section_order(void)
     sol_record_free(r);
 }
 
+/* A misspelt finding name (here only its case) is named with a suggestion. */
+static void test_record__unknown_name_suggests_the_close_one(void)
+{
+    sol_record *r = NULL;
+    sol_diag d;
+
+    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><history><finding name=\"Onset\">"
+                           "sudden</finding></history></assessment>", &d), SOL_EINVALID);
+    CHECK_CONTAINS(d.msg, "unknown finding 'Onset'");
+    CHECK_CONTAINS(d.msg, "(did you mean: onset");
+    CHECK(!r);
+}
+
+/* soleus check: every problem, in line order, not only the first; unit
+ * forms become notes saying what they were read as. */
+static void test_record__check_lists_every_problem_with_its_line(void)
+{
+    static const char text[] =
+        "<assessment id=\"a b\">\n"                                   /* 1 */
+        "<patient><finding name=\"age\" value=\"35\"/>\n"             /* 2 */
+        "<finding name=\"sex\">Female</finding></patient>\n"           /* 3 */
+        "<history><finding name=\"symptom-duration\">2 weeks</finding>\n" /* 4 */
+        "<finding name=\"onsett\">gradual</finding></history>\n"        /* 5 */
+        "<medication>x</medication>\n"                                 /* 6 */
+        "</assessment>\n";
+    sol_record_problems all = { 0 };
+    sol_diag d;
+    char path[] = "/tmp/soleus-check-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+    CHECK(f);
+    if (!f)
+        return;
+    fputs(text, f);
+    fclose(f);
+    memset(&d, 0, sizeof d);
+    CHECK_EQ_INT(sol_record_check(&all, path, TEST_SCHEMA, vocab(), &d), SOL_EINVALID);
+    CHECK_EQ_INT((int)all.n, 6);
+    if (all.n == 6) {
+        CHECK_EQ_INT(all.items[0].d.line, 1);
+        CHECK_CONTAINS(all.items[0].d.msg, "id 'a b' is not a record id");
+        CHECK_EQ_INT(all.items[1].d.line, 2);
+        CHECK_CONTAINS(all.items[1].d.msg, "<finding name=\"age\">35</finding>");
+        CHECK_EQ_INT(all.items[2].d.line, 3);
+        CHECK_CONTAINS(all.items[2].d.msg, "(did you mean: female)");
+        CHECK_EQ_INT(all.items[3].d.line, 4);
+        CHECK_EQ_INT(all.items[3].error, 0);
+        CHECK_EQ_STR(all.items[3].d.msg, "'2 weeks' read as 14 days");
+        CHECK_EQ_INT(all.items[4].d.line, 5);
+        CHECK_CONTAINS(all.items[4].d.msg, "(did you mean: onset");
+        CHECK_EQ_INT(all.items[5].d.line, 6);
+        CHECK_CONTAINS(all.items[5].d.msg, "<medication> is not part of a record");
+    }
+    sol_record_problems_clear(&all);
+    remove(path);
+}
+
+static void test_record__visit_details_are_read_and_checked(void)
+{
+    sol_record *r = NULL;
+    sol_diag d;
+
+    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><date>2026-03-14</date>"
+                           "<clinician>J. Doe</clinician><visit>2</visit>"
+                           "</assessment>", &d), SOL_OK);
+    CHECK_EQ_STR(sol_record_date(r), "2026-03-14");
+    CHECK_EQ_STR(sol_record_clinician(r), "J. Doe");
+    CHECK_EQ_STR(sol_record_visit(r), "2");
+    sol_record_free(r);
+    r = NULL;
+    /* A template's empty notes and visit details are simply absent. */
+    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><date> </date><notes/></assessment>", &d),
+                 SOL_OK);
+    CHECK(r && !sol_record_date(r));
+    sol_record_free(r);
+    r = NULL;
+    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\">\n<date>2026-02-30</date>"
+                           "</assessment>", &d), SOL_EINVALID);
+    CHECK_EQ_INT(d.line, 2);
+    CHECK_CONTAINS(d.msg, "expected YYYY-MM-DD");
+    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><visit>first</visit>"
+                           "</assessment>", &d), SOL_EINVALID);
+    CHECK_CONTAINS(d.msg, "not a visit number");
+    CHECK(!r);
+}
+
 static void test_record__schema_violations(void)
 {
     static const char *const bad[] = {
@@ -386,9 +473,8 @@ static void test_record__schema_violations(void)
         "<assessment id=\"a\"><history/><history/></assessment>",    /* twice */
         "<record id=\"a\"/>",                                        /* root */
         "<assessment id=\"a\"><history><finding>yes</finding></history></assessment>",
-        "<assessment id=\"a\"><history><finding name=\"Onset\">sudden</finding></history></assessment>",
         "<assessment id=\"a\"><history><finding name=\"onset\"><b>sudden</b></finding></history></assessment>",
-        "<assessment id=\"a\"><notes/></assessment>",
+        "<assessment id=\"a\"><patient><occupation>a</occupation><occupation>b</occupation></patient></assessment>",
         "<assessment id=\"a\"><history><occupation>x</occupation></history></assessment>",
         "<assessment id=\"a\" extra=\"1\"/>",
         NULL
@@ -422,10 +508,13 @@ static void test_record__vocabulary_errors_name_line_and_expectation(void)
                            "hills</finding></history></assessment>", &d),
                  SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "'hills' is not an allowed value");
+    /* An empty finding (a template line left blank) is not recorded. */
     CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><history>"
-                           "<finding name=\"onset\"></finding>"
-                           "</history></assessment>", &d), SOL_EINVALID);
-    CHECK_CONTAINS(d.msg, "empty value");
+                           "<finding name=\"onset\"> </finding>"
+                           "</history></assessment>", &d), SOL_OK);
+    CHECK_EQ_INT((int)sol_findings_count(sol_record_findings(r)), 0);
+    sol_record_free(r);
+    r = NULL;
     CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><screening>"
                            "<finding name=\"s4-screen-all-yes\">yes</finding>"
                            "</screening></assessment>", &d), SOL_EINVALID);
@@ -607,6 +696,9 @@ int main(int argc, char **argv)
         { "test_record__missing_schema_is_eio", test_record__missing_schema_is_eio },
         { "test_record__minimal_and_any_section_order", test_record__minimal_and_any_section_order },
         { "test_record__schema_violations", test_record__schema_violations },
+        { "test_record__unknown_name_suggests_the_close_one", test_record__unknown_name_suggests_the_close_one },
+        { "test_record__check_lists_every_problem_with_its_line", test_record__check_lists_every_problem_with_its_line },
+        { "test_record__visit_details_are_read_and_checked", test_record__visit_details_are_read_and_checked },
         { "test_record__vocabulary_errors_name_line_and_expectation", test_record__vocabulary_errors_name_line_and_expectation },
         { "test_record__nesting_limit", test_record__nesting_limit },
         { "test_record__nesting_scan_ignores_comments_and_attributes", test_record__nesting_scan_ignores_comments_and_attributes },

@@ -196,6 +196,51 @@ static void test_vocab__parse_numbers(void)
     sol_vocab_free(v);
 }
 
+/* The unit forms of units.tsv and a decimal comma, and what they became. */
+static void test_vocab__numbers_take_unit_forms_and_decimal_comma(void)
+{
+    sol_vocab *v = load_shipped();
+    sol_value vals[8];
+    size_t n = 0;
+    char note[128];
+    sol_diag d;
+
+    CHECK(v);
+    if (!v)
+        return;
+    memset(&d, 0, sizeof d);
+    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "symptom-duration"),
+                                            "2 weeks", vals, &n, note, sizeof note, &d),
+                 SOL_OK);
+    CHECK_EQ_INT((int)vals[0].i, 14);
+    CHECK_EQ_STR(note, "'2 weeks' read as 14 days");
+    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "weekly-mileage-increase-pct"),
+                                            "20%", vals, &n, note, sizeof note, &d),
+                 SOL_OK);
+    CHECK(vals[0].r == 20.0);
+    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "calf-swelling-diff"),
+                                            "1,5", vals, &n, note, sizeof note, &d),
+                 SOL_OK);
+    CHECK(vals[0].r == 1.5);
+    CHECK_EQ_STR(note, "'1,5' read as 1.5 cm");
+    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "symptom-duration"),
+                                            "14", vals, &n, note, sizeof note, &d),
+                 SOL_OK);
+    CHECK_EQ_STR(note, "");
+    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "symptom-duration"),
+                                            "2 fortnights", vals, &n, note, sizeof note, &d),
+                 SOL_EINVALID);
+    CHECK_CONTAINS(d.msg, "week");
+    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "symptom-duration"),
+                                            "200 weeks", vals, &n, note, sizeof note, &d),
+                 SOL_EINVALID);
+    CHECK_CONTAINS(d.msg, "out of range");
+    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "sex"), "Female", vals,
+                                            &n, note, sizeof note, &d), SOL_EINVALID);
+    CHECK_CONTAINS(d.msg, "(did you mean: female)");
+    sol_vocab_free(v);
+}
+
 static void test_vocab__parse_errors_say_what_was_expected(void)
 {
     sol_vocab *v = load_shipped();
@@ -339,6 +384,7 @@ int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
         { "test_vocab__shipped_vocabulary_loads", test_vocab__shipped_vocabulary_loads },
+        { "test_vocab__numbers_take_unit_forms_and_decimal_comma", test_vocab__numbers_take_unit_forms_and_decimal_comma },
         { "test_vocab__shipped_sections_types_ranges", test_vocab__shipped_sections_types_ranges },
         { "test_vocab__shipped_screen_items", test_vocab__shipped_screen_items },
         { "test_vocab__parse_bool_enum_unknown", test_vocab__parse_bool_enum_unknown },

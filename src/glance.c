@@ -1,0 +1,281 @@
+/* glance.c — the report at a glance (glance.h): what a clinician reads
+ * first, computed once from the report model so the text and HTML writers
+ * say the same thing in the same order. No presentation here. */
+#include "glance.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct sol_glance {
+    const sol_report *r;
+    sol_action action;
+    const sol_rconclusion *flag, *tissue, *driver;
+    const sol_nb_item *next;
+    int has_wells;
+    long long wells;
+    double wells_mod, wells_high;
+    const sol_runanswered **unans;
+    size_t nunans;
+    const sol_finding **notes;
+    size_t nnotes;
+    const sol_finding **unused;
+    size_t nunused;
+};
+
+static sol_action action_of(const char *urgency)
+{
+    if (strcmp(urgency, "emergency") == 0)
+        return SOL_ACTION_REFER_NOW;
+    if (strcmp(urgency, "urgent") == 0)
+        return SOL_ACTION_REFER_SOON;
+    if (strcmp(urgency, "non-urgent") == 0)
+        return SOL_ACTION_REFER;
+    return SOL_ACTION_NONE;
+}
+
+static double num(const sol_value *v)
+{
+    if (!v)
+        return 0;
+    return v->kind == SOL_VAL_INTEGER ? (double)v->i : v->kind == SOL_VAL_REAL ? v->r : 0;
+}
+
+/* The Wells total: the last (score (name wells)) fact, as the score is built
+ * one item per firing; cut-offs from the threshold facts. */
+static void find_wells(sol_glance *g)
+{
+    const sol_graph *gr = sol_report_graph(g->r);
+    g->wells_mod = 1;
+    g->wells_high = 3;
+    for (size_t i = 0; i < sol_graph_fact_count(gr); i++) {
+        const sol_gfact *f = sol_graph_fact_at(gr, i);
+        if (strcmp(f->relation, "score") == 0 && strcmp(sol_gfact_sym(f, "name"), "wells") == 0) {
+            g->has_wells = 1;
+            g->wells = (long long)num(sol_gfact_slot(f, "value"));
+        } else if (strcmp(f->relation, "threshold") == 0) {
+            const char *n = sol_gfact_sym(f, "name");
+            if (strcmp(n, "wells-moderate-band") == 0)
+                g->wells_mod = num(sol_gfact_slot(f, "value"));
+            else if (strcmp(n, "wells-high-band") == 0)
+                g->wells_high = num(sol_gfact_slot(f, "value"));
+        }
+    }
+}
+
+/* 1 when an answer to item could make the action more urgent than now. */
+static int can_change_action(const sol_glance *g, const sol_nb_item *it)
+{
+    const sol_catalog *cat = sol_report_catalog(g->r);
+    for (size_t k = 0; k < it->nanswers; k++) {
+        const sol_nb_answer *a = &it->answers[k];
+        const sol_condition *c = a->top_after[0][0] ? sol_catalog_condition(cat, a->top_after[0])
+                                                     : NULL;
+        if (g->action == SOL_ACTION_NONE) {
+            if (a->red_after && !a->red_before)
+                return 1;
+        } else if (c && action_of(c->urgency) > g->action) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const sol_nb_item *next_item(const sol_nextbest *next, const char *finding)
+{
+    for (size_t i = 0; next && i < sol_nextbest_count(next); i++)
+        if (strcmp(sol_nextbest_at(next, i)->finding, finding) == 0)
+            return sol_nextbest_at(next, i);
+    return NULL;
+}
+
+/* Finding indices some firing matched on. */
+static int mark_used(const sol_report *r, unsigned char *used, size_t nf)
+{
+    const sol_graph *gr = sol_report_graph(r);
+    for (size_t i = 0; i < sol_graph_firing_count(gr); i++) {
+        const sol_firing *fi = sol_graph_firing_at(gr, i);
+        for (size_t k = 0; k < fi->nbasis; k++) {
+            int idx = sol_graph_fact_at(gr, fi->basis[k])->finding;
+            if (idx >= 0 && (size_t)idx < nf)
+                used[idx] = 1;
+        }
+    }
+    return SOL_OK;
+}
+
+int sol_glance_build(sol_glance **out, const sol_report *r, const sol_nextbest *next,
+                     sol_diag *d)
+{
+    const sol_findings *fs = sol_report_findings(r);
+    size_t nf = sol_findings_count(fs), nu = sol_report_unanswered_count(r);
+    unsigned char *used = NULL;
+    sol_glance *g = calloc(1, sizeof *g);
+
+    *out = NULL;
+    if (!g)
+        goto oom;
+    g->r = r;
+    for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
+        const sol_rconclusion *c = sol_report_conclusion_at(r, i);
+        if (c->tier == 'A' && action_of(c->cond->urgency) > g->action) {
+            g->action = action_of(c->cond->urgency);
+            g->flag = c;
+        } else if (c->tier == 'T' && !g->tissue) {
+            g->tissue = c;
+        } else if (c->tier == 'K' && !g->driver) {
+            g->driver = c;
+        }
+    }
+    find_wells(g);
+    g->unans = calloc(nu ? nu : 1, sizeof *g->unans);
+    g->notes = calloc(nf ? nf : 1, sizeof *g->notes);
+    g->unused = calloc(nf ? nf : 1, sizeof *g->unused);
+    used = calloc(nf ? nf : 1, 1);
+    if (!g->unans || !g->notes || !g->unused || !used)
+        goto oom;
+    for (size_t i = 0; i < nu; i++) {
+        const sol_runanswered *u = sol_report_unanswered_at(r, i);
+        const sol_nb_item *it = next_item(next, u->finding);
+        /* With no red flag every unanswered screening question matters (a
+         * red flag cannot be ruled out); with one, only those whose answer
+         * could make the referral more urgent. */
+        if (g->action == SOL_ACTION_NONE || !next || (it && can_change_action(g, it)))
+            g->unans[g->nunans++] = u;
+    }
+    for (size_t i = 0; next && i < sol_nextbest_count(next) && !g->next; i++) {
+        const sol_nb_item *it = sol_nextbest_at(next, i);
+        if (g->action == SOL_ACTION_NONE || can_change_action(g, it))
+            g->next = it;
+    }
+    mark_used(r, used, nf);
+    for (size_t i = 0; i < nf; i++) {
+        const sol_finding *f = sol_findings_at(fs, i);
+        if (f->origin == SOL_ORIGIN_NOTE)
+            g->notes[g->nnotes++] = f;
+        int reads = sol_report_rule_reads(r, f->name);
+        if (reads < 0) { /* no rule model: a matched or screening finding is used */
+            const sol_term *t = sol_vocab_lookup(sol_report_vocab(r), f->name);
+            reads = used[i] || (t && strcmp(t->screen, "-") != 0);
+        }
+        if (!reads && f->context == SOL_CTX_CURRENT && f->value.kind != SOL_VAL_UNKNOWN
+            && f->origin != SOL_ORIGIN_WHATIF) {
+            int dup = 0; /* a set's members: listed once */
+            for (size_t k = 0; k < g->nunused; k++)
+                dup |= strcmp(g->unused[k]->name, f->name) == 0;
+            if (!dup)
+                g->unused[g->nunused++] = f;
+        }
+    }
+    free(used);
+    *out = g;
+    return SOL_OK;
+oom:
+    free(used);
+    sol_glance_free(g);
+    return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+}
+
+void sol_glance_free(sol_glance *g)
+{
+    if (!g)
+        return;
+    free(g->unans);
+    free(g->notes);
+    free(g->unused);
+    free(g);
+}
+
+sol_action sol_glance_action(const sol_glance *g) { return g->action; }
+
+const char *sol_glance_action_text(const sol_glance *g)
+{
+    switch (g->action) {
+    case SOL_ACTION_REFER_NOW: return "refer now (emergency)";
+    case SOL_ACTION_REFER_SOON: return "refer soon (urgent)";
+    case SOL_ACTION_REFER: return "refer (non-urgent)";
+    default: return "no red flag on the answers given";
+    }
+}
+
+const sol_rconclusion *sol_glance_flag(const sol_glance *g) { return g->flag; }
+const sol_rconclusion *sol_glance_tissue(const sol_glance *g) { return g->tissue; }
+const sol_rconclusion *sol_glance_driver(const sol_glance *g) { return g->driver; }
+const sol_nb_item *sol_glance_next(const sol_glance *g) { return g->next; }
+
+int sol_glance_wells(const sol_glance *g, long long *total, const char **band,
+                     double *moderate_from, double *high_from)
+{
+    if (!g->has_wells)
+        return 0;
+    *total = g->wells;
+    *band = (double)g->wells >= g->wells_high  ? "high"
+            : (double)g->wells >= g->wells_mod ? "moderate"
+                                               : "low";
+    *moderate_from = g->wells_mod;
+    *high_from = g->wells_high;
+    return 1;
+}
+
+size_t sol_glance_unanswered_count(const sol_glance *g) { return g->nunans; }
+const sol_runanswered *sol_glance_unanswered_at(const sol_glance *g, size_t i) { return g->unans[i]; }
+size_t sol_glance_note_count(const sol_glance *g) { return g->nnotes; }
+const sol_finding *sol_glance_note_at(const sol_glance *g, size_t i) { return g->notes[i]; }
+size_t sol_glance_unused_count(const sol_glance *g) { return g->nunused; }
+const sol_finding *sol_glance_unused_at(const sol_glance *g, size_t i) { return g->unused[i]; }
+
+const char *sol_glance_value(const sol_report *r, const char *finding, const sol_value *v,
+                             char *buf, size_t len)
+{
+    const sol_term *t = sol_vocab_lookup(sol_report_vocab(r), finding);
+    char val[64];
+    sol_value_text(v, val, sizeof val);
+    if (t && (v->kind == SOL_VAL_INTEGER || v->kind == SOL_VAL_REAL) && strcmp(t->unit, "-") != 0)
+        snprintf(buf, len, "%s %s", val, t->unit);
+    else
+        snprintf(buf, len, "%s", val);
+    return buf;
+}
+
+const char *sol_glance_flag_sources(const sol_report *r, const char *id, char *buf, size_t len)
+{
+    const sol_rconclusion *c = sol_report_conclusion(r, id);
+    size_t used = 0;
+
+    buf[0] = '\0';
+    for (size_t k = 0; c && k < c->ncontrib; k++) {
+        const char *s = c->contrib[k].sources;
+        if (strcmp(c->contrib[k].polarity, "support") != 0)
+            continue;
+        while (*s) {
+            size_t n = strcspn(s, ",");
+            int have = 0;
+            for (const char *p = buf; *p && !have;) { /* already listed? */
+                size_t m = strcspn(p, ",");
+                have = m == n && strncmp(p, s, n) == 0;
+                p += m + (p[m] == ',');
+            }
+            if (!have && n && used + n + 2 < len) {
+                snprintf(buf + used, len - used, "%s%.*s", used ? "," : "", (int)n, s);
+                used = strlen(buf);
+            }
+            s += n + (s[n] == ',');
+        }
+    }
+    return buf;
+}
+
+const char *sol_glance_visit_text(const sol_report *r, char *buf, size_t len)
+{
+    const char *date = sol_report_date(r), *who = sol_report_clinician(r),
+               *visit = sol_report_visit(r);
+    size_t used = 0;
+
+    buf[0] = '\0';
+    if (visit)
+        used += (size_t)snprintf(buf, len, "visit %s", visit);
+    if (date && used < len)
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "", date);
+    if (who && used < len)
+        snprintf(buf + used, len - used, "%s%s", used ? ", " : "", who);
+    return buf;
+}

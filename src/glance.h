@@ -1,0 +1,76 @@
+/* glance.h — the report at a glance, derived from the report model for every
+ * human-facing writer (text, HTML): the action first (refer now, refer soon,
+ * refer, or no red flag on the answers given), the leading tissue state and
+ * driver, the single most useful next question, the Wells total and band,
+ * which screening questions could still change the action, the findings read
+ * from the notes and the recorded findings no rule used.
+ * A sol_glance borrows the report (and the next-best ranking) it was built
+ * from, which must outlive it; it owns only its own arrays. */
+#ifndef SOL_GLANCE_H
+#define SOL_GLANCE_H
+
+#include "nextbest.h"
+#include "report.h"
+
+typedef enum {
+    SOL_ACTION_NONE = 0,     /* no red flag on the answers given */
+    SOL_ACTION_REFER,        /* non-urgent referral (a red flag, not urgent) */
+    SOL_ACTION_REFER_SOON,   /* urgent: the same or next day */
+    SOL_ACTION_REFER_NOW     /* emergency */
+} sol_action;
+
+typedef struct sol_glance sol_glance;
+
+/* next may be NULL (no next question then, and every unanswered screening
+ * question counts as able to change the action). Caller frees *out. */
+int sol_glance_build(sol_glance **out, const sol_report *r, const sol_nextbest *next,
+                     sol_diag *d);
+void sol_glance_free(sol_glance *g);   /* NULL is a no-op */
+
+sol_action sol_glance_action(const sol_glance *g);
+/* "refer now (emergency)", "refer soon (urgent)", "refer (non-urgent)",
+ * "no red flag on the answers given". */
+const char *sol_glance_action_text(const sol_glance *g);
+/* The red flags behind the action (the most urgent first), NULL when none. */
+const sol_rconclusion *sol_glance_flag(const sol_glance *g);
+/* Top tissue state and top driver, NULL when that tier has none. */
+const sol_rconclusion *sol_glance_tissue(const sol_glance *g);
+const sol_rconclusion *sol_glance_driver(const sol_glance *g);
+/* The single most useful next question (first of the next-best ranking that
+ * can change the action when a red flag stands), NULL when none. */
+const sol_nb_item *sol_glance_next(const sol_glance *g);
+
+/* Wells DVT total when the Wells rules ran (1), else 0; band is
+ * "low", "moderate" or "high" by the thresholds in knowledge/thresholds.tsv,
+ * with the cut-offs. */
+int sol_glance_wells(const sol_glance *g, long long *total, const char **band,
+                     double *moderate_from, double *high_from);
+
+/* Unanswered screening questions that could change the action (all of them
+ * when no red flag stands); i indexes sol_report_unanswered_at. */
+size_t sol_glance_unanswered_count(const sol_glance *g);
+const sol_runanswered *sol_glance_unanswered_at(const sol_glance *g, size_t i);
+
+/* Findings read from the notes (current and historical), in record order. */
+size_t sol_glance_note_count(const sol_glance *g);
+const sol_finding *sol_glance_note_at(const sol_glance *g, size_t i);
+
+/* Recorded findings (structured or from notes, current, with a value) that
+ * no rule read: the clinician's picture only. */
+size_t sol_glance_unused_count(const sol_glance *g);
+const sol_finding *sol_glance_unused_at(const sol_glance *g, size_t i);
+
+/* The sources of the rules that support conclusion id (a red flag), each
+ * once, comma-separated into buf: what a safety measure serving the flag
+ * cites. Returns buf. */
+const char *sol_glance_flag_sources(const sol_report *r, const char *id, char *buf, size_t len);
+
+/* "visit 2, 2026-03-14, A. Physio" from the record's visit details, or ""
+ * when it gave none. Returns buf. */
+const char *sol_glance_visit_text(const sol_report *r, char *buf, size_t len);
+
+/* A value with its vocabulary unit: "120 days", "3.5 km", "yes". */
+const char *sol_glance_value(const sol_report *r, const char *finding, const sol_value *v,
+                             char *buf, size_t len);
+
+#endif

@@ -20,7 +20,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN     := $(BUILD)/soleus
 
 # Packages a fresh Debian machine lacks; checked by header/tool presence.
-DEB_PKGS := libclips-dev libxml2-dev libxml2-utils libpcre2-dev libjansson-dev lcov graphviz valgrind
+DEB_PKGS := libclips-dev libxml2-dev libxml2-utils libpcre2-dev libjansson-dev lcov graphviz valgrind jq parallel
 
 .PHONY: all deps demo check test asan ubsan leakcheck lint format bench coverage docs clean install uninstall
 

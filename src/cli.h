@@ -50,6 +50,7 @@ int sol_cli_case_open(sol_cli_case *c, const char *rules_dir, const char *knowle
 void sol_cli_case_close(sol_cli_case *c);
 
 int sol_cmd_assess(const sol_paths *p, int argc, char **argv);
+int sol_cmd_batch(const sol_paths *p, int argc, char **argv);
 int sol_cmd_explain(const sol_paths *p, int argc, char **argv);
 int sol_cmd_why_not(const sol_paths *p, int argc, char **argv);
 int sol_cmd_what_if(const sol_paths *p, int argc, char **argv);

@@ -20,6 +20,7 @@ typedef struct {
 /* Sorted by name. */
 static const command commands[] = {
     {"assess", sol_cmd_assess, "assess [--format text|json|summary] [--no-next] FILE   ranked, explained assessment"},
+    {"batch", sol_cmd_batch, "batch [--next] [--paths LIST|-] [FILE|DIR|-]...   many records, one JSON line each"},
     {"coverage", sol_cmd_coverage, "coverage [--format text|lcov] [--output FILE] CASE...   rule coverage of a corpus"},
     {"explain", sol_cmd_explain, "explain FILE [CONCLUSION] [--style terse|teach] [--format text|dot]   the reasoning chain"},
     {"lint", sol_cmd_lint, "lint [--list-checks]   static checks of the knowledge base"},

@@ -458,7 +458,7 @@ static int match_sentence(const sol_notes *n, const char *text, size_t s,
             if (rc == PCRE2_ERROR_NOMATCH)
                 break;
             if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
-                || rc == PCRE2_ERROR_HEAPLIMIT)
+                || rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
                 return sol_diag_set(d, SOL_ELIMIT, path, line,
                                     "note %s: pattern '%s' (line %d of the "
                                     "patterns file) hit the PCRE2 %s limit "
@@ -467,7 +467,8 @@ static int match_sentence(const sol_notes *n, const char *text, size_t s,
                                     rw->pub.line,
                                     rc == PCRE2_ERROR_MATCHLIMIT ? "match"
                                     : rc == PCRE2_ERROR_DEPTHLIMIT ? "depth"
-                                    : "heap", s);
+                                    : rc == PCRE2_ERROR_HEAPLIMIT ? "heap"
+                                    : "JIT stack", s);
             if (rc < 0) {
                 PCRE2_UCHAR msg[256];
                 pcre2_get_error_message(rc, msg, sizeof msg);
@@ -885,4 +886,15 @@ int sol_notes_extract(const sol_notes *n, const char *text, size_t len,
     }
     free(m);
     return rc;
+}
+
+size_t sol_notes_use_jit(sol_notes *n)
+{
+    size_t done = 0;
+    if (!n)
+        return 0;
+    for (size_t r = 0; r < n->n; r++)
+        done += n->rows[r].code &&
+                pcre2_jit_compile(n->rows[r].code, PCRE2_JIT_COMPLETE) == 0;
+    return done;
 }

@@ -12,7 +12,7 @@
 
 struct sol_pipeline {
     char *rules_dir, *knowledge_dir;
-    char schema[1024];
+    sol_schema *schema;     /* knowledge/record.rng, compiled once */
     sol_vocab *vocab;
     sol_catalog *cat;
     sol_notes *notes;
@@ -112,7 +112,9 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
-    snprintf(p->schema, sizeof p->schema, "%s/record.rng", knowledge_dir);
+    snprintf(path, sizeof path, "%s/record.rng", knowledge_dir);
+    if ((rc = sol_schema_load(&p->schema, path, d)))
+        goto cleanup;
     snprintf(path, sizeof path, "%s/vocabulary.tsv", knowledge_dir);
     if ((rc = sol_vocab_load(&p->vocab, path, d)))
         goto cleanup;
@@ -151,23 +153,21 @@ void sol_pipeline_free(sol_pipeline *p)
     sol_notes_free(p->notes);
     sol_catalog_free(p->cat);
     sol_vocab_free(p->vocab);
+    sol_schema_free(p->schema);
     free(p->docs);
     free(p->rules_dir);
     free(p->knowledge_dir);
     free(p);
 }
 
-int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_findings,
-                      char **out_id, sol_diag *d)
+/* The findings of a parsed record: its structured ones merged with those
+ * its notes state. path names the record in diagnostics. */
+static int read_record(sol_pipeline *p, sol_record *rec, const char *path,
+                       sol_findings **out_findings, char **out_id, sol_diag *d)
 {
-    sol_record *rec = NULL;
     sol_findings *notes = NULL, *all = NULL;
     char *id = NULL;
-    *out_findings = NULL;
-    *out_id = NULL;
-    int rc = sol_record_load(&rec, path, p->schema, p->vocab, d);
-    if (rc)
-        goto cleanup;
+    int rc = SOL_OK;
     all = sol_findings_clone(sol_record_findings(rec));
     notes = sol_findings_new();
     id = sol_strdup(sol_record_id(rec));
@@ -193,8 +193,33 @@ int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_find
 cleanup:
     sol_findings_free(notes);
     sol_findings_free(all);
-    sol_record_free(rec);
     free(id);
+    return rc;
+}
+
+int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_findings,
+                      char **out_id, sol_diag *d)
+{
+    sol_record *rec = NULL;
+    *out_findings = NULL;
+    *out_id = NULL;
+    int rc = sol_record_load_with(&rec, path, p->schema, p->vocab, d);
+    if (rc == SOL_OK)
+        rc = read_record(p, rec, path, out_findings, out_id, d);
+    sol_record_free(rec);
+    return rc;
+}
+
+int sol_pipeline_read_buf(sol_pipeline *p, const char *buf, size_t len, const char *name,
+                          sol_findings **out_findings, char **out_id, sol_diag *d)
+{
+    sol_record *rec = NULL;
+    *out_findings = NULL;
+    *out_id = NULL;
+    int rc = sol_record_parse_with(&rec, buf, len, name, p->schema, p->vocab, d);
+    if (rc == SOL_OK)
+        rc = read_record(p, rec, name, out_findings, out_id, d);
+    sol_record_free(rec);
     return rc;
 }
 
@@ -236,6 +261,7 @@ void sol_assessment_free(sol_assessment *a)
 const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p) { return p->vocab; }
 const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p) { return p->cat; }
 sol_engine *sol_pipeline_engine(sol_pipeline *p) { return p->engine; }
+sol_notes *sol_pipeline_notes(sol_pipeline *p) { return p->notes; }
 const char *sol_pipeline_rules_dir(const sol_pipeline *p) { return p->rules_dir; }
 const char *sol_pipeline_knowledge_dir(const sol_pipeline *p) { return p->knowledge_dir; }
 

@@ -31,6 +31,12 @@ void sol_pipeline_free(sol_pipeline *p);  /* NULL is a no-op */
 int sol_pipeline_read(sol_pipeline *p, const char *path, sol_findings **out_findings,
                       char **out_id, sol_diag *d);
 
+/* sol_pipeline_read for a record already in memory (buf[0..len), need not
+ * be NUL-terminated); name stands for the file in diagnostics and lines
+ * count from the start of buf. */
+int sol_pipeline_read_buf(sol_pipeline *p, const char *buf, size_t len, const char *name,
+                          sol_findings **out_findings, char **out_id, sol_diag *d);
+
 /* Assess a set of findings (copied). The caller frees *out with
  * sol_assessment_free. */
 int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file,
@@ -46,6 +52,7 @@ int sol_pipeline_read_assess(sol_pipeline *p, const char *path, sol_findings **o
 const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p);
 const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p);
 sol_engine *sol_pipeline_engine(sol_pipeline *p);
+struct sol_notes *sol_pipeline_notes(sol_pipeline *p);
 const char *sol_pipeline_rules_dir(const sol_pipeline *p);
 const char *sol_pipeline_knowledge_dir(const sol_pipeline *p);
 

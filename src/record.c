@@ -308,56 +308,82 @@ static int check_tree(xmlNodePtr n, int depth, const char *name, sol_diag *d)
     return SOL_OK;
 }
 
-static int validate_schema(xmlDocPtr doc, const char *name,
-                           const char *schema_path, sol_diag *d)
+struct sol_schema {
+    xmlRelaxNGPtr rng;      /* compiled once, read-only while validating */
+};
+
+int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d)
 {
     xmlRelaxNGParserCtxtPtr pctxt = NULL;
-    xmlRelaxNGPtr schema = NULL;
-    xmlRelaxNGValidCtxtPtr vctxt = NULL;
     xml_errcap cap = { 0 };
+    xml_handlers saved;
+    sol_schema *s = NULL;
     char *sbuf = NULL;
     size_t slen = 0;
     int rc;
 
+    *out = NULL;
     rc = sol_read_file(&sbuf, &slen, schema_path, SCHEMA_MAX_BYTES, d);
     if (rc != SOL_OK)
         return rc;
+    xmlInitParser();
+    handlers_push(&saved, &cap);
+    s = calloc(1, sizeof *s);
     pctxt = xmlRelaxNGNewMemParserCtxt(sbuf, (int)slen);
-    if (!pctxt) {
+    if (!s || !pctxt) {
         rc = sol_diag_set(d, SOL_ENOMEM, schema_path, 0, "out of memory");
         goto cleanup;
     }
     xmlRelaxNGSetParserStructuredErrors(pctxt,
                                         (xmlStructuredErrorFunc)capture_error,
                                         &cap);
-    schema = xmlRelaxNGParse(pctxt);
-    if (!schema) {
+    s->rng = xmlRelaxNGParse(pctxt);
+    if (!s->rng) {
         rc = sol_diag_set(d, SOL_EPARSE, schema_path, cap.line,
                           "cannot load the record schema: %s",
                           cap.set ? cap.msg : "invalid RELAX NG");
         goto cleanup;
     }
-    vctxt = xmlRelaxNGNewValidCtxt(schema);
-    if (!vctxt) {
-        rc = sol_diag_set(d, SOL_ENOMEM, name, 0, "out of memory");
-        goto cleanup;
-    }
-    xmlRelaxNGSetValidStructuredErrors(vctxt,
-                                       (xmlStructuredErrorFunc)capture_error,
-                                       &cap);
-    if (xmlRelaxNGValidateDoc(vctxt, doc) != 0) {
-        rc = sol_diag_set(d, SOL_EINVALID, name, cap.line,
-                          "does not match the record schema: %s",
-                          cap.set ? cap.msg : "invalid structure");
-        goto cleanup;
-    }
+    *out = s;
+    s = NULL;
     rc = SOL_OK;
 
 cleanup:
-    xmlRelaxNGFreeValidCtxt(vctxt);
-    xmlRelaxNGFree(schema);
+    sol_schema_free(s);
     xmlRelaxNGFreeParserCtxt(pctxt);
+    handlers_pop(&saved);
     free(sbuf);
+    return rc;
+}
+
+void sol_schema_free(sol_schema *s)
+{
+    if (!s)
+        return;
+    xmlRelaxNGFree(s->rng);
+    free(s);
+}
+
+static int validate_schema(xmlDocPtr doc, const char *name,
+                           const sol_schema *schema, sol_diag *d)
+{
+    xmlRelaxNGValidCtxtPtr vctxt = NULL;
+    xml_errcap cap = { 0 };
+    int rc;
+
+    vctxt = xmlRelaxNGNewValidCtxt(schema->rng);
+    if (!vctxt)
+        return sol_diag_set(d, SOL_ENOMEM, name, 0, "out of memory");
+    xmlRelaxNGSetValidStructuredErrors(vctxt,
+                                       (xmlStructuredErrorFunc)capture_error,
+                                       &cap);
+    if (xmlRelaxNGValidateDoc(vctxt, doc) != 0)
+        rc = sol_diag_set(d, SOL_EINVALID, name, cap.line,
+                          "does not match the record schema: %s",
+                          cap.set ? cap.msg : "invalid structure");
+    else
+        rc = SOL_OK;
+    xmlRelaxNGFreeValidCtxt(vctxt);
     return rc;
 }
 
@@ -498,9 +524,9 @@ static int extract(sol_record *r, xmlNodePtr root, const sol_vocab *vocab,
 
 /* ---- public entry points --------------------------------------------- */
 
-int sol_record_parse(sol_record **out, const char *buf, size_t len,
-                     const char *name, const char *schema_path,
-                     const sol_vocab *vocab, sol_diag *d)
+int sol_record_parse_with(sol_record **out, const char *buf, size_t len,
+                          const char *name, const sol_schema *schema,
+                          const sol_vocab *vocab, sol_diag *d)
 {
     xmlParserCtxtPtr ctxt = NULL;
     xmlDocPtr doc = NULL;
@@ -514,7 +540,7 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
     *out = NULL;
     if (!name)
         name = "(record)";
-    if (!buf || !vocab || !schema_path)
+    if (!buf || !vocab || !schema)
         return sol_diag_set(d, SOL_EUSAGE, name, 0,
                             "record, schema and vocabulary are required");
     if (len > SOL_RECORD_MAX_BYTES)
@@ -572,7 +598,7 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
                           "element");
         goto cleanup;
     }
-    rc = validate_schema(doc, name, schema_path, d);
+    rc = validate_schema(doc, name, schema, d);
     if (rc != SOL_OK)
         goto cleanup;
 
@@ -593,6 +619,42 @@ cleanup:
     xmlFreeDoc(doc);
     xmlFreeParserCtxt(ctxt);
     handlers_pop(&saved);
+    return rc;
+}
+
+int sol_record_parse(sol_record **out, const char *buf, size_t len,
+                     const char *name, const char *schema_path,
+                     const sol_vocab *vocab, sol_diag *d)
+{
+    sol_schema *schema = NULL;
+    int rc;
+
+    *out = NULL;
+    if (!schema_path)
+        return sol_diag_set(d, SOL_EUSAGE, name ? name : "(record)", 0,
+                            "record, schema and vocabulary are required");
+    rc = sol_schema_load(&schema, schema_path, d);
+    if (rc != SOL_OK)
+        return rc;
+    rc = sol_record_parse_with(out, buf, len, name, schema, vocab, d);
+    sol_schema_free(schema);
+    return rc;
+}
+
+int sol_record_load_with(sol_record **out, const char *path,
+                         const sol_schema *schema, const sol_vocab *vocab,
+                         sol_diag *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int rc;
+
+    *out = NULL;
+    rc = sol_read_file(&buf, &len, path, SOL_RECORD_MAX_BYTES, d);
+    if (rc != SOL_OK)
+        return rc;
+    rc = sol_record_parse_with(out, buf, len, path, schema, vocab, d);
+    free(buf);
     return rc;
 }
 

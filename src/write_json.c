@@ -91,7 +91,8 @@ static json_t *next_json(const sol_report *r, const sol_nextbest *next)
     return arr;
 }
 
-int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next)
+/* The report as one JSON object (the caller decrefs it). */
+static json_t *report_json(const sol_report *r, const sol_nextbest *next)
 {
     json_t *root = json_object();
     json_object_set_new(root, "record", json_string(sol_report_record_id(r)));
@@ -174,9 +175,45 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
 
     if (next)
         json_object_set_new(root, "assess_next_would_change", next_json(r, next));
+    return root;
+}
 
-    int rc = json_dumpf(root, out, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(4));
+/* Write root with flags and a newline; NULL root is out of memory. */
+static int dump(FILE *out, json_t *root, size_t flags)
+{
+    if (!root)
+        return SOL_ENOMEM;
+    int rc = json_dumpf(root, out, flags | JSON_SORT_KEYS | JSON_REAL_PRECISION(4));
     fputc('\n', out);
     json_decref(root);
     return rc == 0 && !ferror(out) ? SOL_OK : SOL_EIO;
+}
+
+int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next)
+{
+    return dump(out, report_json(r, next), JSON_INDENT(2));
+}
+
+static json_t *input_json(const sol_input_pos *in)
+{
+    return json_pack("{s:s,s:I,s:I}", "source", in->source ? in->source : "", "number",
+                     (json_int_t)in->number, "line", (json_int_t)in->line);
+}
+
+int sol_write_json_line(FILE *out, const sol_report *r, const sol_nextbest *next,
+                        const sol_input_pos *in)
+{
+    json_t *root = report_json(r, next);
+    if (root)
+        json_object_set_new(root, "input", input_json(in));
+    return dump(out, root, JSON_COMPACT);
+}
+
+int sol_write_json_error(FILE *out, const sol_input_pos *in, int line, int status,
+                         const char *message)
+{
+    json_t *err = json_pack("{s:I,s:i,s:s}", "line", (json_int_t)line, "exit", status,
+                            "message", message ? message : "");
+    json_t *root = err ? json_pack("{s:o,s:o}", "input", input_json(in), "error", err) : NULL;
+    return dump(out, root, JSON_COMPACT);
 }

@@ -11,6 +11,24 @@
 int sol_write_text(FILE *out, const sol_report *r);
 /* The same as JSON (sorted keys, stable order). */
 int sol_write_json(FILE *out, const sol_report *r);
+/* Where a record of a batch came from: its file (or "-" for standard
+ * input), its number in the input (from 1) and the line it starts on. */
+typedef struct {
+    const char *source;
+    long number;
+    long line;
+} sol_input_pos;
+
+struct sol_nextbest;
+/* JSON Lines for `soleus batch`: the sol_write_json object on one line with
+ * an "input" member (in); next may be NULL. */
+int sol_write_json_line(FILE *out, const sol_report *r, const struct sol_nextbest *next,
+                        const sol_input_pos *in);
+/* A record that failed: {"input": …, "error": {"line", "exit", "message"}}
+ * on one line; line is the line of the error in the source (0: unknown). */
+int sol_write_json_error(FILE *out, const sol_input_pos *in, int line, int status,
+                         const char *message);
+
 /* One line per fact ("conclusion A 1 possible-dvt cf=0.97", "fired RULE" …)
  * for golden tests and scripts. */
 int sol_write_summary(FILE *out, const sol_report *r);

@@ -16,6 +16,7 @@
 
 typedef struct {
     char *tmpl;
+    void *deftemplate;      /* cached on first assert (constructs outlive resets) */
     sol_slotval *slots;
     size_t n;
 } kfact;
@@ -34,6 +35,7 @@ struct sol_engine {
     long long last_index;     /* highest fact index already in the graph */
     long current_firing;      /* firing being executed, -1 before the first */
     int provenance;           /* 0 off, 1 before-run hook only, 2 hook + fact snapshots */
+    void *finding_tmpl;       /* MAIN::finding, looked up once */
     int oom;                  /* an allocation failed inside a hook */
 };
 
@@ -450,17 +452,26 @@ static int put_slot(void *env, void *fact, const char *slot, const sol_value *v)
     return EnvPutFactSlot(env, fact, slot, &dobj) ? 1 : 0;
 }
 
-/* Build and assert one fact; returns the CLIPS fact or NULL. */
-static void *assert_fact(sol_engine *e, const char *tmpl_name, const sol_slotval *slots,
-                         size_t n, sol_diag *d)
+/* The deftemplate MAIN::name, looked up once into *cache. */
+static void *find_template(sol_engine *e, const char *tmpl_name, void **cache, sol_diag *d)
 {
+    if (*cache)
+        return *cache;
     char qualified[256];
     snprintf(qualified, sizeof qualified, "MAIN::%s", tmpl_name);
-    void *tmpl = EnvFindDeftemplate(e->env, qualified);
-    if (!tmpl) {
+    *cache = EnvFindDeftemplate(e->env, qualified);
+    if (!*cache)
         sol_diag_set(d, SOL_EENGINE, "", 0, "the rules define no template '%s'", tmpl_name);
+    return *cache;
+}
+
+/* Build and assert one fact of template tmpl (named tmpl_name); returns
+ * the CLIPS fact or NULL. */
+static void *assert_fact(sol_engine *e, void *tmpl, const char *tmpl_name,
+                         const sol_slotval *slots, size_t n, sol_diag *d)
+{
+    if (!tmpl)
         return NULL;
-    }
     void *fact = EnvCreateFact(e->env, tmpl);
     if (!fact) {
         sol_diag_set(d, SOL_EENGINE, "", 0, "cannot create a '%s' fact", tmpl_name);
@@ -490,7 +501,9 @@ static void *assert_fact(sol_engine *e, const char *tmpl_name, const sol_slotval
 static int assert_inputs(sol_engine *e, const sol_findings *f, sol_diag *d)
 {
     for (size_t i = 0; i < e->nkfacts; i++) {
-        void *fact = assert_fact(e, e->kfacts[i].tmpl, e->kfacts[i].slots, e->kfacts[i].n, d);
+        kfact *k = &e->kfacts[i];
+        void *fact = assert_fact(e, find_template(e, k->tmpl, &k->deftemplate, d), k->tmpl,
+                                 k->slots, k->n, d);
         if (!fact)
             return SOL_EENGINE;
         if (e->graph && snapshot_fact(e, fact, -1, NULL) != SOL_OK)
@@ -508,7 +521,8 @@ static int assert_inputs(sol_engine *e, const sol_findings *f, sol_diag *d)
         sv[0].value.sym = it->name;
         sv[1].slot = "value";
         sv[1].value = it->value;
-        void *fact = assert_fact(e, "finding", sv, 2, d);
+        void *fact = assert_fact(e, find_template(e, "finding", &e->finding_tmpl, d), "finding",
+                                 sv, 2, d);
         if (!fact) {
             d->line = it->line;
             return SOL_EENGINE;
@@ -568,6 +582,72 @@ cleanup:
     return rc;
 }
 
+static const char *fact_sym(void *env, void *fact, const char *slot)
+{
+    DATA_OBJECT v;
+    if (!EnvGetFactSlot(env, fact, slot, &v) || (GetType(v) != SYMBOL && GetType(v) != STRING))
+        return "";
+    return DOToString(v);
+}
+
+static sol_belief *belief_of(sol_belief **arr, size_t *n, size_t *cap, const char *id)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*arr)[i].conclusion, id) == 0)
+            return &(*arr)[i];
+    if (sol_grow((void **)arr, cap, *n + 1, sizeof **arr))
+        return NULL;
+    sol_belief *b = &(*arr)[(*n)++];
+    memset(b, 0, sizeof *b);
+    snprintf(b->conclusion, sizeof b->conclusion, "%s", id);
+    return b;
+}
+
+int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out, size_t *out_n,
+                     sol_diag *d)
+{
+    sol_belief *arr = NULL;
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    *out_n = 0;
+    clear_messages(e);
+    e->graph = NULL; /* no graph: the provenance hooks stand aside */
+    EnvReset(e->env);
+    int rc = assert_inputs(e, f, d);
+    if (rc != SOL_OK)
+        return rc;
+    long long fired = EnvRun(e->env, SOL_ENGINE_MAX_FIRINGS);
+    if (fired >= SOL_ENGINE_MAX_FIRINGS)
+        return sol_diag_set(d, SOL_ELIMIT, "", 0,
+                            "rule firing cap (%d) reached: the knowledge base may loop",
+                            SOL_ENGINE_MAX_FIRINGS);
+    if (GetEvaluationError(e->env))
+        return sol_diag_set(d, SOL_EENGINE, "", 0, "a rule failed: %s", clips_said(e));
+    void *env = e->env;
+    for (void *fact = EnvGetNextFact(env, NULL); fact; fact = EnvGetNextFact(env, fact)) {
+        const char *rel = EnvGetDeftemplateName(env, EnvFactDeftemplate(env, fact));
+        int is_belief = strcmp(rel, "belief") == 0;
+        if (!is_belief && (strcmp(rel, "evidence") != 0 ||
+                           strcmp(fact_sym(env, fact, "polarity"), "support") != 0))
+            continue;
+        sol_belief *b = belief_of(&arr, &n, &cap, fact_sym(env, fact, "conclusion"));
+        if (!b) {
+            free(arr);
+            return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        }
+        if (is_belief) {
+            DATA_OBJECT v;
+            if (EnvGetFactSlot(env, fact, "cf", &v))
+                b->cf = GetType(v) == FLOAT ? DOToDouble(v) : (double)DOToLong(v);
+        } else {
+            b->support = 1;
+        }
+    }
+    *out = arr;
+    *out_n = n;
+    return SOL_OK;
+}
+
 size_t sol_engine_rule_count(const sol_engine *e) { return e->nrules; }
 const sol_rule_info *sol_engine_rule_at(const sol_engine *e, size_t i) { return &e->rules[i]; }
 
@@ -607,7 +687,8 @@ int sol_engine_bench_assert_string(sol_engine *e, const sol_findings *f, int use
         } else {
             sol_slotval sv[2] = {{"name", {SOL_VAL_SYMBOL, it->name, 0, 0}},
                                  {"value", it->value}};
-            if (!assert_fact(e, "finding", sv, 2, d))
+            if (!assert_fact(e, find_template(e, "finding", &e->finding_tmpl, d), "finding", sv,
+                             2, d))
                 return SOL_EENGINE;
         }
     }

@@ -38,6 +38,20 @@ int sol_engine_add_knowledge(sol_engine *e, const char *tmpl,
 int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out,
                    sol_diag *d);
 
+/* A conclusion's final belief as a trial reads it straight from the engine
+ * (no provenance, no graph, no report). */
+typedef struct {
+    char conclusion[64];
+    double cf;              /* the final belief fact's cf */
+    int support;            /* 1: some support vote was cast */
+} sol_belief;
+
+/* A trial run for "what to assess next": reset, assert, run without
+ * provenance, then read the beliefs. *out (malloc'd, caller frees) holds
+ * one entry per conclusion that has a belief fact or a support vote. */
+int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out,
+                     size_t *out_n, sol_diag *d);
+
 /* The loaded rules, in definition order. Strings owned by the engine. */
 size_t sol_engine_rule_count(const sol_engine *e);
 const sol_rule_info *sol_engine_rule_at(const sol_engine *e, size_t i);

@@ -478,6 +478,36 @@ const sol_rconclusion *sol_report_conclusion(const sol_report *r, const char *id
     return p < 0 ? NULL : &r->concl[p];
 }
 
+void sol_report_tops_of(const sol_belief *b, size_t n, const sol_catalog *cat,
+                        const char *tiers, char top[][64], double cf[], int *red_flag)
+{
+    size_t nt = strlen(tiers);
+    const sol_rconclusion *best[8] = {NULL};
+    sol_rconclusion *c = calloc(n ? n : 1, sizeof *c);
+    *red_flag = 0;
+    for (size_t i = 0; c && i < n; i++) {
+        const sol_condition *cond = sol_catalog_condition(cat, b[i].conclusion);
+        /* shown as in build_conclusions: red flags with any support, other
+         * tiers with support and a positive belief */
+        if (!cond || !b[i].support || (cond->tier != 'A' && !(b[i].cf > 1e-9)))
+            continue;
+        c[i].id = cond->id;
+        c[i].cond = cond;
+        c[i].tier = cond->tier;
+        c[i].cf = b[i].cf;
+        if (cond->tier == 'A' && urgency_rank(cond->urgency) < 3)
+            *red_flag = 1;
+        for (size_t t = 0; t < nt && t < 8; t++)
+            if (tiers[t] == cond->tier && (!best[t] || cmp_concl(&c[i], best[t]) < 0))
+                best[t] = &c[i];
+    }
+    for (size_t t = 0; t < nt && t < 8; t++) {
+        snprintf(top[t], 64, "%s", best[t] ? best[t]->id : "");
+        cf[t] = best[t] ? best[t]->cf : 0;
+    }
+    free(c);
+}
+
 int sol_report_has_red_flag(const sol_report *r)
 {
     for (size_t i = 0; i < r->nconcl; i++)

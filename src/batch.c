@@ -73,7 +73,7 @@ static int assess(sol_batch *b, const sol_input_pos *in, const char *id, sol_fin
         rc = fail(b, in, rc, rd.line > 0 ? (int)(in->line + rd.line - 1) : 0, rd.msg, d);
     } else {
         b->done++;
-        rc = sol_write_json_line(b->out, a->report, nb, in) == SOL_OK ? SOL_OK
+        rc = sol_write_jsonl(b->out, a->report, nb, in) == SOL_OK ? SOL_OK
                                                                        : write_failed(d);
     }
     sol_nextbest_free(nb);

@@ -24,6 +24,10 @@ struct sol_nextbest;
  * an "input" member (in); next may be NULL. */
 int sol_write_json_line(FILE *out, const sol_report *r, const struct sol_nextbest *next,
                         const sol_input_pos *in);
+/* The same line streamed straight to out (write_jsonl.c): no tree is built;
+ * what `soleus batch` writes. */
+int sol_write_jsonl(FILE *out, const sol_report *r, const struct sol_nextbest *next,
+                    const sol_input_pos *in);
 /* A record that failed: {"input": …, "error": {"line", "exit", "message"}}
  * on one line; line is the line of the error in the source (0: unknown). */
 int sol_write_json_error(FILE *out, const sol_input_pos *in, int line, int status,

@@ -18,13 +18,16 @@ OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BIN     := $(BUILD)/soleus
+# The rules as a CLIPS binary image (bsave), rebuilt whenever a rule file
+# changes; soleus loads it when its hash matches rules/*.clp, else the text.
+IMAGE   := rules/soleus.img
 
 # Packages a fresh Debian machine lacks; checked by header/tool presence.
 DEB_PKGS := libclips-dev libxml2-dev libxml2-utils libpcre2-dev libjansson-dev lcov graphviz valgrind jq parallel
 
 .PHONY: all deps demo check test asan ubsan leakcheck lint format bench coverage docs clean install uninstall
 
-all: $(BIN)
+all: $(BIN) $(IMAGE)
 
 deps:
 	@sh tools/deps.sh $(DEB_PKGS)
@@ -44,10 +47,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libsoleus.a
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsoleus.a $(LDFLAGS) $(LIBS)
 
+$(BUILD)/rule-image: tools/rule-image.c $(BUILD)/libsoleus.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsoleus.a $(LDFLAGS) $(LIBS)
+
+$(IMAGE): $(wildcard rules/*.clp) $(BUILD)/rule-image
+	./$(BUILD)/rule-image rules
+
 demo: deps $(BIN)
 	./$(BIN) assess examples/tc1-hayley-overstride.xml
 
-test: $(BIN) $(UNIT_BINS)
+test: $(BIN) $(IMAGE) $(UNIT_BINS)
 	@SOLEUS=$(BIN) BUILD=$(BUILD) sh tests/run.sh
 
 check: deps
@@ -84,12 +93,12 @@ format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h
 
 clean:
-	rm -rf build build-asan build-ubsan
+	rm -rf build build-asan build-ubsan $(IMAGE) $(IMAGE).sum
 
-install: $(BIN)
+install: $(BIN) $(IMAGE)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SHARE)/rules $(DESTDIR)$(SHARE)/knowledge
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/soleus
-	install -m 644 rules/*.clp $(DESTDIR)$(SHARE)/rules/
+	install -m 644 rules/*.clp $(IMAGE) $(IMAGE).sum $(DESTDIR)$(SHARE)/rules/
 	install -m 644 knowledge/* $(DESTDIR)$(SHARE)/knowledge/
 
 uninstall:

@@ -37,6 +37,7 @@ struct sol_engine {
     int provenance;           /* 0 off, 1 before-run hook only, 2 hook + fact snapshots */
     void *finding_tmpl;       /* MAIN::finding, looked up once */
     int oom;                  /* an allocation failed inside a hook */
+    int from_image;           /* 1: rules came from the binary image */
 };
 
 /* ---- router: CLIPS output goes into e->messages, never to stdout ---- */
@@ -327,6 +328,56 @@ static int collect_rules(sol_engine *e)
     return SOL_OK;
 }
 
+/* ---- binary rule image (bsave/bload) ---- */
+
+/* FNV-1a over every rule file's name and bytes, in load order: the image is
+ * current only when this equals the sum saved beside it. 0 when a file
+ * cannot be read. */
+static unsigned long long rules_sum(const glob_t *gl)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    for (size_t i = 0; i < gl->gl_pathc; i++) {
+        const char *base = strrchr(gl->gl_pathv[i], '/');
+        base = base ? base + 1 : gl->gl_pathv[i];
+        for (const char *c = base; ; c++) {
+            h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+            if (!*c)
+                break;
+        }
+        FILE *f = fopen(gl->gl_pathv[i], "rb");
+        if (!f)
+            return 0;
+        unsigned char buf[8192];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            for (size_t k = 0; k < n; k++)
+                h = (h ^ buf[k]) * 1099511628211ULL;
+        fclose(f);
+        h = (h ^ 0xff) * 1099511628211ULL;
+    }
+    return h;
+}
+
+static void image_paths(const char *rules_dir, char *img, char *sum, size_t len)
+{
+    snprintf(img, len, "%s/%s", rules_dir, SOL_ENGINE_IMAGE);
+    snprintf(sum, len, "%s/%s.sum", rules_dir, SOL_ENGINE_IMAGE);
+}
+
+/* 1 when rules_dir holds an image whose saved sum matches the rule files. */
+static int image_current(const char *rules_dir, const glob_t *gl)
+{
+    char img[1024], sum[1024], text[64] = "";
+    image_paths(rules_dir, img, sum, sizeof img);
+    FILE *f = fopen(sum, "r");
+    if (!f)
+        return 0;
+    int ok = fgets(text, sizeof text, f) != NULL;
+    fclose(f);
+    unsigned long long want = rules_sum(gl);
+    return ok && want && strtoull(text, NULL, 16) == want;
+}
+
 int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d)
 {
     int rc = SOL_ENOMEM;
@@ -358,7 +409,15 @@ int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d)
         rc = sol_diag_set(d, SOL_EIO, rules_dir, 0, "no rule files (*.clp) found");
         goto cleanup;
     }
-    for (size_t i = 0; i < gl.gl_pathc; i++) {
+    if (image_current(rules_dir, &gl)) {
+        char img[1024], sum[1024];
+        image_paths(rules_dir, img, sum, sizeof img);
+        clear_messages(e);
+        e->from_image = EnvBload(e->env, img) ? 1 : 0;
+        if (!e->from_image)
+            EnvClear(e->env); /* a damaged image: start again from the text */
+    }
+    for (size_t i = 0; !e->from_image && i < gl.gl_pathc; i++) {
         clear_messages(e);
         int r = EnvLoad(e->env, gl.gl_pathv[i]);
         if (r != 1) {
@@ -379,6 +438,52 @@ cleanup:
         globfree(&gl);
     sol_engine_free(e);
     return rc;
+}
+
+int sol_engine_from_image(const sol_engine *e) { return e->from_image; }
+
+int sol_engine_save_image(const char *rules_dir, sol_diag *d)
+{
+    sol_engine *e = NULL;
+    glob_t gl;
+    char img[1024], sum[1024], tmp[1100];
+    int rc = sol_engine_new(&e, rules_dir, d);
+    if (rc)
+        return rc;
+    if (e->from_image) { /* an image is current already: rebuild it from the text */
+        sol_engine_free(e);
+        image_paths(rules_dir, img, sum, sizeof img);
+        remove(sum);
+        if ((rc = sol_engine_new(&e, rules_dir, d)))
+            return rc;
+    }
+    image_paths(rules_dir, img, sum, sizeof img);
+    char pattern[1024];
+    snprintf(pattern, sizeof pattern, "%s/*.clp", rules_dir);
+    if (glob(pattern, 0, NULL, &gl) != 0) {
+        sol_engine_free(e);
+        return sol_diag_set(d, SOL_EIO, rules_dir, 0, "no rule files (*.clp) found");
+    }
+    unsigned long long h = rules_sum(&gl);
+    globfree(&gl);
+    /* Write beside, then rename: a reader never sees half an image. */
+    snprintf(tmp, sizeof tmp, "%s.tmp", img);
+    if (!h || !EnvBsave(e->env, tmp) || rename(tmp, img) != 0) {
+        remove(tmp);
+        sol_engine_free(e);
+        return sol_diag_set(d, SOL_EIO, img, 0, "cannot write the rule image");
+    }
+    sol_engine_free(e);
+    snprintf(tmp, sizeof tmp, "%s.tmp", sum);
+    FILE *f = fopen(tmp, "w");
+    int ok = f && fprintf(f, "%016llx\n", h) > 0;
+    if (f && fclose(f) != 0)
+        ok = 0;
+    if (!ok || rename(tmp, sum) != 0) {
+        remove(tmp);
+        return sol_diag_set(d, SOL_EIO, sum, 0, "cannot write the rule image's sum");
+    }
+    return SOL_OK;
 }
 
 void sol_engine_free(sol_engine *e)

@@ -24,8 +24,19 @@ typedef struct {
     const char *doc;        /* doc string, "" if none */
 } sol_rule_info;
 
-/* Load every rule file (rules_dir, *.clp) in name order. Errors carry CLIPS's message. */
+/* The binary rule image in a rules directory (CLIPS bsave), and beside it
+ * SOL_ENGINE_IMAGE ".sum": a hash of the rule files it was built from. */
+#define SOL_ENGINE_IMAGE "soleus.img"
+
+/* Load the rules of rules_dir: from the binary image when its sum matches
+ * the *.clp files (and CLIPS accepts it), else every rule file (*.clp) in
+ * name order. Errors carry CLIPS's message. An image has no pretty-print
+ * forms, so rule doc strings are then "" (take them from the rule model). */
 int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d);
+/* 1 when e was loaded from the binary image. */
+int sol_engine_from_image(const sol_engine *e);
+/* Build the image of rules_dir's *.clp files into rules_dir (`make`). */
+int sol_engine_save_image(const char *rules_dir, sol_diag *d);
 void sol_engine_free(sol_engine *e);                  /* NULL is a no-op */
 
 /* Remember a knowledge fact (copied) to assert after every reset. */

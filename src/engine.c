@@ -38,6 +38,14 @@ struct sol_engine {
     void *finding_tmpl;       /* MAIN::finding, looked up once */
     int oom;                  /* an allocation failed inside a hook */
     int from_image;           /* 1: rules came from the binary image */
+    /* Knowledge facts stay asserted between runs: after a run only the
+     * record's facts (index above kmark) are retracted and the rules
+     * refreshed, instead of a reset and 68 knowledge asserts. */
+    int can_keep;             /* 0: the rules have defglobals, always reset */
+    int kept;                 /* 1: working memory is initial fact + knowledge */
+    long long kmark;          /* index of the last knowledge fact */
+    size_t kcount;            /* facts in memory right after the knowledge */
+    void **ruleptrs;          /* every defrule, for refresh */
 };
 
 /* ---- router: CLIPS output goes into e->messages, never to stdout ---- */
@@ -313,6 +321,11 @@ static int collect_rules(sol_engine *e)
             char name[512];
             snprintf(name, sizeof name, "%s::%s", EnvGetDefmoduleName(env, m),
                      EnvGetDefruleName(env, r));
+            void **np = realloc(e->ruleptrs, (e->nrules + 1) * sizeof *np);
+            if (!np)
+                return SOL_ENOMEM;
+            e->ruleptrs = np;
+            e->ruleptrs[e->nrules] = r;
             sol_rule_info *ri = &e->rules[e->nrules];
             ri->name = sol_strdup(name);
             ri->doc = doc_from_ppform(EnvGetDefrulePPForm(env, r));
@@ -323,6 +336,14 @@ static int collect_rules(sol_engine *e)
             }
             e->nrules++;
         }
+    }
+    EnvSetCurrentModule(env, EnvFindDefmodule(env, "MAIN"));
+    /* A reset also restores defglobals; keeping facts would not. */
+    e->can_keep = 1;
+    for (void *m = EnvGetNextDefmodule(env, NULL); m; m = EnvGetNextDefmodule(env, m)) {
+        EnvSetCurrentModule(env, m);
+        if (EnvGetNextDefglobal(env, NULL))
+            e->can_keep = 0;
     }
     EnvSetCurrentModule(env, EnvFindDefmodule(env, "MAIN"));
     return SOL_OK;
@@ -497,6 +518,7 @@ void sol_engine_free(sol_engine *e)
         free((char *)e->rules[i].doc);
     }
     free(e->rules);
+    free(e->ruleptrs);
     for (size_t i = 0; i < e->nkfacts; i++) {
         free(e->kfacts[i].tmpl);
         for (size_t j = 0; j < e->kfacts[i].n; j++) {
@@ -603,17 +625,53 @@ static void *assert_fact(sol_engine *e, void *tmpl, const char *tmpl_name,
     return asserted;
 }
 
-static int assert_inputs(sol_engine *e, const sol_findings *f, sol_diag *d)
+/* Retract the facts of the last record (everything newer than the
+ * knowledge) and refresh the rules, so matches on the initial fact and the
+ * knowledge alone fire again as after a reset. 1 when memory is back to the
+ * initial fact and the knowledge exactly. */
+static int retract_record(sol_engine *e)
 {
+    struct fact *f;
+    while ((f = FactData(e->env)->LastFact) != NULL && f->factIndex > e->kmark)
+        if (!EnvRetract(e->env, f))
+            return 0;
+    size_t n = 0;
+    for (f = FactData(e->env)->FactList; f; f = f->nextFact)
+        n++;
+    if (n != e->kcount)
+        return 0; /* a rule changed a knowledge fact */
+    for (size_t i = 0; i < e->nrules; i++)
+        EnvRefresh(e->env, e->ruleptrs[i]);
+    return 1;
+}
+
+/* Working memory = the initial fact and the knowledge facts, agenda ready,
+ * no record facts: by retracting the last record's facts when that is
+ * exact, else by a reset and asserting the knowledge. */
+static int prepare(sol_engine *e, sol_diag *d)
+{
+    e->graph = NULL; /* these facts are snapshot by the caller */
+    if (e->kept && retract_record(e))
+        return SOL_OK;
+    e->kept = 0;
+    EnvReset(e->env);
     for (size_t i = 0; i < e->nkfacts; i++) {
         kfact *k = &e->kfacts[i];
-        void *fact = assert_fact(e, find_template(e, k->tmpl, &k->deftemplate, d), k->tmpl,
-                                 k->slots, k->n, d);
-        if (!fact)
+        if (!assert_fact(e, find_template(e, k->tmpl, &k->deftemplate, d), k->tmpl, k->slots,
+                         k->n, d))
             return SOL_EENGINE;
-        if (e->graph && snapshot_fact(e, fact, -1, NULL) != SOL_OK)
-            return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
     }
+    struct fact *last = FactData(e->env)->LastFact;
+    e->kmark = last ? last->factIndex : -1;
+    e->kcount = 0;
+    for (struct fact *f = FactData(e->env)->FactList; f; f = f->nextFact)
+        e->kcount++;
+    e->kept = e->can_keep;
+    return SOL_OK;
+}
+
+static int assert_inputs(sol_engine *e, const sol_findings *f, sol_diag *d)
+{
     size_t nf = f ? sol_findings_count(f) : 0;
     for (size_t i = 0; i < nf; i++) {
         const sol_finding *it = sol_findings_at(f, i);
@@ -648,8 +706,10 @@ int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out, sol_di
     int rc;
     *out = NULL;
     clear_messages(e);
-    e->graph = NULL; /* the reset's own facts are not part of the case */
-    EnvReset(e->env);
+    if ((rc = prepare(e, d)) != SOL_OK) {
+        e->kept = 0;
+        return rc;
+    }
     e->graph = sol_graph_new();
     if (!e->graph)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
@@ -657,8 +717,12 @@ int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out, sol_di
     e->current_firing = -1;
     e->oom = 0;
     e->findings = f;
-    /* the initial fact and deffacts */
+    /* the initial fact and the knowledge facts, in index order */
     collect_new_facts(e);
+    if (e->oom) {
+        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        goto cleanup;
+    }
     rc = assert_inputs(e, f, d);
     if (rc != SOL_OK)
         goto cleanup;
@@ -681,6 +745,8 @@ int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out, sol_di
     e->graph = NULL;
     rc = SOL_OK;
 cleanup:
+    if (rc != SOL_OK)
+        e->kept = 0; /* the next run starts from a reset */
     sol_graph_free(e->graph);
     e->graph = NULL;
     e->findings = NULL;
@@ -716,18 +782,25 @@ int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out, siz
     *out = NULL;
     *out_n = 0;
     clear_messages(e);
-    e->graph = NULL; /* no graph: the provenance hooks stand aside */
-    EnvReset(e->env);
-    int rc = assert_inputs(e, f, d);
-    if (rc != SOL_OK)
+    /* no graph: the provenance hooks stand aside */
+    int rc = prepare(e, d);
+    if (rc == SOL_OK)
+        rc = assert_inputs(e, f, d);
+    if (rc != SOL_OK) {
+        e->kept = 0;
         return rc;
+    }
     long long fired = EnvRun(e->env, SOL_ENGINE_MAX_FIRINGS);
-    if (fired >= SOL_ENGINE_MAX_FIRINGS)
+    if (fired >= SOL_ENGINE_MAX_FIRINGS) {
+        e->kept = 0;
         return sol_diag_set(d, SOL_ELIMIT, "", 0,
                             "rule firing cap (%d) reached: the knowledge base may loop",
                             SOL_ENGINE_MAX_FIRINGS);
-    if (GetEvaluationError(e->env))
+    }
+    if (GetEvaluationError(e->env)) {
+        e->kept = 0;
         return sol_diag_set(d, SOL_EENGINE, "", 0, "a rule failed: %s", clips_said(e));
+    }
     void *env = e->env;
     for (void *fact = EnvGetNextFact(env, NULL); fact; fact = EnvGetNextFact(env, fact)) {
         const char *rel = EnvGetDeftemplateName(env, EnvFactDeftemplate(env, fact));
@@ -770,6 +843,7 @@ void sol_engine_set_provenance(sol_engine *e, int level) { e->provenance = level
 
 void sol_engine_bench_reset(sol_engine *e)
 {
+    e->kept = 0;
     EnvReset(e->env);
 }
 

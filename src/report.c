@@ -304,6 +304,29 @@ static int cmp_rec_q(const void *pa, const void *pb)
     return c ? c : strcmp(a->for_id, b->for_id);
 }
 
+/* Unanswered items in reverse vocabulary order: the order a fresh reset
+ * fires them in, made explicit, so a reused engine (knowledge facts kept
+ * between runs, rules refreshed) lists them the same way. Few items:
+ * insertion sort. */
+static void sort_unanswered(sol_report *r)
+{
+    for (size_t i = 1; i < r->nunans; i++) {
+        for (size_t k = i; k > 0; k--) {
+            const sol_term *a = sol_vocab_lookup(r->vocab, r->unans[k - 1].finding);
+            const sol_term *b = sol_vocab_lookup(r->vocab, r->unans[k].finding);
+            /* terms are one array in vocabulary order; unknown names last */
+            int swap = a && b ? (const char *)a < (const char *)b
+                              : (!a && b) || (!a && !b && strcmp(r->unans[k - 1].finding,
+                                                                r->unans[k].finding) > 0);
+            if (!swap)
+                break;
+            sol_runanswered tmp = r->unans[k];
+            r->unans[k] = r->unans[k - 1];
+            r->unans[k - 1] = tmp;
+        }
+    }
+}
+
 static int build_rest(sol_report *r)
 {
     const sol_graph *g = r->graph;
@@ -387,6 +410,7 @@ static int build_rest(sol_report *r)
     sort_ctx = r;
     qsort(r->recs, r->nrecs, sizeof *r->recs, cmp_rec_q);
     sort_ctx = NULL;
+    sort_unanswered(r);
     return SOL_OK;
 }
 

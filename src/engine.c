@@ -385,6 +385,76 @@ static void image_paths(const char *rules_dir, char *img, char *sum, size_t len)
     snprintf(sum, len, "%s/%s.sum", rules_dir, SOL_ENGINE_IMAGE);
 }
 
+static void put_escaped(FILE *f, const char *t)
+{
+    for (; *t; t++) {
+        if (*t == '\\')
+            fputs("\\\\", f);
+        else if (*t == '\n')
+            fputs("\\n", f);
+        else if (*t == '\t')
+            fputs("\\t", f);
+        else
+            fputc(*t, f);
+    }
+}
+
+static void unescape(char *t)
+{
+    char *o = t;
+    for (; *t; t++) {
+        if (*t == '\\' && t[1]) {
+            t++;
+            *o++ = *t == 'n' ? '\n' : *t == 't' ? '\t' : *t;
+        } else {
+            *o++ = *t;
+        }
+    }
+    *o = '\0';
+}
+
+/* The doc strings an image drops, saved after the sum as "name<TAB>doc"
+ * lines in rule order. SOL_OK when every rule got its doc. */
+static int read_image_docs(sol_engine *e, const char *rules_dir)
+{
+    char img[1024], sum[1024];
+    image_paths(rules_dir, img, sum, sizeof img);
+    char *text = NULL;
+    size_t len = 0;
+    int rc = sol_read_file(&text, &len, sum, 1u << 24, NULL);
+    if (rc != SOL_OK)
+        return rc;
+    size_t got = 0;
+    char *line = strchr(text, '\n'); /* past the sum */
+    while (line && *++line) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        char *tab = strchr(line, '\t');
+        if (tab) {
+            *tab = '\0';
+            unescape(line);
+            unescape(tab + 1);
+            for (size_t i = 0; i < e->nrules; i++) {
+                if (strcmp(e->rules[i].name, line) != 0)
+                    continue;
+                char *doc = sol_strdup(tab + 1);
+                if (!doc) {
+                    free(text);
+                    return SOL_ENOMEM;
+                }
+                free((char *)e->rules[i].doc);
+                e->rules[i].doc = doc;
+                got++;
+                break;
+            }
+        }
+        line = end;
+    }
+    free(text);
+    return got == e->nrules ? SOL_OK : SOL_EPARSE;
+}
+
 /* 1 when rules_dir holds an image whose saved sum matches the rule files. */
 static int image_current(const char *rules_dir, const glob_t *gl)
 {
@@ -399,7 +469,19 @@ static int image_current(const char *rules_dir, const glob_t *gl)
     return ok && want && strtoull(text, NULL, 16) == want;
 }
 
+static int engine_new(sol_engine **out, const char *rules_dir, int use_image, sol_diag *d);
+
+static int engine_new_text(sol_engine **out, const char *rules_dir, sol_diag *d)
+{
+    return engine_new(out, rules_dir, 0, d);
+}
+
 int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d)
+{
+    return engine_new(out, rules_dir, 1, d);
+}
+
+static int engine_new(sol_engine **out, const char *rules_dir, int use_image, sol_diag *d)
 {
     int rc = SOL_ENOMEM;
     glob_t gl;
@@ -430,7 +512,7 @@ int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d)
         rc = sol_diag_set(d, SOL_EIO, rules_dir, 0, "no rule files (*.clp) found");
         goto cleanup;
     }
-    if (image_current(rules_dir, &gl)) {
+    if (use_image && image_current(rules_dir, &gl)) {
         char img[1024], sum[1024];
         image_paths(rules_dir, img, sum, sizeof img);
         clear_messages(e);
@@ -451,6 +533,15 @@ int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d)
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
+    if (e->from_image && read_image_docs(e, rules_dir) != SOL_OK) {
+        /* no doc strings beside the image: load the text after all */
+        sol_engine_free(e);
+        e = NULL;
+        if (have_glob)
+            globfree(&gl);
+        have_glob = 0;
+        return engine_new_text(out, rules_dir, d);
+    }
     *out = e;
     e = NULL;
     rc = SOL_OK;
@@ -468,16 +559,9 @@ int sol_engine_save_image(const char *rules_dir, sol_diag *d)
     sol_engine *e = NULL;
     glob_t gl;
     char img[1024], sum[1024], tmp[1100];
-    int rc = sol_engine_new(&e, rules_dir, d);
+    int rc = engine_new_text(&e, rules_dir, d);
     if (rc)
         return rc;
-    if (e->from_image) { /* an image is current already: rebuild it from the text */
-        sol_engine_free(e);
-        image_paths(rules_dir, img, sum, sizeof img);
-        remove(sum);
-        if ((rc = sol_engine_new(&e, rules_dir, d)))
-            return rc;
-    }
     image_paths(rules_dir, img, sum, sizeof img);
     char pattern[1024];
     snprintf(pattern, sizeof pattern, "%s/*.clp", rules_dir);
@@ -494,11 +578,17 @@ int sol_engine_save_image(const char *rules_dir, sol_diag *d)
         sol_engine_free(e);
         return sol_diag_set(d, SOL_EIO, img, 0, "cannot write the rule image");
     }
-    sol_engine_free(e);
     snprintf(tmp, sizeof tmp, "%s.tmp", sum);
     FILE *f = fopen(tmp, "w");
     int ok = f && fprintf(f, "%016llx\n", h) > 0;
-    if (f && fclose(f) != 0)
+    for (size_t i = 0; ok && i < e->nrules; i++) {
+        put_escaped(f, e->rules[i].name);
+        fputc('\t', f);
+        put_escaped(f, e->rules[i].doc);
+        fputc('\n', f);
+    }
+    sol_engine_free(e);
+    if (f && (ferror(f) | fclose(f)) != 0)
         ok = 0;
     if (!ok || rename(tmp, sum) != 0) {
         remove(tmp);

@@ -25,13 +25,14 @@ typedef struct {
 } sol_rule_info;
 
 /* The binary rule image in a rules directory (CLIPS bsave), and beside it
- * SOL_ENGINE_IMAGE ".sum": a hash of the rule files it was built from. */
+ * SOL_ENGINE_IMAGE ".sum": a hash of the rule files it was built from,
+ * then each rule's doc string (which an image drops) as "name<TAB>doc". */
 #define SOL_ENGINE_IMAGE "soleus.img"
 
 /* Load the rules of rules_dir: from the binary image when its sum matches
- * the *.clp files (and CLIPS accepts it), else every rule file (*.clp) in
- * name order. Errors carry CLIPS's message. An image has no pretty-print
- * forms, so rule doc strings are then "" (take them from the rule model). */
+ * the *.clp files, CLIPS accepts it and every rule's doc string is beside
+ * it; else every rule file (*.clp) in name order. Either way the rules and
+ * their doc strings are the same. Errors carry CLIPS's message. */
 int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d);
 /* 1 when e was loaded from the binary image. */
 int sol_engine_from_image(const sol_engine *e);

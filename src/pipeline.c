@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kb.h"
 #include "notes.h"
 #include "record.h"
 
@@ -20,7 +19,6 @@ struct sol_pipeline {
     sol_engine *engine;
     sol_ruledoc *docs;
     size_t ndocs;
-    sol_kb *kb;             /* the rule model, for doc strings an image lacks */
 };
 
 static sol_value sym(const char *s)
@@ -135,21 +133,10 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
-    /* A binary image drops doc strings: read them from the rule model. */
-    if (sol_engine_from_image(p->engine) &&
-        (rc = sol_kb_load(&p->kb, rules_dir, knowledge_dir, d)))
-        goto cleanup;
     for (size_t i = 0; i < p->ndocs; i++) {
         const sol_rule_info *ri = sol_engine_rule_at(p->engine, i);
         p->docs[i].name = ri->name;
         p->docs[i].doc = ri->doc;
-        for (size_t k = 0; p->kb && k < sol_kb_rule_count(p->kb); k++) {
-            const sol_kb_rule *r = sol_kb_rule_at(p->kb, k);
-            if (strcmp(r->qname, ri->name) == 0) {
-                p->docs[i].doc = r->doc ? r->doc : "";
-                break;
-            }
-        }
     }
     *out = p;
     p = NULL;
@@ -168,7 +155,6 @@ void sol_pipeline_free(sol_pipeline *p)
     sol_vocab_free(p->vocab);
     sol_schema_free(p->schema);
     free(p->docs);
-    sol_kb_free(p->kb);
     free(p->rules_dir);
     free(p->knowledge_dir);
     free(p);

@@ -1,6 +1,6 @@
 /* test_fast.c — the speed-ups keep their promises: a current binary rule
- * image is loaded and gives the same assessment (doc strings from the rule
- * model), a stale or damaged one is never used; a next-best trial (no
+ * image is loaded and gives the same assessment (doc strings saved beside
+ * it), a stale or damaged one is never used; a next-best trial (no
  * provenance, no report) ranks the beliefs as the report does. */
 #include <glob.h>
 #include <unistd.h>
@@ -88,7 +88,7 @@ static void test_fast__current_image_is_loaded_and_agrees(void)
     CHECK_EQ_INT(img2, 1);
     CHECK_EQ_STR(t2, t1);
     CHECK(r1[0] != '\0');
-    CHECK_EQ_STR(r2, r1);   /* doc strings come from the rule model */
+    CHECK_EQ_STR(r2, r1);   /* doc strings come from beside the image */
 }
 
 static void test_fast__stale_image_falls_back_to_text(void)

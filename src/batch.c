@@ -54,7 +54,7 @@ static int fail(sol_batch *b, const sol_input_pos *in, int rc, int line, const c
     b->failed++;
     if (sol_cli_exit_status(rc) > sol_cli_exit_status(b->worst))
         b->worst = rc;
-    if (sol_write_json_error(b->out, in, line, sol_cli_exit_status(rc), msg) != SOL_OK)
+    if (sol_write_jsonl_error(b->out, in, line, sol_cli_exit_status(rc), msg) != SOL_OK)
         return write_failed(d);
     return SOL_OK;
 }

@@ -13,6 +13,19 @@ typedef struct {
     int first;              /* no member written yet in the current container */
 } jw;
 
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
+static size_t utf8_len(const unsigned char *s)
+{
+    size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+             : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+    for (size_t k = 1; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+/* A JSON string; invalid UTF-8 (a file name, a message cut mid-character)
+ * becomes U+FFFD so the line stays valid JSON. */
 static void put_str(FILE *out, const char *s)
 {
     if (!s) {
@@ -22,12 +35,21 @@ static void put_str(FILE *out, const char *s)
     putc('"', out);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         const unsigned char *run = p;
-        while (*p >= 0x20 && *p != '"' && *p != '\\')
+        while (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
             p++;
         if (p > run)
             fwrite(run, 1, (size_t)(p - run), out);
         if (!*p)
             break;
+        if (*p >= 0x80) {
+            size_t n = utf8_len(p);
+            if (n)
+                fwrite(p, 1, n, out);
+            else
+                fputs("\\uFFFD", out);
+            p += n ? n - 1 : 0;
+            continue;
+        }
         switch (*p) {
         case '"': fputs("\\\"", out); break;
         case '\\': fputs("\\\\", out); break;
@@ -284,6 +306,28 @@ int sol_write_jsonl(FILE *out, const sol_report *r, const struct sol_nextbest *n
         close_(&w, '}');
     }
     close_(&w, ']');
+    close_(&w, '}');
+    putc('\n', out);
+    return ferror(out) ? SOL_EIO : SOL_OK;
+}
+
+int sol_write_jsonl_error(FILE *out, const sol_input_pos *in, int line, int status,
+                          const char *message)
+{
+    jw w = {out, 1};
+    open_(&w, '{');
+    key(&w, "error");
+    open_(&w, '{');
+    k_int(&w, "exit", status);
+    k_int(&w, "line", line);
+    k_str(&w, "message", message ? message : "");
+    close_(&w, '}');
+    key(&w, "input");
+    open_(&w, '{');
+    k_int(&w, "line", in->line);
+    k_int(&w, "number", in->number);
+    k_str(&w, "source", in->source ? in->source : "");
+    close_(&w, '}');
     close_(&w, '}');
     putc('\n', out);
     return ferror(out) ? SOL_EIO : SOL_OK;

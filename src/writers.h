@@ -28,6 +28,10 @@ int sol_write_json_line(FILE *out, const sol_report *r, const struct sol_nextbes
  * what `soleus batch` writes. */
 int sol_write_jsonl(FILE *out, const sol_report *r, const struct sol_nextbest *next,
                     const sol_input_pos *in);
+/* The error line, streamed; invalid UTF-8 in message becomes U+FFFD. What
+ * `soleus batch` writes. */
+int sol_write_jsonl_error(FILE *out, const sol_input_pos *in, int line, int status,
+                          const char *message);
 /* A record that failed: {"input": …, "error": {"line", "exit", "message"}}
  * on one line; line is the line of the error in the source (0: unknown). */
 int sol_write_json_error(FILE *out, const sol_input_pos *in, int line, int status,

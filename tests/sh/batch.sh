@@ -96,4 +96,10 @@ sed -n 1p "$W/huge.jsonl" | jq -e '.error.message | test("too large")' > /dev/nu
     || say "huge record: $(head -c 300 "$W/huge.jsonl")"
 sed -n 2p "$W/huge.jsonl" | jq -e '.record == "tc3-dvt"' > /dev/null \
     || say "huge record: the next record is lost"
+# 6. A file name that is not UTF-8 still gives a valid JSON line.
+mkdir -p "$W/odd"
+cp "$good" "$W/odd/$(printf 'bad\377name.xml')"
+run batch "$W/odd" > "$W/odd.jsonl" || say "odd file name: batch failed"
+jq -e '.record == "tc3-dvt" and (.input.source | test("bad\ufffdname"))' "$W/odd.jsonl" > /dev/null \
+    || say "odd file name: $(head -c 200 "$W/odd.jsonl")"
 exit $bad

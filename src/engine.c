@@ -931,6 +931,18 @@ const char *sol_engine_messages(const sol_engine *e) { return e->messages; }
 
 void sol_engine_set_provenance(sol_engine *e, int level) { e->provenance = level; }
 
+int sol_engine_bench_naive(sol_engine *e, const sol_findings *f, sol_diag *d)
+{
+    e->kept = 0; /* a reset every time, as a plain CLIPS host would */
+    int rc = prepare(e, d);
+    if (rc == SOL_OK)
+        rc = assert_inputs(e, f, d);
+    if (rc == SOL_OK)
+        EnvRun(e->env, SOL_ENGINE_MAX_FIRINGS);
+    e->kept = 0;
+    return rc;
+}
+
 void sol_engine_bench_reset(sol_engine *e)
 {
     e->kept = 0;

@@ -77,6 +77,9 @@ const char *sol_engine_messages(const sol_engine *e);
 void sol_engine_bench_reset(sol_engine *e);
 int sol_engine_bench_assert_string(sol_engine *e, const sol_findings *f,
                                    int use_string, sol_diag *d);
+/* Benchmark aid: CLIPS alone, naively: reset, assert the knowledge and
+ * findings with the fact API, run; no provenance, nothing read back. */
+int sol_engine_bench_naive(sol_engine *e, const sol_findings *f, sol_diag *d);
 /* Benchmark aid: provenance level. 2 (the default): the before-run hook
  * records each firing's rule and basis, and the facts each firing asserts
  * are snapshotted into the graph; 1: the before-run hook alone (the graph

@@ -166,11 +166,12 @@ static int batch_one(sol_pipeline *p, size_t i, FILE *out)
     return rc;
 }
 
-enum { M_VERSION, M_NONEXT, M_DEFAULT, M_BATCH, M_CLIPS, M_PROV0, M_PROV2, M_NOTES,
-       M_JANSSON, M_JSONL, M_TEXT, M_COUNT };
+enum { M_VERSION, M_NONEXT, M_DEFAULT, M_BATCH, M_CLIPS, M_TRIAL, M_PROV0, M_PROV2,
+       M_NOTES, M_JANSSON, M_JSONL, M_TEXT, M_COUNT };
 static const char *mname[M_COUNT] = {
     "soleus --version", "assess --no-next (CLI)", "assess (CLI, with next-best)",
     "batch: read + assess + JSON line, per record", "CLIPS alone (reset, assert, run), per record",
+    "next-best trial (knowledge kept, no provenance)",
     "engine run, provenance off, per record", "engine run, hook + snapshots, per record",
     "notes, per KB", "JSON line via jansson tree, per record", "JSON line streamed, per record",
     "text report, per record"};
@@ -291,6 +292,12 @@ int main(int argc, char **argv)
                 break;
             case M_CLIPS:
                 t0 = now();
+                for (size_t i = 0; i < nrecs; i++)
+                    sol_engine_bench_naive(e, recs[i].f, &d);
+                t = (now() - t0) / nrecs;
+                break;
+            case M_TRIAL:
+                t0 = now();
                 for (size_t i = 0; i < nrecs; i++) {
                     sol_belief *b = NULL;
                     size_t nb = 0;
@@ -373,6 +380,8 @@ int main(int argc, char **argv)
            prov * 100, verdict(prov <= 0.05));
     printf("  notes in batch (JIT), 1 MB:                    %8.3f s            target < 0.5 s      %s\n",
            mb_notes, verdict(mb_notes < 0.5));
+    printf("  next-best trial / whole assessment step:       %8.2fx            (trials per record: dozens)\n",
+           md[M_TRIAL] / md[M_BATCH]);
     printf("  JSON line: jansson tree / streamed:            %8.2fx            (streamed is used)\n",
            md[M_JANSSON] / md[M_JSONL]);
     printf("  JSON line streamed / text report:              %8.2fx            (for scale)\n",

@@ -46,6 +46,16 @@ struct sol_engine {
     long long kmark;          /* index of the last knowledge fact */
     size_t kcount;            /* facts in memory right after the knowledge */
     void **ruleptrs;          /* every defrule, for refresh */
+    struct tslots *tslots;    /* slot names per template, for snapshots */
+    size_t ntslots;
+};
+
+/* A template's slot names, looked up once (the strings belong to CLIPS
+ * and live as long as the template). */
+struct tslots {
+    void *tmpl;
+    long n;                   /* 0 for an implied (ordered) template */
+    const char **names;
 };
 
 /* ---- router: CLIPS output goes into e->messages, never to stdout ---- */
@@ -166,6 +176,33 @@ static int dobj_to_value(void *env, DATA_OBJECT *d, sol_value *out)
     }
 }
 
+static const struct tslots *template_slots(sol_engine *e, void *tmpl)
+{
+    for (size_t i = 0; i < e->ntslots; i++)
+        if (e->tslots[i].tmpl == tmpl)
+            return &e->tslots[i];
+    struct tslots *nt = realloc(e->tslots, (e->ntslots + 1) * sizeof *nt);
+    if (!nt)
+        return NULL;
+    e->tslots = nt;
+    struct tslots *t = &nt[e->ntslots];
+    DATA_OBJECT names;
+    EnvDeftemplateSlotNames(e->env, tmpl, &names);
+    long n = GetDOLength(names);
+    void *mf = GetValue(names);
+    int implied = n == 1 &&
+                  strcmp(ValueToString(GetMFValue(mf, GetDOBegin(names))), "implied") == 0;
+    t->tmpl = tmpl;
+    t->n = implied ? 0 : n;
+    t->names = calloc(n > 0 ? (size_t)n : 1, sizeof *t->names);
+    if (!t->names)
+        return NULL;
+    for (long i = 0; i < t->n; i++)
+        t->names[i] = ValueToString(GetMFValue(mf, GetDOBegin(names) + i));
+    e->ntslots++;
+    return t;
+}
+
 /* Snapshot one CLIPS fact into the graph. */
 static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos)
 {
@@ -179,25 +216,28 @@ static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos
     gf.relation = sol_strdup(EnvGetDeftemplateName(env, tmpl));
     if (!gf.relation)
         return SOL_ENOMEM;
-    DATA_OBJECT names;
-    EnvDeftemplateSlotNames(env, tmpl, &names);
-    long n = GetDOLength(names);
-    void *mf = GetValue(names);
-    int implied = n == 1 && strcmp(ValueToString(GetMFValue(mf, GetDOBegin(names))), "implied") == 0;
-    if (n > 0 && !implied) {
-        gf.slot_names = calloc((size_t)n, sizeof(char *));
-        gf.slot_values = calloc((size_t)n, sizeof(sol_value));
+    const struct tslots *ts = template_slots(e, tmpl);
+    if (!ts)
+        goto oom;
+    if (ts->n > 0) {
+        struct fact *fp = fact;
+        gf.slot_names = calloc((size_t)ts->n, sizeof(char *));
+        gf.slot_values = calloc((size_t)ts->n, sizeof(sol_value));
         if (!gf.slot_names || !gf.slot_values)
             goto oom;
-        for (long i = 0; i < n; i++) {
-            const char *sname = ValueToString(GetMFValue(mf, GetDOBegin(names) + i));
+        for (long i = 0; i < ts->n && i < fp->theProposition.multifieldLength; i++) {
+            /* the fact's fields are its slots in template order, as
+             * EnvGetFactSlot reads them, without the name lookup */
             DATA_OBJECT v;
-            gf.slot_names[i] = sol_strdup(sname);
+            v.type = fp->theProposition.theFields[i].type;
+            v.value = fp->theProposition.theFields[i].value;
+            if (v.type == MULTIFIELD) {
+                SetpDOBegin(&v, 1);
+                SetpDOEnd(&v, GetMFLength(v.value));
+            }
+            gf.slot_names[i] = sol_strdup(ts->names[i]);
             gf.nslots++;
-            if (!gf.slot_names[i])
-                goto oom;
-            if (EnvGetFactSlot(env, fact, sname, &v) &&
-                dobj_to_value(env, &v, &gf.slot_values[i]) != SOL_OK)
+            if (!gf.slot_names[i] || dobj_to_value(env, &v, &gf.slot_values[i]) != SOL_OK)
                 goto oom;
         }
     }
@@ -609,6 +649,9 @@ void sol_engine_free(sol_engine *e)
     }
     free(e->rules);
     free(e->ruleptrs);
+    for (size_t i = 0; i < e->ntslots; i++)
+        free(e->tslots[i].names);
+    free(e->tslots);
     for (size_t i = 0; i < e->nkfacts; i++) {
         free(e->kfacts[i].tmpl);
         for (size_t j = 0; j < e->kfacts[i].n; j++) {

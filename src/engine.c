@@ -985,36 +985,3 @@ int sol_engine_bench_naive(sol_engine *e, const sol_findings *f, sol_diag *d)
     e->kept = 0;
     return rc;
 }
-
-void sol_engine_bench_reset(sol_engine *e)
-{
-    e->kept = 0;
-    EnvReset(e->env);
-}
-
-int sol_engine_bench_assert_string(sol_engine *e, const sol_findings *f, int use_string,
-                                   sol_diag *d)
-{
-    size_t nf = sol_findings_count(f);
-    for (size_t i = 0; i < nf; i++) {
-        const sol_finding *it = sol_findings_at(f, i);
-        if (it->context != SOL_CTX_CURRENT || it->value.kind == SOL_VAL_UNKNOWN)
-            continue;
-        if (use_string) {
-            /* Only for the benchmark: values are vocabulary-checked symbols
-             * and numbers, never free text. */
-            char buf[256], val[64];
-            snprintf(buf, sizeof buf, "(finding (name %s) (value %s))", it->name,
-                     sol_value_text(&it->value, val, sizeof val));
-            if (!EnvAssertString(e->env, buf))
-                return sol_diag_set(d, SOL_EENGINE, "", 0, "assert-string failed");
-        } else {
-            sol_slotval sv[2] = {{"name", {SOL_VAL_SYMBOL, it->name, 0, 0}},
-                                 {"value", it->value}};
-            if (!assert_fact(e, find_template(e, "finding", &e->finding_tmpl, d), "finding", sv,
-                             2, d))
-                return SOL_EENGINE;
-        }
-    }
-    return SOL_OK;
-}

@@ -72,11 +72,6 @@ const sol_rule_info *sol_engine_rule(const sol_engine *e, const char *name);
 /* What CLIPS printed during the last load/run (warnings), "" if nothing. */
 const char *sol_engine_messages(const sol_engine *e);
 
-/* Benchmark aids: reset, then assert the findings either with the fact API
- * or with EnvAssertString built from text (never used for real records). */
-void sol_engine_bench_reset(sol_engine *e);
-int sol_engine_bench_assert_string(sol_engine *e, const sol_findings *f,
-                                   int use_string, sol_diag *d);
 /* Benchmark aid: CLIPS alone, naively: reset, assert the knowledge and
  * findings with the fact API, run; no provenance, nothing read back. */
 int sol_engine_bench_naive(sol_engine *e, const sol_findings *f, sol_diag *d);

@@ -208,12 +208,3 @@ int sol_write_json_line(FILE *out, const sol_report *r, const sol_nextbest *next
         json_object_set_new(root, "input", input_json(in));
     return dump(out, root, JSON_COMPACT);
 }
-
-int sol_write_json_error(FILE *out, const sol_input_pos *in, int line, int status,
-                         const char *message)
-{
-    json_t *err = json_pack("{s:I,s:i,s:s}", "line", (json_int_t)line, "exit", status,
-                            "message", message ? message : "");
-    json_t *root = err ? json_pack("{s:o,s:o}", "input", input_json(in), "error", err) : NULL;
-    return dump(out, root, JSON_COMPACT);
-}

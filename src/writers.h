@@ -20,8 +20,9 @@ typedef struct {
 } sol_input_pos;
 
 struct sol_nextbest;
-/* JSON Lines for `soleus batch`: the sol_write_json object on one line with
- * an "input" member (in); next may be NULL. */
+/* The sol_write_json object on one line with an "input" member (in),
+ * through a jansson tree; next may be NULL. The benchmark's reference for
+ * sol_write_jsonl. */
 int sol_write_json_line(FILE *out, const sol_report *r, const struct sol_nextbest *next,
                         const sol_input_pos *in);
 /* The same line streamed straight to out (write_jsonl.c): no tree is built;
@@ -32,11 +33,6 @@ int sol_write_jsonl(FILE *out, const sol_report *r, const struct sol_nextbest *n
  * `soleus batch` writes. */
 int sol_write_jsonl_error(FILE *out, const sol_input_pos *in, int line, int status,
                           const char *message);
-/* A record that failed: {"input": …, "error": {"line", "exit", "message"}}
- * on one line; line is the line of the error in the source (0: unknown). */
-int sol_write_json_error(FILE *out, const sol_input_pos *in, int line, int status,
-                         const char *message);
-
 /* One line per fact ("conclusion A 1 possible-dvt cf=0.97", "fired RULE" …)
  * for golden tests and scripts. */
 int sol_write_summary(FILE *out, const sol_report *r);

@@ -99,6 +99,7 @@ int sol_cli_one_of(const char *value, const char *list);
 int sol_cli_usage(const char *usage);
 
 int sol_cmd_assess(const sol_paths *p, int argc, char **argv);
+int sol_cmd_batch(const sol_paths *p, int argc, char **argv);
 int sol_cmd_explain(const sol_paths *p, int argc, char **argv);
 int sol_cmd_why_not(const sol_paths *p, int argc, char **argv);
 int sol_cmd_what_if(const sol_paths *p, int argc, char **argv);

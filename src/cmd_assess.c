@@ -9,10 +9,8 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "kb.h"
 #include "nextbest.h"
 #include "pipeline.h"
-#include "probe.h"
 #include "runner.h"
 #include "writers.h"
 
@@ -40,14 +38,10 @@ static const sol_text_opts *text_opts(sol_text_opts *o)
     return o;
 }
 
-/* What every record of one call shares: the pipeline, the findings some rule
- * reads (the report lists recorded ones no rule uses) and, for HTML, the
+/* What every record of one call shares: the pipeline and, for HTML, the
  * runner's wording. */
 typedef struct {
     sol_pipeline *p;
-    sol_kb *kb;
-    const char **reads;
-    size_t nreads;
     sol_runner *runner;
 } assess_ctx;
 
@@ -64,7 +58,6 @@ static int assess_one(assess_ctx *x, sol_input input, const char *format, int wa
     int rc;
     if ((rc = sol_pipeline_read_assess_as(x->p, input, file, &f, &id, &a, &d)))
         goto cleanup;
-    sol_report_set_rule_reads(a->report, x->reads, x->nreads);
     /* "What to assess next" re-assesses the record once per plausible answer
      * of every unrecorded finding a rule reads; --no-next skips it. */
     if (want_next && (rc = sol_nextbest_compute(&nb, x->p, f, a->report, &d)))
@@ -107,10 +100,6 @@ int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
     sol_diag d = {0};
     assess_ctx x = {0};
     int rc = sol_pipeline_new(&x.p, o.paths.rules_dir, o.paths.knowledge_dir, &d);
-    if (rc == SOL_OK)
-        rc = sol_kb_load(&x.kb, o.paths.rules_dir, o.paths.knowledge_dir, &d);
-    if (rc == SOL_OK && (rc = sol_probe_read_findings(&x.reads, &x.nreads, x.kb)))
-        rc = sol_diag_set(&d, rc, "", 0, "out of memory");
     if (rc == SOL_OK && strcmp(format, "html") == 0)
         rc = sol_runner_load(&x.runner, o.paths.knowledge_dir, &d);
     if (rc) {
@@ -126,8 +115,6 @@ int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
             status = st;
     }
     sol_runner_free(x.runner);
-    free((void *)x.reads);
-    sol_kb_free(x.kb);
     sol_pipeline_free(x.p);
     sol_cli_opts_free(&o);
     return status;

@@ -16,6 +16,7 @@
 
 typedef struct {
     char *tmpl;
+    void *deftemplate;      /* cached on first assert (constructs outlive resets) */
     sol_slotval *slots;
     size_t n;
 } kfact;
@@ -34,7 +35,27 @@ struct sol_engine {
     long long last_index;     /* highest fact index already in the graph */
     long current_firing;      /* firing being executed, -1 before the first */
     int provenance;           /* 0 off, 1 before-run hook only, 2 hook + fact snapshots */
+    void *finding_tmpl;       /* MAIN::finding, looked up once */
     int oom;                  /* an allocation failed inside a hook */
+    int from_image;           /* 1: rules came from the binary image */
+    /* Knowledge facts stay asserted between runs: after a run only the
+     * record's facts (index above kmark) are retracted and the rules
+     * refreshed, instead of a reset and 68 knowledge asserts. */
+    int can_keep;             /* 0: the rules have defglobals, always reset */
+    int kept;                 /* 1: working memory is initial fact + knowledge */
+    long long kmark;          /* index of the last knowledge fact */
+    size_t kcount;            /* facts in memory right after the knowledge */
+    void **ruleptrs;          /* every defrule, for refresh */
+    struct tslots *tslots;    /* slot names per template, for snapshots */
+    size_t ntslots;
+};
+
+/* A template's slot names, looked up once (the strings belong to CLIPS
+ * and live as long as the template). */
+struct tslots {
+    void *tmpl;
+    long n;                   /* 0 for an implied (ordered) template */
+    const char **names;
 };
 
 /* ---- router: CLIPS output goes into e->messages, never to stdout ---- */
@@ -163,6 +184,33 @@ static int dobj_to_value(void *env, DATA_OBJECT *d, sol_value *out)
     }
 }
 
+static const struct tslots *template_slots(sol_engine *e, void *tmpl)
+{
+    for (size_t i = 0; i < e->ntslots; i++)
+        if (e->tslots[i].tmpl == tmpl)
+            return &e->tslots[i];
+    struct tslots *nt = realloc(e->tslots, (e->ntslots + 1) * sizeof *nt);
+    if (!nt)
+        return NULL;
+    e->tslots = nt;
+    struct tslots *t = &nt[e->ntslots];
+    DATA_OBJECT names;
+    EnvDeftemplateSlotNames(e->env, tmpl, &names);
+    long n = GetDOLength(names);
+    void *mf = GetValue(names);
+    int implied = n == 1 &&
+                  strcmp(ValueToString(GetMFValue(mf, GetDOBegin(names))), "implied") == 0;
+    t->tmpl = tmpl;
+    t->n = implied ? 0 : n;
+    t->names = calloc(n > 0 ? (size_t)n : 1, sizeof *t->names);
+    if (!t->names)
+        return NULL;
+    for (long i = 0; i < t->n; i++)
+        t->names[i] = ValueToString(GetMFValue(mf, GetDOBegin(names) + i));
+    e->ntslots++;
+    return t;
+}
+
 /* Snapshot one CLIPS fact into the graph. */
 static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos)
 {
@@ -176,25 +224,28 @@ static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos
     gf.relation = sol_strdup(EnvGetDeftemplateName(env, tmpl));
     if (!gf.relation)
         return SOL_ENOMEM;
-    DATA_OBJECT names;
-    EnvDeftemplateSlotNames(env, tmpl, &names);
-    long n = GetDOLength(names);
-    void *mf = GetValue(names);
-    int implied = n == 1 && strcmp(ValueToString(GetMFValue(mf, GetDOBegin(names))), "implied") == 0;
-    if (n > 0 && !implied) {
-        gf.slot_names = calloc((size_t)n, sizeof(char *));
-        gf.slot_values = calloc((size_t)n, sizeof(sol_value));
+    const struct tslots *ts = template_slots(e, tmpl);
+    if (!ts)
+        goto oom;
+    if (ts->n > 0) {
+        struct fact *fp = fact;
+        gf.slot_names = calloc((size_t)ts->n, sizeof(char *));
+        gf.slot_values = calloc((size_t)ts->n, sizeof(sol_value));
         if (!gf.slot_names || !gf.slot_values)
             goto oom;
-        for (long i = 0; i < n; i++) {
-            const char *sname = ValueToString(GetMFValue(mf, GetDOBegin(names) + i));
+        for (long i = 0; i < ts->n && i < fp->theProposition.multifieldLength; i++) {
+            /* the fact's fields are its slots in template order, as
+             * EnvGetFactSlot reads them, without the name lookup */
             DATA_OBJECT v;
-            gf.slot_names[i] = sol_strdup(sname);
+            v.type = fp->theProposition.theFields[i].type;
+            v.value = fp->theProposition.theFields[i].value;
+            if (v.type == MULTIFIELD) {
+                SetpDOBegin(&v, 1);
+                SetpDOEnd(&v, GetMFLength(v.value));
+            }
+            gf.slot_names[i] = sol_strdup(ts->names[i]);
             gf.nslots++;
-            if (!gf.slot_names[i])
-                goto oom;
-            if (EnvGetFactSlot(env, fact, sname, &v) &&
-                dobj_to_value(env, &v, &gf.slot_values[i]) != SOL_OK)
+            if (!gf.slot_names[i] || dobj_to_value(env, &v, &gf.slot_values[i]) != SOL_OK)
                 goto oom;
         }
     }
@@ -318,6 +369,11 @@ static int collect_rules(sol_engine *e)
             char name[512];
             snprintf(name, sizeof name, "%s::%s", EnvGetDefmoduleName(env, m),
                      EnvGetDefruleName(env, r));
+            void **np = realloc(e->ruleptrs, (e->nrules + 1) * sizeof *np);
+            if (!np)
+                return SOL_ENOMEM;
+            e->ruleptrs = np;
+            e->ruleptrs[e->nrules] = r;
             sol_rule_info *ri = &e->rules[e->nrules];
             ri->name = sol_strdup(name);
             ri->doc = doc_from_ppform(EnvGetDefrulePPForm(env, r));
@@ -330,10 +386,150 @@ static int collect_rules(sol_engine *e)
         }
     }
     EnvSetCurrentModule(env, EnvFindDefmodule(env, "MAIN"));
+    /* A reset also restores defglobals; keeping facts would not. */
+    e->can_keep = 1;
+    for (void *m = EnvGetNextDefmodule(env, NULL); m; m = EnvGetNextDefmodule(env, m)) {
+        EnvSetCurrentModule(env, m);
+        if (EnvGetNextDefglobal(env, NULL))
+            e->can_keep = 0;
+    }
+    EnvSetCurrentModule(env, EnvFindDefmodule(env, "MAIN"));
     return SOL_OK;
 }
 
+/* ---- binary rule image (bsave/bload) ---- */
+
+/* FNV-1a over every rule file's name and bytes, in load order: the image is
+ * current only when this equals the sum saved beside it. 0 when a file
+ * cannot be read. */
+static unsigned long long rules_sum(const glob_t *gl)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    for (size_t i = 0; i < gl->gl_pathc; i++) {
+        const char *base = strrchr(gl->gl_pathv[i], '/');
+        base = base ? base + 1 : gl->gl_pathv[i];
+        for (const char *c = base; ; c++) {
+            h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+            if (!*c)
+                break;
+        }
+        FILE *f = fopen(gl->gl_pathv[i], "rb");
+        if (!f)
+            return 0;
+        unsigned char buf[8192];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            for (size_t k = 0; k < n; k++)
+                h = (h ^ buf[k]) * 1099511628211ULL;
+        fclose(f);
+        h = (h ^ 0xff) * 1099511628211ULL;
+    }
+    return h;
+}
+
+static void image_paths(const char *rules_dir, char *img, char *sum, size_t len)
+{
+    snprintf(img, len, "%s/%s", rules_dir, SOL_ENGINE_IMAGE);
+    snprintf(sum, len, "%s/%s.sum", rules_dir, SOL_ENGINE_IMAGE);
+}
+
+static void put_escaped(FILE *f, const char *t)
+{
+    for (; *t; t++) {
+        if (*t == '\\')
+            fputs("\\\\", f);
+        else if (*t == '\n')
+            fputs("\\n", f);
+        else if (*t == '\t')
+            fputs("\\t", f);
+        else
+            fputc(*t, f);
+    }
+}
+
+static void unescape(char *t)
+{
+    char *o = t;
+    for (; *t; t++) {
+        if (*t == '\\' && t[1]) {
+            t++;
+            *o++ = *t == 'n' ? '\n' : *t == 't' ? '\t' : *t;
+        } else {
+            *o++ = *t;
+        }
+    }
+    *o = '\0';
+}
+
+/* The doc strings an image drops, saved after the sum as "name<TAB>doc"
+ * lines in rule order. SOL_OK when every rule got its doc. */
+static int read_image_docs(sol_engine *e, const char *rules_dir)
+{
+    char img[1024], sum[1024];
+    image_paths(rules_dir, img, sum, sizeof img);
+    char *text = NULL;
+    size_t len = 0;
+    int rc = sol_read_file(&text, &len, sum, 1u << 24, NULL);
+    if (rc != SOL_OK)
+        return rc;
+    size_t got = 0;
+    char *line = strchr(text, '\n'); /* past the sum */
+    while (line && *++line) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        char *tab = strchr(line, '\t');
+        if (tab) {
+            *tab = '\0';
+            unescape(line);
+            unescape(tab + 1);
+            for (size_t i = 0; i < e->nrules; i++) {
+                if (strcmp(e->rules[i].name, line) != 0)
+                    continue;
+                char *doc = sol_strdup(tab + 1);
+                if (!doc) {
+                    free(text);
+                    return SOL_ENOMEM;
+                }
+                free((char *)e->rules[i].doc);
+                e->rules[i].doc = doc;
+                got++;
+                break;
+            }
+        }
+        line = end;
+    }
+    free(text);
+    return got == e->nrules ? SOL_OK : SOL_EPARSE;
+}
+
+/* 1 when rules_dir holds an image whose saved sum matches the rule files. */
+static int image_current(const char *rules_dir, const glob_t *gl)
+{
+    char img[1024], sum[1024], text[64] = "";
+    image_paths(rules_dir, img, sum, sizeof img);
+    FILE *f = fopen(sum, "r");
+    if (!f)
+        return 0;
+    int ok = fgets(text, sizeof text, f) != NULL;
+    fclose(f);
+    unsigned long long want = rules_sum(gl);
+    return ok && want && strtoull(text, NULL, 16) == want;
+}
+
+static int engine_new(sol_engine **out, const char *rules_dir, int use_image, sol_diag *d);
+
+static int engine_new_text(sol_engine **out, const char *rules_dir, sol_diag *d)
+{
+    return engine_new(out, rules_dir, 0, d);
+}
+
 int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d)
+{
+    return engine_new(out, rules_dir, 1, d);
+}
+
+static int engine_new(sol_engine **out, const char *rules_dir, int use_image, sol_diag *d)
 {
     int rc = SOL_ENOMEM;
     glob_t gl;
@@ -364,7 +560,15 @@ int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d)
         rc = sol_diag_set(d, SOL_EIO, rules_dir, 0, "no rule files (*.clp) found");
         goto cleanup;
     }
-    for (size_t i = 0; i < gl.gl_pathc; i++) {
+    if (use_image && image_current(rules_dir, &gl)) {
+        char img[1024], sum[1024];
+        image_paths(rules_dir, img, sum, sizeof img);
+        clear_messages(e);
+        e->from_image = EnvBload(e->env, img) ? 1 : 0;
+        if (!e->from_image)
+            EnvClear(e->env); /* a damaged image: start again from the text */
+    }
+    for (size_t i = 0; !e->from_image && i < gl.gl_pathc; i++) {
         clear_messages(e);
         int r = EnvLoad(e->env, gl.gl_pathv[i]);
         if (r != 1) {
@@ -377,6 +581,15 @@ int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d)
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
+    if (e->from_image && read_image_docs(e, rules_dir) != SOL_OK) {
+        /* no doc strings beside the image: load the text after all */
+        sol_engine_free(e);
+        e = NULL;
+        if (have_glob)
+            globfree(&gl);
+        have_glob = 0;
+        return engine_new_text(out, rules_dir, d);
+    }
     *out = e;
     e = NULL;
     rc = SOL_OK;
@@ -385,6 +598,51 @@ cleanup:
         globfree(&gl);
     sol_engine_free(e);
     return rc;
+}
+
+int sol_engine_from_image(const sol_engine *e) { return e->from_image; }
+
+int sol_engine_save_image(const char *rules_dir, sol_diag *d)
+{
+    sol_engine *e = NULL;
+    glob_t gl;
+    char img[1024], sum[1024], tmp[1100];
+    int rc = engine_new_text(&e, rules_dir, d);
+    if (rc)
+        return rc;
+    image_paths(rules_dir, img, sum, sizeof img);
+    char pattern[1024];
+    snprintf(pattern, sizeof pattern, "%s/*.clp", rules_dir);
+    if (glob(pattern, 0, NULL, &gl) != 0) {
+        sol_engine_free(e);
+        return sol_diag_set(d, SOL_EIO, rules_dir, 0, "no rule files (*.clp) found");
+    }
+    unsigned long long h = rules_sum(&gl);
+    globfree(&gl);
+    /* Write beside, then rename: a reader never sees half an image. */
+    snprintf(tmp, sizeof tmp, "%s.tmp", img);
+    if (!h || !EnvBsave(e->env, tmp) || rename(tmp, img) != 0) {
+        remove(tmp);
+        sol_engine_free(e);
+        return sol_diag_set(d, SOL_EIO, img, 0, "cannot write the rule image");
+    }
+    snprintf(tmp, sizeof tmp, "%s.tmp", sum);
+    FILE *f = fopen(tmp, "w");
+    int ok = f && fprintf(f, "%016llx\n", h) > 0;
+    for (size_t i = 0; ok && i < e->nrules; i++) {
+        put_escaped(f, e->rules[i].name);
+        fputc('\t', f);
+        put_escaped(f, e->rules[i].doc);
+        fputc('\n', f);
+    }
+    sol_engine_free(e);
+    if (f && (ferror(f) | fclose(f)) != 0)
+        ok = 0;
+    if (!ok || rename(tmp, sum) != 0) {
+        remove(tmp);
+        return sol_diag_set(d, SOL_EIO, sum, 0, "cannot write the rule image's sum");
+    }
+    return SOL_OK;
 }
 
 void sol_engine_free(sol_engine *e)
@@ -398,6 +656,10 @@ void sol_engine_free(sol_engine *e)
         free((char *)e->rules[i].doc);
     }
     free(e->rules);
+    free(e->ruleptrs);
+    for (size_t i = 0; i < e->ntslots; i++)
+        free(e->tslots[i].names);
+    free(e->tslots);
     for (size_t i = 0; i < e->nkfacts; i++) {
         free(e->kfacts[i].tmpl);
         for (size_t j = 0; j < e->kfacts[i].n; j++) {
@@ -466,17 +728,26 @@ static int put_slot(void *env, void *fact, const char *slot, const sol_value *v)
     return EnvPutFactSlot(env, fact, slot, &dobj) ? 1 : 0;
 }
 
-/* Build and assert one fact; returns the CLIPS fact or NULL. */
-static void *assert_fact(sol_engine *e, const char *tmpl_name, const sol_slotval *slots,
-                         size_t n, sol_diag *d)
+/* The deftemplate MAIN::name, looked up once into *cache. */
+static void *find_template(sol_engine *e, const char *tmpl_name, void **cache, sol_diag *d)
 {
+    if (*cache)
+        return *cache;
     char qualified[256];
     snprintf(qualified, sizeof qualified, "MAIN::%s", tmpl_name);
-    void *tmpl = EnvFindDeftemplate(e->env, qualified);
-    if (!tmpl) {
+    *cache = EnvFindDeftemplate(e->env, qualified);
+    if (!*cache)
         sol_diag_set(d, SOL_EENGINE, "", 0, "the rules define no template '%s'", tmpl_name);
+    return *cache;
+}
+
+/* Build and assert one fact of template tmpl (named tmpl_name); returns
+ * the CLIPS fact or NULL. */
+static void *assert_fact(sol_engine *e, void *tmpl, const char *tmpl_name,
+                         const sol_slotval *slots, size_t n, sol_diag *d)
+{
+    if (!tmpl)
         return NULL;
-    }
     void *fact = EnvCreateFact(e->env, tmpl);
     if (!fact) {
         sol_diag_set(d, SOL_EENGINE, "", 0, "cannot create a '%s' fact", tmpl_name);
@@ -503,15 +774,53 @@ static void *assert_fact(sol_engine *e, const char *tmpl_name, const sol_slotval
     return asserted;
 }
 
+/* Retract the facts of the last record (everything newer than the
+ * knowledge) and refresh the rules, so matches on the initial fact and the
+ * knowledge alone fire again as after a reset. 1 when memory is back to the
+ * initial fact and the knowledge exactly. */
+static int retract_record(sol_engine *e)
+{
+    struct fact *f;
+    while ((f = FactData(e->env)->LastFact) != NULL && f->factIndex > e->kmark)
+        if (!EnvRetract(e->env, f))
+            return 0;
+    size_t n = 0;
+    for (f = FactData(e->env)->FactList; f; f = f->nextFact)
+        n++;
+    if (n != e->kcount)
+        return 0; /* a rule changed a knowledge fact */
+    for (size_t i = 0; i < e->nrules; i++)
+        EnvRefresh(e->env, e->ruleptrs[i]);
+    return 1;
+}
+
+/* Working memory = the initial fact and the knowledge facts, agenda ready,
+ * no record facts: by retracting the last record's facts when that is
+ * exact, else by a reset and asserting the knowledge. */
+static int prepare(sol_engine *e, sol_diag *d)
+{
+    e->graph = NULL; /* these facts are snapshot by the caller */
+    if (e->kept && retract_record(e))
+        return SOL_OK;
+    e->kept = 0;
+    EnvReset(e->env);
+    for (size_t i = 0; i < e->nkfacts; i++) {
+        kfact *k = &e->kfacts[i];
+        if (!assert_fact(e, find_template(e, k->tmpl, &k->deftemplate, d), k->tmpl, k->slots,
+                         k->n, d))
+            return SOL_EENGINE;
+    }
+    struct fact *last = FactData(e->env)->LastFact;
+    e->kmark = last ? last->factIndex : -1;
+    e->kcount = 0;
+    for (struct fact *f = FactData(e->env)->FactList; f; f = f->nextFact)
+        e->kcount++;
+    e->kept = e->can_keep;
+    return SOL_OK;
+}
+
 static int assert_inputs(sol_engine *e, const sol_findings *f, sol_diag *d)
 {
-    for (size_t i = 0; i < e->nkfacts; i++) {
-        void *fact = assert_fact(e, e->kfacts[i].tmpl, e->kfacts[i].slots, e->kfacts[i].n, d);
-        if (!fact)
-            return SOL_EENGINE;
-        if (e->graph && snapshot_fact(e, fact, -1, NULL) != SOL_OK)
-            return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-    }
     size_t nf = f ? sol_findings_count(f) : 0;
     for (size_t i = 0; i < nf; i++) {
         const sol_finding *it = sol_findings_at(f, i);
@@ -524,7 +833,8 @@ static int assert_inputs(sol_engine *e, const sol_findings *f, sol_diag *d)
         sv[0].value.sym = it->name;
         sv[1].slot = "value";
         sv[1].value = it->value;
-        void *fact = assert_fact(e, "finding", sv, 2, d);
+        void *fact = assert_fact(e, find_template(e, "finding", &e->finding_tmpl, d), "finding",
+                                 sv, 2, d);
         if (!fact) {
             d->line = it->line;
             return SOL_EENGINE;
@@ -545,8 +855,10 @@ int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out, sol_di
     int rc;
     *out = NULL;
     clear_messages(e);
-    e->graph = NULL; /* the reset's own facts are not part of the case */
-    EnvReset(e->env);
+    if ((rc = prepare(e, d)) != SOL_OK) {
+        e->kept = 0;
+        return rc;
+    }
     e->graph = sol_graph_new();
     if (!e->graph)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
@@ -554,8 +866,12 @@ int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out, sol_di
     e->current_firing = -1;
     e->oom = 0;
     e->findings = f;
-    /* the initial fact and deffacts */
+    /* the initial fact and the knowledge facts, in index order */
     collect_new_facts(e);
+    if (e->oom) {
+        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        goto cleanup;
+    }
     rc = assert_inputs(e, f, d);
     if (rc != SOL_OK)
         goto cleanup;
@@ -578,10 +894,85 @@ int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out, sol_di
     e->graph = NULL;
     rc = SOL_OK;
 cleanup:
+    if (rc != SOL_OK)
+        e->kept = 0; /* the next run starts from a reset */
     sol_graph_free(e->graph);
     e->graph = NULL;
     e->findings = NULL;
     return rc;
+}
+
+static const char *fact_sym(void *env, void *fact, const char *slot)
+{
+    DATA_OBJECT v;
+    if (!EnvGetFactSlot(env, fact, slot, &v) || (GetType(v) != SYMBOL && GetType(v) != STRING))
+        return "";
+    return DOToString(v);
+}
+
+static sol_belief *belief_of(sol_belief **arr, size_t *n, size_t *cap, const char *id)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*arr)[i].conclusion, id) == 0)
+            return &(*arr)[i];
+    if (sol_grow((void **)arr, cap, *n + 1, sizeof **arr))
+        return NULL;
+    sol_belief *b = &(*arr)[(*n)++];
+    memset(b, 0, sizeof *b);
+    snprintf(b->conclusion, sizeof b->conclusion, "%s", id);
+    return b;
+}
+
+int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out, size_t *out_n,
+                     sol_diag *d)
+{
+    sol_belief *arr = NULL;
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    *out_n = 0;
+    clear_messages(e);
+    /* no graph: the provenance hooks stand aside */
+    int rc = prepare(e, d);
+    if (rc == SOL_OK)
+        rc = assert_inputs(e, f, d);
+    if (rc != SOL_OK) {
+        e->kept = 0;
+        return rc;
+    }
+    long long fired = EnvRun(e->env, SOL_ENGINE_MAX_FIRINGS);
+    if (fired >= SOL_ENGINE_MAX_FIRINGS) {
+        e->kept = 0;
+        return sol_diag_set(d, SOL_ELIMIT, "", 0,
+                            "rule firing cap (%d) reached: the knowledge base may loop",
+                            SOL_ENGINE_MAX_FIRINGS);
+    }
+    if (GetEvaluationError(e->env)) {
+        e->kept = 0;
+        return sol_diag_set(d, SOL_EENGINE, "", 0, "a rule failed: %s", clips_said(e));
+    }
+    void *env = e->env;
+    for (void *fact = EnvGetNextFact(env, NULL); fact; fact = EnvGetNextFact(env, fact)) {
+        const char *rel = EnvGetDeftemplateName(env, EnvFactDeftemplate(env, fact));
+        int is_belief = strcmp(rel, "belief") == 0;
+        if (!is_belief && (strcmp(rel, "evidence") != 0 ||
+                           strcmp(fact_sym(env, fact, "polarity"), "support") != 0))
+            continue;
+        sol_belief *b = belief_of(&arr, &n, &cap, fact_sym(env, fact, "conclusion"));
+        if (!b) {
+            free(arr);
+            return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        }
+        if (is_belief) {
+            DATA_OBJECT v;
+            if (EnvGetFactSlot(env, fact, "cf", &v))
+                b->cf = GetType(v) == FLOAT ? DOToDouble(v) : (double)DOToLong(v);
+        } else {
+            b->support = 1;
+        }
+    }
+    *out = arr;
+    *out_n = n;
+    return SOL_OK;
 }
 
 size_t sol_engine_rule_count(const sol_engine *e) { return e->nrules; }
@@ -599,33 +990,14 @@ const char *sol_engine_messages(const sol_engine *e) { return e->messages; }
 
 void sol_engine_set_provenance(sol_engine *e, int level) { e->provenance = level; }
 
-void sol_engine_bench_reset(sol_engine *e)
+int sol_engine_bench_naive(sol_engine *e, const sol_findings *f, sol_diag *d)
 {
-    EnvReset(e->env);
-}
-
-int sol_engine_bench_assert_string(sol_engine *e, const sol_findings *f, int use_string,
-                                   sol_diag *d)
-{
-    size_t nf = sol_findings_count(f);
-    for (size_t i = 0; i < nf; i++) {
-        const sol_finding *it = sol_findings_at(f, i);
-        if (it->context != SOL_CTX_CURRENT || it->value.kind == SOL_VAL_UNKNOWN)
-            continue;
-        if (use_string) {
-            /* Only for the benchmark: values are vocabulary-checked symbols
-             * and numbers, never free text. */
-            char buf[256], val[64];
-            snprintf(buf, sizeof buf, "(finding (name %s) (value %s))", it->name,
-                     sol_value_text(&it->value, val, sizeof val));
-            if (!EnvAssertString(e->env, buf))
-                return sol_diag_set(d, SOL_EENGINE, "", 0, "assert-string failed");
-        } else {
-            sol_slotval sv[2] = {{"name", {SOL_VAL_SYMBOL, it->name, 0, 0}},
-                                 {"value", it->value}};
-            if (!assert_fact(e, "finding", sv, 2, d))
-                return SOL_EENGINE;
-        }
-    }
-    return SOL_OK;
+    e->kept = 0; /* a reset every time, as a plain CLIPS host would */
+    int rc = prepare(e, d);
+    if (rc == SOL_OK)
+        rc = assert_inputs(e, f, d);
+    if (rc == SOL_OK)
+        EnvRun(e->env, SOL_ENGINE_MAX_FIRINGS);
+    e->kept = 0;
+    return rc;
 }

@@ -24,8 +24,20 @@ typedef struct {
     const char *doc;        /* doc string, "" if none */
 } sol_rule_info;
 
-/* Load every rule file (rules_dir, *.clp) in name order. Errors carry CLIPS's message. */
+/* The binary rule image in a rules directory (CLIPS bsave), and beside it
+ * SOL_ENGINE_IMAGE ".sum": a hash of the rule files it was built from,
+ * then each rule's doc string (which an image drops) as "name<TAB>doc". */
+#define SOL_ENGINE_IMAGE "soleus.img"
+
+/* Load the rules of rules_dir: from the binary image when its sum matches
+ * the *.clp files, CLIPS accepts it and every rule's doc string is beside
+ * it; else every rule file (*.clp) in name order. Either way the rules and
+ * their doc strings are the same. Errors carry CLIPS's message. */
 int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d);
+/* 1 when e was loaded from the binary image. */
+int sol_engine_from_image(const sol_engine *e);
+/* Build the image of rules_dir's *.clp files into rules_dir (`make`). */
+int sol_engine_save_image(const char *rules_dir, sol_diag *d);
 void sol_engine_free(sol_engine *e);                  /* NULL is a no-op */
 
 /* 1 when the loaded rules define MAIN::tmpl (optional knowledge facts are
@@ -42,6 +54,20 @@ int sol_engine_add_knowledge(sol_engine *e, const char *tmpl,
 int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out,
                    sol_diag *d);
 
+/* A conclusion's final belief as a trial reads it straight from the engine
+ * (no provenance, no graph, no report). */
+typedef struct {
+    char conclusion[64];
+    double cf;              /* the final belief fact's cf */
+    int support;            /* 1: some support vote was cast */
+} sol_belief;
+
+/* A trial run for "what to assess next": reset, assert, run without
+ * provenance, then read the beliefs. *out (malloc'd, caller frees) holds
+ * one entry per conclusion that has a belief fact or a support vote. */
+int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out,
+                     size_t *out_n, sol_diag *d);
+
 /* The loaded rules, in definition order. Strings owned by the engine. */
 size_t sol_engine_rule_count(const sol_engine *e);
 const sol_rule_info *sol_engine_rule_at(const sol_engine *e, size_t i);
@@ -50,11 +76,9 @@ const sol_rule_info *sol_engine_rule(const sol_engine *e, const char *name);
 /* What CLIPS printed during the last load/run (warnings), "" if nothing. */
 const char *sol_engine_messages(const sol_engine *e);
 
-/* Benchmark aids: reset, then assert the findings either with the fact API
- * or with EnvAssertString built from text (never used for real records). */
-void sol_engine_bench_reset(sol_engine *e);
-int sol_engine_bench_assert_string(sol_engine *e, const sol_findings *f,
-                                   int use_string, sol_diag *d);
+/* Benchmark aid: CLIPS alone, naively: reset, assert the knowledge and
+ * findings with the fact API, run; no provenance, nothing read back. */
+int sol_engine_bench_naive(sol_engine *e, const sol_findings *f, sol_diag *d);
 /* Benchmark aid: provenance level. 2 (the default): the before-run hook
  * records each firing's rule and basis, and the facts each firing asserts
  * are snapshotted into the graph; 1: the before-run hook alone (the graph

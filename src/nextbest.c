@@ -83,6 +83,129 @@ static int could_matter(ctx *c, const sol_term *t, const sol_change *ch)
     return could;
 }
 
+/* ---- while a red flag stands: the findings that can move a red flag ---- */
+
+typedef struct {
+    const char **v;
+    size_t n, cap;
+} strset;
+
+static int set_has(const strset *s, const char *x)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->v[i], x) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when added, 0 when already there, SOL_ENOMEM. */
+static int set_add(strset *s, const char *x)
+{
+    if (set_has(s, x))
+        return 0;
+    if (sol_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v))
+        return SOL_ENOMEM;
+    s->v[s->n++] = x;
+    return 1;
+}
+
+/* Does rule r assert something in need (conclusions cs, templates ts)? A
+ * call other than focus (modify, retract …) is assumed to. */
+static int produces(const sol_kb_rule *r, const strset *cs, const strset *ts)
+{
+    for (size_t i = 0; i < r->nactions; i++) {
+        const sol_kb_action *a = &r->actions[i];
+        switch (a->kind) {
+        case SOL_KB_ACT_EVIDENCE:
+            if (!a->conclusion || set_has(cs, a->conclusion))
+                return 1;
+            break;
+        case SOL_KB_ACT_CALL:
+            if (!a->tmpl || strcmp(a->tmpl, "focus") != 0)
+                return 1;
+            break;
+        default:
+            if (!a->tmpl || set_has(ts, a->tmpl))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Add what condition c reads to cs/ts; *all when it reads a finding whose
+ * name is not a literal. A conclusion named by a variable is the one the
+ * rule concludes about (the belief arithmetic, arguing-against votes). */
+static int reads(const sol_kb_cond *c, strset *cs, strset *ts, int *all, int *grew)
+{
+    int r = 0;
+    switch (c->kind) {
+    case SOL_KB_CE_FINDING:
+        *all |= c->finding == NULL;
+        break;
+    case SOL_KB_CE_EVIDENCE:
+    case SOL_KB_CE_BELIEF:
+        if (c->conclusion)
+            r = set_add(cs, c->conclusion);
+        break;
+    case SOL_KB_CE_GATE:
+    case SOL_KB_CE_PATTERN:
+        r = set_add(ts, c->tmpl ? c->tmpl : "gate");
+        break;
+    case SOL_KB_CE_OTHER:
+        *all = 1;
+        break;
+    default:
+        break;
+    }
+    if (r < 0)
+        return r;
+    *grew |= r;
+    for (size_t i = 0; i < c->nchildren; i++)
+        if (reads(&c->children[i], cs, ts, all, grew) < 0)
+            return SOL_ENOMEM;
+    return SOL_OK;
+}
+
+/* feeds[i] = 1 for every rule the red-flag conclusions depend on, to a
+ * fixpoint; *all when the model cannot say (then every finding is tried). */
+static int red_flag_rules(const sol_kb *kb, const sol_catalog *cat, unsigned char **feeds,
+                          int *all)
+{
+    strset cs = {0}, ts = {0};
+    size_t nr = sol_kb_rule_count(kb);
+    int rc = SOL_OK, grew = 1;
+    *all = 0;
+    *feeds = calloc(nr ? nr : 1, 1);
+    if (!*feeds)
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < sol_catalog_condition_count(cat) && rc >= 0; i++)
+        if (sol_catalog_condition_at(cat, i)->tier == 'A')
+            rc = set_add(&cs, sol_catalog_condition_at(cat, i)->id);
+    while (grew && rc >= 0 && !*all) {
+        grew = 0;
+        for (size_t i = 0; i < nr && rc >= 0; i++) {
+            const sol_kb_rule *r = sol_kb_rule_at(kb, i);
+            if ((*feeds)[i] || !produces(r, &cs, &ts))
+                continue;
+            (*feeds)[i] = 1;
+            grew = 1;
+            for (size_t k = 0; k < r->nconds && rc >= 0; k++)
+                rc = reads(&r->conds[k], &cs, &ts, all, &grew);
+        }
+    }
+    free(cs.v);
+    free(ts.v);
+    return rc < 0 ? SOL_ENOMEM : SOL_OK;
+}
+
+static int feeds_red_flag(const sol_kb *kb, const unsigned char *feeds, const char *finding)
+{
+    for (size_t i = 0; i < sol_kb_rule_count(kb); i++)
+        if (feeds[i] && sol_probe_rule_reads(sol_kb_rule_at(kb, i), finding))
+            return 1;
+    return 0;
+}
+
 static int cmp_answer(const void *x, const void *y)
 {
     const sol_nb_answer *a = x, *b = y;
@@ -126,7 +249,6 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
     for (size_t v = 0; v < nv && !rc; v++) {
         sol_change ch;
         sol_findings *alt = NULL;
-        sol_assessment *a = NULL;
         sol_nb_answer ans;
 
         if ((rc = sol_change_set1(&ch, t->name, &vals[v]))) {
@@ -143,18 +265,21 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
             sol_diag_set(c->d, rc, "", 0, "out of memory");
             break;
         }
-        rc = sol_pipeline_assess(c->p, sol_report_record_id(c->base),
-                                 sol_report_record_file(c->base), alt, &a, c->d);
+        /* A trial: no provenance, no graph, no report; the beliefs are read
+         * straight from the engine and ranked as the report ranks them. */
+        sol_belief *bel = NULL;
+        size_t nbel = 0;
+        rc = sol_engine_trial(sol_pipeline_engine(c->p), alt, &bel, &nbel, c->d);
         sol_findings_free(alt);
         c->runs++;
         if (rc)
             break;
         memset(&ans, 0, sizeof ans);
         ans.red_before = sol_report_has_red_flag(c->base);
-        ans.red_after = sol_report_has_red_flag(a->report);
         tops(c->base, ans.top_before, ans.cf_before);
-        tops(a->report, ans.top_after, ans.cf_after);
-        sol_assessment_free(a);
+        sol_report_tops_of(bel, nbel, sol_pipeline_catalog(c->p), SOL_NEXTBEST_TIERS,
+                           ans.top_after, ans.cf_after, &ans.red_after);
+        free(bel);
         ans.score = score_of(&ans);
         if (ans.score < 1)
             continue; /* less than a hundredth of certainty anywhere */
@@ -198,7 +323,8 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
     sol_nextbest *nb = calloc(1, sizeof *nb);
     const char **names = NULL;
     size_t nnames = 0;
-    unsigned char *sup = NULL;
+    unsigned char *sup = NULL, *feeds = NULL;
+    int all = 1;
     ctx c;
     int rc;
 
@@ -217,12 +343,21 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
+    /* While a red flag stands only red-flag changes score (score_of), so
+     * only the findings some red-flag rule depends on are tried. */
+    if (sol_report_has_red_flag(baseline) &&
+        red_flag_rules(c.kb, sol_pipeline_catalog(p), &feeds, &all)) {
+        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        goto cleanup;
+    }
     sol_explain_facts fctx = {sol_report_graph(baseline), sup, c.kb};
     c.facts.fact = sol_explain_fact_judge;
     c.facts.ctx = &fctx;
     for (size_t i = 0; i < nnames && !rc; i++) {
         const sol_term *t = sol_vocab_lookup(sol_pipeline_vocab(p), names[i]);
         if (!t || t->type == SOL_TYPE_DERIVED || sol_probe_known(f, names[i]))
+            continue;
+        if (!all && !feeds_red_flag(c.kb, feeds, names[i]))
             continue;
         rc = try_finding(&c, nb, t);
     }
@@ -237,6 +372,7 @@ cleanup:
     sol_nextbest_free(nb);
     free((void *)names);
     free(sup);
+    free(feeds);
     sol_kb_free(c.kb);
     return rc;
 }

@@ -96,6 +96,11 @@ typedef struct {
 int sol_notes_load(sol_notes **out, const char *patterns_path,
                    const sol_vocab *vocab, sol_diag *d);
 void sol_notes_free(sol_notes *n);   /* NULL is a no-op */
+/* JIT-compile every pattern (batch mode: many records pay back the few
+ * milliseconds it takes; a single assess does not). The matches found are
+ * the same; the match limit still holds. Returns the patterns compiled; a
+ * pattern the JIT refuses keeps the interpreter. */
+size_t sol_notes_use_jit(sol_notes *n);
 
 /* Mark finding as a red-flag sign (call before sharing the handle): a
  * negation that reaches one of its phrases only through a list of other

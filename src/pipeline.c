@@ -8,12 +8,18 @@
 #include <string.h>
 
 #include "json.h"
+#include "kb.h"
 #include "notes.h"
+#include "probe.h"
 #include "record.h"
 
 struct sol_pipeline {
     char *rules_dir, *knowledge_dir;
-    char schema[1024];
+    sol_schema *schema;     /* knowledge/record.rng (record.c keeps its path) */
+    sol_kb *kb;             /* the rule model, loaded on first need */
+    const char **reads;     /* findings some rule reads (from kb), for the report */
+    size_t nreads;
+    int reads_done;
     sol_vocab *vocab;
     sol_catalog *cat;
     sol_notes *notes;
@@ -231,7 +237,9 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
-    snprintf(p->schema, sizeof p->schema, "%s/record.rng", knowledge_dir);
+    snprintf(path, sizeof path, "%s/record.rng", knowledge_dir);
+    if ((rc = sol_schema_load(&p->schema, path, d)))
+        goto cleanup;
     snprintf(path, sizeof path, "%s/vocabulary.tsv", knowledge_dir);
     if ((rc = sol_vocab_load(&p->vocab, path, d)))
         goto cleanup;
@@ -292,6 +300,9 @@ void sol_pipeline_free(sol_pipeline *p)
     sol_notes_free(p->notes);
     sol_catalog_free(p->cat);
     sol_vocab_free(p->vocab);
+    sol_schema_free(p->schema);
+    free((void *)p->reads);
+    sol_kb_free(p->kb);
     free(p->docs);
     free(p->rules_dir);
     free(p->knowledge_dir);
@@ -409,7 +420,7 @@ static int read_buf(sol_pipeline *p, sol_input in, const char *buf, size_t len,
         return rc;
     }
     sol_record *rec = NULL;
-    if ((rc = sol_record_parse(&rec, buf, len, name, p->schema, p->vocab, d)) == SOL_OK)
+    if ((rc = sol_record_parse_with(&rec, buf, len, name, p->schema, p->vocab, d)) == SOL_OK)
         rc = from_record(p, rec, name, out_findings, out_id, visit, d);
     sol_record_free(rec);
     return rc;
@@ -466,6 +477,18 @@ int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file
     if ((rc = sol_report_build(&a->report, record_id, file, a->findings, a->graph, p->cat,
                                p->vocab, p->docs, p->ndocs, d)))
         goto cleanup;
+    /* Which findings some rule reads, so the report can list the recorded
+     * ones no rule uses; the rule model is read once per pipeline. */
+    if (!p->reads_done) {
+        if ((rc = sol_kb_load(&p->kb, p->rules_dir, p->knowledge_dir, d)))
+            goto cleanup;
+        if ((rc = sol_probe_read_findings(&p->reads, &p->nreads, p->kb))) {
+            rc = sol_diag_set(d, rc, "", 0, "out of memory");
+            goto cleanup;
+        }
+        p->reads_done = 1;
+    }
+    sol_report_set_rule_reads(a->report, p->reads, p->nreads);
     *out = a;
     a = NULL;
 cleanup:
@@ -486,6 +509,7 @@ void sol_assessment_free(sol_assessment *a)
 const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p) { return p->vocab; }
 const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p) { return p->cat; }
 sol_engine *sol_pipeline_engine(sol_pipeline *p) { return p->engine; }
+sol_notes *sol_pipeline_notes(sol_pipeline *p) { return p->notes; }
 const char *sol_pipeline_rules_dir(const sol_pipeline *p) { return p->rules_dir; }
 const char *sol_pipeline_knowledge_dir(const sol_pipeline *p) { return p->knowledge_dir; }
 

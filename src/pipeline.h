@@ -71,6 +71,7 @@ int sol_pipeline_read_assess_as(sol_pipeline *p, sol_input in, const char *path,
 const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p);
 const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p);
 sol_engine *sol_pipeline_engine(sol_pipeline *p);
+struct sol_notes *sol_pipeline_notes(sol_pipeline *p);
 const char *sol_pipeline_rules_dir(const sol_pipeline *p);
 const char *sol_pipeline_knowledge_dir(const sol_pipeline *p);
 

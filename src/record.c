@@ -889,3 +889,41 @@ const sol_note *sol_record_note_at(const sol_record *r, size_t i)
 {
     return r && i < r->nnotes ? &r->notes[i] : NULL;
 }
+
+/* The schema handle of the batch and server paths. This build keeps the
+ * schema's path and compiles it per record (the read path above, with its
+ * check mode and bounds); compiling it once per process is left for later. */
+struct sol_schema {
+    char *path;
+};
+
+int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out || !((*out)->path = sol_strdup(schema_path))) {
+        free(*out);
+        *out = NULL;
+        return sol_diag_set(d, SOL_ENOMEM, schema_path, 0, "out of memory");
+    }
+    return SOL_OK;
+}
+
+void sol_schema_free(sol_schema *s)
+{
+    if (!s)
+        return;
+    free(s->path);
+    free(s);
+}
+
+int sol_record_load_with(sol_record **out, const char *path, const sol_schema *schema,
+                         const sol_vocab *vocab, sol_diag *d)
+{
+    return sol_record_load(out, path, schema ? schema->path : NULL, vocab, d);
+}
+
+int sol_record_parse_with(sol_record **out, const char *buf, size_t len, const char *name,
+                          const sol_schema *schema, const sol_vocab *vocab, sol_diag *d)
+{
+    return sol_record_parse(out, buf, len, name, schema ? schema->path : NULL, vocab, d);
+}

@@ -382,6 +382,29 @@ static int cmp_rec_q(const void *pa, const void *pb)
     return c ? c : strcmp(a->for_id, b->for_id);
 }
 
+/* Unanswered items in reverse vocabulary order: the order a fresh reset
+ * fires them in, made explicit, so a reused engine (knowledge facts kept
+ * between runs, rules refreshed) lists them the same way. Few items:
+ * insertion sort. */
+static void sort_unanswered(sol_report *r)
+{
+    for (size_t i = 1; i < r->nunans; i++) {
+        for (size_t k = i; k > 0; k--) {
+            const sol_term *a = sol_vocab_lookup(r->vocab, r->unans[k - 1].finding);
+            const sol_term *b = sol_vocab_lookup(r->vocab, r->unans[k].finding);
+            /* terms are one array in vocabulary order; unknown names last */
+            int swap = a && b ? (const char *)a < (const char *)b
+                              : (!a && b) || (!a && !b && strcmp(r->unans[k - 1].finding,
+                                                                r->unans[k].finding) > 0);
+            if (!swap)
+                break;
+            sol_runanswered tmp = r->unans[k];
+            r->unans[k] = r->unans[k - 1];
+            r->unans[k - 1] = tmp;
+        }
+    }
+}
+
 static int build_rest(sol_report *r)
 {
     const sol_graph *g = r->graph;
@@ -490,6 +513,7 @@ static int build_rest(sol_report *r)
     sort_ctx = r;
     qsort(r->recs, r->nrecs, sizeof *r->recs, cmp_rec_q);
     sort_ctx = NULL;
+    sort_unanswered(r);
     return SOL_OK;
 }
 
@@ -585,6 +609,36 @@ const sol_rconclusion *sol_report_conclusion(const sol_report *r, const char *id
 {
     long p = concl_pos(r, id);
     return p < 0 ? NULL : &r->concl[p];
+}
+
+void sol_report_tops_of(const sol_belief *b, size_t n, const sol_catalog *cat,
+                        const char *tiers, char top[][64], double cf[], int *red_flag)
+{
+    size_t nt = strlen(tiers);
+    const sol_rconclusion *best[8] = {NULL};
+    sol_rconclusion *c = calloc(n ? n : 1, sizeof *c);
+    *red_flag = 0;
+    for (size_t i = 0; c && i < n; i++) {
+        const sol_condition *cond = sol_catalog_condition(cat, b[i].conclusion);
+        /* shown as in build_conclusions: red flags with any support, other
+         * tiers with support and a positive belief */
+        if (!cond || !b[i].support || (cond->tier != 'A' && !(b[i].cf > 1e-9)))
+            continue;
+        c[i].id = cond->id;
+        c[i].cond = cond;
+        c[i].tier = cond->tier;
+        c[i].cf = b[i].cf;
+        if (cond->tier == 'A' && urgency_rank(cond->urgency) < 3)
+            *red_flag = 1;
+        for (size_t t = 0; t < nt && t < 8; t++)
+            if (tiers[t] == cond->tier && (!best[t] || cmp_concl(&c[i], best[t]) < 0))
+                best[t] = &c[i];
+    }
+    for (size_t t = 0; t < nt && t < 8; t++) {
+        snprintf(top[t], 64, "%s", best[t] ? best[t]->id : "");
+        cf[t] = best[t] ? best[t]->cf : 0;
+    }
+    free(c);
 }
 
 int sol_report_has_red_flag(const sol_report *r)

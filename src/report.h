@@ -9,6 +9,7 @@
 
 #include "sol.h"
 #include "catalog.h"
+#include "engine.h"
 #include "findings.h"
 #include "graph.h"
 #include "vocab.h"
@@ -110,6 +111,12 @@ const sol_findings *sol_report_findings(const sol_report *r);
 const sol_graph *sol_report_graph(const sol_report *r);
 const sol_vocab *sol_report_vocab(const sol_report *r);
 const sol_catalog *sol_report_catalog(const sol_report *r);
+
+/* What a report would rank from bare beliefs (a trial run): for each tier
+ * of tiers (e.g. "ATKX") the top conclusion's id ("" when none) and cf, and
+ * whether a red flag stands, by the same rules as sol_report_build. */
+void sol_report_tops_of(const sol_belief *b, size_t n, const sol_catalog *cat,
+                        const char *tiers, char top[][64], double cf[], int *red_flag);
 
 /* Conclusions sorted: red flags by urgency then severity (severity.tsv),
  * then T, K, X by cf; equal cf shares a rank. */

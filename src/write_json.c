@@ -151,13 +151,58 @@ static json_t *glance_json(const sol_report *r, const sol_nextbest *next)
     return o;
 }
 
-int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next)
+/* A JSON string of s with every byte that is not valid UTF-8 replaced by
+ * U+FFFD (file names need not be UTF-8; JSON must be). */
+static json_t *utf8_string(const char *s)
+{
+    json_t *j;
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)p);
+    char *buf;
+    size_t o = 0;
+
+    if ((j = json_string((const char *)p)) != NULL)
+        return j;
+    if (n > ((size_t)-1) / 3 - 1 || !(buf = malloc(3 * n + 1)))
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        size_t len = p[i] < 0x80 ? 1 : (p[i] & 0xe0) == 0xc0 ? 2 : (p[i] & 0xf0) == 0xe0 ? 3
+                     : (p[i] & 0xf8) == 0xf0 ? 4 : 0;
+        int ok = len > 0 && i + len <= n;
+        for (size_t k = 1; ok && k < len; k++)
+            ok = (p[i + k] & 0xc0) == 0x80;
+        if (ok && len > 1) {
+            /* what json_string would still refuse: over-long forms, surrogates */
+            char tmp[5] = {0};
+            memcpy(tmp, p + i, len);
+            json_t *t = json_string(tmp);
+            ok = t != NULL;
+            json_decref(t);
+        }
+        if (ok) {
+            memcpy(buf + o, p + i, len);
+            o += len;
+            i += len;
+        } else {
+            memcpy(buf + o, "\xef\xbf\xbd", 3);
+            o += 3;
+            i++;
+        }
+    }
+    buf[o] = '\0';
+    j = json_string(buf);
+    free(buf);
+    return j;
+}
+
+/* The report as one JSON object (the caller decrefs it). */
+static json_t *report_json(const sol_report *r, const sol_nextbest *next)
 {
     json_t *root = json_object();
     json_object_set_new(root, "format_version", json_integer(SOL_JSON_FORMAT_VERSION));
     json_object_set_new(root, "command", json_string("assess"));
     json_object_set_new(root, "record", json_string(sol_report_record_id(r)));
-    json_object_set_new(root, "file", json_string(sol_report_record_file(r)));
+    json_object_set_new(root, "file", utf8_string(sol_report_record_file(r)));
     json_object_set_new(root, "disclaimer",
                         json_string("Decision support for a qualified clinician; not a diagnosis."));
     json_object_set_new(root, "red_flag", json_boolean(sol_report_has_red_flag(r)));
@@ -165,7 +210,7 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
     json_t *glance = glance_json(r, next);
     if (!glance) {
         json_decref(root);
-        return SOL_ENOMEM;
+        return NULL;
     }
     json_object_set_new(root, "at_a_glance", glance);
 
@@ -275,8 +320,15 @@ int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next
 
     if (next)
         json_object_set_new(root, "assess_next", next_json(r, next));
+    return root;
+}
 
-    int rc = json_dumpf(root, out, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(4));
+/* Write root with flags and a newline; NULL root is out of memory. */
+static int dump(FILE *out, json_t *root, size_t flags)
+{
+    if (!root)
+        return SOL_ENOMEM;
+    int rc = json_dumpf(root, out, flags | JSON_SORT_KEYS | JSON_REAL_PRECISION(4));
     fputc('\n', out);
     json_decref(root);
     return rc == 0 ? sol_write_end(out) : SOL_EWRITE;
@@ -318,13 +370,6 @@ static json_t *envelope(const char *command)
     return o;
 }
 
-static int dump(FILE *out, json_t *root)
-{
-    int rc = json_dumpf(root, out, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(4));
-    fputc('\n', out);
-    json_decref(root);
-    return rc == 0 && !ferror(out) ? SOL_OK : SOL_EIO;
-}
 
 static json_t *concl_json(const sol_condition *c)
 {
@@ -453,7 +498,7 @@ int sol_write_json_explain(FILE *out, const sol_explain *x, int teach)
         json_object_set_new(root, "phases", phases);
         json_object_set_new(root, "steps", steps);
     }
-    return dump(out, root);
+    return dump(out, root, JSON_INDENT(2));
 }
 
 static json_t *change_json(const sol_change *c)
@@ -522,7 +567,7 @@ int sol_write_json_whynot(FILE *out, const sol_whynot *w, const sol_vocab *v,
     } else {
         json_object_set_new(root, "smallest_change", json_null());
     }
-    return dump(out, root);
+    return dump(out, root, JSON_INDENT(2));
 }
 
 int sol_write_json_whatif(FILE *out, const sol_whatif *w, const sol_report *baseline,
@@ -573,7 +618,7 @@ int sol_write_json_whatif(FILE *out, const sol_whatif *w, const sol_report *base
                                             "for", rr->for_id));
     }
     json_object_set_new(root, "recommendations", ra);
-    return dump(out, root);
+    return dump(out, root, JSON_INDENT(2));
 }
 
 int sol_write_json_coverage(FILE *out, const sol_coverage *c, const sol_catalog *cat)
@@ -609,7 +654,7 @@ int sol_write_json_coverage(FILE *out, const sol_coverage *c, const sol_catalog 
         json_array_append_new(concl, o);
     }
     json_object_set_new(root, "conclusions", concl);
-    return dump(out, root);
+    return dump(out, root, JSON_INDENT(2));
 }
 
 int sol_write_json_lint(FILE *out, const sol_lint *l)
@@ -625,7 +670,7 @@ int sol_write_json_lint(FILE *out, const sol_lint *l)
     json_object_set_new(root, "messages", msgs);
     json_object_set_new(root, "errors", json_integer((json_int_t)sol_lint_error_count(l)));
     json_object_set_new(root, "warnings", json_integer((json_int_t)sol_lint_warning_count(l)));
-    return dump(out, root);
+    return dump(out, root, JSON_INDENT(2));
 }
 
 int sol_write_json_rules(FILE *out, const sol_kb *kb, const sol_vocab *v, const sol_catalog *cat,
@@ -666,5 +711,25 @@ int sol_write_json_rules(FILE *out, const sol_kb *kb, const sol_vocab *v, const 
         json_array_append_new(rules, o);
     }
     json_object_set_new(root, "rules", rules);
-    return dump(out, root);
+    return dump(out, root, JSON_INDENT(2));
+}
+
+int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next)
+{
+    return dump(out, report_json(r, next), JSON_INDENT(2));
+}
+
+static json_t *input_json(const sol_input_pos *in)
+{
+    return json_pack("{s:o,s:I,s:I}", "source", utf8_string(in->source), "number",
+                     (json_int_t)in->number, "line", (json_int_t)in->line);
+}
+
+int sol_write_json_line(FILE *out, const sol_report *r, const sol_nextbest *next,
+                        const sol_input_pos *in)
+{
+    json_t *root = report_json(r, next);
+    if (root)
+        json_object_set_new(root, "input", input_json(in));
+    return dump(out, root, JSON_COMPACT);
 }

@@ -1,89 +1,459 @@
-/* bench.c — `make bench`: ratios measured in one run, never a pass/fail.
- * 1. building finding facts with the fact API vs EnvAssertString text;
- * 2. the engine run with provenance off, with the before-run hook only, and
- *    with the hook plus fact snapshots (the default);
- * 3. a whole assessment, for scale. */
+/* bench.c — `make bench`: every figure of issue 11 from one interleaved run,
+ * as medians over rounds and ratios, each printed beside its target. It
+ * never fails on time: the exit status only says whether it could run.
+ *
+ *   bench [--soleus BIN] [--rounds R] [--records N] [--no-parallel]
+ *   bench --generate N        write N generated <assessment> records to stdout
+ *
+ * Each round runs every measurement once, in an order rotated per round, so
+ * drift in machine load falls on all of them alike. Then the pipeline runs
+ * over N records in one process (RSS after 10^4, 10^5, 10^6) and N
+ * generated records go through `parallel --pipe` on two jobs. */
+#define _DEFAULT_SOURCE /* wait4 */
+#include <fcntl.h>
+#include <glob.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "engine.h"
-#include "graph.h"
+#include "nextbest.h"
+#include "notes.h"
 #include "pipeline.h"
+#include "record.h"
+#include "writers.h"
 
+extern char **environ;
+
+/* CPU time of this process: on a machine shared with other work, wall
+ * time measures the neighbours; CPU time measures Soleus. */
 static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double wall(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-int main(int argc, char **argv)
+typedef struct {
+    char *buf;          /* the record from "<assessment" on */
+    size_t len;
+    char *path;
+    sol_findings *f;
+    char *id;
+} rec;
+
+static rec *recs;
+static size_t nrecs;
+
+static int load_corpus(sol_pipeline *p)
 {
-    const char *record = argc > 1 ? argv[1] : "examples/tc3-dvt.xml";
-    int rounds = argc > 2 ? atoi(argv[2]) : 2000;
-    sol_diag d = {0};
-    sol_pipeline *p = NULL;
-    sol_findings *f = NULL;
-    char *id = NULL;
-    int rc = 1;
-    if (sol_pipeline_new(&p, "rules", "knowledge", &d) || sol_pipeline_read(p, record, &f, &id, &d)) {
-        fprintf(stderr, "bench: %s:%d: %s\n", d.file, d.line, d.msg);
-        goto cleanup;
-    }
-    sol_engine *e = sol_pipeline_engine(p);
-    double t_api = 0, t_str = 0;
-    /* Interleave the variants so drift in machine load hits both alike. */
-    for (int r = 0; r < rounds; r++) {
-        sol_engine_bench_reset(e);
-        double t0 = now();
-        sol_engine_bench_assert_string(e, f, 0, &d);
-        double t1 = now();
-        sol_engine_bench_reset(e);
-        double t2 = now();
-        sol_engine_bench_assert_string(e, f, 1, &d);
-        double t3 = now();
-        t_api += t1 - t0;
-        t_str += t3 - t2;
-    }
-    /* The provenance hook is timed on the engine run alone (reset, assert,
-     * run, graph), at levels 0 (off), 1 (before-run hook: rule and basis of
-     * each firing) and 2 (hook plus a snapshot of every fact each firing
-     * asserts, which explanations need), interleaved in one loop. The
-     * report built from a fuller graph is its own cost, timed separately as
-     * a whole assessment. */
-    double t_lvl[3] = {0, 0, 0}, t_assess = 0;
-    int arounds = rounds / 2 + 1;
-    for (int r = 0; r < arounds; r++) {
-        for (int lvl = 0; lvl < 3; lvl++) {
-            sol_graph *g = NULL;
-            sol_engine_set_provenance(e, lvl);
-            double t0 = now();
-            sol_engine_run(e, f, &g, &d);
-            t_lvl[lvl] += now() - t0;
-            sol_graph_free(g);
+    glob_t gl;
+    const char *pats[] = {"tests/cases/*/record.xml", "examples/*.xml"};
+    for (int k = 0; k < 2; k++) {
+        if (glob(pats[k], 0, NULL, &gl) != 0)
+            continue;
+        for (size_t i = 0; i < gl.gl_pathc; i++) {
+            sol_diag d = {0};
+            char *text = NULL;
+            size_t len = 0;
+            if (sol_read_file(&text, &len, gl.gl_pathv[i], 1u << 22, &d))
+                continue;
+            char *start = strstr(text, "<assessment");
+            rec r = {0};
+            r.path = sol_strdup(gl.gl_pathv[i]);
+            r.len = start ? len - (size_t)(start - text) : 0;
+            r.buf = malloc(r.len + 1);
+            if (!start || !r.buf || sol_pipeline_read_buf(p, SOL_INPUT_XML, start, r.len, r.path, &r.f, &r.id, &d)) {
+                free(r.buf);
+                free(r.path);
+                free(text);
+                continue; /* a golden case may be meant to fail */
+            }
+            memcpy(r.buf, start, r.len);
+            r.buf[r.len] = '\0';
+            free(text);
+            rec *nr = realloc(recs, (nrecs + 1) * sizeof *nr);
+            if (!nr)
+                return -1;
+            recs = nr;
+            recs[nrecs++] = r;
         }
-        sol_engine_set_provenance(e, 2);
-        sol_assessment *a = NULL;
-        double t0 = now();
-        sol_pipeline_assess(p, id, record, f, &a, &d);
-        t_assess += now() - t0;
-        sol_assessment_free(a);
+        globfree(&gl);
     }
-    printf("bench: record %s, %d rounds, %zu findings\n", record, rounds, sol_findings_count(f));
-    printf("bench: assert findings: fact API %.1f us, EnvAssertString %.1f us; string/API = %.2fx\n",
-           t_api / rounds * 1e6, t_str / rounds * 1e6, t_str / t_api);
-    printf("bench: engine run: provenance off %.1f us, before-run hook %.1f us, hook + fact "
-           "snapshots %.1f us\n",
-           t_lvl[0] / arounds * 1e6, t_lvl[1] / arounds * 1e6, t_lvl[2] / arounds * 1e6);
-    printf("bench: before-run hook cost = %+.1f%%; hook + snapshots cost = %+.1f%%\n",
-           (t_lvl[1] / t_lvl[0] - 1) * 100, (t_lvl[2] / t_lvl[0] - 1) * 100);
-    printf("bench: whole assessment (engine run, justification graph, report): %.1f us\n",
-           t_assess / arounds * 1e6);
-    rc = 0;
-cleanup:
+    return nrecs ? 0 : -1;
+}
+
+/* Record i of a generated stream: corpus record i mod n with a fresh id. */
+static void write_generated(FILE *out, size_t i)
+{
+    const rec *r = &recs[i % nrecs];
+    const char *q = strstr(r->buf, "id=\"");
+    const char *e = q ? strchr(q + 4, '"') : NULL;
+    if (!q || !e) {
+        fwrite(r->buf, 1, r->len, out);
+    } else {
+        fwrite(r->buf, 1, (size_t)(q - r->buf), out);
+        fprintf(out, "id=\"gen-%zu", i);
+        fwrite(e, 1, r->len - (size_t)(e - r->buf), out);
+    }
+    fputc('\n', out);
+}
+
+static double spawn_wall(char *const argv[])
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    pid_t pid;
+    if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
+        posix_spawn_file_actions_destroy(&fa);
+        return -1;
+    }
+    int st;
+    struct rusage ru;
+    wait4(pid, &st, 0, &ru); /* the child's CPU time, user + system */
+    double t = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
+               ru.ru_stime.tv_usec / 1e6;
+    posix_spawn_file_actions_destroy(&fa);
+    return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? t : -1;
+}
+
+static long rss_kb(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kb = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, "VmRSS:", 6) == 0)
+            kb = atol(line + 6);
+    if (f)
+        fclose(f);
+    return kb;
+}
+
+/* The whole batch step for record i: read, assess (full provenance), write
+ * its JSON line to out. */
+static int batch_one(sol_pipeline *p, size_t i, FILE *out)
+{
+    sol_diag d = {0};
+    sol_findings *f = NULL;
+    sol_assessment *a = NULL;
+    char *id = NULL;
+    const rec *r = &recs[i % nrecs];
+    int rc = sol_pipeline_read_buf(p, SOL_INPUT_XML, r->buf, r->len, "-", &f, &id, &d);
+    if (!rc)
+        rc = sol_pipeline_assess(p, id, "-", f, &a, &d);
+    if (!rc) {
+        sol_input_pos in = {"-", (long)i + 1, 1};
+        rc = sol_write_jsonl(out, a->report, NULL, &in);
+    }
+    sol_assessment_free(a);
     sol_findings_free(f);
     free(id);
-    sol_pipeline_free(p);
     return rc;
+}
+
+enum { M_VERSION, M_NONEXT, M_DEFAULT, M_BATCH, M_CLIPS, M_TRIAL, M_PROV0, M_PROV2,
+       M_NOTES, M_JANSSON, M_JSONL, M_TEXT, M_COUNT };
+static const char *mname[M_COUNT] = {
+    "soleus --version", "assess --no-next (CLI)", "assess (CLI, with next-best)",
+    "batch: read + assess + JSON line, per record", "CLIPS alone (reset, assert, run), per record",
+    "next-best trial (knowledge kept, no provenance)",
+    "engine run, provenance off, per record", "engine run, hook + snapshots, per record",
+    "notes, per KB", "JSON line via jansson tree, per record", "JSON line streamed, per record",
+    "text report, per record"};
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static const char *verdict(int ok) { return ok ? "meets" : "MISSES"; }
+
+int main(int argc, char **argv)
+{
+    const char *soleus = "build/soleus";
+    int rounds = 11, do_parallel = 1;
+    long records = 1000000, generate = -1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--soleus") == 0 && i + 1 < argc)
+            soleus = argv[++i];
+        else if (strcmp(argv[i], "--rounds") == 0 && i + 1 < argc)
+            rounds = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--records") == 0 && i + 1 < argc)
+            records = atol(argv[++i]);
+        else if (strcmp(argv[i], "--generate") == 0 && i + 1 < argc)
+            generate = atol(argv[++i]);
+        else if (strcmp(argv[i], "--no-parallel") == 0)
+            do_parallel = 0;
+        else {
+            fprintf(stderr, "usage: bench [--soleus BIN] [--rounds R] [--records N] "
+                            "[--no-parallel] | --generate N\n");
+            return 2;
+        }
+    }
+    if (rounds < 3)
+        rounds = 3;
+    sol_diag d = {0};
+    sol_pipeline *p = NULL;
+    if (sol_pipeline_new(&p, "rules", "knowledge", &d) || load_corpus(p)) {
+        fprintf(stderr, "bench: %s:%d: %s\n", d.file, d.line, d.msg[0] ? d.msg : "no corpus");
+        sol_pipeline_free(p);
+        return 1;
+    }
+    if (generate >= 0) {
+        for (long i = 0; i < generate; i++)
+            write_generated(stdout, (size_t)i);
+        sol_pipeline_free(p);
+        return fflush(stdout) == 0 ? 0 : 1;
+    }
+    sol_notes_use_jit(sol_pipeline_notes(p)); /* as soleus batch does */
+    sol_engine *e = sol_pipeline_engine(p);
+    FILE *devnull = fopen("/dev/null", "w");
+
+    /* 64 KB of note text: the corpus notes, repeated. */
+    size_t nlen = 0, ncap = 64 * 1024;
+    char *notes = malloc(ncap + 1);
+    while (notes && nlen < ncap) {
+        size_t before = nlen;
+        for (size_t i = 0; i < nrecs && nlen < ncap; i++) {
+            sol_record *r = NULL;
+            sol_diag rd = {0};
+            if (sol_record_load(&r, recs[i].path, "knowledge/record.rng",
+                                sol_pipeline_vocab(p), &rd))
+                continue;
+            for (size_t k = 0; k < sol_record_note_count(r); k++) {
+                const char *t = sol_record_note_at(r, k)->text;
+                size_t tl = strlen(t);
+                if (nlen + tl + 2 > ncap)
+                    break;
+                memcpy(notes + nlen, t, tl);
+                nlen += tl;
+                notes[nlen++] = '\n';
+            }
+            sol_record_free(r);
+        }
+        if (nlen == before)
+            break;
+    }
+    if (notes)
+        notes[nlen] = '\0';
+
+    /* reports for the writer measurements */
+    sol_assessment **as = calloc(nrecs, sizeof *as);
+    for (size_t i = 0; as && i < nrecs; i++)
+        sol_pipeline_assess(p, recs[i].id, recs[i].path, recs[i].f, &as[i], &d);
+
+    double *v[M_COUNT];
+    for (int m = 0; m < M_COUNT; m++)
+        v[m] = calloc((size_t)rounds, sizeof(double));
+    char *av_version[] = {(char *)soleus, "--version", NULL};
+    char *av_nonext[] = {(char *)soleus, "assess", "--no-next", "--format", "json",
+                         "examples/tc1-hayley-overstride.xml", NULL};
+    char *av_default[] = {(char *)soleus, "assess", "--format", "json",
+                          "examples/tc1-hayley-overstride.xml", NULL};
+    printf("bench: %d interleaved rounds; corpus %zu records (tests/cases, examples); "
+           "CLI record examples/tc1-hayley-overstride.xml; notes %zu KB; rule image %s\n",
+           rounds, nrecs, nlen / 1024, sol_engine_from_image(e) ? "loaded" : "NOT current (text)");
+    fflush(stdout);
+    for (int r = 0; r < rounds; r++) {
+        for (int k = 0; k < M_COUNT; k++) {
+            int m = (k + r) % M_COUNT;
+            double t0, t = 0;
+            switch (m) {
+            case M_VERSION: t = spawn_wall(av_version); break;
+            case M_NONEXT: t = spawn_wall(av_nonext); break;
+            case M_DEFAULT: t = spawn_wall(av_default); break;
+            case M_BATCH:
+                t0 = now();
+                for (size_t i = 0; i < nrecs; i++)
+                    batch_one(p, i, devnull);
+                t = (now() - t0) / nrecs;
+                break;
+            case M_CLIPS:
+                t0 = now();
+                for (size_t i = 0; i < nrecs; i++)
+                    sol_engine_bench_naive(e, recs[i].f, &d);
+                t = (now() - t0) / nrecs;
+                break;
+            case M_TRIAL:
+                t0 = now();
+                for (size_t i = 0; i < nrecs; i++) {
+                    sol_belief *b = NULL;
+                    size_t nb = 0;
+                    sol_engine_trial(e, recs[i].f, &b, &nb, &d);
+                    free(b);
+                }
+                t = (now() - t0) / nrecs;
+                break;
+            case M_PROV0:
+            case M_PROV2:
+                sol_engine_set_provenance(e, m == M_PROV0 ? 0 : 2);
+                t0 = now();
+                for (size_t i = 0; i < nrecs; i++) {
+                    sol_graph *g = NULL;
+                    sol_engine_run(e, recs[i].f, &g, &d);
+                    sol_graph_free(g);
+                }
+                t = (now() - t0) / nrecs;
+                sol_engine_set_provenance(e, 2);
+                break;
+            case M_NOTES: {
+                sol_findings *nf = sol_findings_new();
+                t0 = now();
+                sol_notes_extract(sol_pipeline_notes(p), notes, nlen, "/bench/note", 1, nf, &d);
+                t = (now() - t0) / (nlen / 1024.0);
+                sol_findings_free(nf);
+                break;
+            }
+            case M_JANSSON:
+            case M_JSONL:
+            case M_TEXT:
+                t0 = now();
+                for (size_t i = 0; i < nrecs; i++) {
+                    sol_input_pos in = {"-", (long)i + 1, 1};
+                    if (!as[i])
+                        continue;
+                    if (m == M_JANSSON)
+                        sol_write_json_line(devnull, as[i]->report, NULL, &in);
+                    else if (m == M_JSONL)
+                        sol_write_jsonl(devnull, as[i]->report, NULL, &in);
+                    else
+                        sol_write_text(devnull, as[i]->report);
+                }
+                t = (now() - t0) / nrecs;
+                break;
+            }
+            v[m][r] = t;
+        }
+    }
+    double md[M_COUNT];
+    for (int m = 0; m < M_COUNT; m++)
+        md[m] = median(v[m], rounds);
+    printf("\nmedians of %d rounds (CPU time, user + system; processes: wait4):\n", rounds);
+    for (int m = 0; m < M_COUNT; m++) {
+        if (md[m] < 0)
+            printf("  %-50s failed to run\n", mname[m]);
+        else if (m <= M_DEFAULT)
+            printf("  %-50s %9.2f ms\n", mname[m], md[m] * 1e3);
+        else
+            printf("  %-50s %9.1f us\n", mname[m], md[m] * 1e6);
+    }
+
+    double rate = 1 / md[M_BATCH];
+    double vs_clips = md[M_BATCH] / md[M_CLIPS];
+    double nonext = md[M_NONEXT] / md[M_VERSION], deflt = md[M_DEFAULT] / md[M_VERSION];
+    double prov = (md[M_PROV2] - md[M_PROV0]) / md[M_BATCH];
+    double mb_notes = md[M_NOTES] * 1024;
+    printf("\nfigures (target beside each):\n");
+    printf("  batch, JSON Lines + full provenance, one core: %8.0f records/s   target >= 8000      %s\n",
+           rate, verdict(rate >= 8000));
+    printf("  batch / CLIPS alone (reset, assert, run):      %8.2fx            target <= 1.4x      %s\n",
+           vs_clips, verdict(vs_clips <= 1.4));
+    printf("  assess --no-next / soleus --version:           %8.2fx            target <= 1.5x      %s\n",
+           nonext, verdict(nonext <= 1.5));
+    printf("  assess (with next-best) / soleus --version:    %8.2fx            target <= 3x        %s\n",
+           deflt, verdict(deflt <= 3));
+    printf("  assess --no-next / assess (default):           %8.2fx            (for scale)\n",
+           md[M_NONEXT] / md[M_DEFAULT]);
+    printf("  provenance (hook + snapshots) share of batch:  %+7.1f%%            target <= 5%%        %s\n",
+           prov * 100, verdict(prov <= 0.05));
+    printf("  notes in batch (JIT), 1 MB:                    %8.3f s            target < 0.5 s      %s\n",
+           mb_notes, verdict(mb_notes < 0.5));
+    printf("  next-best trial / whole assessment step:       %8.2fx            (trials per record: dozens)\n",
+           md[M_TRIAL] / md[M_BATCH]);
+    printf("  JSON line: jansson tree / streamed:            %8.2fx            (streamed is used)\n",
+           md[M_JANSSON] / md[M_JSONL]);
+    printf("  JSON line streamed / text report:              %8.2fx            (for scale)\n",
+           md[M_JSONL] / md[M_TEXT]);
+    fflush(stdout);
+
+    /* RSS of one process over many records. */
+    long marks[] = {10000, 100000, 1000000};
+    long rss[3] = {-1, -1, -1}, start = rss_kb();
+    double t0 = wall();
+    long done = 0;
+    for (int k = 0; k < 3 && marks[k] <= records; k++) {
+        for (; done < marks[k]; done++)
+            batch_one(p, (size_t)done, devnull);
+        rss[k] = rss_kb();
+        printf("  RSS after %7ld records: %6.1f MB (%.0f records/s wall so far)   target < 30 MB      %s\n",
+               marks[k], rss[k] / 1024.0, done / (wall() - t0), verdict(rss[k] < 30 * 1024));
+        fflush(stdout);
+    }
+    (void)start;
+    if (rss[1] > 0) {
+        double per = (rss[1] - rss[0]) / 1024.0 / 0.9;
+        printf("  RSS growth 10^4 -> 10^5: %.2f MB per 10^5 records        target < 1 MB      %s\n",
+               per, verdict(per < 1));
+    }
+    if (rss[2] > 0) {
+        double per = (rss[2] - rss[1]) / 1024.0 / 9;
+        printf("  RSS growth 10^5 -> 10^6: %.2f MB per 10^5 records        target < 1 MB      %s\n",
+               per, verdict(per < 1));
+    }
+
+    /* Scale-out: N generated records through GNU parallel, two jobs. */
+    if (do_parallel) {
+        char cmd[2048];
+        snprintf(cmd, sizeof cmd,
+                 "%s --generate %ld | parallel --will-cite --pipe --recstart '<assessment' "
+                 "--block 4M -j 2 %s batch > /dev/null 2>&1",
+                 argv[0], records, soleus);
+        struct rusage c0, c1;
+        getrusage(RUSAGE_CHILDREN, &c0);
+        t0 = wall();
+        int st = system(cmd);
+        double t = wall() - t0; /* wall time: this one is about two cores */
+        getrusage(RUSAGE_CHILDREN, &c1);
+        /* CPU of every process of the run (parallel, the generator, each
+         * soleus): on a shared machine, cpu / 2 is the wall time two idle
+         * cores would take. */
+        double cpu = (c1.ru_utime.tv_sec - c0.ru_utime.tv_sec) +
+                     (c1.ru_utime.tv_usec - c0.ru_utime.tv_usec) / 1e6 +
+                     (c1.ru_stime.tv_sec - c0.ru_stime.tv_sec) +
+                     (c1.ru_stime.tv_usec - c0.ru_stime.tv_usec) / 1e6;
+        printf("  %ld generated records through parallel --pipe -j 2: %.1f s (%.0f records/s)%s"
+               "   target < 100 s for 10^6   %s\n",
+               records, t, records / t, st ? " [a job failed]" : "",
+               records == 1000000 ? verdict(t < 100 && !st) : "(not 10^6)");
+        printf("    CPU of the whole run: %.1f s, i.e. %.1f s on two idle cores            "
+               "target < 100 s for 10^6   %s\n",
+               cpu, cpu / 2, records == 1000000 ? verdict(cpu / 2 < 100 && !st) : "(not 10^6)");
+    }
+    for (size_t i = 0; i < nrecs; i++) {
+        sol_assessment_free(as ? as[i] : NULL);
+        free(recs[i].buf);
+        free(recs[i].path);
+        free(recs[i].id);
+        sol_findings_free(recs[i].f);
+    }
+    for (int m = 0; m < M_COUNT; m++)
+        free(v[m]);
+    free(as);
+    free(recs);
+    free(notes);
+    fclose(devnull);
+    sol_pipeline_free(p);
+    return 0;
 }

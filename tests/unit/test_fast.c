@@ -1,0 +1,210 @@
+/* test_fast.c — the speed-ups keep their promises: a current binary rule
+ * image is loaded and gives the same assessment (doc strings saved beside
+ * it), a stale or damaged one is never used; a next-best trial (no
+ * provenance, no report) ranks the beliefs as the report does. */
+#include <glob.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "nextbest.h"
+#include "run_case.h"
+
+/* A scratch copy of the rule files; returns its path (static buffer). */
+static const char *copy_rules(void)
+{
+    static char dir[64];
+    snprintf(dir, sizeof dir, "/tmp/soleus-fast.XXXXXX");
+    if (!mkdtemp(dir))
+        return NULL;
+    glob_t gl;
+    if (glob("rules/*.clp", 0, NULL, &gl) != 0)
+        return NULL;
+    for (size_t i = 0; i < gl.gl_pathc; i++) {
+        char to[256], *text = NULL;
+        size_t len = 0;
+        sol_diag d = {0};
+        snprintf(to, sizeof to, "%s/%s", dir, strrchr(gl.gl_pathv[i], '/') + 1);
+        if (sol_read_file(&text, &len, gl.gl_pathv[i], 1u << 22, &d))
+            return NULL;
+        FILE *f = fopen(to, "wb");
+        fwrite(text, 1, len, f);
+        fclose(f);
+        free(text);
+    }
+    globfree(&gl);
+    return dir;
+}
+
+static void remove_dir(const char *dir)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        printf("  cannot remove %s\n", dir);
+}
+
+/* Top conclusion id and the first contribution's rationale of tc3. */
+static int assess_tc3(const char *rules, int *from_image, char *top, size_t len,
+                      char *rationale, size_t rlen)
+{
+    sol_diag d = {0};
+    sol_pipeline *p = NULL;
+    sol_findings *f = NULL;
+    sol_assessment *a = NULL;
+    char *id = NULL;
+    int rc = sol_pipeline_new(&p, rules, "knowledge", &d);
+    if (!rc)
+        rc = sol_pipeline_read_assess(p, "examples/tc3-dvt.xml", &f, &id, &a, &d);
+    if (!rc) {
+        const sol_rconclusion *c = sol_report_conclusion_at(a->report, 0);
+        *from_image = sol_engine_from_image(sol_pipeline_engine(p));
+        snprintf(top, len, "%s %.4f", c->id, c->cf);
+        snprintf(rationale, rlen, "%s", c->ncontrib ? c->contrib[0].rationale : "");
+    } else {
+        printf("  %s:%d: %s\n", d.file, d.line, d.msg);
+    }
+    sol_assessment_free(a);
+    sol_findings_free(f);
+    free(id);
+    sol_pipeline_free(p);
+    return rc;
+}
+
+static void test_fast__current_image_is_loaded_and_agrees(void)
+{
+    const char *dir = copy_rules();
+    CHECK(dir != NULL);
+    char t1[128], t2[128], r1[512], r2[512];
+    int img1 = -1, img2 = -1;
+    sol_diag d = {0};
+    int rc = assess_tc3(dir, &img1, t1, sizeof t1, r1, sizeof r1);
+    int saved = sol_engine_save_image(dir, &d);
+    int rc2 = assess_tc3(dir, &img2, t2, sizeof t2, r2, sizeof r2);
+    remove_dir(dir);
+    CHECK_EQ_INT(rc, 0);
+    CHECK_EQ_INT(saved, 0);
+    CHECK_EQ_INT(rc2, 0);
+    CHECK_EQ_INT(img1, 0);
+    CHECK_EQ_INT(img2, 1);
+    CHECK_EQ_STR(t2, t1);
+    CHECK(r1[0] != '\0');
+    CHECK_EQ_STR(r2, r1);   /* doc strings come from beside the image */
+}
+
+static void test_fast__stale_image_falls_back_to_text(void)
+{
+    const char *dir = copy_rules();
+    CHECK(dir != NULL);
+    sol_diag d = {0};
+    int saved = sol_engine_save_image(dir, &d);
+    char path[256];
+    snprintf(path, sizeof path, "%s/90-manage.clp", dir);
+    FILE *f = fopen(path, "a");
+    if (f) {
+        fputs("\n; an edit after the image was built\n", f);
+        fclose(f);
+    }
+    sol_engine *e = NULL;
+    int rc = sol_engine_new(&e, dir, &d);
+    int img = e ? sol_engine_from_image(e) : -1;
+    size_t n = e ? sol_engine_rule_count(e) : 0;
+    sol_engine_free(e);
+    remove_dir(dir);
+    CHECK_EQ_INT(saved, 0);
+    CHECK(f != NULL);
+    CHECK_EQ_INT(rc, 0);
+    CHECK_EQ_INT(img, 0);
+    CHECK(n > 0);
+}
+
+static void test_fast__damaged_image_falls_back_to_text(void)
+{
+    const char *dir = copy_rules();
+    CHECK(dir != NULL);
+    sol_diag d = {0};
+    int saved = sol_engine_save_image(dir, &d);
+    char path[256];
+    snprintf(path, sizeof path, "%s/" SOL_ENGINE_IMAGE, dir);
+    FILE *f = fopen(path, "r+b");
+    if (f) {
+        fputs("not a CLIPS image", f);
+        fclose(f);
+    }
+    sol_engine *e = NULL;
+    int rc = sol_engine_new(&e, dir, &d);
+    int img = e ? sol_engine_from_image(e) : -1;
+    size_t n = e ? sol_engine_rule_count(e) : 0;
+    sol_engine_free(e);
+    sol_engine *t = NULL;
+    sol_engine_new(&t, "rules", &d);
+    size_t want = t ? sol_engine_rule_count(t) : 1;
+    sol_engine_free(t);
+    remove_dir(dir);
+    CHECK_EQ_INT(saved, 0);
+    CHECK_EQ_INT(rc, 0);
+    CHECK_EQ_INT(img, 0);
+    CHECK_EQ_INT(n, want);
+}
+
+/* For every example: the trial's tops and red flag equal the report's. */
+static void test_fast__trial_ranks_as_the_report(void)
+{
+    glob_t gl;
+    CHECK(glob("examples/*.xml", 0, NULL, &gl) == 0);
+    int bad = 0;
+    for (size_t i = 0; i < gl.gl_pathc && !bad; i++) {
+        run r = {0};
+        if (run_open(&r, gl.gl_pathv[i])) {
+            bad = 1;
+            break;
+        }
+        sol_belief *b = NULL;
+        size_t nb = 0;
+        sol_diag d = {0};
+        char top[4][64];
+        double cf[4];
+        int red = -1;
+        if (sol_engine_trial(sol_pipeline_engine(r.p), r.f, &b, &nb, &d) != SOL_OK) {
+            printf("  %s: trial failed: %s\n", gl.gl_pathv[i], d.msg);
+            bad = 1;
+        } else {
+            sol_report_tops_of(b, nb, sol_pipeline_catalog(r.p), SOL_NEXTBEST_TIERS, top, cf,
+                               &red);
+            if (red != sol_report_has_red_flag(r.a->report)) {
+                printf("  %s: red flag %d, report says %d\n", gl.gl_pathv[i], red,
+                       sol_report_has_red_flag(r.a->report));
+                bad = 1;
+            }
+            for (int t = 0; t < 4 && !bad; t++) {
+                const sol_rconclusion *want = NULL;
+                for (size_t k = 0; k < sol_report_conclusion_count(r.a->report); k++) {
+                    const sol_rconclusion *c = sol_report_conclusion_at(r.a->report, k);
+                    if (c->tier == SOL_NEXTBEST_TIERS[t] && c->rank == 1 && !want)
+                        want = c;
+                }
+                if (strcmp(top[t], want ? want->id : "") != 0 ||
+                    (want && cf[t] != want->cf)) {
+                    printf("  %s: tier %c top %s %.4f, report %s\n", gl.gl_pathv[i],
+                           SOL_NEXTBEST_TIERS[t], top[t], cf[t], want ? want->id : "none");
+                    bad = 1;
+                }
+            }
+        }
+        free(b);
+        run_close(&r);
+    }
+    globfree(&gl);
+    CHECK(!bad);
+}
+
+int main(int argc, char **argv)
+{
+    static const harness_test tests[] = {
+        {"test_fast__current_image_is_loaded_and_agrees", test_fast__current_image_is_loaded_and_agrees},
+        {"test_fast__stale_image_falls_back_to_text", test_fast__stale_image_falls_back_to_text},
+        {"test_fast__damaged_image_falls_back_to_text", test_fast__damaged_image_falls_back_to_text},
+        {"test_fast__trial_ranks_as_the_report", test_fast__trial_ranks_as_the_report},
+        {NULL, NULL},
+    };
+    return harness_main(argc, argv, tests);
+}

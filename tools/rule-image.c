@@ -1,0 +1,17 @@
+/* rule-image.c — `make` builds rules/soleus.img with this: the rules of
+ * RULES_DIR loaded from text and saved as a CLIPS binary image, with the
+ * hash of the rule files beside it so a stale image is never loaded. */
+#include <stdio.h>
+
+#include "engine.h"
+
+int main(int argc, char **argv)
+{
+    sol_diag d = {0};
+    const char *dir = argc > 1 ? argv[1] : "rules";
+    if (sol_engine_save_image(dir, &d) != SOL_OK) {
+        fprintf(stderr, "rule-image: %s%s%s\n", d.file, d.file[0] ? ": " : "", d.msg);
+        return 1;
+    }
+    return 0;
+}

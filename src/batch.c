@@ -44,7 +44,7 @@ int sol_batch_worst(const sol_batch *b) { return b->worst; }
 
 static int write_failed(sol_diag *d)
 {
-    return sol_diag_set(d, SOL_EIO, "", 0, "cannot write the batch output");
+    return sol_diag_set(d, SOL_EWRITE, "", 0, "cannot write the batch output");
 }
 
 /* An error line for the record at in; line is where in the source. */

@@ -79,7 +79,7 @@ int sol_cmd_batch(const sol_paths *paths, int argc, char **argv)
     if (rc == SOL_OK && !list && ninputs == 0)
         rc = sol_batch_stream(b, stdin, "-", &d);
     if (rc == SOL_OK && fflush(stdout) != 0)
-        rc = sol_diag_set(&d, SOL_EIO, "", 0, "cannot write the batch output");
+        rc = sol_diag_set(&d, SOL_EWRITE, "", 0, "cannot write the batch output");
 cleanup:
     if (lf && lf != stdin)
         fclose(lf);

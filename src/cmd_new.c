@@ -54,8 +54,8 @@ int sol_cmd_new(const sol_paths *p, int argc, char **argv)
     if (rc == SOL_OK)
         rc = schema ? sol_template_schema(stdout, v) : sol_template_record(stdout, v, id);
     if (rc == SOL_OK && fflush(stdout) != 0)
-        rc = sol_diag_set(&d, SOL_EIO, "", 0, "cannot write the output");
-    if (rc == SOL_EIO && !d.msg[0])
+        rc = sol_diag_set(&d, SOL_EWRITE, "", 0, "cannot write the output");
+    if ((rc == SOL_EIO || rc == SOL_EWRITE) && !d.msg[0])
         sol_diag_set(&d, rc, "", 0, "cannot write the output");
     if (rc != SOL_OK)
         sol_cli_print_diag(&d);

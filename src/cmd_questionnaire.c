@@ -96,7 +96,7 @@ int sol_cmd_questionnaire(const sol_paths *paths, int argc, char **argv)
         rc = sol_fhir_write_questionnaire(stdout, v, form);
     }
     if (rc || fflush(stdout))
-        rc = sol_diag_set(&d, SOL_EIO, "", 0, "cannot write the output");
+        rc = sol_diag_set(&d, SOL_EWRITE, "", 0, "cannot write the output");
 cleanup:
     if (rc)
         sol_cli_print_diag(&d);

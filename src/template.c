@@ -119,7 +119,7 @@ int sol_template_record(FILE *out, const sol_vocab *v, const char *id)
           "    <note></note>\n"
           "  </notes>\n"
           "</assessment>\n", out);
-    return ferror(out) ? SOL_EIO : SOL_OK;
+    return sol_write_end(out);
 }
 
 /* ---- schema ---------------------------------------------------------- */
@@ -218,5 +218,5 @@ int sol_template_schema(FILE *out, const sol_vocab *v)
               "  </define>\n", out);
     }
     fputs("</grammar>\n", out);
-    return ferror(out) ? SOL_EIO : SOL_OK;
+    return sol_write_end(out);
 }

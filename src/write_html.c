@@ -628,7 +628,7 @@ int sol_write_html(FILE *out, const sol_report *r, const sol_nextbest *next,
         goto cleanup;
     }
     fwrite(mem, 1, (size_t)size, out);
-    rc = ferror(out) ? SOL_EIO : SOL_OK;
+    rc = sol_write_end(out);
 cleanup:
     xmlFree(mem);
     xmlFreeDoc(doc);

@@ -63,6 +63,11 @@ printf '{"resourceType":"QuestionnaireResponse","item":[{"linkId":"screening","i
 tr '\n' ' ' < "$T/conflict.txt" | tr -s ' ' | grep -qF 'shiny-skin: record says no ($.item[0].item[0]), note says yes ($.item[1].answer[0].valueString: "shiny")' \
     || { no "note conflict lacks the JSON paths"; grep -A2 CONFLICTS "$T/conflict.txt"; }
 "$SOLEUS" assess --input yaml "$T/tc3-dvt.qr.json" > /dev/null 2>&1; [ $? = 2 ] || no "--input yaml is not a usage error"
+# check and batch read FHIR too
+"$SOLEUS" check --input fhir "$T/tc3-dvt.qr.json" | grep -q ': ok, ready to assess$' || no "check --input fhir of a good response"
+printf '{"resourceType":"QuestionnaireResponse","item":[{"linkId":"no-such-finding"}]}' > "$T/badcheck.json"
+"$SOLEUS" check --input fhir "$T/badcheck.json" > "$T/chk" 2>&1; [ $? = 4 ] || no "check --input fhir of a bad response: exit is not 4"
+grep -qF '$.item[0].linkId' "$T/chk" || no "check --input fhir does not name the JSON path"
 
 # 4. Bad FHIR input: exit status and the error naming the JSON path.
 for j in tests/bad-fhir/*.json; do

@@ -45,6 +45,12 @@ for how in full closed; do
     check $how --help
     check $how --version
     check $how assess --help
+    check $how assess --format html $R
+    check $how check $R
+    check $how new
+    check $how batch $R
+    check $how questionnaire
+    check $how explain --format json $R
 done
 # --output FILE that cannot be written.
 ${SOLEUS_WRAP:-} "$SOLEUS" coverage --output /dev/full tests/cases/tc1-hayley-overstride \

@@ -64,10 +64,12 @@ demo: deps $(BIN)
 test: $(BIN) $(IMAGE) $(UNIT_BINS) $(BUILD)/bench-bounds
 	@SOLEUS=$(BIN) BUILD=$(BUILD) sh tests/run.sh
 
+# The fuzz smoke run first, so the output ends with the test runner's
+# "N passed, N failed" line (of the sanitizer run).
 check: deps
+	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory asan
-	@$(MAKE) --no-print-directory fuzz-smoke
 
 # Sanitizer builds live in their own build directories.
 asan:

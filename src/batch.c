@@ -21,6 +21,7 @@ struct sol_batch {
     sol_pipeline *p;
     FILE *out;
     int want_next;
+    sol_input input;        /* how record files are read (a stream is XML) */
     size_t done, failed;
     int worst;              /* sol_err of the most severe failure */
 };
@@ -38,6 +39,7 @@ int sol_batch_new(sol_batch **out, sol_pipeline *p, FILE *out_json, int want_nex
 }
 
 void sol_batch_free(sol_batch *b) { free(b); }
+void sol_batch_set_input(sol_batch *b, sol_input in) { b->input = in; }
 size_t sol_batch_done(const sol_batch *b) { return b->done; }
 size_t sol_batch_failed(const sol_batch *b) { return b->failed; }
 int sol_batch_worst(const sol_batch *b) { return b->worst; }
@@ -87,7 +89,7 @@ int sol_batch_file(sol_batch *b, const char *path, sol_diag *d)
     sol_diag rd = {0};
     sol_findings *f = NULL;
     char *id = NULL;
-    int rc = sol_pipeline_read(b->p, path, &f, &id, &rd);
+    int rc = sol_pipeline_read_as(b->p, b->input, path, &f, &id, &rd);
     if (rc != SOL_OK)
         rc = fail(b, &in, rc, rd.line, rd.msg, d);
     else
@@ -104,10 +106,12 @@ static int cmp_str(const void *x, const void *y)
     return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-static int ends_with_xml(const char *s)
+/* A record file of a directory: *.xml, or *.json when reading FHIR. */
+static int is_record_name(const sol_batch *b, const char *s)
 {
-    size_t n = strlen(s);
-    return n > 4 && strcmp(s + n - 4, ".xml") == 0;
+    const char *ext = b->input == SOL_INPUT_FHIR ? ".json" : ".xml";
+    size_t n = strlen(s), e = strlen(ext);
+    return n > e && strcmp(s + n - e, ext) == 0;
 }
 
 int sol_batch_dir(sol_batch *b, const char *dir, sol_diag *d)
@@ -140,7 +144,7 @@ int sol_batch_dir(sol_batch *b, const char *dir, sol_diag *d)
             continue; /* a dangling link: not a record */
         if (S_ISDIR(st.st_mode))
             rc = sol_batch_dir(b, names[i], d);
-        else if (S_ISREG(st.st_mode) && ends_with_xml(names[i]))
+        else if (S_ISREG(st.st_mode) && is_record_name(b, names[i]))
             rc = sol_batch_file(b, names[i], d);
     }
 cleanup:

@@ -25,6 +25,8 @@ void sol_batch_free(sol_batch *b);      /* NULL is a no-op */
  * the batch should stop; d says why). A failed record is not an error of
  * these calls: it is written as an error line and counted. */
 int sol_batch_file(sol_batch *b, const char *path, sol_diag *d);
+/* Read record files (and *.json in directories) as FHIR instead of XML. */
+void sol_batch_set_input(sol_batch *b, sol_input in);
 /* Every *.xml under dir, depth first, names in byte order. */
 int sol_batch_dir(sol_batch *b, const char *dir, sol_diag *d);
 /* One path a line (blank lines skipped); each a file or a directory. */

@@ -11,16 +11,22 @@
 
 static int usage(void)
 {
-    fprintf(stderr, "soleus: usage: soleus batch [--next] [--paths LIST|-] [FILE|DIR|-]...\n");
+    fprintf(stderr, "soleus: usage: soleus batch [--input xml|fhir] [--next] [--paths LIST|-] "
+                    "[FILE|DIR|-]...\n");
     return SOL_EXIT_USAGE;
 }
 
 int sol_cmd_batch(const sol_paths *paths, int argc, char **argv)
 {
     const char *list = NULL;
-    int want_next = 0, ninputs = 0;
+    int want_next = 0, ninputs = 0, took;
+    sol_input input = SOL_INPUT_XML;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--next") == 0)
+        if ((took = sol_cli_take_input(&i, argc, argv, &input)) < 0)
+            return usage();
+        else if (took)
+            continue;
+        else if (strcmp(argv[i], "--next") == 0)
             want_next = 1;
         else if (strcmp(argv[i], "--paths") == 0 && i + 1 < argc)
             list = argv[++i];
@@ -47,6 +53,7 @@ int sol_cmd_batch(const sol_paths *paths, int argc, char **argv)
         sol_diag_set(&d, rc, "", 0, "out of memory");
         goto cleanup;
     }
+    sol_batch_set_input(b, input);
     if (list) {
         lf = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
         if (!lf) {
@@ -58,7 +65,7 @@ int sol_cmd_batch(const sol_paths *paths, int argc, char **argv)
     }
     int past_options = 0;
     for (int i = 1; i < argc && rc == SOL_OK; i++) {
-        if (!past_options && strcmp(argv[i], "--paths") == 0) {
+        if (!past_options && (strcmp(argv[i], "--paths") == 0 || strcmp(argv[i], "--input") == 0)) {
             i++;
             continue;
         }
@@ -69,14 +76,20 @@ int sol_cmd_batch(const sol_paths *paths, int argc, char **argv)
         if (!past_options && argv[i][0] == '-' && argv[i][1])
             continue;
         struct stat st;
-        if (strcmp(argv[i], "-") == 0)
+        if (strcmp(argv[i], "-") == 0 && input == SOL_INPUT_FHIR)
+            rc = sol_diag_set(&d, SOL_EUSAGE, "-", 0, "a stream on standard input is XML "
+                              "only; give FHIR records as files, a folder or --paths");
+        else if (strcmp(argv[i], "-") == 0)
             rc = sol_batch_stream(b, stdin, "-", &d);
         else if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
             rc = sol_batch_dir(b, argv[i], &d);
         else
             rc = sol_batch_file(b, argv[i], &d);
     }
-    if (rc == SOL_OK && !list && ninputs == 0)
+    if (rc == SOL_OK && !list && ninputs == 0 && input == SOL_INPUT_FHIR)
+        rc = sol_diag_set(&d, SOL_EUSAGE, "-", 0, "a stream on standard input is XML only; "
+                          "give FHIR records as files, a folder or --paths");
+    else if (rc == SOL_OK && !list && ninputs == 0)
         rc = sol_batch_stream(b, stdin, "-", &d);
     if (rc == SOL_OK && fflush(stdout) != 0)
         rc = sol_diag_set(&d, SOL_EWRITE, "", 0, "cannot write the batch output");

@@ -21,7 +21,7 @@ typedef struct {
 /* Sorted by name. */
 static const command commands[] = {
     {"assess", sol_cmd_assess, "assess [--input xml|fhir] [--format text|html|json] [--no-next] FILE...   ranked, explained assessment"},
-    {"batch", sol_cmd_batch, "batch [--next] [--paths LIST|-] [FILE|DIR|-]...   many records, one JSON line each"},
+    {"batch", sol_cmd_batch, "batch [--input xml|fhir] [--next] [--paths LIST|-] [FILE|DIR|-]...   many records, one JSON line each"},
     {"check", sol_cmd_check, "check FILE...   list every problem of a record, each with its line and a hint"},
     {"coverage", sol_cmd_coverage, "coverage [--format text|lcov|json] [--output FILE] [--prefix DIR] CASE...   rule coverage of a corpus"},
     {"explain", sol_cmd_explain, "explain [--input xml|fhir] FILE [CONCLUSION] [--style terse|teach] [--format text|dot|json] [--clips]   the reasoning chain"},

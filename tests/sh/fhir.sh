@@ -68,6 +68,11 @@ tr '\n' ' ' < "$T/conflict.txt" | tr -s ' ' | grep -qF 'shiny-skin: record says 
 printf '{"resourceType":"QuestionnaireResponse","item":[{"linkId":"no-such-finding"}]}' > "$T/badcheck.json"
 "$SOLEUS" check --input fhir "$T/badcheck.json" > "$T/chk" 2>&1; [ $? = 4 ] || no "check --input fhir of a bad response: exit is not 4"
 grep -qF '$.item[0].linkId' "$T/chk" || no "check --input fhir does not name the JSON path"
+n=$(ls "$T"/*.qr.json | wc -l)
+"$SOLEUS" batch --input fhir "$T"/*.qr.json "$T/badcheck.json" > "$T/b.jsonl"; st=$?
+[ $st = 4 ] || no "batch --input fhir with one bad response: exit $st, expected 4"
+[ "$(grep -c '"conclusions"' "$T/b.jsonl")" = "$n" ] || no "batch --input fhir: not one line per response"
+grep -q '"error".*\$\.item\[0\]\.linkId' "$T/b.jsonl" || no "batch --input fhir: no error line naming the JSON path"
 
 # 4. Bad FHIR input: exit status and the error naming the JSON path.
 for j in tests/bad-fhir/*.json; do

@@ -181,6 +181,24 @@ static int push(void **arr, size_t *n, size_t size)
     return SOL_OK;
 }
 
+/* Append the vote of evidence fact ev to conclusion cid's contributions;
+ * *out is the new entry, or NULL when cid is not among the conclusions. */
+static int add_contrib(sol_report *r, const char *cid, size_t ev, double before, double after,
+                       sol_rcontrib **out)
+{
+    *out = NULL;
+    for (size_t c = 0; c < r->nconcl; c++) {
+        if (strcmp(r->concl[c].id, cid) != 0)
+            continue;
+        sol_rconclusion *rc = &r->concl[c];
+        if (push((void **)&rc->contrib, &rc->ncontrib, sizeof(sol_rcontrib)))
+            return SOL_ENOMEM;
+        *out = &rc->contrib[rc->ncontrib - 1];
+        return fill_contrib(r, *out, ev, before, after);
+    }
+    return SOL_OK;
+}
+
 /* Position of the first conclusion of the tier that conclusion i is in. */
 static size_t first_of_tier(const sol_report *r, size_t i)
 {
@@ -249,17 +267,11 @@ static int build_conclusions(sol_report *r)
         if (ev < 0)
             continue;
         const char *cid = sol_gfact_sym(sol_graph_fact_at(g, (size_t)bel), "conclusion");
-        for (size_t c = 0; c < r->nconcl; c++) {
-            if (strcmp(r->concl[c].id, cid) != 0)
-                continue;
-            sol_rconclusion *rc = &r->concl[c];
-            if (push((void **)&rc->contrib, &rc->ncontrib, sizeof(sol_rcontrib)))
-                return SOL_ENOMEM;
-            double before = old >= 0 ? num(sol_gfact_slot(sol_graph_fact_at(g, (size_t)old), "cf")) : 0.0;
-            double after = num(sol_gfact_slot(sol_graph_fact_at(g, (size_t)bel), "cf"));
-            if (fill_contrib(r, &rc->contrib[rc->ncontrib - 1], (size_t)ev, before, after))
-                return SOL_ENOMEM;
-        }
+        double before = old >= 0 ? num(sol_gfact_slot(sol_graph_fact_at(g, (size_t)old), "cf")) : 0.0;
+        double after = num(sol_gfact_slot(sol_graph_fact_at(g, (size_t)bel), "cf"));
+        sol_rcontrib *nc;
+        if (add_contrib(r, cid, (size_t)ev, before, after, &nc))
+            return SOL_ENOMEM;
     }
     /* Votes set aside as dependent: shown after the arithmetic, not counted. */
     for (size_t p = 0; p < nf; p++) {
@@ -270,25 +282,19 @@ static int build_conclusions(sol_report *r)
         long kept = sol_graph_find_index(g, (long long)num(sol_gfact_slot(f, "kept")));
         if (ev < 0)
             continue;
-        const char *cid = sol_gfact_sym(f, "conclusion");
-        for (size_t c = 0; c < r->nconcl; c++) {
-            if (strcmp(r->concl[c].id, cid) != 0)
-                continue;
-            sol_rconclusion *rc = &r->concl[c];
-            if (push((void **)&rc->contrib, &rc->ncontrib, sizeof(sol_rcontrib)))
-                return SOL_ENOMEM;
-            sol_rcontrib *nc = &rc->contrib[rc->ncontrib - 1];
-            if (fill_contrib(r, nc, (size_t)ev, 0.0, 0.0))
-                return SOL_ENOMEM;
-            nc->combined = 0;
-            nc->shared_sign = sol_gfact_sym(f, "on");
-            nc->counted_as = "?";
-            const sol_gfact *kf = kept >= 0 ? sol_graph_fact_at(g, (size_t)kept) : NULL;
-            if (kf && kf->firing >= 0) {
-                const ruledoc *rd = find_doc(r, sol_graph_firing_at(g, (size_t)kf->firing)->rule);
-                if (rd)
-                    nc->counted_as = rd->id;
-            }
+        sol_rcontrib *nc;
+        if (add_contrib(r, sol_gfact_sym(f, "conclusion"), (size_t)ev, 0.0, 0.0, &nc))
+            return SOL_ENOMEM;
+        if (!nc)
+            continue;
+        nc->combined = 0;
+        nc->shared_sign = sol_gfact_sym(f, "on");
+        nc->counted_as = "?";
+        const sol_gfact *kf = kept >= 0 ? sol_graph_fact_at(g, (size_t)kept) : NULL;
+        if (kf && kf->firing >= 0) {
+            const ruledoc *rd = find_doc(r, sol_graph_firing_at(g, (size_t)kf->firing)->rule);
+            if (rd)
+                nc->counted_as = rd->id;
         }
     }
     /* Keep red flags with any support, other tiers only with positive belief. */

@@ -128,10 +128,12 @@ static const char *tier_title(char t)
     }
 }
 
-const char *sol_format_finding(const sol_finding *f, char *buf, size_t len)
+/* A finding with its value already written as val: "name = val (where)",
+ * from a note with its quote, or marked as a what-if change. */
+static const char *format_finding_as(const sol_finding *f, const char *val, char *buf,
+                                     size_t len)
 {
-    char val[64], at[300], q[4 * SOL_QUOTE_SHOWN + 1];
-    sol_value_text(&f->value, val, sizeof val);
+    char at[300], q[4 * SOL_QUOTE_SHOWN + 1];
     sol_finding_where(f, at, sizeof at);
     if (f->origin == SOL_ORIGIN_NOTE)
         snprintf(buf, len, "%s = %s (note, %s: \"%s\")", f->name, val, at,
@@ -143,20 +145,18 @@ const char *sol_format_finding(const sol_finding *f, char *buf, size_t len)
     return buf;
 }
 
-/* "name = value unit (line N)" or, from a note, with its quote. */
+const char *sol_format_finding(const sol_finding *f, char *buf, size_t len)
+{
+    char val[64];
+    return format_finding_as(f, sol_value_text(&f->value, val, sizeof val), buf, len);
+}
+
+/* The same with the value in its unit ("18 reps"), for the report. */
 static const char *finding_text(const sol_report *r, const sol_finding *f, char *buf, size_t len)
 {
-    char val[96], at[300], q[4 * SOL_QUOTE_SHOWN + 1];
+    char val[96];
     sol_glance_value(r, f->name, &f->value, val, sizeof val);
-    sol_finding_where(f, at, sizeof at);
-    if (f->origin == SOL_ORIGIN_NOTE)
-        snprintf(buf, len, "%s = %s (note, %s: \"%s\")", f->name, val, at,
-                 sol_escape_ctl(q, sizeof q, f->quote));
-    else if (f->origin == SOL_ORIGIN_WHATIF)
-        snprintf(buf, len, "%s = %s (what-if)", f->name, val);
-    else
-        snprintf(buf, len, "%s = %s (%s)", f->name, val, at);
-    return buf;
+    return format_finding_as(f, val, buf, len);
 }
 
 static const char *condition_name(const sol_report *r, const char *id, char *buf, size_t len)

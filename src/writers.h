@@ -28,15 +28,10 @@ typedef struct {
 } sol_input_pos;
 
 struct sol_nextbest;
-/* The sol_write_json object on one line with an "input" member (in),
- * through a jansson tree; next may be NULL. The benchmark's reference for
- * sol_write_jsonl. */
+/* The sol_write_json object on one line with an "input" member (in); next
+ * may be NULL. What `soleus batch` writes for each record. */
 int sol_write_json_line(FILE *out, const sol_report *r, const struct sol_nextbest *next,
                         const sol_input_pos *in);
-/* The same line streamed straight to out (write_jsonl.c): no tree is built;
- * what `soleus batch` writes. */
-int sol_write_jsonl(FILE *out, const sol_report *r, const struct sol_nextbest *next,
-                    const sol_input_pos *in);
 /* The error line, streamed; invalid UTF-8 in message becomes U+FFFD. What
  * `soleus batch` writes. */
 int sol_write_jsonl_error(FILE *out, const sol_input_pos *in, int line, int status,

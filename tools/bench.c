@@ -158,7 +158,7 @@ static int batch_one(sol_pipeline *p, size_t i, FILE *out)
         rc = sol_pipeline_assess(p, id, "-", f, &a, &d);
     if (!rc) {
         sol_input_pos in = {"-", (long)i + 1, 1};
-        rc = sol_write_jsonl(out, a->report, NULL, &in);
+        rc = sol_write_json_line(out, a->report, NULL, &in);
     }
     sol_assessment_free(a);
     sol_findings_free(f);
@@ -167,13 +167,13 @@ static int batch_one(sol_pipeline *p, size_t i, FILE *out)
 }
 
 enum { M_VERSION, M_NONEXT, M_DEFAULT, M_BATCH, M_CLIPS, M_TRIAL, M_PROV0, M_PROV2,
-       M_NOTES, M_JANSSON, M_JSONL, M_TEXT, M_COUNT };
+       M_NOTES, M_JANSSON, M_TEXT, M_COUNT };
 static const char *mname[M_COUNT] = {
     "soleus --version", "assess --no-next (CLI)", "assess (CLI, with next-best)",
     "batch: read + assess + JSON line, per record", "CLIPS alone (reset, assert, run), per record",
     "next-best trial (knowledge kept, no provenance)",
     "engine run, provenance off, per record", "engine run, hook + snapshots, per record",
-    "notes, per KB", "JSON line via jansson tree, per record", "JSON line streamed, per record",
+    "notes, per KB", "JSON line (what batch writes), per record",
     "text report, per record"};
 
 static int cmp_double(const void *a, const void *b)
@@ -327,7 +327,6 @@ int main(int argc, char **argv)
                 break;
             }
             case M_JANSSON:
-            case M_JSONL:
             case M_TEXT:
                 t0 = now();
                 for (size_t i = 0; i < nrecs; i++) {
@@ -336,8 +335,6 @@ int main(int argc, char **argv)
                         continue;
                     if (m == M_JANSSON)
                         sol_write_json_line(devnull, as[i]->report, NULL, &in);
-                    else if (m == M_JSONL)
-                        sol_write_jsonl(devnull, as[i]->report, NULL, &in);
                     else
                         sol_write_text(devnull, as[i]->report);
                 }
@@ -382,10 +379,8 @@ int main(int argc, char **argv)
            mb_notes, verdict(mb_notes < 0.5));
     printf("  next-best trial / whole assessment step:       %8.2fx            (trials per record: dozens)\n",
            md[M_TRIAL] / md[M_BATCH]);
-    printf("  JSON line: jansson tree / streamed:            %8.2fx            (streamed is used)\n",
-           md[M_JANSSON] / md[M_JSONL]);
-    printf("  JSON line streamed / text report:              %8.2fx            (for scale)\n",
-           md[M_JSONL] / md[M_TEXT]);
+    printf("  JSON line / text report:                       %8.2fx            (for scale)\n",
+           md[M_JANSSON] / md[M_TEXT]);
     fflush(stdout);
 
     /* RSS of one process over many records. */

@@ -11,7 +11,6 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "nextbest.h"
 #include "record.h"
 #include "writers.h"
 
@@ -67,18 +66,16 @@ static int assess(sol_batch *b, const sol_input_pos *in, const char *id, sol_fin
 {
     sol_diag rd = {0};
     sol_assessment *a = NULL;
-    sol_nextbest *nb = NULL;
     int rc = sol_pipeline_assess(b->p, id, in->source, f, &a, &rd);
     if (rc == SOL_OK && b->want_next)
-        rc = sol_nextbest_compute(&nb, b->p, f, a->report, &rd);
+        rc = sol_pipeline_assess_next(b->p, a, &rd);
     if (rc != SOL_OK) {
         rc = fail(b, in, rc, rd.line > 0 ? (int)(in->line + rd.line - 1) : 0, rd.msg, d);
     } else {
         b->done++;
-        rc = sol_write_json_line(b->out, a->report, nb, in) == SOL_OK ? SOL_OK
+        rc = sol_write_json_line(b->out, a->report, in) == SOL_OK ? SOL_OK
                                                                        : write_failed(d);
     }
-    sol_nextbest_free(nb);
     sol_assessment_free(a);
     return rc;
 }

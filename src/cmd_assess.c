@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "nextbest.h"
 #include "pipeline.h"
 #include "runner.h"
 #include "writers.h"
@@ -52,7 +51,6 @@ static int assess_one(assess_ctx *x, sol_input input, const char *format, int wa
     sol_diag d = {0};
     sol_findings *f = NULL;
     sol_assessment *a = NULL;
-    sol_nextbest *nb = NULL;
     sol_text_opts topts;
     char *id = NULL;
     int rc;
@@ -60,22 +58,21 @@ static int assess_one(assess_ctx *x, sol_input input, const char *format, int wa
         goto cleanup;
     /* "What to assess next" re-assesses the record once per plausible answer
      * of every unrecorded finding a rule reads; --no-next skips it. */
-    if (want_next && (rc = sol_nextbest_compute(&nb, x->p, f, a->report, &d)))
+    if (want_next && (rc = sol_pipeline_assess_next(x->p, a, &d)))
         goto cleanup;
     if (strcmp(format, "json") == 0)
-        rc = sol_write_json_with(stdout, a->report, nb);
+        rc = sol_write_json(stdout, a->report);
     else if (strcmp(format, "summary") == 0)
-        rc = sol_write_summary_with(stdout, a->report, nb);
+        rc = sol_write_summary(stdout, a->report);
     else if (strcmp(format, "html") == 0)
-        rc = sol_write_html(stdout, a->report, nb, x->runner);
+        rc = sol_write_html(stdout, a->report, x->runner);
     else
-        rc = sol_write_text_opts(stdout, a->report, nb, text_opts(&topts));
+        rc = sol_write_text(stdout, a->report, text_opts(&topts));
     if (rc)
         rc = sol_diag_set(&d, rc, "", 0, "cannot write the report");
 cleanup:
     if (rc)
         sol_cli_print_diag(&d);
-    sol_nextbest_free(nb);
     sol_assessment_free(a);
     sol_findings_free(f);
     free(id);

@@ -20,6 +20,15 @@ struct sol_glance {
     size_t nnotes;
     const sol_finding **unused;
     size_t nunused;
+    const sol_rrec *referral;
+    sol_grec *recs;
+    size_t nrecs;
+    sol_gwithheld *withheld;
+    size_t nwithheld;
+    const sol_radvice **checks;
+    size_t nchecks;
+    const sol_nb_item *nearest[4];
+    const sol_nb_answer *nearest_answer[4];
 };
 
 static sol_action action_of(const char *urgency)
@@ -80,12 +89,103 @@ static int can_change_action(const sol_glance *g, const sol_nb_item *it)
     return 0;
 }
 
-static const sol_nb_item *next_item(const sol_nextbest *next, const char *finding)
+static const sol_nb_item *next_item(const sol_report *r, const char *finding)
 {
-    for (size_t i = 0; next && i < sol_nextbest_count(next); i++)
-        if (strcmp(sol_nextbest_at(next, i)->finding, finding) == 0)
-            return sol_nextbest_at(next, i);
+    for (size_t i = 0; i < sol_report_next_count(r); i++)
+        if (strcmp(sol_report_next_at(r, i)->finding, finding) == 0)
+            return sol_report_next_at(r, i);
     return NULL;
+}
+
+/* The recommendations, each once with every conclusion it serves. */
+static int group_recs(sol_glance *g)
+{
+    const sol_report *r = g->r;
+    size_t nr = sol_report_recommendation_count(r);
+    if (!(g->recs = calloc(nr ? nr : 1, sizeof *g->recs)))
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < nr; i++) {
+        const sol_rrec *rr = sol_report_recommendation_at(r, i);
+        int seen = 0;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = sol_report_recommendation_at(r, k)->rec == rr->rec;
+        if (seen)
+            continue;
+        sol_grec *gr = &g->recs[g->nrecs++];
+        gr->rr = rr;
+        gr->fors = calloc(nr, sizeof *gr->fors);
+        gr->flags = calloc(nr, sizeof *gr->flags);
+        if (!gr->fors || !gr->flags)
+            return SOL_ENOMEM;
+        for (size_t k = i; k < nr; k++) {
+            const sol_rrec *more = sol_report_recommendation_at(r, k);
+            const sol_condition *c;
+            if (more->rec != rr->rec || !*more->for_id)
+                continue;
+            gr->fors[gr->nfor++] = more->for_id;
+            c = sol_catalog_condition(sol_report_catalog(r), more->for_id);
+            /* A safety measure serving a red flag cites what raised it. */
+            if (c && c->tier == 'A' && strcmp(rr->rec->phase, "safety") == 0)
+                gr->flags[gr->nflags++] = more->for_id;
+        }
+    }
+    return SOL_OK;
+}
+
+/* Withheld advice, one group per reason; none under a closed gate. */
+static int group_withheld(sol_glance *g)
+{
+    const sol_report *r = g->r;
+    size_t nw = sol_report_suppressed(r) ? 0 : sol_report_withheld_count(r);
+    if (!(g->withheld = calloc(nw ? nw : 1, sizeof *g->withheld)))
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < nw; i++) {
+        const sol_rwithheld *wh = sol_report_withheld_at(r, i);
+        int seen = 0;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = strcmp(sol_report_withheld_at(r, k)->because, wh->because) == 0;
+        if (seen)
+            continue;
+        sol_gwithheld *gw = &g->withheld[g->nwithheld++];
+        gw->wh = wh;
+        gw->by = sol_report_conclusion(r, wh->because);
+        if (!(gw->items = calloc(nw, sizeof *gw->items)))
+            return SOL_ENOMEM;
+        for (size_t k = i; k < nw; k++)
+            if (strcmp(sol_report_withheld_at(r, k)->because, wh->because) == 0)
+                gw->items[gw->n++] = sol_report_withheld_at(r, k);
+    }
+    return SOL_OK;
+}
+
+/* Checks in the order shown: population tendencies (S4) after the rest. */
+static int order_checks(sol_glance *g)
+{
+    size_t na = sol_report_advice_count(g->r);
+    if (!(g->checks = calloc(na ? na : 1, sizeof *g->checks)))
+        return SOL_ENOMEM;
+    for (int pop = 0; pop <= 1; pop++)
+        for (size_t i = 0; i < na; i++)
+            if (sol_report_advice_at(g->r, i)->population == pop)
+                g->checks[g->nchecks++] = sol_report_advice_at(g->r, i);
+    return SOL_OK;
+}
+
+/* Per tier, the first ranked answer that would reach a conclusion where
+ * there is none. */
+static void find_nearest(sol_glance *g)
+{
+    for (int t = 0; t < 4; t++)
+        for (size_t i = 0; i < sol_report_next_count(g->r) && !g->nearest[t]; i++) {
+            const sol_nb_item *it = sol_report_next_at(g->r, i);
+            for (size_t k = 0; k < it->nanswers && !g->nearest[t]; k++) {
+                const sol_nb_answer *a = &it->answers[k];
+                if (*a->top_after[t] && !*a->top_before[t]) {
+                    g->nearest[t] = it;
+                    g->nearest_answer[t] = a;
+                }
+            }
+        }
 }
 
 /* Finding indices some firing matched on. */
@@ -103,9 +203,9 @@ static int mark_used(const sol_report *r, unsigned char *used, size_t nf)
     return SOL_OK;
 }
 
-int sol_glance_build(sol_glance **out, const sol_report *r, const sol_nextbest *next,
-                     sol_diag *d)
+int sol_glance_build(sol_glance **out, const sol_report *r, sol_diag *d)
 {
+    int next = sol_report_has_next(r);
     const sol_findings *fs = sol_report_findings(r);
     size_t nf = sol_findings_count(fs), nu = sol_report_unanswered_count(r);
     unsigned char *used = NULL;
@@ -127,6 +227,14 @@ int sol_glance_build(sol_glance **out, const sol_report *r, const sol_nextbest *
         }
     }
     find_wells(g);
+    find_nearest(g);
+    for (size_t i = 0; g->flag && i < sol_report_recommendation_count(r) && !g->referral; i++) {
+        const sol_rrec *rr = sol_report_recommendation_at(r, i);
+        if (strcmp(rr->for_id, g->flag->id) == 0 && strcmp(rr->rec->phase, "referral") == 0)
+            g->referral = rr;
+    }
+    if (group_recs(g) || group_withheld(g) || order_checks(g))
+        goto oom;
     g->unans = calloc(nu ? nu : 1, sizeof *g->unans);
     g->notes = calloc(nf ? nf : 1, sizeof *g->notes);
     g->unused = calloc(nf ? nf : 1, sizeof *g->unused);
@@ -135,15 +243,15 @@ int sol_glance_build(sol_glance **out, const sol_report *r, const sol_nextbest *
         goto oom;
     for (size_t i = 0; i < nu; i++) {
         const sol_runanswered *u = sol_report_unanswered_at(r, i);
-        const sol_nb_item *it = next_item(next, u->finding);
+        const sol_nb_item *it = next_item(r, u->finding);
         /* With no red flag every unanswered screening question matters (a
          * red flag cannot be ruled out); with one, only those whose answer
          * could make the referral more urgent. */
         if (g->action == SOL_ACTION_NONE || !next || (it && can_change_action(g, it)))
             g->unans[g->nunans++] = u;
     }
-    for (size_t i = 0; next && i < sol_nextbest_count(next) && !g->next; i++) {
-        const sol_nb_item *it = sol_nextbest_at(next, i);
+    for (size_t i = 0; i < sol_report_next_count(r) && !g->next; i++) {
+        const sol_nb_item *it = sol_report_next_at(r, i);
         if (g->action == SOL_ACTION_NONE || can_change_action(g, it))
             g->next = it;
     }
@@ -182,6 +290,15 @@ void sol_glance_free(sol_glance *g)
     free(g->unans);
     free(g->notes);
     free(g->unused);
+    for (size_t i = 0; i < g->nrecs; i++) {
+        free((void *)g->recs[i].fors);
+        free((void *)g->recs[i].flags);
+    }
+    free(g->recs);
+    for (size_t i = 0; i < g->nwithheld; i++)
+        free((void *)g->withheld[i].items);
+    free(g->withheld);
+    free((void *)g->checks);
     free(g);
 }
 
@@ -201,6 +318,20 @@ const sol_rconclusion *sol_glance_flag(const sol_glance *g) { return g->flag; }
 const sol_rconclusion *sol_glance_tissue(const sol_glance *g) { return g->tissue; }
 const sol_rconclusion *sol_glance_driver(const sol_glance *g) { return g->driver; }
 const sol_nb_item *sol_glance_next(const sol_glance *g) { return g->next; }
+const sol_rrec *sol_glance_referral(const sol_glance *g) { return g->referral; }
+size_t sol_glance_rec_count(const sol_glance *g) { return g->nrecs; }
+const sol_grec *sol_glance_rec_at(const sol_glance *g, size_t i) { return &g->recs[i]; }
+size_t sol_glance_withheld_count(const sol_glance *g) { return g->nwithheld; }
+const sol_gwithheld *sol_glance_withheld_at(const sol_glance *g, size_t i) { return &g->withheld[i]; }
+size_t sol_glance_check_count(const sol_glance *g) { return g->nchecks; }
+const sol_radvice *sol_glance_check_at(const sol_glance *g, size_t i) { return g->checks[i]; }
+
+const sol_nb_item *sol_glance_nearest(const sol_glance *g, int tier,
+                                      const sol_nb_answer **answer)
+{
+    *answer = g->nearest_answer[tier];
+    return g->nearest[tier];
+}
 
 int sol_glance_wells(const sol_glance *g, long long *total, const char **band,
                      double *moderate_from, double *high_from)

@@ -2,7 +2,7 @@
  * change the assessment (nextbest.h). Each plausible answer is tried by
  * re-assessing; answers that cannot change any rule's verdict (judged with
  * the knowledge-base model) are skipped without running the engine. */
-#include "nextbest.h"
+#include "nextbest_int.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -222,13 +222,6 @@ static int cmp_item(const void *x, const void *y)
     return strcmp(a->finding, b->finding);
 }
 
-static void item_clear(sol_nb_item *it)
-{
-    for (size_t i = 0; i < it->nanswers; i++)
-        sol_value_clear(&it->answers[i].value);
-    free(it->answers);
-}
-
 /* Try every plausible answer to term t; append an item when one matters. */
 static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
 {
@@ -297,7 +290,7 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
     }
     sol_probe_values_free(vals, nv);
     if (rc || !it.nanswers) {
-        item_clear(&it);
+        sol_nb_item_clear(&it);
         return rc;
     }
     /* Stable: equal scores keep the vocabulary's order of values. */
@@ -309,7 +302,7 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
         }
     sol_nb_item *ni = realloc(nb->items, (nb->nitems + 1) * sizeof *ni);
     if (!ni) {
-        item_clear(&it);
+        sol_nb_item_clear(&it);
         return sol_diag_set(c->d, SOL_ENOMEM, "", 0, "out of memory");
     }
     nb->items = ni;
@@ -382,7 +375,7 @@ void sol_nextbest_free(sol_nextbest *nb)
     if (!nb)
         return;
     for (size_t i = 0; i < nb->nitems; i++)
-        item_clear(&nb->items[i]);
+        sol_nb_item_clear(&nb->items[i]);
     free(nb->items);
     free(nb);
 }
@@ -391,47 +384,33 @@ size_t sol_nextbest_count(const sol_nextbest *nb) { return nb ? nb->nitems : 0; 
 const sol_nb_item *sol_nextbest_at(const sol_nextbest *nb, size_t i) { return &nb->items[i]; }
 size_t sol_nextbest_runs(const sol_nextbest *nb) { return nb ? nb->runs : 0; }
 
-static const char *code_of(const sol_catalog *cat, const char *id)
+/* What the clinician is told an answer does, as data (report.h): a red
+ * flag raised or cleared, then per tier a new top or a certainty moved by
+ * at least 0.005 (what "%.2f" can show). */
+static void effects_of(sol_nb_answer *a)
 {
-    const sol_condition *c = cat ? sol_catalog_condition(cat, id) : NULL;
-    return c ? c->code : "?";
+    int red = a->red_before != a->red_after;
+    a->neffects = 0;
+    if (red)
+        a->effects[a->neffects++] =
+            (sol_nb_effect){a->red_after ? SOL_NB_RED_RAISED : SOL_NB_RED_CLEARED, 0};
+    for (int t = red ? 1 : 0; t < 4; t++) {
+        if (strcmp(a->top_before[t], a->top_after[t]) != 0)
+            a->effects[a->neffects++] = (sol_nb_effect){SOL_NB_TOP_CHANGED, t};
+        else if (fabs(a->cf_after[t] - a->cf_before[t]) >= 0.005)
+            a->effects[a->neffects++] = (sol_nb_effect){SOL_NB_CF_CHANGED, t};
+    }
 }
 
-const char *sol_nb_answer_text(const sol_nb_answer *a, const sol_catalog *cat, char *buf,
-                               size_t len)
+void sol_nextbest_attach(sol_nextbest *nb, sol_report *r)
 {
-    static const char *const tier[] = {"red flag", "tissue state", "driver", "advisory"};
-    size_t used = 0;
-
-    buf[0] = '\0';
-#define ADD(...) do { if (used < len) { snprintf(buf + used, len - used, __VA_ARGS__); \
-                      used = strlen(buf); } } while (0)
-    if (a->red_before != a->red_after) {
-        if (a->red_after)
-            ADD("red flag raised: %s (%s) %.2f", a->top_after[0], code_of(cat, a->top_after[0]),
-                a->cf_after[0]);
-        else
-            ADD("red flag cleared");
-    }
-    for (int t = 0; t < 4; t++) {
-        if (t == 0 && a->red_before != a->red_after)
-            continue;
-        if (strcmp(a->top_before[t], a->top_after[t]) != 0) {
-            ADD("%stop %s: ", used ? "; " : "", tier[t]);
-            if (*a->top_before[t])
-                ADD("%s (%s)", a->top_before[t], code_of(cat, a->top_before[t]));
-            else
-                ADD("none");
-            if (*a->top_after[t])
-                ADD(" -> %s (%s) %.2f", a->top_after[t], code_of(cat, a->top_after[t]),
-                    a->cf_after[t]);
-            else
-                ADD(" -> none");
-        } else if (fabs(a->cf_after[t] - a->cf_before[t]) >= 0.005) {
-            ADD("%s%s (%s) %.2f -> %.2f", used ? "; " : "", a->top_after[t],
-                code_of(cat, a->top_after[t]), a->cf_before[t], a->cf_after[t]);
-        }
-    }
-#undef ADD
-    return buf;
+    if (!nb)
+        return;
+    for (size_t i = 0; i < nb->nitems; i++)
+        for (size_t k = 0; k < nb->items[i].nanswers; k++)
+            effects_of(&nb->items[i].answers[k]);
+    sol_report_set_next(r, nb->items, nb->nitems);
+    nb->items = NULL;
+    nb->nitems = 0;
+    sol_nextbest_free(nb);
 }

@@ -9,6 +9,7 @@
 
 #include "json.h"
 #include "kb.h"
+#include "nextbest.h"
 #include "notes.h"
 #include "probe.h"
 #include "record.h"
@@ -493,6 +494,15 @@ int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file
     a = NULL;
 cleanup:
     sol_assessment_free(a);
+    return rc;
+}
+
+int sol_pipeline_assess_next(sol_pipeline *p, sol_assessment *a, sol_diag *d)
+{
+    sol_nextbest *nb = NULL;
+    int rc = sol_nextbest_compute(&nb, p, a->findings, a->report, d);
+    if (rc == SOL_OK)
+        sol_nextbest_attach(nb, a->report);
     return rc;
 }
 

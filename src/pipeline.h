@@ -57,6 +57,11 @@ int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file
                         const sol_findings *f, sol_assessment **out, sol_diag *d);
 void sol_assessment_free(sol_assessment *a);  /* NULL is a no-op */
 
+/* Rank what to assess next for a (nextbest.h: one trial per plausible
+ * answer of every unrecorded finding a rule reads) and attach the ranking
+ * to a->report, so that the writers find it there. */
+int sol_pipeline_assess_next(sol_pipeline *p, sol_assessment *a, sol_diag *d);
+
 /* Read the record at path and assess it: sol_pipeline_read then
  * sol_pipeline_assess. On success the caller frees *out_findings, *out_id
  * and *out; on failure nothing is left to free. */

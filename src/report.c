@@ -35,6 +35,9 @@ struct sol_report {
     const char *const *reads;  /* finding names some rule reads (borrowed) */
     size_t nreads;
     int reads_set;
+    sol_nb_item *next;         /* the next-best ranking (owned) */
+    size_t nnext;
+    int has_next;
 };
 
 static char *trim_copy(const char *s, size_t n)
@@ -152,7 +155,6 @@ static int fill_contrib(sol_report *r, sol_rcontrib *c, size_t epos, double befo
     c->cf = strcmp(c->polarity, "oppose") == 0 ? -cf : cf;
     c->before = before;
     c->after = after;
-    c->combined = 1;
     if (ev->firing >= 0) {
         const sol_firing *fi = sol_graph_firing_at(r->graph, (size_t)ev->firing);
         c->firing = (size_t)ev->firing;
@@ -287,7 +289,6 @@ static int build_conclusions(sol_report *r)
             return SOL_ENOMEM;
         if (!nc)
             continue;
-        nc->combined = 0;
         nc->shared_sign = sol_gfact_sym(f, "on");
         nc->counted_as = "?";
         const sol_gfact *kf = kept >= 0 ? sol_graph_fact_at(g, (size_t)kept) : NULL;
@@ -599,6 +600,9 @@ void sol_report_free(sol_report *r)
     free(r->unans);
     free(r->advice);
     free(r->withheld);
+    for (size_t i = 0; i < r->nnext; i++)
+        sol_nb_item_clear(&r->next[i]);
+    free(r->next);
     free(r);
 }
 
@@ -704,3 +708,24 @@ int sol_report_set_visit(sol_report *r, const char *date, const char *clinician,
 const char *sol_report_date(const sol_report *r) { return r->date; }
 const char *sol_report_clinician(const sol_report *r) { return r->clinician; }
 const char *sol_report_visit(const sol_report *r) { return r->visit; }
+
+void sol_nb_item_clear(sol_nb_item *it)
+{
+    for (size_t i = 0; i < it->nanswers; i++)
+        sol_value_clear(&it->answers[i].value);
+    free(it->answers);
+}
+
+void sol_report_set_next(sol_report *r, sol_nb_item *items, size_t n)
+{
+    for (size_t i = 0; i < r->nnext; i++)
+        sol_nb_item_clear(&r->next[i]);
+    free(r->next);
+    r->next = items;
+    r->nnext = n;
+    r->has_next = 1;
+}
+
+int sol_report_has_next(const sol_report *r) { return r->has_next; }
+size_t sol_report_next_count(const sol_report *r) { return r->nnext; }
+const sol_nb_item *sol_report_next_at(const sol_report *r, size_t i) { return &r->next[i]; }

@@ -26,9 +26,9 @@ typedef struct {
     double cf;                 /* signed cf of this evidence */
     double before, after;      /* belief before/after combining it (either may be
                                   negative: a vote against can open a belief) */
-    int combined;              /* 1: folded into the belief (before/after valid) */
-    const char *counted_as;    /* not combined because it shares a sign with this
-                                  counted vote (its brief id), else NULL */
+    const char *counted_as;    /* not combined, as it shares a sign with this counted
+                                  vote (its brief id; "?" when unnamed); NULL: folded
+                                  into the belief, before/after valid */
     const char *shared_sign;   /* the basis token both votes rest on, else NULL */
     size_t firing;             /* firing that asserted the evidence */
     size_t nfindings;
@@ -89,6 +89,52 @@ typedef struct {
     const char *sources;
 } sol_rwithheld;
 
+/* ---- what to assess next (nextbest.h ranks it; the pipeline attaches it) ---- */
+
+#define SOL_NEXTBEST_TIERS "ATKX"
+
+/* How one answer changes the picture, one part per kind; tier indexes
+ * SOL_NEXTBEST_TIERS, and the conclusions and certainties are the answer's
+ * top_before/top_after and cf_before/cf_after of that tier. */
+typedef enum {
+    SOL_NB_RED_RAISED,          /* a red flag now stands (tier 0's new top) */
+    SOL_NB_RED_CLEARED,         /* no red flag stands any more */
+    SOL_NB_TOP_CHANGED,         /* the tier's top conclusion is another (or none) */
+    SOL_NB_CF_CHANGED           /* the same top, its certainty moved by 0.005 or more */
+} sol_nb_effect_kind;
+
+typedef struct {
+    sol_nb_effect_kind kind;
+    int tier;
+} sol_nb_effect;
+
+/* One answer that would change the picture. Per tier (index into
+ * SOL_NEXTBEST_TIERS): the top conclusion before and with this answer. */
+typedef struct {
+    sol_value value;
+    double score;               /* 1000 red-flag change, 100 (+10 x its certainty)
+                                   per tier whose top changes, else 100 x the
+                                   top's certainty change */
+    int red_before, red_after;
+    char top_before[4][64];     /* "" when the tier has no conclusion */
+    char top_after[4][64];
+    double cf_before[4], cf_after[4];
+    size_t neffects;
+    sol_nb_effect effects[5];   /* what a clinician is told, in order */
+} sol_nb_answer;
+
+typedef struct {
+    const char *finding;        /* vocabulary name */
+    const char *label;
+    int asked;                  /* 1: recorded as unknown; 0: not recorded */
+    double score;               /* best answer's score */
+    size_t nanswers;
+    sol_nb_answer *answers;     /* the answers that change something, best first */
+} sol_nb_item;
+
+/* Free what item it owns (its answers), not it. */
+void sol_nb_item_clear(sol_nb_item *it);
+
 typedef struct sol_report sol_report;
 
 /* rules: rule names and doc strings (from the engine), n of them. */
@@ -145,6 +191,16 @@ int sol_report_set_visit(sol_report *r, const char *date, const char *clinician,
 const char *sol_report_date(const sol_report *r);
 const char *sol_report_clinician(const sol_report *r);
 const char *sol_report_visit(const sol_report *r);
+
+/* The next-best ranking of this record: the report takes items (n of them,
+ * from malloc; each cleared with sol_nb_item_clear) and frees them. Set by
+ * the pipeline (sol_pipeline_assess_next). */
+void sol_report_set_next(sol_report *r, sol_nb_item *items, size_t n);
+/* 1 when the ranking was computed (it may hold no item), 0 when not asked. */
+int sol_report_has_next(const sol_report *r);
+/* Ranked findings, best first. */
+size_t sol_report_next_count(const sol_report *r);
+const sol_nb_item *sol_report_next_at(const sol_report *r, size_t i);
 
 /* The finding names some rule reads (from the knowledge-base model), so the
  * writers can list recorded findings that no rule uses. Borrowed: names

@@ -315,7 +315,7 @@ static int report_html(FILE *out, const sol_report *r)
     FILE *m = open_memstream(&text, &len);
     if (!m)
         return SOL_ENOMEM;
-    int rc = sol_write_text(m, r);
+    int rc = sol_write_text(m, r, NULL);
     if (fclose(m) != 0 && rc == SOL_OK)
         rc = SOL_ENOMEM;
     if (rc == SOL_OK) {

@@ -64,11 +64,8 @@ int sol_whatif_changed(const sol_whatif *w);
 /* The re-assessed report (only after sol_whatif_run), else NULL. */
 const sol_report *sol_whatif_after(const sol_whatif *w);
 
-/* The top conclusion of a tier in a report (rank 1), or NULL. */
-const sol_rconclusion *sol_whatif_top(const sol_report *r, char tier);
-
 /* Text of the differences, for `soleus what-if`: the changes applied, then
- * what changed. */
+ * what changed (write_whatif.c). */
 int sol_whatif_write_text(FILE *out, const sol_whatif *w, const sol_report *baseline,
                           const sol_change *changes, size_t n);
 

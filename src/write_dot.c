@@ -3,6 +3,7 @@
  * conclusions (double octagons); red flags are red and bold. Every label is
  * escaped, so record text cannot break out of its quoted string. */
 #include "explain.h"
+#include "write_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -181,16 +182,10 @@ static int fact_node(dot *d, long pos)
     put_str(d->out, id);
     if (f->finding >= 0) {
         const sol_finding *fd = sol_findings_at(sol_report_findings(r), (size_t)f->finding);
+        static const sol_wr_cite_style st = {0, 1, 1, NULL, NULL};
         char at[300];
         sol_value_text(&fd->value, v, sizeof v);
-        sol_finding_where(fd, at, sizeof at);
-        if (fd->origin == SOL_ORIGIN_NOTE)
-            snprintf(t, sizeof t, "%s = %s\nnote, %s\n\"%s\"", fd->name, v, at,
-                     fd->quote ? fd->quote : "");
-        else if (fd->origin == SOL_ORIGIN_WHATIF)
-            snprintf(t, sizeof t, "%s = %s\nwhat-if", fd->name, v);
-        else
-            snprintf(t, sizeof t, "%s = %s\n%s", fd->name, v, at);
+        sol_wr_cite(fd, v, sol_finding_where(fd, at, sizeof at), &st, t, sizeof t);
         wrap(t, LABEL_WIDTH, label, sizeof label);
         fprintf(d->out, " [shape=ellipse, label=");
     } else if (f->firing < 0) {

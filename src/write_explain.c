@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kb_text.h"
+#include "write_int.h"
 #include "writers.h"
 
 /* ---- shared pieces ---- */
@@ -26,7 +27,8 @@ static const char *tier_name(char t)
 /* "name = value (line N, path)"; notes add the quote and its byte span. */
 static const char *finding_text(const sol_finding *f, char *buf, size_t len)
 {
-    char v[64], at[300], q[4 * SOL_QUOTE_SHOWN + 1];
+    static const sol_wr_cite_style st = {1, 0, 0, NULL, NULL};
+    char v[64], at[300];
 
     sol_value_text(&f->value, v, sizeof v);
     /* A FHIR answer has no line: its JSON path is the whole provenance. */
@@ -34,14 +36,7 @@ static const char *finding_text(const sol_finding *f, char *buf, size_t len)
         snprintf(at, sizeof at, "line %d, %s", f->line, f->path ? f->path : "");
     else
         snprintf(at, sizeof at, "%s", f->path);
-    if (f->origin == SOL_ORIGIN_NOTE)
-        snprintf(buf, len, "%s = %s (note, %s, bytes %zu-%zu: \"%s\")", f->name, v, at,
-                 f->span_start, f->span_end, sol_escape_ctl(q, sizeof q, f->quote));
-    else if (f->origin == SOL_ORIGIN_WHATIF)
-        snprintf(buf, len, "%s = %s (what-if)", f->name, v);
-    else
-        snprintf(buf, len, "%s = %s (%s)", f->name, v, at);
-    return buf;
+    return sol_wr_cite(f, v, at, &st, buf, len);
 }
 
 /* A rule file as the reader knows it: "rules/20-redflag.clp", not "./rules/…". */
@@ -76,15 +71,7 @@ static void write_sources(FILE *out, const sol_catalog *cat, const sol_kb_rule *
     }
 }
 
-static const char *concl_label(const sol_report *r, const char *id, char *buf, size_t len)
-{
-    const sol_condition *c = sol_catalog_condition(sol_report_catalog(r), id);
-    if (c)
-        snprintf(buf, len, "%s (%s)", c->label, c->code);
-    else
-        snprintf(buf, len, "%s", id);
-    return buf;
-}
+#define concl_label sol_wr_condition_name
 
 static const char *finding_label(const sol_report *r, const char *name)
 {
@@ -231,10 +218,8 @@ static void write_arith(FILE *out, const sol_rcontrib *c, int opens)
 {
     double x = c->before, y = c->cf;
 
-    if (!c->combined && c->counted_as) {
+    if (c->counted_as) {
         fprintf(out, "not counted again: it shares %s with an earlier or stronger %s vote", c->shared_sign, c->counted_as);
-    } else if (!c->combined) {
-        fprintf(out, "not combined (a prior joins only a belief that support backs)");
     } else if (opens) {
         fprintf(out, "the first vote opens the belief at %+.2f", c->after);
     } else if (x >= 0 && y >= 0) {
@@ -289,13 +274,11 @@ static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, cons
         if (n->contrib) {
             const sol_rcontrib *c = n->contrib;
             fprintf(out, "%s %s %s", c->rule_id, c->polarity, c->strength);
-            if (c->combined)
+            if (!c->counted_as)
                 fprintf(out, ": %+.2f, %.2f -> %.2f\n", c->cf, c->before, c->after);
-            else if (c->counted_as)
+            else
                 fprintf(out, ": %+.2f, not counted again (shares %s with an earlier or stronger %s vote)\n", c->cf,
                         c->shared_sign, c->counted_as);
-            else
-                fprintf(out, ": %+.2f, not combined\n", c->cf);
             fprintf(out, "%srule: ", sub);
             rule_where(out, n->kbrule, n->rule);
             fprintf(out, "\n%sbecause: %s\n%ssources: ", sub,
@@ -557,8 +540,8 @@ static void write_teach(FILE *out, const sol_explain *x)
         for (size_t k = 0; k < c->ncontrib; k++) {
             fprintf(out, "    %s %s %s %+.2f: ", c->contrib[k].rule_id, c->contrib[k].polarity,
                     c->contrib[k].strength, c->contrib[k].cf);
-            write_arith(out, &c->contrib[k], !opened && c->contrib[k].combined);
-            opened |= c->contrib[k].combined;
+            write_arith(out, &c->contrib[k], !opened && !c->contrib[k].counted_as);
+            opened |= !c->contrib[k].counted_as;
             fprintf(out, "\n");
         }
     }

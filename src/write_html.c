@@ -8,8 +8,8 @@
  * owns reading); nothing from libxml2 leaves this file. */
 #include "writers.h"
 #include "glance.h"
-#include "nextbest.h"
 #include "runner.h"
+#include "write_int.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -103,47 +103,26 @@ static void line_link(node parent, int line)
     attr(el(parent, "a", NULL, label), "href", href);
 }
 
-static const char *condition_name(const sol_report *r, const char *id, char *buf, size_t len)
-{
-    const sol_condition *c = sol_catalog_condition(sol_report_catalog(r), id);
-    if (c)
-        snprintf(buf, len, "%s (%s)", c->label, c->code);
-    else
-        snprintf(buf, len, "%s", id);
-    return buf;
-}
+#define condition_name sol_wr_condition_name
 
 /* "name = value unit (line N)" with the line linked; from a note, its quote. */
 static void finding_item(node parent, const sol_report *r, const sol_finding *f, int cited)
 {
-    char v[96];
+    static const sol_wr_cite_style st = {0, 0, 1, "\u201c", "\u201d"};
+    char v[96], pre[512], post[4 * SOL_QUOTE_SHOWN + 128];
     if (cited) {
         textf(parent, "%s (cited above)", f->name);
         return;
     }
-    textf(parent, "%s = %s (", f->name, sol_glance_value(r, f->name, &f->value, v, sizeof v));
-    if (f->origin == SOL_ORIGIN_NOTE)
-        text(parent, "note, ");
-    if (f->origin == SOL_ORIGIN_WHATIF)
-        text(parent, "what-if");
-    else
+    sol_glance_value(r, f->name, &f->value, v, sizeof v);
+    int at = sol_wr_cite_parts(f, v, &st, pre, sizeof pre, post, sizeof post);
+    text(parent, pre);
+    if (at)
         line_link(parent, f->line);
-    if (f->origin == SOL_ORIGIN_NOTE)
-        textf(parent, ": \u201c%s\u201d", f->quote ? f->quote : "");
-    text(parent, ")");
+    text(parent, post);
 }
 
 /* ---- sections --------------------------------------------------------- */
-
-static const sol_rrec *referral_for(const sol_report *r, const char *id)
-{
-    for (size_t i = 0; i < sol_report_recommendation_count(r); i++) {
-        const sol_rrec *rr = sol_report_recommendation_at(r, i);
-        if (strcmp(rr->for_id, id) == 0 && strcmp(rr->rec->phase, "referral") == 0)
-            return rr;
-    }
-    return NULL;
-}
 
 static void summary(node body, const sol_report *r, const sol_glance *g)
 {
@@ -159,7 +138,7 @@ static void summary(node body, const sol_report *r, const sol_glance *g)
     dl = el(sec, "dl", NULL, NULL);
     el(dl, "dt", NULL, "Action");
     if (flag) {
-        const sol_rrec *ref = referral_for(r, flag->id);
+        const sol_rrec *ref = sol_glance_referral(g);
         dd = el(dl, "dd", "action-refer", NULL);
         textf(dd, "%s: %s%s%s", sol_glance_action_text(g),
               condition_name(r, flag->id, a, sizeof a), ref ? "; " : "",
@@ -215,7 +194,7 @@ static void conclusion(node sec, const sol_report *r, const sol_rconclusion *c,
         const sol_rcontrib *cb = &c->contrib[k];
         node li = el(ul, "li", NULL, NULL), p;
         char sign = strcmp(cb->polarity, "oppose") == 0 ? '-' : '+';
-        if (cb->combined)
+        if (!cb->counted_as)
             elf(li, "strong", NULL, "%c %s %s %s: %+.2f, %.2f \u2192 %.2f", sign, cb->rule_id,
                 cb->polarity, cb->strength, cb->cf, cb->before, cb->after);
         else
@@ -244,21 +223,15 @@ static void conclusion(node sec, const sol_report *r, const sol_rconclusion *c,
     }
 }
 
-static void nearest(node sec, const sol_report *r, const sol_nextbest *next, int tier)
+static void nearest(node sec, const sol_report *r, const sol_glance *g, int tier)
 {
-    for (size_t i = 0; next && i < sol_nextbest_count(next); i++) {
-        const sol_nb_item *it = sol_nextbest_at(next, i);
-        for (size_t k = 0; k < it->nanswers; k++) {
-            const sol_nb_answer *a = &it->answers[k];
-            char v[96], c[256];
-            if (!*a->top_after[tier] || *a->top_before[tier])
-                continue;
-            elf(sec, "p", NULL, "nearest: %s, if %s [%s] were %s",
-                condition_name(r, a->top_after[tier], c, sizeof c), it->label, it->finding,
-                sol_glance_value(r, it->finding, &a->value, v, sizeof v));
-            return;
-        }
-    }
+    const sol_nb_answer *a;
+    const sol_nb_item *it = sol_glance_nearest(g, tier, &a);
+    char v[96], c[256];
+    if (it)
+        elf(sec, "p", NULL, "nearest: %s, if %s [%s] were %s",
+            condition_name(r, a->top_after[tier], c, sizeof c), it->label, it->finding,
+            sol_glance_value(r, it->finding, &a->value, v, sizeof v));
 }
 
 static const char *tier_title(char t)
@@ -271,8 +244,7 @@ static const char *tier_title(char t)
     }
 }
 
-static void tiers(node body, const sol_report *r, const sol_glance *g, const sol_nextbest *next,
-                  const char **cited)
+static void tiers(node body, const sol_report *r, const sol_glance *g, const char **cited)
 {
     static const char order[] = "ATKX";
     long long wells;
@@ -306,7 +278,7 @@ static void tiers(node body, const sol_report *r, const sol_glance *g, const sol
         if (!any && tier != 'A') {
             el(sec, "p", NULL, "none reached");
             if (tier != 'X')
-                nearest(sec, r, next, ti);
+                nearest(sec, r, g, ti);
         }
     }
 }
@@ -336,9 +308,9 @@ static void unanswered(node body, const sol_report *r, const sol_glance *g)
         elf(sec, "p", NULL, "(%zu more unanswered could not make it more urgent)", nu - ng);
 }
 
-static void recommendations(node body, const sol_report *r)
+static void recommendations(node body, const sol_report *r, const sol_glance *g)
 {
-    size_t nr = sol_report_recommendation_count(r);
+    size_t nr = sol_glance_rec_count(g);
     node sec = el(body, "section", NULL, NULL), ul;
     attr(sec, "id", "recommendations");
     el(sec, "h2", NULL, "Recommendations");
@@ -347,75 +319,55 @@ static void recommendations(node body, const sol_report *r)
            "Management advice is withheld while a red flag stands (R58): refer first.");
     ul = el(sec, "ul", NULL, NULL);
     for (size_t i = 0; i < nr; i++) {
-        const sol_rrec *rr = sol_report_recommendation_at(r, i);
-        char fors[512] = "";
-        size_t used = 0;
-        int seen = 0;
-        node li;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = sol_report_recommendation_at(r, k)->rec == rr->rec;
-        if (seen)
-            continue;
-        for (size_t k = i; k < nr; k++) {
-            const sol_rrec *more = sol_report_recommendation_at(r, k);
-            if (more->rec != rr->rec || !*more->for_id)
-                continue;
-            snprintf(fors + used, sizeof fors - used, "%s%s", used ? ", " : " for ",
-                     more->for_id);
-            used = strlen(fors);
-        }
-        li = el(ul, "li", NULL, NULL);
+        const sol_grec *gr = sol_glance_rec_at(g, i);
+        const sol_rrec *rr = gr->rr;
+        node li = el(ul, "li", NULL, NULL);
         attr(li, "data-id", rr->rec->id);
         elf(li, "strong", NULL, "%s", rr->rec->label);
-        textf(li, " [%s]%s: %s", rr->rec->phase, fors, rr->rec->text);
+        textf(li, " [%s]", rr->rec->phase);
+        for (size_t k = 0; k < gr->nfor; k++)
+            textf(li, "%s%s", k ? ", " : " for ", gr->fors[k]);
+        textf(li, ": %s", rr->rec->text);
         if (rr->rec->contested)
             elf(li, "div", "contested", "contested: %s", rr->rec->contested);
         elf(li, "div", "rule", "rule: %s %s; sources: %s", rr->rule_id, rr->rule,
             rr->rec->sources);
-        if (strcmp(rr->rec->phase, "safety") == 0) /* serving a red flag: cite it */
-            for (size_t k = i; k < nr; k++) {
-                const sol_rrec *more = sol_report_recommendation_at(r, k);
-                const sol_condition *c = sol_catalog_condition(sol_report_catalog(r),
-                                                               more->for_id);
-                char srcs[512];
-                if (more->rec != rr->rec || !c || c->tier != 'A')
-                    continue;
-                elf(li, "div", "rule", "serves the red flag %s, raised on sources %s",
-                    more->for_id, sol_glance_flag_sources(r, more->for_id, srcs, sizeof srcs));
-            }
+        for (size_t k = 0; k < gr->nflags; k++) { /* serving a red flag: cite it */
+            char srcs[512];
+            elf(li, "div", "rule", "serves the red flag %s, raised on sources %s",
+                gr->flags[k], sol_glance_flag_sources(r, gr->flags[k], srcs, sizeof srcs));
+        }
     }
     if (!nr)
         el(sec, "p", NULL, "none");
 }
 
-static void checks(node body, const sol_report *r)
+static void checks(node body, const sol_report *r, const sol_glance *g)
 {
-    size_t na = sol_report_advice_count(r);
+    size_t na = sol_glance_check_count(g);
     node sec, ul;
+    int pop_said = 0;
     if (!na)
         return;
     sec = el(body, "section", NULL, NULL);
     attr(sec, "id", "checks");
     el(sec, "h2", NULL, "Suggested checks");
-    if (sol_report_advice_at(r, 0)->withheld) {
+    if (sol_glance_check_at(g, 0)->withheld) {
         elf(sec, "p", NULL,
             "%zu check(s) on the leg withheld while a red flag stands (R58): refer first.", na);
         return;
     }
     ul = el(sec, "ul", NULL, NULL);
-    for (int pop = 0; pop <= 1; pop++)
-        for (size_t i = 0, np = 0; i < na; i++) {
-            const sol_radvice *a = sol_report_advice_at(r, i);
-            char c[256];
-            if (a->population != pop)
-                continue;
-            if (pop && !np++)
-                el(ul, "li", "contested", "Population tendencies (S4), not shown to predict "
-                                          "calf strain (L11); they only order the tests:");
-            elf(ul, "li", NULL, "%s [%s], %s %s (%s)", a->label, a->finding,
-                sol_report_conclusion(r, a->because) ? "for" : "to check for",
-                condition_name(r, a->because, c, sizeof c), a->rule_id);
-        }
+    for (size_t i = 0; i < na; i++) {
+        const sol_radvice *a = sol_glance_check_at(g, i);
+        char c[256];
+        if (a->population && !pop_said++)
+            el(ul, "li", "contested", "Population tendencies (S4), not shown to predict "
+                                      "calf strain (L11); they only order the tests:");
+        elf(ul, "li", NULL, "%s [%s], %s %s (%s)", a->label, a->finding,
+            sol_report_conclusion(r, a->because) ? "for" : "to check for",
+            condition_name(r, a->because, c, sizeof c), a->rule_id);
+    }
 }
 
 static void notes_and_unused(node body, const sol_report *r, const sol_glance *g)
@@ -466,9 +418,9 @@ static void notes_and_unused(node body, const sol_report *r, const sol_glance *g
     }
 }
 
-static void assess_next(node body, const sol_report *r, const sol_nextbest *next)
+static void assess_next(node body, const sol_report *r)
 {
-    size_t n = sol_nextbest_count(next);
+    size_t n = sol_report_next_count(r);
     node sec = el(body, "section", NULL, NULL), ol;
     attr(sec, "id", "next");
     el(sec, "h2", NULL, "Assess next (would change the picture)");
@@ -478,7 +430,7 @@ static void assess_next(node body, const sol_report *r, const sol_nextbest *next
     }
     ol = el(sec, "ol", NULL, NULL);
     for (size_t i = 0; i < n && i < SOL_NEXTBEST_SHOW; i++) {
-        const sol_nb_item *it = sol_nextbest_at(next, i);
+        const sol_nb_item *it = sol_report_next_at(r, i);
         node li = elf(ol, "li", NULL, "%s [%s]%s", it->label, it->finding,
                       it->asked ? ", asked, no answer recorded" : "");
         node ul = el(li, "ul", NULL, NULL);
@@ -486,7 +438,7 @@ static void assess_next(node body, const sol_report *r, const sol_nextbest *next
             char v[96], buf[1024];
             elf(ul, "li", NULL, "if %s: %s",
                 sol_glance_value(r, it->finding, &it->answers[k].value, v, sizeof v),
-                sol_nb_answer_text(&it->answers[k], sol_report_catalog(r), buf, sizeof buf));
+                sol_wr_effect_text(r, &it->answers[k], buf, sizeof buf));
         }
     }
 }
@@ -565,8 +517,7 @@ static void runner_page(node body, const sol_report *r, const sol_runner *run)
                          "Ask your physiotherapist if anything is unclear.");
 }
 
-int sol_write_html(FILE *out, const sol_report *r, const sol_nextbest *next,
-                   const sol_runner *runner)
+int sol_write_html(FILE *out, const sol_report *r, const sol_runner *runner)
 {
     const sol_findings *fs = sol_report_findings(r);
     htmlDocPtr doc = NULL;
@@ -580,7 +531,7 @@ int sol_write_html(FILE *out, const sol_report *r, const sol_nextbest *next,
 
     if (!cited)
         return SOL_ENOMEM;
-    rc = sol_glance_build(&g, r, next, &d);
+    rc = sol_glance_build(&g, r, &d);
     if (rc)
         goto cleanup;
     doc = htmlNewDocNoDtD(NULL, NULL);
@@ -611,13 +562,13 @@ int sol_write_html(FILE *out, const sol_report *r, const sol_nextbest *next,
     el(body, "p", "certainty",
        "A certainty (0 to 1) is a rule-based strength of belief combined from the rules' "
        "votes below, not a probability.");
-    tiers(body, r, g, next, cited);
+    tiers(body, r, g, cited);
     unanswered(body, r, g);
-    recommendations(body, r);
-    checks(body, r);
+    recommendations(body, r, g);
+    checks(body, r, g);
     notes_and_unused(body, r, g);
-    if (next)
-        assess_next(body, r, next);
+    if (sol_report_has_next(r))
+        assess_next(body, r);
     if ((rc = record_lines(body, r)))
         goto cleanup;
     if (runner)

@@ -6,8 +6,8 @@
 #include "explain.h"
 #include "kb_text.h"
 #include "glance.h"
-#include "nextbest.h"
 #include "tooljson.h"
+#include "write_int.h"
 
 #include "json_int.h"
 #include <string.h>
@@ -69,12 +69,11 @@ static json_t *contrib_json(const sol_report *r, const sol_rcontrib *c)
     json_object_set_new(o, "sources", id_list(c->sources));
     json_object_set_new(o, "cf", json_real(c->cf));
     json_object_set_new(o, "population_tendency", json_boolean(sol_rule_is_population(c->rule_id)));
-    json_object_set_new(o, "counted", json_boolean(c->combined));
+    json_object_set_new(o, "counted", json_boolean(!c->counted_as));
     if (c->counted_as) {
         json_object_set_new(o, "same_sign_as", json_string(c->counted_as));
         json_object_set_new(o, "shared_sign", json_string(c->shared_sign));
-    }
-    if (c->combined) {
+    } else {
         json_object_set_new(o, "before", json_real(c->before));
         json_object_set_new(o, "after", json_real(c->after));
     }
@@ -85,17 +84,12 @@ static json_t *contrib_json(const sol_report *r, const sol_rcontrib *c)
     return o;
 }
 
-int sol_write_json(FILE *out, const sol_report *r)
-{
-    return sol_write_json_with(out, r, NULL);
-}
-
 /* ASSESS NEXT (would change the picture): the ranked unrecorded findings. */
-static json_t *next_json(const sol_report *r, const sol_nextbest *next)
+static json_t *next_json(const sol_report *r)
 {
     json_t *arr = json_array();
-    for (size_t i = 0; i < sol_nextbest_count(next); i++) {
-        const sol_nb_item *it = sol_nextbest_at(next, i);
+    for (size_t i = 0; i < sol_report_next_count(r); i++) {
+        const sol_nb_item *it = sol_report_next_at(r, i);
         json_t *answers = json_array();
         for (size_t k = 0; k < it->nanswers; k++) {
             char buf[1024];
@@ -105,8 +99,7 @@ static json_t *next_json(const sol_report *r, const sol_nextbest *next)
             json_object_set_new(o, "score", json_real(a->score));
             json_object_set_new(o, "red_flag", json_boolean(a->red_after));
             json_object_set_new(o, "effect",
-                                json_string(sol_nb_answer_text(a, sol_report_catalog(r), buf,
-                                                               sizeof buf)));
+                                json_string(sol_wr_effect_text(r, a, buf, sizeof buf)));
             json_array_append_new(answers, o);
         }
         json_array_append_new(arr, json_pack("{s:s,s:s,s:b,s:f,s:o}", "finding", it->finding,
@@ -119,7 +112,7 @@ static json_t *next_json(const sol_report *r, const sol_nextbest *next)
 /* What the text and HTML reports show first (glance.c): the action, the
  * Wells total and band, the visit details and the recorded findings no rule
  * reads. NULL on ENOMEM. */
-static json_t *glance_json(const sol_report *r, const sol_nextbest *next)
+static json_t *glance_json(const sol_report *r)
 {
     sol_glance *g = NULL;
     sol_diag d;
@@ -128,7 +121,7 @@ static json_t *glance_json(const sol_report *r, const sol_nextbest *next)
     double wmod, whigh;
     json_t *o, *unused;
 
-    if (sol_glance_build(&g, r, next, &d))
+    if (sol_glance_build(&g, r, &d))
         return NULL;
     o = json_object();
     unused = json_array();
@@ -196,7 +189,7 @@ static json_t *utf8_string(const char *s)
 }
 
 /* The report as one JSON object (the caller decrefs it). */
-static json_t *report_json(const sol_report *r, const sol_nextbest *next)
+static json_t *report_json(const sol_report *r)
 {
     json_t *root = json_object();
     json_object_set_new(root, "format_version", json_integer(SOL_JSON_FORMAT_VERSION));
@@ -207,7 +200,7 @@ static json_t *report_json(const sol_report *r, const sol_nextbest *next)
                         json_string("Decision support for a qualified clinician; not a diagnosis."));
     json_object_set_new(root, "red_flag", json_boolean(sol_report_has_red_flag(r)));
     json_object_set_new(root, "management_suppressed", json_boolean(sol_report_suppressed(r)));
-    json_t *glance = glance_json(r, next);
+    json_t *glance = glance_json(r);
     if (!glance) {
         json_decref(root);
         return NULL;
@@ -318,8 +311,8 @@ static json_t *report_json(const sol_report *r, const sol_nextbest *next)
         json_array_append_new(fa, finding_json(sol_findings_at(fs, i)));
     json_object_set_new(root, "findings", fa);
 
-    if (next)
-        json_object_set_new(root, "assess_next", next_json(r, next));
+    if (sol_report_has_next(r))
+        json_object_set_new(root, "assess_next", next_json(r));
     return root;
 }
 
@@ -402,8 +395,8 @@ static json_t *xnode_json(const sol_explain *x, const sol_xnode *n)
             json_object_set_new(o, "polarity", json_string(c->polarity));
             json_object_set_new(o, "strength", json_string(c->strength));
             json_object_set_new(o, "cf", json_real(c->cf));
-            json_object_set_new(o, "combined", json_boolean(c->combined));
-            if (c->combined) {
+            json_object_set_new(o, "combined", json_boolean(!c->counted_as));
+            if (!c->counted_as) {
                 json_object_set_new(o, "before", json_real(c->before));
                 json_object_set_new(o, "after", json_real(c->after));
             }
@@ -714,9 +707,9 @@ int sol_write_json_rules(FILE *out, const sol_kb *kb, const sol_vocab *v, const 
     return dump(out, root, JSON_INDENT(2));
 }
 
-int sol_write_json_with(FILE *out, const sol_report *r, const sol_nextbest *next)
+int sol_write_json(FILE *out, const sol_report *r)
 {
-    return dump(out, report_json(r, next), JSON_INDENT(2));
+    return dump(out, report_json(r), JSON_INDENT(2));
 }
 
 static json_t *input_json(const sol_input_pos *in)
@@ -725,10 +718,9 @@ static json_t *input_json(const sol_input_pos *in)
                      (json_int_t)in->number, "line", (json_int_t)in->line);
 }
 
-int sol_write_json_line(FILE *out, const sol_report *r, const sol_nextbest *next,
-                        const sol_input_pos *in)
+int sol_write_json_line(FILE *out, const sol_report *r, const sol_input_pos *in)
 {
-    json_t *root = report_json(r, next);
+    json_t *root = report_json(r);
     if (root)
         json_object_set_new(root, "input", input_json(in));
     return dump(out, root, JSON_COMPACT);

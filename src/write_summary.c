@@ -2,16 +2,10 @@
  * shell scripts: conclusions with tier/rank/cf, recommendations, unanswered
  * items, advice and every rule that fired. Stable order, no prose. */
 #include "writers.h"
-#include "nextbest.h"
 
 #include <string.h>
 
 int sol_write_summary(FILE *out, const sol_report *r)
-{
-    return sol_write_summary_with(out, r, NULL);
-}
-
-int sol_write_summary_with(FILE *out, const sol_report *r, const sol_nextbest *next)
 {
     fprintf(out, "red-flag %s\n", sol_report_has_red_flag(r) ? "yes" : "no");
     fprintf(out, "suppressed %s\n", sol_report_suppressed(r) ? "yes" : "no");
@@ -47,8 +41,8 @@ int sol_write_summary_with(FILE *out, const sol_report *r, const sol_nextbest *n
     for (size_t i = 0; i < sol_graph_firing_count(g); i++)
         fprintf(out, "fired %s\n", sol_graph_firing_at(g, i)->rule);
     /* ASSESS NEXT (would change the picture): "next RANK FINDING score=S". */
-    for (size_t i = 0; i < sol_nextbest_count(next); i++) {
-        const sol_nb_item *it = sol_nextbest_at(next, i);
+    for (size_t i = 0; i < sol_report_next_count(r); i++) {
+        const sol_nb_item *it = sol_report_next_at(r, i);
         fprintf(out, "next %zu %s score=%.2f\n", i + 1, it->finding, it->score);
     }
     return sol_write_end(out);

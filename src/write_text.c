@@ -8,7 +8,7 @@
  * so it never becomes a terminal control sequence. */
 #include "writers.h"
 #include "glance.h"
-#include "nextbest.h"
+#include "write_int.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -128,63 +128,22 @@ static const char *tier_title(char t)
     }
 }
 
-/* A finding with its value already written as val: "name = val (where)",
- * from a note with its quote, or marked as a what-if change. */
-static const char *format_finding_as(const sol_finding *f, const char *val, char *buf,
-                                     size_t len)
-{
-    char at[300], q[4 * SOL_QUOTE_SHOWN + 1];
-    sol_finding_where(f, at, sizeof at);
-    if (f->origin == SOL_ORIGIN_NOTE)
-        snprintf(buf, len, "%s = %s (note, %s: \"%s\")", f->name, val, at,
-                 sol_escape_ctl(q, sizeof q, f->quote));
-    else if (f->origin == SOL_ORIGIN_WHATIF)
-        snprintf(buf, len, "%s = %s (what-if)", f->name, val);
-    else
-        snprintf(buf, len, "%s = %s (%s)", f->name, val, at);
-    return buf;
-}
-
-const char *sol_format_finding(const sol_finding *f, char *buf, size_t len)
-{
-    char val[64];
-    return format_finding_as(f, sol_value_text(&f->value, val, sizeof val), buf, len);
-}
-
-/* The same with the value in its unit ("18 reps"), for the report. */
+/* "name = 18 reps (line 12)": the value in its unit, from a note with its
+ * quote, or marked as a what-if change. */
 static const char *finding_text(const sol_report *r, const sol_finding *f, char *buf, size_t len)
 {
-    char val[96];
+    char val[96], at[300];
     sol_glance_value(r, f->name, &f->value, val, sizeof val);
-    return format_finding_as(f, val, buf, len);
+    return sol_wr_cite(f, val, sol_finding_where(f, at, sizeof at), NULL, buf, len);
 }
 
-static const char *condition_name(const sol_report *r, const char *id, char *buf, size_t len)
-{
-    const sol_condition *c = sol_catalog_condition(sol_report_catalog(r), id);
-    if (c)
-        snprintf(buf, len, "%s (%s)", c->label, c->code);
-    else
-        snprintf(buf, len, "%s", id);
-    return buf;
-}
+#define condition_name sol_wr_condition_name
 
 static const char *const POPULATION_CAVEAT =
     "population tendency only (S4), not shown to predict calf strain (L11): it "
     "nudges, it never makes a conclusion";
 
 /* ---- the summary ------------------------------------------------------ */
-
-/* A referral or safety recommendation serving conclusion id, or NULL. */
-static const sol_rrec *referral_for(const sol_report *r, const char *id)
-{
-    for (size_t i = 0; i < sol_report_recommendation_count(r); i++) {
-        const sol_rrec *rr = sol_report_recommendation_at(r, i);
-        if (strcmp(rr->for_id, id) == 0 && strcmp(rr->rec->phase, "referral") == 0)
-            return rr;
-    }
-    return NULL;
-}
 
 static void write_summary_block(tw *w, const sol_report *r, const sol_glance *g)
 {
@@ -196,7 +155,7 @@ static void write_summary_block(tw *w, const sol_report *r, const sol_glance *g)
 
     tw_head(w, "AT A GLANCE");
     if (flag) {
-        const sol_rrec *ref = referral_for(r, flag->id);
+        const sol_rrec *ref = sol_glance_referral(g);
         tw_line(w, 2, 12, RED, "Action:   %s: %s%s%s", sol_glance_action_text(g),
                 condition_name(r, flag->id, a, sizeof a), ref ? "; " : "",
                 ref ? ref->rec->label : "");
@@ -228,14 +187,11 @@ static void write_contrib(tw *w, const sol_report *r, const sol_rcontrib *c,
     char line[2048];
     size_t used = 0;
 
-    if (!c->combined && c->counted_as)
+    if (c->counted_as)
         tw_line(w, 5, 9, NULL,
                 "%c %s %s %s on %s, not counted again: an earlier or stronger %s vote "
                 "already rests on it",
                 sign, c->rule_id, c->polarity, c->strength, c->shared_sign, c->counted_as);
-    else if (!c->combined)
-        tw_line(w, 5, 9, NULL, "%c %s %s %s, not combined", sign, c->rule_id, c->polarity,
-                c->strength);
     else
         tw_line(w, 5, 9, NULL, "%c %s %s %s: %+.2f, %.2f -> %.2f", sign, c->rule_id,
                 c->polarity, c->strength, c->cf, c->before, c->after);
@@ -299,30 +255,23 @@ static void write_conclusion(tw *w, const sol_report *r, const sol_rconclusion *
                 c->held_by, c->held_from, c->cf);
 }
 
-/* The nearest miss of an empty tier: the best next-best answer that would
- * reach a conclusion there. */
-static void write_nearest(tw *w, const sol_report *r, const sol_nextbest *next, int tier)
+/* The nearest miss of an empty tier (glance.c). */
+static void write_nearest(tw *w, const sol_report *r, const sol_glance *g, int tier)
 {
-    for (size_t i = 0; next && i < sol_nextbest_count(next); i++) {
-        const sol_nb_item *it = sol_nextbest_at(next, i);
-        for (size_t k = 0; k < it->nanswers; k++) {
-            const sol_nb_answer *a = &it->answers[k];
-            char v[96], c[256];
-            if (!*a->top_after[tier] || *a->top_before[tier])
-                continue;
-            tw_line(w, 4, 6, NULL, "nearest: %s, if %s [%s] were %s", 
-                    condition_name(r, a->top_after[tier], c, sizeof c), it->label, it->finding,
-                    sol_glance_value(r, it->finding, &a->value, v, sizeof v));
-            return;
-        }
-    }
+    const sol_nb_answer *a;
+    const sol_nb_item *it = sol_glance_nearest(g, tier, &a);
+    char v[96], c[256];
+    if (it)
+        tw_line(w, 4, 6, NULL, "nearest: %s, if %s [%s] were %s",
+                condition_name(r, a->top_after[tier], c, sizeof c), it->label, it->finding,
+                sol_glance_value(r, it->finding, &a->value, v, sizeof v));
 }
 
-/* ---- ASSESS NEXT (would change the picture): from nextbest.c ---- */
+/* ---- ASSESS NEXT (would change the picture): the report's ranking ---- */
 
-static void write_next(tw *w, const sol_report *r, const sol_nextbest *next)
+static void write_next(tw *w, const sol_report *r)
 {
-    size_t n = sol_nextbest_count(next);
+    size_t n = sol_report_next_count(r);
 
     tw_head(w, "ASSESS NEXT (would change the picture)");
     if (!n) {
@@ -330,14 +279,14 @@ static void write_next(tw *w, const sol_report *r, const sol_nextbest *next)
         return;
     }
     for (size_t i = 0; i < n && i < SOL_NEXTBEST_SHOW; i++) {
-        const sol_nb_item *it = sol_nextbest_at(next, i);
+        const sol_nb_item *it = sol_report_next_at(r, i);
         tw_line(w, 2, 5, NULL, "%zu. %s [%s]%s", i + 1, it->label, it->finding,
                 it->asked ? ", asked, no answer recorded" : "");
         for (size_t k = 0; k < it->nanswers; k++) {
             char v[96], buf[1024];
             tw_line(w, 5, 7, NULL, "if %s: %s",
                     sol_glance_value(r, it->finding, &it->answers[k].value, v, sizeof v),
-                    sol_nb_answer_text(&it->answers[k], sol_report_catalog(r), buf, sizeof buf));
+                    sol_wr_effect_text(r, &it->answers[k], buf, sizeof buf));
         }
     }
     if (n > SOL_NEXTBEST_SHOW)
@@ -375,114 +324,87 @@ static void write_unanswered(tw *w, const sol_report *r, const sol_glance *g)
         tw_line(w, 2, 4, NULL, "(%zu more unanswered could not make it more urgent)", nu - ng);
 }
 
-static void write_recommendations(tw *w, const sol_report *r)
+/* One recommendation's line: " for a, b" when it serves conclusions. */
+static const char *rec_fors(const sol_grec *gr, char *buf, size_t len)
 {
-    size_t nr = sol_report_recommendation_count(r);
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t k = 0; k < gr->nfor && used < len; k++) {
+        snprintf(buf + used, len - used, "%s%s", k ? ", " : " for ", gr->fors[k]);
+        used = strlen(buf);
+    }
+    return buf;
+}
+
+static void write_recommendations(tw *w, const sol_report *r, const sol_glance *g)
+{
+    size_t nr = sol_glance_rec_count(g);
 
     tw_head(w, "RECOMMENDATIONS");
     if (sol_report_suppressed(r))
         tw_line(w, 2, 4, NULL,
                 "Management advice is withheld while a red flag stands (R58): refer first.");
     for (size_t i = 0; i < nr; i++) {
-        const sol_rrec *rr = sol_report_recommendation_at(r, i);
+        const sol_grec *gr = sol_glance_rec_at(g, i);
+        const sol_rrec *rr = gr->rr;
         char fors[512], srcs[512];
-        size_t used = 0;
-        /* One recommendation serving several conclusions (hold treatment
-         * for two red flags) is printed once, naming them all. */
-        int seen = 0, flag = 0;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = sol_report_recommendation_at(r, k)->rec == rr->rec;
-        if (seen)
-            continue;
-        fors[0] = '\0';
-        for (size_t k = i; k < nr; k++) {
-            const sol_rrec *more = sol_report_recommendation_at(r, k);
-            const sol_condition *c;
-            if (more->rec != rr->rec || !*more->for_id)
-                continue;
-            snprintf(fors + used, sizeof fors - used, "%s%s", used ? ", " : " for ",
-                     more->for_id);
-            used = strlen(fors);
-            c = sol_catalog_condition(sol_report_catalog(r), more->for_id);
-            flag |= c && c->tier == 'A';
-        }
-        tw_line(w, 2, 4, NULL, "- %s [%s]%s: %s", rr->rec->label, rr->rec->phase, fors,
-                rr->rec->text);
+        tw_line(w, 2, 4, NULL, "- %s [%s]%s: %s", rr->rec->label, rr->rec->phase,
+                rec_fors(gr, fors, sizeof fors), rr->rec->text);
         if (rr->rec->contested)
             tw_line(w, 4, 6, NULL, "contested: %s", rr->rec->contested);
         tw_line(w, 4, 6, NULL, "rule: %s %s; sources: %s", rr->rule_id, rr->rule,
                 rr->rec->sources);
-        if (flag && strcmp(rr->rec->phase, "safety") == 0) {
-            /* A safety measure serving a red flag: cite what raised it. */
-            for (size_t k = i; k < nr; k++) {
-                const sol_rrec *more = sol_report_recommendation_at(r, k);
-                const sol_condition *c = sol_catalog_condition(sol_report_catalog(r),
-                                                               more->for_id);
-                if (more->rec != rr->rec || !c || c->tier != 'A')
-                    continue;
-                tw_line(w, 4, 6, NULL, "serves the red flag %s, raised on sources %s",
-                        more->for_id, sol_glance_flag_sources(r, more->for_id, srcs, sizeof srcs));
-            }
-        }
+        for (size_t k = 0; k < gr->nflags; k++)
+            tw_line(w, 4, 6, NULL, "serves the red flag %s, raised on sources %s",
+                    gr->flags[k], sol_glance_flag_sources(r, gr->flags[k], srcs, sizeof srcs));
     }
     if (!nr)
         tw_line(w, 2, 4, NULL, "none");
     /* Advice a contraindication holds back (contraindications.tsv), one
-     * line per reason; under a closed gate everything is already held. */
-    size_t nw = sol_report_withheld_count(r);
-    for (size_t i = 0; i < nw && !sol_report_suppressed(r); i++) {
-        const sol_rwithheld *wh = sol_report_withheld_at(r, i);
+     * line per reason. */
+    for (size_t i = 0; i < sol_glance_withheld_count(g); i++) {
+        const sol_gwithheld *gw = sol_glance_withheld_at(g, i);
         char list[1024];
         size_t used = 0;
-        int seen = 0;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = strcmp(sol_report_withheld_at(r, k)->because, wh->because) == 0;
-        if (seen)
-            continue;
         list[0] = '\0';
-        for (size_t k = i; k < nw; k++)
-            if (strcmp(sol_report_withheld_at(r, k)->because, wh->because) == 0) {
-                snprintf(list + used, sizeof list - used, "%s%s", used ? "; " : "",
-                         sol_report_withheld_at(r, k)->rec->label);
-                used = strlen(list);
-            }
-        const sol_rconclusion *by = sol_report_conclusion(r, wh->because);
-        tw_line(w, 2, 4, NULL, "Withheld while %s: %s.", by ? by->cond->label : wh->because,
-                list);
-        tw_line(w, 4, 6, NULL, "why: %s (sources: %s)", wh->reason, wh->sources);
+        for (size_t k = 0; k < gw->n && used < sizeof list; k++) {
+            snprintf(list + used, sizeof list - used, "%s%s", k ? "; " : "",
+                     gw->items[k]->rec->label);
+            used = strlen(list);
+        }
+        tw_line(w, 2, 4, NULL, "Withheld while %s: %s.",
+                gw->by ? gw->by->cond->label : gw->wh->because, list);
+        tw_line(w, 4, 6, NULL, "why: %s (sources: %s)", gw->wh->reason, gw->wh->sources);
     }
 }
 
-static void write_checks(tw *w, const sol_report *r)
+static void write_checks(tw *w, const sol_report *r, const sol_glance *g)
 {
-    size_t na = sol_report_advice_count(r), npop = 0;
+    size_t na = sol_glance_check_count(g);
+    int pop_said = 0;
 
     if (!na)
         return;
-    if (sol_report_advice_at(r, 0)->withheld) {
+    tw_head(w, "SUGGESTED CHECKS");
+    if (sol_glance_check_at(g, 0)->withheld) {
         /* R58: with a red flag standing nothing more is done to the leg
          * (no hop, heel-raise or loading test) before medical clearance. */
-        tw_head(w, "SUGGESTED CHECKS");
         tw_line(w, 2, 4, NULL,
                 "%zu check(s) on the leg withheld while a red flag stands (R58): refer first.",
                 na);
         return;
     }
-    tw_head(w, "SUGGESTED CHECKS");
-    for (int pop = 0; pop <= 1; pop++)
-        for (size_t i = 0; i < na; i++) {
-            const sol_radvice *a = sol_report_advice_at(r, i);
-            char c[256];
-            if (a->population != pop)
-                continue;
-            if (pop && !npop++)
-                tw_line(w, 2, 4, NULL, "Population tendencies (S4), not shown to predict "
-                                       "calf strain (L11); they only order the tests:");
-            tw_line(w, pop ? 4 : 2, pop ? 6 : 4, NULL, "- %s [%s], %s %s (%s)", a->label,
-                    a->finding,
-                    sol_report_conclusion(r, a->because) ? "for" : "to check for",
-                    condition_name(r, a->because, c, sizeof c), a->rule_id);
-        }
+    for (size_t i = 0; i < na; i++) {
+        const sol_radvice *a = sol_glance_check_at(g, i);
+        char c[256];
+        if (a->population && !pop_said++)
+            tw_line(w, 2, 4, NULL, "Population tendencies (S4), not shown to predict "
+                                   "calf strain (L11); they only order the tests:");
+        tw_line(w, a->population ? 4 : 2, a->population ? 6 : 4, NULL, "- %s [%s], %s %s (%s)",
+                a->label, a->finding,
+                sol_report_conclusion(r, a->because) ? "for" : "to check for",
+                condition_name(r, a->because, c, sizeof c), a->rule_id);
+    }
 }
 
 static void write_notes_read(tw *w, const sol_report *r, const sol_glance *g)
@@ -517,19 +439,7 @@ static void write_unused(tw *w, const sol_report *r, const sol_glance *g)
 
 /* ---- the report ------------------------------------------------------ */
 
-int sol_write_text(FILE *out, const sol_report *r)
-{
-    return sol_write_text_with(out, r, NULL);
-}
-
-int sol_write_text_with(FILE *out, const sol_report *r, const sol_nextbest *next)
-{
-    sol_text_opts o = { 80, 0 };
-    return sol_write_text_opts(out, r, next, &o);
-}
-
-int sol_write_text_opts(FILE *out, const sol_report *r, const sol_nextbest *next,
-                        const sol_text_opts *opts)
+int sol_write_text(FILE *out, const sol_report *r, const sol_text_opts *opts)
 {
     const sol_findings *fs = sol_report_findings(r);
     tw w = { out, opts && opts->width >= 40 ? opts->width : 80, opts ? opts->color : 0 };
@@ -539,7 +449,7 @@ int sol_write_text_opts(FILE *out, const sol_report *r, const sol_nextbest *next
     const char *band;
     double wmod, whigh;
     const char **cited = calloc(sol_findings_count(fs) + 1, sizeof *cited);
-    int rc = cited ? sol_glance_build(&g, r, next, &d) : SOL_ENOMEM;
+    int rc = cited ? sol_glance_build(&g, r, &d) : SOL_ENOMEM;
 
     if (rc) {
         free((void *)cited);
@@ -589,13 +499,13 @@ int sol_write_text_opts(FILE *out, const sol_report *r, const sol_nextbest *next
         if (!any && tier != 'A') {
             tw_line(&w, 2, 4, NULL, "none reached");
             if (tier != 'X')
-                write_nearest(&w, r, next, ti);
+                write_nearest(&w, r, g, ti);
         }
     }
 
     write_unanswered(&w, r, g);
-    write_recommendations(&w, r);
-    write_checks(&w, r);
+    write_recommendations(&w, r, g);
+    write_checks(&w, r, g);
 
     size_t nc = sol_findings_conflict_count(fs);
     if (nc) {
@@ -626,8 +536,8 @@ int sol_write_text_opts(FILE *out, const sol_report *r, const sol_nextbest *next
     }
     write_notes_read(&w, r, g);
     write_unused(&w, r, g);
-    if (next)
-        write_next(&w, r, next);
+    if (sol_report_has_next(r))
+        write_next(&w, r);
     sol_glance_free(g);
     free((void *)cited);
     return sol_write_end(out);

@@ -158,7 +158,7 @@ static int batch_one(sol_pipeline *p, size_t i, FILE *out)
         rc = sol_pipeline_assess(p, id, "-", f, &a, &d);
     if (!rc) {
         sol_input_pos in = {"-", (long)i + 1, 1};
-        rc = sol_write_json_line(out, a->report, NULL, &in);
+        rc = sol_write_json_line(out, a->report, &in);
     }
     sol_assessment_free(a);
     sol_findings_free(f);
@@ -334,7 +334,7 @@ int main(int argc, char **argv)
                     if (!as[i])
                         continue;
                     if (m == M_JANSSON)
-                        sol_write_json_line(devnull, as[i]->report, NULL, &in);
+                        sol_write_json_line(devnull, as[i]->report, &in);
                     else
                         sol_write_text(devnull, as[i]->report);
                 }

@@ -32,9 +32,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     int rc = sol_pipeline_read_assess(p, path, &fs, &id, &a, &d);
     if (rc == SOL_OK) {
-        sol_write_text_with(out, a->report, NULL);
-        sol_write_json_with(out, a->report, NULL);
-        sol_write_summary_with(out, a->report, NULL);
+        sol_write_text(out, a->report, NULL);
+        sol_write_json(out, a->report);
+        sol_write_summary(out, a->report);
         if (sol_explain_build(&x, a->report, kb, NULL, &d) == SOL_OK) {
             sol_write_explain(out, x, 0);
             sol_write_explain(out, x, 1);

@@ -30,8 +30,8 @@ static void test_belief__same_finding_counts_once(void)
     const sol_rcontrib *r26 = contrib(c, "R26", "support");
     CHECK(r19 && r26);
     CHECK(c && fabs(c->cf - 0.6) < 1e-9);
-    CHECK(r19 && r19->combined);
-    CHECK(r26 && !r26->combined);
+    CHECK(r19 && !r19->counted_as);
+    CHECK(r26 && r26->counted_as);
     CHECK(r26 && r26->counted_as && strcmp(r26->counted_as, "R19") == 0);
     CHECK(r26 && r26->shared_sign && strcmp(r26->shared_sign, "activity-at-onset") == 0);
     run_close(&r);
@@ -45,8 +45,8 @@ static void test_belief__different_findings_both_count(void)
     CHECK_EQ_INT(run_open(&r, "tests/cases/tc5-gastroc-tear/record.xml"), 0);
     const sol_rconclusion *c = sol_report_conclusion(r.a->report, "gastrocnemius-strain");
     CHECK(c && fabs(c->cf - 0.84) < 1e-9);
-    CHECK(contrib(c, "R19", "support") && contrib(c, "R19", "support")->combined);
-    CHECK(contrib(c, "R20", "support") && contrib(c, "R20", "support")->combined);
+    CHECK(contrib(c, "R19", "support") && !contrib(c, "R19", "support")->counted_as);
+    CHECK(contrib(c, "R20", "support") && !contrib(c, "R20", "support")->counted_as);
     run_close(&r);
 }
 

@@ -1,12 +1,17 @@
 /* test_nextbest.c — next best assessment: only unrecorded findings some
  * rule reads are ranked, a red-flag change outranks everything, every
- * listed answer really changes the picture, and the list is deterministic.
+ * listed answer really changes the picture, the list is deterministic, and
+ * once attached it is part of the report every writer walks.
  * Real knowledge base on examples/. */
+#include <math.h>
+
 #include "harness.h"
 #include "run_case.h"
-#include "nextbest.h"
+#include "nextbest_int.h"
 #include "pipeline.h"
 #include "probe.h"
+#include "write_int.h"
+#include "writers.h"
 
 static void test_nextbest__ranks_unrecorded_findings(void)
 {
@@ -56,10 +61,55 @@ static void test_nextbest__deterministic(void)
     run_close(&r);
 }
 
+/* Attached, the ranking is the report's; each answer says what it changes
+ * as data (kind and tier) that agrees with its before and after. */
+static void test_nextbest__attached_with_effects(void)
+{
+    run r;
+    sol_nextbest *nb = NULL;
+    sol_diag d = {0};
+    CHECK(run_open(&r, "examples/tc1-hayley-overstride.xml") == 0);
+    CHECK(!sol_report_has_next(r.a->report));
+    CHECK_EQ_INT(sol_report_next_count(r.a->report), 0);
+    CHECK_EQ_INT(sol_nextbest_compute(&nb, r.p, r.f, r.a->report, &d), SOL_OK);
+    size_t n = sol_nextbest_count(nb);
+    const char *first = sol_nextbest_at(nb, 0)->finding;
+    sol_nextbest_attach(nb, r.a->report);
+    CHECK(sol_report_has_next(r.a->report));
+    CHECK_EQ_INT(sol_report_next_count(r.a->report), n);
+    CHECK_EQ_STR(sol_report_next_at(r.a->report, 0)->finding, first);
+    for (size_t i = 0; i < n; i++) {
+        const sol_nb_item *it = sol_report_next_at(r.a->report, i);
+        for (size_t k = 0; k < it->nanswers; k++) {
+            const sol_nb_answer *a = &it->answers[k];
+            CHECK(a->neffects >= 1);
+            for (size_t e = 0; e < a->neffects; e++) {
+                const sol_nb_effect *x = &a->effects[e];
+                int t = x->tier;
+                switch (x->kind) {
+                case SOL_NB_RED_RAISED: CHECK(e == 0 && !a->red_before && a->red_after); break;
+                case SOL_NB_RED_CLEARED: CHECK(e == 0 && a->red_before && !a->red_after); break;
+                case SOL_NB_TOP_CHANGED: CHECK(strcmp(a->top_before[t], a->top_after[t]) != 0); break;
+                case SOL_NB_CF_CHANGED:
+                    CHECK_EQ_STR(a->top_before[t], a->top_after[t]);
+                    CHECK(fabs(a->cf_after[t] - a->cf_before[t]) >= 0.005);
+                    break;
+                }
+            }
+        }
+    }
+    /* Computing it again replaces the first ranking (no leak under ASan). */
+    CHECK_EQ_INT(sol_pipeline_assess_next(r.p, r.a, &d), SOL_OK);
+    CHECK_EQ_INT(sol_report_next_count(r.a->report), n);
+    run_close(&r);
+}
+
 static void test_nextbest__answer_text(void)
 {
+    run r;
     sol_nb_answer a;
-    char buf[512];
+    char buf[512], want[512];
+    CHECK(run_open(&r, "examples/tc1-hayley-overstride.xml") == 0);
     memset(&a, 0, sizeof a);
     a.red_after = 1;
     snprintf(a.top_after[0], 64, "possible-dvt");
@@ -68,42 +118,61 @@ static void test_nextbest__answer_text(void)
     snprintf(a.top_after[1], 64, "gastrocnemius-strain");
     a.cf_before[1] = 0.8;
     a.cf_after[1] = 0.92;
-    sol_nb_answer_text(&a, NULL, buf, sizeof buf);
-    CHECK_EQ_STR(buf, "red flag raised: possible-dvt (?) 0.60; gastrocnemius-strain (?) 0.80 -> 0.92");
+    a.top_after[2][0] = '\0';
+    snprintf(a.top_before[2], 64, "no-such-conclusion");
+    a.neffects = 3;
+    a.effects[0] = (sol_nb_effect){SOL_NB_RED_RAISED, 0};
+    a.effects[1] = (sol_nb_effect){SOL_NB_CF_CHANGED, 1};
+    a.effects[2] = (sol_nb_effect){SOL_NB_TOP_CHANGED, 2};
+    const sol_catalog *cat = sol_report_catalog(r.a->report);
+    snprintf(want, sizeof want,
+             "red flag raised: possible-dvt (%s) 0.60; gastrocnemius-strain (%s) 0.80 -> 0.92; "
+             "top driver: no-such-conclusion (?) -> none",
+             sol_catalog_condition(cat, "possible-dvt")->code,
+             sol_catalog_condition(cat, "gastrocnemius-strain")->code);
+    sol_wr_effect_text(r.a->report, &a, buf, sizeof buf);
+    CHECK_EQ_STR(buf, want);
+    run_close(&r);
+}
+
+static int write_to(char *buf, size_t len, int k, const sol_report *rep)
+{
+    FILE *out = tmpfile();
+    int rc;
+    if (!out)
+        return -1;
+    rc = k == 0 ? sol_write_text(out, rep, NULL)
+         : k == 1 ? sol_write_json(out, rep)
+         : k == 2 ? sol_write_summary(out, rep)
+                  : sol_write_html(out, rep, NULL);
+    rewind(out);
+    size_t n = fread(buf, 1, len - 1, out);
+    buf[n] = '\0';
+    fclose(out);
+    return rc;
 }
 
 static void test_nextbest__sections_in_writers(void)
 {
     run r;
-    sol_nextbest *nb = NULL;
     sol_diag d = {0};
-    char buf[65536];
-    FILE *out;
-    CHECK(run_open(&r, "examples/tc5-gastroc-tear.xml") == 0);
-    CHECK_EQ_INT(sol_nextbest_compute(&nb, r.p, r.f, r.a->report, &d), SOL_OK);
-    static int (*const with[])(FILE *, const sol_report *, const sol_nextbest *) = {
-        sol_write_text_with, sol_write_json_with, sol_write_summary_with};
+    static char buf[1 << 18];
     static const char *const marks[] = {"ASSESS NEXT (would change the picture)",
-                                        "\"assess_next\"", "next 1 "};
-    for (int k = 0; k < 3; k++) {
-        CHECK((out = tmpfile()) != NULL);
-        CHECK_EQ_INT(with[k](out, r.a->report, nb), SOL_OK);
-        rewind(out);
-        size_t n = fread(buf, 1, sizeof buf - 1, out);
-        buf[n] = '\0';
-        fclose(out);
-        CHECK_CONTAINS(buf, marks[k]);
-        CHECK_CONTAINS(buf, sol_nextbest_at(nb, 0)->finding);
-        /* Without next-best the section is absent. */
-        CHECK((out = tmpfile()) != NULL);
-        CHECK_EQ_INT(with[k](out, r.a->report, NULL), SOL_OK);
-        rewind(out);
-        n = fread(buf, 1, sizeof buf - 1, out);
-        buf[n] = '\0';
-        fclose(out);
+                                        "\"assess_next\"", "next 1 ",
+                                        "Assess next (would change the picture)"};
+    CHECK(run_open(&r, "examples/tc5-gastroc-tear.xml") == 0);
+    /* Without next-best the section is absent. */
+    for (int k = 0; k < 4; k++) {
+        CHECK_EQ_INT(write_to(buf, sizeof buf, k, r.a->report), SOL_OK);
         CHECK(strstr(buf, marks[k]) == NULL);
     }
-    sol_nextbest_free(nb);
+    CHECK_EQ_INT(sol_pipeline_assess_next(r.p, r.a, &d), SOL_OK);
+    CHECK(sol_report_next_count(r.a->report) >= 1);
+    for (int k = 0; k < 4; k++) {
+        CHECK_EQ_INT(write_to(buf, sizeof buf, k, r.a->report), SOL_OK);
+        CHECK_CONTAINS(buf, marks[k]);
+        CHECK_CONTAINS(buf, sol_report_next_at(r.a->report, 0)->finding);
+    }
     run_close(&r);
 }
 
@@ -112,6 +181,7 @@ int main(int argc, char **argv)
     static const harness_test tests[] = {
         {"test_nextbest__ranks_unrecorded_findings", test_nextbest__ranks_unrecorded_findings},
         {"test_nextbest__deterministic", test_nextbest__deterministic},
+        {"test_nextbest__attached_with_effects", test_nextbest__attached_with_effects},
         {"test_nextbest__answer_text", test_nextbest__answer_text},
         {"test_nextbest__sections_in_writers", test_nextbest__sections_in_writers},
         {NULL, NULL},

@@ -336,7 +336,7 @@ int main(int argc, char **argv)
                     if (m == M_JANSSON)
                         sol_write_json_line(devnull, as[i]->report, &in);
                     else
-                        sol_write_text(devnull, as[i]->report);
+                        sol_write_text(devnull, as[i]->report, NULL);
                 }
                 t = (now() - t0) / nrecs;
                 break;

@@ -8,7 +8,7 @@
 
 #include "explain.h"
 #include "fuzz.h"
-#include "nextbest.h"
+#include "writers.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

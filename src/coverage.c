@@ -148,7 +148,6 @@ cleanup:
 size_t sol_coverage_rule_count(const sol_coverage *c) { return c->nrules; }
 const sol_cov_rule *sol_coverage_rule_at(const sol_coverage *c, size_t i) { return &c->rules[i]; }
 size_t sol_coverage_case_count(const sol_coverage *c) { return c->ncases; }
-size_t sol_coverage_unknown_firings(const sol_coverage *c) { return c->unknown; }
 
 int sol_coverage_reached(const sol_coverage *c, const char *conclusion)
 {
@@ -351,9 +350,4 @@ int sol_coverage_write_lcov_prefix(FILE *out, const sol_coverage *c, const char 
         i = end;
     }
     return sol_write_end(out);
-}
-
-int sol_coverage_write_lcov(FILE *out, const sol_coverage *c)
-{
-    return sol_coverage_write_lcov_prefix(out, c, NULL);
 }

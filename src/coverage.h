@@ -35,15 +35,12 @@ int sol_coverage_add(sol_coverage *c, const char *case_name, const sol_findings 
 size_t sol_coverage_rule_count(const sol_coverage *c);
 const sol_cov_rule *sol_coverage_rule_at(const sol_coverage *c, size_t i);
 size_t sol_coverage_case_count(const sol_coverage *c);
-/* Firings of a rule the model does not know (should be none). */
-size_t sol_coverage_unknown_firings(const sol_coverage *c);
 /* Was the conclusion supported in at least one case? */
 int sol_coverage_reached(const sol_coverage *c, const char *conclusion);
 
 /* Writers. */
 int sol_coverage_write_text(FILE *out, const sol_coverage *c, const sol_catalog *cat);
-int sol_coverage_write_lcov(FILE *out, const sol_coverage *c);
-/* The same with SF paths PREFIX/RULESDIR/FILE.clp (prefix NULL: absolute
+/* LCOV with SF paths PREFIX/RULESDIR/FILE.clp (prefix NULL: absolute
  * paths, resolved with realpath). Deffunctions are functions too, with the
  * calls the corpus's firings made. */
 int sol_coverage_write_lcov_prefix(FILE *out, const sol_coverage *c, const char *prefix);

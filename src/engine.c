@@ -2,7 +2,7 @@
  * fact API, runs with a cap and records provenance: a before-run hook notes
  * the rule and the facts that matched it (activation basis), a run function
  * after each firing snapshots the facts it asserted. */
-#include "engine.h"
+#include "engine_int.h"
 
 #include <clips/clips.h>
 #include <glob.h>

@@ -34,10 +34,6 @@ typedef struct {
  * it; else every rule file (*.clp) in name order. Either way the rules and
  * their doc strings are the same. Errors carry CLIPS's message. */
 int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d);
-/* 1 when e was loaded from the binary image. */
-int sol_engine_from_image(const sol_engine *e);
-/* Build the image of rules_dir's *.clp files into rules_dir (`make`). */
-int sol_engine_save_image(const char *rules_dir, sol_diag *d);
 void sol_engine_free(sol_engine *e);                  /* NULL is a no-op */
 
 /* 1 when the loaded rules define MAIN::tmpl (optional knowledge facts are
@@ -71,18 +67,5 @@ int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out,
 /* The loaded rules, in definition order. Strings owned by the engine. */
 size_t sol_engine_rule_count(const sol_engine *e);
 const sol_rule_info *sol_engine_rule_at(const sol_engine *e, size_t i);
-const sol_rule_info *sol_engine_rule(const sol_engine *e, const char *name);
-
-/* What CLIPS printed during the last load/run (warnings), "" if nothing. */
-const char *sol_engine_messages(const sol_engine *e);
-
-/* Benchmark aid: CLIPS alone, naively: reset, assert the knowledge and
- * findings with the fact API, run; no provenance, nothing read back. */
-int sol_engine_bench_naive(sol_engine *e, const sol_findings *f, sol_diag *d);
-/* Benchmark aid: provenance level. 2 (the default): the before-run hook
- * records each firing's rule and basis, and the facts each firing asserts
- * are snapshotted into the graph; 1: the before-run hook alone (the graph
- * then lacks the derived facts, so explanations are incomplete); 0: off. */
-void sol_engine_set_provenance(sol_engine *e, int level);
 
 #endif

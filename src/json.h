@@ -45,8 +45,6 @@ int sol_fhir_write_response(FILE *out, const sol_intake *in, const sol_vocab *v,
  * starts with the JSON path). The caller frees *out. */
 int sol_fhir_read(sol_intake **out, const char *buf, size_t len, const char *name,
                   const sol_vocab *v, sol_diag *d);
-/* The same from a file. */
-int sol_fhir_load(sol_intake **out, const char *path, const sol_vocab *v, sol_diag *d);
 
 /* ---- CDS Hooks (json_cds.c) ------------------------------------------ */
 

@@ -751,14 +751,3 @@ int sol_fhir_read(sol_intake **out, const char *buf, size_t len, const char *nam
     return rc;
 }
 
-int sol_fhir_load(sol_intake **out, const char *path, const sol_vocab *v, sol_diag *d)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    *out = NULL;
-    int rc = sol_read_file(&buf, &len, path, SOL_RECORD_MAX_BYTES, d);
-    if (rc == SOL_OK)
-        rc = sol_fhir_read(out, buf, len, path, v, d);
-    free(buf);
-    return rc;
-}

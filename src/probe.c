@@ -19,25 +19,6 @@ void sol_change_clear(sol_change *c)
     memset(c, 0, sizeof *c);
 }
 
-int sol_change_copy(sol_change *out, const sol_change *src)
-{
-    memset(out, 0, sizeof *out);
-    out->unset = src->unset;
-    out->name = sol_strdup(src->name);
-    out->values = calloc(src->nvalues ? src->nvalues : 1, sizeof *out->values);
-    if (!out->name || !out->values)
-        goto oom;
-    for (size_t i = 0; i < src->nvalues; i++) {
-        if (sol_value_copy(&out->values[i], &src->values[i]))
-            goto oom;
-        out->nvalues++;
-    }
-    return SOL_OK;
-oom:
-    sol_change_clear(out);
-    return SOL_ENOMEM;
-}
-
 int sol_change_set1(sol_change *out, const char *name, const sol_value *v)
 {
     memset(out, 0, sizeof *out);

@@ -23,8 +23,6 @@ typedef struct {
 } sol_change;
 
 void sol_change_clear(sol_change *c);           /* frees what c owns */
-/* Deep copy of src into out; 0 or SOL_ENOMEM. */
-int sol_change_copy(sol_change *out, const sol_change *src);
 /* Build a one-value change (copies name and value). */
 int sol_change_set1(sol_change *out, const char *name, const sol_value *v);
 /* "name = v1 v2" or "name unset" into buf. */

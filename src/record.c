@@ -916,12 +916,6 @@ void sol_schema_free(sol_schema *s)
     free(s);
 }
 
-int sol_record_load_with(sol_record **out, const char *path, const sol_schema *schema,
-                         const sol_vocab *vocab, sol_diag *d)
-{
-    return sol_record_load(out, path, schema ? schema->path : NULL, vocab, d);
-}
-
 int sol_record_parse_with(sol_record **out, const char *buf, size_t len, const char *name,
                           const sol_schema *schema, const sol_vocab *vocab, sol_diag *d)
 {

@@ -65,10 +65,7 @@ void sol_record_problems_clear(sol_record_problems *p);
 /* Compile the schema at schema_path; the caller frees *out. */
 int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d);
 void sol_schema_free(sol_schema *s);   /* NULL is a no-op */
-/* sol_record_load / sol_record_parse with a schema compiled once. */
-int sol_record_load_with(sol_record **out, const char *path,
-                         const sol_schema *schema, const sol_vocab *vocab,
-                         sol_diag *d);
+/* sol_record_parse with a schema compiled once. */
 int sol_record_parse_with(sol_record **out, const char *buf, size_t len,
                           const char *name, const sol_schema *schema,
                           const sol_vocab *vocab, sol_diag *d);
@@ -79,11 +76,8 @@ const char *sol_record_id(const sol_record *r);
 const char *sol_record_date(const sol_record *r);
 const char *sol_record_clinician(const sol_record *r);
 const char *sol_record_visit(const sol_record *r);
-const char *sol_record_file(const sol_record *r);
-const char *sol_record_occupation(const sol_record *r);  /* may be NULL */
 /* Structured findings (owned by the record). */
 const sol_findings *sol_record_findings(const sol_record *r);
-sol_findings *sol_record_findings_mut(sol_record *r);
 size_t sol_record_note_count(const sol_record *r);
 const sol_note *sol_record_note_at(const sol_record *r, size_t i);
 

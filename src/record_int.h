@@ -38,4 +38,10 @@ char *sol_rd_node_text(xmlNodePtr n);
  * become one space, none at either end); NULL on ENOMEM. */
 char *sol_rd_token_copy(const char *s);
 
+/* For the unit tests only: the file it was read from, the free-text
+ * occupation (may be NULL) and the findings, writable. */
+const char *sol_record_file(const sol_record *r);
+const char *sol_record_occupation(const sol_record *r);
+sol_findings *sol_record_findings_mut(sol_record *r);
+
 #endif

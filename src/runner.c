@@ -1,6 +1,6 @@
 /* runner.c — loads knowledge/runner.tsv (runner.h) and picks the rows a
  * report calls for. The page itself is written by write_html.c. */
-#include "runner.h"
+#include "runner_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -28,15 +28,11 @@ typedef struct sol_runner sol_runner;
  * a kind that is not now|do|avoid|come-back is an error. Caller frees. */
 int sol_runner_load(sol_runner **out, const char *dir, sol_diag *d);
 void sol_runner_free(sol_runner *r);   /* NULL is a no-op */
-size_t sol_runner_count(const sol_runner *r);
-const sol_runner_row *sol_runner_at(const sol_runner *r, size_t i);
 
 /* The rows for report rep of kind k, in file order, each once: rows of the
  * report's recommendations, @red-flag when one stands, @always. Returns how
  * many were written to out (at most max). */
 size_t sol_runner_select(const sol_runner *r, const sol_report *rep, sol_runner_kind k,
                          const sol_runner_row **out, size_t max);
-
-const char *sol_runner_kind_name(sol_runner_kind k);
 
 #endif

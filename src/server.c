@@ -569,7 +569,6 @@ fail:
     return rc;
 }
 
-unsigned sol_server_port(const sol_server *s) { return s->port; }
 const char *sol_server_url(const sol_server *s) { return s->url; }
 
 void sol_server_stop(sol_server *s)

@@ -28,8 +28,6 @@ typedef struct sol_server sol_server;
 /* Load one pipeline per worker, bind and start serving. Refuses a
  * non-loopback address unless o->auth holds a trusted key. */
 int sol_server_start(sol_server **out, const sol_server_opts *o, sol_diag *d);
-/* The port actually bound (useful with port 0). */
-unsigned sol_server_port(const sol_server *s);
 const char *sol_server_url(const sol_server *s);
 /* Stop accepting, finish the running requests, free everything. NULL: no-op. */
 void sol_server_stop(sol_server *s);

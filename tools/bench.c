@@ -22,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "engine.h"
+#include "engine_int.h"
 #include "nextbest.h"
 #include "notes.h"
 #include "pipeline.h"

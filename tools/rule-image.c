@@ -3,7 +3,7 @@
  * hash of the rule files beside it so a stale image is never loaded. */
 #include <stdio.h>
 
-#include "engine.h"
+#include "engine_int.h"
 
 int main(int argc, char **argv)
 {

@@ -1,5 +1,5 @@
 /* test_engine.c — the CLIPS owner: fact API, provenance, cap, reuse, errors. */
-#include "engine.h"
+#include "engine_int.h"
 #include "harness.h"
 
 #define FIX "tests/fixtures/engine/"

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "engine_int.h"
 #include "nextbest.h"
 #include "run_case.h"
 

@@ -3,7 +3,7 @@
  * with the code and message its .expect names, nothing is printed, and the
  * size, depth and encoding limits hold. Run from the repository root. */
 #include "harness.h"
-#include "record.h"
+#include "record_int.h"
 
 #include <dirent.h>
 #include <fcntl.h>

@@ -2,7 +2,7 @@
  * for every red-flag referral, rows are picked by the report's
  * recommendations, and a bad kind is refused naming file and line. */
 #include "harness.h"
-#include "runner.h"
+#include "runner_int.h"
 
 #include <unistd.h>
 

@@ -103,29 +103,30 @@ static int conflict_copy(sol_conflict *out, const sol_conflict *src)
     return SOL_OK;
 }
 
-int sol_findings_add(sol_findings *f, const sol_finding *item)
+/* Room for one more after the n elements of size bytes at *(T **)items
+ * (capacity *cap); sol_grow through a void * of the array's own. */
+static int room(void *items, size_t *cap, size_t n, size_t size)
 {
     void *arr;
     int rc;
+    memcpy(&arr, items, sizeof arr);
+    rc = sol_grow(&arr, cap, n + 1, size);
+    memcpy(items, &arr, sizeof arr);
+    return rc;
+}
 
+int sol_findings_add(sol_findings *f, const sol_finding *item)
+{
+    int rc;
     if (!f || !item || !item->name)
         return SOL_EUSAGE;
-    arr = f->items;
-    rc = sol_grow(&arr, &f->cap, f->n + 1, sizeof *f->items);
-    f->items = arr;
-    if (rc != SOL_OK)
-        return rc;
-    rc = finding_copy(&f->items[f->n], item);
-    if (rc == SOL_OK)
+    if ((rc = room(&f->items, &f->cap, f->n, sizeof *f->items)) == SOL_OK
+        && (rc = finding_copy(&f->items[f->n], item)) == SOL_OK)
         f->n++;
     return rc;
 }
 
-size_t sol_findings_count(const sol_findings *f)
-{
-    return f ? f->n : 0;
-}
-
+size_t sol_findings_count(const sol_findings *f) { return f ? f->n : 0; }
 const sol_finding *sol_findings_at(const sol_findings *f, size_t i)
 {
     return f && i < f->n ? &f->items[i] : NULL;
@@ -184,10 +185,8 @@ fail:
 
 int sol_findings_add_conflict(sol_findings *f, const sol_conflict *c)
 {
-    void *arr;
-    int rc;
-
     sol_conflict *last = NULL;
+    int rc;
     size_t listed = 0;
 
     if (!f || !c || !c->name)
@@ -210,22 +209,13 @@ int sol_findings_add_conflict(sol_findings *f, const sol_conflict *c)
         last->more += 1 + c->more;
         return SOL_OK;
     }
-    arr = f->conflicts;
-    rc = sol_grow(&arr, &f->capconf, f->nconf + 1, sizeof *f->conflicts);
-    f->conflicts = arr;
-    if (rc != SOL_OK)
-        return rc;
-    rc = conflict_copy(&f->conflicts[f->nconf], c);
-    if (rc == SOL_OK)
+    if ((rc = room(&f->conflicts, &f->capconf, f->nconf, sizeof *f->conflicts)) == SOL_OK
+        && (rc = conflict_copy(&f->conflicts[f->nconf], c)) == SOL_OK)
         f->nconf++;
     return rc;
 }
 
-size_t sol_findings_conflict_count(const sol_findings *f)
-{
-    return f ? f->nconf : 0;
-}
-
+size_t sol_findings_conflict_count(const sol_findings *f) { return f ? f->nconf : 0; }
 const sol_conflict *sol_findings_conflict_at(const sol_findings *f, size_t i)
 {
     return f && i < f->nconf ? &f->conflicts[i] : NULL;

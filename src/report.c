@@ -3,6 +3,7 @@
  * screening items and what to assess next. No presentation here. */
 #include "report.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
@@ -412,6 +413,26 @@ static void sort_unanswered(sol_report *r)
     }
 }
 
+/* 1 when one of the n entries (size bytes each) at arr names finding name
+ * in its member at offset off (sol_runanswered, sol_radvice: once each). */
+static int listed(const void *arr, size_t n, size_t size, size_t off, const char *name)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *s;
+        memcpy(&s, (const char *)arr + i * size + off, sizeof s);
+        if (strcmp(s, name) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A finding's vocabulary label, or its name when the vocabulary has none. */
+static const char *label_of(const sol_report *r, const char *name)
+{
+    const sol_term *t = sol_vocab_lookup(r->vocab, name);
+    return t ? t->label : name;
+}
+
 static int build_rest(sol_report *r)
 {
     const sol_graph *g = r->graph;
@@ -463,17 +484,14 @@ static int build_rest(sol_report *r)
             }
         } else if (strcmp(f->relation, "unanswered") == 0) {
             const char *name = sol_gfact_sym(f, "name");
-            int dup = 0;
-            for (size_t i = 0; i < r->nunans; i++)
-                dup |= strcmp(r->unans[i].finding, name) == 0;
-            if (dup)
+            if (listed(r->unans, r->nunans, sizeof *r->unans,
+                       offsetof(sol_runanswered, finding), name))
                 continue;
             if (push((void **)&r->unans, &r->nunans, sizeof(sol_runanswered)))
                 return SOL_ENOMEM;
             sol_runanswered *u = &r->unans[r->nunans - 1];
-            const sol_term *t = sol_vocab_lookup(r->vocab, name);
             u->finding = name;
-            u->label = t ? t->label : name;
+            u->label = label_of(r, name);
             u->screen = sol_gfact_sym(f, "screen");
             for (size_t i = 0; i < sol_findings_count(r->findings); i++) {
                 const sol_finding *fd = sol_findings_at(r->findings, i);
@@ -491,17 +509,14 @@ static int build_rest(sol_report *r)
             if (have && have->value.kind != SOL_VAL_UNKNOWN &&
                 !(have->value.kind == SOL_VAL_SYMBOL && strcmp(have->value.sym, "not-done") == 0))
                 continue; /* already assessed; unknown or not-done is still to do */
-            int dup = 0;
-            for (size_t i = 0; i < r->nadvice; i++)
-                dup |= strcmp(r->advice[i].finding, name) == 0;
-            if (dup)
+            if (listed(r->advice, r->nadvice, sizeof *r->advice, offsetof(sol_radvice, finding),
+                       name))
                 continue;
             if (push((void **)&r->advice, &r->nadvice, sizeof(sol_radvice)))
                 return SOL_ENOMEM;
             sol_radvice *a = &r->advice[r->nadvice - 1];
-            const sol_term *t = sol_vocab_lookup(r->vocab, name);
             a->finding = name;
-            a->label = t ? t->label : name;
+            a->label = label_of(r, name);
             a->because = sol_gfact_sym(f, "because");
             a->rule = fi ? fi->rule : "?";
             a->rule_id = rd ? rd->id : "?";

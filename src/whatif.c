@@ -56,6 +56,31 @@ static int diff_recs(sol_whatif *w, const sol_report *from, const sol_report *ot
     return SOL_OK;
 }
 
+/* A conclusion shown after the change (a) and/or before it (b); each side
+ * absent stays zero. NULL when out of memory. */
+static sol_wi_concl *add_concl(sol_whatif *w, const sol_rconclusion *a,
+                               const sol_rconclusion *b)
+{
+    const sol_rconclusion *any = a ? a : b;
+    if (push((void **)&w->concl, &w->nconcl, sizeof *w->concl))
+        return NULL;
+    sol_wi_concl *c = &w->concl[w->nconcl - 1];
+    c->id = any->id;
+    c->cond = any->cond;
+    c->tier = any->tier;
+    if (a) {
+        c->cf_after = a->cf;
+        c->rank_after = a->rank;
+        c->deferred_after = a->deferred;
+    }
+    if (b) {
+        c->cf_before = b->cf;
+        c->rank_before = b->rank;
+        c->deferred_before = b->deferred;
+    }
+    return c;
+}
+
 int sol_whatif_compare(sol_whatif **out, const sol_report *before, const sol_report *after)
 {
     sol_whatif *w = calloc(1, sizeof *w);
@@ -70,41 +95,21 @@ int sol_whatif_compare(sol_whatif **out, const sol_report *before, const sol_rep
     for (size_t i = 0; i < sol_report_conclusion_count(after); i++) {
         const sol_rconclusion *a = sol_report_conclusion_at(after, i);
         const sol_rconclusion *b = sol_report_conclusion(before, a->id);
-        if (push((void **)&w->concl, &w->nconcl, sizeof *w->concl))
+        sol_wi_concl *c = add_concl(w, a, b);
+        if (!c)
             goto oom;
-        sol_wi_concl *c = &w->concl[w->nconcl - 1];
-        c->id = a->id;
-        c->cond = a->cond;
-        c->tier = a->tier;
-        c->cf_after = a->cf;
-        c->rank_after = a->rank;
-        c->deferred_after = a->deferred;
-        if (!b) {
-            c->kind = SOL_WI_GAINED;
-            continue;
-        }
-        c->cf_before = b->cf;
-        c->rank_before = b->rank;
-        c->deferred_before = b->deferred;
-        c->kind = (fabs(a->cf - b->cf) > 0.005 || a->rank != b->rank ||
-                   a->deferred != b->deferred)
-                      ? SOL_WI_CHANGED
-                      : SOL_WI_SAME;
+        c->kind = !b ? SOL_WI_GAINED
+                  : (fabs(a->cf - b->cf) > 0.005 || a->rank != b->rank ||
+                     a->deferred != b->deferred) ? SOL_WI_CHANGED
+                                                 : SOL_WI_SAME;
     }
     for (size_t i = 0; i < sol_report_conclusion_count(before); i++) {
         const sol_rconclusion *b = sol_report_conclusion_at(before, i);
         if (sol_report_conclusion(after, b->id))
             continue;
-        if (push((void **)&w->concl, &w->nconcl, sizeof *w->concl))
+        if (!add_concl(w, NULL, b))
             goto oom;
-        sol_wi_concl *c = &w->concl[w->nconcl - 1];
-        c->kind = SOL_WI_LOST;
-        c->id = b->id;
-        c->cond = b->cond;
-        c->tier = b->tier;
-        c->cf_before = b->cf;
-        c->rank_before = b->rank;
-        c->deferred_before = b->deferred;
+        w->concl[w->nconcl - 1].kind = SOL_WI_LOST;
     }
     if (diff_recs(w, after, before, 1) || diff_recs(w, before, after, 0))
         goto oom;

@@ -104,3 +104,16 @@ const char *sol_wr_effect_text(const sol_report *r, const sol_nb_answer *a, char
 #undef ADD
     return buf;
 }
+
+const char *sol_wr_wells_text(const sol_glance *g, char *buf, size_t len)
+{
+    long long wells;
+    const char *band;
+    double wmod, whigh;
+    if (!sol_glance_wells(g, &wells, &band, &wmod, &whigh))
+        return NULL;
+    snprintf(buf, len,
+             "Wells DVT score: %lld point%s, %s band (moderate from %g, high from %g; L1)", wells,
+             wells == 1 || wells == -1 ? "" : "s", band, wmod, whigh);
+    return buf;
+}

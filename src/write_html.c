@@ -247,9 +247,7 @@ static const char *tier_title(char t)
 static void tiers(node body, const sol_report *r, const sol_glance *g, const char **cited)
 {
     static const char order[] = "ATKX";
-    long long wells;
-    const char *band;
-    double wmod, whigh;
+    char wells[256];
 
     for (int ti = 0; ti < 4; ti++) {
         char tier = order[ti], sid[16];
@@ -263,10 +261,8 @@ static void tiers(node body, const sol_report *r, const sol_glance *g, const cha
         if (tier == 'A' && !sol_report_has_red_flag(r))
             elf(sec, "p", NULL, "none reached%s",
                 sol_report_unanswered_count(r) ? " on the answers given (see unanswered)" : "");
-        if (tier == 'A' && sol_glance_wells(g, &wells, &band, &wmod, &whigh))
-            elf(sec, "p", "wells",
-                "Wells DVT score: %lld point%s, %s band (moderate from %g, high from %g; L1)",
-                wells, wells == 1 || wells == -1 ? "" : "s", band, wmod, whigh);
+        if (tier == 'A' && sol_wr_wells_text(g, wells, sizeof wells))
+            el(sec, "p", "wells", wells);
         for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
             const sol_rconclusion *c = sol_report_conclusion_at(r, i);
             if (c->tier != tier)

@@ -6,6 +6,7 @@
 #ifndef SOL_WRITE_INT_H
 #define SOL_WRITE_INT_H
 
+#include "glance.h"
 #include "report.h"
 
 /* "label (code)" from the catalogue, or the id when it has no entry. */
@@ -38,5 +39,9 @@ const char *sol_wr_cite(const sol_finding *f, const char *val, const char *at,
  * effects (report.h). */
 const char *sol_wr_effect_text(const sol_report *r, const sol_nb_answer *a, char *buf,
                                size_t len);
+
+/* "Wells DVT score: 2 points, moderate band (moderate from 1, high from 3;
+ * L1)", or NULL when the Wells rules did not run. */
+const char *sol_wr_wells_text(const sol_glance *g, char *buf, size_t len);
 
 #endif

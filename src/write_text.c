@@ -445,9 +445,7 @@ int sol_write_text(FILE *out, const sol_report *r, const sol_text_opts *opts)
     tw w = { out, opts && opts->width >= 40 ? opts->width : 80, opts ? opts->color : 0 };
     sol_glance *g = NULL;
     sol_diag d;
-    long long wells;
-    const char *band;
-    double wmod, whigh;
+    char wells[256];
     const char **cited = calloc(sol_findings_count(fs) + 1, sizeof *cited);
     int rc = cited ? sol_glance_build(&g, r, &d) : SOL_ENOMEM;
 
@@ -484,10 +482,8 @@ int sol_write_text(FILE *out, const sol_report *r, const sol_text_opts *opts)
             tw_line(&w, 2, 4, NULL, "none reached%s",
                     sol_report_unanswered_count(r) ? " on the answers given (see UNANSWERED)"
                                                    : "");
-        if (tier == 'A' && sol_glance_wells(g, &wells, &band, &wmod, &whigh))
-            tw_line(&w, 2, 4, NULL,
-                    "Wells DVT score: %lld point%s, %s band (moderate from %g, high from %g; L1)",
-                    wells, wells == 1 || wells == -1 ? "" : "s", band, wmod, whigh);
+        if (tier == 'A' && sol_wr_wells_text(g, wells, sizeof wells))
+            tw_line(&w, 2, 4, NULL, "%s", wells);
         for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
             const sol_rconclusion *c = sol_report_conclusion_at(r, i);
             if (c->tier != tier)

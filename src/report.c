@@ -460,8 +460,6 @@ static int build_rest(sol_report *r)
             rr->for_id = for_id;
             rr->rule = fi ? fi->rule : "?";
             rr->rule_id = rd ? rd->id : "?";
-            rr->sources = rd ? rd->sources : "-";
-            rr->firing = fi ? (size_t)f->firing : 0;
         } else if (strcmp(f->relation, "blocked") == 0) {
             const sol_recommendation *rec =
                 sol_catalog_recommendation(r->cat, sol_gfact_sym(f, "recommendation"));

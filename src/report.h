@@ -55,8 +55,6 @@ typedef struct {
     const char *for_id;        /* conclusion it serves ("" for safety net) */
     const char *rule;          /* MODULE::name that recommended it */
     const char *rule_id;
-    const char *sources;       /* the rule's sources */
-    size_t firing;
 } sol_rrec;
 
 typedef struct {

@@ -71,8 +71,6 @@ static void write_sources(FILE *out, const sol_catalog *cat, const sol_kb_rule *
     }
 }
 
-#define concl_label sol_wr_condition_name
-
 static const char *finding_label(const sol_report *r, const char *name)
 {
     const sol_term *e = sol_vocab_lookup(sol_report_vocab(r), name);
@@ -114,14 +112,14 @@ static const char *fact_clinical(const sol_explain *x, const sol_gfact *f, char 
                                   sol_graph_firing_at(sol_report_graph(r), (size_t)f->firing)->rule);
         snprintf(buf, len, "vote of %s: %s %s, %s", kr && kr->id ? kr->id : rule,
                  strcmp(pol, "oppose") == 0 ? "against" : strcmp(pol, "prior") == 0 ? "prior for" : "for",
-                 concl_label(r, sol_gfact_sym(f, "conclusion"), a, sizeof a),
+                 sol_wr_condition_name(r, sol_gfact_sym(f, "conclusion"), a, sizeof a),
                  sol_gfact_sym(f, "strength"));
     } else if (strcmp(rel, "belief") == 0) {
         const sol_value *cf = sol_gfact_slot(f, "cf");
         size_t n = fields(sol_gfact_slot(f, "counted"));
         sol_value_text(cf, v, sizeof v);
         snprintf(buf, len, "belief in %s: certainty %s after %zu vote%s",
-                 concl_label(r, sol_gfact_sym(f, "conclusion"), a, sizeof a), v, n,
+                 sol_wr_condition_name(r, sol_gfact_sym(f, "conclusion"), a, sizeof a), v, n,
                  n == 1 ? "" : "s");
     } else if (strcmp(rel, "score") == 0) {
         size_t n = fields(sol_gfact_slot(f, "counted"));
@@ -134,16 +132,16 @@ static const char *fact_clinical(const sol_explain *x, const sol_gfact *f, char 
     } else if (strcmp(rel, "advice") == 0) {
         snprintf(buf, len, "suggested check: %s [%s], because of %s",
                  finding_label(r, sol_gfact_sym(f, "finding")), sol_gfact_sym(f, "finding"),
-                 concl_label(r, sol_gfact_sym(f, "because"), a, sizeof a));
+                 sol_wr_condition_name(r, sol_gfact_sym(f, "because"), a, sizeof a));
     } else if (strcmp(rel, "gate") == 0) {
         snprintf(buf, len, "management held back, because of %s",
-                 concl_label(r, sol_gfact_sym(f, "because"), a, sizeof a));
+                 sol_wr_condition_name(r, sol_gfact_sym(f, "because"), a, sizeof a));
     } else if (strcmp(rel, "recommendation") == 0) {
         const sol_recommendation *rec =
             sol_catalog_recommendation(sol_report_catalog(r), sol_gfact_sym(f, "id"));
         snprintf(buf, len, "recommendation: %s, for %s",
                  rec && *rec->label ? rec->label : sol_gfact_sym(f, "id"),
-                 concl_label(r, sol_gfact_sym(f, "for"), a, sizeof a));
+                 sol_wr_condition_name(r, sol_gfact_sym(f, "for"), a, sizeof a));
     } else if (strcmp(rel, "unanswered") == 0) {
         snprintf(buf, len, "unanswered %s screening question: %s", sol_gfact_sym(f, "screen"),
                  finding_label(r, sol_gfact_sym(f, "name")));
@@ -156,7 +154,7 @@ static const char *fact_clinical(const sol_explain *x, const sol_gfact *f, char 
                  sol_gfact_sym(f, "strength"), v);
     } else if (strcmp(rel, "condition") == 0) {
         snprintf(buf, len, "catalogue entry of %s: tier %s (knowledge/conditions.tsv)",
-                 concl_label(r, sol_gfact_sym(f, "id"), a, sizeof a), sol_gfact_sym(f, "tier"));
+                 sol_wr_condition_name(r, sol_gfact_sym(f, "id"), a, sizeof a), sol_gfact_sym(f, "tier"));
     } else if (strcmp(rel, "screen-item") == 0) {
         snprintf(buf, len, "%s screening question: %s", sol_gfact_sym(f, "screen"),
                  finding_label(r, sol_gfact_sym(f, "name")));

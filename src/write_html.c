@@ -103,8 +103,6 @@ static void line_link(node parent, int line)
     attr(el(parent, "a", NULL, label), "href", href);
 }
 
-#define condition_name sol_wr_condition_name
-
 /* "name = value unit (line N)" with the line linked; from a note, its quote. */
 static void finding_item(node parent, const sol_report *r, const sol_finding *f, int cited)
 {
@@ -141,7 +139,7 @@ static void summary(node body, const sol_report *r, const sol_glance *g)
         const sol_rrec *ref = sol_glance_referral(g);
         dd = el(dl, "dd", "action-refer", NULL);
         textf(dd, "%s: %s%s%s", sol_glance_action_text(g),
-              condition_name(r, flag->id, a, sizeof a), ref ? "; " : "",
+              sol_wr_condition_name(r, flag->id, a, sizeof a), ref ? "; " : "",
               ref ? ref->rec->label : "");
     } else if (nu) {
         elf(dl, "dd", NULL, "%s; %zu screening question%s unanswered", sol_glance_action_text(g),
@@ -154,9 +152,9 @@ static void summary(node body, const sol_report *r, const sol_glance *g)
         el(dl, "dd", NULL, "calf treatment and tests on the leg until cleared");
     } else {
         el(dl, "dt", NULL, "Tissue");
-        el(dl, "dd", NULL, t ? condition_name(r, t->id, a, sizeof a) : "none reached");
+        el(dl, "dd", NULL, t ? sol_wr_condition_name(r, t->id, a, sizeof a) : "none reached");
         el(dl, "dt", NULL, "Driver");
-        el(dl, "dd", NULL, k ? condition_name(r, k->id, a, sizeof a) : "none reached");
+        el(dl, "dd", NULL, k ? sol_wr_condition_name(r, k->id, a, sizeof a) : "none reached");
     }
     if (next) {
         el(dl, "dt", NULL, "Ask next");
@@ -230,7 +228,7 @@ static void nearest(node sec, const sol_report *r, const sol_glance *g, int tier
     char v[96], c[256];
     if (it)
         elf(sec, "p", NULL, "nearest: %s, if %s [%s] were %s",
-            condition_name(r, a->top_after[tier], c, sizeof c), it->label, it->finding,
+            sol_wr_condition_name(r, a->top_after[tier], c, sizeof c), it->label, it->finding,
             sol_glance_value(r, it->finding, &a->value, v, sizeof v));
 }
 
@@ -362,7 +360,7 @@ static void checks(node body, const sol_report *r, const sol_glance *g)
                                       "calf strain (L11); they only order the tests:");
         elf(ul, "li", NULL, "%s [%s], %s %s (%s)", a->label, a->finding,
             sol_report_conclusion(r, a->because) ? "for" : "to check for",
-            condition_name(r, a->because, c, sizeof c), a->rule_id);
+            sol_wr_condition_name(r, a->because, c, sizeof c), a->rule_id);
     }
 }
 

@@ -137,8 +137,6 @@ static const char *finding_text(const sol_report *r, const sol_finding *f, char 
     return sol_wr_cite(f, val, sol_finding_where(f, at, sizeof at), NULL, buf, len);
 }
 
-#define condition_name sol_wr_condition_name
-
 static const char *const POPULATION_CAVEAT =
     "population tendency only (S4), not shown to predict calf strain (L11): it "
     "nudges, it never makes a conclusion";
@@ -157,7 +155,7 @@ static void write_summary_block(tw *w, const sol_report *r, const sol_glance *g)
     if (flag) {
         const sol_rrec *ref = sol_glance_referral(g);
         tw_line(w, 2, 12, RED, "Action:   %s: %s%s%s", sol_glance_action_text(g),
-                condition_name(r, flag->id, a, sizeof a), ref ? "; " : "",
+                sol_wr_condition_name(r, flag->id, a, sizeof a), ref ? "; " : "",
                 ref ? ref->rec->label : "");
     } else {
         snprintf(b, sizeof b, "; %zu screening question%s unanswered", nu, nu == 1 ? "" : "s");
@@ -167,9 +165,9 @@ static void write_summary_block(tw *w, const sol_report *r, const sol_glance *g)
         tw_line(w, 2, 12, NULL, "Hold:     calf treatment and tests on the leg until cleared");
     else {
         tw_line(w, 2, 12, NULL, "Tissue:   %s",
-                t ? condition_name(r, t->id, a, sizeof a) : "none reached");
+                t ? sol_wr_condition_name(r, t->id, a, sizeof a) : "none reached");
         tw_line(w, 2, 12, NULL, "Driver:   %s",
-                k ? condition_name(r, k->id, a, sizeof a) : "none reached");
+                k ? sol_wr_condition_name(r, k->id, a, sizeof a) : "none reached");
     }
     if (next)
         tw_line(w, 2, 12, NULL, "Ask next: %s", next->label);
@@ -263,7 +261,7 @@ static void write_nearest(tw *w, const sol_report *r, const sol_glance *g, int t
     char v[96], c[256];
     if (it)
         tw_line(w, 4, 6, NULL, "nearest: %s, if %s [%s] were %s",
-                condition_name(r, a->top_after[tier], c, sizeof c), it->label, it->finding,
+                sol_wr_condition_name(r, a->top_after[tier], c, sizeof c), it->label, it->finding,
                 sol_glance_value(r, it->finding, &a->value, v, sizeof v));
 }
 
@@ -403,7 +401,7 @@ static void write_checks(tw *w, const sol_report *r, const sol_glance *g)
         tw_line(w, a->population ? 4 : 2, a->population ? 6 : 4, NULL, "- %s [%s], %s %s (%s)",
                 a->label, a->finding,
                 sol_report_conclusion(r, a->because) ? "for" : "to check for",
-                condition_name(r, a->because, c, sizeof c), a->rule_id);
+                sol_wr_condition_name(r, a->because, c, sizeof c), a->rule_id);
     }
 }
 

@@ -304,16 +304,6 @@ void sol_glance_free(sol_glance *g)
 
 sol_action sol_glance_action(const sol_glance *g) { return g->action; }
 
-const char *sol_glance_action_text(const sol_glance *g)
-{
-    switch (g->action) {
-    case SOL_ACTION_REFER_NOW: return "refer now (emergency)";
-    case SOL_ACTION_REFER_SOON: return "refer soon (urgent)";
-    case SOL_ACTION_REFER: return "refer (non-urgent)";
-    default: return "no red flag on the answers given";
-    }
-}
-
 const sol_rconclusion *sol_glance_flag(const sol_glance *g) { return g->flag; }
 const sol_rconclusion *sol_glance_tissue(const sol_glance *g) { return g->tissue; }
 const sol_rconclusion *sol_glance_driver(const sol_glance *g) { return g->driver; }
@@ -354,59 +344,3 @@ const sol_finding *sol_glance_note_at(const sol_glance *g, size_t i) { return g-
 size_t sol_glance_unused_count(const sol_glance *g) { return g->nunused; }
 const sol_finding *sol_glance_unused_at(const sol_glance *g, size_t i) { return g->unused[i]; }
 
-const char *sol_glance_value(const sol_report *r, const char *finding, const sol_value *v,
-                             char *buf, size_t len)
-{
-    const sol_term *t = sol_vocab_lookup(sol_report_vocab(r), finding);
-    char val[64];
-    sol_value_text(v, val, sizeof val);
-    if (t && (v->kind == SOL_VAL_INTEGER || v->kind == SOL_VAL_REAL) && strcmp(t->unit, "-") != 0)
-        snprintf(buf, len, "%s %s", val, t->unit);
-    else
-        snprintf(buf, len, "%s", val);
-    return buf;
-}
-
-const char *sol_glance_flag_sources(const sol_report *r, const char *id, char *buf, size_t len)
-{
-    const sol_rconclusion *c = sol_report_conclusion(r, id);
-    size_t used = 0;
-
-    buf[0] = '\0';
-    for (size_t k = 0; c && k < c->ncontrib; k++) {
-        const char *s = c->contrib[k].sources;
-        if (strcmp(c->contrib[k].polarity, "support") != 0)
-            continue;
-        while (*s) {
-            size_t n = strcspn(s, ",");
-            int have = 0;
-            for (const char *p = buf; *p && !have;) { /* already listed? */
-                size_t m = strcspn(p, ",");
-                have = m == n && strncmp(p, s, n) == 0;
-                p += m + (p[m] == ',');
-            }
-            if (!have && n && used + n + 2 < len) {
-                snprintf(buf + used, len - used, "%s%.*s", used ? "," : "", (int)n, s);
-                used = strlen(buf);
-            }
-            s += n + (s[n] == ',');
-        }
-    }
-    return buf;
-}
-
-const char *sol_glance_visit_text(const sol_report *r, char *buf, size_t len)
-{
-    const char *date = sol_report_date(r), *who = sol_report_clinician(r),
-               *visit = sol_report_visit(r);
-    size_t used = 0;
-
-    buf[0] = '\0';
-    if (visit)
-        used += (size_t)snprintf(buf, len, "visit %s", visit);
-    if (date && used < len)
-        used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "", date);
-    if (who && used < len)
-        snprintf(buf + used, len - used, "%s%s", used ? ", " : "", who);
-    return buf;
-}

@@ -30,9 +30,6 @@ int sol_glance_build(sol_glance **out, const sol_report *r, sol_diag *d);
 void sol_glance_free(sol_glance *g);   /* NULL is a no-op */
 
 sol_action sol_glance_action(const sol_glance *g);
-/* "refer now (emergency)", "refer soon (urgent)", "refer (non-urgent)",
- * "no red flag on the answers given". */
-const char *sol_glance_action_text(const sol_glance *g);
 /* The red flags behind the action (the most urgent first), NULL when none. */
 const sol_rconclusion *sol_glance_flag(const sol_glance *g);
 /* Top tissue state and top driver, NULL when that tier has none. */
@@ -99,18 +96,5 @@ const sol_radvice *sol_glance_check_at(const sol_glance *g, size_t i);
  * (*answer set), else NULL. */
 const sol_nb_item *sol_glance_nearest(const sol_glance *g, int tier,
                                       const sol_nb_answer **answer);
-
-/* The sources of the rules that support conclusion id (a red flag), each
- * once, comma-separated into buf: what a safety measure serving the flag
- * cites. Returns buf. */
-const char *sol_glance_flag_sources(const sol_report *r, const char *id, char *buf, size_t len);
-
-/* "visit 2, 2026-03-14, A. Physio" from the record's visit details, or ""
- * when it gave none. Returns buf. */
-const char *sol_glance_visit_text(const sol_report *r, char *buf, size_t len);
-
-/* A value with its vocabulary unit: "120 days", "3.5 km", "yes". */
-const char *sol_glance_value(const sol_report *r, const char *finding, const sol_value *v,
-                             char *buf, size_t len);
 
 #endif

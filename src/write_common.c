@@ -1,5 +1,6 @@
 /* write_common.c — the formatting every writer shares (write_int.h): a
- * conclusion's name, a finding's citation and a next-best answer's effect.
+ * conclusion's name, a finding's citation, a value in its unit, the action,
+ * the visit, a red flag's sources and a next-best answer's effect.
  * The model decides what is said (report.c, glance.c); this says it once. */
 #include "write_int.h"
 
@@ -115,5 +116,72 @@ const char *sol_wr_wells_text(const sol_glance *g, char *buf, size_t len)
     snprintf(buf, len,
              "Wells DVT score: %lld point%s, %s band (moderate from %g, high from %g; L1)", wells,
              wells == 1 || wells == -1 ? "" : "s", band, wmod, whigh);
+    return buf;
+}
+
+const char *sol_wr_action_text(const sol_glance *g)
+{
+    switch (sol_glance_action(g)) {
+    case SOL_ACTION_REFER_NOW: return "refer now (emergency)";
+    case SOL_ACTION_REFER_SOON: return "refer soon (urgent)";
+    case SOL_ACTION_REFER: return "refer (non-urgent)";
+    default: return "no red flag on the answers given";
+    }
+}
+
+const char *sol_wr_value(const sol_report *r, const char *finding, const sol_value *v,
+                         char *buf, size_t len)
+{
+    const sol_term *t = sol_vocab_lookup(sol_report_vocab(r), finding);
+    char val[64];
+    sol_value_text(v, val, sizeof val);
+    if (t && (v->kind == SOL_VAL_INTEGER || v->kind == SOL_VAL_REAL) && strcmp(t->unit, "-") != 0)
+        snprintf(buf, len, "%s %s", val, t->unit);
+    else
+        snprintf(buf, len, "%s", val);
+    return buf;
+}
+
+const char *sol_wr_visit_text(const sol_report *r, char *buf, size_t len)
+{
+    const char *date = sol_report_date(r), *who = sol_report_clinician(r),
+               *visit = sol_report_visit(r);
+    size_t used = 0;
+
+    buf[0] = '\0';
+    if (visit)
+        used += (size_t)snprintf(buf, len, "visit %s", visit);
+    if (date && used < len)
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "", date);
+    if (who && used < len)
+        snprintf(buf + used, len - used, "%s%s", used ? ", " : "", who);
+    return buf;
+}
+
+const char *sol_wr_flag_sources(const sol_report *r, const char *id, char *buf, size_t len)
+{
+    const sol_rconclusion *c = sol_report_conclusion(r, id);
+    size_t used = 0;
+
+    buf[0] = '\0';
+    for (size_t k = 0; c && k < c->ncontrib; k++) {
+        const char *s = c->contrib[k].sources;
+        if (strcmp(c->contrib[k].polarity, "support") != 0)
+            continue;
+        while (*s) {
+            size_t n = strcspn(s, ",");
+            int have = 0;
+            for (const char *p = buf; *p && !have;) { /* already listed? */
+                size_t m = strcspn(p, ",");
+                have = m == n && strncmp(p, s, n) == 0;
+                p += m + (p[m] == ',');
+            }
+            if (!have && n && used + n + 2 < len) {
+                snprintf(buf + used, len - used, "%s%.*s", used ? "," : "", (int)n, s);
+                used = strlen(buf);
+            }
+            s += n + (s[n] == ',');
+        }
+    }
     return buf;
 }

@@ -112,7 +112,7 @@ static void finding_item(node parent, const sol_report *r, const sol_finding *f,
         textf(parent, "%s (cited above)", f->name);
         return;
     }
-    sol_glance_value(r, f->name, &f->value, v, sizeof v);
+    sol_wr_value(r, f->name, &f->value, v, sizeof v);
     int at = sol_wr_cite_parts(f, v, &st, pre, sizeof pre, post, sizeof post);
     text(parent, pre);
     if (at)
@@ -138,14 +138,14 @@ static void summary(node body, const sol_report *r, const sol_glance *g)
     if (flag) {
         const sol_rrec *ref = sol_glance_referral(g);
         dd = el(dl, "dd", "action-refer", NULL);
-        textf(dd, "%s: %s%s%s", sol_glance_action_text(g),
+        textf(dd, "%s: %s%s%s", sol_wr_action_text(g),
               sol_wr_condition_name(r, flag->id, a, sizeof a), ref ? "; " : "",
               ref ? ref->rec->label : "");
     } else if (nu) {
-        elf(dl, "dd", NULL, "%s; %zu screening question%s unanswered", sol_glance_action_text(g),
+        elf(dl, "dd", NULL, "%s; %zu screening question%s unanswered", sol_wr_action_text(g),
             nu, nu == 1 ? "" : "s");
     } else {
-        el(dl, "dd", NULL, sol_glance_action_text(g));
+        el(dl, "dd", NULL, sol_wr_action_text(g));
     }
     if (flag && sol_report_suppressed(r)) {
         el(dl, "dt", NULL, "Hold");
@@ -229,7 +229,7 @@ static void nearest(node sec, const sol_report *r, const sol_glance *g, int tier
     if (it)
         elf(sec, "p", NULL, "nearest: %s, if %s [%s] were %s",
             sol_wr_condition_name(r, a->top_after[tier], c, sizeof c), it->label, it->finding,
-            sol_glance_value(r, it->finding, &a->value, v, sizeof v));
+            sol_wr_value(r, it->finding, &a->value, v, sizeof v));
 }
 
 static const char *tier_title(char t)
@@ -329,7 +329,7 @@ static void recommendations(node body, const sol_report *r, const sol_glance *g)
         for (size_t k = 0; k < gr->nflags; k++) { /* serving a red flag: cite it */
             char srcs[512];
             elf(li, "div", "rule", "serves the red flag %s, raised on sources %s",
-                gr->flags[k], sol_glance_flag_sources(r, gr->flags[k], srcs, sizeof srcs));
+                gr->flags[k], sol_wr_flag_sources(r, gr->flags[k], srcs, sizeof srcs));
         }
     }
     if (!nr)
@@ -379,9 +379,9 @@ static void notes_and_unused(node body, const sol_report *r, const sol_glance *g
             char a[96], b[96];
             node li = el(ul, "li", NULL, NULL);
             textf(li, "%s: record says %s (", c->name,
-                  sol_glance_value(r, c->name, &c->record_value, a, sizeof a));
+                  sol_wr_value(r, c->name, &c->record_value, a, sizeof a));
             line_link(li, c->record_line);
-            textf(li, "), note says %s (", sol_glance_value(r, c->name, &c->note_value, b,
+            textf(li, "), note says %s (", sol_wr_value(r, c->name, &c->note_value, b,
                                                             sizeof b));
             line_link(li, c->note_line);
             textf(li, ": \u201c%s\u201d)", c->quote ? c->quote : "");
@@ -398,7 +398,7 @@ static void notes_and_unused(node body, const sol_report *r, const sol_glance *g
             node li = el(ul, "li", NULL, NULL);
             line_link(li, f->line);
             textf(li, ": \u201c%s\u201d read as %s = %s%s", f->quote ? f->quote : "", f->name,
-                  sol_glance_value(r, f->name, &f->value, v, sizeof v),
+                  sol_wr_value(r, f->name, &f->value, v, sizeof v),
                   f->context == SOL_CTX_HISTORY ? " (in the past: not a current sign)" : "");
         }
     }
@@ -431,7 +431,7 @@ static void assess_next(node body, const sol_report *r)
         for (size_t k = 0; k < it->nanswers; k++) {
             char v[96], buf[1024];
             elf(ul, "li", NULL, "if %s: %s",
-                sol_glance_value(r, it->finding, &it->answers[k].value, v, sizeof v),
+                sol_wr_value(r, it->finding, &it->answers[k].value, v, sizeof v),
                 sol_wr_effect_text(r, &it->answers[k], buf, sizeof buf));
         }
     }
@@ -477,7 +477,7 @@ static int record_lines(node body, const sol_report *r)
             last = v[i]->line;
         }
         td = elf(tr, "td", NULL, "%s = %s", v[i]->name,
-                 sol_glance_value(r, v[i]->name, &v[i]->value, val, sizeof val));
+                 sol_wr_value(r, v[i]->name, &v[i]->value, val, sizeof val));
         if (v[i]->origin == SOL_ORIGIN_NOTE)
             textf(td, " (note: \u201c%s\u201d)", v[i]->quote ? v[i]->quote : "");
     }
@@ -547,7 +547,7 @@ int sol_write_html(FILE *out, const sol_report *r, const sol_runner *runner)
     elf(hdr, "h1", NULL, "Soleus assessment of record \u2018%s\u2019", sol_report_record_id(r));
     {
         char visit[400];
-        sol_glance_visit_text(r, visit, sizeof visit);
+        sol_wr_visit_text(r, visit, sizeof visit);
         elf(hdr, "p", "meta", "from %s%s%s. Decision support for a qualified clinician; it "
                               "suggests, it does not diagnose.", sol_report_record_file(r),
             *visit ? "; " : "", visit);

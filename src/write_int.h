@@ -40,6 +40,23 @@ const char *sol_wr_cite(const sol_finding *f, const char *val, const char *at,
 const char *sol_wr_effect_text(const sol_report *r, const sol_nb_answer *a, char *buf,
                                size_t len);
 
+/* "refer now (emergency)", "refer soon (urgent)", "refer (non-urgent)",
+ * "no red flag on the answers given". */
+const char *sol_wr_action_text(const sol_glance *g);
+
+/* A value with its vocabulary unit: "120 days", "3.5 km", "yes". */
+const char *sol_wr_value(const sol_report *r, const char *finding, const sol_value *v,
+                         char *buf, size_t len);
+
+/* "visit 2, 2026-03-14, A. Physio" from the record's visit details, or ""
+ * when it gave none. Returns buf. */
+const char *sol_wr_visit_text(const sol_report *r, char *buf, size_t len);
+
+/* The sources of the rules that support conclusion id (a red flag), each
+ * once, comma-separated into buf: what a safety measure serving the flag
+ * cites. Returns buf. */
+const char *sol_wr_flag_sources(const sol_report *r, const char *id, char *buf, size_t len);
+
 /* "Wells DVT score: 2 points, moderate band (moderate from 1, high from 3;
  * L1)", or NULL when the Wells rules did not run. */
 const char *sol_wr_wells_text(const sol_glance *g, char *buf, size_t len);

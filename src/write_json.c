@@ -125,7 +125,7 @@ static json_t *glance_json(const sol_report *r)
         return NULL;
     o = json_object();
     unused = json_array();
-    json_object_set_new(o, "action", json_string(sol_glance_action_text(g)));
+    json_object_set_new(o, "action", json_string(sol_wr_action_text(g)));
     if (sol_glance_flag(g))
         json_object_set_new(o, "action_for", json_string(sol_glance_flag(g)->id));
     if (sol_glance_wells(g, &wells, &band, &wmod, &whigh))

@@ -133,7 +133,7 @@ static const char *tier_title(char t)
 static const char *finding_text(const sol_report *r, const sol_finding *f, char *buf, size_t len)
 {
     char val[96], at[300];
-    sol_glance_value(r, f->name, &f->value, val, sizeof val);
+    sol_wr_value(r, f->name, &f->value, val, sizeof val);
     return sol_wr_cite(f, val, sol_finding_where(f, at, sizeof at), NULL, buf, len);
 }
 
@@ -154,12 +154,12 @@ static void write_summary_block(tw *w, const sol_report *r, const sol_glance *g)
     tw_head(w, "AT A GLANCE");
     if (flag) {
         const sol_rrec *ref = sol_glance_referral(g);
-        tw_line(w, 2, 12, RED, "Action:   %s: %s%s%s", sol_glance_action_text(g),
+        tw_line(w, 2, 12, RED, "Action:   %s: %s%s%s", sol_wr_action_text(g),
                 sol_wr_condition_name(r, flag->id, a, sizeof a), ref ? "; " : "",
                 ref ? ref->rec->label : "");
     } else {
         snprintf(b, sizeof b, "; %zu screening question%s unanswered", nu, nu == 1 ? "" : "s");
-        tw_line(w, 2, 12, NULL, "Action:   %s%s", sol_glance_action_text(g), nu ? b : "");
+        tw_line(w, 2, 12, NULL, "Action:   %s%s", sol_wr_action_text(g), nu ? b : "");
     }
     if (flag && sol_report_suppressed(r))
         tw_line(w, 2, 12, NULL, "Hold:     calf treatment and tests on the leg until cleared");
@@ -262,7 +262,7 @@ static void write_nearest(tw *w, const sol_report *r, const sol_glance *g, int t
     if (it)
         tw_line(w, 4, 6, NULL, "nearest: %s, if %s [%s] were %s",
                 sol_wr_condition_name(r, a->top_after[tier], c, sizeof c), it->label, it->finding,
-                sol_glance_value(r, it->finding, &a->value, v, sizeof v));
+                sol_wr_value(r, it->finding, &a->value, v, sizeof v));
 }
 
 /* ---- ASSESS NEXT (would change the picture): the report's ranking ---- */
@@ -283,7 +283,7 @@ static void write_next(tw *w, const sol_report *r)
         for (size_t k = 0; k < it->nanswers; k++) {
             char v[96], buf[1024];
             tw_line(w, 5, 7, NULL, "if %s: %s",
-                    sol_glance_value(r, it->finding, &it->answers[k].value, v, sizeof v),
+                    sol_wr_value(r, it->finding, &it->answers[k].value, v, sizeof v),
                     sol_wr_effect_text(r, &it->answers[k], buf, sizeof buf));
         }
     }
@@ -354,7 +354,7 @@ static void write_recommendations(tw *w, const sol_report *r, const sol_glance *
                 rr->rec->sources);
         for (size_t k = 0; k < gr->nflags; k++)
             tw_line(w, 4, 6, NULL, "serves the red flag %s, raised on sources %s",
-                    gr->flags[k], sol_glance_flag_sources(r, gr->flags[k], srcs, sizeof srcs));
+                    gr->flags[k], sol_wr_flag_sources(r, gr->flags[k], srcs, sizeof srcs));
     }
     if (!nr)
         tw_line(w, 2, 4, NULL, "none");
@@ -417,7 +417,7 @@ static void write_notes_read(tw *w, const sol_report *r, const sol_glance *g)
         sol_finding_where(f, at, sizeof at);
         tw_line(w, 2, 4, NULL, "- %s: \"%s\" read as %s = %s%s", at,
                 sol_escape_ctl(q, sizeof q, f->quote), f->name,
-                sol_glance_value(r, f->name, &f->value, v, sizeof v),
+                sol_wr_value(r, f->name, &f->value, v, sizeof v),
                 f->context == SOL_CTX_HISTORY ? " (in the past: not a current sign)" : "");
     }
 }
@@ -454,7 +454,7 @@ int sol_write_text(FILE *out, const sol_report *r, const sol_text_opts *opts)
     tw_line(&w, 0, 2, BOLD, "Soleus assessment of record '%s'", sol_report_record_id(r));
     {
         char visit[400];
-        sol_glance_visit_text(r, visit, sizeof visit);
+        sol_wr_visit_text(r, visit, sizeof visit);
         tw_line(&w, 0, 2, NULL, "from %s", sol_report_record_file(r));
         if (*visit)
             tw_line(&w, 0, 2, NULL, "%c%s", visit[0] == 'v' ? 'V' : visit[0], visit + 1);
@@ -510,17 +510,17 @@ int sol_write_text(FILE *out, const sol_report *r, const sol_text_opts *opts)
                 kq[4 * SOL_QUOTE_SHOWN + 1];
             if (c->kept_from_note)
                 tw_line(&w, 2, 4, NULL, "- %s: notes disagree: kept %s (%s: \"%s\"), not %s (%s: \"%s\")",
-                        c->name, sol_glance_value(r, c->name, &c->record_value, a, sizeof a),
+                        c->name, sol_wr_value(r, c->name, &c->record_value, a, sizeof a),
                         sol_where(c->record_line, c->record_path, wa, sizeof wa),
                         sol_escape_ctl(kq, sizeof kq, c->kept_quote),
-                        sol_glance_value(r, c->name, &c->note_value, b, sizeof b),
+                        sol_wr_value(r, c->name, &c->note_value, b, sizeof b),
                         sol_where(c->note_line, c->note_path, wb, sizeof wb),
                         sol_escape_ctl(q, sizeof q, c->quote));
             else
                 tw_line(&w, 2, 4, NULL, "- %s: record says %s (%s), note says %s (%s: \"%s\")",
-                        c->name, sol_glance_value(r, c->name, &c->record_value, a, sizeof a),
+                        c->name, sol_wr_value(r, c->name, &c->record_value, a, sizeof a),
                         sol_where(c->record_line, c->record_path, wa, sizeof wa),
-                        sol_glance_value(r, c->name, &c->note_value, b, sizeof b),
+                        sol_wr_value(r, c->name, &c->note_value, b, sizeof b),
                         sol_where(c->note_line, c->note_path, wb, sizeof wb),
                         sol_escape_ctl(q, sizeof q, c->quote));
             if (c->more)

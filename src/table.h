@@ -1,9 +1,10 @@
-/* table.h — the one reader of the knowledge tables (the .tsv files of knowledge/). Every
- * table follows the same rules: UTF-8 text; '#' starts a comment line; lines
- * of only spaces and tabs are skipped; no header line; cells are separated by
- * one TAB, spaces around a cell are trimmed and no cell may be empty (write
- * '-' for none); the caller declares the columns, and a cell may be declared
- * a number or one of a few words. Errors go into a sol_diag as FILE:LINE.
+/* table.h — the one reader of the knowledge tables (the .tsv files of
+ * knowledge/). Every table follows the same rules: UTF-8 text without NUL
+ * bytes; '#' starts a comment line; lines of only spaces and tabs are
+ * skipped; no header line; cells are separated by one TAB, spaces around a
+ * cell are trimmed and no cell may be empty (write '-' for none); the caller
+ * declares the columns, and a cell may be declared a number or one of a few
+ * words. Errors go into a sol_diag as FILE:LINE.
  *
  * Ownership: a table is parsed once per process. Opening the same file with
  * the same columns again hands out the same read-only copy (reference

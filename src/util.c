@@ -306,24 +306,6 @@ int sol_write_end(FILE *out)
     return SOL_OK;
 }
 
-int sol_split_tabs(char *line, char **col, int max)
-{
-    int n = 0;
-    char *p = line;
-
-    for (;;) {
-        char *tab = strchr(p, '\t');
-        if (n == max)
-            return -1;
-        col[n++] = p;
-        if (!tab)
-            break;
-        *tab = '\0';
-        p = tab + 1;
-    }
-    return n;
-}
-
 char *sol_next_line(char **cursor, int *line)
 {
     char *p;

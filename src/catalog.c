@@ -75,6 +75,33 @@ static int load_tsv(sol_catalog *c, const char *dir, const char *name,
     return rc;
 }
 
+/* The element of arr (n of size sz) whose first member, a string, is key. */
+static const void *find_key(const void *arr, size_t n, size_t sz, const char *key)
+{
+    for (size_t i = 0; key && i < n; i++) {
+        const void *e = (const char *)arr + i * sz;
+
+        if (strcmp(*(const char *const *)e, key) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+/* Append a zeroed element to the keyed list *arr (n in use, elements of
+ * size sz) for row r, whose first column is the key: refused when the key
+ * is already there (what names it in the message). */
+static int add_keyed(void **out, void **arr, size_t *n, size_t sz, const tsv_row *r,
+                     const char *what, const char *path, sol_diag *d)
+{
+    if (find_key(*arr, *n, sz, r->col[0]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line, "duplicate %s '%s'", what, r->col[0]);
+    if (grow(arr, *n, sz) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    *out = (char *)*arr + (*n)++ * sz;
+    memset(*out, 0, sz);
+    return SOL_OK;
+}
+
 static int one_of(const char *s, const char *const *set)
 {
     for (; *set; set++)
@@ -87,13 +114,10 @@ static int condition_row(sol_catalog *c, const tsv_row *r, const char *path,
                          sol_diag *d)
 {
     sol_condition *x;
+    int rc = add_keyed((void **)&x, (void **)&c->conds, &c->nconds, sizeof *c->conds, r, "condition id", path, d);
 
-    if (sol_catalog_condition(c, r->col[0]))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "duplicate condition id '%s'", r->col[0]);
-    if (grow((void **)&c->conds, c->nconds, sizeof *c->conds) != SOL_OK)
-        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
-    x = &c->conds[c->nconds++];
+    if (rc != SOL_OK)
+        return rc;
     x->id = r->col[0];
     x->code = r->col[1];
     x->tier = r->col[2][0];
@@ -111,13 +135,10 @@ static int recommendation_row(sol_catalog *c, const tsv_row *r,
                               const char *path, sol_diag *d)
 {
     sol_recommendation *x;
+    int rc = add_keyed((void **)&x, (void **)&c->recs, &c->nrecs, sizeof *c->recs, r, "recommendation id", path, d);
 
-    if (sol_catalog_recommendation(c, r->col[0]))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "duplicate recommendation id '%s'", r->col[0]);
-    if (grow((void **)&c->recs, c->nrecs, sizeof *c->recs) != SOL_OK)
-        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
-    x = &c->recs[c->nrecs++];
+    if (rc != SOL_OK)
+        return rc;
     x->id = r->col[0];
     x->phase = r->col[1];
     x->label = r->col[2];
@@ -132,13 +153,10 @@ static int source_row(sol_catalog *c, const tsv_row *r, const char *path,
                       sol_diag *d)
 {
     sol_source *x;
+    int rc = add_keyed((void **)&x, (void **)&c->srcs, &c->nsrcs, sizeof *c->srcs, r, "source id", path, d);
 
-    if (sol_catalog_source(c, r->col[0]))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "duplicate source id '%s'", r->col[0]);
-    if (grow((void **)&c->srcs, c->nsrcs, sizeof *c->srcs) != SOL_OK)
-        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
-    x = &c->srcs[c->nsrcs++];
+    if (rc != SOL_OK)
+        return rc;
     x->id = r->col[0];
     x->kind = r->col[1];
     x->citation = r->col[2];
@@ -151,23 +169,21 @@ static int source_row(sol_catalog *c, const tsv_row *r, const char *path,
 static int strength_row(sol_catalog *c, const tsv_row *r, const char *path,
                         sol_diag *d)
 {
+    sol_strength *x;
     double cf = 0.0;
+    int rc;
 
-    if (sol_catalog_strength(c, r->col[0]))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "duplicate strength '%s'", r->col[0]);
     if (!sol_table_number(r->col[1], &cf) || cf < 0.0 || cf > 1.0)
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "cf '%s': expected a number from 0 to 1",
-                            r->col[1]);
-    if (grow((void **)&c->strengths, c->nstrengths, sizeof *c->strengths) !=
-        SOL_OK)
-        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
-    c->strengths[c->nstrengths].strength = r->col[0];
-    c->strengths[c->nstrengths].cf = cf;
-    c->strengths[c->nstrengths].levels = r->col[2];  /* NULL when absent */
-    c->strengths[c->nstrengths].line = r->line;
-    c->nstrengths++;
+                            "cf '%s': expected a number from 0 to 1", r->col[1]);
+    rc = add_keyed((void **)&x, (void **)&c->strengths, &c->nstrengths, sizeof *c->strengths, r,
+                   "strength", path, d);
+    if (rc != SOL_OK)
+        return rc;
+    x->strength = r->col[0];
+    x->cf = cf;
+    x->levels = r->col[2];              /* NULL when absent */
+    x->line = r->line;
     return SOL_OK;
 }
 
@@ -266,13 +282,10 @@ static int mnm_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag 
 static int threshold_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
     sol_threshold *x;
+    int rc = add_keyed((void **)&x, (void **)&c->thresholds, &c->nthresholds, sizeof *c->thresholds, r, "threshold", path, d);
 
-    if (sol_catalog_threshold(c, r->col[0]))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "duplicate threshold '%s'", r->col[0]);
-    if (grow((void **)&c->thresholds, c->nthresholds, sizeof *c->thresholds) != SOL_OK)
-        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
-    x = &c->thresholds[c->nthresholds++];
+    if (rc != SOL_OK)
+        return rc;
     x->name = r->col[0];
     sol_table_number(r->col[1], &x->value);     /* the column type checked it */
     x->unit = r->col[2];
@@ -376,18 +389,6 @@ void sol_catalog_free(sol_catalog *c)
     {                                                                              \
         return c ? find_key(c->arr, c->n, sizeof *c->arr, key) : NULL;            \
     }
-
-/* The element of arr (n of size sz) whose first member, a string, is key. */
-static const void *find_key(const void *arr, size_t n, size_t sz, const char *key)
-{
-    for (size_t i = 0; key && i < n; i++) {
-        const void *e = (const char *)arr + i * sz;
-
-        if (strcmp(*(const char *const *)e, key) == 0)
-            return e;
-    }
-    return NULL;
-}
 
 CATALOG_KEYED(sol_condition, condition, conds, nconds)
 CATALOG_KEYED(sol_recommendation, recommendation, recs, nrecs)

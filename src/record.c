@@ -156,44 +156,6 @@ static void handlers_pop(const xml_handlers *saved)
 
 /* ---- byte-level checks before parsing --------------------------------- */
 
-static int line_at(const char *buf, size_t off)
-{
-    int line = 1;
-    for (size_t i = 0; i < off; i++)
-        line += buf[i] == '\n';
-    return line;
-}
-
-/* Offset of the first invalid UTF-8 sequence, or len when all valid.
- * Refuses overlong forms, surrogates and code points above U+10FFFF. */
-static size_t utf8_invalid_at(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-
-    while (i < len) {
-        unsigned c = s[i];
-        size_t n;
-        unsigned cp, min;
-
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; min = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; min = 0x800; }
-        else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; min = 0x10000; }
-        else return i;
-        if (len - i <= n)
-            return i;
-        for (size_t k = 1; k <= n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += n + 1;
-    }
-    return len;
-}
-
 /* Case-insensitive search for needle in buf[0..len); offset or len. */
 static size_t find_ci(const char *buf, size_t len, const char *needle)
 {
@@ -312,24 +274,24 @@ static int prescan_check(const char *buf, size_t len, const char *name,
     case SCAN_OK:
         return SOL_OK;
     case SCAN_DEEP:
-        return sol_diag_set(d, SOL_EPARSE, name, line_at(buf, at),
+        return sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, at),
                             "elements nested deeper than %d levels",
                             SOL_RECORD_MAX_DEPTH);
     case SCAN_TAG:
-        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+        return sol_diag_set(d, SOL_ELIMIT, name, sol_line_at(buf, at),
                             "a start tag longer than %d bytes (the limit "
                             "for one tag)", SOL_RECORD_MAX_TAG_BYTES);
     case SCAN_ATTRS:
-        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+        return sol_diag_set(d, SOL_ELIMIT, name, sol_line_at(buf, at),
                             "an element with more than %d attributes (the "
                             "limit per element)", SOL_RECORD_MAX_ATTRS);
     case SCAN_ELEMENTS:
-        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+        return sol_diag_set(d, SOL_ELIMIT, name, sol_line_at(buf, at),
                             "more than %d elements in one record (the limit "
                             "per record)", SOL_RECORD_MAX_ELEMENTS);
     case SCAN_MARKUP:
     default:
-        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+        return sol_diag_set(d, SOL_ELIMIT, name, sol_line_at(buf, at),
                             "more than %d comments, CDATA sections and "
                             "processing instructions in one record (the limit "
                             "per record)", SOL_RECORD_MAX_MARKUP);
@@ -689,19 +651,19 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
         return sol_diag_set(d, SOL_EIO, name, 0,
                             "file too large: %zu bytes, the limit is %u bytes",
                             len, SOL_RECORD_MAX_BYTES);
-    off = utf8_invalid_at((const unsigned char *)buf, len);
+    off = sol_utf8_invalid_at((const unsigned char *)buf, len);
     if (off < len)
-        return sol_diag_set(d, SOL_EPARSE, name, line_at(buf, off),
+        return sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, off),
                             "invalid UTF-8 byte sequence at byte offset %zu "
                             "(records must be UTF-8 text)", off);
     off = find_ci(buf, len, "<!DOCTYPE");
     if (off < len)
-        return sol_diag_set(d, SOL_EPARSE, name, line_at(buf, off),
+        return sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, off),
                             "DOCTYPE declarations are not allowed in a record "
                             "(no DTDs, no entities)");
     off = find_ci(buf, len, "<!ENTITY");
     if (off < len)
-        return sol_diag_set(d, SOL_EPARSE, name, line_at(buf, off),
+        return sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, off),
                             "entity declarations are not allowed in a record");
     rc = prescan_check(buf, len, name, d);
     if (rc != SOL_OK)
@@ -720,7 +682,7 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
     doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, "UTF-8", opts);
     if (!doc || !ctxt->wellFormed) {
         if (cap.line <= 0) /* libxml2 gave none: where the bytes end */
-            cap.line = line_at(buf, len);
+            cap.line = sol_line_at(buf, len);
         rc = sol_diag_set(d, SOL_EPARSE, name, cap.line, "malformed XML: %s",
                           cap.set ? cap.msg : "not a well-formed document");
         goto cleanup;
@@ -736,7 +698,7 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
         goto cleanup;
     root = xmlDocGetRootElement(doc);
     if (!root) {
-        rc = sol_diag_set(d, SOL_EPARSE, name, line_at(buf, len),
+        rc = sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, len),
                           "malformed XML: no root element");
         goto cleanup;
     }

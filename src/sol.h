@@ -68,6 +68,12 @@ int sol_grow(void **arr, size_t *cap, size_t need, size_t size);
  * *line counts every line read, so it names the returned one. NULL at the
  * end of the text. */
 char *sol_next_line(char **cursor, int *line);
+/* Line (1-based) of byte offset off in buf. */
+int sol_line_at(const char *buf, size_t off);
+/* Offset of the first invalid UTF-8 sequence in s[0..len), or len when all
+ * is valid. Refuses overlong forms, surrogates and code points above
+ * U+10FFFF. */
+size_t sol_utf8_invalid_at(const unsigned char *s, size_t len);
 
 /* Read a whole file, refusing more than max bytes. *out is NUL-terminated and
  * owned by the caller (free). Only a regular file is opened: a FIFO, device,

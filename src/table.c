@@ -156,51 +156,6 @@ static char *trim(char *s)
     return s;
 }
 
-/* Line of byte offset off in buf. */
-static int line_at(const char *buf, size_t off)
-{
-    int line = 1;
-
-    for (size_t i = 0; i < off; i++)
-        line += buf[i] == '\n';
-    return line;
-}
-
-/* Offset of the first byte that is not well-formed UTF-8, or len. */
-static size_t utf8_bad(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-
-    while (i < len) {
-        unsigned c = s[i];
-        size_t k;
-        unsigned min;
-
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xc2 && c <= 0xdf)
-            k = 1, min = 0x80;
-        else if (c >= 0xe0 && c <= 0xef)
-            k = 2, min = 0x800;
-        else if (c >= 0xf0 && c <= 0xf4)
-            k = 3, min = 0x10000;
-        else
-            return i;
-        unsigned cp = c & (0x3f >> k);
-        for (size_t j = 1; j <= k; j++) {
-            if (i + j >= len || (s[i + j] & 0xc0) != 0x80)
-                return i;
-            cp = cp << 6 | (s[i + j] & 0x3f);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return i;
-        i += k + 1;
-    }
-    return len;
-}
-
 static int check_row(const sol_table *t, const table_spec *s, const sol_table_row *r, int n,
                      sol_diag *d)
 {
@@ -237,10 +192,10 @@ static int parse(sol_table *t, const table_spec *s, size_t len, sol_diag *d)
     size_t bad;
 
     if (strlen(t->buf) != len)
-        return sol_table_error(d, SOL_EPARSE, t, line_at(t->buf, strlen(t->buf)),
+        return sol_table_error(d, SOL_EPARSE, t, sol_line_at(t->buf, strlen(t->buf)),
                                "a NUL byte in a text file");
-    if ((bad = utf8_bad((const unsigned char *)t->buf, len)) != len)
-        return sol_table_error(d, SOL_EPARSE, t, line_at(t->buf, bad), "not valid UTF-8");
+    if ((bad = sol_utf8_invalid_at((const unsigned char *)t->buf, len)) != len)
+        return sol_table_error(d, SOL_EPARSE, t, sol_line_at(t->buf, bad), "not valid UTF-8");
     for (char *cursor = t->buf; (p = sol_next_line(&cursor, &line)) != NULL;) {
         sol_table_row r;
         int n = 0;

@@ -135,7 +135,10 @@ static int load_thresholds(sol_kb *kb, const char *dir, sol_diag *d)
     snprintf(path, sizeof path, "%s/thresholds.tsv", dir);
     if (rc == SOL_OK && !(kb->thresholds_file = kb_strdup(&kb->arena, path)))
         rc = sol_diag_set(d, SOL_ENOMEM, dir, 0, "out of memory");
-    sol_catalog_free(cat);
+    if (rc == SOL_OK)
+        kb->thresholds_cat = cat;
+    else
+        sol_catalog_free(cat);
     return rc;
 }
 
@@ -300,6 +303,7 @@ void sol_kb_free(sol_kb *kb)
     if (!kb)
         return;
     kb_arena_free(&kb->arena);
+    sol_catalog_free(kb->thresholds_cat);
     free(kb);
 }
 

@@ -16,8 +16,9 @@
    (slot screen (type SYMBOL)))
 (deftemplate MAIN::condition              ; a conclusion (conditions.tsv)
    (slot id (type SYMBOL))
-   (slot tier (type SYMBOL) (allowed-symbols A T K X))
-   (slot urgency (type SYMBOL))
+   (slot tier (type SYMBOL))              ; a tier of tiers.tsv
+   (slot urgency (type SYMBOL))           ; an urgency of urgency.tsv
+   (slot red-flag (type SYMBOL) (allowed-symbols yes no))  ; urgency.tsv: a supported one is a red flag
    (slot suppresses (type SYMBOL) (allowed-symbols yes no)))
 (deftemplate MAIN::strength-cf            ; certainty factor of a strength (strengths.tsv)
    (slot strength (type SYMBOL))

@@ -112,7 +112,7 @@
    (belief (conclusion gastrocnemius-strain) (cf ?x&:(> ?x 0.0)))
    (threshold (name first-aid-days) (value ?t))
    (finding (name symptom-duration) (value ?d&:(<= ?d ?t)))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    (not (gate))
    (not (blocked (recommendation first-aid-protect)))
@@ -125,7 +125,7 @@
    (belief (conclusion soleus-strain-overload) (cf ?x&:(> ?x 0.0)))
    (threshold (name first-aid-days) (value ?t))
    (finding (name symptom-duration) (value ?d&:(<= ?d ?t)))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    (not (gate))
    (not (blocked (recommendation first-aid-protect)))
@@ -440,7 +440,7 @@
    "X-manage-calf-pillar | S2,S4 | With no red flag standing, calf capacity work is part of every plan, whichever link in the chain is treated first."
    (belief (conclusion ?k) (cf ?x&:(> ?x 0.0)))
    (condition (id ?k&~driver-calf-capacity) (tier K))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    (not (gate))
    (not (blocked (recommendation load-calf-progressive)))
@@ -512,7 +512,7 @@
 
 (defrule MANAGE::give-safety-net
    "X-safety-net | S4,L9,L23 | Without a red flag, tell the runner which changes mean coming back at once."
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    (not (finding (name night-or-rest-pain) (value yes)))
    =>
@@ -521,7 +521,7 @@
 
 (defrule MANAGE::name-new-signs-beside-night-pain
    "X-safety-net | S4,L9,L23 | Without a red flag but with night or rest pain already reported, the safety net names what would be new rather than what the runner already has."
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    (finding (name night-or-rest-pain) (value yes))
    =>
@@ -530,7 +530,7 @@
 
 (defrule MANAGE::warn-while-waiting
    "X-waiting-safety-net | S4,L4,L9,L22,L23 | A runner waiting for a same-day or non-urgent referral is told which changes mean seeking care at once; only an emergency has no waiting time."
-   (condition (id ?a) (tier A) (urgency urgent|non-urgent))
+   (condition (id ?a) (red-flag yes) (urgency ~emergency))
    (exists (evidence (conclusion ?a) (polarity support)))
    (not (and (condition (id ?e) (urgency emergency))
              (evidence (conclusion ?e) (polarity support))))
@@ -555,7 +555,7 @@
    (strength-cf (strength moderate) (cf ?m))
    (not (and (condition (id ?c) (tier T|K))
              (belief (conclusion ?c) (cf ?x&:(>= ?x ?m)))))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    =>
    (assert (evidence (conclusion clinical-review-advised) (polarity support) (strength weak) (rule R61)))

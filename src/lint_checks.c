@@ -407,7 +407,7 @@ static void check_conclusions(lint_ctx *c)
         if (strcmp(x->description, "-") == 0)
             lint_add(c, c->conditions_path, x->line, "no-description",
                      "conclusion %s has no description", x->id);
-        if (strchr("ATK", x->tier) && !recommended)
+        if (x->tier_def->managed && !recommended)
             lint_add(c, c->conditions_path, x->line, "no-recommendation",
                      "no MANAGE rule recommends anything for tier %c "
                      "conclusion %s", x->tier, x->id);
@@ -871,18 +871,9 @@ static void check_contraindications(lint_ctx *c)
     }
 }
 
-static int urgency_order(const char *u)
-{
-    static const char *const order[] = { "emergency", "urgent", "non-urgent", "differential" };
-
-    for (size_t i = 0; i < sizeof order / sizeof *order; i++)
-        if (strcmp(u, order[i]) == 0)
-            return (int)i;
-    return 4;
-}
-
-/* Every tier-A conclusion has a severity rank, and no rank puts a less
- * urgent conclusion before a more urgent one. */
+/* Every conclusion of a tier ordered by severity (tiers.tsv) has a severity
+ * rank, and no rank puts a less urgent conclusion (urgency.tsv) before a
+ * more urgent one. */
 static void check_severity(lint_ctx *c)
 {
     char path[LINT_PATH];
@@ -893,18 +884,18 @@ static void check_severity(lint_ctx *c)
     for (size_t i = 0; i < sol_catalog_condition_count(c->cat); i++) {
         const sol_condition *a = sol_catalog_condition_at(c->cat, i);
 
-        if (a->tier != 'A')
+        if (!a->tier_def->by_severity)
             continue;
         if (!a->severity) {
             lint_add(c, c->conditions_path, a->line, "severity-order",
-                     "tier-A conclusion %s has no rank in %s", a->id, path);
+                     "tier-%c conclusion %s has no rank in %s", a->tier, a->id, path);
             continue;
         }
         for (size_t j = 0; j < sol_catalog_condition_count(c->cat); j++) {
             const sol_condition *b = sol_catalog_condition_at(c->cat, j);
 
-            if (b->tier == 'A' && b->severity && a->severity < b->severity &&
-                urgency_order(a->urgency) > urgency_order(b->urgency))
+            if (b->tier_def->by_severity && b->severity && a->severity < b->severity &&
+                a->urgency_rank > b->urgency_rank)
                 lint_add(c, c->conditions_path, a->line, "severity-order",
                          "%s (%s) is ranked before %s (%s) in %s", a->id, a->urgency,
                          b->id, b->urgency, path);
@@ -965,7 +956,7 @@ static void check_must_not_miss(lint_ctx *c)
         const sol_condition *a = sol_catalog_condition_at(c->cat, i);
         int has = 0;
 
-        if (a->tier != 'A' || strcmp(a->urgency, "differential") == 0)
+        if (!a->red_flag)
             continue;
         for (size_t j = 0; j < sol_catalog_mnm_count(c->cat); j++)
             has |= strcmp(sol_catalog_mnm_at(c->cat, j)->kind, "present") == 0 &&

@@ -116,11 +116,12 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
     for (size_t i = 0; i < sol_catalog_condition_count(p->cat); i++) {
         const sol_condition *c = sol_catalog_condition_at(p->cat, i);
         char tier[2] = {c->tier, 0};
-        sol_slotval sv[4] = {{"id", sym(c->id)},
+        sol_slotval sv[5] = {{"id", sym(c->id)},
                              {"tier", sym(tier)},
                              {"urgency", sym(c->urgency)},
-                             {"suppresses", sym(c->suppresses ? "yes" : "no")}};
-        if ((rc = sol_engine_add_knowledge(p->engine, "condition", sv, 4, d)))
+                             {"suppresses", sym(c->suppresses ? "yes" : "no")},
+                             {"red-flag", sym(c->red_flag ? "yes" : "no")}};
+        if ((rc = sol_engine_add_knowledge(p->engine, "condition", sv, 5, d)))
             return rc;
     }
     for (size_t i = 0; i < sol_catalog_strength_count(p->cat); i++) {

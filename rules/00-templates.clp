@@ -34,6 +34,9 @@
 (deftemplate MAIN::contraindication       ; never give this advice while that stands (contraindications.tsv)
    (slot recommendation (type SYMBOL))
    (slot by (type SYMBOL)))               ; a conclusion id or a GATE state
+(deftemplate MAIN::referral               ; the referral a supported conclusion gets (referrals.tsv)
+   (slot conclusion (type SYMBOL))
+   (slot recommendation (type SYMBOL)))
 (deftemplate MAIN::opinion-rule           ; a brief rule id whose rules cite only opinion-level sources (sources.tsv)
    (slot rule (type SYMBOL)))
 

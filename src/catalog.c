@@ -25,7 +25,9 @@ typedef struct {
 } ranked;
 
 struct sol_catalog {
-    char *bufs[11];                 /* file contents, split in place */
+    char *bufs[12];                 /* file contents, split in place */
+    sol_referral *refs;
+    size_t nrefs;
     sol_tier *tiers;                /* sorted by rank after loading */
     size_t ntiers;
     sol_urgency *urg;               /* sorted by rank after loading */
@@ -467,6 +469,30 @@ static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *pa
     return SOL_OK;
 }
 
+static int referral_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
+{
+    sol_referral *x;
+
+    if (!sol_catalog_condition(c, r->col[0]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "'%s' is not a conclusion of conditions.tsv", r->col[0]);
+    if (!sol_catalog_recommendation(c, r->col[1]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "'%s' is not a recommendation of recommendations.tsv", r->col[1]);
+    if (sol_catalog_referral(c, r->col[0], r->col[1]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "duplicate pair %s / %s", r->col[0], r->col[1]);
+    if (grow((void **)&c->refs, c->nrefs, sizeof *c->refs) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    x = &c->refs[c->nrefs++];
+    x->conclusion = r->col[0];
+    x->recommendation = r->col[1];
+    x->sources = r->col[2];
+    x->why = r->col[3];
+    x->line = r->line;
+    return SOL_OK;
+}
+
 static int mnm_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
     static const char *const kinds[] = { "present", "ask", "benign", NULL };
@@ -550,6 +576,9 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
     if (rc == SOL_OK)
         rc = load_tsv(c, 6, dir, "must-not-miss.tsv", 6,
                       "conclusion kind id when findings sources", mnm_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, 11, dir, "referrals.tsv", 4,
+                      "conclusion recommendation sources why", referral_row, d);
     if (rc != SOL_OK) {
         sol_catalog_free(c);
         return rc;
@@ -570,6 +599,7 @@ void sol_catalog_free(sol_catalog *c)
     free(c->strengths);
     free(c->contra);
     free(c->mnm);
+    free(c->refs);
     free(c->tiers);
     free(c->urg);
     free(c->phases);
@@ -816,4 +846,24 @@ const char *sol_catalog_population_at(const sol_catalog *c, size_t i, int *line)
     if (line)
         *line = c->pop[i].line;
     return c->pop[i].name;
+}
+
+size_t sol_catalog_referral_count(const sol_catalog *c)
+{
+    return c ? c->nrefs : 0;
+}
+
+const sol_referral *sol_catalog_referral_at(const sol_catalog *c, size_t i)
+{
+    return c && i < c->nrefs ? &c->refs[i] : NULL;
+}
+
+const sol_referral *sol_catalog_referral(const sol_catalog *c, const char *conclusion,
+                                         const char *recommendation)
+{
+    for (size_t i = 0; c && conclusion && recommendation && i < c->nrefs; i++)
+        if (strcmp(c->refs[i].conclusion, conclusion) == 0 &&
+            strcmp(c->refs[i].recommendation, recommendation) == 0)
+            return &c->refs[i];
+    return NULL;
 }

@@ -91,11 +91,20 @@ typedef struct {
     int line;
 } sol_mnm;
 
+/* referrals.tsv: the referral a supported conclusion gets. */
+typedef struct {
+    const char *conclusion;
+    const char *recommendation;
+    const char *sources;
+    const char *why;
+    int line;
+} sol_referral;
+
 typedef struct sol_catalog sol_catalog;
 
 /* Load tiers.tsv, urgency.tsv, phases.tsv, population.tsv, conditions.tsv,
  * recommendations.tsv, sources.tsv, strengths.tsv, severity.tsv,
- * contraindications.tsv and must-not-miss.tsv from dir.
+ * contraindications.tsv, must-not-miss.tsv and referrals.tsv from dir.
  * Errors name file and line. Caller frees *out. */
 int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d);
 void sol_catalog_free(sol_catalog *c);   /* NULL is a no-op */
@@ -129,6 +138,12 @@ const sol_mnm *sol_catalog_mnm_at(const sol_catalog *c, size_t i);
 int sol_catalog_is_gate_state(const char *name);
 /* cf of a strength name, or 0.0 when unknown. */
 double sol_catalog_cf(const sol_catalog *c, const char *strength);
+
+size_t sol_catalog_referral_count(const sol_catalog *c);
+const sol_referral *sol_catalog_referral_at(const sol_catalog *c, size_t i);
+/* The row of referrals.tsv for a conclusion and recommendation, or NULL. */
+const sol_referral *sol_catalog_referral(const sol_catalog *c, const char *conclusion,
+                                         const char *recommendation);
 
 /* The tiers in listing order (tiers.tsv); sol_catalog_tier(c, 'T') looks
  * one up by letter, NULL when unknown. */

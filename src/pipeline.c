@@ -136,6 +136,13 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
         if ((rc = sol_engine_add_knowledge(p->engine, "contraindication", sv, 2, d)))
             return rc;
     }
+    for (size_t i = 0; i < sol_catalog_referral_count(p->cat); i++) {
+        const sol_referral *x = sol_catalog_referral_at(p->cat, i);
+        sol_slotval sv[2] = {{"conclusion", sym(x->conclusion)},
+                             {"recommendation", sym(x->recommendation)}};
+        if ((rc = sol_engine_add_knowledge(p->engine, "referral", sv, 2, d)))
+            return rc;
+    }
     if ((rc = add_must_ask(p, d)))
         return rc;
     return add_thresholds(p, d);

@@ -170,8 +170,17 @@ static const char *fact_clinical(const sol_explain *x, const sol_gfact *f, char 
         snprintf(buf, len, "strength %s = certainty %s (knowledge/strengths.tsv)",
                  sol_gfact_sym(f, "strength"), v);
     } else if (strcmp(rel, "condition") == 0) {
-        snprintf(buf, len, "catalogue entry of %s: tier %s (knowledge/conditions.tsv)",
-                 concl_label(r, sol_gfact_sym(f, "id"), a, sizeof a), sol_gfact_sym(f, "tier"));
+        snprintf(buf, len, "catalogue entry of %s: tier %s%s (knowledge/conditions.tsv)",
+                 concl_label(r, sol_gfact_sym(f, "id"), a, sizeof a), sol_gfact_sym(f, "tier"),
+                 strcmp(sol_gfact_sym(f, "red-flag"), "yes") == 0
+                     ? ", a red flag by its urgency (knowledge/urgency.tsv)" : "");
+    } else if (strcmp(rel, "referral") == 0) {
+        const sol_referral *x = sol_catalog_referral(sol_report_catalog(r),
+                                                     sol_gfact_sym(f, "conclusion"),
+                                                     sol_gfact_sym(f, "recommendation"));
+        snprintf(buf, len, "referral table: %s is referred with %s (knowledge/referrals.tsv:%d; "
+                 "sources %s)", concl_label(r, sol_gfact_sym(f, "conclusion"), a, sizeof a),
+                 sol_gfact_sym(f, "recommendation"), x ? x->line : 0, x ? x->sources : "-");
     } else if (strcmp(rel, "screen-item") == 0) {
         snprintf(buf, len, "%s screening question: %s", sol_gfact_sym(f, "screen"),
                  finding_label(r, sol_gfact_sym(f, "name")));

@@ -405,6 +405,11 @@ static int build_rest(sol_report *r)
             rr->rule = fi ? fi->rule : "?";
             rr->rule_id = rd ? rd->id : "?";
             rr->sources = rd ? rd->sources : "-";
+            /* given through the referral table: its row's sources, not the
+             * union the generic rule cites */
+            const sol_referral *ref = sol_catalog_referral(r->cat, for_id, rec->id);
+            if (ref)
+                rr->sources = ref->sources;
             rr->firing = fi ? (size_t)f->firing : 0;
         } else if (strcmp(f->relation, "blocked") == 0) {
             const sol_recommendation *rec =

@@ -57,7 +57,8 @@ typedef struct {
     const char *for_id;        /* conclusion it serves ("" for safety net) */
     const char *rule;          /* MODULE::name that recommended it */
     const char *rule_id;
-    const char *sources;       /* the rule's sources */
+    const char *sources;       /* the rule's sources (a referrals.tsv row's, when
+                                  the rule applies that table) */
     size_t firing;
 } sol_rrec;
 

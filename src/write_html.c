@@ -139,7 +139,8 @@ static const sol_rrec *referral_for(const sol_report *r, const char *id)
 {
     for (size_t i = 0; i < sol_report_recommendation_count(r); i++) {
         const sol_rrec *rr = sol_report_recommendation_at(r, i);
-        if (strcmp(rr->for_id, id) == 0 && strcmp(rr->rec->phase, "referral") == 0)
+        if (strcmp(rr->for_id, id) == 0 &&
+            sol_catalog_referral(sol_report_catalog(r), id, rr->rec->id))
             return rr;
     }
     return NULL;

@@ -417,11 +417,11 @@ const char *sol_nb_answer_text(const sol_nb_answer *a, const sol_catalog *cat, c
             ADD("red flag cleared");
     }
     for (size_t t = 0; t < SOL_NB_TIERS; t++) {
-        const sol_tier *tier = sol_catalog_tier_at(cat, t);
-        if (!tier || (t == 0 && a->red_before != a->red_after))
+        const sol_tier *tier = sol_catalog_tier_at(cat, t); /* NULL without a catalogue */
+        if (t == 0 && a->red_before != a->red_after)
             continue;
         if (strcmp(a->top_before[t], a->top_after[t]) != 0) {
-            ADD("%stop %s: ", used ? "; " : "", tier->name);
+            ADD("%stop %s: ", used ? "; " : "", tier ? tier->name : "tier");
             if (*a->top_before[t])
                 ADD("%s (%s)", a->top_before[t], code_of(cat, a->top_before[t]));
             else

@@ -306,6 +306,13 @@ static void add_cond(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
 
             if (s->c.kind == SOL_KB_CONS_ANY || strcmp(s->name, "id") == 0)
                 continue;
+            /* the red-flag slot (urgency.tsv) reads as a phrase */
+            if (strcmp(s->name, "red-flag") == 0 && s->c.kind == SOL_KB_CONS_IN &&
+                s->c.nvalues == 1) {
+                tb_add(b, n++ ? " and %s" : " that %s",
+                       strcmp(s->c.values[0], "yes") == 0 ? "is a red flag" : "is no red flag");
+                continue;
+            }
             tb_add(b, n++ ? " and %s" : " with %s", s->name);
             if (s->c.kind == SOL_KB_CONS_IN) {
                 tb_add(b, " ");

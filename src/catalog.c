@@ -1,6 +1,7 @@
 /* catalog.c — loads the clinician-reviewed catalogues in knowledge/:
- * conditions.tsv, recommendations.tsv, sources.tsv, strengths.tsv and the
- * safety tables severity.tsv, contraindications.tsv and must-not-miss.tsv.
+ * conditions.tsv, recommendations.tsv, sources.tsv, strengths.tsv, the
+ * listing policy (tiers.tsv, urgency.tsv, phases.tsv, population.tsv) and
+ * the safety tables severity.tsv, contraindications.tsv and must-not-miss.tsv.
  * Each file is read whole and split in place; the structs point into those
  * buffers, which the catalogue owns. Column counts are strict and every
  * error names the file and line. */
@@ -12,11 +13,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CATALOG_MAX_TABLES 12
+#define CATALOG_MAX_TABLES 16
+
+/* One row of a table that only names and orders things (phases.tsv,
+ * population.tsv). */
+typedef struct {
+    const char *name;
+    int rank;
+    int line;
+} ranked;
 
 struct sol_catalog {
     const sol_table *tabs[CATALOG_MAX_TABLES]; /* the tables read; structs point in */
     size_t ntabs;
+    sol_referral *refs;
+    size_t nrefs;
+    sol_tier *tiers;                /* sorted by rank after loading */
+    size_t ntiers;
+    sol_urgency *urg;               /* sorted by rank after loading */
+    size_t nurg;
+    ranked *phases;                 /* phases.tsv, sorted by rank after loading */
+    size_t nphases;
+    ranked *pop;                    /* population.tsv: rule families, rank 0 */
+    size_t npop;
     sol_condition *conds;
     size_t nconds;
     sol_recommendation *recs;
@@ -114,6 +133,15 @@ static int condition_row(sol_catalog *c, const tsv_row *r, const char *path,
                          sol_diag *d)
 {
     sol_condition *x;
+    const char *tier = r->col[2];
+    const sol_urgency *u = sol_catalog_urgency(c, r->col[3]);
+
+    if (strlen(tier) != 1 || !sol_catalog_tier(c, tier[0]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "tier '%s': not a tier of tiers.tsv", tier);
+    if (!u)
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "urgency '%s': not an urgency of urgency.tsv", r->col[3]);
     int rc = add_keyed((void **)&x, (void **)&c->conds, &c->nconds, sizeof *c->conds, r, "condition id", path, d);
 
     if (rc != SOL_OK)
@@ -128,7 +156,131 @@ static int condition_row(sol_catalog *c, const tsv_row *r, const char *path,
     x->sources = r->col[7];
     x->line = r->line;
     x->severity = 0;
+    x->red_flag = u->red_flag;
+    x->urgency_rank = u->rank;
+    x->tier_def = sol_catalog_tier(c, x->tier);
     return SOL_OK;
+}
+
+/* A whole number from 1 to 1000, or 0. */
+static int rank_of(const char *s)
+{
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(s, &end, 10);
+    return errno || *end || v < 1 || v > 1000 ? 0 : (int)v;
+}
+
+static int yes_no(const char *s)
+{
+    return strcmp(s, "yes") == 0 ? 1 : strcmp(s, "no") == 0 ? 0 : -1;
+}
+
+static int tier_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
+{
+    sol_tier *x;
+    int rank = rank_of(r->col[1]), deferred = yes_no(r->col[5]), managed = yes_no(r->col[6]);
+
+    if (strlen(r->col[0]) != 1 || sol_catalog_tier(c, r->col[0][0]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "tier '%s': expected one letter not listed before", r->col[0]);
+    if (!rank)
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "rank '%s': expected a whole number from 1", r->col[1]);
+    for (size_t i = 0; i < c->ntiers; i++)
+        if (c->tiers[i].rank == rank)
+            return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                                "rank %d is already given to tier %c", rank, c->tiers[i].tier);
+    if (grow((void **)&c->tiers, c->ntiers, sizeof *c->tiers) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    x = &c->tiers[c->ntiers++];
+    x->tier = r->col[0][0];
+    x->rank = rank;
+    x->name = r->col[2];
+    x->by_severity = strcmp(r->col[3], "severity") == 0;
+    x->on_support = strcmp(r->col[4], "support") == 0;
+    x->deferred = deferred;
+    x->managed = managed;
+    x->title = r->col[7];
+    x->line = r->line;
+    return SOL_OK;
+}
+
+/* One named row (phases.tsv, population.tsv) into *arr: names unique,
+ * ranks unique when given (rank 0: unranked). */
+static int ranked_row(ranked **arr, size_t *n, const tsv_row *r, int rank,
+                      const char *path, sol_diag *d)
+{
+    for (size_t i = 0; i < *n; i++) {
+        if (strcmp((*arr)[i].name, r->col[0]) == 0)
+            return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                                "'%s' is listed twice", r->col[0]);
+        if (rank && (*arr)[i].rank == rank)
+            return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                                "rank %d is already given to '%s'", rank, (*arr)[i].name);
+    }
+    if (grow((void **)arr, *n, sizeof **arr) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    (*arr)[*n].name = r->col[0];
+    (*arr)[*n].rank = rank;
+    (*arr)[*n].line = r->line;
+    (*n)++;
+    return SOL_OK;
+}
+
+static int urgency_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
+{
+    int rank = rank_of(r->col[1]), red = yes_no(r->col[2]);
+    sol_urgency *x;
+
+    if (!rank)
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "rank '%s': expected a whole number from 1", r->col[1]);
+    for (size_t i = 0; i < c->nurg; i++)
+        if (strcmp(c->urg[i].urgency, r->col[0]) == 0 || c->urg[i].rank == rank)
+            return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                                "urgency '%s' or rank %d is listed twice", r->col[0], rank);
+    if (grow((void **)&c->urg, c->nurg, sizeof *c->urg) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    x = &c->urg[c->nurg++];
+    x->urgency = r->col[0];
+    x->rank = rank;
+    x->red_flag = red;
+    x->action = r->col[3];
+    x->line = r->line;
+    return SOL_OK;
+}
+
+static int phase_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
+{
+    int rank = rank_of(r->col[1]);
+
+    if (!rank)
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "rank '%s': expected a whole number from 1", r->col[1]);
+    return ranked_row(&c->phases, &c->nphases, r, rank, path, d);
+}
+
+static int population_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
+{
+    return ranked_row(&c->pop, &c->npop, r, 0, path, d);
+}
+
+static int cmp_tier(const void *a, const void *b)
+{
+    return ((const sol_tier *)a)->rank - ((const sol_tier *)b)->rank;
+}
+
+static int cmp_urgency(const void *a, const void *b)
+{
+    return ((const sol_urgency *)a)->rank - ((const sol_urgency *)b)->rank;
+}
+
+static int cmp_ranked(const void *a, const void *b)
+{
+    return ((const ranked *)a)->rank - ((const ranked *)b)->rank;
 }
 
 static int recommendation_row(sol_catalog *c, const tsv_row *r,
@@ -193,10 +345,12 @@ static int severity_row(sol_catalog *c, const tsv_row *r, const char *path,
     char *end;
     long rank;
     sol_condition *x = (sol_condition *)sol_catalog_condition(c, r->col[0]);
+    const sol_tier *t = x ? sol_catalog_tier(c, x->tier) : NULL;
 
-    if (!x || x->tier != 'A')
+    if (!t || !t->by_severity)
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "'%s' is not a tier-A conclusion of conditions.tsv", r->col[0]);
+                            "'%s' is not a conclusion of conditions.tsv in a tier ordered "
+                            "by severity (tiers.tsv)", r->col[0]);
     errno = 0;
     rank = strtol(r->col[1], &end, 10);
     if (errno || *end || rank < 1 || rank > 1000)
@@ -249,16 +403,43 @@ static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *pa
     return SOL_OK;
 }
 
+static int referral_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
+{
+    sol_referral *x;
+
+    if (!sol_catalog_condition(c, r->col[0]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "'%s' is not a conclusion of conditions.tsv", r->col[0]);
+    if (!sol_catalog_recommendation(c, r->col[1]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "'%s' is not a recommendation of recommendations.tsv", r->col[1]);
+    if (sol_catalog_referral(c, r->col[0], r->col[1]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "duplicate pair %s / %s", r->col[0], r->col[1]);
+    if (grow((void **)&c->refs, c->nrefs, sizeof *c->refs) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    x = &c->refs[c->nrefs++];
+    x->conclusion = r->col[0];
+    x->recommendation = r->col[1];
+    x->sources = r->col[2];
+    x->why = r->col[3];
+    x->line = r->line;
+    return SOL_OK;
+}
+
 static int mnm_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
     sol_mnm *x;
     const sol_condition *cond = sol_catalog_condition(c, r->col[0]);
     int benign = strcmp(r->col[1], "benign") == 0;
 
-    if (benign ? strcmp(r->col[0], "*") != 0 : (!cond || cond->tier != 'A'))
+    const sol_tier *t = cond ? sol_catalog_tier(c, cond->tier) : NULL;
+
+    if (benign ? strcmp(r->col[0], "*") != 0 : (!t || !t->by_severity))
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
                             benign ? "a benign row names no conclusion: write *"
-                                   : "'%s' is not a tier-A conclusion of conditions.tsv",
+                                   : "'%s' is not a conclusion of conditions.tsv in a tier "
+                                     "ordered by severity (tiers.tsv)",
                             r->col[0]);
     if ((strcmp(r->col[1], "ask") == 0) != (strchr(r->col[3], '=') != NULL))
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
@@ -313,14 +494,28 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
     c = calloc(1, sizeof *c);
     if (!c)
         return sol_diag_set(d, SOL_ENOMEM, dir, 0, "out of memory");
-    rc = load_tsv(c, dir, "sources.tsv",
-                  "id kind:seed|published citation note "
-                  "[level:guideline|study|review|opinion]", source_row, d);
+    rc = load_tsv(c, dir, "tiers.tsv", "tier rank name order:severity|certainty shown:support|belief "
+                  "deferred:yes|no managed:yes|no title",
+                  tier_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, dir, "urgency.tsv", "urgency rank red-flag:yes|no action:refer-now|refer-soon|refer|none", urgency_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, dir, "phases.tsv", "phase rank what", phase_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, dir, "population.tsv", "rule why sources", population_row, d);
+    if (rc == SOL_OK) {
+        qsort(c->tiers, c->ntiers, sizeof *c->tiers, cmp_tier);
+        qsort(c->urg, c->nurg, sizeof *c->urg, cmp_urgency);
+        qsort(c->phases, c->nphases, sizeof *c->phases, cmp_ranked);
+        rc = load_tsv(c, dir, "sources.tsv",
+                      "id kind:seed|published citation note "
+                      "[level:guideline|study|review|opinion]", source_row, d);
+    }
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "strengths.tsv", "strength cf [levels]", strength_row, d);
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "conditions.tsv",
-                      "id code tier:A|T|K|X urgency:emergency|urgent|non-urgent|differential|- "
+                      "id code tier urgency "
                       "suppresses:yes|no|- label description sources", condition_row, d);
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "recommendations.tsv",
@@ -333,6 +528,9 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "must-not-miss.tsv",
                       "conclusion kind:present|ask|benign id when findings sources", mnm_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, dir, "referrals.tsv", "conclusion recommendation sources why",
+                      referral_row, d);
     if (rc == SOL_OK)
         rc = load_thresholds(c, dir, d);
     if (rc != SOL_OK) {
@@ -372,6 +570,11 @@ void sol_catalog_free(sol_catalog *c)
     free(c->contra);
     free(c->mnm);
     free(c->thresholds);
+    free(c->refs);
+    free(c->tiers);
+    free(c->urg);
+    free(c->phases);
+    free(c->pop);
     free(c);
 }
 
@@ -397,6 +600,9 @@ CATALOG_KEYED(sol_strength, strength, strengths, nstrengths)
 CATALOG_KEYED(sol_threshold, threshold, thresholds, nthresholds)
 CATALOG_LIST(sol_contraindication, contraindication, contra, ncontra)
 CATALOG_LIST(sol_mnm, mnm, mnm, nmnm)
+CATALOG_LIST(sol_tier, tier, tiers, ntiers)
+CATALOG_LIST(sol_urgency, urgency, urg, nurg)
+CATALOG_LIST(sol_referral, referral, refs, nrefs)
 
 const char *const sol_evidence_levels[] = { "guideline", "study", "review",
                                             "opinion", NULL };
@@ -446,4 +652,98 @@ double sol_catalog_cf(const sol_catalog *c, const char *strength)
     const sol_strength *s = sol_catalog_strength(c, strength);
 
     return s ? s->cf : 0.0;
+}
+
+const sol_tier *sol_catalog_tier(const sol_catalog *c, char tier)
+{
+    for (size_t i = 0; c && i < c->ntiers; i++)
+        if (c->tiers[i].tier == tier)
+            return &c->tiers[i];
+    return NULL;
+}
+
+const sol_tier *sol_catalog_tier_lead(const sol_catalog *c, size_t n)
+{
+    for (size_t i = 0; c && i < c->ntiers; i++)
+        if (!c->tiers[i].by_severity && c->tiers[i].managed && n-- == 0)
+            return &c->tiers[i];
+    return NULL;
+}
+
+const char *sol_catalog_tier_letters(const sol_catalog *c, char *buf, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; c && i < c->ntiers && n + 1 < len; i++)
+        buf[n++] = c->tiers[i].tier;
+    if (len)
+        buf[n] = '\0';
+    return buf;
+}
+
+size_t sol_catalog_tier_index(const sol_catalog *c, char tier)
+{
+    const sol_tier *t = sol_catalog_tier(c, tier);
+    return t ? (size_t)(t - c->tiers) : sol_catalog_tier_count(c);
+}
+
+const sol_urgency *sol_catalog_urgency(const sol_catalog *c, const char *urgency)
+{
+    for (size_t i = 0; c && urgency && i < c->nurg; i++)
+        if (strcmp(c->urg[i].urgency, urgency) == 0)
+            return &c->urg[i];
+    return NULL;
+}
+
+int sol_catalog_phase_rank(const sol_catalog *c, const char *phase)
+{
+    for (size_t i = 0; c && phase && i < c->nphases; i++)
+        if (strcmp(c->phases[i].name, phase) == 0)
+            return c->phases[i].rank;
+    return c && c->nphases ? c->phases[c->nphases - 1].rank + 1 : 1;
+}
+
+size_t sol_catalog_phase_count(const sol_catalog *c)
+{
+    return c ? c->nphases : 0;
+}
+
+const char *sol_catalog_phase_at(const sol_catalog *c, size_t i, int *line)
+{
+    if (!c || i >= c->nphases)
+        return NULL;
+    if (line)
+        *line = c->phases[i].line;
+    return c->phases[i].name;
+}
+
+int sol_catalog_is_population(const sol_catalog *c, const char *family)
+{
+    for (size_t i = 0; c && family && i < c->npop; i++)
+        if (strcmp(c->pop[i].name, family) == 0)
+            return 1;
+    return 0;
+}
+
+size_t sol_catalog_population_count(const sol_catalog *c)
+{
+    return c ? c->npop : 0;
+}
+
+const char *sol_catalog_population_at(const sol_catalog *c, size_t i, int *line)
+{
+    if (!c || i >= c->npop)
+        return NULL;
+    if (line)
+        *line = c->pop[i].line;
+    return c->pop[i].name;
+}
+
+const sol_referral *sol_catalog_referral(const sol_catalog *c, const char *conclusion,
+                                         const char *recommendation)
+{
+    for (size_t i = 0; c && conclusion && recommendation && i < c->nrefs; i++)
+        if (strcmp(c->refs[i].conclusion, conclusion) == 0 &&
+            strcmp(c->refs[i].recommendation, recommendation) == 0)
+            return &c->refs[i];
+    return NULL;
 }

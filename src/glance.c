@@ -22,13 +22,16 @@ struct sol_glance {
     size_t nunused;
 };
 
-static sol_action action_of(const char *urgency)
+/* The action an urgency asks for (knowledge/urgency.tsv, column 4). */
+static sol_action action_of(const sol_catalog *cat, const char *urgency)
 {
-    if (strcmp(urgency, "emergency") == 0)
+    const sol_urgency *u = sol_catalog_urgency(cat, urgency);
+    const char *a = u ? u->action : "none";
+    if (strcmp(a, "refer-now") == 0)
         return SOL_ACTION_REFER_NOW;
-    if (strcmp(urgency, "urgent") == 0)
+    if (strcmp(a, "refer-soon") == 0)
         return SOL_ACTION_REFER_SOON;
-    if (strcmp(urgency, "non-urgent") == 0)
+    if (strcmp(a, "refer") == 0)
         return SOL_ACTION_REFER;
     return SOL_ACTION_NONE;
 }
@@ -73,7 +76,7 @@ static int can_change_action(const sol_glance *g, const sol_nb_item *it)
         if (g->action == SOL_ACTION_NONE) {
             if (a->red_after && !a->red_before)
                 return 1;
-        } else if (c && action_of(c->urgency) > g->action) {
+        } else if (c && action_of(cat, c->urgency) > g->action) {
             return 1;
         }
     }
@@ -115,14 +118,16 @@ int sol_glance_build(sol_glance **out, const sol_report *r, const sol_nextbest *
     if (!g)
         goto oom;
     g->r = r;
+    const sol_catalog *cat = sol_report_catalog(r);
+    const sol_tier *tissue = sol_catalog_tier_lead(cat, 0), *driver = sol_catalog_tier_lead(cat, 1);
     for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
         const sol_rconclusion *c = sol_report_conclusion_at(r, i);
-        if (c->tier == 'A' && action_of(c->cond->urgency) > g->action) {
-            g->action = action_of(c->cond->urgency);
+        if (c->cond->red_flag && action_of(cat, c->cond->urgency) > g->action) {
+            g->action = action_of(cat, c->cond->urgency);
             g->flag = c;
-        } else if (c->tier == 'T' && !g->tissue) {
+        } else if (tissue && c->tier == tissue->tier && !g->tissue) {
             g->tissue = c;
-        } else if (c->tier == 'K' && !g->driver) {
+        } else if (driver && c->tier == driver->tier && !g->driver) {
             g->driver = c;
         }
     }

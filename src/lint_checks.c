@@ -366,6 +366,39 @@ static int recommends_for(const sol_kb_rule *r, const char *id)
     return 0;
 }
 
+/* Does some rule read facts of template tmpl (a knowledge table asserted
+ * by the host) and recommend? Then that table's rows are recommendations
+ * the rules give (the referral table). */
+static int applies_table(const lint_ctx *c, const char *tmpl)
+{
+    for (size_t i = 0; c->kb && i < sol_kb_rule_count(c->kb); i++) {
+        const sol_kb_rule *r = sol_kb_rule_at(c->kb, i);
+        int reads = 0, recommends = 0;
+
+        for (size_t k = 0; k < r->nconds; k++)
+            reads |= r->conds[k].tmpl && strcmp(r->conds[k].tmpl, tmpl) == 0;
+        for (size_t k = 0; k < r->nactions; k++)
+            recommends |= r->actions[k].kind == SOL_KB_ACT_RECOMMENDATION;
+        if (reads && recommends)
+            return 1;
+    }
+    return 0;
+}
+
+/* A row of referrals.tsv, applied by a rule, recommends for conclusion id
+ * (or gives recommendation rec). */
+static int referred(const lint_ctx *c, const char *id, const char *rec)
+{
+    if (!applies_table(c, "referral"))
+        return 0;
+    for (size_t i = 0; i < sol_catalog_referral_count(c->cat); i++) {
+        const sol_referral *x = sol_catalog_referral_at(c->cat, i);
+        if ((id && strcmp(x->conclusion, id) == 0) || (rec && strcmp(x->recommendation, rec) == 0))
+            return 1;
+    }
+    return 0;
+}
+
 static void check_conclusions(lint_ctx *c)
 {
     if (!c->cat || !c->kb)
@@ -409,7 +442,8 @@ static void check_conclusions(lint_ctx *c)
         if (strcmp(x->description, "-") == 0)
             lint_add(c, c->conditions_path, x->line, "no-description",
                      "conclusion %s has no description", x->id);
-        if (strchr("ATK", x->tier) && !recommended)
+        recommended |= referred(c, x->id, NULL);
+        if (x->tier_def->managed && !recommended)
             lint_add(c, c->conditions_path, x->line, "no-recommendation",
                      "no MANAGE rule recommends anything for tier %c "
                      "conclusion %s", x->tier, x->id);
@@ -455,6 +489,7 @@ static void check_recommendations(lint_ctx *c)
                 used = r->actions[k].kind == SOL_KB_ACT_RECOMMENDATION &&
                        r->actions[k].id && strcmp(r->actions[k].id, x->id) == 0;
         }
+        used |= referred(c, NULL, x->id);
         if (!used)
             lint_add(c, c->recommendations_path, x->line,
                      "unused-recommendation",
@@ -861,18 +896,9 @@ static void check_contraindications(lint_ctx *c)
     }
 }
 
-static int urgency_order(const char *u)
-{
-    static const char *const order[] = { "emergency", "urgent", "non-urgent", "differential" };
-
-    for (size_t i = 0; i < sizeof order / sizeof *order; i++)
-        if (strcmp(u, order[i]) == 0)
-            return (int)i;
-    return 4;
-}
-
-/* Every tier-A conclusion has a severity rank, and no rank puts a less
- * urgent conclusion before a more urgent one. */
+/* Every conclusion of a tier ordered by severity (tiers.tsv) has a severity
+ * rank, and no rank puts a less urgent conclusion (urgency.tsv) before a
+ * more urgent one. */
 static void check_severity(lint_ctx *c)
 {
     char path[LINT_PATH];
@@ -883,18 +909,18 @@ static void check_severity(lint_ctx *c)
     for (size_t i = 0; i < sol_catalog_condition_count(c->cat); i++) {
         const sol_condition *a = sol_catalog_condition_at(c->cat, i);
 
-        if (a->tier != 'A')
+        if (!a->tier_def->by_severity)
             continue;
         if (!a->severity) {
             lint_add(c, c->conditions_path, a->line, "severity-order",
-                     "tier-A conclusion %s has no rank in %s", a->id, path);
+                     "tier-%c conclusion %s has no rank in %s", a->tier, a->id, path);
             continue;
         }
         for (size_t j = 0; j < sol_catalog_condition_count(c->cat); j++) {
             const sol_condition *b = sol_catalog_condition_at(c->cat, j);
 
-            if (b->tier == 'A' && b->severity && a->severity < b->severity &&
-                urgency_order(a->urgency) > urgency_order(b->urgency))
+            if (b->tier_def->by_severity && b->severity && a->severity < b->severity &&
+                a->urgency_rank > b->urgency_rank)
                 lint_add(c, c->conditions_path, a->line, "severity-order",
                          "%s (%s) is ranked before %s (%s) in %s", a->id, a->urgency,
                          b->id, b->urgency, path);
@@ -955,7 +981,7 @@ static void check_must_not_miss(lint_ctx *c)
         const sol_condition *a = sol_catalog_condition_at(c->cat, i);
         int has = 0;
 
-        if (a->tier != 'A' || strcmp(a->urgency, "differential") == 0)
+        if (!a->red_flag)
             continue;
         for (size_t j = 0; j < sol_catalog_mnm_count(c->cat); j++)
             has |= strcmp(sol_catalog_mnm_at(c->cat, j)->kind, "present") == 0 &&
@@ -1015,6 +1041,68 @@ static void check_evidence_levels(lint_ctx *c)
     }
 }
 
+/* The listing-policy tables agree with the rest of the knowledge: every
+ * tier and urgency conditions.tsv could use is there (the loader refuses
+ * unknown ones), a red flag sits in a tier ordered by severity, every
+ * recommendation phase is in phases.tsv, every population.tsv row names a
+ * brief rule id the rules use, every red flag has a referral row and the
+ * referral table is applied by some rule. */
+static void check_policy(lint_ctx *c)
+{
+    char path[LINT_PATH];
+
+    if (!c->cat)
+        return;
+    for (size_t i = 0; i < sol_catalog_condition_count(c->cat); i++) {
+        const sol_condition *x = sol_catalog_condition_at(c->cat, i);
+        if (x->red_flag && !x->tier_def->by_severity)
+            lint_add(c, c->conditions_path, x->line, "policy-table",
+                     "red flag %s (urgency %s) is in tier %c, which tiers.tsv lists by "
+                     "certainty: a red flag must be listed by severity", x->id, x->urgency,
+                     x->tier);
+        /* a knowledge base without the referral rule refers in its own rules
+         * (no-recommendation checks those) */
+        if (x->red_flag && applies_table(c, "referral") && !referred(c, x->id, NULL)) {
+            snprintf(path, sizeof path, "%s/referrals.tsv", c->knowledge_dir);
+            lint_add(c, c->conditions_path, x->line, "policy-table",
+                     "red flag %s has no referral applied from %s", x->id, path);
+        }
+    }
+    snprintf(path, sizeof path, "%s/phases.tsv", c->knowledge_dir);
+    for (size_t i = 0; i < sol_catalog_recommendation_count(c->cat); i++) {
+        const sol_recommendation *x = sol_catalog_recommendation_at(c->cat, i);
+        int known = 0;
+        for (size_t k = 0; k < sol_catalog_phase_count(c->cat); k++)
+            known |= strcmp(sol_catalog_phase_at(c->cat, k, NULL), x->phase) == 0;
+        if (!known)
+            lint_add(c, c->recommendations_path, x->line, "policy-table",
+                     "recommendation %s has phase %s, which is not in %s", x->id, x->phase,
+                     path);
+    }
+    snprintf(path, sizeof path, "%s/population.tsv", c->knowledge_dir);
+    for (size_t i = 0; c->kb && i < sol_catalog_population_count(c->cat); i++) {
+        int line = 0, used = 0;
+        const char *fam = sol_catalog_population_at(c->cat, i, &line);
+        for (size_t k = 0; k < sol_kb_rule_count(c->kb) && !used; k++) {
+            const char *f = sol_kb_rule_at(c->kb, k)->family;
+            used = f && strcmp(f, fam) == 0;
+        }
+        if (!used)
+            lint_add(c, path, line, "policy-table",
+                     "population tendency %s is not the brief id of any rule", fam);
+    }
+    for (size_t i = 0; i < sol_catalog_referral_count(c->cat); i++) {
+        const sol_referral *x = sol_catalog_referral_at(c->cat, i);
+        snprintf(path, sizeof path, "%s/referrals.tsv", c->knowledge_dir);
+        if (c->kb && !applies_table(c, "referral")) {
+            lint_add(c, path, x->line, "policy-table",
+                     "no rule reads (referral) facts and recommends, so this row is never "
+                     "applied");
+            break;
+        }
+    }
+}
+
 void lint_run_checks(lint_ctx *c)
 {
     if (c->kb) {
@@ -1034,4 +1122,5 @@ void lint_run_checks(lint_ctx *c)
         check_contraindications(c);
     check_severity(c);
     check_must_not_miss(c);
+    check_policy(c);
 }

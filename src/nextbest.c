@@ -28,13 +28,15 @@ typedef struct {
     sol_diag *d;
 } ctx;
 
-static void tops(const sol_report *r, char top[4][64], double cf[4])
+static void tops(const sol_report *r, char top[SOL_NB_TIERS][64], double cf[SOL_NB_TIERS])
 {
-    for (int t = 0; t < 4; t++) {
+    const sol_catalog *cat = sol_report_catalog(r);
+    for (size_t t = 0; t < SOL_NB_TIERS; t++) {
+        const sol_tier *tier = sol_catalog_tier_at(cat, t);
         const sol_rconclusion *c = NULL;
-        for (size_t i = 0; i < sol_report_conclusion_count(r) && !c; i++) {
+        for (size_t i = 0; tier && i < sol_report_conclusion_count(r) && !c; i++) {
             const sol_rconclusion *x = sol_report_conclusion_at(r, i);
-            if (x->tier == SOL_NEXTBEST_TIERS[t] && x->rank == 1)
+            if (x->tier == tier->tier && x->rank == 1)
                 c = x;
         }
         snprintf(top[t], 64, "%s", c ? c->id : "");
@@ -48,7 +50,7 @@ static void tops(const sol_report *r, char top[4][64], double cf[4])
 static double score_of(const sol_nb_answer *a)
 {
     double s = a->red_before != a->red_after ? 1000 : 0;
-    int tiers = a->red_before ? 1 : 4; /* index 0 of SOL_NEXTBEST_TIERS is A */
+    int tiers = a->red_before ? 1 : SOL_NB_TIERS; /* tier 0 lists the red flags */
     for (int t = 0; t < tiers; t++) {
         if (strcmp(a->top_before[t], a->top_after[t]) != 0)
             s += 100 + 10 * a->cf_after[t]; /* a stronger new top weighs more */
@@ -179,7 +181,7 @@ static int red_flag_rules(const sol_kb *kb, const sol_catalog *cat, unsigned cha
     if (!*feeds)
         return SOL_ENOMEM;
     for (size_t i = 0; i < sol_catalog_condition_count(cat) && rc >= 0; i++)
-        if (sol_catalog_condition_at(cat, i)->tier == 'A')
+        if (sol_catalog_condition_at(cat, i)->tier_def->by_severity)
             rc = set_add(&cs, sol_catalog_condition_at(cat, i)->id);
     while (grew && rc >= 0 && !*all) {
         grew = 0;
@@ -277,7 +279,9 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
         memset(&ans, 0, sizeof ans);
         ans.red_before = sol_report_has_red_flag(c->base);
         tops(c->base, ans.top_before, ans.cf_before);
-        sol_report_tops_of(bel, nbel, sol_pipeline_catalog(c->p), SOL_NEXTBEST_TIERS,
+        char letters[SOL_NB_TIERS + 1];
+        sol_catalog_tier_letters(sol_pipeline_catalog(c->p), letters, sizeof letters);
+        sol_report_tops_of(bel, nbel, sol_pipeline_catalog(c->p), letters,
                            ans.top_after, ans.cf_after, &ans.red_after);
         free(bel);
         ans.score = score_of(&ans);
@@ -400,7 +404,6 @@ static const char *code_of(const sol_catalog *cat, const char *id)
 const char *sol_nb_answer_text(const sol_nb_answer *a, const sol_catalog *cat, char *buf,
                                size_t len)
 {
-    static const char *const tier[] = {"red flag", "tissue state", "driver", "advisory"};
     size_t used = 0;
 
     buf[0] = '\0';
@@ -413,11 +416,12 @@ const char *sol_nb_answer_text(const sol_nb_answer *a, const sol_catalog *cat, c
         else
             ADD("red flag cleared");
     }
-    for (int t = 0; t < 4; t++) {
+    for (size_t t = 0; t < SOL_NB_TIERS; t++) {
+        const sol_tier *tier = sol_catalog_tier_at(cat, t); /* NULL without a catalogue */
         if (t == 0 && a->red_before != a->red_after)
             continue;
         if (strcmp(a->top_before[t], a->top_after[t]) != 0) {
-            ADD("%stop %s: ", used ? "; " : "", tier[t]);
+            ADD("%stop %s: ", used ? "; " : "", tier ? tier->name : "tier");
             if (*a->top_before[t])
                 ADD("%s (%s)", a->top_before[t], code_of(cat, a->top_before[t]));
             else

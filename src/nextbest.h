@@ -21,19 +21,20 @@
 #include "writers.h"
 
 #define SOL_NEXTBEST_SHOW 5     /* findings the text writer lists */
-#define SOL_NEXTBEST_TIERS "ATKX"
+#define SOL_NB_TIERS 4          /* tiers compared (knowledge/tiers.tsv, in order) */
 
-/* One answer that would change the picture. Per tier (index into
- * SOL_NEXTBEST_TIERS): the top conclusion before and with this answer. */
+/* One answer that would change the picture. Per tier (index in the listing
+ * order of knowledge/tiers.tsv): the top conclusion before and with this
+ * answer. */
 typedef struct {
     sol_value value;
     double score;               /* 1000 red-flag change, 100 (+10 x its certainty)
                                    per tier whose top changes, else 100 x the
                                    top's certainty change */
     int red_before, red_after;
-    char top_before[4][64];     /* "" when the tier has no conclusion */
-    char top_after[4][64];
-    double cf_before[4], cf_after[4];
+    char top_before[SOL_NB_TIERS][64]; /* "" when the tier has no conclusion */
+    char top_after[SOL_NB_TIERS][64];
+    double cf_before[SOL_NB_TIERS], cf_after[SOL_NB_TIERS];
 } sol_nb_answer;
 
 typedef struct {

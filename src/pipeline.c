@@ -100,11 +100,12 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
     for (size_t i = 0; i < sol_catalog_condition_count(p->cat); i++) {
         const sol_condition *c = sol_catalog_condition_at(p->cat, i);
         char tier[2] = {c->tier, 0};
-        sol_slotval sv[4] = {{"id", sym(c->id)},
+        sol_slotval sv[5] = {{"id", sym(c->id)},
                              {"tier", sym(tier)},
                              {"urgency", sym(c->urgency)},
-                             {"suppresses", sym(c->suppresses ? "yes" : "no")}};
-        if ((rc = sol_engine_add_knowledge(p->engine, "condition", sv, 4, d)))
+                             {"suppresses", sym(c->suppresses ? "yes" : "no")},
+                             {"red-flag", sym(c->red_flag ? "yes" : "no")}};
+        if ((rc = sol_engine_add_knowledge(p->engine, "condition", sv, 5, d)))
             return rc;
     }
     for (size_t i = 0; i < sol_catalog_strength_count(p->cat); i++) {
@@ -117,6 +118,13 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
         const sol_contraindication *x = sol_catalog_contraindication_at(p->cat, i);
         sol_slotval sv[2] = {{"recommendation", sym(x->recommendation)}, {"by", sym(x->by)}};
         if ((rc = sol_engine_add_knowledge(p->engine, "contraindication", sv, 2, d)))
+            return rc;
+    }
+    for (size_t i = 0; i < sol_catalog_referral_count(p->cat); i++) {
+        const sol_referral *x = sol_catalog_referral_at(p->cat, i);
+        sol_slotval sv[2] = {{"conclusion", sym(x->conclusion)},
+                             {"recommendation", sym(x->recommendation)}};
+        if ((rc = sol_engine_add_knowledge(p->engine, "referral", sv, 2, d)))
             return rc;
     }
     if ((rc = add_must_ask(p, d)))

@@ -27,6 +27,8 @@ typedef struct {
     double before, after;      /* belief before/after combining it (either may be
                                   negative: a vote against can open a belief) */
     int combined;              /* 1: folded into the belief (before/after valid) */
+    int population;            /* 1: its rule is a population tendency only
+                                  (knowledge/population.tsv) */
     const char *counted_as;    /* not combined because it shares a sign with this
                                   counted vote (its brief id), else NULL */
     const char *shared_sign;   /* the basis token both votes rest on, else NULL */
@@ -55,7 +57,8 @@ typedef struct {
     const char *for_id;        /* conclusion it serves ("" for safety net) */
     const char *rule;          /* MODULE::name that recommended it */
     const char *rule_id;
-    const char *sources;       /* the rule's sources */
+    const char *sources;       /* the rule's sources (a referrals.tsv row's, when
+                                  the rule applies that table) */
     size_t firing;
 } sol_rrec;
 
@@ -75,7 +78,7 @@ typedef struct {
     const char *because;       /* conclusion or reason symbol */
     const char *rule;
     const char *rule_id;
-    int population;            /* 1: from a population tendency rule (R55-R57) */
+    int population;            /* 1: from a population tendency rule (knowledge/population.tsv) */
     int withheld;              /* 1: a red flag stands, so no further test on the
                                   leg is suggested until medical clearance (R58) */
 } sol_radvice;
@@ -153,11 +156,6 @@ const char *sol_report_visit(const sol_report *r);
 void sol_report_set_rule_reads(sol_report *r, const char *const *names, size_t n);
 /* 1 when some rule reads finding name; -1 when the reads were not set. */
 int sol_report_rule_reads(const sol_report *r, const char *name);
-
-/* 1 for the sex and seated-work tendency rules (R55-R57, S4): they may only
- * reorder tests and nudge priors, and the writers label them as population
- * tendencies with the contrary evidence (L11). */
-int sol_rule_is_population(const char *rule_id);
 
 /* Split a rule doc string "id | sources | rationale" into its parts (copied
  * into the caller's buffers, trimmed). Returns 0 when well-formed. */

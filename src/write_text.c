@@ -10,6 +10,7 @@
 #include "glance.h"
 #include "nextbest.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,14 +119,14 @@ static void tw_head(tw *w, const char *title)
 
 /* ---- helpers --------------------------------------------------------- */
 
-static const char *tier_title(char t)
+/* A tier's title (knowledge/tiers.tsv) in capitals, as the text headings are. */
+static const char *tier_title(const sol_tier *t, char *buf, size_t len)
 {
-    switch (t) {
-    case 'A': return "RED FLAGS AND REFERRALS";
-    case 'T': return "CALF TISSUE STATE";
-    case 'K': return "KINETIC-CHAIN AND LOAD DRIVERS";
-    default: return "ADVISORIES";
-    }
+    size_t i = 0;
+    for (; t->title[i] && i + 1 < len; i++)
+        buf[i] = (char)toupper((unsigned char)t->title[i]);
+    buf[i] = '\0';
+    return buf;
 }
 
 /* A finding with its value already written as val: "name = val (where)",
@@ -175,12 +176,13 @@ static const char *const POPULATION_CAVEAT =
 
 /* ---- the summary ------------------------------------------------------ */
 
-/* A referral or safety recommendation serving conclusion id, or NULL. */
+/* The referral (its row of knowledge/referrals.tsv) serving conclusion id, or NULL. */
 static const sol_rrec *referral_for(const sol_report *r, const char *id)
 {
     for (size_t i = 0; i < sol_report_recommendation_count(r); i++) {
         const sol_rrec *rr = sol_report_recommendation_at(r, i);
-        if (strcmp(rr->for_id, id) == 0 && strcmp(rr->rec->phase, "referral") == 0)
+        if (strcmp(rr->for_id, id) == 0 &&
+            sol_catalog_referral(sol_report_catalog(r), id, rr->rec->id))
             return rr;
     }
     return NULL;
@@ -241,7 +243,7 @@ static void write_contrib(tw *w, const sol_report *r, const sol_rcontrib *c,
                 c->polarity, c->strength, c->cf, c->before, c->after);
     if (!rule_said)
         tw_line(w, 7, 9, NULL, "because: %s", c->rationale);
-    if (sol_rule_is_population(c->rule_id) && !*caveat_said) {
+    if (c->population && !*caveat_said) {
         tw_line(w, 7, 9, NULL, "%s", POPULATION_CAVEAT);
         *caveat_said = 1;
     }
@@ -280,7 +282,7 @@ static void write_conclusion(tw *w, const sol_report *r, const sol_rconclusion *
     size_t ncited = 0;
     int caveat = 0;
 
-    if (c->tier == 'A')
+    if (c->cond->tier_def->by_severity)
         tw_line(w, 2, 5, NULL, "%d. [%s] %s (%s, %s), certainty %.2f", c->rank,
                 c->cond->urgency, c->cond->label, c->cond->code, c->id, c->cf);
     else
@@ -404,7 +406,7 @@ static void write_recommendations(tw *w, const sol_report *r)
                      more->for_id);
             used = strlen(fors);
             c = sol_catalog_condition(sol_report_catalog(r), more->for_id);
-            flag |= c && c->tier == 'A';
+            flag |= c && c->tier_def->by_severity;
         }
         tw_line(w, 2, 4, NULL, "- %s [%s]%s: %s", rr->rec->label, rr->rec->phase, fors,
                 rr->rec->text);
@@ -418,7 +420,7 @@ static void write_recommendations(tw *w, const sol_report *r)
                 const sol_rrec *more = sol_report_recommendation_at(r, k);
                 const sol_condition *c = sol_catalog_condition(sol_report_catalog(r),
                                                                more->for_id);
-                if (more->rec != rr->rec || !c || c->tier != 'A')
+                if (more->rec != rr->rec || !c || !c->tier_def->by_severity)
                     continue;
                 tw_line(w, 4, 6, NULL, "serves the red flag %s, raised on sources %s",
                         more->for_id, sol_glance_flag_sources(r, more->for_id, srcs, sizeof srcs));
@@ -561,20 +563,23 @@ int sol_write_text_opts(FILE *out, const sol_report *r, const sol_nextbest *next
             "A certainty (0 to 1) is a rule-based strength of belief combined from the "
             "rules' votes below, not a probability.");
 
-    static const char tiers[] = "ATKX";
-    for (int ti = 0; ti < 4; ti++) {
-        char tier = tiers[ti], title[128];
+    const sol_catalog *cat = sol_report_catalog(r);
+    for (size_t ti = 0; ti < sol_catalog_tier_count(cat); ti++) {
+        const sol_tier *t = sol_catalog_tier_at(cat, ti);
+        char tier = t->tier, title[192], upper[128];
+        /* the red-flag and referral tier: listed by severity (tiers.tsv) */
+        int flags = t->by_severity;
         int any = 0;
-        snprintf(title, sizeof title, "%s%s", tier_title(tier),
-                 (tier == 'T' || tier == 'K') && sol_report_suppressed(r)
+        snprintf(title, sizeof title, "%s%s", tier_title(t, upper, sizeof upper),
+                 t->deferred && sol_report_suppressed(r)
                      ? " (deferred pending medical clearance)"
                      : "");
         tw_head(&w, title);
-        if (tier == 'A' && !sol_report_has_red_flag(r))
+        if (flags && !sol_report_has_red_flag(r))
             tw_line(&w, 2, 4, NULL, "none reached%s",
                     sol_report_unanswered_count(r) ? " on the answers given (see UNANSWERED)"
                                                    : "");
-        if (tier == 'A' && sol_glance_wells(g, &wells, &band, &wmod, &whigh))
+        if (flags && sol_glance_wells(g, &wells, &band, &wmod, &whigh))
             tw_line(&w, 2, 4, NULL,
                     "Wells DVT score: %lld point%s, %s band (moderate from %g, high from %g; L1)",
                     wells, wells == 1 || wells == -1 ? "" : "s", band, wmod, whigh);
@@ -582,14 +587,15 @@ int sol_write_text_opts(FILE *out, const sol_report *r, const sol_nextbest *next
             const sol_rconclusion *c = sol_report_conclusion_at(r, i);
             if (c->tier != tier)
                 continue;
-            if (!any++ && tier == 'A' && !sol_report_has_red_flag(r))
+            if (!any++ && flags && !sol_report_has_red_flag(r))
                 tw_head(&w, "DIFFERENTIALS TO CONSIDER");
             write_conclusion(&w, r, c, cited);
         }
-        if (!any && tier != 'A') {
+        /* nearest misses for the tiers a clinician acts on (managed) */
+        if (!any && !flags) {
             tw_line(&w, 2, 4, NULL, "none reached");
-            if (tier != 'X')
-                write_nearest(&w, r, next, ti);
+            if (t->managed)
+                write_nearest(&w, r, next, (int)ti);
         }
     }
 

@@ -133,9 +133,10 @@ static void test_table__pipeline_reads_each_table_once(void)
 
     CHECK_EQ_INT(sol_pipeline_new(&p, "rules", "knowledge", &d), SOL_OK);
     made = sol_table_parse_count();
-    /* vocabulary, units, sources, strengths, conditions, recommendations,
-     * severity, contraindications, must-not-miss, thresholds, note-patterns */
-    CHECK_EQ_INT(made - before, 11);
+    /* vocabulary, units, tiers, urgency, phases, population, sources,
+     * strengths, conditions, recommendations, severity, contraindications,
+     * must-not-miss, referrals, thresholds, note-patterns */
+    CHECK_EQ_INT(made - before, 16);
     for (size_t i = 0; i < sizeof records / sizeof records[0]; i++) {
         sol_findings *f = NULL;
         char *id = NULL;

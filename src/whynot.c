@@ -628,9 +628,10 @@ static int better(const sol_whynot *w, const sol_wn_rule *a, const sol_wn_rule *
     return a->nchanges - a->ndirect < b->nchanges - b->ndirect;
 }
 
-int sol_whynot_build(sol_whynot **out, sol_pipeline *p, const sol_report *r, const sol_kb *kb,
+int sol_whynot_build(sol_whynot **out, sol_pipeline *p, const sol_report *r,
                      const sol_condition *cond, sol_diag *d)
 {
+    const sol_kb *kb = sol_pipeline_kb(p);
     sol_whynot *w = calloc(1, sizeof *w);
     int rc = SOL_OK;
 

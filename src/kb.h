@@ -114,6 +114,9 @@ typedef struct {
     const char *finding;    /* ADVICE: finding */
     const char *because;    /* ADVICE, GATE: because */
     const char *state;      /* GATE: state */
+    const char *const *args; /* CALL: its arguments that are atoms, in order
+                                ((focus SCREEN REDFLAG …): the phase order) */
+    size_t nargs;
 } sol_kb_action;
 
 typedef struct {

@@ -223,17 +223,14 @@ typedef enum {
 typedef sol_kb_result (*sol_kb_fact_fn)(void *ctx, const sol_kb_rule *r,
                                         const sol_kb_cond *c);
 
-/* What is known besides the findings. With fact set, it judges every
- * non-finding pattern. Without it, an EVIDENCE pattern with a literal
- * conclusion and polarity support (or none) holds when the conclusion is in
- * supported[], else fails; other patterns are OPAQUE. A NULL sol_kb_facts
- * means nothing is known (evidence patterns fail). THRESHOLD patterns hold
- * when the threshold is in thresholds.tsv. */
+/* What is known besides the findings: fact judges every non-finding pattern
+ * (explain.h's sol_explain_fact_judge judges them against a run's facts). A
+ * NULL sol_kb_facts means nothing is known: evidence patterns fail, other
+ * patterns are OPAQUE. THRESHOLD patterns hold when the threshold is in
+ * thresholds.tsv. */
 typedef struct {
     sol_kb_fact_fn fact;
     void *ctx;
-    const char *const *supported;
-    size_t nsupported;
 } sol_kb_facts;
 
 /* Evaluate top-level condition cond_i of rule rule_i. Only current-context

@@ -152,17 +152,8 @@ static sol_kb_result eval_pattern(const sol_kb_rule *r, const sol_kb_cond *c,
 {
     if (facts && facts->fact)
         return facts->fact(facts->ctx, r, c);
-    if (c->kind != SOL_KB_CE_EVIDENCE)
-        return SOL_KB_OPAQUE;
-    if (!facts)
-        return SOL_KB_FAILED; /* nothing known: no evidence facts at all */
-    if (!c->conclusion ||
-        (c->polarity && strcmp(c->polarity, "support") != 0))
-        return SOL_KB_OPAQUE;
-    for (size_t i = 0; i < facts->nsupported; i++)
-        if (facts->supported[i] && strcmp(facts->supported[i], c->conclusion) == 0)
-            return SOL_KB_HELD;
-    return SOL_KB_FAILED;
+    /* nothing known: no evidence facts at all */
+    return c->kind == SOL_KB_CE_EVIDENCE ? SOL_KB_FAILED : SOL_KB_OPAQUE;
 }
 
 sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r,

@@ -274,7 +274,7 @@ static double objective(sol_whynot *w, const sol_kb_rule *r, const sol_assessmen
     if (sol_explain_superseded(a->graph, &sup))
         return 0;
     sol_explain_facts ctx = {a->graph, sup, w->kb};
-    sol_kb_facts facts = {sol_explain_fact_judge, &ctx, NULL, 0};
+    sol_kb_facts facts = {sol_explain_fact_judge, &ctx};
     for (size_t i = 0; i < r->nconds; i++) {
         const sol_kb_cond *c = &r->conds[i];
         if (sol_kb_eval_cond(w->kb, r, c, a->findings, &facts) == SOL_KB_HELD) {

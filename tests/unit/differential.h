@@ -89,7 +89,7 @@ static int diff_run(const sol_kb *kb, const sol_findings *f, const sol_graph *g,
         const sol_kb_rule *r = sol_kb_rule_at(kb, i);
         long first = diff_first_firing(g, r->qname);
         sol_explain_facts ctx = {g, hidden, kb};
-        sol_kb_facts facts = {sol_explain_fact_judge, &ctx, NULL, 0};
+        sol_kb_facts facts = {sol_explain_fact_judge, &ctx};
         sol_kb_result v;
 
         diff_memory_at(g, died, first >= 0 ? (size_t)first : nfi, hidden);

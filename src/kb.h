@@ -1,7 +1,9 @@
 /* kb.h — the knowledge-base MODEL: what the rules say, read from the
  * rules/ .clp source text itself (not from CLIPS), with file and line of every
- * rule, conditional element and action. Used by why-not, coverage, lint and
- * `soleus rules`.
+ * rule, conditional element and action. The pipeline loads it once beside the
+ * engine (sol_pipeline_kb) for why-not, next-best, coverage, explain and
+ * `soleus rules`; lint loads its own. tests/unit/test_differential.c holds
+ * its evaluator equal to CLIPS.
  * Ownership: a sol_kb owns every string, array and struct reachable from the
  * pointers it hands out; they live until sol_kb_free. Nothing is copied to the
  * caller, so the caller frees nothing but the sol_kb. */

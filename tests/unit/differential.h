@@ -16,7 +16,13 @@
  *     wrong place to judge a rule that fired;
  *   - for a rule CLIPS did not fire: the final working memory (every module
  *     on the focus stack ran until its agenda was empty, so a rule whose
- *     left-hand side holds on it would have fired).
+ *     left-hand side holds on it would have fired). Salience only orders
+ *     firings within a module and changes none of this. What would break
+ *     it: a rule whose module had already left the focus stack when a later
+ *     module asserted what it needs (it holds at the end but never fired),
+ *     or a run stopped by the engine's firing cap; no rule or case of the
+ *     corpus does either, and one that did is reported as a divergence to
+ *     look at, not hidden.
  * Verdicts: held = the model says the rule can fire; failed or unknown (a
  * finding it needs is absent) = it cannot; opaque = the model declines to
  * judge (joins through variables, (test) expressions on several variables,

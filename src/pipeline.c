@@ -14,7 +14,7 @@
 #include "record.h"
 
 struct sol_pipeline {
-    char *rules_dir, *knowledge_dir;
+    char *knowledge_dir;
     sol_schema *schema;     /* knowledge/record.rng (record.c keeps its path) */
     sol_kb *kb;             /* the rule model (rules/ as text), the one copy every
                                command reads: why-not, next-best, coverage, explain */
@@ -231,9 +231,8 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     sol_pipeline *p = calloc(1, sizeof *p);
     if (!p)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-    p->rules_dir = sol_strdup(rules_dir);
     p->knowledge_dir = sol_strdup(knowledge_dir);
-    if (!p->rules_dir || !p->knowledge_dir) {
+    if (!p->knowledge_dir) {
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
@@ -312,7 +311,6 @@ void sol_pipeline_free(sol_pipeline *p)
     free((void *)p->reads);
     sol_kb_free(p->kb);
     free(p->docs);
-    free(p->rules_dir);
     free(p->knowledge_dir);
     free(p);
 }
@@ -510,8 +508,6 @@ const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p) { return p->cat; 
 sol_engine *sol_pipeline_engine(sol_pipeline *p) { return p->engine; }
 const sol_kb *sol_pipeline_kb(const sol_pipeline *p) { return p->kb; }
 sol_notes *sol_pipeline_notes(sol_pipeline *p) { return p->notes; }
-const char *sol_pipeline_rules_dir(const sol_pipeline *p) { return p->rules_dir; }
-const char *sol_pipeline_knowledge_dir(const sol_pipeline *p) { return p->knowledge_dir; }
 
 int sol_pipeline_read_assess(sol_pipeline *p, const char *path, sol_findings **out_findings,
                              char **out_id, sol_assessment **out, sol_diag *d)

@@ -77,7 +77,5 @@ sol_engine *sol_pipeline_engine(sol_pipeline *p);
  * the only copy a command uses. */
 const sol_kb *sol_pipeline_kb(const sol_pipeline *p);
 struct sol_notes *sol_pipeline_notes(sol_pipeline *p);
-const char *sol_pipeline_rules_dir(const sol_pipeline *p);
-const char *sol_pipeline_knowledge_dir(const sol_pipeline *p);
 
 #endif

@@ -5,18 +5,18 @@
  * buffers, which the catalogue owns. Column counts are strict and every
  * error names the file and line. */
 #include "catalog.h"
+#include "table.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define CATALOG_MAX_BYTES (4u * 1024u * 1024u)
-#define CATALOG_MAX_COLS 8
+#define CATALOG_MAX_TABLES 12
 
 struct sol_catalog {
-    char *bufs[7];                  /* file contents, split in place */
+    const sol_table *tabs[CATALOG_MAX_TABLES]; /* the tables read; structs point in */
+    size_t ntabs;
     sol_condition *conds;
     size_t nconds;
     sol_recommendation *recs;
@@ -29,28 +29,15 @@ struct sol_catalog {
     size_t ncontra;
     sol_mnm *mnm;
     size_t nmnm;
+    sol_threshold *thresholds;
+    size_t nthresholds;
 };
 
-/* One TSV row handed to a per-file callback. */
-typedef struct {
-    char *col[CATALOG_MAX_COLS];
-    int line;
-} tsv_row;
+/* One table row handed to a per-file callback. */
+typedef sol_table_row tsv_row;
 
 typedef int (*row_fn)(sol_catalog *c, const tsv_row *r, const char *path,
                       sol_diag *d);
-
-static char *trim(char *s)
-{
-    char *e;
-
-    while (*s == ' ')
-        s++;
-    e = s + strlen(s);
-    while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
-        *--e = '\0';
-    return s;
-}
 
 /* Grow *arr (elements of size sz, n in use) to hold n + 1 elements. The
  * capacity is 8, then doubles each time n reaches a power of two. */
@@ -67,62 +54,52 @@ static int grow(void **arr, size_t n, size_t sz)
     return SOL_OK;
 }
 
-/* Read dir/name, split it into rows of ncols non-empty columns (or, when
- * maxcols > ncols, up to maxcols: trailing optional columns) and hand each
- * to fn. names lists the columns for the error message. */
-static int load_tsv_opt(sol_catalog *c, int slot, const char *dir,
-                        const char *name, int ncols, int maxcols,
-                        const char *names, row_fn fn, sol_diag *d)
+/* Read dir/name through the table reader (columns as table.h describes
+ * them: the column count and typed cells are checked there) and hand each
+ * row to fn. The catalogue keeps the table open: its structs point in. */
+static int load_tsv(sol_catalog *c, const char *dir, const char *name,
+                    const char *columns, row_fn fn, sol_diag *d)
 {
     char path[512];
-    char *p;
-    int line = 0, rc;
+    const sol_table *t;
+    int rc;
 
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    rc = sol_read_file(&c->bufs[slot], NULL, path, CATALOG_MAX_BYTES, d);
-    if (rc != SOL_OK)
+    if (c->ntabs == CATALOG_MAX_TABLES)
+        return sol_diag_set(d, SOL_ELIMIT, path, 0, "too many catalogue tables");
+    if ((rc = sol_table_open(&t, path, columns, 0, d)))
         return rc;
-    for (char *cursor = c->bufs[slot]; (p = sol_next_line(&cursor, &line)) != NULL;) {
-        tsv_row r;
-        char *f;
-        int n = 0;
-
-        memset(&r, 0, sizeof r);
-        r.line = line;
-        for (f = p;;) {
-            char *tab = strchr(f, '\t');
-
-            if (tab)
-                *tab = '\0';
-            if (n < CATALOG_MAX_COLS)
-                r.col[n] = trim(f);
-            n++;
-            if (!tab)
-                break;
-            f = tab + 1;
-        }
-        if (n < ncols || n > maxcols)
-            return sol_diag_set(d, SOL_EPARSE, path, line,
-                                "expected %d tab-separated columns (%s), found %d",
-                                ncols == maxcols || n < ncols ? ncols : maxcols,
-                                names, n);
-        for (int i = 0; i < n; i++)
-            if (r.col[i][0] == '\0')
-                return sol_diag_set(d, SOL_EPARSE, path, line,
-                                    "column %d is empty (columns: %s; write - for none)",
-                                    i + 1, names);
-        rc = fn(c, &r, path, d);
-        if (rc != SOL_OK)
-            return rc;
-    }
-    return SOL_OK;
+    c->tabs[c->ntabs++] = t;
+    for (size_t i = 0; rc == SOL_OK && i < sol_table_count(t); i++)
+        rc = fn(c, sol_table_at(t, i), path, d);
+    return rc;
 }
 
-static int load_tsv(sol_catalog *c, int slot, const char *dir,
-                    const char *name, int ncols, const char *names,
-                    row_fn fn, sol_diag *d)
+/* The element of arr (n of size sz) whose first member, a string, is key. */
+static const void *find_key(const void *arr, size_t n, size_t sz, const char *key)
 {
-    return load_tsv_opt(c, slot, dir, name, ncols, ncols, names, fn, d);
+    for (size_t i = 0; key && i < n; i++) {
+        const void *e = (const char *)arr + i * sz;
+
+        if (strcmp(*(const char *const *)e, key) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+/* Append a zeroed element to the keyed list *arr (n in use, elements of
+ * size sz) for row r, whose first column is the key: refused when the key
+ * is already there (what names it in the message). */
+static int add_keyed(void **out, void **arr, size_t *n, size_t sz, const tsv_row *r,
+                     const char *what, const char *path, sol_diag *d)
+{
+    if (find_key(*arr, *n, sz, r->col[0]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line, "duplicate %s '%s'", what, r->col[0]);
+    if (grow(arr, *n, sz) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    *out = (char *)*arr + (*n)++ * sz;
+    memset(*out, 0, sz);
+    return SOL_OK;
 }
 
 static int one_of(const char *s, const char *const *set)
@@ -136,33 +113,16 @@ static int one_of(const char *s, const char *const *set)
 static int condition_row(sol_catalog *c, const tsv_row *r, const char *path,
                          sol_diag *d)
 {
-    static const char *const urg[] = { "emergency", "urgent", "non-urgent",
-                                       "differential", "-", NULL };
     sol_condition *x;
-    const char *tier = r->col[2], *sup = r->col[4];
+    int rc = add_keyed((void **)&x, (void **)&c->conds, &c->nconds, sizeof *c->conds, r, "condition id", path, d);
 
-    if (sol_catalog_condition(c, r->col[0]))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "duplicate condition id '%s'", r->col[0]);
-    if (strlen(tier) != 1 || !strchr("ATKX", tier[0]))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "tier '%s': expected A, T, K or X", tier);
-    if (!one_of(r->col[3], urg))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "urgency '%s': expected emergency, urgent, "
-                            "non-urgent, differential or -", r->col[3]);
-    if (strcmp(sup, "yes") != 0 && strcmp(sup, "no") != 0 &&
-        strcmp(sup, "-") != 0)
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "suppresses '%s': expected yes, no or -", sup);
-    if (grow((void **)&c->conds, c->nconds, sizeof *c->conds) != SOL_OK)
-        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
-    x = &c->conds[c->nconds++];
+    if (rc != SOL_OK)
+        return rc;
     x->id = r->col[0];
     x->code = r->col[1];
-    x->tier = tier[0];
+    x->tier = r->col[2][0];
     x->urgency = r->col[3];
-    x->suppresses = strcmp(sup, "yes") == 0;
+    x->suppresses = strcmp(r->col[4], "yes") == 0;
     x->label = r->col[5];
     x->description = r->col[6];
     x->sources = r->col[7];
@@ -175,13 +135,10 @@ static int recommendation_row(sol_catalog *c, const tsv_row *r,
                               const char *path, sol_diag *d)
 {
     sol_recommendation *x;
+    int rc = add_keyed((void **)&x, (void **)&c->recs, &c->nrecs, sizeof *c->recs, r, "recommendation id", path, d);
 
-    if (sol_catalog_recommendation(c, r->col[0]))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "duplicate recommendation id '%s'", r->col[0]);
-    if (grow((void **)&c->recs, c->nrecs, sizeof *c->recs) != SOL_OK)
-        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
-    x = &c->recs[c->nrecs++];
+    if (rc != SOL_OK)
+        return rc;
     x->id = r->col[0];
     x->phase = r->col[1];
     x->label = r->col[2];
@@ -196,25 +153,15 @@ static int source_row(sol_catalog *c, const tsv_row *r, const char *path,
                       sol_diag *d)
 {
     sol_source *x;
+    int rc = add_keyed((void **)&x, (void **)&c->srcs, &c->nsrcs, sizeof *c->srcs, r, "source id", path, d);
 
-    if (sol_catalog_source(c, r->col[0]))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "duplicate source id '%s'", r->col[0]);
-    if (strcmp(r->col[1], "seed") != 0 && strcmp(r->col[1], "published") != 0)
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "kind '%s': expected seed or published", r->col[1]);
-    if (grow((void **)&c->srcs, c->nsrcs, sizeof *c->srcs) != SOL_OK)
-        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
-    x = &c->srcs[c->nsrcs++];
+    if (rc != SOL_OK)
+        return rc;
     x->id = r->col[0];
     x->kind = r->col[1];
     x->citation = r->col[2];
     x->note = r->col[3];
     x->level = r->col[4];               /* NULL when the column is absent */
-    if (x->level && !one_of(x->level, sol_evidence_levels))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "level '%s': expected guideline, study, review or "
-                            "opinion", x->level);
     x->line = r->line;
     return SOL_OK;
 }
@@ -222,28 +169,21 @@ static int source_row(sol_catalog *c, const tsv_row *r, const char *path,
 static int strength_row(sol_catalog *c, const tsv_row *r, const char *path,
                         sol_diag *d)
 {
-    char *end;
-    double cf;
+    sol_strength *x;
+    double cf = 0.0;
+    int rc;
 
-    for (size_t i = 0; i < c->nstrengths; i++)
-        if (strcmp(c->strengths[i].strength, r->col[0]) == 0)
-            return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                                "duplicate strength '%s'", r->col[0]);
-    errno = 0;
-    cf = strtod(r->col[1], &end);
-    if (errno || *end || end == r->col[1] || !isfinite(cf) || cf < 0.0 ||
-        cf > 1.0)
+    if (!sol_table_number(r->col[1], &cf) || cf < 0.0 || cf > 1.0)
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "cf '%s': expected a number from 0 to 1",
-                            r->col[1]);
-    if (grow((void **)&c->strengths, c->nstrengths, sizeof *c->strengths) !=
-        SOL_OK)
-        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
-    c->strengths[c->nstrengths].strength = r->col[0];
-    c->strengths[c->nstrengths].cf = cf;
-    c->strengths[c->nstrengths].levels = r->col[2];  /* NULL when absent */
-    c->strengths[c->nstrengths].line = r->line;
-    c->nstrengths++;
+                            "cf '%s': expected a number from 0 to 1", r->col[1]);
+    rc = add_keyed((void **)&x, (void **)&c->strengths, &c->nstrengths, sizeof *c->strengths, r,
+                   "strength", path, d);
+    if (rc != SOL_OK)
+        return rc;
+    x->strength = r->col[0];
+    x->cf = cf;
+    x->levels = r->col[2];              /* NULL when absent */
+    x->line = r->line;
     return SOL_OK;
 }
 
@@ -311,14 +251,10 @@ static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *pa
 
 static int mnm_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
-    static const char *const kinds[] = { "present", "ask", "benign", NULL };
     sol_mnm *x;
     const sol_condition *cond = sol_catalog_condition(c, r->col[0]);
     int benign = strcmp(r->col[1], "benign") == 0;
 
-    if (!one_of(r->col[1], kinds))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "kind '%s': expected present, ask or benign", r->col[1]);
     if (benign ? strcmp(r->col[0], "*") != 0 : (!cond || cond->tier != 'A'))
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
                             benign ? "a benign row names no conclusion: write *"
@@ -343,6 +279,31 @@ static int mnm_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag 
     return SOL_OK;
 }
 
+static int threshold_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
+{
+    sol_threshold *x;
+    int rc = add_keyed((void **)&x, (void **)&c->thresholds, &c->nthresholds, sizeof *c->thresholds, r, "threshold", path, d);
+
+    if (rc != SOL_OK)
+        return rc;
+    x->name = r->col[0];
+    sol_table_number(r->col[1], &x->value);     /* the column type checked it */
+    x->unit = r->col[2];
+    x->status = r->col[3];
+    x->sources = r->col[4];
+    x->note = r->col[5];
+    x->line = r->line;
+    return SOL_OK;
+}
+
+/* The one reading of thresholds.tsv, for the catalogue and the rule model. */
+static int load_thresholds(sol_catalog *c, const char *dir, sol_diag *d)
+{
+    return load_tsv(c, dir, "thresholds.tsv",
+                    "name value:number unit status:confirmed|default sources note",
+                    threshold_row, d);
+}
+
 int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
 {
     sol_catalog *c;
@@ -352,29 +313,45 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
     c = calloc(1, sizeof *c);
     if (!c)
         return sol_diag_set(d, SOL_ENOMEM, dir, 0, "out of memory");
-    rc = load_tsv_opt(c, 0, dir, "sources.tsv", 4, 5,
-                      "id kind citation note [level]", source_row, d);
+    rc = load_tsv(c, dir, "sources.tsv",
+                  "id kind:seed|published citation note "
+                  "[level:guideline|study|review|opinion]", source_row, d);
     if (rc == SOL_OK)
-        rc = load_tsv_opt(c, 1, dir, "strengths.tsv", 2, 3,
-                          "strength cf [levels]", strength_row, d);
+        rc = load_tsv(c, dir, "strengths.tsv", "strength cf [levels]", strength_row, d);
     if (rc == SOL_OK)
-        rc = load_tsv(c, 2, dir, "conditions.tsv", 8,
-                      "id code tier urgency suppresses label description sources",
-                      condition_row, d);
+        rc = load_tsv(c, dir, "conditions.tsv",
+                      "id code tier:A|T|K|X urgency:emergency|urgent|non-urgent|differential|- "
+                      "suppresses:yes|no|- label description sources", condition_row, d);
     if (rc == SOL_OK)
-        rc = load_tsv(c, 3, dir, "recommendations.tsv", 6,
-                      "id phase label text contested sources",
-                      recommendation_row, d);
+        rc = load_tsv(c, dir, "recommendations.tsv",
+                      "id phase label text contested sources", recommendation_row, d);
     if (rc == SOL_OK)
-        rc = load_tsv(c, 4, dir, "severity.tsv", 3, "conclusion rank why",
-                      severity_row, d);
+        rc = load_tsv(c, dir, "severity.tsv", "conclusion rank why", severity_row, d);
     if (rc == SOL_OK)
-        rc = load_tsv(c, 5, dir, "contraindications.tsv", 4,
+        rc = load_tsv(c, dir, "contraindications.tsv",
                       "recommendation blocked-by reason sources", contraindication_row, d);
     if (rc == SOL_OK)
-        rc = load_tsv(c, 6, dir, "must-not-miss.tsv", 6,
-                      "conclusion kind id when findings sources", mnm_row, d);
+        rc = load_tsv(c, dir, "must-not-miss.tsv",
+                      "conclusion kind:present|ask|benign id when findings sources", mnm_row, d);
+    if (rc == SOL_OK)
+        rc = load_thresholds(c, dir, d);
     if (rc != SOL_OK) {
+        sol_catalog_free(c);
+        return rc;
+    }
+    *out = c;
+    return SOL_OK;
+}
+
+int sol_catalog_load_thresholds(sol_catalog **out, const char *dir, sol_diag *d)
+{
+    sol_catalog *c = calloc(1, sizeof *c);
+    int rc;
+
+    *out = NULL;
+    if (!c)
+        return sol_diag_set(d, SOL_ENOMEM, dir, 0, "out of memory");
+    if ((rc = load_thresholds(c, dir, d))) {
         sol_catalog_free(c);
         return rc;
     }
@@ -386,82 +363,40 @@ void sol_catalog_free(sol_catalog *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < sizeof c->bufs / sizeof c->bufs[0]; i++)
-        free(c->bufs[i]);
+    for (size_t i = 0; i < c->ntabs; i++)
+        sol_table_close(c->tabs[i]);
     free(c->conds);
     free(c->recs);
     free(c->srcs);
     free(c->strengths);
     free(c->contra);
     free(c->mnm);
+    free(c->thresholds);
     free(c);
 }
 
-size_t sol_catalog_condition_count(const sol_catalog *c)
-{
-    return c ? c->nconds : 0;
-}
+/* Each list's count and i-th element (NULL past the end); lists with a
+ * key (the struct's first member) also a lookup. */
+#define CATALOG_LIST(type, name, arr, n)                                          \
+    size_t sol_catalog_##name##_count(const sol_catalog *c) { return c ? c->n : 0; } \
+    const type *sol_catalog_##name##_at(const sol_catalog *c, size_t i)           \
+    {                                                                              \
+        return c && i < c->n ? &c->arr[i] : NULL;                                  \
+    }
+#define CATALOG_KEYED(type, name, arr, n)                                         \
+    CATALOG_LIST(type, name, arr, n)                                               \
+    const type *sol_catalog_##name(const sol_catalog *c, const char *key)        \
+    {                                                                              \
+        return c ? find_key(c->arr, c->n, sizeof *c->arr, key) : NULL;            \
+    }
 
-const sol_condition *sol_catalog_condition_at(const sol_catalog *c, size_t i)
-{
-    return c && i < c->nconds ? &c->conds[i] : NULL;
-}
-
-const sol_condition *sol_catalog_condition(const sol_catalog *c, const char *id)
-{
-    for (size_t i = 0; c && id && i < c->nconds; i++)
-        if (strcmp(c->conds[i].id, id) == 0)
-            return &c->conds[i];
-    return NULL;
-}
-
-size_t sol_catalog_recommendation_count(const sol_catalog *c)
-{
-    return c ? c->nrecs : 0;
-}
-
-const sol_recommendation *sol_catalog_recommendation_at(const sol_catalog *c,
-                                                        size_t i)
-{
-    return c && i < c->nrecs ? &c->recs[i] : NULL;
-}
-
-const sol_recommendation *sol_catalog_recommendation(const sol_catalog *c,
-                                                     const char *id)
-{
-    for (size_t i = 0; c && id && i < c->nrecs; i++)
-        if (strcmp(c->recs[i].id, id) == 0)
-            return &c->recs[i];
-    return NULL;
-}
-
-size_t sol_catalog_source_count(const sol_catalog *c)
-{
-    return c ? c->nsrcs : 0;
-}
-
-const sol_source *sol_catalog_source_at(const sol_catalog *c, size_t i)
-{
-    return c && i < c->nsrcs ? &c->srcs[i] : NULL;
-}
-
-const sol_source *sol_catalog_source(const sol_catalog *c, const char *id)
-{
-    for (size_t i = 0; c && id && i < c->nsrcs; i++)
-        if (strcmp(c->srcs[i].id, id) == 0)
-            return &c->srcs[i];
-    return NULL;
-}
-
-size_t sol_catalog_strength_count(const sol_catalog *c)
-{
-    return c ? c->nstrengths : 0;
-}
-
-const sol_strength *sol_catalog_strength_at(const sol_catalog *c, size_t i)
-{
-    return c && i < c->nstrengths ? &c->strengths[i] : NULL;
-}
+CATALOG_KEYED(sol_condition, condition, conds, nconds)
+CATALOG_KEYED(sol_recommendation, recommendation, recs, nrecs)
+CATALOG_KEYED(sol_source, source, srcs, nsrcs)
+CATALOG_KEYED(sol_strength, strength, strengths, nstrengths)
+CATALOG_KEYED(sol_threshold, threshold, thresholds, nthresholds)
+CATALOG_LIST(sol_contraindication, contraindication, contra, ncontra)
+CATALOG_LIST(sol_mnm, mnm, mnm, nmnm)
 
 const char *const sol_evidence_levels[] = { "guideline", "study", "review",
                                             "opinion", NULL };
@@ -508,28 +443,7 @@ int sol_catalog_levels_declared(const sol_catalog *c)
 
 double sol_catalog_cf(const sol_catalog *c, const char *strength)
 {
-    for (size_t i = 0; c && strength && i < c->nstrengths; i++)
-        if (strcmp(c->strengths[i].strength, strength) == 0)
-            return c->strengths[i].cf;
-    return 0.0;
-}
+    const sol_strength *s = sol_catalog_strength(c, strength);
 
-size_t sol_catalog_contraindication_count(const sol_catalog *c)
-{
-    return c ? c->ncontra : 0;
-}
-
-const sol_contraindication *sol_catalog_contraindication_at(const sol_catalog *c, size_t i)
-{
-    return c && i < c->ncontra ? &c->contra[i] : NULL;
-}
-
-size_t sol_catalog_mnm_count(const sol_catalog *c)
-{
-    return c ? c->nmnm : 0;
-}
-
-const sol_mnm *sol_catalog_mnm_at(const sol_catalog *c, size_t i)
-{
-    return c && i < c->nmnm ? &c->mnm[i] : NULL;
+    return s ? s->cf : 0.0;
 }

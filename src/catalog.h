@@ -1,5 +1,6 @@
 /* catalog.h — the clinician-reviewed catalogues in knowledge/: conditions
- * (conclusions), recommendations, sources and strength→certainty factors.
+ * (conclusions), recommendations, sources, strength→certainty factors,
+ * thresholds and the safety tables, each read through table.h.
  * A sol_catalog owns every string reachable from the structs it returns. */
 #ifndef SOL_CATALOG_H
 #define SOL_CATALOG_H
@@ -65,12 +66,26 @@ typedef struct {
     int line;
 } sol_mnm;
 
+/* thresholds.tsv: a numeric cut-off the rules read as a (threshold) fact. */
+typedef struct {
+    const char *name;
+    double value;
+    const char *unit;
+    const char *status;      /* confirmed | default */
+    const char *sources;
+    const char *note;
+    int line;                /* line in thresholds.tsv */
+} sol_threshold;
+
 typedef struct sol_catalog sol_catalog;
 
 /* Load conditions.tsv, recommendations.tsv, sources.tsv, strengths.tsv,
- * severity.tsv, contraindications.tsv and must-not-miss.tsv from dir.
- * Errors name file and line. Caller frees *out. */
+ * severity.tsv, contraindications.tsv, must-not-miss.tsv and thresholds.tsv
+ * from dir. Errors name file and line. Caller frees *out. */
 int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d);
+/* A catalogue of dir/thresholds.tsv alone (for the rule model), read and
+ * checked exactly as sol_catalog_load does. Caller frees *out. */
+int sol_catalog_load_thresholds(sol_catalog **out, const char *dir, sol_diag *d);
 void sol_catalog_free(sol_catalog *c);   /* NULL is a no-op */
 
 size_t sol_catalog_condition_count(const sol_catalog *c);
@@ -83,6 +98,10 @@ size_t sol_catalog_source_count(const sol_catalog *c);
 const sol_source *sol_catalog_source_at(const sol_catalog *c, size_t i);
 const sol_source *sol_catalog_source(const sol_catalog *c, const char *id);
 size_t sol_catalog_strength_count(const sol_catalog *c);
+const sol_strength *sol_catalog_strength(const sol_catalog *c, const char *strength);
+size_t sol_catalog_threshold_count(const sol_catalog *c);
+const sol_threshold *sol_catalog_threshold_at(const sol_catalog *c, size_t i);
+const sol_threshold *sol_catalog_threshold(const sol_catalog *c, const char *name);
 /* The evidence levels a source may carry (sources.tsv column 5), NULL-ended. */
 extern const char *const sol_evidence_levels[];
 /* 1 when strengths.tsv lets a source of this level carry this strength: the

@@ -168,8 +168,8 @@ typedef struct {
 } sol_kb_threshold;
 
 /* Parse every .clp file of rules_dir in name order. knowledge_dir (may be NULL)
- * supplies thresholds.tsv (columns: name value …; absent file = no
- * thresholds). Errors (unreadable file, unbalanced parentheses, unterminated
+ * supplies thresholds.tsv, read and checked by the catalogue (catalog.h)
+ * as every command reads it; a missing file is an error. Errors (unreadable file, unbalanced parentheses, unterminated
  * string, malformed defrule/deftemplate) return SOL_EIO or SOL_EPARSE with
  * file and line in d. On success the caller frees *out with sol_kb_free. */
 int sol_kb_load(sol_kb **out, const char *rules_dir, const char *knowledge_dir,

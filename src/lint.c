@@ -105,6 +105,12 @@ void lint_add(lint_ctx *c, const char *file, int line, const char *check,
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    /* Said once: the rule model and the catalogue meet the same broken
+     * table row (both read thresholds.tsv through one reader). */
+    for (size_t i = 0; i < l->n; i++)
+        if (l->msgs[i].line == line && l->msgs[i].check == check &&
+            strcmp(l->msgs[i].file, file ? file : "") == 0 && strcmp(l->msgs[i].text, text) == 0)
+            return;
     m = &l->msgs[l->n];
     m->file = sol_strdup(file ? file : "");
     m->check = check; /* static: the check table or a literal */

@@ -4,10 +4,12 @@
  * explains every check. */
 #include "lint_int.h"
 #include "notes.h"
+#include "table.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int is_clinical(const sol_kb_action *a)
 {
@@ -733,64 +735,52 @@ static void check_printout(lint_ctx *c)
  * KNOWLEDGE/../tests/notes/sentences.tsv both exist (an installed share dir
  * has no tests, so the check is skipped there). Every sentence (column 1) is
  * scanned by notes.c; a pattern row that no sentence triggers is reported. */
-static int scan_sentences(lint_ctx *c, const sol_notes *notes, char *text,
-                          const char *path, size_t *hits)
+static int scan_sentences(lint_ctx *c, const sol_notes *notes, const sol_table *t,
+                          size_t *hits)
 {
     sol_diag d = { "", 0, "" };
-    int line = 0, rc = SOL_OK;
 
-    for (char *p = text, *next; p && rc == SOL_OK; p = next) {
+    for (size_t i = 0; i < sol_table_count(t); i++) {
+        const sol_table_row *r = sol_table_at(t, i);
         sol_note_mention *m = NULL;
-        size_t n = 0, len;
+        size_t n = 0;
+        int rc = sol_notes_scan(&m, &n, hits, notes, r->col[0], strlen(r->col[0]),
+                                sol_table_path(t), r->line, &d);
 
-        line++;
-        next = strchr(p, '\n');
-        if (next)
-            *next++ = '\0';
-        len = strcspn(p, "\t\r");
-        if (p[0] == '#' || len == 0)
-            continue;
-        rc = sol_notes_scan(&m, &n, hits, notes, p, len, path, line, &d);
         free(m);
         if (rc == SOL_ENOMEM)
             return rc;
         if (rc != SOL_OK)
-            lint_add(c, path, line, "load", "%s", d.msg);
-        rc = SOL_OK;
+            lint_add(c, sol_table_path(t), r->line, "load", "%s", d.msg);
     }
-    return rc;
+    return SOL_OK;
 }
 
 static void check_note_patterns(lint_ctx *c)
 {
     char ppath[LINT_PATH], spath[LINT_PATH];
-    char *text = NULL;
+    const sol_table *sentences = NULL;
     sol_notes *notes = NULL;
     size_t *hits = NULL, n;
     sol_diag d = { "", 0, "" };
-    FILE *probe;
 
     snprintf(ppath, sizeof ppath, "%s/note-patterns.tsv", c->knowledge_dir);
     snprintf(spath, sizeof spath, "%s/../tests/notes/sentences.tsv",
              c->knowledge_dir);
-    if (!c->vocab || !(probe = fopen(ppath, "r")))
+    if (!c->vocab || access(ppath, F_OK) != 0 || access(spath, F_OK) != 0)
         return;
-    fclose(probe);
-    if (!(probe = fopen(spath, "r")))
-        return;
-    fclose(probe);
     if (sol_notes_load(&notes, ppath, c->vocab, &d) != SOL_OK) {
         if (d.msg[0])
             lint_add(c, d.file, d.line, "load", "%s", d.msg);
         return;
     }
-    if (sol_read_file(&text, NULL, spath, 4u << 20, &d) != SOL_OK) {
+    if (sol_table_open(&sentences, spath, "sentence expected", 0, &d) != SOL_OK) {
         lint_add(c, d.file, d.line, "load", "%s", d.msg);
         goto cleanup;
     }
     n = sol_notes_pattern_count(notes);
     hits = calloc(n ? n : 1, sizeof *hits);
-    if (!hits || scan_sentences(c, notes, text, spath, hits) != SOL_OK) {
+    if (!hits || scan_sentences(c, notes, sentences, hits) != SOL_OK) {
         c->nomem = 1;
         goto cleanup;
     }
@@ -804,7 +794,7 @@ static void check_note_patterns(lint_ctx *c)
     }
 cleanup:
     free(hits);
-    free(text);
+    sol_table_close(sentences);
     sol_notes_free(notes);
 }
 

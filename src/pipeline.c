@@ -40,33 +40,17 @@ static sol_value real(double r)
     return v;
 }
 
-/* knowledge/thresholds.tsv: name, value, unit, status, sources, note. */
+/* knowledge/thresholds.tsv, as the catalogue read and checked it. */
 static int add_thresholds(sol_pipeline *p, sol_diag *d)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/thresholds.tsv", p->knowledge_dir);
-    char *text = NULL;
-    size_t len;
-    int rc = sol_read_file(&text, &len, path, 1u << 20, d);
-    if (rc != SOL_OK)
-        return rc;
-    int lineno = 0;
-    char *line;
-    for (char *cursor = text; (line = sol_next_line(&cursor, &lineno)) != NULL;) {
-        char *tab = strchr(line, '\t');
-        char *end = NULL;
-        double v = tab ? strtod(tab + 1, &end) : 0;
-        if (!tab || end == tab + 1) {
-            rc = sol_diag_set(d, SOL_EPARSE, path, lineno, "expected 'name<TAB>number…'");
-            break;
-        }
-        *tab = '\0';
-        sol_slotval sv[2] = {{"name", sym(line)}, {"value", real(v)}};
+    int rc = SOL_OK;
+
+    for (size_t i = 0; rc == SOL_OK && i < sol_catalog_threshold_count(p->cat); i++) {
+        const sol_threshold *t = sol_catalog_threshold_at(p->cat, i);
+        sol_slotval sv[2] = {{"name", sym(t->name)}, {"value", real(t->value)}};
+
         rc = sol_engine_add_knowledge(p->engine, "threshold", sv, 2, d);
-        if (rc)
-            break;
     }
-    free(text);
     return rc;
 }
 

@@ -22,7 +22,7 @@ typedef struct {
     sol_pipeline *p;
     const sol_findings *f;
     const sol_report *base;
-    sol_kb *kb;
+    const sol_kb *kb;           /* the pipeline's rule model */
     sol_kb_facts facts;         /* judged against the baseline's derived facts */
     size_t runs;
     sol_diag *d;
@@ -330,7 +330,7 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
     unsigned char *sup = NULL, *feeds = NULL;
     int all = 1;
     ctx c;
-    int rc;
+    int rc = SOL_OK;
 
     *out = NULL;
     memset(&c, 0, sizeof c);
@@ -340,8 +340,7 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
     c.d = d;
     if (!nb)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-    if ((rc = sol_kb_load(&c.kb, sol_pipeline_rules_dir(p), sol_pipeline_knowledge_dir(p), d)))
-        goto cleanup;
+    c.kb = sol_pipeline_kb(p);
     if (sol_explain_superseded(sol_report_graph(baseline), &sup) ||
         sol_probe_read_findings(&names, &nnames, c.kb)) {
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
@@ -377,7 +376,6 @@ cleanup:
     free((void *)names);
     free(sup);
     free(feeds);
-    sol_kb_free(c.kb);
     return rc;
 }
 

@@ -14,12 +14,12 @@
 #include "record.h"
 
 struct sol_pipeline {
-    char *rules_dir, *knowledge_dir;
+    char *knowledge_dir;
     sol_schema *schema;     /* knowledge/record.rng (record.c keeps its path) */
-    sol_kb *kb;             /* the rule model, loaded on first need */
+    sol_kb *kb;             /* the rule model (rules/ as text), the one copy every
+                               command reads: why-not, next-best, coverage, explain */
     const char **reads;     /* findings some rule reads (from kb), for the report */
     size_t nreads;
-    int reads_done;
     sol_vocab *vocab;
     sol_catalog *cat;
     sol_notes *notes;
@@ -223,9 +223,8 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     sol_pipeline *p = calloc(1, sizeof *p);
     if (!p)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-    p->rules_dir = sol_strdup(rules_dir);
     p->knowledge_dir = sol_strdup(knowledge_dir);
-    if (!p->rules_dir || !p->knowledge_dir) {
+    if (!p->knowledge_dir) {
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
@@ -258,6 +257,14 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     }
     if ((rc = sol_engine_new(&p->engine, rules_dir, d)))
         goto cleanup;
+    /* The model of the same rule files CLIPS just loaded, read once here so
+     * no command reads the rules a second time. */
+    if ((rc = sol_kb_load(&p->kb, rules_dir, knowledge_dir, d)))
+        goto cleanup;
+    if (sol_probe_read_findings(&p->reads, &p->nreads, p->kb)) {
+        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        goto cleanup;
+    }
     if ((rc = add_knowledge(p, d)))
         goto cleanup;
     p->ndocs = sol_engine_rule_count(p->engine);
@@ -296,7 +303,6 @@ void sol_pipeline_free(sol_pipeline *p)
     free((void *)p->reads);
     sol_kb_free(p->kb);
     free(p->docs);
-    free(p->rules_dir);
     free(p->knowledge_dir);
     free(p);
 }
@@ -470,16 +476,7 @@ int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file
                                p->vocab, p->docs, p->ndocs, d)))
         goto cleanup;
     /* Which findings some rule reads, so the report can list the recorded
-     * ones no rule uses; the rule model is read once per pipeline. */
-    if (!p->reads_done) {
-        if ((rc = sol_kb_load(&p->kb, p->rules_dir, p->knowledge_dir, d)))
-            goto cleanup;
-        if ((rc = sol_probe_read_findings(&p->reads, &p->nreads, p->kb))) {
-            rc = sol_diag_set(d, rc, "", 0, "out of memory");
-            goto cleanup;
-        }
-        p->reads_done = 1;
-    }
+     * ones no rule uses. */
     sol_report_set_rule_reads(a->report, p->reads, p->nreads);
     *out = a;
     a = NULL;
@@ -501,9 +498,8 @@ void sol_assessment_free(sol_assessment *a)
 const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p) { return p->vocab; }
 const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p) { return p->cat; }
 sol_engine *sol_pipeline_engine(sol_pipeline *p) { return p->engine; }
+const sol_kb *sol_pipeline_kb(const sol_pipeline *p) { return p->kb; }
 sol_notes *sol_pipeline_notes(sol_pipeline *p) { return p->notes; }
-const char *sol_pipeline_rules_dir(const sol_pipeline *p) { return p->rules_dir; }
-const char *sol_pipeline_knowledge_dir(const sol_pipeline *p) { return p->knowledge_dir; }
 
 int sol_pipeline_read_assess(sol_pipeline *p, const char *path, sol_findings **out_findings,
                              char **out_id, sol_assessment **out, sol_diag *d)

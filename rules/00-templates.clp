@@ -16,8 +16,9 @@
    (slot screen (type SYMBOL)))
 (deftemplate MAIN::condition              ; a conclusion (conditions.tsv)
    (slot id (type SYMBOL))
-   (slot tier (type SYMBOL) (allowed-symbols A T K X))
-   (slot urgency (type SYMBOL))
+   (slot tier (type SYMBOL))              ; a tier of tiers.tsv
+   (slot urgency (type SYMBOL))           ; an urgency of urgency.tsv
+   (slot red-flag (type SYMBOL) (allowed-symbols yes no))  ; urgency.tsv: a supported one is a red flag
    (slot suppresses (type SYMBOL) (allowed-symbols yes no)))
 (deftemplate MAIN::strength-cf            ; certainty factor of a strength (strengths.tsv)
    (slot strength (type SYMBOL))
@@ -33,6 +34,9 @@
 (deftemplate MAIN::contraindication       ; never give this advice while that stands (contraindications.tsv)
    (slot recommendation (type SYMBOL))
    (slot by (type SYMBOL)))               ; a conclusion id or a GATE state
+(deftemplate MAIN::referral               ; the referral a supported conclusion gets (referrals.tsv)
+   (slot conclusion (type SYMBOL))
+   (slot recommendation (type SYMBOL)))
 (deftemplate MAIN::opinion-rule           ; a brief rule id whose rules cite only opinion-level sources (sources.tsv)
    (slot rule (type SYMBOL)))
 

@@ -120,7 +120,7 @@
    (finding (name onset) (value gradual))
    (not (finding (name injury-moment-remembered) (value yes)))
    (finding (name activity-at-onset) (value long-run))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    =>
    (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength moderate) (rule R25) (basis gradual-no-injury-moment activity-at-onset))))
@@ -130,7 +130,7 @@
    (finding (name onset) (value gradual))
    (not (finding (name injury-moment-remembered) (value yes)))
    (finding (name pain-onset-into-run) (value ?km&:(> ?km 0)))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    =>
    (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength moderate) (rule R25) (basis gradual-no-injury-moment pain-onset-into-run))))
@@ -140,7 +140,7 @@
    (finding (name onset) (value gradual))
    (not (finding (name injury-moment-remembered) (value yes)))
    (finding (name pain-at-slow-pace) (value yes))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    =>
    (assert (evidence (conclusion calf-overuse-overload) (polarity support) (strength weak) (rule R25) (basis gradual-no-injury-moment pain-at-slow-pace))))

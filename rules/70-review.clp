@@ -84,7 +84,7 @@
    "R45 | S4,S2 | Pain lasting beyond six weeks without a red flag means rest alone has failed; look along the whole chain for the weak link."
    (threshold (name chain-search-days) (value ?t))
    (finding (name symptom-duration) (value ?d&:(> ?d ?t)))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    =>
    (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45) (basis rest-or-treatment-failed symptom-duration))))
@@ -92,7 +92,7 @@
 (defrule REVIEW::advise-whole-chain-search-failed-physio
    "R45 | S4 | When earlier physiotherapy did not fix the calf, the weak link is likely elsewhere in the chain, so search it whole; with no red flag standing."
    (finding (name previous-physio-failed) (value yes))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    =>
    (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45) (basis rest-or-treatment-failed previous-physio-failed))))
@@ -100,7 +100,7 @@
 (defrule REVIEW::advise-whole-chain-search-recurrence
    "R45 | S4,S2 | Pain that came back after rest points at a cause that rest did not touch, so search the whole chain; with no red flag standing."
    (finding (name rested-then-recurred) (value yes))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    =>
    (assert (evidence (conclusion whole-chain-search-advised) (polarity support) (strength moderate) (rule R45) (basis rest-or-treatment-failed rested-then-recurred))))

@@ -46,7 +46,7 @@
 
 (defrule GATE::note-referral-pending
    "X-state-referral-pending | S4 | A supported red flag or referral means the referral answers first."
-   (exists (condition (id ?a) (tier A) (urgency ~differential))
+   (exists (condition (id ?a) (red-flag yes))
            (evidence (conclusion ?a) (polarity support)))
    =>
    (assert (state (name referral-pending))))

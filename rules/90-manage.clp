@@ -11,65 +11,15 @@
 
 ;;; ---------------------------------------------------------------- referrals (never gated)
 
-(defrule MANAGE::refer-possible-dvt
-   "X-refer-dvt | L1,L2 | A possible clot needs a same-day medical assessment with ultrasound; nothing is done to the calf meanwhile."
-   (exists (evidence (conclusion possible-dvt) (polarity support)))
-   =>
-   (assert (recommendation (id refer-dvt-same-day) (for possible-dvt))))
+;;; One row of knowledge/referrals.tsv per red flag or referral: the
+;;; referral is given as soon as any rule supports the conclusion.
 
-(defrule MANAGE::refer-compartment-emergency
-   "X-refer-acs | L4 | A suspected acute compartment syndrome is a surgical emergency: emergency department now."
-   (exists (evidence (conclusion acute-compartment-syndrome) (polarity support)))
+(defrule MANAGE::refer-supported-conclusion
+   "X-refer | L1,L2,L3,L4,L5,L6,L7,L8,L9,L19,L22,L23,L24,S4 | A supported red flag or referral gets the referral its row of the referral table names, whatever else stands; the row cites its own sources."
+   (referral (conclusion ?c) (recommendation ?r))
+   (exists (evidence (conclusion ?c) (polarity support)))
    =>
-   (assert (recommendation (id refer-emergency) (for acute-compartment-syndrome))))
-
-(defrule MANAGE::refer-cauda-equina-emergency
-   "X-refer-cauda-equina | L19 | Suspected cauda equina compression is a spinal emergency: emergency department now."
-   (exists (evidence (conclusion cauda-equina) (polarity support)))
-   =>
-   (assert (recommendation (id refer-emergency) (for cauda-equina))))
-
-(defrule MANAGE::refer-achilles-rupture
-   "X-refer-achilles | L5 | A suspected Achilles rupture goes to orthopaedics or the emergency department the same day, without further push-off testing."
-   (exists (evidence (conclusion achilles-rupture) (polarity support)))
-   =>
-   (assert (recommendation (id refer-achilles-same-day) (for achilles-rupture))))
-
-(defrule MANAGE::refer-failed-screen
-   "X-refer-screen | S4,L2 | A failed S4 screen needs a medical review that rules out a clot before any calf treatment."
-   (exists (evidence (conclusion serious-screen-failed) (polarity support)))
-   =>
-   (assert (recommendation (id refer-medical-review) (for serious-screen-failed))))
-
-(defrule MANAGE::refer-cecs
-   "X-refer-cecs | L3 | Suspected exertional compartment syndrome is referred, not urgently, for pressure testing."
-   (exists (evidence (conclusion cecs-suspected) (polarity support)))
-   =>
-   (assert (recommendation (id refer-cecs-testing) (for cecs-suspected))))
-
-(defrule MANAGE::refer-paes
-   "X-refer-paes | L6 | A suspected trapped popliteal artery is referred, not urgently, for vascular imaging."
-   (exists (evidence (conclusion paes-suspected) (polarity support)))
-   =>
-   (assert (recommendation (id refer-vascular) (for paes-suspected))))
-
-(defrule MANAGE::refer-arterial-disease
-   "X-refer-artery | L22 | Suspected exertional arterial disease is referred for a vascular assessment with an ankle-brachial index at rest and after exercise."
-   (exists (evidence (conclusion arterial-disease-suspected) (polarity support)))
-   =>
-   (assert (recommendation (id refer-vascular) (for arterial-disease-suspected))))
-
-(defrule MANAGE::refer-bone-stress
-   "X-refer-bone-stress | L9,L8,L23 | A suspected bone stress injury of the tibia or fibula needs imaging, and running stops until then."
-   (exists (evidence (conclusion tibial-bone-stress-injury) (polarity support)))
-   =>
-   (assert (recommendation (id refer-bone-imaging) (for tibial-bone-stress-injury))))
-
-(defrule MANAGE::refer-radiculopathy
-   "X-refer-radiculopathy | L7,L24 | An S1 root problem with a nerve deficit is referred for a spinal and neurological review."
-   (exists (evidence (conclusion s1-radiculopathy) (polarity support)))
-   =>
-   (assert (recommendation (id refer-spinal-review) (for s1-radiculopathy))))
+   (assert (recommendation (id ?r) (for ?c))))
 
 (defrule MANAGE::hold-treatment
    "R58 | S4,L1,L4,L5 | While the gate is closed, say plainly that no massage, rolling, stretching, loading or gait work is done until medical clearance."
@@ -112,7 +62,7 @@
    (belief (conclusion gastrocnemius-strain) (cf ?x&:(> ?x 0.0)))
    (threshold (name first-aid-days) (value ?t))
    (finding (name symptom-duration) (value ?d&:(<= ?d ?t)))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    (not (gate))
    (not (blocked (recommendation first-aid-protect)))
@@ -125,7 +75,7 @@
    (belief (conclusion soleus-strain-overload) (cf ?x&:(> ?x 0.0)))
    (threshold (name first-aid-days) (value ?t))
    (finding (name symptom-duration) (value ?d&:(<= ?d ?t)))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    (not (gate))
    (not (blocked (recommendation first-aid-protect)))
@@ -440,7 +390,7 @@
    "X-manage-calf-pillar | S2,S4 | With no red flag standing, calf capacity work is part of every plan, whichever link in the chain is treated first."
    (belief (conclusion ?k) (cf ?x&:(> ?x 0.0)))
    (condition (id ?k&~driver-calf-capacity) (tier K))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    (not (gate))
    (not (blocked (recommendation load-calf-progressive)))
@@ -512,7 +462,7 @@
 
 (defrule MANAGE::give-safety-net
    "X-safety-net | S4,L9,L23 | Without a red flag, tell the runner which changes mean coming back at once."
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    (not (finding (name night-or-rest-pain) (value yes)))
    =>
@@ -521,7 +471,7 @@
 
 (defrule MANAGE::name-new-signs-beside-night-pain
    "X-safety-net | S4,L9,L23 | Without a red flag but with night or rest pain already reported, the safety net names what would be new rather than what the runner already has."
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    (finding (name night-or-rest-pain) (value yes))
    =>
@@ -530,7 +480,7 @@
 
 (defrule MANAGE::warn-while-waiting
    "X-waiting-safety-net | S4,L4,L9,L22,L23 | A runner waiting for a same-day or non-urgent referral is told which changes mean seeking care at once; only an emergency has no waiting time."
-   (condition (id ?a) (tier A) (urgency urgent|non-urgent))
+   (condition (id ?a) (red-flag yes) (urgency ~emergency))
    (exists (evidence (conclusion ?a) (polarity support)))
    (not (and (condition (id ?e) (urgency emergency))
              (evidence (conclusion ?e) (polarity support))))
@@ -555,7 +505,7 @@
    (strength-cf (strength moderate) (cf ?m))
    (not (and (condition (id ?c) (tier T|K))
              (belief (conclusion ?c) (cf ?x&:(>= ?x ?m)))))
-   (not (and (condition (id ?a) (tier A) (urgency ~differential))
+   (not (and (condition (id ?a) (red-flag yes))
              (evidence (conclusion ?a) (polarity support))))
    =>
    (assert (evidence (conclusion clinical-review-advised) (polarity support) (strength weak) (rule R61)))

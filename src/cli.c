@@ -89,8 +89,6 @@ int sol_cli_case_open_as(sol_cli_case *c, sol_input in, const char *rules_dir,
         return rc;
     if (concl && (rc = sol_explain_resolve(&c->cond, sol_pipeline_catalog(c->p), concl, d)))
         return rc;
-    if ((rc = sol_kb_load(&c->kb, rules_dir, knowledge_dir, d)))
-        return rc;
     return sol_pipeline_read_assess_as(c->p, in, file, &c->f, &c->id, &c->a, d);
 }
 
@@ -99,7 +97,6 @@ void sol_cli_case_close(sol_cli_case *c)
     sol_assessment_free(c->a);
     sol_findings_free(c->f);
     free(c->id);
-    sol_kb_free(c->kb);
     sol_pipeline_free(c->p);
     memset(c, 0, sizeof *c);
 }

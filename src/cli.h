@@ -37,14 +37,13 @@ void sol_cli_print_diag(const sol_diag *d);
  * message on stderr; any other status is kept. */
 int sol_cli_finish(int status);
 
-/* One record opened for a command that explains it: the pipeline, the rule
- * model, the record's findings and assessment, and, when concl is not NULL,
+/* One record opened for a command that explains it: the pipeline (which
+ * owns the rule model, sol_pipeline_kb), the record's findings and assessment, and, when concl is not NULL,
  * that conclusion resolved first (so a misspelt one is reported before the
  * record is read). On failure d says why; sol_cli_case_close is safe either
  * way. */
 typedef struct {
     sol_pipeline *p;
-    sol_kb *kb;
     sol_findings *f;
     sol_assessment *a;
     char *id;

@@ -50,13 +50,12 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
     paths = &o.paths;
     sol_diag d = {0};
     sol_pipeline *p = NULL;
-    sol_kb *kb = NULL;
     sol_coverage *cov = NULL;
     FILE *out = stdout;
     int rc = sol_pipeline_new(&p, paths->rules_dir, paths->knowledge_dir, &d);
-    if (rc || (rc = sol_kb_load(&kb, paths->rules_dir, paths->knowledge_dir, &d)))
+    if (rc)
         goto cleanup;
-    if ((rc = sol_coverage_new(&cov, kb))) {
+    if ((rc = sol_coverage_new(&cov, sol_pipeline_kb(p)))) {
         sol_diag_set(&d, rc, "", 0, "out of memory");
         goto cleanup;
     }
@@ -112,7 +111,6 @@ cleanup:
         }
     }
     sol_coverage_free(cov);
-    sol_kb_free(kb);
     sol_pipeline_free(p);
     sol_cli_opts_free(&o);
     return status;

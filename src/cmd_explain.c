@@ -32,7 +32,7 @@ int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
     int rc = sol_cli_case_open_as(&c, o.input, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
     if (rc)
         goto cleanup;
-    if ((rc = sol_explain_build(&x, c.a->report, c.kb, c.cond, &d)))
+    if ((rc = sol_explain_build(&x, c.a->report, sol_pipeline_kb(c.p), c.cond, &d)))
         goto cleanup;
     sol_explain_set_clips(x, o.clips);
     if (strcmp(format, "dot") == 0)

@@ -1,6 +1,6 @@
 /* cmd_rules.c — `soleus rules [--format text|md]`: the knowledge base in
- * plain English, generated from the rule source (kb.c) with labels from the
- * vocabulary and the catalogue. docs/knowledge-base.md is its Markdown. */
+ * plain English, generated from the pipeline's rule model (kb.c) with labels
+ * from its vocabulary and catalogue. docs/knowledge-base.md is its Markdown. */
 #include <stdio.h>
 #include <string.h>
 
@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "kb.h"
 #include "kb_text.h"
+#include "pipeline.h"
 #include "tooljson.h"
 #include "vocab.h"
 
@@ -15,13 +16,12 @@
 
 int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
 {
-    const char *format = "text", *rules = p->rules_dir;
-    const char *knowledge = p->knowledge_dir;
-    char path[1024];
+    const char *format = "text";
     sol_diag d = { "", 0, "" };
-    sol_kb *kb = NULL;
-    sol_vocab *v = NULL;
-    sol_catalog *cat = NULL;
+    sol_pipeline *pl = NULL;
+    const sol_kb *kb = NULL;
+    const sol_vocab *v = NULL;
+    const sol_catalog *cat = NULL;
     int rc;
 
     sol_cli_opts o;
@@ -34,14 +34,12 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
     }
     if (o.format)
         format = o.format;
-    rules = o.paths.rules_dir;
-    knowledge = o.paths.knowledge_dir;
-    snprintf(path, sizeof path, "%s/vocabulary.tsv", knowledge);
-    rc = sol_kb_load(&kb, rules, knowledge, &d);
-    if (rc == SOL_OK)
-        rc = sol_vocab_load(&v, path, &d);
-    if (rc == SOL_OK)
-        rc = sol_catalog_load(&cat, knowledge, &d);
+    rc = sol_pipeline_new(&pl, o.paths.rules_dir, o.paths.knowledge_dir, &d);
+    if (rc == SOL_OK) {
+        kb = sol_pipeline_kb(pl);
+        v = sol_pipeline_vocab(pl);
+        cat = sol_pipeline_catalog(pl);
+    }
     sol_kb_text_format fmt = strcmp(format, "md") == 0 ? SOL_KB_TEXT_MARKDOWN : SOL_KB_TEXT_PLAIN;
     if (rc == SOL_OK && strcmp(format, "json") == 0) {
         /* the same selection as the text: an unknown id is a usage error */
@@ -56,9 +54,7 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
         rc = sol_diag_set(&d, SOL_EWRITE, "", 0, "cannot write the output");
     if (rc != SOL_OK)
         sol_cli_print_diag(&d);
-    sol_catalog_free(cat);
-    sol_vocab_free(v);
-    sol_kb_free(kb);
+    sol_pipeline_free(pl);
     sol_cli_opts_free(&o);
     return sol_cli_exit_status(rc);
 }

@@ -1,13 +1,15 @@
-/* coverage.c — counts rule firings per case from the justification graphs,
- * and pattern outcomes: a fired rule's patterns all held; for a rule that did
- * not fire, each top-level pattern is judged by the kb model against the
- * case's findings and supported conclusions. */
+/* coverage.c — counts rule firings per case from the justification graphs
+ * (CLIPS's own record), and pattern outcomes: a fired rule's patterns all
+ * held; for a rule that did not fire, each top-level pattern is judged by the
+ * kb model against the case's findings and the facts the run ended with. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "coverage.h"
 
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "explain.h"
 
 struct sol_coverage {
     const sol_kb *kb;
@@ -84,8 +86,7 @@ int sol_coverage_add(sol_coverage *c, const char *case_name, const sol_findings 
 {
     int rc = SOL_ENOMEM;
     size_t *counts = calloc(c->nrules ? c->nrules : 1, sizeof *counts);
-    const char **supported = NULL;
-    size_t nsupported = 0;
+    unsigned char *superseded = NULL;
     char **pc = realloc(c->cases, (c->ncases + 1) * sizeof *pc);
     if (!counts || !pc)
         goto cleanup;
@@ -110,13 +111,11 @@ int sol_coverage_add(sol_coverage *c, const char *case_name, const sol_findings 
         const char *id = sol_gfact_sym(gf, "conclusion");
         if (add_reached(c, id))
             goto cleanup;
-        const char **ps = realloc(supported, (nsupported + 1) * sizeof *ps);
-        if (!ps)
-            goto cleanup;
-        supported = ps;
-        supported[nsupported++] = id;
     }
-    sol_kb_facts facts = {NULL, NULL, supported, nsupported};
+    if (sol_explain_superseded(g, &superseded))
+        goto cleanup;
+    sol_explain_facts fctx = {g, superseded, c->kb};
+    sol_kb_facts facts = {sol_explain_fact_judge, &fctx};
     for (size_t i = 0; i < c->nrules; i++) {
         sol_cov_rule *cr = &c->rules[i];
         if (counts[i]) {
@@ -141,7 +140,7 @@ int sol_coverage_add(sol_coverage *c, const char *case_name, const sol_findings 
     rc = SOL_OK;
 cleanup:
     free(counts);
-    free(supported);
+    free(superseded);
     return rc;
 }
 

@@ -22,7 +22,7 @@ struct sol_explain {
     size_t nsteps;
     size_t *findings;       /* finding indices the story starts from */
     size_t nfindings;
-    char **phases;
+    const char *const *phases; /* the rule model's focus order (kb owns it) */
     size_t nphases;
     int clips;              /* 1: show facts and patterns in CLIPS syntax */
 };
@@ -378,38 +378,21 @@ static int is_focus_rule(const sol_kb_rule *r)
     return 0;
 }
 
-static int read_phases(sol_explain *x)
+/* The phase order: the modules the first focus call of the rule model
+ * pushes, in the order they run. */
+static void read_phases(sol_explain *x)
 {
     for (size_t i = 0; x->kb && i < sol_kb_rule_count(x->kb); i++) {
         const sol_kb_rule *r = sol_kb_rule_at(x->kb, i);
         for (size_t k = 0; k < r->nactions; k++) {
             const sol_kb_action *a = &r->actions[k];
-            const char *p;
-            if (a->kind != SOL_KB_ACT_CALL || !a->tmpl || strcmp(a->tmpl, "focus") != 0 ||
-                !a->text)
+            if (a->kind != SOL_KB_ACT_CALL || !a->tmpl || strcmp(a->tmpl, "focus") != 0)
                 continue;
-            p = strstr(a->text, "focus");
-            p = p ? p + 5 : a->text;
-            while (*p) {
-                size_t len;
-                while (*p == ' ' || *p == ')' || *p == '(')
-                    p++;
-                len = strcspn(p, " ()");
-                if (!len)
-                    break;
-                char **np = realloc(x->phases, (x->nphases + 1) * sizeof *np);
-                if (!np)
-                    return SOL_ENOMEM;
-                x->phases = np;
-                if (!(x->phases[x->nphases] = sol_strndup(p, len)))
-                    return SOL_ENOMEM;
-                x->nphases++;
-                p += len;
-            }
-            return SOL_OK;
+            x->phases = a->args;
+            x->nphases = a->nargs;
+            return;
         }
     }
-    return SOL_OK;
 }
 
 /* The first basis fact not yet used that matches pattern c (or, for and/or,
@@ -563,9 +546,9 @@ int sol_explain_build(sol_explain **out, const sol_report *r, const sol_kb *kb,
     b.infact = calloc(nfa ? nfa : 1, 1);
     b.infire = calloc(nfi ? nfi : 1, 1);
     b.infinding = calloc(nfind ? nfind : 1, 1);
-    if (!b.seen || !b.infact || !b.infire || !b.infinding || fill_died(g, &b.died) ||
-        read_phases(x))
+    if (!b.seen || !b.infact || !b.infire || !b.infinding || fill_died(g, &b.died))
         goto cleanup;
+    read_phases(x);
     for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
         const sol_rconclusion *c = sol_report_conclusion_at(r, i);
         if (cond && strcmp(c->id, cond->id) != 0)
@@ -619,9 +602,6 @@ void sol_explain_free(sol_explain *x)
     }
     free(x->steps);
     free(x->findings);
-    for (size_t i = 0; i < x->nphases; i++)
-        free(x->phases[i]);
-    free(x->phases);
     free(x);
 }
 

@@ -1,7 +1,8 @@
 /* form.c — the form layout of the vocabulary (form.h), read from
- * knowledge/questionnaire.tsv with the shared knowledge-file line reader and
- * checked against the vocabulary so a renamed finding is caught at load. */
+ * knowledge/questionnaire.tsv with the table reader and checked against the
+ * vocabulary so a renamed finding is caught at load. */
 #include "form.h"
+#include "table.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -9,7 +10,7 @@
 #include <string.h>
 
 typedef struct {
-    char *word, *ucum;
+    const char *word, *ucum;
 } unit_map;
 
 struct sol_form {
@@ -19,7 +20,7 @@ struct sol_form {
     size_t nunits, capunits;
     sol_form_enable *enables;
     size_t nenables, capenables;
-    char *text;              /* the file; every string points into it */
+    const sol_table *table;  /* questionnaire.tsv; every string points in */
 };
 
 void sol_form_free(sol_form *f)
@@ -29,7 +30,7 @@ void sol_form_free(sol_form *f)
     free(f->sections);
     free(f->units);
     free(f->enables);
-    free(f->text);
+    sol_table_close(f->table);
     free(f);
 }
 
@@ -51,7 +52,7 @@ static int value_allowed(const sol_term *t, const char *value)
     return 0;
 }
 
-static int add_line(sol_form *f, char **col, int n, const char *path, int line,
+static int add_line(sol_form *f, const char *const *col, int n, const char *path, int line,
                     const sol_vocab *v, sol_diag *d)
 {
     if (strcmp(col[0], "section") == 0 && n == 3) {
@@ -92,20 +93,21 @@ static int add_line(sol_form *f, char **col, int n, const char *path, int line,
 
 int sol_form_load(sol_form **out, const char *path, const sol_vocab *v, sol_diag *d)
 {
-    size_t len;
-    int lineno = 0, rc;
-    char *line;
+    int rc;
     sol_form *f = calloc(1, sizeof *f);
 
     *out = NULL;
     if (!f)
         return sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
-    if ((rc = sol_read_file(&f->text, &len, path, 1u << 20, d)))
+    /* Three kinds of line (section, unit, enable) of three or four cells;
+     * add_line checks each kind's count. */
+    if ((rc = sol_table_open(&f->table, path, "kind:section|unit|enable name value [extra]",
+                             0, d)))
         goto cleanup;
-    for (char *cursor = f->text; (line = sol_next_line(&cursor, &lineno)) != NULL;) {
-        char *col[5];
-        int n = sol_split_tabs(line, col, 5);
-        if (n < 1 || (rc = add_line(f, col, n, path, lineno, v, d)))
+    for (size_t i = 0; i < sol_table_count(f->table); i++) {
+        const sol_table_row *r = sol_table_at(f->table, i);
+
+        if ((rc = add_line(f, r->col, r->ncols, path, r->line, v, d)))
             goto cleanup;
     }
     /* Every section that holds a recordable finding needs a group. */

@@ -27,17 +27,20 @@ struct sol_glance {
     size_t nwithheld;
     const sol_radvice **checks;
     size_t nchecks;
-    const sol_nb_item *nearest[4];
-    const sol_nb_answer *nearest_answer[4];
+    const sol_nb_item *nearest[SOL_NB_TIERS];
+    const sol_nb_answer *nearest_answer[SOL_NB_TIERS];
 };
 
-static sol_action action_of(const char *urgency)
+/* The action an urgency asks for (knowledge/urgency.tsv, column 4). */
+static sol_action action_of(const sol_catalog *cat, const char *urgency)
 {
-    if (strcmp(urgency, "emergency") == 0)
+    const sol_urgency *u = sol_catalog_urgency(cat, urgency);
+    const char *a = u ? u->action : "none";
+    if (strcmp(a, "refer-now") == 0)
         return SOL_ACTION_REFER_NOW;
-    if (strcmp(urgency, "urgent") == 0)
+    if (strcmp(a, "refer-soon") == 0)
         return SOL_ACTION_REFER_SOON;
-    if (strcmp(urgency, "non-urgent") == 0)
+    if (strcmp(a, "refer") == 0)
         return SOL_ACTION_REFER;
     return SOL_ACTION_NONE;
 }
@@ -82,7 +85,7 @@ static int can_change_action(const sol_glance *g, const sol_nb_item *it)
         if (g->action == SOL_ACTION_NONE) {
             if (a->red_after && !a->red_before)
                 return 1;
-        } else if (c && action_of(c->urgency) > g->action) {
+        } else if (c && action_of(cat, c->urgency) > g->action) {
             return 1;
         }
     }
@@ -125,7 +128,7 @@ static int group_recs(sol_glance *g)
             gr->fors[gr->nfor++] = more->for_id;
             c = sol_catalog_condition(sol_report_catalog(r), more->for_id);
             /* A safety measure serving a red flag cites what raised it. */
-            if (c && c->tier == 'A' && strcmp(rr->rec->phase, "safety") == 0)
+            if (c && c->tier_def->by_severity && strcmp(rr->rec->phase, "safety") == 0)
                 gr->flags[gr->nflags++] = more->for_id;
         }
     }
@@ -175,7 +178,7 @@ static int order_checks(sol_glance *g)
  * there is none. */
 static void find_nearest(sol_glance *g)
 {
-    for (int t = 0; t < 4; t++)
+    for (int t = 0; t < SOL_NB_TIERS; t++)
         for (size_t i = 0; i < sol_report_next_count(g->r) && !g->nearest[t]; i++) {
             const sol_nb_item *it = sol_report_next_at(g->r, i);
             for (size_t k = 0; k < it->nanswers && !g->nearest[t]; k++) {
@@ -215,14 +218,16 @@ int sol_glance_build(sol_glance **out, const sol_report *r, sol_diag *d)
     if (!g)
         goto oom;
     g->r = r;
+    const sol_catalog *cat = sol_report_catalog(r);
+    const sol_tier *tissue = sol_catalog_tier_lead(cat, 0), *driver = sol_catalog_tier_lead(cat, 1);
     for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
         const sol_rconclusion *c = sol_report_conclusion_at(r, i);
-        if (c->tier == 'A' && action_of(c->cond->urgency) > g->action) {
-            g->action = action_of(c->cond->urgency);
+        if (c->cond->red_flag && action_of(cat, c->cond->urgency) > g->action) {
+            g->action = action_of(cat, c->cond->urgency);
             g->flag = c;
-        } else if (c->tier == 'T' && !g->tissue) {
+        } else if (tissue && c->tier == tissue->tier && !g->tissue) {
             g->tissue = c;
-        } else if (c->tier == 'K' && !g->driver) {
+        } else if (driver && c->tier == driver->tier && !g->driver) {
             g->driver = c;
         }
     }
@@ -230,7 +235,9 @@ int sol_glance_build(sol_glance **out, const sol_report *r, sol_diag *d)
     find_nearest(g);
     for (size_t i = 0; g->flag && i < sol_report_recommendation_count(r) && !g->referral; i++) {
         const sol_rrec *rr = sol_report_recommendation_at(r, i);
-        if (strcmp(rr->for_id, g->flag->id) == 0 && strcmp(rr->rec->phase, "referral") == 0)
+        /* its row of knowledge/referrals.tsv */
+        if (strcmp(rr->for_id, g->flag->id) == 0 &&
+            sol_catalog_referral(sol_report_catalog(r), g->flag->id, rr->rec->id))
             g->referral = rr;
     }
     if (group_recs(g) || group_withheld(g) || order_checks(g))

@@ -91,7 +91,7 @@ const sol_gwithheld *sol_glance_withheld_at(const sol_glance *g, size_t i);
 size_t sol_glance_check_count(const sol_glance *g);
 const sol_radvice *sol_glance_check_at(const sol_glance *g, size_t i);
 
-/* The nearest miss of tier (index into SOL_NEXTBEST_TIERS) when it reached
+/* The nearest miss of tier (index in tiers.tsv listing order) when it reached
  * no conclusion: the best next-best answer that would reach one there
  * (*answer set), else NULL. */
 const sol_nb_item *sol_glance_nearest(const sol_glance *g, int tier,

@@ -305,16 +305,16 @@ int sol_cds_cards(char **out, const sol_report *r, const char *why, const char *
     }
     const sol_catalog *cat = sol_report_catalog(r);
     const sol_rconclusion *lead = NULL;
+    const sol_tier *lead_tier = sol_catalog_tier_lead(cat, 0);
     for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
         const sol_rconclusion *c = sol_report_conclusion_at(r, i);
-        if (c->tier == 'T' && !lead)
+        if (lead_tier && c->tier == lead_tier->tier && !lead)
             lead = c;
-        if (c->tier != 'A')
+        if (!c->cond->red_flag) /* knowledge/urgency.tsv */
             continue;
         const char *u = c->cond->urgency;
-        int emergency = strcmp(u, "emergency") == 0;
-        if (!emergency && strcmp(u, "urgent") && strcmp(u, "non-urgent"))
-            continue;
+        const sol_urgency *urg = sol_catalog_urgency(cat, u);
+        int emergency = urg && strcmp(urg->action, "refer-now") == 0;
         char sum[256];
         text t = {0};
         snprintf(sum, sizeof sum, "Refer%s: %s (%s, certainty %.2f)",
@@ -355,7 +355,7 @@ int sol_cds_cards(char **out, const sol_report *r, const char *why, const char *
     int others = 0;
     for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
         const sol_rconclusion *c = sol_report_conclusion_at(r, i);
-        if (c == lead || c->tier == 'A')
+        if (c == lead || c->cond->tier_def->by_severity)
             continue;
         add(&t, "%s- %s (%c%d), certainty %.2f", others++ ? "\n" : "\n\n**Also considered**\n\n",
             c->cond->label, c->tier, c->rank, c->cf);

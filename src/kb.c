@@ -1,9 +1,11 @@
 /* kb.c — builds the knowledge-base model from the .clp source in rules/:
  * walks every file's constructs (defrule via kb_rule.c, deftemplate,
- * deffunction, defmodule), reads knowledge/thresholds.tsv so numeric tests
- * against a (threshold …) fact can be judged, and answers queries.
+ * deffunction, defmodule), takes knowledge/thresholds.tsv from the
+ * catalogue's reader so numeric tests against a (threshold …) fact can be
+ * judged, and answers queries.
  * Evaluation lives in kb_eval.c. */
 #include "kb_int.h"
+#include "catalog.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -108,56 +110,35 @@ static int parse_text(kb_builder *b, const char *text, const char *file)
 
 /* ---- thresholds.tsv ---- */
 
+/* The catalogue's reading of thresholds.tsv (one reader, one set of
+ * checks for every command), copied into the model's arena. */
 static int load_thresholds(sol_kb *kb, const char *dir, sol_diag *d)
 {
-    char path[512], *buf = NULL, *p;
-    kb_vec v;
-    int line = 0, rc = SOL_OK;
-    size_t had;
-    FILE *probe;
+    sol_catalog *cat = NULL;
+    char path[1024];
+    size_t n;
+    int rc = sol_catalog_load_thresholds(&cat, dir, d);
 
-    snprintf(path, sizeof path, "%s/thresholds.tsv", dir);
-    probe = fopen(path, "r");
-    if (!probe)
-        return SOL_OK; /* optional */
-    fclose(probe);
-    rc = sol_read_file(&buf, NULL, path, KB_MAX_FILE, d);
-    if (rc != SOL_OK)
-        return rc;
-    kb_vec_init(&v, sizeof(sol_kb_threshold));
-    for (char *cursor = buf; rc == SOL_OK && (p = sol_next_line(&cursor, &line)) != NULL;) {
-        char *tab, *end;
-        sol_kb_threshold *t;
+    n = sol_catalog_threshold_count(cat);
+    if (rc == SOL_OK && n &&
+        !(kb->thresholds = kb_alloc(&kb->arena, n * sizeof *kb->thresholds)))
+        rc = sol_diag_set(d, SOL_ENOMEM, dir, 0, "out of memory");
+    for (size_t i = 0; rc == SOL_OK && i < n; i++) {
+        const sol_threshold *t = sol_catalog_threshold_at(cat, i);
+        sol_kb_threshold *k = &kb->thresholds[kb->nthresholds++];
 
-        p[strcspn(p, "\r")] = '\0'; /* a stray CR ends the row, as before */
-        tab = strchr(p, '\t');
-        if (!tab) {
-            rc = sol_diag_set(d, SOL_EPARSE, path, line,
-                              "expected tab-separated columns: name value …");
-            break;
-        }
-        *tab = '\0';
-        end = strchr(tab + 1, '\t');
-        if (end)
-            *end = '\0';
-        t = kb_vec_push(&v);
-        if (!t || !(t->name = kb_strdup(&kb->arena, p))) {
-            rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
-            break;
-        }
-        if (!kb_is_number(tab + 1, &t->value))
-            rc = sol_diag_set(d, SOL_EPARSE, path, line,
-                              "threshold %s: value '%s' is not a number", p,
-                              tab + 1);
-        t->line = line;
+        k->value = t->value;
+        k->line = t->line;
+        if (!(k->name = kb_strdup(&kb->arena, t->name)))
+            rc = sol_diag_set(d, SOL_ENOMEM, dir, 0, "out of memory");
     }
-    had = v.n;
-    kb->thresholds = kb_vec_finish(&v, &kb->arena, &kb->nthresholds);
-    if (rc == SOL_OK && had && !kb->thresholds)
-        rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
+    snprintf(path, sizeof path, "%s/thresholds.tsv", dir);
     if (rc == SOL_OK && !(kb->thresholds_file = kb_strdup(&kb->arena, path)))
-        rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
-    free(buf);
+        rc = sol_diag_set(d, SOL_ENOMEM, dir, 0, "out of memory");
+    if (rc == SOL_OK)
+        kb->thresholds_cat = cat;
+    else
+        sol_catalog_free(cat);
     return rc;
 }
 
@@ -322,6 +303,7 @@ void sol_kb_free(sol_kb *kb)
     if (!kb)
         return;
     kb_arena_free(&kb->arena);
+    sol_catalog_free(kb->thresholds_cat);
     free(kb);
 }
 

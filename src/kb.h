@@ -1,7 +1,9 @@
 /* kb.h — the knowledge-base MODEL: what the rules say, read from the
  * rules/ .clp source text itself (not from CLIPS), with file and line of every
- * rule, conditional element and action. Used by why-not, coverage, lint and
- * `soleus rules`.
+ * rule, conditional element and action. The pipeline loads it once beside the
+ * engine (sol_pipeline_kb) for why-not, next-best, coverage, explain and
+ * `soleus rules`; lint loads its own. tests/unit/test_differential.c holds
+ * its evaluator equal to CLIPS.
  * Ownership: a sol_kb owns every string, array and struct reachable from the
  * pointers it hands out; they live until sol_kb_free. Nothing is copied to the
  * caller, so the caller frees nothing but the sol_kb. */
@@ -114,6 +116,9 @@ typedef struct {
     const char *finding;    /* ADVICE: finding */
     const char *because;    /* ADVICE, GATE: because */
     const char *state;      /* GATE: state */
+    const char *const *args; /* CALL: its arguments that are atoms, in order
+                                ((focus SCREEN REDFLAG …): the phase order) */
+    size_t nargs;
 } sol_kb_action;
 
 typedef struct {
@@ -163,8 +168,8 @@ typedef struct {
 } sol_kb_threshold;
 
 /* Parse every .clp file of rules_dir in name order. knowledge_dir (may be NULL)
- * supplies thresholds.tsv (columns: name value …; absent file = no
- * thresholds). Errors (unreadable file, unbalanced parentheses, unterminated
+ * supplies thresholds.tsv, read and checked by the catalogue (catalog.h)
+ * as every command reads it; a missing file is an error. Errors (unreadable file, unbalanced parentheses, unterminated
  * string, malformed defrule/deftemplate) return SOL_EIO or SOL_EPARSE with
  * file and line in d. On success the caller frees *out with sol_kb_free. */
 int sol_kb_load(sol_kb **out, const char *rules_dir, const char *knowledge_dir,
@@ -220,17 +225,14 @@ typedef enum {
 typedef sol_kb_result (*sol_kb_fact_fn)(void *ctx, const sol_kb_rule *r,
                                         const sol_kb_cond *c);
 
-/* What is known besides the findings. With fact set, it judges every
- * non-finding pattern. Without it, an EVIDENCE pattern with a literal
- * conclusion and polarity support (or none) holds when the conclusion is in
- * supported[], else fails; other patterns are OPAQUE. A NULL sol_kb_facts
- * means nothing is known (evidence patterns fail). THRESHOLD patterns hold
- * when the threshold is in thresholds.tsv. */
+/* What is known besides the findings: fact judges every non-finding pattern
+ * (explain.h's sol_explain_fact_judge judges them against a run's facts). A
+ * NULL sol_kb_facts means nothing is known: evidence patterns fail, other
+ * patterns are OPAQUE. THRESHOLD patterns hold when the threshold is in
+ * thresholds.tsv. */
 typedef struct {
     sol_kb_fact_fn fact;
     void *ctx;
-    const char *const *supported;
-    size_t nsupported;
 } sol_kb_facts;
 
 /* Evaluate top-level condition cond_i of rule rule_i. Only current-context

@@ -119,22 +119,41 @@ const sol_kb_cond *sol_kb_binder(const sol_kb_cond *c, size_t n, const char *var
     return NULL;
 }
 
+/* How many slots of conditions c[0..n) (and their children) bind var. */
+static size_t var_uses(const sol_kb_cond *c, size_t n, const char *var)
+{
+    size_t uses = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < c[i].nslots; k++)
+            uses += c[i].slots[k].c.var && strcmp(c[i].slots[k].c.var, var) == 0;
+        uses += var_uses(c[i].children, c[i].nchildren, var);
+    }
+    return uses;
+}
+
+/* Does pattern c share a variable with another pattern of r (a join, such as
+ * (condition (id ?a) (tier A)) with (evidence (conclusion ?a)))? Patterns are
+ * judged one at a time on their literal slots, so a join is not honoured:
+ * a pattern that fails on its literal slots fails under any join, but one
+ * that holds may still find no partner, which only CLIPS can tell. */
+static int joins(const sol_kb_rule *r, const sol_kb_cond *c)
+{
+    if (!r)
+        return 1;
+    for (size_t k = 0; k < c->nslots; k++)
+        if (c->slots[k].c.var && var_uses(r->conds, r->nconds, c->slots[k].c.var) > 1)
+            return 1;
+    return 0;
+}
+
 static sol_kb_result eval_pattern(const sol_kb_rule *r, const sol_kb_cond *c,
                                   const sol_kb_facts *facts)
 {
     if (facts && facts->fact)
         return facts->fact(facts->ctx, r, c);
-    if (c->kind != SOL_KB_CE_EVIDENCE)
-        return SOL_KB_OPAQUE;
-    if (!facts)
-        return SOL_KB_FAILED; /* nothing known: no evidence facts at all */
-    if (!c->conclusion ||
-        (c->polarity && strcmp(c->polarity, "support") != 0))
-        return SOL_KB_OPAQUE;
-    for (size_t i = 0; i < facts->nsupported; i++)
-        if (facts->supported[i] && strcmp(facts->supported[i], c->conclusion) == 0)
-            return SOL_KB_HELD;
-    return SOL_KB_FAILED;
+    /* nothing known: no evidence facts at all */
+    return c->kind == SOL_KB_CE_EVIDENCE ? SOL_KB_FAILED : SOL_KB_OPAQUE;
 }
 
 sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r,
@@ -150,7 +169,8 @@ sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r,
     case SOL_KB_CE_FINDING:
         if (!c->finding)
             return SOL_KB_OPAQUE;
-        return match_finding(c->finding, c->value, f);
+        res = match_finding(c->finding, c->value, f);
+        return res == SOL_KB_HELD && joins(r, c) ? SOL_KB_OPAQUE : res;
     case SOL_KB_CE_NOT:
         res = sol_kb_eval_cond(kb, r, &c->children[0], f, facts);
         if (res == SOL_KB_OPAQUE)
@@ -191,7 +211,8 @@ sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r,
     case SOL_KB_CE_CONDITION:
     case SOL_KB_CE_GATE:
     case SOL_KB_CE_PATTERN:
-        return eval_pattern(r, c, facts);
+        res = eval_pattern(r, c, facts);
+        return res == SOL_KB_HELD && joins(r, c) ? SOL_KB_OPAQUE : res;
     case SOL_KB_CE_OTHER:
     default:
         return SOL_KB_OPAQUE;

@@ -105,6 +105,9 @@ struct sol_kb {
     sol_kb_threshold *thresholds;
     size_t nthresholds;
     const char *thresholds_file;
+    struct sol_catalog *thresholds_cat; /* held open while the model lives, so a
+                                           catalogue loaded beside it shares the
+                                           one parsed thresholds.tsv */
 };
 
 #endif

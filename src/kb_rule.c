@@ -580,6 +580,13 @@ static int parse_rhs(kb_builder *b, kb_node *const *k, size_t n,
             a->text = kb_node_text(b->a, x);
             if (!a->text)
                 rc = kb_oom(b, x->line);
+            /* The arguments that are plain atoms ((focus A B) gives A, B). */
+            a->args = kb_alloc(b->a, x->nkids * sizeof *a->args);
+            if (rc == SOL_OK && !a->args)
+                rc = kb_oom(b, x->line);
+            for (size_t j = 1; rc == SOL_OK && j < x->nkids; j++)
+                if (x->kids[j]->type == KB_ATOM)
+                    ((const char **)a->args)[a->nargs++] = x->kids[j]->text;
         }
         if (rc == SOL_OK)
             rc = find_asserts(b, &acts, x);

@@ -306,6 +306,13 @@ static void add_cond(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
 
             if (s->c.kind == SOL_KB_CONS_ANY || strcmp(s->name, "id") == 0)
                 continue;
+            /* the red-flag slot (urgency.tsv) reads as a phrase */
+            if (strcmp(s->name, "red-flag") == 0 && s->c.kind == SOL_KB_CONS_IN &&
+                s->c.nvalues == 1) {
+                tb_add(b, n++ ? " and %s" : " that %s",
+                       strcmp(s->c.values[0], "yes") == 0 ? "is a red flag" : "is no red flag");
+                continue;
+            }
             tb_add(b, n++ ? " and %s" : " with %s", s->name);
             if (s->c.kind == SOL_KB_CONS_IN) {
                 tb_add(b, " ");
@@ -488,6 +495,32 @@ static const char *strip_dot(const char *path)
     return path;
 }
 
+/* A rule that applies the referral table (a pattern on referral facts)
+ * reaches what the table's rows say: list them, each with its sources, so
+ * the listing shows every referral the rule can give. */
+static void write_table_rows(writer *w, const sol_kb_rule *r, const char *item)
+{
+    char buf[PHRASE];
+    int reads = 0;
+
+    for (size_t i = 0; i < r->nconds; i++)
+        reads |= r->conds[i].tmpl && strcmp(r->conds[i].tmpl, "referral") == 0;
+    if (!reads || !sol_catalog_referral_count(w->cat))
+        return;
+    fprintf(w->out, item, "Rows (knowledge/referrals.tsv):");
+    for (size_t i = 0; i < sol_catalog_referral_count(w->cat); i++) {
+        const sol_referral *x = sol_catalog_referral_at(w->cat, i);
+        const sol_condition *c = sol_catalog_condition(w->cat, x->conclusion);
+        const sol_recommendation *rec = sol_catalog_recommendation(w->cat, x->recommendation);
+
+        snprintf(buf, sizeof buf, "%s%s gets %s (%s)", i ? "; " : "",
+                 c ? c->label : x->conclusion, rec ? rec->label : x->recommendation,
+                 x->sources);
+        put_md(w, buf);
+    }
+    fputc('\n', w->out);
+}
+
 static void write_rule(writer *w, const sol_kb_rule *r)
 {
     char buf[PHRASE];
@@ -542,6 +575,7 @@ static void write_rule(writer *w, const sol_kb_rule *r)
     fprintf(w->out, item, "Why:");
     put_md(w, r->rationale ? r->rationale : "(no rationale given)");
     fputc('\n', w->out);
+    write_table_rows(w, r, item);
     if (w->md)
         fprintf(w->out, "- *Defined at* `%s:%d`%s\n\n", strip_dot(r->file),
                 r->line, r->has_salience ? " (control salience)" : "");

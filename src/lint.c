@@ -37,7 +37,8 @@ static const sol_lint_check checks[] = {
     { "no-description", SOL_LINT_ERROR,
       "a conclusion in conditions.tsv has no description (\"-\")" },
     { "no-recommendation", SOL_LINT_ERROR,
-      "a tier A, T or K conclusion for which no MANAGE rule recommends anything" },
+      "a conclusion of a managed tier (tiers.tsv) for which no MANAGE rule recommends anything "
+      "and no applied referrals.tsv row refers it" },
     { "unknown-recommendation", SOL_LINT_ERROR,
       "a rule asserts a recommendation id that is not in recommendations.tsv" },
     { "unused-recommendation", SOL_LINT_WARNING,
@@ -69,7 +70,12 @@ static const sol_lint_check checks[] = {
       "a rule can give a recommendation while a conclusion or state that contraindicates it "
       "(contraindications.tsv) stands" },
     { "severity-order", SOL_LINT_ERROR,
-      "a tier-A conclusion without a rank in severity.tsv, or ranks that contradict urgency" },
+      "a conclusion of a tier listed by severity (tiers.tsv) without a rank in severity.tsv, or "
+      "ranks that contradict urgency (urgency.tsv)" },
+    { "policy-table", SOL_LINT_ERROR,
+      "the listing-policy tables disagree with the knowledge: a red flag in a tier listed by "
+      "certainty (tiers.tsv), a recommendation phase not in phases.tsv, a population.tsv rule "
+      "id no rule has, a red flag without an applied referral (referrals.tsv)" },
     { "must-not-miss", SOL_LINT_ERROR,
       "a must-not-miss.tsv row naming an unknown finding or value, or a red flag with no "
       "presentation" },
@@ -105,6 +111,12 @@ void lint_add(lint_ctx *c, const char *file, int line, const char *check,
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    /* Said once: the rule model and the catalogue meet the same broken
+     * table row (both read thresholds.tsv through one reader). */
+    for (size_t i = 0; i < l->n; i++)
+        if (l->msgs[i].line == line && l->msgs[i].check == check &&
+            strcmp(l->msgs[i].file, file ? file : "") == 0 && strcmp(l->msgs[i].text, text) == 0)
+            return;
     m = &l->msgs[l->n];
     m->file = sol_strdup(file ? file : "");
     m->check = check; /* static: the check table or a literal */

@@ -4,10 +4,12 @@
  * explains every check. */
 #include "lint_int.h"
 #include "notes.h"
+#include "table.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int is_clinical(const sol_kb_action *a)
 {
@@ -364,6 +366,39 @@ static int recommends_for(const sol_kb_rule *r, const char *id)
     return 0;
 }
 
+/* Does some rule read facts of template tmpl (a knowledge table asserted
+ * by the host) and recommend? Then that table's rows are recommendations
+ * the rules give (the referral table). */
+static int applies_table(const lint_ctx *c, const char *tmpl)
+{
+    for (size_t i = 0; c->kb && i < sol_kb_rule_count(c->kb); i++) {
+        const sol_kb_rule *r = sol_kb_rule_at(c->kb, i);
+        int reads = 0, recommends = 0;
+
+        for (size_t k = 0; k < r->nconds; k++)
+            reads |= r->conds[k].tmpl && strcmp(r->conds[k].tmpl, tmpl) == 0;
+        for (size_t k = 0; k < r->nactions; k++)
+            recommends |= r->actions[k].kind == SOL_KB_ACT_RECOMMENDATION;
+        if (reads && recommends)
+            return 1;
+    }
+    return 0;
+}
+
+/* A row of referrals.tsv, applied by a rule, recommends for conclusion id
+ * (or gives recommendation rec). */
+static int referred(const lint_ctx *c, const char *id, const char *rec)
+{
+    if (!applies_table(c, "referral"))
+        return 0;
+    for (size_t i = 0; i < sol_catalog_referral_count(c->cat); i++) {
+        const sol_referral *x = sol_catalog_referral_at(c->cat, i);
+        if ((id && strcmp(x->conclusion, id) == 0) || (rec && strcmp(x->recommendation, rec) == 0))
+            return 1;
+    }
+    return 0;
+}
+
 static void check_conclusions(lint_ctx *c)
 {
     if (!c->cat || !c->kb)
@@ -407,7 +442,8 @@ static void check_conclusions(lint_ctx *c)
         if (strcmp(x->description, "-") == 0)
             lint_add(c, c->conditions_path, x->line, "no-description",
                      "conclusion %s has no description", x->id);
-        if (strchr("ATK", x->tier) && !recommended)
+        recommended |= referred(c, x->id, NULL);
+        if (x->tier_def->managed && !recommended)
             lint_add(c, c->conditions_path, x->line, "no-recommendation",
                      "no MANAGE rule recommends anything for tier %c "
                      "conclusion %s", x->tier, x->id);
@@ -453,6 +489,7 @@ static void check_recommendations(lint_ctx *c)
                 used = r->actions[k].kind == SOL_KB_ACT_RECOMMENDATION &&
                        r->actions[k].id && strcmp(r->actions[k].id, x->id) == 0;
         }
+        used |= referred(c, NULL, x->id);
         if (!used)
             lint_add(c, c->recommendations_path, x->line,
                      "unused-recommendation",
@@ -733,64 +770,52 @@ static void check_printout(lint_ctx *c)
  * KNOWLEDGE/../tests/notes/sentences.tsv both exist (an installed share dir
  * has no tests, so the check is skipped there). Every sentence (column 1) is
  * scanned by notes.c; a pattern row that no sentence triggers is reported. */
-static int scan_sentences(lint_ctx *c, const sol_notes *notes, char *text,
-                          const char *path, size_t *hits)
+static int scan_sentences(lint_ctx *c, const sol_notes *notes, const sol_table *t,
+                          size_t *hits)
 {
     sol_diag d = { "", 0, "" };
-    int line = 0, rc = SOL_OK;
 
-    for (char *p = text, *next; p && rc == SOL_OK; p = next) {
+    for (size_t i = 0; i < sol_table_count(t); i++) {
+        const sol_table_row *r = sol_table_at(t, i);
         sol_note_mention *m = NULL;
-        size_t n = 0, len;
+        size_t n = 0;
+        int rc = sol_notes_scan(&m, &n, hits, notes, r->col[0], strlen(r->col[0]),
+                                sol_table_path(t), r->line, &d);
 
-        line++;
-        next = strchr(p, '\n');
-        if (next)
-            *next++ = '\0';
-        len = strcspn(p, "\t\r");
-        if (p[0] == '#' || len == 0)
-            continue;
-        rc = sol_notes_scan(&m, &n, hits, notes, p, len, path, line, &d);
         free(m);
         if (rc == SOL_ENOMEM)
             return rc;
         if (rc != SOL_OK)
-            lint_add(c, path, line, "load", "%s", d.msg);
-        rc = SOL_OK;
+            lint_add(c, sol_table_path(t), r->line, "load", "%s", d.msg);
     }
-    return rc;
+    return SOL_OK;
 }
 
 static void check_note_patterns(lint_ctx *c)
 {
     char ppath[LINT_PATH], spath[LINT_PATH];
-    char *text = NULL;
+    const sol_table *sentences = NULL;
     sol_notes *notes = NULL;
     size_t *hits = NULL, n;
     sol_diag d = { "", 0, "" };
-    FILE *probe;
 
     snprintf(ppath, sizeof ppath, "%s/note-patterns.tsv", c->knowledge_dir);
     snprintf(spath, sizeof spath, "%s/../tests/notes/sentences.tsv",
              c->knowledge_dir);
-    if (!c->vocab || !(probe = fopen(ppath, "r")))
+    if (!c->vocab || access(ppath, F_OK) != 0 || access(spath, F_OK) != 0)
         return;
-    fclose(probe);
-    if (!(probe = fopen(spath, "r")))
-        return;
-    fclose(probe);
     if (sol_notes_load(&notes, ppath, c->vocab, &d) != SOL_OK) {
         if (d.msg[0])
             lint_add(c, d.file, d.line, "load", "%s", d.msg);
         return;
     }
-    if (sol_read_file(&text, NULL, spath, 4u << 20, &d) != SOL_OK) {
+    if (sol_table_open(&sentences, spath, "sentence expected", 0, &d) != SOL_OK) {
         lint_add(c, d.file, d.line, "load", "%s", d.msg);
         goto cleanup;
     }
     n = sol_notes_pattern_count(notes);
     hits = calloc(n ? n : 1, sizeof *hits);
-    if (!hits || scan_sentences(c, notes, text, spath, hits) != SOL_OK) {
+    if (!hits || scan_sentences(c, notes, sentences, hits) != SOL_OK) {
         c->nomem = 1;
         goto cleanup;
     }
@@ -804,7 +829,7 @@ static void check_note_patterns(lint_ctx *c)
     }
 cleanup:
     free(hits);
-    free(text);
+    sol_table_close(sentences);
     sol_notes_free(notes);
 }
 
@@ -871,18 +896,9 @@ static void check_contraindications(lint_ctx *c)
     }
 }
 
-static int urgency_order(const char *u)
-{
-    static const char *const order[] = { "emergency", "urgent", "non-urgent", "differential" };
-
-    for (size_t i = 0; i < sizeof order / sizeof *order; i++)
-        if (strcmp(u, order[i]) == 0)
-            return (int)i;
-    return 4;
-}
-
-/* Every tier-A conclusion has a severity rank, and no rank puts a less
- * urgent conclusion before a more urgent one. */
+/* Every conclusion of a tier ordered by severity (tiers.tsv) has a severity
+ * rank, and no rank puts a less urgent conclusion (urgency.tsv) before a
+ * more urgent one. */
 static void check_severity(lint_ctx *c)
 {
     char path[LINT_PATH];
@@ -893,18 +909,18 @@ static void check_severity(lint_ctx *c)
     for (size_t i = 0; i < sol_catalog_condition_count(c->cat); i++) {
         const sol_condition *a = sol_catalog_condition_at(c->cat, i);
 
-        if (a->tier != 'A')
+        if (!a->tier_def->by_severity)
             continue;
         if (!a->severity) {
             lint_add(c, c->conditions_path, a->line, "severity-order",
-                     "tier-A conclusion %s has no rank in %s", a->id, path);
+                     "tier-%c conclusion %s has no rank in %s", a->tier, a->id, path);
             continue;
         }
         for (size_t j = 0; j < sol_catalog_condition_count(c->cat); j++) {
             const sol_condition *b = sol_catalog_condition_at(c->cat, j);
 
-            if (b->tier == 'A' && b->severity && a->severity < b->severity &&
-                urgency_order(a->urgency) > urgency_order(b->urgency))
+            if (b->tier_def->by_severity && b->severity && a->severity < b->severity &&
+                a->urgency_rank > b->urgency_rank)
                 lint_add(c, c->conditions_path, a->line, "severity-order",
                          "%s (%s) is ranked before %s (%s) in %s", a->id, a->urgency,
                          b->id, b->urgency, path);
@@ -965,7 +981,7 @@ static void check_must_not_miss(lint_ctx *c)
         const sol_condition *a = sol_catalog_condition_at(c->cat, i);
         int has = 0;
 
-        if (a->tier != 'A' || strcmp(a->urgency, "differential") == 0)
+        if (!a->red_flag)
             continue;
         for (size_t j = 0; j < sol_catalog_mnm_count(c->cat); j++)
             has |= strcmp(sol_catalog_mnm_at(c->cat, j)->kind, "present") == 0 &&
@@ -1025,6 +1041,68 @@ static void check_evidence_levels(lint_ctx *c)
     }
 }
 
+/* The listing-policy tables agree with the rest of the knowledge: every
+ * tier and urgency conditions.tsv could use is there (the loader refuses
+ * unknown ones), a red flag sits in a tier ordered by severity, every
+ * recommendation phase is in phases.tsv, every population.tsv row names a
+ * brief rule id the rules use, every red flag has a referral row and the
+ * referral table is applied by some rule. */
+static void check_policy(lint_ctx *c)
+{
+    char path[LINT_PATH];
+
+    if (!c->cat)
+        return;
+    for (size_t i = 0; i < sol_catalog_condition_count(c->cat); i++) {
+        const sol_condition *x = sol_catalog_condition_at(c->cat, i);
+        if (x->red_flag && !x->tier_def->by_severity)
+            lint_add(c, c->conditions_path, x->line, "policy-table",
+                     "red flag %s (urgency %s) is in tier %c, which tiers.tsv lists by "
+                     "certainty: a red flag must be listed by severity", x->id, x->urgency,
+                     x->tier);
+        /* a knowledge base without the referral rule refers in its own rules
+         * (no-recommendation checks those) */
+        if (x->red_flag && applies_table(c, "referral") && !referred(c, x->id, NULL)) {
+            snprintf(path, sizeof path, "%s/referrals.tsv", c->knowledge_dir);
+            lint_add(c, c->conditions_path, x->line, "policy-table",
+                     "red flag %s has no referral applied from %s", x->id, path);
+        }
+    }
+    snprintf(path, sizeof path, "%s/phases.tsv", c->knowledge_dir);
+    for (size_t i = 0; i < sol_catalog_recommendation_count(c->cat); i++) {
+        const sol_recommendation *x = sol_catalog_recommendation_at(c->cat, i);
+        int known = 0;
+        for (size_t k = 0; k < sol_catalog_phase_count(c->cat); k++)
+            known |= strcmp(sol_catalog_phase_at(c->cat, k, NULL), x->phase) == 0;
+        if (!known)
+            lint_add(c, c->recommendations_path, x->line, "policy-table",
+                     "recommendation %s has phase %s, which is not in %s", x->id, x->phase,
+                     path);
+    }
+    snprintf(path, sizeof path, "%s/population.tsv", c->knowledge_dir);
+    for (size_t i = 0; c->kb && i < sol_catalog_population_count(c->cat); i++) {
+        int line = 0, used = 0;
+        const char *fam = sol_catalog_population_at(c->cat, i, &line);
+        for (size_t k = 0; k < sol_kb_rule_count(c->kb) && !used; k++) {
+            const char *f = sol_kb_rule_at(c->kb, k)->family;
+            used = f && strcmp(f, fam) == 0;
+        }
+        if (!used)
+            lint_add(c, path, line, "policy-table",
+                     "population tendency %s is not the brief id of any rule", fam);
+    }
+    for (size_t i = 0; i < sol_catalog_referral_count(c->cat); i++) {
+        const sol_referral *x = sol_catalog_referral_at(c->cat, i);
+        snprintf(path, sizeof path, "%s/referrals.tsv", c->knowledge_dir);
+        if (c->kb && !applies_table(c, "referral")) {
+            lint_add(c, path, x->line, "policy-table",
+                     "no rule reads (referral) facts and recommends, so this row is never "
+                     "applied");
+            break;
+        }
+    }
+}
+
 void lint_run_checks(lint_ctx *c)
 {
     if (c->kb) {
@@ -1044,4 +1122,5 @@ void lint_run_checks(lint_ctx *c)
         check_contraindications(c);
     check_severity(c);
     check_must_not_miss(c);
+    check_policy(c);
 }

@@ -22,19 +22,21 @@ typedef struct {
     sol_pipeline *p;
     const sol_findings *f;
     const sol_report *base;
-    sol_kb *kb;
+    const sol_kb *kb;           /* the pipeline's rule model */
     sol_kb_facts facts;         /* judged against the baseline's derived facts */
     size_t runs;
     sol_diag *d;
 } ctx;
 
-static void tops(const sol_report *r, char top[4][64], double cf[4])
+static void tops(const sol_report *r, char top[SOL_NB_TIERS][64], double cf[SOL_NB_TIERS])
 {
-    for (int t = 0; t < 4; t++) {
+    const sol_catalog *cat = sol_report_catalog(r);
+    for (size_t t = 0; t < SOL_NB_TIERS; t++) {
+        const sol_tier *tier = sol_catalog_tier_at(cat, t);
         const sol_rconclusion *c = NULL;
-        for (size_t i = 0; i < sol_report_conclusion_count(r) && !c; i++) {
+        for (size_t i = 0; tier && i < sol_report_conclusion_count(r) && !c; i++) {
             const sol_rconclusion *x = sol_report_conclusion_at(r, i);
-            if (x->tier == SOL_NEXTBEST_TIERS[t] && x->rank == 1)
+            if (x->tier == tier->tier && x->rank == 1)
                 c = x;
         }
         snprintf(top[t], 64, "%s", c ? c->id : "");
@@ -48,7 +50,7 @@ static void tops(const sol_report *r, char top[4][64], double cf[4])
 static double score_of(const sol_nb_answer *a)
 {
     double s = a->red_before != a->red_after ? 1000 : 0;
-    int tiers = a->red_before ? 1 : 4; /* index 0 of SOL_NEXTBEST_TIERS is A */
+    int tiers = a->red_before ? 1 : SOL_NB_TIERS; /* tier 0 lists the red flags */
     for (int t = 0; t < tiers; t++) {
         if (strcmp(a->top_before[t], a->top_after[t]) != 0)
             s += 100 + 10 * a->cf_after[t]; /* a stronger new top weighs more */
@@ -179,7 +181,7 @@ static int red_flag_rules(const sol_kb *kb, const sol_catalog *cat, unsigned cha
     if (!*feeds)
         return SOL_ENOMEM;
     for (size_t i = 0; i < sol_catalog_condition_count(cat) && rc >= 0; i++)
-        if (sol_catalog_condition_at(cat, i)->tier == 'A')
+        if (sol_catalog_condition_at(cat, i)->tier_def->by_severity)
             rc = set_add(&cs, sol_catalog_condition_at(cat, i)->id);
     while (grew && rc >= 0 && !*all) {
         grew = 0;
@@ -270,7 +272,9 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
         memset(&ans, 0, sizeof ans);
         ans.red_before = sol_report_has_red_flag(c->base);
         tops(c->base, ans.top_before, ans.cf_before);
-        sol_report_tops_of(bel, nbel, sol_pipeline_catalog(c->p), SOL_NEXTBEST_TIERS,
+        char letters[SOL_NB_TIERS + 1];
+        sol_catalog_tier_letters(sol_pipeline_catalog(c->p), letters, sizeof letters);
+        sol_report_tops_of(bel, nbel, sol_pipeline_catalog(c->p), letters,
                            ans.top_after, ans.cf_after, &ans.red_after);
         free(bel);
         ans.score = score_of(&ans);
@@ -319,7 +323,7 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
     unsigned char *sup = NULL, *feeds = NULL;
     int all = 1;
     ctx c;
-    int rc;
+    int rc = SOL_OK;
 
     *out = NULL;
     memset(&c, 0, sizeof c);
@@ -329,8 +333,7 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
     c.d = d;
     if (!nb)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-    if ((rc = sol_kb_load(&c.kb, sol_pipeline_rules_dir(p), sol_pipeline_knowledge_dir(p), d)))
-        goto cleanup;
+    c.kb = sol_pipeline_kb(p);
     if (sol_explain_superseded(sol_report_graph(baseline), &sup) ||
         sol_probe_read_findings(&names, &nnames, c.kb)) {
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
@@ -366,7 +369,6 @@ cleanup:
     free((void *)names);
     free(sup);
     free(feeds);
-    sol_kb_free(c.kb);
     return rc;
 }
 
@@ -394,7 +396,7 @@ static void effects_of(sol_nb_answer *a)
     if (red)
         a->effects[a->neffects++] =
             (sol_nb_effect){a->red_after ? SOL_NB_RED_RAISED : SOL_NB_RED_CLEARED, 0};
-    for (int t = red ? 1 : 0; t < 4; t++) {
+    for (int t = red ? 1 : 0; t < SOL_NB_TIERS; t++) {
         if (strcmp(a->top_before[t], a->top_after[t]) != 0)
             a->effects[a->neffects++] = (sol_nb_effect){SOL_NB_TOP_CHANGED, t};
         else if (fabs(a->cf_after[t] - a->cf_before[t]) >= 0.005)

@@ -6,6 +6,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "notes.h"
 #include "notes_text.h"
+#include "table.h"
 
 #include <pcre2.h>
 
@@ -14,8 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PATTERNS_MAX_BYTES (1024u * 1024u)
-#define PATTERNS_NCOLS 7
+#define PATTERNS_COLUMNS "kind id finding affirmed negated flags regex"
 #define HEAP_LIMIT_KIB 8192u
 
 /* Word guard put around every regex: the match may not start or end inside
@@ -24,7 +24,6 @@
 
 typedef struct {
     sol_note_pattern pub;
-    char *line_copy;        /* the TSV line, split in place; pub points here */
     pcre2_code *code;
     uint32_t ncaptures;
     /* finding rows only: */
@@ -40,6 +39,7 @@ typedef struct {
 } row;
 
 struct sol_notes {
+    const sol_table *table; /* note-patterns.tsv; the rows' strings point in */
     row *rows;
     size_t n, cap;
     uint32_t max_captures;
@@ -92,7 +92,6 @@ static const struct {
 
 static void row_clear(row *r)
 {
-    free(r->line_copy);
     pcre2_code_free(r->code);
     sol_value_clear(&r->aff);
     sol_value_clear(&r->neg);
@@ -111,6 +110,7 @@ void sol_notes_free(sol_notes *n)
     for (size_t i = 0; i < n->n; i++)
         row_clear(&n->rows[i]);
     free(n->rows);
+    sol_table_close(n->table);
     pcre2_match_context_free(n->mctx);
     pcre2_code_free(n->utf_check);
     free(n);
@@ -195,7 +195,7 @@ static int parse_fixed(row *r, const char *text, const char *which,
     return SOL_OK;
 }
 
-static int check_finding_row(row *r, char **col, const sol_vocab *vocab,
+static int check_finding_row(row *r, const char *const *col, const sol_vocab *vocab,
                              const char *file, int line, sol_diag *d)
 {
     const sol_term *t = sol_vocab_lookup(vocab, col[2]);
@@ -306,22 +306,13 @@ static int compile_row(row *r, const char *regex, const char *file, int line,
     return SOL_OK;
 }
 
-static int parse_row(sol_notes *n, row *r, const sol_vocab *vocab,
-                     const char *file, int line, sol_diag *d)
+static int parse_row(sol_notes *n, row *r, const sol_table_row *tr, const sol_vocab *vocab,
+                     const char *file, sol_diag *d)
 {
-    char *col[PATTERNS_NCOLS];
-    int ncols = sol_split_tabs(r->line_copy, col, PATTERNS_NCOLS), rc;
+    const char *const *col = tr->col;
+    int line = tr->line, rc;
     size_t k;
 
-    if (ncols != PATTERNS_NCOLS)
-        return sol_diag_set(d, SOL_EPARSE, file, line,
-                            "expected %d tab-separated columns (kind id "
-                            "finding affirmed negated flags regex), found %s",
-                            PATTERNS_NCOLS, ncols < 0 ? "more" : "fewer");
-    for (int i = 0; i < PATTERNS_NCOLS; i++)
-        if (!*col[i])
-            return sol_diag_set(d, SOL_EPARSE, file, line,
-                                "column %d is empty (use '-' for none)", i + 1);
     for (k = 0; k < sizeof KINDS / sizeof KINDS[0]; k++)
         if (strcmp(col[0], KINDS[k].name) == 0)
             break;
@@ -363,39 +354,28 @@ int sol_notes_load(sol_notes **out, const char *patterns_path,
                    const sol_vocab *vocab, sol_diag *d)
 {
     sol_notes *n = NULL;
-    char *buf = NULL, *p;
-    int line = 0, rc, err = 0, findings = 0;
+    int rc, err = 0, findings = 0;
     PCRE2_SIZE eoff;
 
     *out = NULL;
     if (!vocab)
         return sol_diag_set(d, SOL_EUSAGE, patterns_path, 0,
                             "no vocabulary to check patterns against");
-    rc = sol_read_file(&buf, NULL, patterns_path, PATTERNS_MAX_BYTES, d);
-    if (rc != SOL_OK)
-        return rc;
     n = calloc(1, sizeof *n);
-    if (!n) {
+    if (!n)
+        return sol_diag_set(d, SOL_ENOMEM, patterns_path, 0, "out of memory");
+    if ((rc = sol_table_open(&n->table, patterns_path, PATTERNS_COLUMNS, 0, d)))
+        goto cleanup;
+    n->cap = sol_table_count(n->table);
+    n->rows = calloc(n->cap ? n->cap : 1, sizeof *n->rows);
+    if (!n->rows) {
         rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, 0, "out of memory");
         goto cleanup;
     }
-    for (char *cursor = buf; (p = sol_next_line(&cursor, &line)) != NULL;) {
-        row *r;
+    for (size_t i = 0; i < n->cap; i++) {
+        row *r = &n->rows[n->n++]; /* owned from here on, even if it fails */
 
-        if (sol_grow((void **)&n->rows, &n->cap, n->n + 1, sizeof *n->rows)) {
-            rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, line, "out of memory");
-            goto cleanup;
-        }
-        r = &n->rows[n->n];
-        memset(r, 0, sizeof *r);
-        r->line_copy = sol_strdup(p);
-        if (!r->line_copy) {
-            rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, line,
-                              "out of memory");
-            goto cleanup;
-        }
-        n->n++; /* owned from here on, even if it fails to parse */
-        rc = parse_row(n, r, vocab, patterns_path, line, d);
+        rc = parse_row(n, r, sol_table_at(n->table, i), vocab, patterns_path, d);
         if (rc != SOL_OK)
             goto cleanup;
         findings += r->pub.kind == SOL_NOTES_FINDING;
@@ -421,7 +401,6 @@ int sol_notes_load(sol_notes **out, const char *patterns_path,
 
 cleanup:
     sol_notes_free(n);
-    free(buf);
     return rc;
 }
 

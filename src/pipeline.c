@@ -15,12 +15,12 @@
 #include "record.h"
 
 struct sol_pipeline {
-    char *rules_dir, *knowledge_dir;
+    char *knowledge_dir;
     sol_schema *schema;     /* knowledge/record.rng (record.c keeps its path) */
-    sol_kb *kb;             /* the rule model, loaded on first need */
+    sol_kb *kb;             /* the rule model (rules/ as text), the one copy every
+                               command reads: why-not, next-best, coverage, explain */
     const char **reads;     /* findings some rule reads (from kb), for the report */
     size_t nreads;
-    int reads_done;
     sol_vocab *vocab;
     sol_catalog *cat;
     sol_notes *notes;
@@ -41,33 +41,17 @@ static sol_value real(double r)
     return v;
 }
 
-/* knowledge/thresholds.tsv: name, value, unit, status, sources, note. */
+/* knowledge/thresholds.tsv, as the catalogue read and checked it. */
 static int add_thresholds(sol_pipeline *p, sol_diag *d)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/thresholds.tsv", p->knowledge_dir);
-    char *text = NULL;
-    size_t len;
-    int rc = sol_read_file(&text, &len, path, 1u << 20, d);
-    if (rc != SOL_OK)
-        return rc;
-    int lineno = 0;
-    char *line;
-    for (char *cursor = text; (line = sol_next_line(&cursor, &lineno)) != NULL;) {
-        char *tab = strchr(line, '\t');
-        char *end = NULL;
-        double v = tab ? strtod(tab + 1, &end) : 0;
-        if (!tab || end == tab + 1) {
-            rc = sol_diag_set(d, SOL_EPARSE, path, lineno, "expected 'name<TAB>number…'");
-            break;
-        }
-        *tab = '\0';
-        sol_slotval sv[2] = {{"name", sym(line)}, {"value", real(v)}};
+    int rc = SOL_OK;
+
+    for (size_t i = 0; rc == SOL_OK && i < sol_catalog_threshold_count(p->cat); i++) {
+        const sol_threshold *t = sol_catalog_threshold_at(p->cat, i);
+        sol_slotval sv[2] = {{"name", sym(t->name)}, {"value", real(t->value)}};
+
         rc = sol_engine_add_knowledge(p->engine, "threshold", sv, 2, d);
-        if (rc)
-            break;
     }
-    free(text);
     return rc;
 }
 
@@ -117,11 +101,12 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
     for (size_t i = 0; i < sol_catalog_condition_count(p->cat); i++) {
         const sol_condition *c = sol_catalog_condition_at(p->cat, i);
         char tier[2] = {c->tier, 0};
-        sol_slotval sv[4] = {{"id", sym(c->id)},
+        sol_slotval sv[5] = {{"id", sym(c->id)},
                              {"tier", sym(tier)},
                              {"urgency", sym(c->urgency)},
-                             {"suppresses", sym(c->suppresses ? "yes" : "no")}};
-        if ((rc = sol_engine_add_knowledge(p->engine, "condition", sv, 4, d)))
+                             {"suppresses", sym(c->suppresses ? "yes" : "no")},
+                             {"red-flag", sym(c->red_flag ? "yes" : "no")}};
+        if ((rc = sol_engine_add_knowledge(p->engine, "condition", sv, 5, d)))
             return rc;
     }
     for (size_t i = 0; i < sol_catalog_strength_count(p->cat); i++) {
@@ -134,6 +119,13 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
         const sol_contraindication *x = sol_catalog_contraindication_at(p->cat, i);
         sol_slotval sv[2] = {{"recommendation", sym(x->recommendation)}, {"by", sym(x->by)}};
         if ((rc = sol_engine_add_knowledge(p->engine, "contraindication", sv, 2, d)))
+            return rc;
+    }
+    for (size_t i = 0; i < sol_catalog_referral_count(p->cat); i++) {
+        const sol_referral *x = sol_catalog_referral_at(p->cat, i);
+        sol_slotval sv[2] = {{"conclusion", sym(x->conclusion)},
+                             {"recommendation", sym(x->recommendation)}};
+        if ((rc = sol_engine_add_knowledge(p->engine, "referral", sv, 2, d)))
             return rc;
     }
     if ((rc = add_must_ask(p, d)))
@@ -232,9 +224,8 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     sol_pipeline *p = calloc(1, sizeof *p);
     if (!p)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-    p->rules_dir = sol_strdup(rules_dir);
     p->knowledge_dir = sol_strdup(knowledge_dir);
-    if (!p->rules_dir || !p->knowledge_dir) {
+    if (!p->knowledge_dir) {
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
@@ -267,6 +258,14 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     }
     if ((rc = sol_engine_new(&p->engine, rules_dir, d)))
         goto cleanup;
+    /* The model of the same rule files CLIPS just loaded, read once here so
+     * no command reads the rules a second time. */
+    if ((rc = sol_kb_load(&p->kb, rules_dir, knowledge_dir, d)))
+        goto cleanup;
+    if (sol_probe_read_findings(&p->reads, &p->nreads, p->kb)) {
+        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        goto cleanup;
+    }
     if ((rc = add_knowledge(p, d)))
         goto cleanup;
     p->ndocs = sol_engine_rule_count(p->engine);
@@ -305,7 +304,6 @@ void sol_pipeline_free(sol_pipeline *p)
     free((void *)p->reads);
     sol_kb_free(p->kb);
     free(p->docs);
-    free(p->rules_dir);
     free(p->knowledge_dir);
     free(p);
 }
@@ -479,16 +477,7 @@ int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file
                                p->vocab, p->docs, p->ndocs, d)))
         goto cleanup;
     /* Which findings some rule reads, so the report can list the recorded
-     * ones no rule uses; the rule model is read once per pipeline. */
-    if (!p->reads_done) {
-        if ((rc = sol_kb_load(&p->kb, p->rules_dir, p->knowledge_dir, d)))
-            goto cleanup;
-        if ((rc = sol_probe_read_findings(&p->reads, &p->nreads, p->kb))) {
-            rc = sol_diag_set(d, rc, "", 0, "out of memory");
-            goto cleanup;
-        }
-        p->reads_done = 1;
-    }
+     * ones no rule uses. */
     sol_report_set_rule_reads(a->report, p->reads, p->nreads);
     *out = a;
     a = NULL;
@@ -519,9 +508,8 @@ void sol_assessment_free(sol_assessment *a)
 const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p) { return p->vocab; }
 const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p) { return p->cat; }
 sol_engine *sol_pipeline_engine(sol_pipeline *p) { return p->engine; }
+const sol_kb *sol_pipeline_kb(const sol_pipeline *p) { return p->kb; }
 sol_notes *sol_pipeline_notes(sol_pipeline *p) { return p->notes; }
-const char *sol_pipeline_rules_dir(const sol_pipeline *p) { return p->rules_dir; }
-const char *sol_pipeline_knowledge_dir(const sol_pipeline *p) { return p->knowledge_dir; }
 
 int sol_pipeline_read_assess(sol_pipeline *p, const char *path, sol_findings **out_findings,
                              char **out_id, sol_assessment **out, sol_diag *d)

@@ -11,6 +11,7 @@
 #include "findings.h"
 #include "graph.h"
 #include "intake.h"
+#include "kb.h"
 #include "report.h"
 #include "vocab.h"
 
@@ -76,8 +77,10 @@ int sol_pipeline_read_assess_as(sol_pipeline *p, sol_input in, const char *path,
 const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p);
 const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p);
 sol_engine *sol_pipeline_engine(sol_pipeline *p);
+/* The rule model (kb.h) of the rules the engine runs, read from the same
+ * files once when the pipeline opens; owned by the pipeline, read-only, and
+ * the only copy a command uses. */
+const sol_kb *sol_pipeline_kb(const sol_pipeline *p);
 struct sol_notes *sol_pipeline_notes(sol_pipeline *p);
-const char *sol_pipeline_rules_dir(const sol_pipeline *p);
-const char *sol_pipeline_knowledge_dir(const sol_pipeline *p);
 
 #endif

@@ -156,44 +156,6 @@ static void handlers_pop(const xml_handlers *saved)
 
 /* ---- byte-level checks before parsing --------------------------------- */
 
-static int line_at(const char *buf, size_t off)
-{
-    int line = 1;
-    for (size_t i = 0; i < off; i++)
-        line += buf[i] == '\n';
-    return line;
-}
-
-/* Offset of the first invalid UTF-8 sequence, or len when all valid.
- * Refuses overlong forms, surrogates and code points above U+10FFFF. */
-static size_t utf8_invalid_at(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-
-    while (i < len) {
-        unsigned c = s[i];
-        size_t n;
-        unsigned cp, min;
-
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; min = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; min = 0x800; }
-        else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; min = 0x10000; }
-        else return i;
-        if (len - i <= n)
-            return i;
-        for (size_t k = 1; k <= n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += n + 1;
-    }
-    return len;
-}
-
 /* Case-insensitive search for needle in buf[0..len); offset or len. */
 static size_t find_ci(const char *buf, size_t len, const char *needle)
 {
@@ -312,24 +274,24 @@ static int prescan_check(const char *buf, size_t len, const char *name,
     case SCAN_OK:
         return SOL_OK;
     case SCAN_DEEP:
-        return sol_diag_set(d, SOL_EPARSE, name, line_at(buf, at),
+        return sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, at),
                             "elements nested deeper than %d levels",
                             SOL_RECORD_MAX_DEPTH);
     case SCAN_TAG:
-        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+        return sol_diag_set(d, SOL_ELIMIT, name, sol_line_at(buf, at),
                             "a start tag longer than %d bytes (the limit "
                             "for one tag)", SOL_RECORD_MAX_TAG_BYTES);
     case SCAN_ATTRS:
-        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+        return sol_diag_set(d, SOL_ELIMIT, name, sol_line_at(buf, at),
                             "an element with more than %d attributes (the "
                             "limit per element)", SOL_RECORD_MAX_ATTRS);
     case SCAN_ELEMENTS:
-        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+        return sol_diag_set(d, SOL_ELIMIT, name, sol_line_at(buf, at),
                             "more than %d elements in one record (the limit "
                             "per record)", SOL_RECORD_MAX_ELEMENTS);
     case SCAN_MARKUP:
     default:
-        return sol_diag_set(d, SOL_ELIMIT, name, line_at(buf, at),
+        return sol_diag_set(d, SOL_ELIMIT, name, sol_line_at(buf, at),
                             "more than %d comments, CDATA sections and "
                             "processing instructions in one record (the limit "
                             "per record)", SOL_RECORD_MAX_MARKUP);
@@ -412,37 +374,66 @@ static int check_tree(xmlNodePtr n, int depth, const char *name, sol_diag *d)
     return SOL_OK;
 }
 
-static int validate_schema(xmlDocPtr doc, rd_ctx *c,
-                           const char *schema_path, sol_diag *d)
+/* The compiled record schema: compiled once per handle, so batch and the
+ * server validate every record against one compilation. */
+struct sol_schema {
+    char *path;
+    xmlRelaxNGPtr rng;
+};
+
+void sol_schema_free(sol_schema *s)
 {
-    const char *name = c->name;
+    if (!s)
+        return;
+    xmlRelaxNGFree(s->rng);
+    free(s->path);
+    free(s);
+}
+
+int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d)
+{
     xmlRelaxNGParserCtxtPtr pctxt = NULL;
-    xmlRelaxNGPtr schema = NULL;
-    xmlRelaxNGValidCtxtPtr vctxt = NULL;
     xml_errcap cap = { 0 };
+    sol_schema *s = calloc(1, sizeof *s);
     char *sbuf = NULL;
     size_t slen = 0;
     int rc;
 
-    rc = sol_read_file(&sbuf, &slen, schema_path, SCHEMA_MAX_BYTES, d);
-    if (rc != SOL_OK)
-        return rc;
-    pctxt = xmlRelaxNGNewMemParserCtxt(sbuf, (int)slen);
-    if (!pctxt) {
+    *out = NULL;
+    if (!s || !(s->path = sol_strdup(schema_path))) {
         rc = sol_diag_set(d, SOL_ENOMEM, schema_path, 0, "out of memory");
         goto cleanup;
     }
-    xmlRelaxNGSetParserStructuredErrors(pctxt,
-                                        (xmlStructuredErrorFunc)capture_error,
-                                        &cap);
-    schema = xmlRelaxNGParse(pctxt);
-    if (!schema) {
+    if ((rc = sol_read_file(&sbuf, &slen, schema_path, SCHEMA_MAX_BYTES, d)))
+        goto cleanup;
+    if (!(pctxt = xmlRelaxNGNewMemParserCtxt(sbuf, (int)slen))) {
+        rc = sol_diag_set(d, SOL_ENOMEM, schema_path, 0, "out of memory");
+        goto cleanup;
+    }
+    xmlRelaxNGSetParserStructuredErrors(pctxt, (xmlStructuredErrorFunc)capture_error, &cap);
+    if (!(s->rng = xmlRelaxNGParse(pctxt))) {
         rc = sol_diag_set(d, SOL_EPARSE, schema_path, cap.line,
                           "cannot load the record schema: %s",
                           cap.set ? cap.msg : "invalid RELAX NG");
         goto cleanup;
     }
-    vctxt = xmlRelaxNGNewValidCtxt(schema);
+    *out = s;
+    s = NULL;
+cleanup:
+    xmlRelaxNGFreeParserCtxt(pctxt);
+    free(sbuf);
+    sol_schema_free(s);
+    return rc;
+}
+
+static int validate_schema(xmlDocPtr doc, rd_ctx *c, const sol_schema *schema, sol_diag *d)
+{
+    const char *name = c->name;
+    xmlRelaxNGValidCtxtPtr vctxt = NULL;
+    xml_errcap cap = { 0 };
+    int rc;
+
+    vctxt = xmlRelaxNGNewValidCtxt(schema->rng);
     if (!vctxt) {
         rc = sol_diag_set(d, SOL_ENOMEM, name, 0, "out of memory");
         goto cleanup;
@@ -475,9 +466,6 @@ static int validate_schema(xmlDocPtr doc, rd_ctx *c,
 
 cleanup:
     xmlRelaxNGFreeValidCtxt(vctxt);
-    xmlRelaxNGFree(schema);
-    xmlRelaxNGFreeParserCtxt(pctxt);
-    free(sbuf);
     return rc;
 }
 
@@ -668,7 +656,7 @@ static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root,
  * problem; structure and vocabulary problems are listed in check mode; the
  * schema runs last, once everything else is clean. */
 static int read_record(sol_record **out, rd_ctx *c, const char *buf,
-                       size_t len, const char *schema_path,
+                       size_t len, const char *schema_path, const sol_schema *schema,
                        const sol_vocab *vocab, sol_diag *d)
 {
     const char *name = c->name;
@@ -682,26 +670,26 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
     int rc, opts;
 
     *out = NULL;
-    if (!buf || !vocab || !schema_path)
+    if (!buf || !vocab || (!schema_path && !schema))
         return sol_diag_set(d, SOL_EUSAGE, name, 0,
                             "record, schema and vocabulary are required");
     if (len > SOL_RECORD_MAX_BYTES)
         return sol_diag_set(d, SOL_EIO, name, 0,
                             "file too large: %zu bytes, the limit is %u bytes",
                             len, SOL_RECORD_MAX_BYTES);
-    off = utf8_invalid_at((const unsigned char *)buf, len);
+    off = sol_utf8_invalid_at((const unsigned char *)buf, len);
     if (off < len)
-        return sol_diag_set(d, SOL_EPARSE, name, line_at(buf, off),
+        return sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, off),
                             "invalid UTF-8 byte sequence at byte offset %zu "
                             "(records must be UTF-8 text)", off);
     off = find_ci(buf, len, "<!DOCTYPE");
     if (off < len)
-        return sol_diag_set(d, SOL_EPARSE, name, line_at(buf, off),
+        return sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, off),
                             "DOCTYPE declarations are not allowed in a record "
                             "(no DTDs, no entities)");
     off = find_ci(buf, len, "<!ENTITY");
     if (off < len)
-        return sol_diag_set(d, SOL_EPARSE, name, line_at(buf, off),
+        return sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, off),
                             "entity declarations are not allowed in a record");
     rc = prescan_check(buf, len, name, d);
     if (rc != SOL_OK)
@@ -720,7 +708,7 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
     doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, "UTF-8", opts);
     if (!doc || !ctxt->wellFormed) {
         if (cap.line <= 0) /* libxml2 gave none: where the bytes end */
-            cap.line = line_at(buf, len);
+            cap.line = sol_line_at(buf, len);
         rc = sol_diag_set(d, SOL_EPARSE, name, cap.line, "malformed XML: %s",
                           cap.set ? cap.msg : "not a well-formed document");
         goto cleanup;
@@ -736,7 +724,7 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
         goto cleanup;
     root = xmlDocGetRootElement(doc);
     if (!root) {
-        rc = sol_diag_set(d, SOL_EPARSE, name, line_at(buf, len),
+        rc = sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, len),
                           "malformed XML: no root element");
         goto cleanup;
     }
@@ -758,7 +746,17 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
         rc = c->first;
         goto cleanup;
     }
-    rc = validate_schema(doc, c, schema_path, d);
+    /* The schema runs last; a path is compiled here, for this record only. */
+    if (!schema) {
+        sol_schema *own = NULL;
+
+        rc = sol_schema_load(&own, schema_path, d);
+        if (rc == SOL_OK)
+            rc = validate_schema(doc, c, own, d);
+        sol_schema_free(own);
+    } else {
+        rc = validate_schema(doc, c, schema, d);
+    }
     if (rc != SOL_OK)
         goto cleanup;
     *out = r;
@@ -783,7 +781,7 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
                      const sol_vocab *vocab, sol_diag *d)
 {
     rd_ctx c = { name ? name : "(record)", NULL, 0, NULL };
-    return read_record(out, &c, buf, len, schema_path, vocab, d);
+    return read_record(out, &c, buf, len, schema_path, NULL, vocab, d);
 }
 
 int sol_record_check(sol_record_problems *out, const char *path,
@@ -797,7 +795,7 @@ int sol_record_check(sol_record_problems *out, const char *path,
     int rc = sol_read_file(&buf, &len, path, SOL_RECORD_MAX_BYTES, d);
 
     if (rc == SOL_OK)
-        rc = read_record(&r, &c, buf, len, schema_path, vocab, d);
+        rc = read_record(&r, &c, buf, len, schema_path, NULL, vocab, d);
     /* A problem that stopped the read (unreadable, hostile, malformed) is
      * listed like the others. */
     if (rc != SOL_OK && rc != SOL_ENOMEM) {
@@ -890,34 +888,13 @@ const sol_note *sol_record_note_at(const sol_record *r, size_t i)
     return r && i < r->nnotes ? &r->notes[i] : NULL;
 }
 
-/* The schema handle of the batch and server paths. This build keeps the
- * schema's path and compiles it per record (the read path above, with its
- * check mode and bounds); compiling it once per process is left for later. */
-struct sol_schema {
-    char *path;
-};
-
-int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d)
-{
-    *out = calloc(1, sizeof **out);
-    if (!*out || !((*out)->path = sol_strdup(schema_path))) {
-        free(*out);
-        *out = NULL;
-        return sol_diag_set(d, SOL_ENOMEM, schema_path, 0, "out of memory");
-    }
-    return SOL_OK;
-}
-
-void sol_schema_free(sol_schema *s)
-{
-    if (!s)
-        return;
-    free(s->path);
-    free(s);
-}
-
 int sol_record_parse_with(sol_record **out, const char *buf, size_t len, const char *name,
                           const sol_schema *schema, const sol_vocab *vocab, sol_diag *d)
 {
-    return sol_record_parse(out, buf, len, name, schema ? schema->path : NULL, vocab, d);
+    rd_ctx c = { name ? name : "(record)", NULL, 0, NULL };
+
+    *out = NULL;
+    if (!schema)
+        return sol_diag_set(d, SOL_EUSAGE, c.name, 0, "record, schema and vocabulary are required");
+    return read_record(out, &c, buf, len, schema->path, schema, vocab, d);
 }

@@ -101,36 +101,18 @@ static double num(const sol_value *v)
     return 0.0;
 }
 
-static int urgency_rank(const char *u)
-{
-    static const char *order[] = {"emergency", "urgent", "non-urgent", "differential"};
-    for (int i = 0; i < 4; i++)
-        if (strcmp(u, order[i]) == 0)
-            return i;
-    return 4;
-}
-
-static int tier_rank(char t)
-{
-    switch (t) {
-    case 'A': return 0;
-    case 'T': return 1;
-    case 'K': return 2;
-    default: return 3;
-    }
-}
-
+/* Conclusions in tier order (knowledge/tiers.tsv). A tier ordered by
+ * severity lists by urgency (urgency.tsv), then the clinical severity order
+ * of severity.tsv, never by certainty (lint checks every conclusion of such
+ * a tier has a rank); the other tiers by certainty. */
 static int cmp_concl(const void *pa, const void *pb)
 {
     const sol_rconclusion *a = pa, *b = pb;
-    int ta = tier_rank(a->tier), tb = tier_rank(b->tier);
-    if (ta != tb)
-        return ta - tb;
-    if (a->tier == 'A') {
-        /* Red flags: urgency, then the clinical severity order of
-         * knowledge/severity.tsv; never certainty (lint checks every tier-A
-         * conclusion has a rank). */
-        int ua = urgency_rank(a->cond->urgency), ub = urgency_rank(b->cond->urgency);
+    const sol_tier *ta = a->cond->tier_def, *tb = b->cond->tier_def;
+    if (ta->rank != tb->rank)
+        return ta->rank - tb->rank;
+    if (ta->by_severity) {
+        int ua = a->cond->urgency_rank, ub = b->cond->urgency_rank;
         if (ua != ub)
             return ua - ub;
         int sa = a->cond->severity ? a->cond->severity : 1 << 20;
@@ -145,6 +127,14 @@ static int cmp_concl(const void *pa, const void *pb)
     return strcmp(a->id, b->id);
 }
 
+/* Listed at all: a tier shown on support (red flags) with any supporting
+ * vote, so a contrary vote never hides one; other tiers with support and a
+ * positive belief. */
+static int is_shown(const sol_condition *cond, int support, double cf)
+{
+    return cond->tier_def->on_support ? support : (support && cf > 1e-9);
+}
+
 /* Fill one contribution from an evidence fact. */
 static int fill_contrib(sol_report *r, sol_rcontrib *c, size_t epos, double before, double after)
 {
@@ -156,6 +146,7 @@ static int fill_contrib(sol_report *r, sol_rcontrib *c, size_t epos, double befo
     c->cf = strcmp(c->polarity, "oppose") == 0 ? -cf : cf;
     c->before = before;
     c->after = after;
+    c->population = 0;
     if (ev->firing >= 0) {
         const sol_firing *fi = sol_graph_firing_at(r->graph, (size_t)ev->firing);
         c->firing = (size_t)ev->firing;
@@ -165,6 +156,7 @@ static int fill_contrib(sol_report *r, sol_rcontrib *c, size_t epos, double befo
         c->rule_family = rd ? rd->family : "?";
         c->sources = rd ? rd->sources : "-";
         c->rationale = rd ? rd->rationale : "";
+        c->population = rd && sol_catalog_is_population(r->cat, rd->family);
     } else {
         c->rule = c->rule_id = c->rule_family = "?";
         c->sources = "-";
@@ -299,15 +291,14 @@ static int build_conclusions(sol_report *r)
                 nc->counted_as = rd->id;
         }
     }
-    /* Keep red flags with any support, other tiers only with positive belief. */
+    /* Keep what the conclusion's tier shows (see is_shown). */
     size_t keep = 0;
     for (size_t i = 0; i < r->nconcl; i++) {
         sol_rconclusion *c = &r->concl[i];
         int support = 0;
         for (size_t k = 0; k < c->ncontrib; k++)
             support |= strcmp(c->contrib[k].polarity, "support") == 0;
-        int shown = c->tier == 'A' ? support : (support && c->cf > 1e-9);
-        if (shown) {
+        if (is_shown(c->cond, support, c->cf)) {
             r->concl[keep++] = *c;
         } else {
             for (size_t k = 0; k < c->ncontrib; k++)
@@ -318,12 +309,13 @@ static int build_conclusions(sol_report *r)
     r->nconcl = keep;
     qsort(r->concl, r->nconcl, sizeof *r->concl, cmp_concl);
     for (size_t i = 0; i < r->nconcl; i++) {
-        /* Competition ranking: equal certainty in tiers T, K and X is a
-         * joint rank ("1, 1, 3"); red flags are never tied. */
+        /* Competition ranking: equal certainty in a tier ordered by
+         * certainty is a joint rank ("1, 1, 3"); severity ranks never tie. */
         const sol_rconclusion *prev = i > 0 ? &r->concl[i - 1] : NULL;
         if (!prev || prev->tier != r->concl[i].tier)
             r->concl[i].rank = 1;
-        else if (r->concl[i].tier != 'A' && fabs(prev->cf - r->concl[i].cf) < 1e-9)
+        else if (!r->concl[i].cond->tier_def->by_severity &&
+                 fabs(prev->cf - r->concl[i].cf) < 1e-9)
             r->concl[i].rank = prev->rank;
         else
             r->concl[i].rank = (int)(i - first_of_tier(r, i)) + 1;
@@ -341,37 +333,9 @@ static long concl_pos(const sol_report *r, const char *id)
 
 
 
-int sol_rule_is_population(const char *rule_id)
-{
-    char fam[8];
-    /* R55a is of the family R55 */
-    if (rule_id && strlen(rule_id) == 4 && rule_id[3] >= 'a' && rule_id[3] <= 'z') {
-        snprintf(fam, sizeof fam, "%.3s", rule_id);
-        rule_id = fam;
-    }
-    return rule_id && (strcmp(rule_id, "R55") == 0 || strcmp(rule_id, "R56") == 0 ||
-                       strcmp(rule_id, "R57") == 0);
-}
-
 /* The report being sorted, for the qsort comparator; per thread, as the
  * server assesses on several worker threads at once. */
 static _Thread_local const sol_report *sort_ctx;
-
-/* Management phases in the order a clinician works through them (brief §5):
- * safety and referral first, then protect, restore range, load, retrain,
- * plan the return, and the safety net last. Unlisted phases go after. */
-static int phase_rank(const char *phase)
-{
-    static const char *const order[] = {
-        "safety",   "referral", "assessment", "first-aid", "load",   "range-of-motion",
-        "mobility", "loading",  "strength",   "neural",    "gait",   "plan",
-        "review",   "safety-net",
-    };
-    for (size_t i = 0; i < sizeof order / sizeof *order; i++)
-        if (phase && strcmp(phase, order[i]) == 0)
-            return (int)i;
-    return (int)(sizeof order / sizeof *order);
-}
 
 static int cmp_rec_q(const void *pa, const void *pb)
 {
@@ -383,7 +347,9 @@ static int cmp_rec_q(const void *pa, const void *pb)
         cb = 1L << 20;
     if (ca != cb)
         return ca < cb ? -1 : 1;
-    int pa_ = phase_rank(a->rec->phase), pb_ = phase_rank(b->rec->phase);
+    /* knowledge/phases.tsv: the order a clinician works through them */
+    int pa_ = sol_catalog_phase_rank(sort_ctx->cat, a->rec->phase);
+    int pb_ = sol_catalog_phase_rank(sort_ctx->cat, b->rec->phase);
     if (pa_ != pb_)
         return pa_ - pb_;
     int c = strcmp(a->rec->id, b->rec->id);
@@ -460,6 +426,12 @@ static int build_rest(sol_report *r)
             rr->for_id = for_id;
             rr->rule = fi ? fi->rule : "?";
             rr->rule_id = rd ? rd->id : "?";
+            rr->sources = rd ? rd->sources : "-";
+            /* given through the referral table: its row's sources, not the
+             * union the generic rule cites */
+            const sol_referral *ref = sol_catalog_referral(r->cat, for_id, rec->id);
+            if (ref)
+                rr->sources = ref->sources;
         } else if (strcmp(f->relation, "blocked") == 0) {
             const sol_recommendation *rec =
                 sol_catalog_recommendation(r->cat, sol_gfact_sym(f, "recommendation"));
@@ -518,9 +490,8 @@ static int build_rest(sol_report *r)
             a->because = sol_gfact_sym(f, "because");
             a->rule = fi ? fi->rule : "?";
             a->rule_id = rd ? rd->id : "?";
-            /* Sex and seated-work tendencies (R55-R57, S4) only; age and an
-             * earlier strain (R54) are published risk factors (L11). */
-            a->population = rd && sol_rule_is_population(rd->id);
+            /* knowledge/population.tsv names the tendency-only families */
+            a->population = rd && sol_catalog_is_population(r->cat, rd->family);
         }
     }
     if (r->suppressed)
@@ -528,7 +499,7 @@ static int build_rest(sol_report *r)
             r->advice[i].withheld = 1;
     if (r->suppressed)
         for (size_t i = 0; i < r->nconcl; i++)
-            if (r->concl[i].tier == 'T' || r->concl[i].tier == 'K')
+            if (r->concl[i].cond->tier_def->deferred)
                 r->concl[i].deferred = 1;
     sort_ctx = r;
     qsort(r->recs, r->nrecs, sizeof *r->recs, cmp_rec_q);
@@ -643,16 +614,14 @@ void sol_report_tops_of(const sol_belief *b, size_t n, const sol_catalog *cat,
     *red_flag = 0;
     for (size_t i = 0; c && i < n; i++) {
         const sol_condition *cond = sol_catalog_condition(cat, b[i].conclusion);
-        /* shown as in build_conclusions: red flags with any support, other
-         * tiers with support and a positive belief */
-        if (!cond || !b[i].support || (cond->tier != 'A' && !(b[i].cf > 1e-9)))
+        /* shown as in build_conclusions */
+        if (!cond || !is_shown(cond, b[i].support, b[i].cf))
             continue;
         c[i].id = cond->id;
         c[i].cond = cond;
         c[i].tier = cond->tier;
         c[i].cf = b[i].cf;
-        if (cond->tier == 'A' && urgency_rank(cond->urgency) < 3)
-            *red_flag = 1;
+        *red_flag |= cond->red_flag;
         for (size_t t = 0; t < nt && t < 8; t++)
             if (tiers[t] == cond->tier && (!best[t] || cmp_concl(&c[i], best[t]) < 0))
                 best[t] = &c[i];
@@ -667,7 +636,7 @@ void sol_report_tops_of(const sol_belief *b, size_t n, const sol_catalog *cat,
 int sol_report_has_red_flag(const sol_report *r)
 {
     for (size_t i = 0; i < r->nconcl; i++)
-        if (r->concl[i].tier == 'A' && urgency_rank(r->concl[i].cond->urgency) < 3)
+        if (r->concl[i].cond->red_flag)
             return 1;
     return 0;
 }

@@ -26,6 +26,8 @@ typedef struct {
     double cf;                 /* signed cf of this evidence */
     double before, after;      /* belief before/after combining it (either may be
                                   negative: a vote against can open a belief) */
+    int population;            /* 1: its rule is a population tendency only
+                                  (knowledge/population.tsv) */
     const char *counted_as;    /* not combined, as it shares a sign with this counted
                                   vote (its brief id; "?" when unnamed); NULL: folded
                                   into the belief, before/after valid */
@@ -55,6 +57,8 @@ typedef struct {
     const char *for_id;        /* conclusion it serves ("" for safety net) */
     const char *rule;          /* MODULE::name that recommended it */
     const char *rule_id;
+    const char *sources;       /* the rule's sources (a referrals.tsv row's, when
+                                  the rule applies that table) */
 } sol_rrec;
 
 typedef struct {
@@ -73,7 +77,7 @@ typedef struct {
     const char *because;       /* conclusion or reason symbol */
     const char *rule;
     const char *rule_id;
-    int population;            /* 1: from a population tendency rule (R55-R57) */
+    int population;            /* 1: from a population tendency rule (knowledge/population.tsv) */
     int withheld;              /* 1: a red flag stands, so no further test on the
                                   leg is suggested until medical clearance (R58) */
 } sol_radvice;
@@ -89,10 +93,10 @@ typedef struct {
 
 /* ---- what to assess next (nextbest.h ranks it; the pipeline attaches it) ---- */
 
-#define SOL_NEXTBEST_TIERS "ATKX"
+#define SOL_NB_TIERS 4          /* tiers compared (knowledge/tiers.tsv, in order) */
 
 /* How one answer changes the picture, one part per kind; tier indexes
- * SOL_NEXTBEST_TIERS, and the conclusions and certainties are the answer's
+ * the listing order of knowledge/tiers.tsv (0: the red flags), and the conclusions and certainties are the answer's
  * top_before/top_after and cf_before/cf_after of that tier. */
 typedef enum {
     SOL_NB_RED_RAISED,          /* a red flag now stands (tier 0's new top) */
@@ -106,19 +110,20 @@ typedef struct {
     int tier;
 } sol_nb_effect;
 
-/* One answer that would change the picture. Per tier (index into
- * SOL_NEXTBEST_TIERS): the top conclusion before and with this answer. */
+/* One answer that would change the picture. Per tier (index in the listing
+ * order of knowledge/tiers.tsv): the top conclusion before and with this
+ * answer. */
 typedef struct {
     sol_value value;
     double score;               /* 1000 red-flag change, 100 (+10 x its certainty)
                                    per tier whose top changes, else 100 x the
                                    top's certainty change */
     int red_before, red_after;
-    char top_before[4][64];     /* "" when the tier has no conclusion */
-    char top_after[4][64];
-    double cf_before[4], cf_after[4];
+    char top_before[SOL_NB_TIERS][64]; /* "" when the tier has no conclusion */
+    char top_after[SOL_NB_TIERS][64];
+    double cf_before[SOL_NB_TIERS], cf_after[SOL_NB_TIERS];
     size_t neffects;
-    sol_nb_effect effects[5];   /* what a clinician is told, in order */
+    sol_nb_effect effects[SOL_NB_TIERS + 1]; /* what a clinician is told, in order */
 } sol_nb_answer;
 
 typedef struct {
@@ -207,11 +212,6 @@ const sol_nb_item *sol_report_next_at(const sol_report *r, size_t i);
 void sol_report_set_rule_reads(sol_report *r, const char *const *names, size_t n);
 /* 1 when some rule reads finding name; -1 when the reads were not set. */
 int sol_report_rule_reads(const sol_report *r, const char *name);
-
-/* 1 for the sex and seated-work tendency rules (R55-R57, S4): they may only
- * reorder tests and nudge priors, and the writers label them as population
- * tendencies with the contrary evidence (L11). */
-int sol_rule_is_population(const char *rule_id);
 
 /* Split a rule doc string "id | sources | rationale" into its parts (copied
  * into the caller's buffers, trimmed). Returns 0 when well-formed. */

@@ -1,15 +1,15 @@
-/* runner.c — loads knowledge/runner.tsv (runner.h) and picks the rows a
- * report calls for. The page itself is written by write_html.c. */
+/* runner.c — loads knowledge/runner.tsv (runner.h) through the table
+ * reader and picks the rows a report calls for. The page itself is written
+ * by write_html.c. */
 #include "runner_int.h"
+#include "table.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define RUNNER_MAX_BYTES (256u * 1024u)
-
 struct sol_runner {
-    char *buf;              /* the file, split in place */
+    const sol_table *table; /* runner.tsv; the rows' strings point in */
     sol_runner_row *rows;
     size_t n, cap;
 };
@@ -23,46 +23,35 @@ const char *sol_runner_kind_name(sol_runner_kind k)
 
 int sol_runner_load(sol_runner **out, const char *dir, sol_diag *d)
 {
-    char path[1024], *p;
-    int line = 0, rc;
+    char path[1024];
+    int rc;
     sol_runner *r = calloc(1, sizeof *r);
 
     *out = NULL;
     snprintf(path, sizeof path, "%s/runner.tsv", dir);
     if (!r)
         return sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
-    rc = sol_read_file(&r->buf, NULL, path, RUNNER_MAX_BYTES, d);
-    if (rc != SOL_OK)
-        goto cleanup;
-    for (char *cursor = r->buf; (p = sol_next_line(&cursor, &line));) {
-        char *col[3];
+    rc = sol_table_open(&r->table, path, "id kind:now|do|avoid|come-back text", 0, d);
+    for (size_t i = 0; rc == SOL_OK && i < sol_table_count(r->table); i++) {
+        const sol_table_row *t = sol_table_at(r->table, i);
         int k = 0;
-        if (sol_split_tabs(p, col, 3) != 3 || !*col[0] || !*col[2]) {
-            rc = sol_diag_set(d, SOL_EPARSE, path, line,
-                              "expected 3 tab-separated columns (id kind text)");
-            goto cleanup;
-        }
-        while (k < 4 && strcmp(col[1], KINDS[k]) != 0)
-            k++;
-        if (k == 4) {
-            rc = sol_diag_set(d, SOL_EPARSE, path, line,
-                              "kind '%s' is not one of now|do|avoid|come-back", col[1]);
-            goto cleanup;
-        }
+
+        while (strcmp(t->col[1], KINDS[k]) != 0)
+            k++;                /* the column type made it one of KINDS */
         if (sol_grow((void **)&r->rows, &r->cap, r->n + 1, sizeof *r->rows)) {
-            rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
-            goto cleanup;
+            rc = sol_diag_set(d, SOL_ENOMEM, path, t->line, "out of memory");
+            break;
         }
-        r->rows[r->n].id = col[0];
+        r->rows[r->n].id = t->col[0];
         r->rows[r->n].kind = (sol_runner_kind)k;
-        r->rows[r->n].text = col[2];
-        r->rows[r->n].line = line;
+        r->rows[r->n].text = t->col[2];
+        r->rows[r->n].line = t->line;
         r->n++;
     }
-    *out = r;
-    r = NULL;
-    rc = SOL_OK;
-cleanup:
+    if (rc == SOL_OK) {
+        *out = r;
+        r = NULL;
+    }
     sol_runner_free(r);
     return rc;
 }
@@ -72,7 +61,7 @@ void sol_runner_free(sol_runner *r)
     if (!r)
         return;
     free(r->rows);
-    free(r->buf);
+    sol_table_close(r->table);
     free(r);
 }
 

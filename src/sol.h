@@ -62,16 +62,19 @@ int sol_value_equal(const sol_value *a, const sol_value *b);
  * SOL_OK or SOL_ENOMEM (then *arr and *cap are unchanged). */
 int sol_grow(void **arr, size_t *cap, size_t need, size_t size);
 
-/* The knowledge files' line reader: the next line of the text at *cursor
- * with content, split off in place (its newline and a trailing CR
- * removed), skipping '#' comment lines and lines of only spaces and tabs.
+/* The knowledge tables' line reader (table.c): the next line of the text
+ * at *cursor with content, split off in place (its newline and a trailing
+ * CR removed), skipping '#' comment lines and lines of only spaces and tabs.
  * *line counts every line read, so it names the returned one. NULL at the
  * end of the text. */
 char *sol_next_line(char **cursor, int *line);
+/* Line (1-based) of byte offset off in buf. */
+int sol_line_at(const char *buf, size_t off);
+/* Offset of the first invalid UTF-8 sequence in s[0..len), or len when all
+ * is valid. Refuses overlong forms, surrogates and code points above
+ * U+10FFFF. */
+size_t sol_utf8_invalid_at(const unsigned char *s, size_t len);
 
-/* Split line in place on tabs into col[0..); returns the number of fields,
- * or -1 when there are more than max. */
-int sol_split_tabs(char *line, char **col, int max);
 /* Read a whole file, refusing more than max bytes. *out is NUL-terminated and
  * owned by the caller (free). Only a regular file is opened: a FIFO, device,
  * socket or directory is refused (SOL_EIO) without blocking. The path "-"

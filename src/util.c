@@ -306,24 +306,6 @@ int sol_write_end(FILE *out)
     return SOL_OK;
 }
 
-int sol_split_tabs(char *line, char **col, int max)
-{
-    int n = 0;
-    char *p = line;
-
-    for (;;) {
-        char *tab = strchr(p, '\t');
-        if (n == max)
-            return -1;
-        col[n++] = p;
-        if (!tab)
-            break;
-        *tab = '\0';
-        p = tab + 1;
-    }
-    return n;
-}
-
 char *sol_next_line(char **cursor, int *line)
 {
     char *p;
@@ -462,4 +444,42 @@ const char *sol_close_names(const char *word, const char *const *candidates,
         }
     free(score);
     return buf;
+}
+
+int sol_line_at(const char *buf, size_t off)
+{
+    int line = 1;
+    for (size_t i = 0; i < off; i++)
+        line += buf[i] == '\n';
+    return line;
+}
+
+/* Offset of the first invalid UTF-8 sequence, or len when all valid.
+ * Refuses overlong forms, surrogates and code points above U+10FFFF. */
+size_t sol_utf8_invalid_at(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len) {
+        unsigned c = s[i];
+        size_t n;
+        unsigned cp, min;
+
+        if (c < 0x80) { i++; continue; }
+        if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; min = 0x80; }
+        else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; min = 0x800; }
+        else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; min = 0x10000; }
+        else return i;
+        if (len - i <= n)
+            return i;
+        for (size_t k = 1; k <= n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n + 1;
+    }
+    return len;
 }

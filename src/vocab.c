@@ -1,27 +1,27 @@
-/* vocab.c — loads knowledge/vocabulary.tsv (vocab.h) and turns the text of a
- * recorded value into typed sol_values. The loader is strict: every line must
- * have the eight documented columns with a legal section, type, domain and
- * screen, or loading stops with the file and line of the first problem. */
+/* vocab.c — loads knowledge/vocabulary.tsv and units.tsv (vocab.h) through
+ * the table reader and turns the text of a recorded value into typed
+ * sol_values. The loader is strict: every row needs a legal section, type,
+ * domain and screen, or loading stops with the file and line of the first
+ * problem. */
 #include "vocab.h"
+#include "table.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
-#define VOCAB_MAX_BYTES (1024u * 1024u)
-#define VOCAB_NCOLS 8
+#define VOCAB_COLUMNS "name section type domain unit screen sources label"
 
-/* One term and the storage behind its const pointers. */
+/* One term and the storage behind its const pointers (the strings of the
+ * vocabulary table, which the vocabulary keeps open). */
 typedef struct {
     sol_term t;
-    char *line_copy;    /* the TSV line, split in place: name..label point here */
-    char **vals;        /* enum/set members (point into line_copy) */
+    char *domain;       /* enum/set: a copy of the domain, split at '|' */
+    char **vals;        /* enum/set members (point into domain) */
 } vocab_entry;
 
 /* One row form of units.tsv while loading. */
@@ -34,8 +34,10 @@ struct sol_vocab {
     vocab_entry *e;
     size_t n, cap;
     const sol_term **by_name; /* terms sorted by name, for lookup */
-    char *units_buf;          /* units.tsv text, split in place */
+    const sol_table *table;   /* vocabulary.tsv */
+    const sol_table *units;   /* units.tsv, or NULL when there is none */
     sol_unitform *forms;      /* every form, grouped by unit; terms point in */
+    char **written;           /* the forms' written words (owned) */
     size_t nforms;
 };
 
@@ -91,28 +93,9 @@ static int in_list(const char *s, const char *const *list)
     return 0;
 }
 
-/* Parse a decimal number that must fill the whole string (no hex/inf/nan). */
-static int parse_number(const char *s, double *out)
-{
-    char *end;
-    const char *p = s;
-
-    if (*p == '-' || *p == '+')
-        p++;
-    if (!isdigit((unsigned char)*p))
-        return 0;
-    for (const char *q = p; *q; q++)
-        if (!(isdigit((unsigned char)*q) || *q == '.' || *q == 'e'
-              || *q == 'E' || *q == '-' || *q == '+'))
-            return 0;
-    errno = 0;
-    *out = strtod(s, &end);
-    return *end == '\0' && errno == 0 && isfinite(*out);
-}
-
 static void vocab_entry_free(vocab_entry *e)
 {
-    free(e->line_copy);
+    free(e->domain);
     free(e->vals);
 }
 
@@ -124,23 +107,23 @@ void sol_vocab_free(sol_vocab *v)
         vocab_entry_free(&v->e[i]);
     free(v->e);
     free(v->by_name);
-    free(v->units_buf);
+    for (size_t i = 0; i < v->nforms; i++)
+        free(v->written[i]);
+    free(v->written);
     free(v->forms);
+    sol_table_close(v->units);
+    sol_table_close(v->table);
     free(v);
 }
 
 /* Fill e->t from the columns; message into d on error. */
-static int parse_entry(vocab_entry *e, char **col, const char *file, int line,
+static int parse_entry(vocab_entry *e, const char *const *col, const char *file, int line,
                        sol_diag *d)
 {
     sol_term *t = &e->t;
     const char *domain = col[3];
     static const char *const screens[] = { "s4", "wells", "s4,wells", "-", NULL };
 
-    for (int i = 0; i < VOCAB_NCOLS; i++)
-        if (!*col[i])
-            return sol_diag_set(d, SOL_EPARSE, file, line,
-                                "column %d is empty (use '-' for none)", i + 1);
     if (!is_token(col[0]))
         return sol_diag_set(d, SOL_EPARSE, file, line,
                             "name '%s' is not a lower-case kebab-case word",
@@ -179,13 +162,14 @@ static int parse_entry(vocab_entry *e, char **col, const char *file, int line,
         size_t n = 1;
         char *p;
 
-        for (p = col[3]; *p; p++)
-            n += *p == '|';
+        for (const char *q = col[3]; *q; q++)
+            n += *q == '|';
         e->vals = calloc(n, sizeof *e->vals);
-        if (!e->vals)
+        e->domain = sol_strdup(col[3]);
+        if (!e->vals || !e->domain)
             return sol_diag_set(d, SOL_ENOMEM, file, line, "out of memory");
         n = 0;
-        for (p = col[3];;) {
+        for (p = e->domain;;) {
             char *bar = strchr(p, '|');
             if (bar)
                 *bar = '\0';
@@ -223,7 +207,7 @@ static int parse_entry(vocab_entry *e, char **col, const char *file, int line,
                                 "finding '%s': domain '%s' is not min..max",
                                 col[0], domain);
         *dots = '\0';
-        if (!parse_number(buf, &t->min) || !parse_number(dots + 2, &t->max)
+        if (!sol_table_number(buf, &t->min) || !sol_table_number(dots + 2, &t->max)
             || t->min > t->max
             || (t->type == SOL_TYPE_INT
                 && (t->min != floor(t->min) || t->max != floor(t->max))))
@@ -250,65 +234,69 @@ static int cmp_unit_row(const void *a, const void *b)
     return c ? c : (x < y ? -1 : x > y);
 }
 
+/* Free the written words rows[0..n) own. */
+static void free_rows(unit_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free((char *)rows[i].f.written);
+    free(rows);
+}
+
 /* units.tsv next to the vocabulary at vpath: absent is fine (numbers then
  * take no unit), malformed is an error naming the line. Each term then
  * points at the forms of its unit. */
 static int load_units(sol_vocab *v, const char *vpath, sol_diag *d)
 {
-    char path[1024], *p;
+    char path[1024];
     const char *slash = strrchr(vpath, '/');
     unit_row *rows = NULL;
     size_t nrows = 0, cap = 0;
-    int line = 0, rc = SOL_OK;
+    int rc;
 
     snprintf(path, sizeof path, "%.*sunits.tsv",
              slash ? (int)(slash - vpath + 1) : 0, vpath);
-    if (access(path, F_OK) != 0)
-        return SOL_OK;
-    rc = sol_read_file(&v->units_buf, NULL, path, VOCAB_MAX_BYTES, d);
-    if (rc != SOL_OK)
-        return rc;
-    for (char *cursor = v->units_buf; (p = sol_next_line(&cursor, &line));) {
-        char *col[3];
-        double factor;
+    rc = sol_table_open(&v->units, path, "unit written factor:number", SOL_TABLE_OPTIONAL, d);
+    for (size_t i = 0; rc == SOL_OK && i < sol_table_count(v->units); i++) {
+        const sol_table_row *r = sol_table_at(v->units, i);
+        double factor = 0;
 
-        if (sol_split_tabs(p, col, 3) != 3)
-            return free(rows), sol_diag_set(d, SOL_EPARSE, path, line,
-                                            "expected 3 tab-separated columns "
-                                            "(unit written factor)");
-        if (!parse_number(col[2], &factor) || factor <= 0)
-            return free(rows), sol_diag_set(d, SOL_EPARSE, path, line,
-                                            "factor '%s' is not a positive "
-                                            "number", col[2]);
-        for (char *w = col[1];;) {
-            char *bar = strchr(w, '|');
-            if (bar)
-                *bar = '\0';
-            if (!*w)
-                return free(rows), sol_diag_set(d, SOL_EPARSE, path, line,
-                                                "empty written form");
-            if (sol_grow((void **)&rows, &cap, nrows + 1, sizeof *rows))
-                return free(rows), sol_diag_set(d, SOL_ENOMEM, path, line,
-                                                "out of memory");
-            rows[nrows].unit = col[0];
-            rows[nrows].f.written = w;
-            rows[nrows].f.factor = factor;
-            nrows++;
-            if (!bar)
+        sol_table_number(r->col[2], &factor);
+        if (factor <= 0)
+            rc = sol_diag_set(d, SOL_EPARSE, path, r->line,
+                              "factor '%s' is not a positive number", r->col[2]);
+        for (const char *w = r->col[1]; rc == SOL_OK;) {
+            size_t k = strcspn(w, "|");
+
+            if (k == 0)
+                rc = sol_diag_set(d, SOL_EPARSE, path, r->line, "empty written form");
+            else if (sol_grow((void **)&rows, &cap, nrows + 1, sizeof *rows) ||
+                     !(rows[nrows].f.written = strndup(w, k)))
+                rc = sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+            else {
+                rows[nrows].unit = r->col[0];
+                rows[nrows++].f.factor = factor;
+            }
+            if (!w[k])
                 break;
-            w = bar + 1;
+            w += k + 1;
         }
     }
-    if (nrows) {
+    if (rc == SOL_OK && nrows) {
         qsort(rows, nrows, sizeof *rows, cmp_unit_row);
         v->forms = malloc(nrows * sizeof *v->forms);
-        if (!v->forms)
-            return free(rows), sol_diag_set(d, SOL_ENOMEM, path, 0,
-                                            "out of memory");
-        for (size_t i = 0; i < nrows; i++)
-            v->forms[i] = rows[i].f;
-        v->nforms = nrows;
+        v->written = malloc(nrows * sizeof *v->written);
+        if (!v->forms || !v->written)
+            rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
     }
+    if (rc != SOL_OK) {
+        free_rows(rows, nrows);
+        return rc;
+    }
+    for (size_t i = 0; i < nrows; i++) {
+        v->forms[i] = rows[i].f;
+        v->written[i] = (char *)rows[i].f.written;
+    }
+    v->nforms = nrows;
     for (size_t i = 0; i < v->n; i++) {
         sol_term *t = &v->e[i].t;
         for (size_t k = 0; k < nrows; k++)
@@ -324,59 +312,39 @@ static int load_units(sol_vocab *v, const char *vpath, sol_diag *d)
 
 int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
 {
-    sol_vocab *v = NULL;
-    char *buf = NULL, *p;
-    int line = 0, rc;
+    sol_vocab *v = calloc(1, sizeof *v);
+    size_t n;
+    int rc;
 
     *out = NULL;
-    rc = sol_read_file(&buf, NULL, path, VOCAB_MAX_BYTES, d);
-    if (rc != SOL_OK)
-        return rc;
-    v = calloc(1, sizeof *v);
-    if (!v) {
+    if (!v)
+        return sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
+    if ((rc = sol_table_open(&v->table, path, VOCAB_COLUMNS, 0, d)))
+        goto cleanup;
+    n = sol_table_count(v->table);
+    if (n == 0) {
+        rc = sol_diag_set(d, SOL_EPARSE, path, 0, "no findings defined");
+        goto cleanup;
+    }
+    v->e = calloc(n, sizeof *v->e);
+    if (!v->e) {
         rc = sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
         goto cleanup;
     }
-    for (char *cursor = buf; (p = sol_next_line(&cursor, &line)) != NULL;) {
-        char *col[VOCAB_NCOLS];
-        vocab_entry *e;
-        int ncols;
+    v->cap = n;
+    for (size_t i = 0; i < n; i++) {
+        const sol_table_row *r = sol_table_at(v->table, i);
+        vocab_entry *e = &v->e[v->n++]; /* owned from here on, even if it fails */
 
-        if (sol_grow((void **)&v->e, &v->cap, v->n + 1, sizeof *v->e)) {
-            rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
-            goto cleanup;
-        }
-        e = &v->e[v->n];
-        memset(e, 0, sizeof *e);
-        e->line_copy = sol_strdup(p);
-        if (!e->line_copy) {
-            rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
-            goto cleanup;
-        }
-        v->n++; /* owned from here on, even if it fails to parse */
-        ncols = sol_split_tabs(e->line_copy, col, VOCAB_NCOLS);
-        if (ncols != VOCAB_NCOLS) {
-            rc = sol_diag_set(d, SOL_EPARSE, path, line,
-                              "expected %d tab-separated columns "
-                              "(name section type domain unit screen sources "
-                              "label), found %s", VOCAB_NCOLS,
-                              ncols < 0 ? "more" : "fewer");
-            goto cleanup;
-        }
-        rc = parse_entry(e, col, path, line, d);
-        if (rc != SOL_OK)
+        if ((rc = parse_entry(e, r->col, path, r->line, d)))
             goto cleanup;
         for (size_t k = 0; k + 1 < v->n; k++)
             if (strcmp(v->e[k].t.name, e->t.name) == 0) {
-                rc = sol_diag_set(d, SOL_EPARSE, path, line,
+                rc = sol_diag_set(d, SOL_EPARSE, path, r->line,
                                   "finding '%s' already defined at line %d",
                                   e->t.name, v->e[k].t.line);
                 goto cleanup;
             }
-    }
-    if (v->n == 0) {
-        rc = sol_diag_set(d, SOL_EPARSE, path, 0, "no findings defined");
-        goto cleanup;
     }
     v->by_name = malloc(v->n * sizeof *v->by_name);
     if (!v->by_name) {
@@ -395,7 +363,6 @@ int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
 
 cleanup:
     sol_vocab_free(v);
-    free(buf);
     return rc;
 }
 
@@ -544,10 +511,10 @@ static int parse_number_value(const sol_term *t, const char *s,
     for (unit = p; isspace((unsigned char)*unit); unit++)
         ;
     if (!*unit && !commas) { /* a plain number, exponent allowed */
-        if (!parse_number(s, &x) || (t->type == SOL_TYPE_INT && strpbrk(s, ".eE")))
+        if (!sol_table_number(s, &x) || (t->type == SOL_TYPE_INT && strpbrk(s, ".eE")))
             return number_error(t, s, d);
     } else {
-        if (commas > 1 || (commas && strchr(s, '.')) || !parse_number(num, &x))
+        if (commas > 1 || (commas && strchr(s, '.')) || !sol_table_number(num, &x))
             return number_error(t, s, d);
         if (*unit) {
             size_t i = 0;

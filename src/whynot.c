@@ -274,7 +274,7 @@ static double objective(sol_whynot *w, const sol_kb_rule *r, const sol_assessmen
     if (sol_explain_superseded(a->graph, &sup))
         return 0;
     sol_explain_facts ctx = {a->graph, sup, w->kb};
-    sol_kb_facts facts = {sol_explain_fact_judge, &ctx, NULL, 0};
+    sol_kb_facts facts = {sol_explain_fact_judge, &ctx};
     for (size_t i = 0; i < r->nconds; i++) {
         const sol_kb_cond *c = &r->conds[i];
         if (sol_kb_eval_cond(w->kb, r, c, a->findings, &facts) == SOL_KB_HELD) {
@@ -628,9 +628,10 @@ static int better(const sol_whynot *w, const sol_wn_rule *a, const sol_wn_rule *
     return a->nchanges - a->ndirect < b->nchanges - b->ndirect;
 }
 
-int sol_whynot_build(sol_whynot **out, sol_pipeline *p, const sol_report *r, const sol_kb *kb,
+int sol_whynot_build(sol_whynot **out, sol_pipeline *p, const sol_report *r,
                      const sol_condition *cond, sol_diag *d)
 {
+    const sol_kb *kb = sol_pipeline_kb(p);
     sol_whynot *w = calloc(1, sizeof *w);
     int rc = SOL_OK;
 

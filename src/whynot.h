@@ -51,7 +51,7 @@ typedef struct sol_whynot sol_whynot;
 
 /* Analyse why cond is not reached in report r (assessed by p, which is used
  * again to re-assess). Caller frees *out. */
-int sol_whynot_build(sol_whynot **out, sol_pipeline *p, const sol_report *r, const sol_kb *kb,
+int sol_whynot_build(sol_whynot **out, sol_pipeline *p, const sol_report *r,
                      const sol_condition *cond, sol_diag *d);
 void sol_whynot_free(sol_whynot *w);       /* NULL is a no-op */
 

@@ -68,7 +68,6 @@ static const char *code_of(const sol_report *r, const char *id)
 const char *sol_wr_effect_text(const sol_report *r, const sol_nb_answer *a, char *buf,
                                size_t len)
 {
-    static const char *const tier[] = {"red flag", "tissue state", "driver", "advisory"};
     size_t used = 0;
 
     buf[0] = '\0';
@@ -76,6 +75,7 @@ const char *sol_wr_effect_text(const sol_report *r, const sol_nb_answer *a, char
                       used = strlen(buf); } } while (0)
     for (size_t i = 0; i < a->neffects; i++) {
         int t = a->effects[i].tier;
+        const sol_tier *tier;
         const char *was = a->top_before[t], *now = a->top_after[t];
         if (i)
             ADD("; ");
@@ -87,7 +87,8 @@ const char *sol_wr_effect_text(const sol_report *r, const sol_nb_answer *a, char
             ADD("red flag cleared");
             break;
         case SOL_NB_TOP_CHANGED:
-            ADD("top %s: ", tier[t]);
+            tier = sol_catalog_tier_at(sol_report_catalog(r), (size_t)t);
+            ADD("top %s: ", tier ? tier->name : "tier");
             if (*was)
                 ADD("%s (%s)", was, code_of(r, was));
             else

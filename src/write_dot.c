@@ -83,13 +83,7 @@ static const char *wrap(const char *text, size_t width, char *buf, size_t len)
 
 enum { LABEL_WIDTH = 26 };
 
-static int is_red_flag(const sol_rconclusion *c)
-{
-    const char *u = c->cond->urgency;
-    return c->tier == 'A' &&
-           (strcmp(u, "emergency") == 0 || strcmp(u, "urgent") == 0 ||
-            strcmp(u, "non-urgent") == 0);
-}
+static int is_red_flag(const sol_rconclusion *c) { return c->cond->red_flag; }
 
 static void fact_id(char *buf, size_t len, long pos) { snprintf(buf, len, "f%ld", pos); }
 static void rule_id(char *buf, size_t len, long firing) { snprintf(buf, len, "r%ld", firing); }
@@ -237,16 +231,6 @@ static void walk_rule(dot *d, const sol_xnode *n)
     walk_basis(d, n);
 }
 
-static const char *tier_title(char t)
-{
-    switch (t) {
-    case 'A': return "Red flags and referrals";
-    case 'T': return "Calf tissue state";
-    case 'K': return "Kinetic-chain and load drivers";
-    default: return "Advisories";
-    }
-}
-
 /* What each shape means, drawn once in its own box. */
 static void legend(FILE *out)
 {
@@ -294,25 +278,26 @@ static void put_html(FILE *out, const char *s)
  * votes point at. */
 static void conclusions_panel(FILE *out, const sol_explain *x)
 {
-    static const char tiers[] = "ATKX";
+    const sol_catalog *cat = sol_report_catalog(sol_explain_report(x));
     fprintf(out, "  \"conclusions\" [shape=plaintext, margin=0, label=<"
                  "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"6\">\n");
-    for (const char *t = tiers; *t; t++) {
+    for (size_t ti = 0; ti < sol_catalog_tier_count(cat); ti++) {
+        const sol_tier *t = sol_catalog_tier_at(cat, ti);
         int open = 0;
         for (size_t i = 0; i < sol_explain_root_count(x); i++) {
             const sol_rconclusion *c = sol_explain_root_at(x, i)->concl;
             char label[512], name[256];
             int red = is_red_flag(c);
-            if (c->tier != *t)
+            if (c->tier != t->tier)
                 continue;
             if (!open++) {
                 /* the tier's section: its title, then its conclusions */
                 fprintf(out, "    <TR><TD><TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"4\" "
                              "STYLE=\"ROUNDED\" COLOR=\"%s\">\n      <TR><TD BORDER=\"0\">"
                              "<FONT POINT-SIZE=\"10\">",
-                        *t == 'A' ? "red" : "gray60");
-                put_html(out, tier_title(*t));
-                fprintf(out, "</FONT></TD></TR><!-- tier %c -->\n", *t);
+                        t->by_severity ? "red" : "gray60");
+                put_html(out, t->title);
+                fprintf(out, "</FONT></TD></TR><!-- tier %c -->\n", t->tier);
             }
             snprintf(name, sizeof name, "%s\n(%s, %s)\ncertainty %.2f%s", c->cond->label,
                      c->cond->code, c->id, c->cf, c->deferred ? "\ndeferred" : "");

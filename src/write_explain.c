@@ -5,6 +5,7 @@
  * focus-stack phase, the fact behind every pattern and what each added). */
 #include "explain.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 
@@ -14,14 +15,15 @@
 
 /* ---- shared pieces ---- */
 
-static const char *tier_name(char t)
+/* A tier's title (knowledge/tiers.tsv) in lower case, as the explanation
+ * runs it into a sentence. */
+static const char *tier_name(const sol_tier *t, char *buf, size_t len)
 {
-    switch (t) {
-    case 'A': return "red flags and referrals";
-    case 'T': return "calf tissue state";
-    case 'K': return "kinetic-chain and load drivers";
-    default: return "advisories";
-    }
+    size_t i = 0;
+    for (; t->title[i] && i + 1 < len; i++)
+        buf[i] = (char)tolower((unsigned char)t->title[i]);
+    buf[i] = '\0';
+    return buf;
 }
 
 /* "name = value (line N, path)"; notes add the quote and its byte span. */
@@ -153,8 +155,17 @@ static const char *fact_clinical(const sol_explain *x, const sol_gfact *f, char 
         snprintf(buf, len, "strength %s = certainty %s (knowledge/strengths.tsv)",
                  sol_gfact_sym(f, "strength"), v);
     } else if (strcmp(rel, "condition") == 0) {
-        snprintf(buf, len, "catalogue entry of %s: tier %s (knowledge/conditions.tsv)",
-                 sol_wr_condition_name(r, sol_gfact_sym(f, "id"), a, sizeof a), sol_gfact_sym(f, "tier"));
+        snprintf(buf, len, "catalogue entry of %s: tier %s%s (knowledge/conditions.tsv)",
+                 sol_wr_condition_name(r, sol_gfact_sym(f, "id"), a, sizeof a), sol_gfact_sym(f, "tier"),
+                 strcmp(sol_gfact_sym(f, "red-flag"), "yes") == 0
+                     ? ", a red flag by its urgency (knowledge/urgency.tsv)" : "");
+    } else if (strcmp(rel, "referral") == 0) {
+        const sol_referral *x = sol_catalog_referral(sol_report_catalog(r),
+                                                     sol_gfact_sym(f, "conclusion"),
+                                                     sol_gfact_sym(f, "recommendation"));
+        snprintf(buf, len, "referral table: %s is referred with %s (knowledge/referrals.tsv:%d; "
+                 "sources %s)", sol_wr_condition_name(r, sol_gfact_sym(f, "conclusion"), a, sizeof a),
+                 sol_gfact_sym(f, "recommendation"), x ? x->line : 0, x ? x->sources : "-");
     } else if (strcmp(rel, "screen-item") == 0) {
         snprintf(buf, len, "%s screening question: %s", sol_gfact_sym(f, "screen"),
                  finding_label(r, sol_gfact_sym(f, "name")));
@@ -318,9 +329,11 @@ static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, cons
 static void write_concl_line(FILE *out, const sol_rconclusion *c)
 {
     fprintf(out, "%s (%s, %s)", c->cond->label, c->cond->code, c->id);
-    if (c->tier == 'A' && strcmp(c->cond->urgency, "-") != 0)
+    char tn[128];
+    if (c->cond->tier_def->by_severity && strcmp(c->cond->urgency, "-") != 0)
         fprintf(out, " [%s]", c->cond->urgency);
-    fprintf(out, ", certainty %.2f, rank %d in %s%s\n", c->cf, c->rank, tier_name(c->tier),
+    fprintf(out, ", certainty %.2f, rank %d in %s%s\n", c->cf, c->rank,
+            tier_name(c->cond->tier_def, tn, sizeof tn),
             c->deferred ? ", deferred pending medical clearance" : "");
 }
 

@@ -166,8 +166,7 @@ static void conclusion(node sec, const sol_report *r, const sol_rconclusion *c,
                        const char **cited)
 {
     const sol_findings *fs = sol_report_findings(r);
-    node art = el(sec, "article", c->tier == 'A' && strcmp(c->cond->urgency, "differential")
-                                      ? "conclusion red-flag" : "conclusion", NULL);
+    node art = el(sec, "article", c->cond->red_flag ? "conclusion red-flag" : "conclusion", NULL);
     node det, ul;
     size_t ncited = 0, nfind = 0;
     int caveat = 0;
@@ -176,7 +175,7 @@ static void conclusion(node sec, const sol_report *r, const sol_rconclusion *c,
     snprintf(id, sizeof id, "concl-%s", c->id);
     attr(art, "id", id);
     attr(art, "data-id", c->id);
-    if (c->tier == 'A')
+    if (c->cond->tier_def->by_severity)
         elf(art, "h3", NULL, "%d. [%s] %s (%s, %s), certainty %.2f", c->rank, c->cond->urgency,
             c->cond->label, c->cond->code, c->id, c->cf);
     else
@@ -199,7 +198,7 @@ static void conclusion(node sec, const sol_report *r, const sol_rconclusion *c,
             elf(li, "strong", NULL, "%c %s %s %s, not combined", sign, cb->rule_id,
                 cb->polarity, cb->strength);
         elf(li, "div", NULL, "because: %s", cb->rationale);
-        if (sol_rule_is_population(cb->rule_id) && !caveat++)
+        if (cb->population && !caveat++)
             el(li, "div", "contested",
                "population tendency only (S4), not shown to predict calf strain (L11): it "
                "nudges, it never makes a conclusion");
@@ -232,47 +231,41 @@ static void nearest(node sec, const sol_report *r, const sol_glance *g, int tier
             sol_wr_value(r, it->finding, &a->value, v, sizeof v));
 }
 
-static const char *tier_title(char t)
-{
-    switch (t) {
-    case 'A': return "Red flags and referrals";
-    case 'T': return "Calf tissue state";
-    case 'K': return "Kinetic-chain and load drivers";
-    default: return "Advisories";
-    }
-}
-
 static void tiers(node body, const sol_report *r, const sol_glance *g, const char **cited)
 {
-    static const char order[] = "ATKX";
+    const sol_catalog *cat = sol_report_catalog(r);
     char wells[256];
 
-    for (int ti = 0; ti < 4; ti++) {
-        char tier = order[ti], sid[16];
+    for (size_t ti = 0; ti < sol_catalog_tier_count(cat); ti++) {
+        const sol_tier *t = sol_catalog_tier_at(cat, ti);
+        char tier = t->tier, sid[16];
+        /* the red-flag and referral tier: listed by severity (tiers.tsv) */
+        int flags = t->by_severity;
         node sec = el(body, "section", NULL, NULL);
         int any = 0;
         snprintf(sid, sizeof sid, "tier-%c", tier);
         attr(sec, "id", sid);
-        elf(sec, "h2", NULL, "%s%s", tier_title(tier),
-            (tier == 'T' || tier == 'K') && sol_report_suppressed(r)
+        elf(sec, "h2", NULL, "%s%s", t->title,
+            t->deferred && sol_report_suppressed(r)
                 ? " (deferred pending medical clearance)" : "");
-        if (tier == 'A' && !sol_report_has_red_flag(r))
+        if (flags && !sol_report_has_red_flag(r))
             elf(sec, "p", NULL, "none reached%s",
                 sol_report_unanswered_count(r) ? " on the answers given (see unanswered)" : "");
-        if (tier == 'A' && sol_wr_wells_text(g, wells, sizeof wells))
+        if (flags && sol_wr_wells_text(g, wells, sizeof wells))
             el(sec, "p", "wells", wells);
         for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
             const sol_rconclusion *c = sol_report_conclusion_at(r, i);
             if (c->tier != tier)
                 continue;
-            if (!any++ && tier == 'A' && !sol_report_has_red_flag(r))
+            if (!any++ && flags && !sol_report_has_red_flag(r))
                 el(sec, "h3", NULL, "Differentials to consider");
             conclusion(sec, r, c, cited);
         }
-        if (!any && tier != 'A') {
+        /* nearest misses for the tiers a clinician acts on (managed) */
+        if (!any && !flags) {
             el(sec, "p", NULL, "none reached");
-            if (tier != 'X')
-                nearest(sec, r, g, ti);
+            if (t->managed)
+                nearest(sec, r, g, (int)ti);
         }
     }
 }

@@ -68,7 +68,7 @@ static json_t *contrib_json(const sol_report *r, const sol_rcontrib *c)
     json_object_set_new(o, "rationale", json_string(c->rationale));
     json_object_set_new(o, "sources", id_list(c->sources));
     json_object_set_new(o, "cf", json_real(c->cf));
-    json_object_set_new(o, "population_tendency", json_boolean(sol_rule_is_population(c->rule_id)));
+    json_object_set_new(o, "population_tendency", json_boolean(c->population));
     json_object_set_new(o, "counted", json_boolean(!c->counted_as));
     if (c->counted_as) {
         json_object_set_new(o, "same_sign_as", json_string(c->counted_as));

@@ -10,6 +10,7 @@
 #include "glance.h"
 #include "write_int.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,14 +119,14 @@ static void tw_head(tw *w, const char *title)
 
 /* ---- helpers --------------------------------------------------------- */
 
-static const char *tier_title(char t)
+/* A tier's title (knowledge/tiers.tsv) in capitals, as the text headings are. */
+static const char *tier_title(const sol_tier *t, char *buf, size_t len)
 {
-    switch (t) {
-    case 'A': return "RED FLAGS AND REFERRALS";
-    case 'T': return "CALF TISSUE STATE";
-    case 'K': return "KINETIC-CHAIN AND LOAD DRIVERS";
-    default: return "ADVISORIES";
-    }
+    size_t i = 0;
+    for (; t->title[i] && i + 1 < len; i++)
+        buf[i] = (char)toupper((unsigned char)t->title[i]);
+    buf[i] = '\0';
+    return buf;
 }
 
 /* "name = 18 reps (line 12)": the value in its unit, from a note with its
@@ -195,7 +196,7 @@ static void write_contrib(tw *w, const sol_report *r, const sol_rcontrib *c,
                 c->polarity, c->strength, c->cf, c->before, c->after);
     if (!rule_said)
         tw_line(w, 7, 9, NULL, "because: %s", c->rationale);
-    if (sol_rule_is_population(c->rule_id) && !*caveat_said) {
+    if (c->population && !*caveat_said) {
         tw_line(w, 7, 9, NULL, "%s", POPULATION_CAVEAT);
         *caveat_said = 1;
     }
@@ -234,7 +235,7 @@ static void write_conclusion(tw *w, const sol_report *r, const sol_rconclusion *
     size_t ncited = 0;
     int caveat = 0;
 
-    if (c->tier == 'A')
+    if (c->cond->tier_def->by_severity)
         tw_line(w, 2, 5, NULL, "%d. [%s] %s (%s, %s), certainty %.2f", c->rank,
                 c->cond->urgency, c->cond->label, c->cond->code, c->id, c->cf);
     else
@@ -467,33 +468,37 @@ int sol_write_text(FILE *out, const sol_report *r, const sol_text_opts *opts)
             "A certainty (0 to 1) is a rule-based strength of belief combined from the "
             "rules' votes below, not a probability.");
 
-    static const char tiers[] = "ATKX";
-    for (int ti = 0; ti < 4; ti++) {
-        char tier = tiers[ti], title[128];
+    const sol_catalog *cat = sol_report_catalog(r);
+    for (size_t ti = 0; ti < sol_catalog_tier_count(cat); ti++) {
+        const sol_tier *t = sol_catalog_tier_at(cat, ti);
+        char tier = t->tier, title[192], upper[128];
+        /* the red-flag and referral tier: listed by severity (tiers.tsv) */
+        int flags = t->by_severity;
         int any = 0;
-        snprintf(title, sizeof title, "%s%s", tier_title(tier),
-                 (tier == 'T' || tier == 'K') && sol_report_suppressed(r)
+        snprintf(title, sizeof title, "%s%s", tier_title(t, upper, sizeof upper),
+                 t->deferred && sol_report_suppressed(r)
                      ? " (deferred pending medical clearance)"
                      : "");
         tw_head(&w, title);
-        if (tier == 'A' && !sol_report_has_red_flag(r))
+        if (flags && !sol_report_has_red_flag(r))
             tw_line(&w, 2, 4, NULL, "none reached%s",
                     sol_report_unanswered_count(r) ? " on the answers given (see UNANSWERED)"
                                                    : "");
-        if (tier == 'A' && sol_wr_wells_text(g, wells, sizeof wells))
+        if (flags && sol_wr_wells_text(g, wells, sizeof wells))
             tw_line(&w, 2, 4, NULL, "%s", wells);
         for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
             const sol_rconclusion *c = sol_report_conclusion_at(r, i);
             if (c->tier != tier)
                 continue;
-            if (!any++ && tier == 'A' && !sol_report_has_red_flag(r))
+            if (!any++ && flags && !sol_report_has_red_flag(r))
                 tw_head(&w, "DIFFERENTIALS TO CONSIDER");
             write_conclusion(&w, r, c, cited);
         }
-        if (!any && tier != 'A') {
+        /* nearest misses for the tiers a clinician acts on (managed) */
+        if (!any && !flags) {
             tw_line(&w, 2, 4, NULL, "none reached");
-            if (tier != 'X')
-                write_nearest(&w, r, g, ti);
+            if (t->managed)
+                write_nearest(&w, r, g, (int)ti);
         }
     }
 

@@ -11,7 +11,7 @@ static const char *yn(int b) { return b ? "yes" : "no"; }
 static void write_concl(FILE *out, const sol_wi_concl *c)
 {
     static const char mark[] = {'+', '-', '~'};
-    const char *urg = c->tier == 'A' ? c->cond->urgency : NULL;
+    const char *urg = c->cond->tier_def->by_severity ? c->cond->urgency : NULL;
 
     fprintf(out, "    %c %s (%s, %s)", mark[c->kind], c->cond->label, c->cond->code, c->id);
     if (urg && strcmp(urg, "-") != 0)

@@ -9,15 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kb.h"
 #include "pipeline.h"
 
-/* The pipeline and rule model, loaded on first use; abort when the
+/* The pipeline (which owns the rule model), loaded on first use; abort when the
  * knowledge base does not load (a harness set-up error, not a finding). */
-static inline sol_pipeline *fuzz_pipeline(sol_kb **kb_out)
+static inline sol_pipeline *fuzz_pipeline(void)
 {
     static sol_pipeline *p;
-    static sol_kb *kb;
 
     if (!p) {
         const char *home = getenv("SOLEUS_HOME");
@@ -28,15 +26,12 @@ static inline sol_pipeline *fuzz_pipeline(sol_kb **kb_out)
             home = ".";
         snprintf(rules, sizeof rules, "%s/rules", home);
         snprintf(knowledge, sizeof knowledge, "%s/knowledge", home);
-        if (sol_pipeline_new(&p, rules, knowledge, &d) != SOL_OK
-            || sol_kb_load(&kb, rules, knowledge, &d) != SOL_OK) {
+        if (sol_pipeline_new(&p, rules, knowledge, &d) != SOL_OK) {
             fprintf(stderr, "fuzz: cannot load the knowledge base: %s:%d: %s\n",
                     d.file, d.line, d.msg);
             abort();
         }
     }
-    if (kb_out)
-        *kb_out = kb;
     return p;
 }
 

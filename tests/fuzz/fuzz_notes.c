@@ -7,7 +7,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static sol_notes *notes;
-    sol_pipeline *p = fuzz_pipeline(NULL);
+    sol_pipeline *p = fuzz_pipeline();
     sol_findings *found = sol_findings_new(), *all = sol_findings_new();
     sol_diag d = {0};
 

@@ -13,8 +13,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static char path[64];
-    sol_kb *kb = NULL;
-    sol_pipeline *p = fuzz_pipeline(&kb);
+    sol_pipeline *p = fuzz_pipeline();
     FILE *out = fuzz_sink(), *f;
     sol_findings *fs = NULL;
     sol_assessment *a = NULL;
@@ -35,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sol_write_text(out, a->report, NULL);
         sol_write_json(out, a->report);
         sol_write_summary(out, a->report);
-        if (sol_explain_build(&x, a->report, kb, NULL, &d) == SOL_OK) {
+        if (sol_explain_build(&x, a->report, sol_pipeline_kb(p), NULL, &d) == SOL_OK) {
             sol_write_explain(out, x, 0);
             sol_write_explain(out, x, 1);
             sol_write_dot(out, x);

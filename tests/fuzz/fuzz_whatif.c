@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static sol_findings *base_f;
     static sol_assessment *base;
-    sol_pipeline *p = fuzz_pipeline(NULL);
+    sol_pipeline *p = fuzz_pipeline();
     sol_change ch[MAX_CHANGES];
     sol_whatif *w = NULL;
     size_t nch = 0, i = 0;

@@ -102,6 +102,43 @@ static void test_catalog__missing_file(void)
                      "cannot open"));
 }
 
+static void test_catalog__unknown_urgency(void)
+{
+    CHECK(load_fails(FIX "urgency", SOL_EPARSE, "urgency/conditions.tsv", 3,
+                     "urgency 'soon': not an urgency of urgency.tsv"));
+}
+
+/* The listing policy comes from tiers.tsv, urgency.tsv, phases.tsv,
+ * population.tsv and referrals.tsv, never from the code. */
+static void test_catalog__policy_tables(void)
+{
+    sol_catalog *c = NULL;
+    sol_diag d = { "", 0, "" };
+    char letters[8];
+
+    CHECK_EQ_INT(sol_catalog_load(&c, "knowledge", &d), SOL_OK);
+    CHECK_EQ_STR(sol_catalog_tier_letters(c, letters, sizeof letters), "ATKX");
+    CHECK_EQ_STR(sol_catalog_tier(c, 'T')->title, "Calf tissue state");
+    CHECK(sol_catalog_tier(c, 'A')->by_severity && !sol_catalog_tier(c, 'K')->by_severity);
+    CHECK(sol_catalog_tier(c, 'Q') == NULL);
+    CHECK_EQ_INT(sol_catalog_tier_lead(c, 0)->tier, 'T');
+    CHECK_EQ_INT(sol_catalog_tier_lead(c, 1)->tier, 'K');
+    CHECK(sol_catalog_tier_lead(c, 2) == NULL);
+    CHECK_EQ_INT(sol_catalog_condition(c, "possible-dvt")->red_flag, 1);
+    CHECK_EQ_INT(sol_catalog_condition(c, "mtss")->red_flag, 0);
+    CHECK_EQ_INT(sol_catalog_condition(c, "gastrocnemius-strain")->red_flag, 0);
+    CHECK(sol_catalog_condition(c, "acute-compartment-syndrome")->urgency_rank <
+          sol_catalog_condition(c, "possible-dvt")->urgency_rank);
+    CHECK_EQ_STR(sol_catalog_urgency(c, "emergency")->action, "refer-now");
+    CHECK(sol_catalog_phase_rank(c, "safety") < sol_catalog_phase_rank(c, "safety-net"));
+    CHECK(sol_catalog_phase_rank(c, "no-such-phase") > sol_catalog_phase_rank(c, "safety-net"));
+    CHECK(sol_catalog_is_population(c, "R55"));
+    CHECK(!sol_catalog_is_population(c, "R54"));
+    CHECK(sol_catalog_referral(c, "possible-dvt", "refer-dvt-same-day") != NULL);
+    CHECK(sol_catalog_referral(c, "mtss", "refer-dvt-same-day") == NULL);
+    sol_catalog_free(c);
+}
+
 static void test_catalog__real_knowledge(void)
 {
     sol_catalog *c = NULL;
@@ -125,6 +162,8 @@ int main(int argc, char **argv)
         { "test_catalog__duplicate_id", test_catalog__duplicate_id },
         { "test_catalog__cf_out_of_range", test_catalog__cf_out_of_range },
         { "test_catalog__missing_file", test_catalog__missing_file },
+        { "test_catalog__unknown_urgency", test_catalog__unknown_urgency },
+        { "test_catalog__policy_tables", test_catalog__policy_tables },
         { "test_catalog__real_knowledge", test_catalog__real_knowledge },
         { NULL, NULL }
     };

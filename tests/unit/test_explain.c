@@ -43,7 +43,7 @@ static void test_explain__chain_reaches_record_lines(void)
     sol_diag d = {0};
     CHECK(run_open(&r, "examples/tc3-dvt.xml") == 0);
     CHECK_EQ_INT(sol_explain_resolve(&c, sol_pipeline_catalog(r.p), "possible-dvt", &d), SOL_OK);
-    CHECK_EQ_INT(sol_explain_build(&x, r.a->report, r.kb, c, &d), SOL_OK);
+    CHECK_EQ_INT(sol_explain_build(&x, r.a->report, sol_pipeline_kb(r.p), c, &d), SOL_OK);
     CHECK_EQ_INT(sol_explain_root_count(x), 1);
     const sol_xnode *root = sol_explain_root_at(x, 0);
     CHECK_EQ_INT(root->kind, SOL_XN_CONCLUSION);
@@ -69,7 +69,7 @@ static void test_explain__modify_chain_is_one_fact(void)
     sol_explain *x = NULL;
     sol_diag d = {0};
     CHECK(run_open(&r, "examples/tc3-dvt.xml") == 0);
-    CHECK_EQ_INT(sol_explain_build(&x, r.a->report, r.kb, NULL, &d), SOL_OK);
+    CHECK_EQ_INT(sol_explain_build(&x, r.a->report, sol_pipeline_kb(r.p), NULL, &d), SOL_OK);
     /* The Wells total: one derived fact built by several firings, each
      * folding in one point, none showing the earlier total as its basis. */
     const sol_xnode *score = NULL;
@@ -99,7 +99,7 @@ static void test_explain__exists_fact_recovered(void)
      * (exists (evidence …)) element, which CLIPS keeps no basis fact for. */
     CHECK(run_open(&r, "examples/tc6-borderline.xml") == 0);
     CHECK_EQ_INT(sol_explain_resolve(&c, sol_pipeline_catalog(r.p), "A1", &d), SOL_OK);
-    CHECK_EQ_INT(sol_explain_build(&x, r.a->report, r.kb, c, &d), SOL_OK);
+    CHECK_EQ_INT(sol_explain_build(&x, r.a->report, sol_pipeline_kb(r.p), c, &d), SOL_OK);
     CHECK_EQ_INT(sol_explain_root_count(x), 1);
     const sol_xnode *root = sol_explain_root_at(x, 0);
     int seen = 0;
@@ -123,7 +123,7 @@ static void test_explain__story_in_firing_order(void)
     sol_explain *x = NULL;
     sol_diag d = {0};
     CHECK(run_open(&r, "examples/tc5-gastroc-tear.xml") == 0);
-    CHECK_EQ_INT(sol_explain_build(&x, r.a->report, r.kb, NULL, &d), SOL_OK);
+    CHECK_EQ_INT(sol_explain_build(&x, r.a->report, sol_pipeline_kb(r.p), NULL, &d), SOL_OK);
     CHECK(sol_explain_phase_count(x) >= 2);
     CHECK_EQ_STR(sol_explain_phase_at(x, 0), "SCREEN");
     CHECK(sol_explain_step_count(x) >= 2);
@@ -174,7 +174,7 @@ static void test_explain__unreached_has_no_roots(void)
     CHECK(run_open(&r, "examples/tc5-gastroc-tear.xml") == 0);
     CHECK_EQ_INT(sol_explain_resolve(&c, sol_pipeline_catalog(r.p), "achilles-rupture", &d),
                  SOL_OK);
-    CHECK_EQ_INT(sol_explain_build(&x, r.a->report, r.kb, c, &d), SOL_OK);
+    CHECK_EQ_INT(sol_explain_build(&x, r.a->report, sol_pipeline_kb(r.p), c, &d), SOL_OK);
     CHECK_EQ_INT(sol_explain_root_count(x), 0);
     CHECK_EQ_INT(sol_explain_step_count(x), 0);
     sol_explain_free(x);

@@ -167,12 +167,20 @@ static void test_kb__thresholds_and_ranges(void)
     sol_kb_free(kb);
 }
 
+/* A fact judge for which only support for possible-dvt is known. */
+static sol_kb_result dvt_supported(void *ctx, const sol_kb_rule *r, const sol_kb_cond *c)
+{
+    (void)ctx;
+    (void)r;
+    return c->kind == SOL_KB_CE_EVIDENCE && c->conclusion &&
+           strcmp(c->conclusion, "possible-dvt") == 0 ? SOL_KB_HELD : SOL_KB_FAILED;
+}
+
 static void test_kb__eval(void)
 {
     sol_kb *kb = load_fixture();
     sol_findings *f = sol_findings_new();
-    const char *supported[] = { "possible-dvt" };
-    sol_kb_facts facts = { NULL, NULL, supported, 1 };
+    sol_kb_facts facts = { dvt_supported, NULL };
     long wells, swell, range;
 
     CHECK(kb != NULL && f != NULL);

@@ -41,7 +41,7 @@ static void test_runner__bad_kind_names_file_and_line(void)
     CHECK_EQ_INT(sol_runner_load(&r, dir, &d), SOL_EPARSE);
     CHECK(!r);
     CHECK_EQ_INT(d.line, 3);
-    CHECK_CONTAINS(d.msg, "kind 'maybe' is not one of now|do|avoid|come-back");
+    CHECK_CONTAINS(d.msg, "kind 'maybe': expected now, do, avoid or come-back");
     remove(path);
     rmdir(dir);
 }

@@ -21,7 +21,7 @@ static int wrun_open(wrun *r, const char *file, const char *concl)
     sol_diag d = {0};
     r->w = NULL;
     if (sol_cli_case_open(&r->c, "rules", "knowledge", file, concl, &d) ||
-        sol_whynot_build(&r->w, r->c.p, r->c.a->report, r->c.kb, r->c.cond, &d)) {
+        sol_whynot_build(&r->w, r->c.p, r->c.a->report, r->c.cond, &d)) {
         printf("  %s:%d: %s\n", d.file, d.line, d.msg);
         return -1;
     }

@@ -3,13 +3,11 @@
  * record says (quotes, backslashes, newlines, control characters). */
 #include "harness.h"
 #include "explain.h"
-#include "kb.h"
 #include "pipeline.h"
 
 static char *dot_of(const char *record_id, const sol_findings *f)
 {
     sol_pipeline *p = NULL;
-    sol_kb *kb = NULL;
     sol_assessment *a = NULL;
     sol_explain *x = NULL;
     sol_diag d = {0};
@@ -17,9 +15,8 @@ static char *dot_of(const char *record_id, const sol_findings *f)
     size_t len = 0;
     FILE *out = NULL;
     if (sol_pipeline_new(&p, "rules", "knowledge", &d) ||
-        sol_kb_load(&kb, "rules", "knowledge", &d) ||
         sol_pipeline_assess(p, record_id, "test.xml", f, &a, &d) ||
-        sol_explain_build(&x, a->report, kb, NULL, &d)) {
+        sol_explain_build(&x, a->report, sol_pipeline_kb(p), NULL, &d)) {
         printf("  %s:%d: %s\n", d.file, d.line, d.msg);
         goto cleanup;
     }
@@ -37,7 +34,6 @@ cleanup:
         fclose(out);
     sol_explain_free(x);
     sol_assessment_free(a);
-    sol_kb_free(kb);
     sol_pipeline_free(p);
     return buf;
 }

@@ -732,6 +732,7 @@ static int put_slot(void *env, void *fact, const char *slot, const sol_value *v)
 static void *find_template(sol_engine *e, const char *tmpl_name, void **cache, sol_diag *d)
 {
     if (*cache)
+        /* cppcheck-suppress identicalInnerCondition ; a cache hit is returned as found */
         return *cache;
     char qualified[256];
     snprintf(qualified, sizeof qualified, "MAIN::%s", tmpl_name);

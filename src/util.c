@@ -19,6 +19,7 @@
 int sol_diag_set(sol_diag *d, int code, const char *file, int line,
                  const char *fmt, ...)
 {
+    /* cppcheck-suppress ctunullpointer ; sizeof does not evaluate d (NULL is allowed) */
     char msg[sizeof d->msg];
     char where[sizeof d->file];
     va_list ap;

@@ -58,21 +58,6 @@ typedef sol_table_row tsv_row;
 typedef int (*row_fn)(sol_catalog *c, const tsv_row *r, const char *path,
                       sol_diag *d);
 
-/* Grow *arr (elements of size sz, n in use) to hold n + 1 elements. The
- * capacity is 8, then doubles each time n reaches a power of two. */
-static int grow(void **arr, size_t n, size_t sz)
-{
-    void *p;
-
-    if (n != 0 && (n < 8 || (n & (n - 1)) != 0))
-        return SOL_OK;
-    p = realloc(*arr, (n ? n * 2 : 8) * sz);
-    if (!p)
-        return SOL_ENOMEM;
-    *arr = p;
-    return SOL_OK;
-}
-
 /* Read dir/name through the table reader (columns as table.h describes
  * them: the column count and typed cells are checked there) and hand each
  * row to fn. The catalogue keeps the table open: its structs point in. */
@@ -114,7 +99,7 @@ static int add_keyed(void **out, void **arr, size_t *n, size_t sz, const tsv_row
 {
     if (find_key(*arr, *n, sz, r->col[0]))
         return sol_diag_set(d, SOL_EPARSE, path, r->line, "duplicate %s '%s'", what, r->col[0]);
-    if (grow(arr, *n, sz) != SOL_OK)
+    if (sol_grow_one(arr, *n, sz) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     *out = (char *)*arr + (*n)++ * sz;
     memset(*out, 0, sz);
@@ -392,7 +377,7 @@ static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *pa
             strcmp(c->contra[i].by, r->col[1]) == 0)
             return sol_diag_set(d, SOL_EPARSE, path, r->line,
                                 "duplicate pair %s / %s", r->col[0], r->col[1]);
-    if (grow((void **)&c->contra, c->ncontra, sizeof *c->contra) != SOL_OK)
+    if (sol_grow_one((void **)&c->contra, c->ncontra, sizeof *c->contra) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     x = &c->contra[c->ncontra++];
     x->recommendation = r->col[0];
@@ -447,7 +432,7 @@ static int mnm_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag 
     for (size_t i = 0; i < c->nmnm; i++)
         if (strcmp(c->mnm[i].id, r->col[2]) == 0)
             return sol_diag_set(d, SOL_EPARSE, path, r->line, "duplicate id '%s'", r->col[2]);
-    if (grow((void **)&c->mnm, c->nmnm, sizeof *c->mnm) != SOL_OK)
+    if (sol_grow_one((void **)&c->mnm, c->nmnm, sizeof *c->mnm) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     x = &c->mnm[c->nmnm++];
     x->conclusion = r->col[0];

@@ -37,17 +37,6 @@ struct sol_report {
     int reads_set;
 };
 
-static char *trim_copy(const char *s, size_t n)
-{
-    while (n && (*s == ' ' || *s == '\t')) {
-        s++;
-        n--;
-    }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    return sol_strndup(s, n);
-}
-
 int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources, size_t srclen,
                       char *rationale, size_t ratlen)
 {
@@ -57,9 +46,9 @@ int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources, si
     int rc = -1;
     if (!b2)
         goto cleanup;
-    parts[0] = trim_copy(doc, (size_t)(b1 - doc));
-    parts[1] = trim_copy(b1 + 1, (size_t)(b2 - b1 - 1));
-    parts[2] = trim_copy(b2 + 1, strlen(b2 + 1));
+    parts[0] = sol_trim_dup(doc, (size_t)(b1 - doc));
+    parts[1] = sol_trim_dup(b1 + 1, (size_t)(b2 - b1 - 1));
+    parts[2] = sol_trim_dup(b2 + 1, strlen(b2 + 1));
     if (!parts[0] || !parts[1] || !parts[2])
         goto cleanup;
     snprintf(id, idlen, "%s", parts[0]);

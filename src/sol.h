@@ -126,6 +126,11 @@ int sol_write_end(FILE *out);
 
 /* Allocation helpers that abort-free: return NULL on failure. */
 char *sol_strdup(const char *s);
+/* The one trim: the span s[0..*n) without leading and trailing white space
+ * (isspace). Returns its start and sets *n to its length; nothing is copied. */
+const char *sol_trim(const char *s, size_t *n);
+/* A malloc'd copy of s[0..n) trimmed as sol_trim does; NULL on ENOMEM. */
+char *sol_trim_dup(const char *s, size_t n);
 /* One id per rule. fam[0..n) are the brief ids (families) of every rule in
  * definition order (NULL: no id); writes rule i's own id into out: the family
  * id when the family has one rule, else the family id plus a, b, c… in

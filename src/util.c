@@ -329,6 +329,26 @@ char *sol_next_line(char **cursor, int *line)
     return NULL;
 }
 
+const char *sol_trim(const char *s, size_t *n)
+{
+    size_t k = *n;
+
+    while (k && isspace((unsigned char)*s)) {
+        s++;
+        k--;
+    }
+    while (k && isspace((unsigned char)s[k - 1]))
+        k--;
+    *n = k;
+    return s;
+}
+
+char *sol_trim_dup(const char *s, size_t n)
+{
+    s = sol_trim(s, &n);
+    return sol_strndup(s, n);
+}
+
 int sol_grow(void **arr, size_t *cap, size_t need, size_t size)
 {
     size_t n;

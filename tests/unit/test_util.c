@@ -313,6 +313,26 @@ static void test_util__grow_one_keeps_every_element(void)
     free(a);
 }
 
+/* The one trim: white space (tabs, CR, LF too) off both ends of a span,
+ * inner spaces kept, an all-blank span empty; the copy matches the span. */
+static void test_util__trim_both_ends_of_a_span(void)
+{
+    const char *s = " \t a b \r\n";
+    size_t n = strlen(s);
+    const char *t = sol_trim(s, &n);
+    CHECK_EQ_INT((int)(t - s), 3);
+    CHECK_EQ_INT((int)n, 3);
+    n = 4;
+    t = sol_trim(" \t\r\nX", &n);
+    CHECK_EQ_INT((int)n, 0);
+    char *d = sol_trim_dup("  x | y  |", 9);
+    CHECK_EQ_STR(d, "x | y");
+    free(d);
+    d = sol_trim_dup("", 0);
+    CHECK_EQ_STR(d, "");
+    free(d);
+}
+
 /* The one string builder: bytes, strings and formatted text (short, and
  * longer than its stack buffer) append in order; take hands the text over
  * and empties the buffer; an empty one reads and takes as "". */
@@ -368,6 +388,7 @@ int main(int argc, char **argv)
         { "test_util__next_line_skips_comments_and_blanks", test_util__next_line_skips_comments_and_blanks },
         { "test_util__grow_doubles_and_refuses_overflow", test_util__grow_doubles_and_refuses_overflow },
         { "test_util__grow_one_keeps_every_element", test_util__grow_one_keeps_every_element },
+        { "test_util__trim_both_ends_of_a_span", test_util__trim_both_ends_of_a_span },
         { "test_util__buf_appends_formats_and_takes", test_util__buf_appends_formats_and_takes },
         { NULL, NULL }
     };

@@ -199,8 +199,9 @@ static int parse(sol_table *t, const table_spec *s, size_t len, sol_diag *d)
                 *tab = '\0';
             if (n < SOL_TABLE_MAX_COLS) {
                 size_t k = strlen(f);
-                r.col[n] = f + (sol_trim(f, &k) - f);
-                r.col[n][k] = '\0';
+                char *cell = f + (sol_trim(f, &k) - f);
+                cell[k] = '\0';
+                r.col[n] = cell;
             }
             n++;
             if (!tab)

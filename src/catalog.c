@@ -178,7 +178,7 @@ static int tier_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag
         if (c->tiers[i].rank == rank)
             return sol_diag_set(d, SOL_EPARSE, path, r->line,
                                 "rank %d is already given to tier %c", rank, c->tiers[i].tier);
-    if (grow((void **)&c->tiers, c->ntiers, sizeof *c->tiers) != SOL_OK)
+    if (sol_grow_one((void **)&c->tiers, c->ntiers, sizeof *c->tiers) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     x = &c->tiers[c->ntiers++];
     x->tier = r->col[0][0];
@@ -206,7 +206,7 @@ static int ranked_row(ranked **arr, size_t *n, const tsv_row *r, int rank,
             return sol_diag_set(d, SOL_EPARSE, path, r->line,
                                 "rank %d is already given to '%s'", rank, (*arr)[i].name);
     }
-    if (grow((void **)arr, *n, sizeof **arr) != SOL_OK)
+    if (sol_grow_one((void **)arr, *n, sizeof **arr) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     (*arr)[*n].name = r->col[0];
     (*arr)[*n].rank = rank;
@@ -227,7 +227,7 @@ static int urgency_row(sol_catalog *c, const tsv_row *r, const char *path, sol_d
         if (strcmp(c->urg[i].urgency, r->col[0]) == 0 || c->urg[i].rank == rank)
             return sol_diag_set(d, SOL_EPARSE, path, r->line,
                                 "urgency '%s' or rank %d is listed twice", r->col[0], rank);
-    if (grow((void **)&c->urg, c->nurg, sizeof *c->urg) != SOL_OK)
+    if (sol_grow_one((void **)&c->urg, c->nurg, sizeof *c->urg) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     x = &c->urg[c->nurg++];
     x->urgency = r->col[0];
@@ -401,7 +401,7 @@ static int referral_row(sol_catalog *c, const tsv_row *r, const char *path, sol_
     if (sol_catalog_referral(c, r->col[0], r->col[1]))
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
                             "duplicate pair %s / %s", r->col[0], r->col[1]);
-    if (grow((void **)&c->refs, c->nrefs, sizeof *c->refs) != SOL_OK)
+    if (sol_grow_one((void **)&c->refs, c->nrefs, sizeof *c->refs) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     x = &c->refs[c->nrefs++];
     x->conclusion = r->col[0];

@@ -193,15 +193,9 @@ static int fill(stream *s)
         s->len -= s->off;
         s->off = 0;
     }
-    if (s->len + READ_BLOCK + 1 > s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 4 * READ_BLOCK;
-        char *nb = realloc(s->buf, ncap);
-        if (!nb) {
-            s->eof = 1;
-            return 0;
-        }
-        s->buf = nb;
-        s->cap = ncap;
+    if (sol_grow((void **)&s->buf, &s->cap, s->len + READ_BLOCK + 1, 1)) {
+        s->eof = 1;
+        return 0;
     }
     size_t got = fread(s->buf + s->len, 1, READ_BLOCK, s->in);
     s->len += got;

@@ -58,21 +58,6 @@ typedef sol_table_row tsv_row;
 typedef int (*row_fn)(sol_catalog *c, const tsv_row *r, const char *path,
                       sol_diag *d);
 
-/* Grow *arr (elements of size sz, n in use) to hold n + 1 elements. The
- * capacity is 8, then doubles each time n reaches a power of two. */
-static int grow(void **arr, size_t n, size_t sz)
-{
-    void *p;
-
-    if (n != 0 && (n < 8 || (n & (n - 1)) != 0))
-        return SOL_OK;
-    p = realloc(*arr, (n ? n * 2 : 8) * sz);
-    if (!p)
-        return SOL_ENOMEM;
-    *arr = p;
-    return SOL_OK;
-}
-
 /* Read dir/name through the table reader (columns as table.h describes
  * them: the column count and typed cells are checked there) and hand each
  * row to fn. The catalogue keeps the table open: its structs point in. */
@@ -114,7 +99,7 @@ static int add_keyed(void **out, void **arr, size_t *n, size_t sz, const tsv_row
 {
     if (find_key(*arr, *n, sz, r->col[0]))
         return sol_diag_set(d, SOL_EPARSE, path, r->line, "duplicate %s '%s'", what, r->col[0]);
-    if (grow(arr, *n, sz) != SOL_OK)
+    if (sol_grow_one(arr, *n, sz) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     *out = (char *)*arr + (*n)++ * sz;
     memset(*out, 0, sz);
@@ -193,7 +178,7 @@ static int tier_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag
         if (c->tiers[i].rank == rank)
             return sol_diag_set(d, SOL_EPARSE, path, r->line,
                                 "rank %d is already given to tier %c", rank, c->tiers[i].tier);
-    if (grow((void **)&c->tiers, c->ntiers, sizeof *c->tiers) != SOL_OK)
+    if (sol_grow_one((void **)&c->tiers, c->ntiers, sizeof *c->tiers) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     x = &c->tiers[c->ntiers++];
     x->tier = r->col[0][0];
@@ -221,7 +206,7 @@ static int ranked_row(ranked **arr, size_t *n, const tsv_row *r, int rank,
             return sol_diag_set(d, SOL_EPARSE, path, r->line,
                                 "rank %d is already given to '%s'", rank, (*arr)[i].name);
     }
-    if (grow((void **)arr, *n, sizeof **arr) != SOL_OK)
+    if (sol_grow_one((void **)arr, *n, sizeof **arr) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     (*arr)[*n].name = r->col[0];
     (*arr)[*n].rank = rank;
@@ -242,7 +227,7 @@ static int urgency_row(sol_catalog *c, const tsv_row *r, const char *path, sol_d
         if (strcmp(c->urg[i].urgency, r->col[0]) == 0 || c->urg[i].rank == rank)
             return sol_diag_set(d, SOL_EPARSE, path, r->line,
                                 "urgency '%s' or rank %d is listed twice", r->col[0], rank);
-    if (grow((void **)&c->urg, c->nurg, sizeof *c->urg) != SOL_OK)
+    if (sol_grow_one((void **)&c->urg, c->nurg, sizeof *c->urg) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     x = &c->urg[c->nurg++];
     x->urgency = r->col[0];
@@ -392,7 +377,7 @@ static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *pa
             strcmp(c->contra[i].by, r->col[1]) == 0)
             return sol_diag_set(d, SOL_EPARSE, path, r->line,
                                 "duplicate pair %s / %s", r->col[0], r->col[1]);
-    if (grow((void **)&c->contra, c->ncontra, sizeof *c->contra) != SOL_OK)
+    if (sol_grow_one((void **)&c->contra, c->ncontra, sizeof *c->contra) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     x = &c->contra[c->ncontra++];
     x->recommendation = r->col[0];
@@ -416,7 +401,7 @@ static int referral_row(sol_catalog *c, const tsv_row *r, const char *path, sol_
     if (sol_catalog_referral(c, r->col[0], r->col[1]))
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
                             "duplicate pair %s / %s", r->col[0], r->col[1]);
-    if (grow((void **)&c->refs, c->nrefs, sizeof *c->refs) != SOL_OK)
+    if (sol_grow_one((void **)&c->refs, c->nrefs, sizeof *c->refs) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     x = &c->refs[c->nrefs++];
     x->conclusion = r->col[0];
@@ -447,7 +432,7 @@ static int mnm_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag 
     for (size_t i = 0; i < c->nmnm; i++)
         if (strcmp(c->mnm[i].id, r->col[2]) == 0)
             return sol_diag_set(d, SOL_EPARSE, path, r->line, "duplicate id '%s'", r->col[2]);
-    if (grow((void **)&c->mnm, c->nmnm, sizeof *c->mnm) != SOL_OK)
+    if (sol_grow_one((void **)&c->mnm, c->nmnm, sizeof *c->mnm) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     x = &c->mnm[c->nmnm++];
     x->conclusion = r->col[0];

@@ -63,21 +63,6 @@ int sol_cli_case_open(sol_cli_case *c, const char *rules_dir, const char *knowle
     return sol_cli_case_open_as(c, SOL_INPUT_XML, rules_dir, knowledge_dir, file, concl, d);
 }
 
-int sol_cli_take_input(int *i, int argc, char **argv, sol_input *in)
-{
-    const char *v;
-    if (strcmp(argv[*i], "--input") == 0 && *i + 1 < argc)
-        v = argv[++*i];
-    else if (strncmp(argv[*i], "--input=", 8) == 0)
-        v = argv[*i] + 8;
-    else
-        return 0;
-    if (sol_input_parse(in, v) == SOL_OK)
-        return 1;
-    fprintf(stderr, "soleus: --input: expected xml or fhir, got '%s'\n", v);
-    return -1;
-}
-
 int sol_cli_case_open_as(sol_cli_case *c, sol_input in, const char *rules_dir,
                          const char *knowledge_dir, const char *file, const char *concl,
                          sol_diag *d)
@@ -126,7 +111,10 @@ int sol_cli_one_of(const char *value, const char *list)
 
 enum {
     OPT_FORMAT = 256, OPT_STYLE, OPT_OUTPUT, OPT_PREFIX, OPT_NO_NEXT, OPT_LIST_CHECKS,
-    OPT_CLIPS, OPT_SET, OPT_UNSET, OPT_RULES, OPT_KNOWLEDGE, OPT_HELP, OPT_INPUT
+    OPT_CLIPS, OPT_SET, OPT_UNSET, OPT_RULES, OPT_KNOWLEDGE, OPT_HELP, OPT_INPUT,
+    OPT_NEXT, OPT_PATHS, OPT_RESPONSE, OPT_AUTHORED, OPT_BUNDLE, OPT_LISTEN, OPT_BASE_URL,
+    OPT_TRUST_KEY, OPT_THREADS, OPT_MAX_CONNECTIONS, OPT_MAX_BODY, OPT_TIMEOUT, OPT_QUIET,
+    OPT_CASE, OPT_SCHEMA, OPT_VERSION, OPT_BASH_COMPLETION
 };
 
 /* The one option table of every command; a command accepts a subset. */
@@ -141,9 +129,26 @@ static const struct option options[] = {
     {"clips", no_argument, NULL, OPT_CLIPS},
     {"set", required_argument, NULL, OPT_SET},
     {"unset", required_argument, NULL, OPT_UNSET},
+    {"next", no_argument, NULL, OPT_NEXT},
+    {"paths", required_argument, NULL, OPT_PATHS},
+    {"response", required_argument, NULL, OPT_RESPONSE},
+    {"authored", required_argument, NULL, OPT_AUTHORED},
+    {"bundle", no_argument, NULL, OPT_BUNDLE},
+    {"listen", required_argument, NULL, OPT_LISTEN},
+    {"base-url", required_argument, NULL, OPT_BASE_URL},
+    {"trust-key", required_argument, NULL, OPT_TRUST_KEY},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"max-connections", required_argument, NULL, OPT_MAX_CONNECTIONS},
+    {"max-body", required_argument, NULL, OPT_MAX_BODY},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"case", required_argument, NULL, OPT_CASE},
+    {"schema", no_argument, NULL, OPT_SCHEMA},
     {"rules", required_argument, NULL, OPT_RULES},
     {"knowledge", required_argument, NULL, OPT_KNOWLEDGE},
     {"help", no_argument, NULL, OPT_HELP},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {"bash-completion", no_argument, NULL, OPT_BASH_COMPLETION},
     {NULL, 0, NULL, 0}
 };
 
@@ -151,6 +156,7 @@ void sol_cli_opts_free(sol_cli_opts *o)
 {
     free(o->changes);
     free(o->unset);
+    free(o->trust_keys);
     free(o->args);
     memset(o, 0, sizeof *o);
 }
@@ -172,26 +178,88 @@ static int check_home(const sol_paths *p)
     return SOL_EXIT_UNREADABLE;
 }
 
-int sol_cli_parse(sol_cli_opts *o, const sol_paths *p, int argc, char **argv,
-                  const char *allowed, const char *usage)
+/* Store option c (value optarg) in o; SOL_EXIT_USAGE on a bad --input. */
+static int take(sol_cli_opts *o, int c, const char *cmd, const char *usage)
 {
-    int c;
+    switch (c) {
+    case OPT_FORMAT: o->format = optarg; break;
+    case OPT_STYLE: o->style = optarg; break;
+    case OPT_OUTPUT: o->output = optarg; break;
+    case OPT_PREFIX: o->prefix = optarg; break;
+    case OPT_NO_NEXT: o->no_next = 1; break;
+    case OPT_LIST_CHECKS: o->list_checks = 1; break;
+    case OPT_CLIPS: o->clips = 1; break;
+    case OPT_INPUT:
+        if (sol_input_parse(&o->input, optarg) != SOL_OK) {
+            fprintf(stderr, "soleus: %s: --input: expected xml or fhir, got '%s'\n", cmd, optarg);
+            return sol_cli_usage(usage);
+        }
+        break;
+    case OPT_SET:
+    case OPT_UNSET:
+        o->unset[o->nchanges] = c == OPT_UNSET;
+        o->changes[o->nchanges++] = optarg;
+        break;
+    case OPT_NEXT: o->next = 1; break;
+    case OPT_PATHS: o->paths_list = optarg; break;
+    case OPT_RESPONSE: o->response = optarg; break;
+    case OPT_AUTHORED: o->authored = optarg; break;
+    case OPT_BUNDLE: o->bundle = 1; break;
+    case OPT_LISTEN: o->listen = optarg; break;
+    case OPT_BASE_URL: o->base_url = optarg; break;
+    case OPT_TRUST_KEY: o->trust_keys[o->ntrust_keys++] = optarg; break;
+    case OPT_THREADS: o->threads = optarg; break;
+    case OPT_MAX_CONNECTIONS: o->max_connections = optarg; break;
+    case OPT_MAX_BODY: o->max_body = optarg; break;
+    case OPT_TIMEOUT: o->timeout = optarg; break;
+    case OPT_QUIET: o->quiet = 1; break;
+    case OPT_CASE: o->case_name = optarg; break;
+    case OPT_SCHEMA: o->schema = 1; break;
+    case OPT_RULES: o->paths.rules_dir = optarg; break;
+    case OPT_KNOWLEDGE: o->paths.knowledge_dir = optarg; break;
+    case OPT_HELP: o->help = 1; break;
+    case OPT_VERSION: o->version = 1; break;
+    case OPT_BASH_COMPLETION: o->bash_completion = 1; break;
+    default: break;
+    }
+    return 0;
+}
 
+/* The name of option c in the table. */
+static const char *option_name(int c)
+{
+    for (const struct option *op = options; op->name; op++)
+        if (op->val == c)
+            return op->name;
+    return NULL;
+}
+
+/* Start parsing argv into o: the lists sized for every argument. */
+static int begin(sol_cli_opts *o, int argc)
+{
     memset(o, 0, sizeof *o);
-    o->paths = *p;
     if (!(o->changes = calloc((size_t)argc + 1, sizeof *o->changes)) ||
         !(o->unset = calloc((size_t)argc + 1, sizeof *o->unset)) ||
+        !(o->trust_keys = calloc((size_t)argc + 1, sizeof *o->trust_keys)) ||
         !(o->args = calloc((size_t)argc + 1, sizeof *o->args))) {
         fprintf(stderr, "soleus: out of memory\n");
         return SOL_EXIT_INTERNAL;
     }
     opterr = 0;
     optind = 0; /* 0: reinitialise GNU getopt (it permutes: options anywhere) */
+    return 0;
+}
+
+int sol_cli_parse(sol_cli_opts *o, const sol_paths *p, int argc, char **argv,
+                  const char *allowed, const char *usage)
+{
+    int c, rc;
+
+    if ((rc = begin(o, argc)))
+        return rc;
+    o->paths = *p;
     while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-        const char *name = NULL;
-        for (const struct option *op = options; op->name; op++)
-            if (op->val == c)
-                name = op->name;
+        const char *name = option_name(c);
         if (c == '?' || c == ':') {
             const char *bad = argv[optind - 1];
             fprintf(stderr, "soleus: %s: %s '%s'\n", argv[0],
@@ -207,32 +275,37 @@ int sol_cli_parse(sol_cli_opts *o, const sol_paths *p, int argc, char **argv,
                     argv[0], name);
             return sol_cli_usage(usage);
         }
-        switch (c) {
-        case OPT_FORMAT: o->format = optarg; break;
-        case OPT_STYLE: o->style = optarg; break;
-        case OPT_OUTPUT: o->output = optarg; break;
-        case OPT_PREFIX: o->prefix = optarg; break;
-        case OPT_NO_NEXT: o->no_next = 1; break;
-        case OPT_LIST_CHECKS: o->list_checks = 1; break;
-        case OPT_CLIPS: o->clips = 1; break;
-        case OPT_INPUT:
-            if (sol_input_parse(&o->input, optarg) != SOL_OK) {
-                fprintf(stderr, "soleus: %s: --input: expected xml or fhir, got '%s'\n", argv[0],
-                        optarg);
-                return sol_cli_usage(usage);
-            }
-            break;
-        case OPT_SET:
-        case OPT_UNSET:
-            o->unset[o->nchanges] = c == OPT_UNSET;
-            o->changes[o->nchanges++] = optarg;
-            break;
-        case OPT_RULES: o->paths.rules_dir = optarg; break;
-        case OPT_KNOWLEDGE: o->paths.knowledge_dir = optarg; break;
-        default: break;
-        }
+        if ((rc = take(o, c, argv[0], usage)))
+            return rc;
     }
     for (int i = optind; i < argc; i++)
         o->args[o->nargs++] = argv[i];
     return check_home(&o->paths);
+}
+
+int sol_cli_parse_global(sol_cli_opts *o, int argc, char **argv, int *cmd)
+{
+    int c, rc;
+
+    *cmd = argc;
+    if ((rc = begin(o, argc)))
+        return rc;
+    /* "+": stop at the command name; its own options are its own. */
+    while ((c = getopt_long(argc, argv, "+:h", options, NULL)) != -1) {
+        if (c == 'h')
+            c = OPT_HELP;
+        if (c == '?' || c == ':') {
+            fprintf(stderr, "soleus: %s '%s' (try --help)\n",
+                    c == ':' ? "option needs a value:" : "unknown option", argv[optind - 1]);
+            return SOL_EXIT_USAGE;
+        }
+        if (!sol_cli_one_of(option_name(c), "rules knowledge help version bash-completion")) {
+            fprintf(stderr, "soleus: option --%s goes after the command (try --help)\n",
+                    option_name(c));
+            return SOL_EXIT_USAGE;
+        }
+        take(o, c, "soleus", "");
+    }
+    *cmd = optind;
+    return 0;
 }

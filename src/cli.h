@@ -56,10 +56,6 @@ int sol_cli_case_open(sol_cli_case *c, const char *rules_dir, const char *knowle
 int sol_cli_case_open_as(sol_cli_case *c, sol_input in, const char *rules_dir,
                          const char *knowledge_dir, const char *file, const char *concl,
                          sol_diag *d);
-/* "--input xml|fhir" or "--input=…" at argv[*i]: 1 when taken (and *i moved
- * past its value), 0 when argv[*i] is something else, -1 on a bad value
- * (the message is printed). Every command that reads a record calls it. */
-int sol_cli_take_input(int *i, int argc, char **argv, sol_input *in);
 void sol_cli_case_close(sol_cli_case *c);
 
 /* Options of every command, parsed by one getopt_long table (sol_cli_parse):
@@ -81,6 +77,23 @@ typedef struct {
     char **args;              /* operands, in order (points into argv) */
     size_t nargs;
     sol_paths paths;          /* --rules/--knowledge, else the caller's */
+    /* batch */
+    int next;                 /* --next: each line carries the next-best checks */
+    const char *paths_list;   /* --paths LIST|- */
+    /* questionnaire */
+    const char *response;     /* --response RECORD */
+    const char *authored;     /* --authored YYYY-MM-DD */
+    int bundle;               /* --bundle */
+    /* serve: numbers stay text, checked by the command */
+    const char *listen, *base_url, *threads, *max_connections, *max_body, *timeout;
+    const char **trust_keys;  /* --trust-key ISSUER=PEM, in order */
+    size_t ntrust_keys;
+    int quiet;                /* --quiet */
+    /* new */
+    const char *case_name;    /* --case NAME */
+    int schema;               /* --schema */
+    /* the global options (main.c, before the command) */
+    int help, version, bash_completion;
 } sol_cli_opts;
 
 /* Parse argv (argv[0] is the command name) with the options named in allowed,
@@ -91,6 +104,13 @@ typedef struct {
  * SOL_EXIT_UNREADABLE; after printing --help, returns -1 (exit 0); else 0. Free with sol_cli_opts_free either way. */
 int sol_cli_parse(sol_cli_opts *o, const sol_paths *p, int argc, char **argv,
                   const char *allowed, const char *usage);
+/* The options before the command (main.c), from the same table: --rules,
+ * --knowledge, --help, --version, --bash-completion; parsing stops at the
+ * first operand, the command, whose index is *cmd (argc when none). Prints
+ * "soleus: unknown option '…' (try --help)" and returns SOL_EXIT_USAGE on a
+ * bad one, else 0; sets o->help, o->version, o->bash_completion and
+ * o->paths (NULL members when not given). Free with sol_cli_opts_free. */
+int sol_cli_parse_global(sol_cli_opts *o, int argc, char **argv, int *cmd);
 void sol_cli_opts_free(sol_cli_opts *o);
 /* 1 when value is one of the space-separated words of list (NULL value: 1). */
 int sol_cli_one_of(const char *value, const char *list);

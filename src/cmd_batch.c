@@ -9,47 +9,29 @@
 #include "cli.h"
 #include "notes.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus batch [--input xml|fhir] [--next] [--paths LIST|-] "
-                    "[FILE|DIR|-]...\n");
-    return SOL_EXIT_USAGE;
-}
+#define USAGE "batch [--input xml|fhir] [--next] [--paths LIST|-] [FILE|DIR|-]..."
 
 int sol_cmd_batch(const sol_paths *paths, int argc, char **argv)
 {
-    const char *list = NULL;
-    int want_next = 0, ninputs = 0, took;
-    sol_input input = SOL_INPUT_XML;
-    for (int i = 1; i < argc; i++) {
-        if ((took = sol_cli_take_input(&i, argc, argv, &input)) < 0)
-            return usage();
-        else if (took)
-            continue;
-        else if (strcmp(argv[i], "--next") == 0)
-            want_next = 1;
-        else if (strcmp(argv[i], "--paths") == 0 && i + 1 < argc)
-            list = argv[++i];
-        else if (strncmp(argv[i], "--paths=", 8) == 0)
-            list = argv[i] + 8;
-        else if (strcmp(argv[i], "--") == 0)
-            break;
-        else if (argv[i][0] == '-' && argv[i][1])
-            return usage();
-        else
-            ninputs++;
+    sol_cli_opts o;
+    int st = sol_cli_parse(&o, paths, argc, argv, "input next paths", USAGE);
+    if (st) {
+        sol_cli_opts_free(&o);
+        return st < 0 ? SOL_EXIT_OK : st;
     }
+    const char *list = o.paths_list;
+    sol_input input = o.input;
 
     sol_diag d = {0};
     sol_pipeline *p = NULL;
     sol_batch *b = NULL;
     FILE *lf = NULL;
-    int rc = sol_pipeline_new(&p, paths->rules_dir, paths->knowledge_dir, &d);
+    int rc = sol_pipeline_new(&p, o.paths.rules_dir, o.paths.knowledge_dir, &d);
     if (rc)
         goto cleanup;
     /* Many records pay back the pattern compiler's start-up. */
     sol_notes_use_jit(sol_pipeline_notes(p));
-    if ((rc = sol_batch_new(&b, p, stdout, want_next))) {
+    if ((rc = sol_batch_new(&b, p, stdout, o.next))) {
         sol_diag_set(&d, rc, "", 0, "out of memory");
         goto cleanup;
     }
@@ -63,33 +45,23 @@ int sol_cmd_batch(const sol_paths *paths, int argc, char **argv)
         if ((rc = sol_batch_paths(b, lf, &d)))
             goto cleanup;
     }
-    int past_options = 0;
-    for (int i = 1; i < argc && rc == SOL_OK; i++) {
-        if (!past_options && (strcmp(argv[i], "--paths") == 0 || strcmp(argv[i], "--input") == 0)) {
-            i++;
-            continue;
-        }
-        if (!past_options && strcmp(argv[i], "--") == 0) {
-            past_options = 1;
-            continue;
-        }
-        if (!past_options && argv[i][0] == '-' && argv[i][1])
-            continue;
+    for (size_t i = 0; i < o.nargs && rc == SOL_OK; i++) {
+        const char *arg = o.args[i];
         struct stat st;
-        if (strcmp(argv[i], "-") == 0 && input == SOL_INPUT_FHIR)
+        if (strcmp(arg, "-") == 0 && input == SOL_INPUT_FHIR)
             rc = sol_diag_set(&d, SOL_EUSAGE, "-", 0, "a stream on standard input is XML "
                               "only; give FHIR records as files, a folder or --paths");
-        else if (strcmp(argv[i], "-") == 0)
+        else if (strcmp(arg, "-") == 0)
             rc = sol_batch_stream(b, stdin, "-", &d);
-        else if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
-            rc = sol_batch_dir(b, argv[i], &d);
+        else if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
+            rc = sol_batch_dir(b, arg, &d);
         else
-            rc = sol_batch_file(b, argv[i], &d);
+            rc = sol_batch_file(b, arg, &d);
     }
-    if (rc == SOL_OK && !list && ninputs == 0 && input == SOL_INPUT_FHIR)
+    if (rc == SOL_OK && !list && o.nargs == 0 && input == SOL_INPUT_FHIR)
         rc = sol_diag_set(&d, SOL_EUSAGE, "-", 0, "a stream on standard input is XML only; "
                           "give FHIR records as files, a folder or --paths");
-    else if (rc == SOL_OK && !list && ninputs == 0)
+    else if (rc == SOL_OK && !list && o.nargs == 0)
         rc = sol_batch_stream(b, stdin, "-", &d);
     if (rc == SOL_OK && fflush(stdout) != 0)
         rc = sol_diag_set(&d, SOL_EWRITE, "", 0, "cannot write the batch output");
@@ -105,5 +77,6 @@ cleanup:
     }
     sol_batch_free(b);
     sol_pipeline_free(p);
+    sol_cli_opts_free(&o);
     return sol_cli_exit_status(rc);
 }

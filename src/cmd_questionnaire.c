@@ -11,12 +11,7 @@
 #include "json.h"
 #include "record.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus questionnaire [--response RECORD [--bundle] "
-                    "[--authored YYYY-MM-DD]]\n");
-    return SOL_EXIT_USAGE;
-}
+#define USAGE "questionnaire [--response RECORD [--bundle] [--authored YYYY-MM-DD]]"
 
 /* The XML record's structured findings and notes as an intake. */
 static int intake_of(sol_intake **out, const char *file, const char *kdir, const sol_vocab *v,
@@ -60,36 +55,34 @@ cleanup:
 
 int sol_cmd_questionnaire(const sol_paths *paths, int argc, char **argv)
 {
-    const char *record = NULL, *authored = "2026-01-15";
-    int bundle = 0, y, m, dd;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--response") == 0 && i + 1 < argc)
-            record = argv[++i];
-        else if (strcmp(argv[i], "--authored") == 0 && i + 1 < argc)
-            authored = argv[++i];
-        else if (strcmp(argv[i], "--bundle") == 0)
-            bundle = 1;
-        else
-            return usage();
+    sol_cli_opts o;
+    int y, m, dd;
+    int st = sol_cli_parse(&o, paths, argc, argv, "response authored bundle", USAGE);
+    const char *record = o.response, *authored = o.authored ? o.authored : "2026-01-15";
+    int bundle = o.bundle;
+    if (!st && (o.nargs || (bundle && !record) ||
+                sscanf(authored, "%4d-%2d-%2d", &y, &m, &dd) != 3 || strlen(authored) != 10))
+        st = sol_cli_usage(USAGE);
+    if (st) {
+        sol_cli_opts_free(&o);
+        return st < 0 ? SOL_EXIT_OK : st;
     }
-    if ((bundle && !record) || sscanf(authored, "%4d-%2d-%2d", &y, &m, &dd) != 3 ||
-        strlen(authored) != 10)
-        return usage();
+    const char *kdir = o.paths.knowledge_dir;
 
     sol_diag d = {0};
     sol_vocab *v = NULL;
     sol_form *form = NULL;
     sol_intake *in = NULL;
     char path[1024];
-    snprintf(path, sizeof path, "%s/vocabulary.tsv", paths->knowledge_dir);
+    snprintf(path, sizeof path, "%s/vocabulary.tsv", kdir);
     int rc = sol_vocab_load(&v, path, &d);
     if (rc)
         goto cleanup;
-    snprintf(path, sizeof path, "%s/questionnaire.tsv", paths->knowledge_dir);
+    snprintf(path, sizeof path, "%s/questionnaire.tsv", kdir);
     if ((rc = sol_form_load(&form, path, v, &d)))
         goto cleanup;
     if (record) {
-        if ((rc = intake_of(&in, record, paths->knowledge_dir, v, &d)))
+        if ((rc = intake_of(&in, record, kdir, v, &d)))
             goto cleanup;
         rc = sol_fhir_write_response(stdout, in, v, form, authored, bundle);
     } else {
@@ -103,5 +96,6 @@ cleanup:
     sol_intake_free(in);
     sol_form_free(form);
     sol_vocab_free(v);
+    sol_cli_opts_free(&o);
     return sol_cli_exit_status(rc);
 }

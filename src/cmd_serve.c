@@ -10,17 +10,15 @@
 #include "cli.h"
 #include "server.h"
 
-static int usage(void)
-{
-    fprintf(stderr, "soleus: usage: soleus serve [--listen ADDR:PORT] [--trust-key ISSUER=PEM]... "
-                    "[--base-url URL] [--threads N] [--max-connections N] [--max-body BYTES] "
-                    "[--timeout SECONDS] [--quiet]\n");
-    return SOL_EXIT_USAGE;
-}
+#define USAGE "serve [--listen ADDR:PORT] [--trust-key ISSUER=PEM]... [--base-url URL] " \
+              "[--threads N] [--max-connections N] [--max-body BYTES] [--timeout SECONDS] [--quiet]"
 
+/* An optional number option in 1..max into *out; -1 when malformed. */
 static int number(const char *s, unsigned long max, unsigned long *out)
 {
     char *end;
+    if (!s)
+        return 0;
     unsigned long v = strtoul(s, &end, 10);
     if (!*s || *end || v == 0 || v > max)
         return -1;
@@ -30,47 +28,40 @@ static int number(const char *s, unsigned long max, unsigned long *out)
 
 int sol_cmd_serve(const sol_paths *paths, int argc, char **argv)
 {
-    sol_server_opts o = {paths->rules_dir, paths->knowledge_dir, "127.0.0.1:8080", NULL, NULL,
+    sol_cli_opts c;
+    int st = sol_cli_parse(&c, paths, argc, argv, "listen trust-key base-url threads "
+                           "max-connections max-body timeout quiet", USAGE);
+    sol_server_opts o = {c.paths.rules_dir, c.paths.knowledge_dir, "127.0.0.1:8080", NULL, NULL,
                          2, 64, 10, 1024 * 1024, 0};
+    unsigned long threads = o.threads, conns = o.max_connections, timeout = o.timeout,
+                  body = o.max_body;
+    if (!st && (c.nargs || number(c.threads, 64, &threads) ||
+                number(c.max_connections, 4096, &conns) ||
+                number(c.max_body, 64ul << 20, &body) || number(c.timeout, 3600, &timeout)))
+        st = sol_cli_usage(USAGE);
+    if (st) {
+        sol_cli_opts_free(&c);
+        return st < 0 ? SOL_EXIT_OK : st;
+    }
+    o.threads = (unsigned)threads;
+    o.max_connections = (unsigned)conns;
+    o.timeout = (unsigned)timeout;
+    o.max_body = body;
+    o.quiet = c.quiet;
+    if (c.listen)
+        o.listen = c.listen;
+    o.base_url = c.base_url;
+
     sol_diag d = {0};
     sol_auth *auth = NULL;
     sol_server *srv = NULL;
-    unsigned long v;
     int rc = sol_auth_new(&auth);
-    if (rc)
+    if (rc) {
+        sol_cli_opts_free(&c);
         return SOL_EXIT_INTERNAL;
-    for (int i = 1; i < argc && rc == SOL_OK; i++) {
-        const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(a, "--quiet") == 0) {
-            o.quiet = 1;
-            continue;
-        }
-        if (!val) {
-            rc = SOL_EUSAGE;
-            break;
-        }
-        i++;
-        if (strcmp(a, "--listen") == 0)
-            o.listen = val;
-        else if (strcmp(a, "--base-url") == 0)
-            o.base_url = val;
-        else if (strcmp(a, "--trust-key") == 0)
-            rc = sol_auth_add_key(auth, val, &d);
-        else if (strcmp(a, "--threads") == 0 && number(val, 64, &v) == 0)
-            o.threads = (unsigned)v;
-        else if (strcmp(a, "--max-connections") == 0 && number(val, 4096, &v) == 0)
-            o.max_connections = (unsigned)v;
-        else if (strcmp(a, "--max-body") == 0 && number(val, 64ul << 20, &v) == 0)
-            o.max_body = v;
-        else if (strcmp(a, "--timeout") == 0 && number(val, 3600, &v) == 0)
-            o.timeout = (unsigned)v;
-        else
-            rc = SOL_EUSAGE;
     }
-    if (rc == SOL_EUSAGE && !d.msg[0]) {
-        sol_auth_free(auth);
-        return usage();
-    }
+    for (size_t i = 0; i < c.ntrust_keys && rc == SOL_OK; i++)
+        rc = sol_auth_add_key(auth, c.trust_keys[i], &d);
     o.auth = auth;
 
     /* Block the stop signals before any thread starts, so they all inherit
@@ -93,5 +84,6 @@ int sol_cmd_serve(const sol_paths *paths, int argc, char **argv)
     if (rc)
         sol_cli_print_diag(&d);
     sol_auth_free(auth);
+    sol_cli_opts_free(&c);
     return sol_cli_exit_status(rc);
 }

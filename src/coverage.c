@@ -71,10 +71,8 @@ static int add_reached(sol_coverage *c, const char *id)
     for (size_t i = 0; i < c->nreached; i++)
         if (strcmp(c->reached[i], id) == 0)
             return SOL_OK;
-    char **p = realloc(c->reached, (c->nreached + 1) * sizeof *p);
-    if (!p)
+    if (sol_grow_one((void **)&c->reached, c->nreached, sizeof *c->reached))
         return SOL_ENOMEM;
-    c->reached = p;
     if (!(c->reached[c->nreached] = sol_strdup(id)))
         return SOL_ENOMEM;
     c->nreached++;
@@ -87,10 +85,8 @@ int sol_coverage_add(sol_coverage *c, const char *case_name, const sol_findings 
     int rc = SOL_ENOMEM;
     size_t *counts = calloc(c->nrules ? c->nrules : 1, sizeof *counts);
     unsigned char *superseded = NULL;
-    char **pc = realloc(c->cases, (c->ncases + 1) * sizeof *pc);
-    if (!counts || !pc)
+    if (!counts || sol_grow_one((void **)&c->cases, c->ncases, sizeof *c->cases))
         goto cleanup;
-    c->cases = pc;
     if (!(c->cases[c->ncases] = sol_strdup(case_name)))
         goto cleanup;
     const char *name = c->cases[c->ncases++];
@@ -119,10 +115,8 @@ int sol_coverage_add(sol_coverage *c, const char *case_name, const sol_findings 
     for (size_t i = 0; i < c->nrules; i++) {
         sol_cov_rule *cr = &c->rules[i];
         if (counts[i]) {
-            const char **p = realloc(cr->cases, (cr->ncases + 1) * sizeof *p);
-            if (!p)
+            if (sol_grow_one((void **)&cr->cases, cr->ncases, sizeof *cr->cases))
                 goto cleanup;
-            cr->cases = p;
             cr->cases[cr->ncases++] = name;
             cr->fired += counts[i];
         }

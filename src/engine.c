@@ -1,7 +1,8 @@
 /* engine.c — the CLIPS owner. Loads the rule files, asserts facts through the
  * fact API, runs with a cap and records provenance: a before-run hook notes
  * the rule and the facts that matched it (activation basis), a run function
- * after each firing snapshots the facts it asserted. */
+ * after each firing snapshots the facts it asserted. Each use of a CLIPS 6.30
+ * private structure is marked "CLIPS 6.30 internals" with its reason. */
 #include "engine_int.h"
 
 #include <clips/clips.h>
@@ -228,6 +229,11 @@ static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos
     if (!ts)
         goto oom;
     if (ts->n > 0) {
+        /* CLIPS 6.30 internals: struct fact (factmngr.h) and its
+         * theProposition, a struct multifield (multifld.h) whose theFields[]
+         * are the slots in deftemplate order. The public EnvGetFactSlot
+         * looks each slot up by name; snapshots read every slot of every
+         * fact after every firing, so they index the fields directly. */
         struct fact *fp = fact;
         gf.slot_names = calloc((size_t)ts->n, sizeof(char *));
         gf.slot_values = calloc((size_t)ts->n, sizeof(sol_value));
@@ -271,6 +277,10 @@ static void collect_new_facts(sol_engine *e)
      * facts newer than the mark are a suffix of it: walk back from the tail
      * to the first of them instead of scanning the whole list each firing
      * (that scan was most of the provenance cost; see make bench). */
+    /* CLIPS 6.30 internals: FactData(env)->LastFact (struct factsData,
+     * factmngr.h) and struct fact's factIndex, previousFact and nextFact.
+     * The public EnvGetNextFact walks only forward from the first fact;
+     * there is no public way to start at the tail. */
     struct fact *first = FactData(e->env)->LastFact;
     if (!first || first->factIndex <= mark)
         return;
@@ -297,10 +307,19 @@ static void before_firing(void *env, void *act)
         return;
     if (e->provenance >= 2)
         collect_new_facts(e); /* anything asserted outside a firing */
+    /* CLIPS 6.30 internals: struct activation's theRule (agenda.h), the
+     * defrule about to fire; the public EnvGetActivationName gives its name
+     * but not its module, and rules are named MODULE::name everywhere. */
     struct activation *a = act;
     char name[512];
     snprintf(name, sizeof name, "%s::%s", EnvDefruleModule(env, a->theRule),
              EnvGetDefruleName(env, a->theRule));
+    /* CLIPS 6.30 internals: EnvGetActivationBasis (agenda.h) returns the
+     * private struct partialMatch (match.h);
+     * its binds[0..bcount) hold, in gm.theMatch, the struct alphaMatch whose
+     * matchingItem is each matched fact. The only public view of the basis
+     * is EnvGetActivationBasisPPForm, text ("f-1,f-4") to print and parse
+     * again on every firing. */
     struct partialMatch *pm = EnvGetActivationBasis(env, act);
     long long basis[64];
     size_t nb = 0;
@@ -732,6 +751,7 @@ static int put_slot(void *env, void *fact, const char *slot, const sol_value *v)
 static void *find_template(sol_engine *e, const char *tmpl_name, void **cache, sol_diag *d)
 {
     if (*cache)
+        /* cppcheck-suppress identicalInnerCondition ; a cache hit is returned as found */
         return *cache;
     char qualified[256];
     snprintf(qualified, sizeof qualified, "MAIN::%s", tmpl_name);
@@ -780,6 +800,10 @@ static void *assert_fact(sol_engine *e, void *tmpl, const char *tmpl_name,
  * initial fact and the knowledge exactly. */
 static int retract_record(sol_engine *e)
 {
+    /* CLIPS 6.30 internals: FactData(env)->LastFact/FactList and struct
+     * fact's factIndex and nextFact (factmngr.h), as in collect_new_facts:
+     * the record's facts are the newest, so they are retracted from the
+     * tail, which the public EnvGetNextFact cannot reach directly. */
     struct fact *f;
     while ((f = FactData(e->env)->LastFact) != NULL && f->factIndex > e->kmark)
         if (!EnvRetract(e->env, f))
@@ -810,6 +834,8 @@ static int prepare(sol_engine *e, sol_diag *d)
                          k->n, d))
             return SOL_EENGINE;
     }
+    /* CLIPS 6.30 internals: FactData(env)->LastFact and FactList, struct
+     * fact's factIndex and nextFact (see retract_record). */
     struct fact *last = FactData(e->env)->LastFact;
     e->kmark = last ? last->factIndex : -1;
     e->kcount = 0;

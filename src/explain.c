@@ -248,11 +248,9 @@ static void node_free(sol_xnode *n)
 
 static sol_xnode *add_kid(sol_xnode *parent)
 {
-    sol_xnode *k = realloc(parent->kids, (parent->nkids + 1) * sizeof *k);
-    if (!k)
+    if (sol_grow_one((void **)&parent->kids, parent->nkids, sizeof *parent->kids))
         return NULL;
-    parent->kids = k;
-    k = &parent->kids[parent->nkids++];
+    sol_xnode *k = &parent->kids[parent->nkids++];
     memset(k, 0, sizeof *k);
     k->firing = -1;
     k->fact = -1;
@@ -320,14 +318,12 @@ static int fact_node(builder *b, sol_xnode *n, size_t pos, int depth)
     n->kind = SOL_XN_FACT;
     /* The versions of this fact, newest first (a modify chain). */
     for (long v = (long)pos; v >= 0; v = sol_explain_previous(b->g, (size_t)v)) {
-        long *nc;
         if (sol_graph_fact_at(b->g, (size_t)v)->firing < 0 || (b->seen[v] && v != (long)pos))
             break;
-        if (!(nc = realloc(chain, (nchain + 1) * sizeof *nc))) {
+        if (sol_grow_one((void **)&chain, nchain, sizeof *chain)) {
             free(chain);
             return SOL_ENOMEM;
         }
-        chain = nc;
         chain[nchain++] = v;
         b->seen[v] = 1;
         b->infact[v] = 1;
@@ -458,16 +454,13 @@ static int build_step(sol_explain *x, const builder *b, sol_xstep *s, size_t fir
     }
     for (size_t p = 0; p < sol_graph_fact_count(b->g); p++) {
         const sol_gfact *f = sol_graph_fact_at(b->g, p);
-        long *nk;
         /* every derived fact of the story: made by a firing of the story, or
          * expanded in its tree (the votes a belief step matched included) */
         if (f->firing < 0 || !(b->infact[p] || b->infire[f->firing]) || (size_t)f->firing >= firing ||
             (died[p] >= 0 && (size_t)died[p] < firing))
             continue;
-        nk = realloc(s->known, (s->nknown + 1) * sizeof *nk);
-        if (!nk)
+        if (sol_grow_one((void **)&s->known, s->nknown, sizeof *s->known))
             return SOL_ENOMEM;
-        s->known = nk;
         s->known[s->nknown++] = (long)p;
     }
     return SOL_OK;
@@ -514,11 +507,9 @@ static int build_steps(sol_explain *x, builder *b)
     for (size_t i = 0; i < nfi; i++) {
         if (!b->infire[i])
             continue;
-        sol_xstep *ns = realloc(x->steps, (x->nsteps + 1) * sizeof *ns);
-        if (!ns)
+        if (sol_grow_one((void **)&x->steps, x->nsteps, sizeof *x->steps))
             return SOL_ENOMEM;
-        x->steps = ns;
-        memset(&x->steps[x->nsteps], 0, sizeof *ns);
+        memset(&x->steps[x->nsteps], 0, sizeof *x->steps);
         x->nsteps++;
         if (build_step(x, b, &x->steps[x->nsteps - 1], i, died))
             return SOL_ENOMEM;
@@ -553,11 +544,9 @@ int sol_explain_build(sol_explain **out, const sol_report *r, const sol_kb *kb,
         const sol_rconclusion *c = sol_report_conclusion_at(r, i);
         if (cond && strcmp(c->id, cond->id) != 0)
             continue;
-        sol_xnode *nr = realloc(x->roots, (x->nroots + 1) * sizeof *nr);
-        if (!nr)
+        if (sol_grow_one((void **)&x->roots, x->nroots, sizeof *x->roots))
             goto cleanup;
-        x->roots = nr;
-        memset(&x->roots[x->nroots], 0, sizeof *nr);
+        memset(&x->roots[x->nroots], 0, sizeof *x->roots);
         x->nroots++;
         memset(b.seen, 0, nfa ? nfa : 1);
         if (concl_node(&b, &x->roots[x->nroots - 1], c))
@@ -566,10 +555,8 @@ int sol_explain_build(sol_explain **out, const sol_report *r, const sol_kb *kb,
     for (size_t i = 0; i < nfind; i++) {
         if (!b.infinding[i])
             continue;
-        size_t *nf = realloc(x->findings, (x->nfindings + 1) * sizeof *nf);
-        if (!nf)
+        if (sol_grow_one((void **)&x->findings, x->nfindings, sizeof *x->findings))
             goto cleanup;
-        x->findings = nf;
         x->findings[x->nfindings++] = i;
     }
     if (x->nroots && build_steps(x, &b))

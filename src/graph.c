@@ -101,10 +101,8 @@ int sol_graph_add_firing(sol_graph *g, const char *rule, const long long *basis,
 int sol_graph_firing_add(sol_graph *g, size_t firing, size_t fact_pos)
 {
     sol_firing *fi = &g->firings[firing];
-    size_t *p = realloc(fi->added, (fi->nadded + 1) * sizeof(size_t));
-    if (!p)
+    if (sol_grow_one((void **)&fi->added, fi->nadded, sizeof *fi->added))
         return SOL_ENOMEM;
-    fi->added = p;
     fi->added[fi->nadded++] = fact_pos;
     g->facts[fact_pos].firing = (int)firing;
     return SOL_OK;

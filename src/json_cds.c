@@ -161,38 +161,6 @@ cleanup:
 
 /* ---- cards -------------------------------------------------------------- */
 
-/* A growing Markdown/text buffer. */
-typedef struct {
-    char *s;
-    size_t len, cap;
-} text;
-
-static void add(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add(text *t, const char *fmt, ...)
-{
-    va_list ap;
-    for (;;) {
-        size_t room = t->cap - t->len;
-        va_start(ap, fmt);
-        int n = t->s ? vsnprintf(t->s + t->len, room, fmt, ap) : -2;
-        va_end(ap);
-        if (n >= 0 && (size_t)n < room) {
-            t->len += (size_t)n;
-            return;
-        }
-        size_t cap = t->cap ? t->cap * 2 : 1024;
-        while (n >= 0 && cap < t->len + (size_t)n + 1)
-            cap *= 2;
-        char *s = realloc(t->s, cap);
-        if (!s)
-            return; /* keeps what fits; json_string below still gets valid text */
-        t->s = s;
-        t->cap = cap;
-        if (n == -1)
-            return;
-    }
-}
-
 /* Cut s to at most max bytes on a UTF-8 boundary, ending with "…" when cut. */
 static void clip(char *s, size_t max)
 {
@@ -225,26 +193,27 @@ static json_t *source_json(const sol_catalog *cat, const sol_rconclusion *c)
     return json_pack("{s:s}", "label", label);
 }
 
-static void because_lines(text *t, const sol_report *r, const sol_rconclusion *c)
+static void because_lines(sol_buf *t, const sol_report *r, const sol_rconclusion *c)
 {
     const sol_findings *fs = sol_report_findings(r);
-    add(t, "\n\n**Because**\n");
+    sol_buf_printf(t, "\n\n**Because**\n");
     for (size_t k = 0; k < c->ncontrib; k++) {
         const sol_rcontrib *rc = &c->contrib[k];
-        add(t, "\n- %s (%s, %s): %s", rc->rule_id, rc->polarity, rc->strength, rc->rationale);
+        sol_buf_printf(t, "\n- %s (%s, %s): %s", rc->rule_id, rc->polarity, rc->strength,
+                       rc->rationale);
         for (size_t i = 0; i < rc->nfindings; i++) {
             const sol_finding *f = sol_findings_at(fs, rc->findings[i]);
             char v[64];
-            add(t, "%s`%s = %s`", i ? ", " : " Findings: ", f->name,
-                sol_value_text(&f->value, v, sizeof v));
+            sol_buf_printf(t, "%s`%s = %s`", i ? ", " : " Findings: ", f->name,
+                           sol_value_text(&f->value, v, sizeof v));
         }
     }
 }
 
-static void sources_lines(text *t, const sol_catalog *cat, const sol_rconclusion *c)
+static void sources_lines(sol_buf *t, const sol_catalog *cat, const sol_rconclusion *c)
 {
     char ids[512] = "";
-    add(t, "\n\n**Sources**\n");
+    sol_buf_printf(t, "\n\n**Sources**\n");
     for (size_t k = 0; k < c->ncontrib; k++) {
         char buf[256];
         snprintf(buf, sizeof buf, "%s", c->contrib[k].sources ? c->contrib[k].sources : "");
@@ -255,7 +224,7 @@ static void sources_lines(text *t, const sol_catalog *cat, const sol_rconclusion
                 continue;
             snprintf(ids + strlen(ids), sizeof ids - strlen(ids), "%s", key);
             const sol_source *s = sol_catalog_source(cat, id);
-            add(t, "\n- %s: %s", id, s ? s->citation : "(not in sources.tsv)");
+            sol_buf_printf(t, "\n- %s: %s", id, s ? s->citation : "(not in sources.tsv)");
         }
     }
 }
@@ -284,14 +253,15 @@ static json_t *card(const char *summary, const char *indicator, char *detail, js
     return c;
 }
 
-static void recs_for(text *t, const sol_report *r, const char *id)
+static void recs_for(sol_buf *t, const sol_report *r, const char *id)
 {
     int any = 0;
     for (size_t i = 0; i < sol_report_recommendation_count(r); i++) {
         const sol_rrec *rr = sol_report_recommendation_at(r, i);
         if (strcmp(rr->for_id, id) != 0)
             continue;
-        add(t, "%s- %s: %s", any++ ? "\n" : "\n\n**What to do**\n\n", rr->rec->label, rr->rec->text);
+        sol_buf_printf(t, "%s- %s: %s", any++ ? "\n" : "\n\n**What to do**\n\n", rr->rec->label,
+                       rr->rec->text);
     }
 }
 
@@ -316,11 +286,11 @@ int sol_cds_cards(char **out, const sol_report *r, const char *why, const char *
         const sol_urgency *urg = sol_catalog_urgency(cat, u);
         int emergency = urg && strcmp(urg->action, "refer-now") == 0;
         char sum[256];
-        text t = {0};
+        sol_buf t = {0};
         snprintf(sum, sizeof sum, "Refer%s: %s (%s, certainty %.2f)",
                  emergency ? " now" : "", c->cond->label, u, c->cf);
-        add(&t, "**Refer (%s).** %s Soleus suggests; it does not diagnose: a red flag always "
-                "means refer.", u, c->cond->description);
+        sol_buf_printf(&t, "**Refer (%s).** %s Soleus suggests; it does not diagnose: a red flag "
+                           "always means refer.", u, c->cond->description);
         recs_for(&t, r, c->id);
         because_lines(&t, r, c);
         sources_lines(&t, cat, c);
@@ -330,7 +300,7 @@ int sol_cds_cards(char **out, const sol_report *r, const char *why, const char *
 
     /* One info card: the leading differential and the next question. */
     char sum[320], next[200] = "";
-    text t = {0};
+    sol_buf t = {0};
     for (size_t i = 0; i < sol_report_advice_count(r) && !next[0]; i++) {
         const sol_radvice *a = sol_report_advice_at(r, i);
         if (!a->withheld)
@@ -345,11 +315,12 @@ int sol_cds_cards(char **out, const sol_report *r, const char *why, const char *
     else
         snprintf(sum, sizeof sum, "No calf tissue conclusion reached.%s%s",
                  next[0] ? " Ask next: " : "", next);
-    add(&t, "Decision support for a qualified clinician; not a diagnosis.");
+    sol_buf_printf(&t, "Decision support for a qualified clinician; not a diagnosis.");
     if (lead) {
-        add(&t, "\n\n**Leading differential:** %s, certainty %.2f%s. %s", lead->cond->label,
-            lead->cf, lead->deferred ? " (held back while a red flag stands)" : "",
-            lead->cond->description);
+        sol_buf_printf(&t, "\n\n**Leading differential:** %s, certainty %.2f%s. %s",
+                       lead->cond->label, lead->cf,
+                       lead->deferred ? " (held back while a red flag stands)" : "",
+                       lead->cond->description);
         because_lines(&t, r, lead);
     }
     int others = 0;
@@ -357,11 +328,12 @@ int sol_cds_cards(char **out, const sol_report *r, const char *why, const char *
         const sol_rconclusion *c = sol_report_conclusion_at(r, i);
         if (c == lead || c->cond->tier_def->by_severity)
             continue;
-        add(&t, "%s- %s (%c%d), certainty %.2f", others++ ? "\n" : "\n\n**Also considered**\n\n",
-            c->cond->label, c->tier, c->rank, c->cf);
+        sol_buf_printf(&t, "%s- %s (%c%d), certainty %.2f",
+                       others++ ? "\n" : "\n\n**Also considered**\n\n", c->cond->label, c->tier,
+                       c->rank, c->cf);
     }
     if (next[0])
-        add(&t, "\n\n**Ask or test next:** %s", next);
+        sol_buf_printf(&t, "\n\n**Ask or test next:** %s", next);
     if (lead)
         sources_lines(&t, cat, lead);
     json_array_append_new(cards, card(sum, "info", t.s,

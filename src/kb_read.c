@@ -292,62 +292,33 @@ static int read_node(reader *r, kb_node **out, int depth)
 
 /* ---- source text of a node, whitespace collapsed ---- */
 
-typedef struct {
-    char *p;
-    size_t n, cap;
-    int failed;
-} sbuf;
-
-static void sb_put(sbuf *s, const char *t, size_t n)
-{
-    if (s->failed)
-        return;
-    if (s->n + n + 1 > s->cap) {
-        size_t cap = s->cap ? s->cap : 64;
-        char *p;
-
-        while (cap < s->n + n + 1)
-            cap *= 2;
-        p = realloc(s->p, cap);
-        if (!p) {
-            s->failed = 1;
-            return;
-        }
-        s->p = p;
-        s->cap = cap;
-    }
-    memcpy(s->p + s->n, t, n);
-    s->n += n;
-    s->p[s->n] = '\0';
-}
-
 static int is_connective(kb_ntype t)
 {
     return t == KB_AMP || t == KB_BAR || t == KB_TILDE || t == KB_COLON ||
            t == KB_EQUALS;
 }
 
-static void put_node(sbuf *s, const kb_node *n)
+static void put_node(sol_buf *s, const kb_node *n)
 {
     if (n->type == KB_LIST) {
-        sb_put(s, "(", 1);
+        sol_buf_add(s, "(", 1);
         for (size_t i = 0; i < n->nkids; i++) {
             if (i > 0 && !is_connective(n->kids[i - 1]->type) &&
                 n->kids[i]->type != KB_AMP && n->kids[i]->type != KB_BAR)
-                sb_put(s, " ", 1);
+                sol_buf_add(s, " ", 1);
             put_node(s, n->kids[i]);
         }
-        sb_put(s, ")", 1);
+        sol_buf_add(s, ")", 1);
     } else if (n->type == KB_STRING) {
-        sb_put(s, "\"", 1);
+        sol_buf_add(s, "\"", 1);
         for (const char *c = n->text; *c; c++) {
             if (*c == '"' || *c == '\\')
-                sb_put(s, "\\", 1);
-            sb_put(s, c, 1);
+                sol_buf_add(s, "\\", 1);
+            sol_buf_add(s, c, 1);
         }
-        sb_put(s, "\"", 1);
+        sol_buf_add(s, "\"", 1);
     } else {
-        sb_put(s, n->text, strlen(n->text));
+        sol_buf_puts(s, n->text);
     }
 }
 
@@ -355,16 +326,16 @@ static void put_node(sbuf *s, const kb_node *n)
 const char *kb_nodes_text(kb_arena *a, kb_node *const *nodes, size_t n)
 {
     kb_node fake = { KB_LIST, 0, NULL, (kb_node **)nodes, n };
-    sbuf s = { NULL, 0, 0, 0 };
+    sol_buf s = {0};
     const char *out;
 
     put_node(&s, &fake);
-    if (s.failed || s.n < 2) {
-        free(s.p);
+    if (s.failed || s.len < 2) {
+        sol_buf_free(&s);
         return NULL;
     }
-    out = kb_strndup(a, s.p + 1, s.n - 2); /* without the outer ( ) */
-    free(s.p);
+    out = kb_strndup(a, s.s + 1, s.len - 2); /* without the outer ( ) */
+    sol_buf_free(&s);
     return out;
 }
 

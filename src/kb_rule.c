@@ -602,12 +602,7 @@ static int parse_rhs(kb_builder *b, kb_node *const *k, size_t n,
 
 static char *trim_copy(kb_arena *a, const char *s, size_t n)
 {
-    while (n && (*s == ' ' || *s == '\t')) {
-        s++;
-        n--;
-    }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
+    s = sol_trim(s, &n);
     return kb_strndup(a, s, n);
 }
 

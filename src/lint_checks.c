@@ -535,32 +535,30 @@ static char *finding_key(char tag, const sol_kb_cond *x)
 {
     const sol_kb_constraint *k = x->value;
     const char **vals = NULL;
-    char buf[1024];
-    size_t n;
+    sol_buf b = {0}; /* whole, never cut: two keys must not collide */
 
-    n = (size_t)snprintf(buf, sizeof buf, "%c %s %d", tag, x->finding,
-                         (int)k->kind);
+    sol_buf_printf(&b, "%c %s %d", tag, x->finding, (int)k->kind);
     if (k->nvalues) {
         vals = malloc(k->nvalues * sizeof *vals);
-        if (!vals)
+        if (!vals) {
+            sol_buf_free(&b);
             return NULL;
+        }
         memcpy(vals, k->values, k->nvalues * sizeof *vals);
         qsort(vals, k->nvalues, sizeof *vals, cmp_key);
     }
-    for (size_t i = 0; i < k->nvalues && n < sizeof buf; i++)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, " %s", vals[i]);
-    for (size_t i = 0; i < k->ntests && n < sizeof buf; i++)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, " %s%s",
-                              sol_kb_op_text(k->tests[i].op),
-                              k->tests[i].threshold ? k->tests[i].threshold : "");
-    for (size_t i = 0; i < k->ntests && n < sizeof buf; i++)
+    for (size_t i = 0; i < k->nvalues; i++)
+        sol_buf_printf(&b, " %s", vals[i]);
+    for (size_t i = 0; i < k->ntests; i++)
+        sol_buf_printf(&b, " %s%s", sol_kb_op_text(k->tests[i].op),
+                       k->tests[i].threshold ? k->tests[i].threshold : "");
+    for (size_t i = 0; i < k->ntests; i++)
         if (!k->tests[i].threshold)
-            n += (size_t)snprintf(buf + n, sizeof buf - n, " %g",
-                                  k->tests[i].value);
-    if (k->kind == SOL_KB_CONS_OPAQUE && n < sizeof buf)
-        snprintf(buf + n, sizeof buf - n, " %s", k->text);
+            sol_buf_printf(&b, " %g", k->tests[i].value);
+    if (k->kind == SOL_KB_CONS_OPAQUE)
+        sol_buf_printf(&b, " %s", k->text);
     free(vals);
-    return sol_strdup(buf);
+    return sol_buf_take(&b);
 }
 
 static int build_keys(const sol_kb_rule *r, cond_keys *out)

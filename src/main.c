@@ -1,6 +1,5 @@
 /* main.c — parses the global options and dispatches to a sub-command.
  * Nothing else happens here. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,43 +147,30 @@ static void bash_completion(FILE *out)
 
 int main(int argc, char **argv)
 {
-    static char rules[1024], knowledge[1024];
-    sol_paths paths = {NULL, NULL};
-    /* The options before the command, with getopt_long like every command's
-     * own (cli.c); "+" stops at the command name. */
-    static const struct option global[] = {
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {"bash-completion", no_argument, NULL, 'B'},
-        {"rules", required_argument, NULL, 'r'},
-        {"knowledge", required_argument, NULL, 'k'},
-        {NULL, 0, NULL, 0}
-    };
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:h", global, NULL)) != -1) {
-        switch (c) {
-        case 'h':
-            usage(stdout);
-            return sol_cli_finish(SOL_EXIT_OK);
-        case 'B':
-            bash_completion(stdout);
-            return sol_cli_finish(SOL_EXIT_OK);
-        case 'V':
-            printf("soleus %s\n"
-                   "Decision support for calf pain in runners; not a diagnostic device.\n"
-                   "Knowledge base sources: see knowledge/sources.tsv.\n",
-                   SOL_VERSION);
-            return sol_cli_finish(SOL_EXIT_OK);
-        case 'r': paths.rules_dir = optarg; break;
-        case 'k': paths.knowledge_dir = optarg; break;
-        default:
-            fprintf(stderr, "soleus: %s '%s' (try --help)\n",
-                    c == ':' ? "option needs a value:" : "unknown option", argv[optind - 1]);
-            return SOL_EXIT_USAGE;
-        }
+    static char rules[1200], knowledge[1200]; /* beside data_home()'s 1100 */
+    sol_cli_opts o;
+    int i, st = sol_cli_parse_global(&o, argc, argv, &i);
+    sol_paths paths = o.paths;
+    int help = o.help, version = o.version, completion = o.bash_completion;
+
+    sol_cli_opts_free(&o);
+    if (st)
+        return st;
+    if (help) {
+        usage(stdout);
+        return sol_cli_finish(SOL_EXIT_OK);
     }
-    int i = optind;
+    if (completion) {
+        bash_completion(stdout);
+        return sol_cli_finish(SOL_EXIT_OK);
+    }
+    if (version) {
+        printf("soleus %s\n"
+               "Decision support for calf pain in runners; not a diagnostic device.\n"
+               "Knowledge base sources: see knowledge/sources.tsv.\n",
+               SOL_VERSION);
+        return sol_cli_finish(SOL_EXIT_OK);
+    }
     if (i >= argc) {
         usage(stderr);
         return SOL_EXIT_USAGE;

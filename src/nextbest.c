@@ -280,14 +280,11 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
         ans.score = score_of(&ans);
         if (ans.score < 1)
             continue; /* less than a hundredth of certainty anywhere */
-        sol_nb_answer *na = realloc(it.answers, (it.nanswers + 1) * sizeof *na);
-        if (!na || sol_value_copy(&ans.value, &vals[v])) {
-            if (na)
-                it.answers = na;
+        if (sol_grow_one((void **)&it.answers, it.nanswers, sizeof *it.answers) ||
+            sol_value_copy(&ans.value, &vals[v])) {
             rc = sol_diag_set(c->d, SOL_ENOMEM, "", 0, "out of memory");
             break;
         }
-        it.answers = na;
         it.answers[it.nanswers++] = ans;
         if (ans.score > it.score)
             it.score = ans.score;
@@ -304,12 +301,10 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
             it.answers[k] = it.answers[k - 1];
             it.answers[k - 1] = tmp;
         }
-    sol_nb_item *ni = realloc(nb->items, (nb->nitems + 1) * sizeof *ni);
-    if (!ni) {
+    if (sol_grow_one((void **)&nb->items, nb->nitems, sizeof *nb->items)) {
         sol_nb_item_clear(&it);
         return sol_diag_set(c->d, SOL_ENOMEM, "", 0, "out of memory");
     }
-    nb->items = ni;
     nb->items[nb->nitems++] = it;
     return SOL_OK;
 }

@@ -66,14 +66,8 @@ static int starts_item(const char *t, size_t len, size_t i)
 
 static int push_span(sol_sentences *s, size_t a, size_t b)
 {
-    if (s->n == s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 16;
-        size_t *ns = realloc(s->sp, ncap * 2 * sizeof *ns);
-        if (!ns)
-            return SOL_ENOMEM;
-        s->sp = ns;
-        s->cap = ncap;
-    }
+    if (sol_grow((void **)&s->sp, &s->cap, s->n + 1, 2 * sizeof *s->sp))
+        return SOL_ENOMEM;
     s->sp[2 * s->n] = a;
     s->sp[2 * s->n + 1] = b;
     s->n++;

@@ -92,7 +92,8 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
             continue;
         char screens[64];
         snprintf(screens, sizeof screens, "%s", t->screen);
-        for (char *s = strtok(screens, ","); s; s = strtok(NULL, ",")) {
+        char *save = NULL; /* strtok_r: pipelines are built on server threads */
+        for (char *s = strtok_r(screens, ",", &save); s; s = strtok_r(NULL, ",", &save)) {
             sol_slotval sv[2] = {{"name", sym(t->name)}, {"screen", sym(s)}};
             if ((rc = sol_engine_add_knowledge(p->engine, "screen-item", sv, 2, d)))
                 return rc;

@@ -561,12 +561,10 @@ cleanup:
 static int add_note(sol_record *r, xmlNodePtr n, int index, sol_diag *d)
 {
     char path[64];
-    sol_note *nn = realloc(r->notes, (r->nnotes + 1) * sizeof *nn);
     char *text, *p;
 
-    if (!nn)
+    if (sol_grow_one((void **)&r->notes, r->nnotes, sizeof *r->notes))
         return sol_diag_set(d, SOL_ENOMEM, r->file, 0, "out of memory");
-    r->notes = nn;
     if (r->nnotes >= SOL_RECORD_MAX_NOTES)
         return sol_diag_set(d, SOL_ELIMIT, r->file, sol_rd_node_line(n),
                             "more than %d notes in one record (the limit "
@@ -588,9 +586,9 @@ static int add_note(sol_record *r, xmlNodePtr n, int index, sol_diag *d)
                             "%d (the limit per record)",
                             SOL_RECORD_MAX_NOTE_BYTES, index);
     }
-    nn[r->nnotes].text = text;
-    nn[r->nnotes].path = p;
-    nn[r->nnotes].line = sol_rd_node_line(n);
+    r->notes[r->nnotes].text = text;
+    r->notes[r->nnotes].path = p;
+    r->notes[r->nnotes].line = sol_rd_node_line(n);
     r->nnotes++;
     return SOL_OK;
 }

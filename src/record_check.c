@@ -53,26 +53,11 @@ int sol_rd_problem(rd_ctx *c, sol_diag *d, int code, int line, const char *fmt, 
     return SOL_OK;
 }
 
-/* Malloc'd copy of s with leading/trailing whitespace removed. */
-static char *trimmed_copy(const char *s)
-{
-    const char *e;
-
-    if (!s)
-        s = "";
-    while (isspace((unsigned char)*s))
-        s++;
-    e = s + strlen(s);
-    while (e > s && isspace((unsigned char)e[-1]))
-        e--;
-    return sol_strndup(s, (size_t)(e - s));
-}
-
 /* Trimmed text content of a node, malloc'd; NULL on ENOMEM. */
 char *sol_rd_node_text(xmlNodePtr n)
 {
     xmlChar *c = xmlNodeGetContent(n);
-    char *t = trimmed_copy((const char *)c);
+    char *t = sol_trim_dup(c ? (const char *)c : "", c ? strlen((const char *)c) : 0);
     xmlFree(c);
     return t;
 }

@@ -41,17 +41,6 @@ struct sol_report {
     int has_next;
 };
 
-static char *trim_copy(const char *s, size_t n)
-{
-    while (n && (*s == ' ' || *s == '\t')) {
-        s++;
-        n--;
-    }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    return sol_strndup(s, n);
-}
-
 int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources, size_t srclen,
                       char *rationale, size_t ratlen)
 {
@@ -61,9 +50,9 @@ int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources, si
     int rc = -1;
     if (!b2)
         goto cleanup;
-    parts[0] = trim_copy(doc, (size_t)(b1 - doc));
-    parts[1] = trim_copy(b1 + 1, (size_t)(b2 - b1 - 1));
-    parts[2] = trim_copy(b2 + 1, strlen(b2 + 1));
+    parts[0] = sol_trim_dup(doc, (size_t)(b1 - doc));
+    parts[1] = sol_trim_dup(b1 + 1, (size_t)(b2 - b1 - 1));
+    parts[2] = sol_trim_dup(b2 + 1, strlen(b2 + 1));
     if (!parts[0] || !parts[1] || !parts[2])
         goto cleanup;
     snprintf(id, idlen, "%s", parts[0]);
@@ -165,17 +154,6 @@ static int fill_contrib(sol_report *r, sol_rcontrib *c, size_t epos, double befo
     return sol_graph_findings_under(r->graph, epos, &c->findings, &c->nfindings);
 }
 
-static int push(void **arr, size_t *n, size_t size)
-{
-    void *p = realloc(*arr, (*n + 1) * size);
-    if (!p)
-        return SOL_ENOMEM;
-    *arr = p;
-    memset((char *)p + *n * size, 0, size);
-    (*n)++;
-    return SOL_OK;
-}
-
 /* Append the vote of evidence fact ev to conclusion cid's contributions;
  * *out is the new entry, or NULL when cid is not among the conclusions. */
 static int add_contrib(sol_report *r, const char *cid, size_t ev, double before, double after,
@@ -186,7 +164,7 @@ static int add_contrib(sol_report *r, const char *cid, size_t ev, double before,
         if (strcmp(r->concl[c].id, cid) != 0)
             continue;
         sol_rconclusion *rc = &r->concl[c];
-        if (push((void **)&rc->contrib, &rc->ncontrib, sizeof(sol_rcontrib)))
+        if (sol_push((void **)&rc->contrib, &rc->ncontrib, sizeof(sol_rcontrib)))
             return SOL_ENOMEM;
         *out = &rc->contrib[rc->ncontrib - 1];
         return fill_contrib(r, *out, ev, before, after);
@@ -220,7 +198,7 @@ static int build_conclusions(sol_report *r)
             const sol_condition *cond = sol_catalog_condition(r->cat, cid);
             if (!cond)
                 continue; /* lint reports conclusions missing from the catalogue */
-            if (push((void **)&r->concl, &r->nconcl, sizeof *c))
+            if (sol_push((void **)&r->concl, &r->nconcl, sizeof *c))
                 return SOL_ENOMEM;
             c = &r->concl[r->nconcl - 1];
             c->id = cond->id;
@@ -419,7 +397,7 @@ static int build_rest(sol_report *r)
                 dup |= r->recs[i].rec == rec && strcmp(r->recs[i].for_id, for_id) == 0;
             if (dup)
                 continue;
-            if (push((void **)&r->recs, &r->nrecs, sizeof(sol_rrec)))
+            if (sol_push((void **)&r->recs, &r->nrecs, sizeof(sol_rrec)))
                 return SOL_ENOMEM;
             sol_rrec *rr = &r->recs[r->nrecs - 1];
             rr->rec = rec;
@@ -438,7 +416,7 @@ static int build_rest(sol_report *r)
             const char *because = sol_gfact_sym(f, "because");
             if (!rec)
                 continue;
-            if (push((void **)&r->withheld, &r->nwithheld, sizeof(sol_rwithheld)))
+            if (sol_push((void **)&r->withheld, &r->nwithheld, sizeof(sol_rwithheld)))
                 return SOL_ENOMEM;
             sol_rwithheld *w = &r->withheld[r->nwithheld - 1];
             w->rec = rec;
@@ -457,7 +435,7 @@ static int build_rest(sol_report *r)
             if (listed(r->unans, r->nunans, sizeof *r->unans,
                        offsetof(sol_runanswered, finding), name))
                 continue;
-            if (push((void **)&r->unans, &r->nunans, sizeof(sol_runanswered)))
+            if (sol_push((void **)&r->unans, &r->nunans, sizeof(sol_runanswered)))
                 return SOL_ENOMEM;
             sol_runanswered *u = &r->unans[r->nunans - 1];
             u->finding = name;
@@ -482,7 +460,7 @@ static int build_rest(sol_report *r)
             if (listed(r->advice, r->nadvice, sizeof *r->advice, offsetof(sol_radvice, finding),
                        name))
                 continue;
-            if (push((void **)&r->advice, &r->nadvice, sizeof(sol_radvice)))
+            if (sol_push((void **)&r->advice, &r->nadvice, sizeof(sol_radvice)))
                 return SOL_ENOMEM;
             sol_radvice *a = &r->advice[r->nadvice - 1];
             a->finding = name;

@@ -416,16 +416,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         if (!rq->too_big && rq->len + *upload_size > s->o.max_body)
             rq->too_big = 1;
         if (!rq->too_big) {
-            if (rq->len + *upload_size + 1 > rq->cap) {
-                size_t cap = rq->cap ? rq->cap : 4096;
-                while (cap < rq->len + *upload_size + 1)
-                    cap *= 2;
-                char *b = realloc(rq->body, cap);
-                if (!b)
-                    return MHD_NO;
-                rq->body = b;
-                rq->cap = cap;
-            }
+            if (sol_grow((void **)&rq->body, &rq->cap, rq->len + *upload_size + 1, 1))
+                return MHD_NO;
             memcpy(rq->body + rq->len, upload, *upload_size);
             rq->len += *upload_size;
             rq->body[rq->len] = '\0';

@@ -61,6 +61,35 @@ int sol_value_equal(const sol_value *a, const sol_value *b);
  * elements, doubling the capacity (from 16) as often as that takes.
  * SOL_OK or SOL_ENOMEM (then *arr and *cap are unchanged). */
 int sol_grow(void **arr, size_t *cap, size_t need, size_t size);
+/* sol_grow for an array that keeps no capacity: room for element n of *arr
+ * (n in use), the capacity implied by n (0, then 16 doubling, as sol_grow
+ * grows it). Only for arrays that grow through sol_grow_one alone, never one
+ * allocated to an exact size. SOL_OK or SOL_ENOMEM (*arr unchanged). */
+int sol_grow_one(void **arr, size_t n, size_t size);
+/* Append one zeroed element to *arr (*n in use, grown by sol_grow_one) and
+ * count it. SOL_OK or SOL_ENOMEM (nothing changed). */
+int sol_push(void **arr, size_t *n, size_t size);
+
+/* A growing NUL-terminated string, the one string builder. Starts zeroed
+ * (sol_buf b = {0}). An allocation that fails sets failed and keeps the text
+ * so far (later appends do nothing), so a builder checks once at the end.
+ * The buffer owns s: sol_buf_free, or sol_buf_take to keep it. */
+typedef struct {
+    char *s;            /* the text; NULL until something is added */
+    size_t len, cap;    /* bytes of text (without the NUL) and of s */
+    int failed;         /* an allocation failed: the text is cut short */
+} sol_buf;
+
+/* Append n bytes of t, or the string t, or printf-formatted text. */
+void sol_buf_add(sol_buf *b, const char *t, size_t n);
+void sol_buf_puts(sol_buf *b, const char *t);
+void sol_buf_printf(sol_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The text ("" while empty); owned by b. */
+const char *sol_buf_str(const sol_buf *b);
+/* The text, now owned by the caller (free); NULL when failed (or out of
+ * memory for an empty one). b is left empty. */
+char *sol_buf_take(sol_buf *b);
+void sol_buf_free(sol_buf *b);
 
 /* The knowledge tables' line reader (table.c): the next line of the text
  * at *cursor with content, split off in place (its newline and a trailing
@@ -97,6 +126,11 @@ int sol_write_end(FILE *out);
 
 /* Allocation helpers that abort-free: return NULL on failure. */
 char *sol_strdup(const char *s);
+/* The one trim: the span s[0..*n) without leading and trailing white space
+ * (isspace). Returns its start and sets *n to its length; nothing is copied. */
+const char *sol_trim(const char *s, size_t *n);
+/* A malloc'd copy of s[0..n) trimmed as sol_trim does; NULL on ENOMEM. */
+char *sol_trim_dup(const char *s, size_t n);
 /* One id per rule. fam[0..n) are the brief ids (families) of every rule in
  * definition order (NULL: no id); writes rule i's own id into out: the family
  * id when the family has one rule, else the family id plus a, b, c… in

@@ -145,17 +145,6 @@ static void choice_list(const col_spec *c, char *buf, size_t len)
     }
 }
 
-static char *trim(char *s)
-{
-    char *e = s + strlen(s);
-
-    while (*s == ' ')
-        s++;
-    while (e > s && e[-1] == ' ')
-        *--e = '\0';
-    return s;
-}
-
 static int check_row(const sol_table *t, const table_spec *s, const sol_table_row *r, int n,
                      sol_diag *d)
 {
@@ -208,8 +197,12 @@ static int parse(sol_table *t, const table_spec *s, size_t len, sol_diag *d)
 
             if (tab)
                 *tab = '\0';
-            if (n < SOL_TABLE_MAX_COLS)
-                r.col[n] = trim(f);
+            if (n < SOL_TABLE_MAX_COLS) {
+                size_t k = strlen(f);
+                char *cell = f + (sol_trim(f, &k) - f);
+                cell[k] = '\0';
+                r.col[n] = cell;
+            }
             n++;
             if (!tab)
                 break;

@@ -19,6 +19,7 @@
 int sol_diag_set(sol_diag *d, int code, const char *file, int line,
                  const char *fmt, ...)
 {
+    /* cppcheck-suppress ctunullpointer ; sizeof does not evaluate d (NULL is allowed) */
     char msg[sizeof d->msg];
     char where[sizeof d->file];
     va_list ap;
@@ -328,6 +329,26 @@ char *sol_next_line(char **cursor, int *line)
     return NULL;
 }
 
+const char *sol_trim(const char *s, size_t *n)
+{
+    size_t k = *n;
+
+    while (k && isspace((unsigned char)*s)) {
+        s++;
+        k--;
+    }
+    while (k && isspace((unsigned char)s[k - 1]))
+        k--;
+    *n = k;
+    return s;
+}
+
+char *sol_trim_dup(const char *s, size_t n)
+{
+    s = sol_trim(s, &n);
+    return sol_strndup(s, n);
+}
+
 int sol_grow(void **arr, size_t *cap, size_t need, size_t size)
 {
     size_t n;
@@ -349,6 +370,95 @@ int sol_grow(void **arr, size_t *cap, size_t need, size_t size)
     *arr = p;
     *cap = n;
     return SOL_OK;
+}
+
+int sol_grow_one(void **arr, size_t n, size_t size)
+{
+    size_t cap = n ? 16 : 0;
+
+    while (cap && cap < n && cap <= ((size_t)-1) / 2)
+        cap *= 2;
+    return sol_grow(arr, &cap, n + 1, size);
+}
+
+int sol_push(void **arr, size_t *n, size_t size)
+{
+    if (sol_grow_one(arr, *n, size))
+        return SOL_ENOMEM;
+    memset((char *)*arr + *n * size, 0, size);
+    (*n)++;
+    return SOL_OK;
+}
+
+/* Room for n more bytes and the NUL; 0 when there is. */
+static int buf_room(sol_buf *b, size_t n)
+{
+    if (b->failed)
+        return -1;
+    if (n > ((size_t)-1) / 2 - b->len || sol_grow((void **)&b->s, &b->cap, b->len + n + 1, 1)) {
+        b->failed = 1;
+        return -1;
+    }
+    return 0;
+}
+
+void sol_buf_add(sol_buf *b, const char *t, size_t n)
+{
+    if (buf_room(b, n))
+        return;
+    memcpy(b->s + b->len, t, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void sol_buf_puts(sol_buf *b, const char *t)
+{
+    sol_buf_add(b, t, strlen(t));
+}
+
+void sol_buf_printf(sol_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    char small[256];
+
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = 1;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        sol_buf_add(b, small, (size_t)n);
+        return;
+    }
+    if (buf_room(b, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+const char *sol_buf_str(const sol_buf *b)
+{
+    return b->s ? b->s : "";
+}
+
+char *sol_buf_take(sol_buf *b)
+{
+    char *s = b->failed ? NULL : b->s ? b->s : sol_strdup("");
+
+    if (!s)
+        free(b->s);
+    memset(b, 0, sizeof *b);
+    return s;
+}
+
+void sol_buf_free(sol_buf *b)
+{
+    free(b->s);
+    memset(b, 0, sizeof *b);
 }
 
 void sol_rule_uid(char *out, size_t len, const char *const *fam, size_t n, size_t i)

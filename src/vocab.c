@@ -609,11 +609,9 @@ int sol_vocab_parse_value_note(const sol_term *t, const char *text,
         note[0] = '\0';
     if (!t || !text)
         return FAIL("no value");
-    for (s = text; isspace((unsigned char)*s); s++)
-        ;
-    for (e = s + strlen(s); e > s && isspace((unsigned char)e[-1]); e--)
-        ;
-    len = (size_t)(e - s);
+    len = strlen(text);
+    s = sol_trim(text, &len);
+    e = s + len;
     if (t->type == SOL_TYPE_DERIVED)
         return FAIL("finding '%s': derived finding, computed by Soleus; "
                     "do not record it", t->name);

@@ -16,17 +16,6 @@ struct sol_whatif {
     sol_assessment *after;      /* owned re-assessment (sol_whatif_run) */
 };
 
-static int push(void **arr, size_t *n, size_t size)
-{
-    void *p = realloc(*arr, (*n + 1) * size);
-    if (!p)
-        return SOL_ENOMEM;
-    *arr = p;
-    memset((char *)p + *n * size, 0, size);
-    (*n)++;
-    return SOL_OK;
-}
-
 static int same_rec(const sol_rrec *a, const sol_rrec *b)
 {
     return a->rec == b->rec && strcmp(a->for_id, b->for_id) == 0;
@@ -47,7 +36,7 @@ static int diff_recs(sol_whatif *w, const sol_report *from, const sol_report *ot
         const sol_rrec *x = sol_report_recommendation_at(from, i);
         if (has_rec(other, x))
             continue;
-        if (push((void **)&w->recs, &w->nrecs, sizeof *w->recs))
+        if (sol_push((void **)&w->recs, &w->nrecs, sizeof *w->recs))
             return SOL_ENOMEM;
         w->recs[w->nrecs - 1].gained = gained;
         w->recs[w->nrecs - 1].rec = x->rec;
@@ -62,7 +51,7 @@ static sol_wi_concl *add_concl(sol_whatif *w, const sol_rconclusion *a,
                                const sol_rconclusion *b)
 {
     const sol_rconclusion *any = a ? a : b;
-    if (push((void **)&w->concl, &w->nconcl, sizeof *w->concl))
+    if (sol_push((void **)&w->concl, &w->nconcl, sizeof *w->concl))
         return NULL;
     sol_wi_concl *c = &w->concl[w->nconcl - 1];
     c->id = any->id;

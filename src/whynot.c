@@ -71,12 +71,10 @@ static int plan_take(plan *p, sol_change *c)
             sol_change_clear(c);
             return SOL_OK;
         }
-    sol_change *nc = realloc(p->ch, (p->n + 1) * sizeof *nc);
-    if (!nc) {
+    if (sol_grow_one((void **)&p->ch, p->n, sizeof *p->ch)) {
         sol_change_clear(c);
         return SOL_ENOMEM;
     }
-    p->ch = nc;
     p->ch[p->n++] = *c;
     memset(c, 0, sizeof *c);
     return SOL_OK;
@@ -343,10 +341,8 @@ static int keys_add(keyset *s, const char *key, int *added)
 {
     if (keys_has(s, key))
         return SOL_OK;
-    char (*nk)[128] = realloc(s->k, (s->n + 1) * sizeof *nk);
-    if (!nk)
+    if (sol_grow_one((void **)&s->k, s->n, sizeof *s->k))
         return SOL_ENOMEM;
-    s->k = nk;
     snprintf(s->k[s->n++], 128, "%s", key);
     if (added)
         *added = 1;
@@ -502,13 +498,11 @@ static int search_more(sol_whynot *w, sol_wn_rule *wr, double cur)
         }
         if (rc || !best.name)
             break;
-        sol_change *nc = realloc(wr->changes, (wr->nchanges + 1) * sizeof *nc);
-        if (!nc) {
+        if (sol_grow_one((void **)&wr->changes, wr->nchanges, sizeof *wr->changes)) {
             sol_change_clear(&best);
             rc = SOL_ENOMEM;
             break;
         }
-        wr->changes = nc;
         wr->changes[wr->nchanges++] = best;
         cur = best_obj;
     }
@@ -561,10 +555,8 @@ static int flatten(sol_whynot *w, sol_wn_rule *wr, const sol_kb_cond *c, size_t 
         sol_wn_cond *nc;
         if (c[i].kind == SOL_KB_CE_THRESHOLD)
             continue; /* its value shows in the test that uses it */
-        nc = realloc(wr->conds, (wr->nconds + 1) * sizeof *nc);
-        if (!nc)
+        if (sol_grow_one((void **)&wr->conds, wr->nconds, sizeof *wr->conds))
             return SOL_ENOMEM;
-        wr->conds = nc;
         nc = &wr->conds[wr->nconds++];
         nc->cond = &c[i];
         nc->depth = depth;
@@ -580,13 +572,12 @@ static int flatten(sol_whynot *w, sol_wn_rule *wr, const sol_kb_cond *c, size_t 
 static int add_rule(sol_whynot *w, const sol_kb_rule *r, const sol_kb_action *vote)
 {
     const sol_graph *g = sol_report_graph(w->r);
-    sol_wn_rule *nr = realloc(w->rules, (w->nrules + 1) * sizeof *nr);
+    sol_wn_rule *nr;
     plan pl;
     sol_kb_cond all;
 
-    if (!nr)
+    if (sol_grow_one((void **)&w->rules, w->nrules, sizeof *w->rules))
         return SOL_ENOMEM;
-    w->rules = nr;
     nr = &w->rules[w->nrules++];
     memset(nr, 0, sizeof *nr);
     nr->rule = r;

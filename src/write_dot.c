@@ -101,20 +101,16 @@ static void edge_to(dot *d, const char *from, const char *to, const char *port,
                     const char *label, int style)
 {
     char key[256];
-    char **ne;
 
     snprintf(key, sizeof key, "%s>%s:%s", from, to, port ? port : "");
     for (size_t i = 0; i < d->nedges; i++)
         if (strcmp(d->edges[i], key) == 0)
             return;
-    ne = realloc(d->edges, (d->nedges + 1) * sizeof *ne);
-    if (!ne || !(ne[d->nedges] = sol_strdup(key))) {
-        if (ne)
-            d->edges = ne;
+    if (sol_grow_one((void **)&d->edges, d->nedges, sizeof *d->edges) ||
+        !(d->edges[d->nedges] = sol_strdup(key))) {
         d->oom = 1;
         return;
     }
-    d->edges = ne;
     d->nedges++;
     fprintf(d->out, "  ");
     put_str(d->out, from);

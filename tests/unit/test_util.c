@@ -4,6 +4,7 @@
 #include "sol.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -294,6 +295,76 @@ static void test_util__grow_doubles_and_refuses_overflow(void)
     free(a);
 }
 
+/* The capacity-less form: element by element to 1000, nothing written
+ * before is lost and every write lands inside the block (ASan, valgrind). */
+static void test_util__grow_one_keeps_every_element(void)
+{
+    int *a = NULL;
+    size_t n = 0;
+
+    for (int i = 0; i < 1000; i++) {
+        CHECK_EQ_INT(sol_grow_one((void **)&a, n, sizeof *a), SOL_OK);
+        a[n++] = i;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != (int)i)
+            CHECK_EQ_INT(a[i], (int)i);
+    CHECK_EQ_INT((int)n, 1000);
+    free(a);
+}
+
+/* The one trim: white space (tabs, CR, LF too) off both ends of a span,
+ * inner spaces kept, an all-blank span empty; the copy matches the span. */
+static void test_util__trim_both_ends_of_a_span(void)
+{
+    const char *s = " \t a b \r\n";
+    size_t n = strlen(s);
+    const char *t = sol_trim(s, &n);
+    CHECK_EQ_INT((int)(t - s), 3);
+    CHECK_EQ_INT((int)n, 3);
+    n = 4;
+    t = sol_trim(" \t\r\nX", &n);
+    CHECK_EQ_INT((int)n, 0);
+    char *d = sol_trim_dup("  x | y  |", 9);
+    CHECK_EQ_STR(d, "x | y");
+    free(d);
+    d = sol_trim_dup("", 0);
+    CHECK_EQ_STR(d, "");
+    free(d);
+}
+
+/* The one string builder: bytes, strings and formatted text (short, and
+ * longer than its stack buffer) append in order; take hands the text over
+ * and empties the buffer; an empty one reads and takes as "". */
+static void test_util__buf_appends_formats_and_takes(void)
+{
+    sol_buf b = {0};
+    char want[1200];
+
+    CHECK_EQ_STR(sol_buf_str(&b), "");
+    sol_buf_add(&b, "abc", 2);
+    sol_buf_puts(&b, "-");
+    sol_buf_printf(&b, "%d:%s", 42, "x");
+    CHECK_EQ_STR(sol_buf_str(&b), "ab-42:x");
+    CHECK_EQ_INT((int)b.len, 7);
+    memset(want, 'y', 1000);
+    want[1000] = '\0';
+    sol_buf_printf(&b, "[%s]", want);
+    CHECK_EQ_INT((int)b.len, 1009);
+    CHECK_EQ_INT(b.s[7], '[');
+    CHECK_EQ_INT(b.s[1008], ']');
+    CHECK_EQ_INT(b.s[1009], '\0');
+    CHECK_EQ_INT(b.failed, 0);
+    char *s = sol_buf_take(&b);
+    CHECK_EQ_INT((int)strlen(s), 1009);
+    CHECK(b.s == NULL && b.len == 0 && b.cap == 0);
+    free(s);
+    s = sol_buf_take(&b);
+    CHECK_EQ_STR(s, "");
+    free(s);
+    sol_buf_free(&b);
+}
+
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
@@ -316,6 +387,9 @@ int main(int argc, char **argv)
         { "test_util__write_end_reports_a_full_disk", test_util__write_end_reports_a_full_disk },
         { "test_util__next_line_skips_comments_and_blanks", test_util__next_line_skips_comments_and_blanks },
         { "test_util__grow_doubles_and_refuses_overflow", test_util__grow_doubles_and_refuses_overflow },
+        { "test_util__grow_one_keeps_every_element", test_util__grow_one_keeps_every_element },
+        { "test_util__trim_both_ends_of_a_span", test_util__trim_both_ends_of_a_span },
+        { "test_util__buf_appends_formats_and_takes", test_util__buf_appends_formats_and_takes },
         { NULL, NULL }
     };
     return harness_main(argc, argv, tests);

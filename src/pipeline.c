@@ -15,7 +15,7 @@
 
 struct sol_pipeline {
     char *rules_dir, *knowledge_dir;
-    sol_schema *schema;     /* knowledge/record.rng (record.c keeps its path) */
+    sol_schema *schema;     /* knowledge/record.rng, compiled once */
     sol_kb *kb;             /* the rule model, loaded on first need */
     const char **reads;     /* findings some rule reads (from kb), for the report */
     size_t nreads;

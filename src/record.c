@@ -412,37 +412,84 @@ static int check_tree(xmlNodePtr n, int depth, const char *name, sol_diag *d)
     return SOL_OK;
 }
 
-static int validate_schema(xmlDocPtr doc, rd_ctx *c,
-                           const char *schema_path, sol_diag *d)
+/* A compiled RELAX NG schema. libxml2 builds the content-model automata
+ * (regular expressions over element names) while parsing, which costs
+ * several times the validation of a record; a pipeline compiles it once and
+ * validates every record with it. Read-only while validating. */
+struct sol_schema {
+    char *path;
+    xmlRelaxNGPtr rng;
+};
+
+int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d)
 {
-    const char *name = c->name;
     xmlRelaxNGParserCtxtPtr pctxt = NULL;
-    xmlRelaxNGPtr schema = NULL;
-    xmlRelaxNGValidCtxtPtr vctxt = NULL;
     xml_errcap cap = { 0 };
+    xml_handlers saved;
+    sol_schema *s = NULL;
     char *sbuf = NULL;
     size_t slen = 0;
     int rc;
 
+    *out = NULL;
     rc = sol_read_file(&sbuf, &slen, schema_path, SCHEMA_MAX_BYTES, d);
     if (rc != SOL_OK)
         return rc;
-    pctxt = xmlRelaxNGNewMemParserCtxt(sbuf, (int)slen);
-    if (!pctxt) {
+    xmlInitParser();
+    handlers_push(&saved, &cap);
+    s = calloc(1, sizeof *s);
+    if (!s || !(s->path = sol_strdup(schema_path))
+        || !(pctxt = xmlRelaxNGNewMemParserCtxt(sbuf, (int)slen))) {
         rc = sol_diag_set(d, SOL_ENOMEM, schema_path, 0, "out of memory");
         goto cleanup;
     }
     xmlRelaxNGSetParserStructuredErrors(pctxt,
                                         (xmlStructuredErrorFunc)capture_error,
                                         &cap);
-    schema = xmlRelaxNGParse(pctxt);
-    if (!schema) {
+    s->rng = xmlRelaxNGParse(pctxt);
+    if (!s->rng) {
         rc = sol_diag_set(d, SOL_EPARSE, schema_path, cap.line,
                           "cannot load the record schema: %s",
                           cap.set ? cap.msg : "invalid RELAX NG");
         goto cleanup;
     }
-    vctxt = xmlRelaxNGNewValidCtxt(schema);
+    *out = s;
+    s = NULL;
+
+cleanup:
+    sol_schema_free(s);
+    xmlRelaxNGFreeParserCtxt(pctxt);
+    handlers_pop(&saved);
+    free(sbuf);
+    return rc;
+}
+
+void sol_schema_free(sol_schema *s)
+{
+    if (!s)
+        return;
+    xmlRelaxNGFree(s->rng);
+    free(s->path);
+    free(s);
+}
+
+/* Validate doc against the compiled schema, or, when there is none (the
+ * path-only entry points), against schema_path compiled for this record. */
+static int validate_schema(xmlDocPtr doc, rd_ctx *c, const sol_schema *compiled,
+                           const char *schema_path, sol_diag *d)
+{
+    const char *name = c->name;
+    sol_schema *own = NULL;
+    xmlRelaxNGValidCtxtPtr vctxt = NULL;
+    xml_errcap cap = { 0 };
+    int rc;
+
+    if (!compiled) {
+        if ((rc = sol_schema_load(&own, schema_path, d)) != SOL_OK)
+            return rc;
+        compiled = own;
+    }
+    vctxt = xmlRelaxNGNewValidCtxt(compiled->rng);
     if (!vctxt) {
         rc = sol_diag_set(d, SOL_ENOMEM, name, 0, "out of memory");
         goto cleanup;
@@ -475,9 +522,7 @@ static int validate_schema(xmlDocPtr doc, rd_ctx *c,
 
 cleanup:
     xmlRelaxNGFreeValidCtxt(vctxt);
-    xmlRelaxNGFree(schema);
-    xmlRelaxNGFreeParserCtxt(pctxt);
-    free(sbuf);
+    sol_schema_free(own);
     return rc;
 }
 
@@ -668,8 +713,9 @@ static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root,
  * problem; structure and vocabulary problems are listed in check mode; the
  * schema runs last, once everything else is clean. */
 static int read_record(sol_record **out, rd_ctx *c, const char *buf,
-                       size_t len, const char *schema_path,
-                       const sol_vocab *vocab, sol_diag *d)
+                       size_t len, const sol_schema *compiled,
+                       const char *schema_path, const sol_vocab *vocab,
+                       sol_diag *d)
 {
     const char *name = c->name;
     xmlParserCtxtPtr ctxt = NULL;
@@ -682,7 +728,7 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
     int rc, opts;
 
     *out = NULL;
-    if (!buf || !vocab || !schema_path)
+    if (!buf || !vocab || (!compiled && !schema_path))
         return sol_diag_set(d, SOL_EUSAGE, name, 0,
                             "record, schema and vocabulary are required");
     if (len > SOL_RECORD_MAX_BYTES)
@@ -758,7 +804,7 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
         rc = c->first;
         goto cleanup;
     }
-    rc = validate_schema(doc, c, schema_path, d);
+    rc = validate_schema(doc, c, compiled, schema_path, d);
     if (rc != SOL_OK)
         goto cleanup;
     *out = r;
@@ -783,7 +829,7 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
                      const sol_vocab *vocab, sol_diag *d)
 {
     rd_ctx c = { name ? name : "(record)", NULL, 0, NULL };
-    return read_record(out, &c, buf, len, schema_path, vocab, d);
+    return read_record(out, &c, buf, len, NULL, schema_path, vocab, d);
 }
 
 int sol_record_check(sol_record_problems *out, const char *path,
@@ -797,7 +843,7 @@ int sol_record_check(sol_record_problems *out, const char *path,
     int rc = sol_read_file(&buf, &len, path, SOL_RECORD_MAX_BYTES, d);
 
     if (rc == SOL_OK)
-        rc = read_record(&r, &c, buf, len, schema_path, vocab, d);
+        rc = read_record(&r, &c, buf, len, NULL, schema_path, vocab, d);
     /* A problem that stopped the read (unreadable, hostile, malformed) is
      * listed like the others. */
     if (rc != SOL_OK && rc != SOL_ENOMEM) {
@@ -890,40 +936,30 @@ const sol_note *sol_record_note_at(const sol_record *r, size_t i)
     return r && i < r->nnotes ? &r->notes[i] : NULL;
 }
 
-/* The schema handle of the batch and server paths. This build keeps the
- * schema's path and compiles it per record (the read path above, with its
- * check mode and bounds); compiling it once per process is left for later. */
-struct sol_schema {
-    char *path;
-};
-
-int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d)
-{
-    *out = calloc(1, sizeof **out);
-    if (!*out || !((*out)->path = sol_strdup(schema_path))) {
-        free(*out);
-        *out = NULL;
-        return sol_diag_set(d, SOL_ENOMEM, schema_path, 0, "out of memory");
-    }
-    return SOL_OK;
-}
-
-void sol_schema_free(sol_schema *s)
-{
-    if (!s)
-        return;
-    free(s->path);
-    free(s);
-}
-
 int sol_record_load_with(sol_record **out, const char *path, const sol_schema *schema,
                          const sol_vocab *vocab, sol_diag *d)
 {
-    return sol_record_load(out, path, schema ? schema->path : NULL, vocab, d);
+    char *buf = NULL;
+    size_t len = 0;
+    int rc;
+
+    *out = NULL;
+    rc = sol_read_file(&buf, &len, path, SOL_RECORD_MAX_BYTES, d);
+    if (rc != SOL_OK)
+        return rc;
+    rc = sol_record_parse_with(out, buf, len, path, schema, vocab, d);
+    free(buf);
+    return rc;
 }
 
 int sol_record_parse_with(sol_record **out, const char *buf, size_t len, const char *name,
                           const sol_schema *schema, const sol_vocab *vocab, sol_diag *d)
 {
-    return sol_record_parse(out, buf, len, name, schema ? schema->path : NULL, vocab, d);
+    rd_ctx c = { name ? name : "(record)", NULL, 0, NULL };
+    if (!schema) {
+        *out = NULL;
+        return sol_diag_set(d, SOL_EUSAGE, c.name, 0,
+                            "record, schema and vocabulary are required");
+    }
+    return read_record(out, &c, buf, len, schema, NULL, vocab, d);
 }

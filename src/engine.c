@@ -56,6 +56,7 @@ struct tslots {
     void *tmpl;
     long n;                   /* 0 for an implied (ordered) template */
     const char **names;
+    size_t *lens;             /* strlen of each name */
 };
 
 /* ---- router: CLIPS output goes into e->messages, never to stdout ---- */
@@ -122,16 +123,19 @@ static const char *clips_said(sol_engine *e)
 
 /* ---- fact snapshots ---- */
 
-static int dobj_to_value(void *env, DATA_OBJECT *d, sol_value *out)
+/* A fact's slot value as a sol_value; text goes into g's memory. */
+static int dobj_to_value(void *env, sol_graph *g, DATA_OBJECT *d, sol_value *out)
 {
     memset(out, 0, sizeof(*out));
     switch (GetType(*d)) {
     case SYMBOL:
     case STRING:
-    case INSTANCE_NAME:
+    case INSTANCE_NAME: {
+        const char *t = DOToString(*d);
         out->kind = SOL_VAL_SYMBOL;
-        out->sym = sol_strdup(DOToString(*d));
+        out->sym = sol_graph_strndup(g, t, strlen(t));
         return out->sym ? SOL_OK : SOL_ENOMEM;
+    }
     case INTEGER:
         out->kind = SOL_VAL_INTEGER;
         out->i = DOToLong(*d);
@@ -142,10 +146,9 @@ static int dobj_to_value(void *env, DATA_OBJECT *d, sol_value *out)
         return SOL_OK;
     case MULTIFIELD: {
         /* Multislot: space-joined text of its fields. */
-        size_t cap = 64, len = 0;
-        char *buf = malloc(cap);
-        if (!buf)
-            return SOL_ENOMEM;
+        size_t cap = 256, len = 0;
+        char stack[256], *buf = stack;
+        int rc = SOL_OK;
         buf[0] = '\0';
         void *mf = GetValue(*d);
         for (long i = GetDOBegin(*d); i <= GetDOEnd(*d); i++) {
@@ -161,11 +164,13 @@ static int dobj_to_value(void *env, DATA_OBJECT *d, sol_value *out)
             size_t il = strlen(item);
             if (len + il + 2 > cap) {
                 cap = (len + il + 2) * 2;
-                char *nb = realloc(buf, cap);
+                char *nb = buf == stack ? malloc(cap) : realloc(buf, cap);
                 if (!nb) {
-                    free(buf);
-                    return SOL_ENOMEM;
+                    rc = SOL_ENOMEM;
+                    break;
                 }
+                if (buf == stack)
+                    memcpy(nb, stack, len + 1);
                 buf = nb;
             }
             if (len)
@@ -173,9 +178,14 @@ static int dobj_to_value(void *env, DATA_OBJECT *d, sol_value *out)
             memcpy(buf + len, item, il + 1);
             len += il;
         }
-        out->kind = SOL_VAL_SYMBOL;
-        out->sym = buf;
-        return SOL_OK;
+        if (rc == SOL_OK) {
+            out->kind = SOL_VAL_SYMBOL;
+            out->sym = sol_graph_strndup(g, buf, len);
+            rc = out->sym ? SOL_OK : SOL_ENOMEM;
+        }
+        if (buf != stack)
+            free(buf);
+        return rc;
     }
     default:
         (void)env;
@@ -203,36 +213,45 @@ static const struct tslots *template_slots(sol_engine *e, void *tmpl)
     t->tmpl = tmpl;
     t->n = implied ? 0 : n;
     t->names = calloc(n > 0 ? (size_t)n : 1, sizeof *t->names);
-    if (!t->names)
+    t->lens = calloc(n > 0 ? (size_t)n : 1, sizeof *t->lens);
+    if (!t->names || !t->lens) {
+        free(t->names);
+        free(t->lens);
         return NULL;
-    for (long i = 0; i < t->n; i++)
+    }
+    for (long i = 0; i < t->n; i++) {
         t->names[i] = ValueToString(GetMFValue(mf, GetDOBegin(names) + i));
+        t->lens[i] = strlen(t->names[i]);
+    }
     e->ntslots++;
     return t;
 }
 
-/* Snapshot one CLIPS fact into the graph. */
+/* Snapshot one CLIPS fact into the graph (its text in the graph's own
+ * memory, see sol_graph_alloc). */
 static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos)
 {
     void *env = e->env;
+    sol_graph *g = e->graph;
     sol_gfact gf;
     memset(&gf, 0, sizeof gf);
     gf.index = EnvFactIndex(env, fact);
     gf.firing = -1;
     gf.finding = finding;
     void *tmpl = EnvFactDeftemplate(env, fact);
-    gf.relation = sol_strdup(EnvGetDeftemplateName(env, tmpl));
+    const char *rel = EnvGetDeftemplateName(env, tmpl);
+    gf.relation = sol_graph_strndup(g, rel, strlen(rel));
     if (!gf.relation)
         return SOL_ENOMEM;
     const struct tslots *ts = template_slots(e, tmpl);
     if (!ts)
-        goto oom;
+        return SOL_ENOMEM;
     if (ts->n > 0) {
         struct fact *fp = fact;
-        gf.slot_names = calloc((size_t)ts->n, sizeof(char *));
-        gf.slot_values = calloc((size_t)ts->n, sizeof(sol_value));
+        gf.slot_names = sol_graph_alloc(g, (size_t)ts->n * sizeof(char *));
+        gf.slot_values = sol_graph_alloc(g, (size_t)ts->n * sizeof(sol_value));
         if (!gf.slot_names || !gf.slot_values)
-            goto oom;
+            return SOL_ENOMEM;
         for (long i = 0; i < ts->n && i < fp->theProposition.multifieldLength; i++) {
             /* the fact's fields are its slots in template order, as
              * EnvGetFactSlot reads them, without the name lookup */
@@ -243,24 +262,15 @@ static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos
                 SetpDOBegin(&v, 1);
                 SetpDOEnd(&v, GetMFLength(v.value));
             }
-            gf.slot_names[i] = sol_strdup(ts->names[i]);
+            gf.slot_names[i] = sol_graph_strndup(g, ts->names[i], ts->lens[i]);
             gf.nslots++;
-            if (!gf.slot_names[i] || dobj_to_value(env, &v, &gf.slot_values[i]) != SOL_OK)
-                goto oom;
+            if (!gf.slot_names[i] || dobj_to_value(env, g, &v, &gf.slot_values[i]) != SOL_OK)
+                return SOL_ENOMEM;
         }
     }
     if (gf.index > e->last_index)
         e->last_index = gf.index;
-    return sol_graph_add_fact(e->graph, &gf, out_pos);
-oom:
-    for (size_t i = 0; i < gf.nslots; i++) {
-        free(gf.slot_names[i]);
-        sol_value_clear(&gf.slot_values[i]);
-    }
-    free(gf.slot_names);
-    free(gf.slot_values);
-    free(gf.relation);
-    return SOL_ENOMEM;
+    return sol_graph_add_fact(g, &gf, out_pos);
 }
 
 /* Snapshot every fact newer than the last one seen, crediting the firing. */
@@ -657,8 +667,10 @@ void sol_engine_free(sol_engine *e)
     }
     free(e->rules);
     free(e->ruleptrs);
-    for (size_t i = 0; i < e->ntslots; i++)
+    for (size_t i = 0; i < e->ntslots; i++) {
         free(e->tslots[i].names);
+        free(e->tslots[i].lens);
+    }
     free(e->tslots);
     for (size_t i = 0; i < e->nkfacts; i++) {
         free(e->kfacts[i].tmpl);

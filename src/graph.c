@@ -2,14 +2,26 @@
  * Facts are kept in assertion order; firings refer to facts by position. */
 #include "graph.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A block of the graph's fact memory; blocks are chained and freed with
+ * the graph. */
+typedef struct arena_block {
+    struct arena_block *next;
+    size_t used, cap;
+    max_align_t data[];
+} arena_block;
+
+#define ARENA_BLOCK (16 * 1024)
 
 struct sol_graph {
     sol_gfact *facts;
     size_t nfacts, capfacts;
     sol_firing *firings;
     size_t nfirings, capfirings;
+    arena_block *arena;     /* facts' strings and arrays (sol_graph_alloc) */
 };
 
 sol_graph *sol_graph_new(void)
@@ -17,23 +29,44 @@ sol_graph *sol_graph_new(void)
     return calloc(1, sizeof(sol_graph));
 }
 
-static void fact_clear(sol_gfact *f)
+void *sol_graph_alloc(sol_graph *g, size_t n)
 {
-    free(f->relation);
-    for (size_t i = 0; i < f->nslots; i++) {
-        free(f->slot_names[i]);
-        sol_value_clear(&f->slot_values[i]);
+    const size_t align = sizeof(max_align_t);
+    arena_block *b = g->arena;
+    n = (n + align - 1) / align * align;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->used = 0;
+        b->cap = cap;
+        b->next = g->arena;
+        g->arena = b;
     }
-    free(f->slot_names);
-    free(f->slot_values);
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+char *sol_graph_strndup(sol_graph *g, const char *s, size_t n)
+{
+    char *p = sol_graph_alloc(g, n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
 }
 
 void sol_graph_free(sol_graph *g)
 {
     if (!g)
         return;
-    for (size_t i = 0; i < g->nfacts; i++)
-        fact_clear(&g->facts[i]);
+    for (arena_block *b = g->arena, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     for (size_t i = 0; i < g->nfirings; i++) {
         free(g->firings[i].rule);
         free(g->firings[i].basis);

@@ -37,6 +37,8 @@ typedef struct {
     char **term_values;
     int protect;            /* a red-flag sign: a negation reaching it only
                                through a list leaves it unknown (sol_notes_protect) */
+    int word_start;         /* 1: every match starts with a byte in first */
+    uint64_t first[4];      /* bytes a match can start with (PCRE2's start set) */
 } row;
 
 struct sol_notes {
@@ -45,6 +47,7 @@ struct sol_notes {
     uint32_t max_captures;
     pcre2_match_context *mctx;
     pcre2_code *utf_check;  /* \A: matched only for PCRE2's UTF check */
+    pcre2_code *lead_guard; /* GUARD alone, tried where a row's match starts */
     int jit;                /* 1: patterns JIT-compiled (sol_notes_use_jit) */
 };
 
@@ -113,6 +116,7 @@ void sol_notes_free(sol_notes *n)
     free(n->rows);
     pcre2_match_context_free(n->mctx);
     pcre2_code_free(n->utf_check);
+    pcre2_code_free(n->lead_guard);
     free(n);
 }
 
@@ -268,10 +272,54 @@ static int check_finding_row(row *r, char **col, const sol_vocab *vocab,
     return SOL_OK;
 }
 
+static int ascii_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* The prefilter of a row (see word_starts): when PCRE2 knows the bytes any
+ * match starts with and all are ASCII word characters or UTF-8 lead bytes
+ * (caseless 's' also matches U+017F), the word guard means an ASCII one can
+ * only start a word, so a sentence with no word starting with one of those
+ * bytes, and none of those lead bytes, cannot match and is not searched. */
+static void start_set(row *r)
+{
+    const uint8_t *bits = NULL;
+    uint32_t type = 0, cu = 0;
+
+    r->word_start = 0;
+    memset(r->first, 0, sizeof r->first);
+    pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &type);
+    if (type == 1) {
+        /* one first code unit; caseless patterns match its other case too */
+        pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODEUNIT, &cu);
+        if (cu > 0x7f || !ascii_word((unsigned char)cu))
+            return; /* a multibyte first character: no prefilter */
+        r->first[cu >> 6] |= 1ull << (cu & 63);
+        cu = (uint32_t)(isupper((int)cu) ? tolower((int)cu) : toupper((int)cu));
+        r->first[cu >> 6] |= 1ull << (cu & 63);
+    } else if (pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP, &bits) != 0 || !bits) {
+        return;
+    } else {
+        for (int c = 0; c < 256; c++) {
+            if (!(bits[c / 8] & (1u << (c % 8))))
+                continue;
+            if (c < 0xc0 && !ascii_word((unsigned char)c))
+                return;
+            r->first[c >> 6] |= 1ull << (c & 63);
+        }
+    }
+    r->word_start = 1;
+}
+
+/* A row's regex is compiled with the word guard after it only; the guard
+ * before it is tried where a match starts (match_sentence). In front, the
+ * guard's lookbehind hid the regex's first characters from PCRE2, which
+ * then tried every position of every sentence: most of the notes' cost. */
 static int compile_row(row *r, const char *regex, const char *file, int line,
                        sol_diag *d)
 {
-    static const char pre[] = GUARD "(?:", post[] = ")" GUARD;
+    static const char pre[] = "(?:", post[] = ")" GUARD;
     size_t len = strlen(regex), wl = sizeof pre - 1 + len + sizeof post - 1;
     char *wrapped = malloc(wl + 1);
     int err = 0;
@@ -299,6 +347,7 @@ static int compile_row(row *r, const char *regex, const char *file, int line,
     }
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &r->ncaptures);
     pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &minlen);
+    start_set(r);
     if (minlen == 0)
         return sol_diag_set(d, SOL_EPARSE, file, line,
                             "pattern '%s': the regex can match empty text",
@@ -408,7 +457,9 @@ int sol_notes_load(sol_notes **out, const char *patterns_path,
     n->mctx = pcre2_match_context_create(NULL);
     n->utf_check = pcre2_compile((PCRE2_SPTR) "\\A", 2, PCRE2_UTF, &err,
                                  &eoff, NULL);
-    if (!n->mctx || !n->utf_check) {
+    n->lead_guard = pcre2_compile((PCRE2_SPTR)GUARD, PCRE2_ZERO_TERMINATED,
+                                  PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &err, &eoff, NULL);
+    if (!n->mctx || !n->utf_check || !n->lead_guard) {
         rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, 0, "out of memory");
         goto cleanup;
     }
@@ -443,20 +494,54 @@ static int push_mention(mention_vec *v, const sol_note_mention *m)
     return SOL_OK;
 }
 
-/* Every match of every row inside sentence [s, e). */
-static int match_sentence(const sol_notes *n, const char *text, size_t s,
-                          size_t e, pcre2_match_data *md, hits_vec *out,
-                          const char *path, int line, sol_diag *d)
+/* The first bytes of the words of sentence [s, e) into set: every ASCII
+ * word character not preceded by one (looking before s too, as the word
+ * guard does), and every UTF-8 lead byte wherever it stands. A byte after a
+ * non-ASCII character counts, whatever that character is, so the set never
+ * misses a place a match could start. */
+static void word_starts(const char *text, size_t s, size_t e, uint64_t set[4])
 {
+    memset(set, 0, 4 * sizeof *set);
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0xc0 ||
+            (ascii_word(c) && (i == 0 || !ascii_word((unsigned char)text[i - 1]))))
+            set[c >> 6] |= 1ull << (c & 63);
+    }
+}
+
+/* Every match of every row inside sentence [s, e). A row whose matches
+ * can only start words beginning with none of this sentence's first bytes
+ * is not run. */
+static int match_sentence(const sol_notes *n, const char *text, size_t s,
+                          size_t e, pcre2_match_data *md, pcre2_match_data *gmd,
+                          hits_vec *out, const char *path, int line, sol_diag *d)
+{
+    uint64_t starts[4];
+    word_starts(text, s, e, starts);
     for (size_t r = 0; r < n->n; r++) {
         const row *rw = &n->rows[r];
         size_t off = s;
 
+        if (rw->word_start && !((rw->first[0] & starts[0]) | (rw->first[1] & starts[1]) |
+                                (rw->first[2] & starts[2]) | (rw->first[3] & starts[3])))
+            continue;
         while (off < e) {
             PCRE2_SIZE *ov;
             hit h;
             int rc = pcre2_match(rw->code, (PCRE2_SPTR)text, e, off,
                                  PCRE2_NO_UTF_CHECK, md, n->mctx);
+            /* The leftmost match that starts where the guard holds is the
+             * one the guarded regex finds: elsewhere, search on from the
+             * next character. */
+            if (rc >= 0 && (ov = pcre2_get_ovector_pointer(md))[0] < e &&
+                pcre2_match(n->lead_guard, (PCRE2_SPTR)text, e, ov[0], PCRE2_NO_UTF_CHECK,
+                            gmd, NULL) < 0) {
+                off = ov[0] + 1;
+                while (off < e && ((unsigned char)text[off] & 0xc0) == 0x80)
+                    off++;
+                continue;
+            }
 
             if (rc == PCRE2_ERROR_NOMATCH)
                 break;
@@ -784,7 +869,7 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits,
                    const sol_notes *n, const char *text, size_t len,
                    const char *path, int line, sol_diag *d)
 {
-    pcre2_match_data *md = NULL;
+    pcre2_match_data *md = NULL, *gmd = NULL;
     sol_sentences sent = { 0 };
     hits_vec hv = { 0 };
     mention_vec mv = { 0 };
@@ -814,7 +899,8 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits,
         text = padded;
     }
     md = pcre2_match_data_create(n->max_captures + 1, NULL);
-    if (!md || sol_sentences_split(&sent, text, len) != SOL_OK) {
+    gmd = pcre2_match_data_create(1, NULL);
+    if (!md || !gmd || sol_sentences_split(&sent, text, len) != SOL_OK) {
         rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
         goto cleanup;
     }
@@ -822,7 +908,7 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits,
         size_t first = mv.n;
 
         hv.n = 0;
-        rc = match_sentence(n, text, sent.sp[2 * k], sent.sp[2 * k + 1], md,
+        rc = match_sentence(n, text, sent.sp[2 * k], sent.sp[2 * k + 1], md, gmd,
                             &hv, path, line, d);
         if (rc != SOL_OK)
             goto cleanup;
@@ -856,6 +942,7 @@ cleanup:
     free(hv.h);
     sol_sentences_clear(&sent);
     pcre2_match_data_free(md);
+    pcre2_match_data_free(gmd);
     return rc;
 }
 

@@ -1,11 +1,14 @@
 /* test_fast.c — the speed-ups keep their promises: a current binary rule
  * image is loaded and gives the same assessment (doc strings saved beside
  * it), a stale or damaged one is never used; a next-best trial (no
- * provenance, no report) ranks the beliefs as the report does. */
+ * provenance, no report) ranks the beliefs as the report does; the JSON
+ * serialiser writes what jansson's own dump writes. */
 #include <glob.h>
+#include <math.h>
 #include <unistd.h>
 
 #include "harness.h"
+#include "json_int.h"
 #include "nextbest.h"
 #include "run_case.h"
 
@@ -197,6 +200,60 @@ static void test_fast__trial_ranks_as_the_report(void)
     CHECK(!bad);
 }
 
+/* sol_json_dump against json_dumpb with the flags it stands in for: reals
+ * of every magnitude and sign, integers at the limits, escapes, UTF-8,
+ * embedded NUL, empty and nested containers, keys needing the sort. */
+static void test_fast__json_dump_is_janssons(void)
+{
+    static const double reals[] = {0, -0.0, 1, -1, 0.5, 0.123456, 1e-5, 1.5e-7, 123456789.0,
+                                   1e21, -2.5e-300, 100, 1234.5, 0.0001, 12345.0, 3.14159};
+    json_t *root = json_object();
+    json_t *arr = json_array();
+    for (size_t i = 0; i < sizeof reals / sizeof *reals; i++)
+        json_array_append_new(arr, json_real(reals[i]));
+    json_array_append_new(arr, json_integer(0));
+    json_array_append_new(arr, json_integer(-9223372036854775807LL - 1));
+    json_array_append_new(arr, json_integer(9223372036854775807LL));
+    json_array_append_new(arr, json_true());
+    json_array_append_new(arr, json_false());
+    json_array_append_new(arr, json_null());
+    json_array_append_new(arr, json_array());
+    json_array_append_new(arr, json_object());
+    json_object_set_new(root, "values", arr);
+    json_object_set_new(root, "text", json_string("quote \" slash / back \\ tab \t nl \n cr \r "
+                                                  "bs \b ff \f bell \a esc \x1b del \x7f "
+                                                  "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80"));
+    json_object_set_new(root, "nul", json_stringn("a\0b", 3));
+    json_object_set_new(root, "", json_string(""));
+    json_object_set_new(root, "B", json_integer(1));
+    json_object_set_new(root, "a", json_integer(2));
+    json_object_set_new(root, "\xc3\xa9", json_integer(3));
+    json_object_set_new(root, "a\"b", json_integer(4));
+    json_t *deep = json_object();
+    for (int i = 0; i < 40; i++) {
+        char k[16];
+        snprintf(k, sizeof k, "k%02d", (i * 7) % 40);
+        json_object_set_new(deep, k, json_pack("{s:[i,{s:f}]}", "x", i, "y", i / 3.0));
+    }
+    json_object_set_new(root, "deep", deep);
+    for (int indent = 0; indent <= 2; indent += 2) {
+        size_t flags = JSON_SORT_KEYS | JSON_REAL_PRECISION(4) |
+                       (indent ? JSON_INDENT(indent) : JSON_COMPACT);
+        size_t want_n = json_dumpb(root, NULL, 0, flags);
+        char *want = malloc(want_n + 1), *got = NULL;
+        size_t got_n = 0;
+        CHECK(want != NULL);
+        CHECK_EQ_INT(json_dumpb(root, want, want_n, flags), want_n);
+        want[want_n] = '\0';
+        CHECK_EQ_INT(sol_json_dump(&got, &got_n, root, indent), SOL_OK);
+        CHECK_EQ_INT(got_n, want_n);
+        CHECK_EQ_STR(got, want);
+        free(want);
+        free(got);
+    }
+    json_decref(root);
+}
+
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
@@ -204,6 +261,7 @@ int main(int argc, char **argv)
         {"test_fast__stale_image_falls_back_to_text", test_fast__stale_image_falls_back_to_text},
         {"test_fast__damaged_image_falls_back_to_text", test_fast__damaged_image_falls_back_to_text},
         {"test_fast__trial_ranks_as_the_report", test_fast__trial_ranks_as_the_report},
+        {"test_fast__json_dump_is_janssons", test_fast__json_dump_is_janssons},
         {NULL, NULL},
     };
     return harness_main(argc, argv, tests);

@@ -46,6 +46,10 @@ struct sol_engine {
     long long kmark;          /* index of the last knowledge fact */
     size_t kcount;            /* facts in memory right after the knowledge */
     void **ruleptrs;          /* every defrule, for refresh */
+    unsigned long resets;     /* resets so far (each asserts the knowledge anew) */
+    sol_graph *kgraph;        /* snapshot of the initial fact and knowledge facts */
+    unsigned long kgraph_at;  /* value of resets when kgraph was taken */
+    long long klast;          /* highest fact index in kgraph */
     struct tslots *tslots;    /* slot names per template, for snapshots */
     size_t ntslots;
 };
@@ -659,6 +663,7 @@ void sol_engine_free(sol_engine *e)
 {
     if (!e)
         return;
+    sol_graph_free(e->kgraph);
     if (e->env)
         DestroyEnvironment(e->env);
     for (size_t i = 0; i < e->nrules; i++) {
@@ -815,6 +820,7 @@ static int prepare(sol_engine *e, sol_diag *d)
     if (e->kept && retract_record(e))
         return SOL_OK;
     e->kept = 0;
+    e->resets++;
     EnvReset(e->env);
     for (size_t i = 0; i < e->nkfacts; i++) {
         kfact *k = &e->kfacts[i];
@@ -871,18 +877,41 @@ int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out, sol_di
         e->kept = 0;
         return rc;
     }
-    e->graph = sol_graph_new();
-    if (!e->graph)
-        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-    e->last_index = -1;
     e->current_firing = -1;
     e->oom = 0;
     e->findings = f;
-    /* the initial fact and the knowledge facts, in index order */
-    collect_new_facts(e);
-    if (e->oom) {
-        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-        goto cleanup;
+    if (e->kept) {
+        /* The knowledge facts stay until the next reset: snapshot them once
+         * and start each run's graph from that snapshot. */
+        if (!e->kgraph || e->kgraph_at != e->resets) {
+            sol_graph_free(e->kgraph);
+            e->kgraph = e->graph = sol_graph_new();
+            e->last_index = -1;
+            if (e->graph)
+                collect_new_facts(e);
+            e->graph = NULL;
+            e->kgraph_at = e->resets;
+            e->klast = e->last_index;
+            if (!e->kgraph || e->oom) {
+                sol_graph_free(e->kgraph);
+                e->kgraph = NULL;
+                return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+            }
+        }
+        if (sol_graph_new_from(&e->graph, e->kgraph))
+            return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        e->last_index = e->klast;
+    } else {
+        e->graph = sol_graph_new();
+        if (!e->graph)
+            return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        e->last_index = -1;
+        /* the initial fact and the knowledge facts, in index order */
+        collect_new_facts(e);
+        if (e->oom) {
+            rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+            goto cleanup;
+        }
     }
     rc = assert_inputs(e, f, d);
     if (rc != SOL_OK)

@@ -22,11 +22,33 @@ struct sol_graph {
     sol_firing *firings;
     size_t nfirings, capfirings;
     arena_block *arena;     /* facts' strings and arrays (sol_graph_alloc) */
+    struct sol_graph *base; /* whose strings the first facts share, or NULL */
+    int refs;               /* this graph and the graphs built on it */
 };
 
 sol_graph *sol_graph_new(void)
 {
-    return calloc(1, sizeof(sol_graph));
+    sol_graph *g = calloc(1, sizeof(sol_graph));
+    if (g)
+        g->refs = 1;
+    return g;
+}
+
+int sol_graph_new_from(sol_graph **out, sol_graph *base)
+{
+    sol_graph *g = sol_graph_new();
+    *out = NULL;
+    if (!g || sol_grow((void **)&g->facts, &g->capfacts, base->nfacts + 16, sizeof(sol_gfact))) {
+        free(g);
+        return SOL_ENOMEM;
+    }
+    memcpy(g->facts, base->facts, base->nfacts * sizeof(sol_gfact));
+    g->nfacts = base->nfacts;
+    g->base = base;
+    /* atomic: a graph may be freed on another thread than its engine's */
+    __atomic_add_fetch(&base->refs, 1, __ATOMIC_RELAXED);
+    *out = g;
+    return SOL_OK;
 }
 
 void *sol_graph_alloc(sol_graph *g, size_t n)
@@ -61,8 +83,9 @@ char *sol_graph_strndup(sol_graph *g, const char *s, size_t n)
 
 void sol_graph_free(sol_graph *g)
 {
-    if (!g)
+    if (!g || __atomic_sub_fetch(&g->refs, 1, __ATOMIC_ACQ_REL) > 0)
         return;
+    sol_graph_free(g->base);
     for (arena_block *b = g->arena, *next; b; b = next) {
         next = b->next;
         free(b);

@@ -38,6 +38,11 @@ void sol_graph_free(sol_graph *g);                    /* NULL is a no-op */
 void *sol_graph_alloc(sol_graph *g, size_t n);
 /* s[0..n) and a NUL, in g's memory. */
 char *sol_graph_strndup(sol_graph *g, const char *s, size_t n);
+/* A new graph whose first facts are base's (their text shared, not
+ * copied: base lives until the last graph built on it is freed). base must
+ * not change afterwards. The engine starts every run from the knowledge
+ * facts this way instead of copying them again. */
+int sol_graph_new_from(sol_graph **out, sol_graph *base);
 /* Add *f (f is left zeroed). Its strings, slot arrays and symbol values
  * must come from sol_graph_alloc of g: the graph frees them with itself. */
 int sol_graph_add_fact(sol_graph *g, sol_gfact *f, size_t *out_pos);

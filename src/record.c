@@ -419,7 +419,13 @@ static int check_tree(xmlNodePtr n, int depth, const char *name, sol_diag *d)
 struct sol_schema {
     char *path;
     xmlRelaxNGPtr rng;
+    xmlParserCtxtPtr ctxt;  /* the parser context, reset and reused per record */
 };
+
+/* Names libxml2 keeps in a reused context's dictionary before the context
+ * is replaced: it only grows, and a stream of records with ever new
+ * element names must not grow it without bound. */
+#define CTXT_DICT_MAX 4096
 
 int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d)
 {
@@ -469,6 +475,7 @@ void sol_schema_free(sol_schema *s)
     if (!s)
         return;
     xmlRelaxNGFree(s->rng);
+    xmlFreeParserCtxt(s->ctxt);
     free(s->path);
     free(s);
 }
@@ -713,7 +720,7 @@ static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root,
  * problem; structure and vocabulary problems are listed in check mode; the
  * schema runs last, once everything else is clean. */
 static int read_record(sol_record **out, rd_ctx *c, const char *buf,
-                       size_t len, const sol_schema *compiled,
+                       size_t len, sol_schema *compiled,
                        const char *schema_path, const sol_vocab *vocab,
                        sol_diag *d)
 {
@@ -755,7 +762,11 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
 
     xmlInitParser();
     handlers_push(&saved, &cap);
-    ctxt = xmlNewParserCtxt();
+    /* A context costs more to create than a small record to parse: the
+     * pipeline's schema keeps one, which xmlCtxtReadMemory resets. */
+    ctxt = compiled && compiled->ctxt ? compiled->ctxt : xmlNewParserCtxt();
+    if (compiled)
+        compiled->ctxt = NULL; /* back below, unless the read fails */
     if (!ctxt) {
         rc = sol_diag_set(d, SOL_ENOMEM, name, 0, "out of memory");
         goto cleanup;
@@ -813,7 +824,10 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
 cleanup:
     sol_record_free(r);
     xmlFreeDoc(doc);
-    xmlFreeParserCtxt(ctxt);
+    if (compiled && ctxt && ctxt->dict && xmlDictSize(ctxt->dict) < CTXT_DICT_MAX)
+        compiled->ctxt = ctxt;
+    else
+        xmlFreeParserCtxt(ctxt);
     handlers_pop(&saved);
     return rc;
 }
@@ -936,7 +950,7 @@ const sol_note *sol_record_note_at(const sol_record *r, size_t i)
     return r && i < r->nnotes ? &r->notes[i] : NULL;
 }
 
-int sol_record_load_with(sol_record **out, const char *path, const sol_schema *schema,
+int sol_record_load_with(sol_record **out, const char *path, sol_schema *schema,
                          const sol_vocab *vocab, sol_diag *d)
 {
     char *buf = NULL;
@@ -953,7 +967,7 @@ int sol_record_load_with(sol_record **out, const char *path, const sol_schema *s
 }
 
 int sol_record_parse_with(sol_record **out, const char *buf, size_t len, const char *name,
-                          const sol_schema *schema, const sol_vocab *vocab, sol_diag *d)
+                          sol_schema *schema, const sol_vocab *vocab, sol_diag *d)
 {
     rd_ctx c = { name ? name : "(record)", NULL, 0, NULL };
     if (!schema) {

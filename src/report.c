@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <math.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,7 +38,9 @@ struct sol_report {
     int reads_set;
 };
 
-static char *trim_copy(const char *s, size_t n)
+/* s[0..n) without leading and trailing blanks into out (cut to outlen);
+ * 1 when something is left. */
+static int trim_into(char *out, size_t outlen, const char *s, size_t n)
 {
     while (n && (*s == ' ' || *s == '\t')) {
         s++;
@@ -45,7 +48,8 @@ static char *trim_copy(const char *s, size_t n)
     }
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         n--;
-    return sol_strndup(s, n);
+    snprintf(out, outlen, "%.*s", n > (size_t)INT_MAX ? INT_MAX : (int)n, s);
+    return n > 0;
 }
 
 int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources, size_t srclen,
@@ -53,29 +57,15 @@ int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources, si
 {
     const char *b1 = strchr(doc, '|');
     const char *b2 = b1 ? strchr(b1 + 1, '|') : NULL;
-    char *parts[3] = {NULL, NULL, NULL};
-    int rc = -1;
-    if (!b2)
-        goto cleanup;
-    parts[0] = trim_copy(doc, (size_t)(b1 - doc));
-    parts[1] = trim_copy(b1 + 1, (size_t)(b2 - b1 - 1));
-    parts[2] = trim_copy(b2 + 1, strlen(b2 + 1));
-    if (!parts[0] || !parts[1] || !parts[2])
-        goto cleanup;
-    snprintf(id, idlen, "%s", parts[0]);
-    snprintf(sources, srclen, "%s", parts[1]);
-    snprintf(rationale, ratlen, "%s", parts[2]);
-    rc = (*parts[0] && *parts[1] && *parts[2]) ? 0 : -1;
-cleanup:
-    free(parts[0]);
-    free(parts[1]);
-    free(parts[2]);
-    if (rc) {
-        snprintf(id, idlen, "?");
-        snprintf(sources, srclen, "-");
-        snprintf(rationale, ratlen, "%s", doc);
-    }
-    return rc;
+    /* No copies on the heap: this runs for every rule that fires. */
+    if (b2 && trim_into(id, idlen, doc, (size_t)(b1 - doc)) &
+                  trim_into(sources, srclen, b1 + 1, (size_t)(b2 - b1 - 1)) &
+                  trim_into(rationale, ratlen, b2 + 1, strlen(b2 + 1)))
+        return 0;
+    snprintf(id, idlen, "?");
+    snprintf(sources, srclen, "-");
+    snprintf(rationale, ratlen, "%s", doc);
+    return -1;
 }
 
 static const ruledoc *find_doc(const sol_report *r, const char *name)

@@ -223,6 +223,23 @@ static void test_notes__sentence_table(void)
     CHECK_EQ_INT(bad, 0);
 }
 
+/* Batch mode's JIT patterns (tried only where a match can start) read the
+ * sentence table as the interpreter does. */
+static void test_notes__sentence_table_jit(void)
+{
+    sol_notes *n = NULL;
+    sol_diag d = { .line = 0 };
+    int rows, bad;
+
+    CHECK(fixture());
+    CHECK_EQ_INT(sol_notes_load(&n, TEST_PATTERNS, vocab_, &d), SOL_OK);
+    CHECK(sol_notes_use_jit(n) > 0);
+    CHECK_EQ_INT(run_table(n, NULL, &rows, &bad), 0);
+    CHECK(rows >= 60);
+    CHECK_EQ_INT(bad, 0);
+    sol_notes_free(n);
+}
+
 /* Every row of note-patterns.tsv (phrases and lexicon) must be matched by
  * some sentence of the table: an unexercised pattern is untested. */
 static void test_notes__every_pattern_exercised(void)
@@ -885,6 +902,7 @@ int main(int argc, char **argv)
         { "test_notes__invalid_utf8", test_notes__invalid_utf8 },
         { "test_notes__backtracking_limit", test_notes__backtracking_limit },
         { "test_notes__word_guard_holds", test_notes__word_guard_holds },
+        { "test_notes__sentence_table_jit", test_notes__sentence_table_jit },
         { "test_notes__large_note_bounded", test_notes__large_note_bounded },
         { "test_notes__no_text_passthrough",
           test_notes__no_text_passthrough },

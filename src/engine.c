@@ -36,6 +36,7 @@ struct sol_engine {
     long current_firing;      /* firing being executed, -1 before the first */
     int provenance;           /* 0 off, 1 before-run hook only, 2 hook + fact snapshots */
     void *finding_tmpl;       /* MAIN::finding, looked up once */
+    void *belief_tmpl, *evidence_tmpl; /* read by trials, looked up once */
     int oom;                  /* an allocation failed inside a hook */
     int from_image;           /* 1: rules came from the binary image */
     /* Knowledge facts stay asserted between runs: after a run only the
@@ -992,11 +993,16 @@ int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out, siz
         return sol_diag_set(d, SOL_EENGINE, "", 0, "a rule failed: %s", clips_said(e));
     }
     void *env = e->env;
+    /* templates compared by pointer, looked up once (they outlive resets) */
+    if (!e->belief_tmpl)
+        e->belief_tmpl = EnvFindDeftemplate(env, "MAIN::belief");
+    if (!e->evidence_tmpl)
+        e->evidence_tmpl = EnvFindDeftemplate(env, "MAIN::evidence");
     for (void *fact = EnvGetNextFact(env, NULL); fact; fact = EnvGetNextFact(env, fact)) {
-        const char *rel = EnvGetDeftemplateName(env, EnvFactDeftemplate(env, fact));
-        int is_belief = strcmp(rel, "belief") == 0;
-        if (!is_belief && (strcmp(rel, "evidence") != 0 ||
-                           strcmp(fact_sym(env, fact, "polarity"), "support") != 0))
+        void *tmpl = EnvFactDeftemplate(env, fact);
+        int is_belief = tmpl == e->belief_tmpl;
+        if (!tmpl || (!is_belief && (tmpl != e->evidence_tmpl ||
+                                     strcmp(fact_sym(env, fact, "polarity"), "support") != 0)))
             continue;
         sol_belief *b = belief_of(&arr, &n, &cap, fact_sym(env, fact, "conclusion"));
         if (!b) {

@@ -47,6 +47,10 @@ struct sol_engine {
     long long kmark;          /* index of the last knowledge fact */
     size_t kcount;            /* facts in memory right after the knowledge */
     void **ruleptrs;          /* every defrule, for refresh */
+    struct rule_at {
+        void *rule;
+        size_t i;
+    } *rule_at;               /* defrule pointer -> index in rules, by pointer */
     unsigned long resets;     /* resets so far (each asserts the knowledge anew) */
     sol_graph *kgraph;        /* snapshot of the initial fact and knowledge facts */
     unsigned long kgraph_at;  /* value of resets when kgraph was taken */
@@ -305,6 +309,29 @@ static void collect_new_facts(sol_engine *e)
 
 /* ---- provenance hooks ---- */
 
+static int cmp_rule_at(const void *x, const void *y)
+{
+    const struct rule_at *a = x, *b = y;
+    return a->rule < b->rule ? -1 : a->rule > b->rule;
+}
+
+/* "MODULE::name" of a defrule, from the names collected at load (a binary
+ * search by pointer instead of formatting it at every firing). */
+static const char *rule_name(sol_engine *e, void *rule)
+{
+    size_t lo = 0, hi = e->nrules;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (e->rule_at[mid].rule < rule)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < e->nrules && e->rule_at[lo].rule == rule)
+        return e->rules[e->rule_at[lo].i].name;
+    return "?";
+}
+
 static void before_firing(void *env, void *act)
 {
     sol_engine *e = GetEnvironmentContext(env);
@@ -313,9 +340,7 @@ static void before_firing(void *env, void *act)
     if (e->provenance >= 2)
         collect_new_facts(e); /* anything asserted outside a firing */
     struct activation *a = act;
-    char name[512];
-    snprintf(name, sizeof name, "%s::%s", EnvDefruleModule(env, a->theRule),
-             EnvGetDefruleName(env, a->theRule));
+    const char *name = rule_name(e, a->theRule);
     struct partialMatch *pm = EnvGetActivationBasis(env, act);
     long long basis[64];
     size_t nb = 0;
@@ -401,6 +426,14 @@ static int collect_rules(sol_engine *e)
         }
     }
     EnvSetCurrentModule(env, EnvFindDefmodule(env, "MAIN"));
+    e->rule_at = calloc(e->nrules ? e->nrules : 1, sizeof *e->rule_at);
+    if (!e->rule_at)
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < e->nrules; i++) {
+        e->rule_at[i].rule = e->ruleptrs[i];
+        e->rule_at[i].i = i;
+    }
+    qsort(e->rule_at, e->nrules, sizeof *e->rule_at, cmp_rule_at);
     /* A reset also restores defglobals; keeping facts would not. */
     e->can_keep = 1;
     for (void *m = EnvGetNextDefmodule(env, NULL); m; m = EnvGetNextDefmodule(env, m)) {
@@ -673,6 +706,7 @@ void sol_engine_free(sol_engine *e)
     }
     free(e->rules);
     free(e->ruleptrs);
+    free(e->rule_at);
     for (size_t i = 0; i < e->ntslots; i++) {
         free(e->tslots[i].names);
         free(e->tslots[i].lens);

@@ -90,11 +90,8 @@ void sol_graph_free(sol_graph *g)
         next = b->next;
         free(b);
     }
-    for (size_t i = 0; i < g->nfirings; i++) {
-        free(g->firings[i].rule);
-        free(g->firings[i].basis);
+    for (size_t i = 0; i < g->nfirings; i++)
         free(g->firings[i].added);
-    }
     free(g->facts);
     free(g->firings);
     free(g);
@@ -136,13 +133,11 @@ int sol_graph_add_firing(sol_graph *g, const char *rule, const long long *basis,
         return SOL_ENOMEM;
     sol_firing *fi = &g->firings[g->nfirings];
     memset(fi, 0, sizeof(*fi));
-    fi->rule = sol_strdup(rule);
-    fi->basis = nbasis ? calloc(nbasis, sizeof(size_t)) : NULL;
-    if (!fi->rule || (nbasis && !fi->basis)) {
-        free(fi->rule);
-        free(fi->basis);
+    /* in the graph's arena, like the facts' text */
+    fi->rule = sol_graph_strndup(g, rule, strlen(rule));
+    fi->basis = nbasis ? sol_graph_alloc(g, nbasis * sizeof(size_t)) : NULL;
+    if (!fi->rule || (nbasis && !fi->basis))
         return SOL_ENOMEM;
-    }
     for (size_t i = 0; i < nbasis; i++) {
         long pos = sol_graph_find_index(g, basis[i]);
         if (pos >= 0)

@@ -37,6 +37,7 @@ struct sol_engine {
     long current_firing;      /* firing being executed, -1 before the first */
     int provenance;           /* 0 off, 1 before-run hook only, 2 hook + fact snapshots */
     void *finding_tmpl;       /* MAIN::finding, looked up once */
+    void *belief_tmpl, *evidence_tmpl; /* read by trials, looked up once */
     int oom;                  /* an allocation failed inside a hook */
     int from_image;           /* 1: rules came from the binary image */
     /* Knowledge facts stay asserted between runs: after a run only the
@@ -47,6 +48,14 @@ struct sol_engine {
     long long kmark;          /* index of the last knowledge fact */
     size_t kcount;            /* facts in memory right after the knowledge */
     void **ruleptrs;          /* every defrule, for refresh */
+    struct rule_at {
+        void *rule;
+        size_t i;
+    } *rule_at;               /* defrule pointer -> index in rules, by pointer */
+    unsigned long resets;     /* resets so far (each asserts the knowledge anew) */
+    sol_graph *kgraph;        /* snapshot of the initial fact and knowledge facts */
+    unsigned long kgraph_at;  /* value of resets when kgraph was taken */
+    long long klast;          /* highest fact index in kgraph */
     struct tslots *tslots;    /* slot names per template, for snapshots */
     size_t ntslots;
 };
@@ -57,6 +66,7 @@ struct tslots {
     void *tmpl;
     long n;                   /* 0 for an implied (ordered) template */
     const char **names;
+    size_t *lens;             /* strlen of each name */
 };
 
 /* ---- router: CLIPS output goes into e->messages, never to stdout ---- */
@@ -123,16 +133,19 @@ static const char *clips_said(sol_engine *e)
 
 /* ---- fact snapshots ---- */
 
-static int dobj_to_value(void *env, DATA_OBJECT *d, sol_value *out)
+/* A fact's slot value as a sol_value; text goes into g's memory. */
+static int dobj_to_value(void *env, sol_graph *g, DATA_OBJECT *d, sol_value *out)
 {
     memset(out, 0, sizeof(*out));
     switch (GetType(*d)) {
     case SYMBOL:
     case STRING:
-    case INSTANCE_NAME:
+    case INSTANCE_NAME: {
+        const char *t = DOToString(*d);
         out->kind = SOL_VAL_SYMBOL;
-        out->sym = sol_strdup(DOToString(*d));
+        out->sym = sol_graph_strndup(g, t, strlen(t));
         return out->sym ? SOL_OK : SOL_ENOMEM;
+    }
     case INTEGER:
         out->kind = SOL_VAL_INTEGER;
         out->i = DOToLong(*d);
@@ -143,10 +156,9 @@ static int dobj_to_value(void *env, DATA_OBJECT *d, sol_value *out)
         return SOL_OK;
     case MULTIFIELD: {
         /* Multislot: space-joined text of its fields. */
-        size_t cap = 64, len = 0;
-        char *buf = malloc(cap);
-        if (!buf)
-            return SOL_ENOMEM;
+        size_t cap = 256, len = 0;
+        char stack[256], *buf = stack;
+        int rc = SOL_OK;
         buf[0] = '\0';
         void *mf = GetValue(*d);
         for (long i = GetDOBegin(*d); i <= GetDOEnd(*d); i++) {
@@ -162,11 +174,13 @@ static int dobj_to_value(void *env, DATA_OBJECT *d, sol_value *out)
             size_t il = strlen(item);
             if (len + il + 2 > cap) {
                 cap = (len + il + 2) * 2;
-                char *nb = realloc(buf, cap);
+                char *nb = buf == stack ? malloc(cap) : realloc(buf, cap);
                 if (!nb) {
-                    free(buf);
-                    return SOL_ENOMEM;
+                    rc = SOL_ENOMEM;
+                    break;
                 }
+                if (buf == stack)
+                    memcpy(nb, stack, len + 1);
                 buf = nb;
             }
             if (len)
@@ -174,9 +188,14 @@ static int dobj_to_value(void *env, DATA_OBJECT *d, sol_value *out)
             memcpy(buf + len, item, il + 1);
             len += il;
         }
-        out->kind = SOL_VAL_SYMBOL;
-        out->sym = buf;
-        return SOL_OK;
+        if (rc == SOL_OK) {
+            out->kind = SOL_VAL_SYMBOL;
+            out->sym = sol_graph_strndup(g, buf, len);
+            rc = out->sym ? SOL_OK : SOL_ENOMEM;
+        }
+        if (buf != stack)
+            free(buf);
+        return rc;
     }
     default:
         (void)env;
@@ -204,30 +223,39 @@ static const struct tslots *template_slots(sol_engine *e, void *tmpl)
     t->tmpl = tmpl;
     t->n = implied ? 0 : n;
     t->names = calloc(n > 0 ? (size_t)n : 1, sizeof *t->names);
-    if (!t->names)
+    t->lens = calloc(n > 0 ? (size_t)n : 1, sizeof *t->lens);
+    if (!t->names || !t->lens) {
+        free(t->names);
+        free(t->lens);
         return NULL;
-    for (long i = 0; i < t->n; i++)
+    }
+    for (long i = 0; i < t->n; i++) {
         t->names[i] = ValueToString(GetMFValue(mf, GetDOBegin(names) + i));
+        t->lens[i] = strlen(t->names[i]);
+    }
     e->ntslots++;
     return t;
 }
 
-/* Snapshot one CLIPS fact into the graph. */
+/* Snapshot one CLIPS fact into the graph (its text in the graph's own
+ * memory, see sol_graph_alloc). */
 static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos)
 {
     void *env = e->env;
+    sol_graph *g = e->graph;
     sol_gfact gf;
     memset(&gf, 0, sizeof gf);
     gf.index = EnvFactIndex(env, fact);
     gf.firing = -1;
     gf.finding = finding;
     void *tmpl = EnvFactDeftemplate(env, fact);
-    gf.relation = sol_strdup(EnvGetDeftemplateName(env, tmpl));
+    const char *rel = EnvGetDeftemplateName(env, tmpl);
+    gf.relation = sol_graph_strndup(g, rel, strlen(rel));
     if (!gf.relation)
         return SOL_ENOMEM;
     const struct tslots *ts = template_slots(e, tmpl);
     if (!ts)
-        goto oom;
+        return SOL_ENOMEM;
     if (ts->n > 0) {
         /* CLIPS 6.30 internals: struct fact (factmngr.h) and its
          * theProposition, a struct multifield (multifld.h) whose theFields[]
@@ -235,10 +263,10 @@ static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos
          * looks each slot up by name; snapshots read every slot of every
          * fact after every firing, so they index the fields directly. */
         struct fact *fp = fact;
-        gf.slot_names = calloc((size_t)ts->n, sizeof(char *));
-        gf.slot_values = calloc((size_t)ts->n, sizeof(sol_value));
+        gf.slot_names = sol_graph_alloc(g, (size_t)ts->n * sizeof(char *));
+        gf.slot_values = sol_graph_alloc(g, (size_t)ts->n * sizeof(sol_value));
         if (!gf.slot_names || !gf.slot_values)
-            goto oom;
+            return SOL_ENOMEM;
         for (long i = 0; i < ts->n && i < fp->theProposition.multifieldLength; i++) {
             /* the fact's fields are its slots in template order, as
              * EnvGetFactSlot reads them, without the name lookup */
@@ -249,24 +277,15 @@ static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos
                 SetpDOBegin(&v, 1);
                 SetpDOEnd(&v, GetMFLength(v.value));
             }
-            gf.slot_names[i] = sol_strdup(ts->names[i]);
+            gf.slot_names[i] = sol_graph_strndup(g, ts->names[i], ts->lens[i]);
             gf.nslots++;
-            if (!gf.slot_names[i] || dobj_to_value(env, &v, &gf.slot_values[i]) != SOL_OK)
-                goto oom;
+            if (!gf.slot_names[i] || dobj_to_value(env, g, &v, &gf.slot_values[i]) != SOL_OK)
+                return SOL_ENOMEM;
         }
     }
     if (gf.index > e->last_index)
         e->last_index = gf.index;
-    return sol_graph_add_fact(e->graph, &gf, out_pos);
-oom:
-    for (size_t i = 0; i < gf.nslots; i++) {
-        free(gf.slot_names[i]);
-        sol_value_clear(&gf.slot_values[i]);
-    }
-    free(gf.slot_names);
-    free(gf.slot_values);
-    free(gf.relation);
-    return SOL_ENOMEM;
+    return sol_graph_add_fact(g, &gf, out_pos);
 }
 
 /* Snapshot every fact newer than the last one seen, crediting the firing. */
@@ -300,6 +319,29 @@ static void collect_new_facts(sol_engine *e)
 
 /* ---- provenance hooks ---- */
 
+static int cmp_rule_at(const void *x, const void *y)
+{
+    const struct rule_at *a = x, *b = y;
+    return a->rule < b->rule ? -1 : a->rule > b->rule;
+}
+
+/* "MODULE::name" of a defrule, from the names collected at load (a binary
+ * search by pointer instead of formatting it at every firing). */
+static const char *rule_name(sol_engine *e, void *rule)
+{
+    size_t lo = 0, hi = e->nrules;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (e->rule_at[mid].rule < rule)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < e->nrules && e->rule_at[lo].rule == rule)
+        return e->rules[e->rule_at[lo].i].name;
+    return "?";
+}
+
 static void before_firing(void *env, void *act)
 {
     sol_engine *e = GetEnvironmentContext(env);
@@ -311,9 +353,7 @@ static void before_firing(void *env, void *act)
      * defrule about to fire; the public EnvGetActivationName gives its name
      * but not its module, and rules are named MODULE::name everywhere. */
     struct activation *a = act;
-    char name[512];
-    snprintf(name, sizeof name, "%s::%s", EnvDefruleModule(env, a->theRule),
-             EnvGetDefruleName(env, a->theRule));
+    const char *name = rule_name(e, a->theRule);
     /* CLIPS 6.30 internals: EnvGetActivationBasis (agenda.h) returns the
      * private struct partialMatch (match.h);
      * its binds[0..bcount) hold, in gm.theMatch, the struct alphaMatch whose
@@ -405,6 +445,14 @@ static int collect_rules(sol_engine *e)
         }
     }
     EnvSetCurrentModule(env, EnvFindDefmodule(env, "MAIN"));
+    e->rule_at = calloc(e->nrules ? e->nrules : 1, sizeof *e->rule_at);
+    if (!e->rule_at)
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < e->nrules; i++) {
+        e->rule_at[i].rule = e->ruleptrs[i];
+        e->rule_at[i].i = i;
+    }
+    qsort(e->rule_at, e->nrules, sizeof *e->rule_at, cmp_rule_at);
     /* A reset also restores defglobals; keeping facts would not. */
     e->can_keep = 1;
     for (void *m = EnvGetNextDefmodule(env, NULL); m; m = EnvGetNextDefmodule(env, m)) {
@@ -668,6 +716,7 @@ void sol_engine_free(sol_engine *e)
 {
     if (!e)
         return;
+    sol_graph_free(e->kgraph);
     if (e->env)
         DestroyEnvironment(e->env);
     for (size_t i = 0; i < e->nrules; i++) {
@@ -676,8 +725,11 @@ void sol_engine_free(sol_engine *e)
     }
     free(e->rules);
     free(e->ruleptrs);
-    for (size_t i = 0; i < e->ntslots; i++)
+    free(e->rule_at);
+    for (size_t i = 0; i < e->ntslots; i++) {
         free(e->tslots[i].names);
+        free(e->tslots[i].lens);
+    }
     free(e->tslots);
     for (size_t i = 0; i < e->nkfacts; i++) {
         free(e->kfacts[i].tmpl);
@@ -827,6 +879,7 @@ static int prepare(sol_engine *e, sol_diag *d)
     if (e->kept && retract_record(e))
         return SOL_OK;
     e->kept = 0;
+    e->resets++;
     EnvReset(e->env);
     for (size_t i = 0; i < e->nkfacts; i++) {
         kfact *k = &e->kfacts[i];
@@ -885,18 +938,41 @@ int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out, sol_di
         e->kept = 0;
         return rc;
     }
-    e->graph = sol_graph_new();
-    if (!e->graph)
-        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-    e->last_index = -1;
     e->current_firing = -1;
     e->oom = 0;
     e->findings = f;
-    /* the initial fact and the knowledge facts, in index order */
-    collect_new_facts(e);
-    if (e->oom) {
-        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-        goto cleanup;
+    if (e->kept) {
+        /* The knowledge facts stay until the next reset: snapshot them once
+         * and start each run's graph from that snapshot. */
+        if (!e->kgraph || e->kgraph_at != e->resets) {
+            sol_graph_free(e->kgraph);
+            e->kgraph = e->graph = sol_graph_new();
+            e->last_index = -1;
+            if (e->graph)
+                collect_new_facts(e);
+            e->graph = NULL;
+            e->kgraph_at = e->resets;
+            e->klast = e->last_index;
+            if (!e->kgraph || e->oom) {
+                sol_graph_free(e->kgraph);
+                e->kgraph = NULL;
+                return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+            }
+        }
+        if (sol_graph_new_from(&e->graph, e->kgraph))
+            return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        e->last_index = e->klast;
+    } else {
+        e->graph = sol_graph_new();
+        if (!e->graph)
+            return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        e->last_index = -1;
+        /* the initial fact and the knowledge facts, in index order */
+        collect_new_facts(e);
+        if (e->oom) {
+            rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+            goto cleanup;
+        }
     }
     rc = assert_inputs(e, f, d);
     if (rc != SOL_OK)
@@ -977,11 +1053,16 @@ int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out, siz
         return sol_diag_set(d, SOL_EENGINE, "", 0, "a rule failed: %s", clips_said(e));
     }
     void *env = e->env;
+    /* templates compared by pointer, looked up once (they outlive resets) */
+    if (!e->belief_tmpl)
+        e->belief_tmpl = EnvFindDeftemplate(env, "MAIN::belief");
+    if (!e->evidence_tmpl)
+        e->evidence_tmpl = EnvFindDeftemplate(env, "MAIN::evidence");
     for (void *fact = EnvGetNextFact(env, NULL); fact; fact = EnvGetNextFact(env, fact)) {
-        const char *rel = EnvGetDeftemplateName(env, EnvFactDeftemplate(env, fact));
-        int is_belief = strcmp(rel, "belief") == 0;
-        if (!is_belief && (strcmp(rel, "evidence") != 0 ||
-                           strcmp(fact_sym(env, fact, "polarity"), "support") != 0))
+        void *tmpl = EnvFactDeftemplate(env, fact);
+        int is_belief = tmpl == e->belief_tmpl;
+        if (!tmpl || (!is_belief && (tmpl != e->evidence_tmpl ||
+                                     strcmp(fact_sym(env, fact, "polarity"), "support") != 0)))
             continue;
         sol_belief *b = belief_of(&arr, &n, &cap, fact_sym(env, fact, "conclusion"));
         if (!b) {

@@ -2,43 +2,96 @@
  * Facts are kept in assertion order; firings refer to facts by position. */
 #include "graph.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A block of the graph's fact memory; blocks are chained and freed with
+ * the graph. */
+typedef struct arena_block {
+    struct arena_block *next;
+    size_t used, cap;
+    max_align_t data[];
+} arena_block;
+
+#define ARENA_BLOCK (16 * 1024)
 
 struct sol_graph {
     sol_gfact *facts;
     size_t nfacts, capfacts;
     sol_firing *firings;
     size_t nfirings, capfirings;
+    arena_block *arena;     /* facts' strings and arrays (sol_graph_alloc) */
+    struct sol_graph *base; /* whose strings the first facts share, or NULL */
+    int refs;               /* this graph and the graphs built on it */
 };
 
 sol_graph *sol_graph_new(void)
 {
-    return calloc(1, sizeof(sol_graph));
+    sol_graph *g = calloc(1, sizeof(sol_graph));
+    if (g)
+        g->refs = 1;
+    return g;
 }
 
-static void fact_clear(sol_gfact *f)
+int sol_graph_new_from(sol_graph **out, sol_graph *base)
 {
-    free(f->relation);
-    for (size_t i = 0; i < f->nslots; i++) {
-        free(f->slot_names[i]);
-        sol_value_clear(&f->slot_values[i]);
+    sol_graph *g = sol_graph_new();
+    *out = NULL;
+    if (!g || sol_grow((void **)&g->facts, &g->capfacts, base->nfacts + 16, sizeof(sol_gfact))) {
+        free(g);
+        return SOL_ENOMEM;
     }
-    free(f->slot_names);
-    free(f->slot_values);
+    memcpy(g->facts, base->facts, base->nfacts * sizeof(sol_gfact));
+    g->nfacts = base->nfacts;
+    g->base = base;
+    /* atomic: a graph may be freed on another thread than its engine's */
+    __atomic_add_fetch(&base->refs, 1, __ATOMIC_RELAXED);
+    *out = g;
+    return SOL_OK;
+}
+
+void *sol_graph_alloc(sol_graph *g, size_t n)
+{
+    const size_t align = sizeof(max_align_t);
+    arena_block *b = g->arena;
+    n = (n + align - 1) / align * align;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->used = 0;
+        b->cap = cap;
+        b->next = g->arena;
+        g->arena = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+char *sol_graph_strndup(sol_graph *g, const char *s, size_t n)
+{
+    char *p = sol_graph_alloc(g, n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
 }
 
 void sol_graph_free(sol_graph *g)
 {
-    if (!g)
+    if (!g || __atomic_sub_fetch(&g->refs, 1, __ATOMIC_ACQ_REL) > 0)
         return;
-    for (size_t i = 0; i < g->nfacts; i++)
-        fact_clear(&g->facts[i]);
-    for (size_t i = 0; i < g->nfirings; i++) {
-        free(g->firings[i].rule);
-        free(g->firings[i].basis);
-        free(g->firings[i].added);
+    sol_graph_free(g->base);
+    for (arena_block *b = g->arena, *next; b; b = next) {
+        next = b->next;
+        free(b);
     }
+    for (size_t i = 0; i < g->nfirings; i++)
+        free(g->firings[i].added);
     free(g->facts);
     free(g->firings);
     free(g);
@@ -80,13 +133,11 @@ int sol_graph_add_firing(sol_graph *g, const char *rule, const long long *basis,
         return SOL_ENOMEM;
     sol_firing *fi = &g->firings[g->nfirings];
     memset(fi, 0, sizeof(*fi));
-    fi->rule = sol_strdup(rule);
-    fi->basis = nbasis ? calloc(nbasis, sizeof(size_t)) : NULL;
-    if (!fi->rule || (nbasis && !fi->basis)) {
-        free(fi->rule);
-        free(fi->basis);
+    /* in the graph's arena, like the facts' text */
+    fi->rule = sol_graph_strndup(g, rule, strlen(rule));
+    fi->basis = nbasis ? sol_graph_alloc(g, nbasis * sizeof(size_t)) : NULL;
+    if (!fi->rule || (nbasis && !fi->basis))
         return SOL_ENOMEM;
-    }
     for (size_t i = 0; i < nbasis; i++) {
         long pos = sol_graph_find_index(g, basis[i]);
         if (pos >= 0)

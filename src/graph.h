@@ -31,7 +31,20 @@ typedef struct sol_graph sol_graph;
 sol_graph *sol_graph_new(void);
 void sol_graph_free(sol_graph *g);                    /* NULL is a no-op */
 
-/* Take ownership of *f's strings and values (f is left zeroed). */
+/* Memory that lives as long as g, for the strings and arrays of its facts
+ * (a bump allocator: a run snapshots thousands of small strings, and a
+ * malloc and free for each was most of the cost of provenance). NULL when
+ * out of memory. */
+void *sol_graph_alloc(sol_graph *g, size_t n);
+/* s[0..n) and a NUL, in g's memory. */
+char *sol_graph_strndup(sol_graph *g, const char *s, size_t n);
+/* A new graph whose first facts are base's (their text shared, not
+ * copied: base lives until the last graph built on it is freed). base must
+ * not change afterwards. The engine starts every run from the knowledge
+ * facts this way instead of copying them again. */
+int sol_graph_new_from(sol_graph **out, sol_graph *base);
+/* Add *f (f is left zeroed). Its strings, slot arrays and symbol values
+ * must come from sol_graph_alloc of g: the graph frees them with itself. */
 int sol_graph_add_fact(sol_graph *g, sol_gfact *f, size_t *out_pos);
 /* basis: CLIPS fact indices (unknown ones are skipped). */
 int sol_graph_add_firing(sol_graph *g, const char *rule, const long long *basis,

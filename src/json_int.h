@@ -1,5 +1,6 @@
 /* json_int.h — internals shared by the JSON module's files (write_json.c,
- * json_fhir.c, json_cds.c); the only header that includes jansson. */
+ * json_fhir.c, json_cds.c, json_dump.c); the only header that includes
+ * jansson. */
 #ifndef SOL_JSON_INT_H
 #define SOL_JSON_INT_H
 
@@ -7,6 +8,11 @@
 
 #include "json.h"
 
+/* root serialised exactly as json_dumpb with JSON_SORT_KEYS and
+ * JSON_REAL_PRECISION(4) and either JSON_INDENT(indent) or, for indent 0,
+ * JSON_COMPACT. *out (NUL-terminated, *out_len bytes) is the caller's to
+ * free. SOL_ENOMEM when memory runs out. */
+int sol_json_dump(char **out, size_t *out_len, json_t *root, int indent);
 /* Offset of the first bracket nested deeper than max (len when none); *line
  * is that bracket's line. Strings are skipped. */
 size_t sol_json_too_deep_at(const char *buf, size_t len, int max, int *line);

@@ -36,6 +36,10 @@ typedef struct {
     char **term_values;
     int protect;            /* a red-flag sign: a negation reaching it only
                                through a list leaves it unknown (sol_notes_protect) */
+    int word_start;         /* 1: every match starts with a byte in first */
+    uint64_t first[4];      /* bytes a match can start with (PCRE2's start set) */
+    pcre2_code *anchored;   /* JIT mode, word_start rows: the regex anchored, tried
+                               at each place a match can start (match_sentence) */
 } row;
 
 struct sol_notes {
@@ -45,6 +49,7 @@ struct sol_notes {
     uint32_t max_captures;
     pcre2_match_context *mctx;
     pcre2_code *utf_check;  /* \A: matched only for PCRE2's UTF check */
+    pcre2_code *lead_guard; /* GUARD alone, tried where a row's match starts */
     int jit;                /* 1: patterns JIT-compiled (sol_notes_use_jit) */
 };
 
@@ -93,6 +98,7 @@ static const struct {
 static void row_clear(row *r)
 {
     pcre2_code_free(r->code);
+    pcre2_code_free(r->anchored);
     sol_value_clear(&r->aff);
     sol_value_clear(&r->neg);
     free(r->term_name);
@@ -113,6 +119,7 @@ void sol_notes_free(sol_notes *n)
     sol_table_close(n->table);
     pcre2_match_context_free(n->mctx);
     pcre2_code_free(n->utf_check);
+    pcre2_code_free(n->lead_guard);
     free(n);
 }
 
@@ -268,26 +275,86 @@ static int check_finding_row(row *r, const char *const *col, const sol_vocab *vo
     return SOL_OK;
 }
 
+static int ascii_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* The prefilter of a row (see word_starts): when PCRE2 knows the bytes any
+ * match starts with and all are ASCII word characters or UTF-8 lead bytes
+ * (caseless 's' also matches U+017F), the word guard means an ASCII one can
+ * only start a word, so a sentence with no word starting with one of those
+ * bytes, and none of those lead bytes, cannot match and is not searched. */
+static void start_set(row *r)
+{
+    const uint8_t *bits = NULL;
+    uint32_t type = 0, cu = 0;
+
+    r->word_start = 0;
+    memset(r->first, 0, sizeof r->first);
+    pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &type);
+    if (type == 1) {
+        /* one first code unit; caseless patterns match its other case too */
+        pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODEUNIT, &cu);
+        if (cu > 0x7f || !ascii_word((unsigned char)cu))
+            return; /* a multibyte first character: no prefilter */
+        r->first[cu >> 6] |= 1ull << (cu & 63);
+        cu = (uint32_t)(isupper((int)cu) ? tolower((int)cu) : toupper((int)cu));
+        r->first[cu >> 6] |= 1ull << (cu & 63);
+    } else if (pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP, &bits) != 0 || !bits) {
+        return;
+    } else {
+        for (int c = 0; c < 256; c++) {
+            if (!(bits[c / 8] & (1u << (c % 8))))
+                continue;
+            if (c < 0xc0 && !ascii_word((unsigned char)c))
+                return;
+            r->first[c >> 6] |= 1ull << (c & 63);
+        }
+    }
+    r->word_start = 1;
+}
+
+/* A row's regex is compiled with the word guard after it only; the guard
+ * before it is tried where a match starts (match_sentence). In front, the
+ * guard's lookbehind hid the regex's first characters from PCRE2, which
+ * then tried every position of every sentence: most of the notes' cost. */
+#define ROW_PRE "(?:"
+#define ROW_POST ")" GUARD
+#define ROW_OPTS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NEVER_BACKSLASH_C)
+
+/* regex as a row matches it, compiled with extra options; NULL on error. */
+static pcre2_code *row_compile(const char *regex, uint32_t extra, int *err, PCRE2_SIZE *eoff)
+{
+    static const char pre[] = ROW_PRE, post[] = ROW_POST;
+    size_t len = strlen(regex), wl = sizeof pre - 1 + len + sizeof post - 1;
+    char *wrapped = malloc(wl + 1);
+    pcre2_code *code;
+
+    if (!wrapped) {
+        *err = PCRE2_ERROR_NOMEMORY;
+        return NULL;
+    }
+    memcpy(wrapped, pre, sizeof pre - 1);
+    memcpy(wrapped + sizeof pre - 1, regex, len);
+    memcpy(wrapped + sizeof pre - 1 + len, post, sizeof post);
+    code = pcre2_compile((PCRE2_SPTR)wrapped, wl, ROW_OPTS | extra, err, eoff, NULL);
+    free(wrapped);
+    return code;
+}
+
 static int compile_row(row *r, const char *regex, const char *file, int line,
                        sol_diag *d)
 {
-    static const char pre[] = GUARD "(?:", post[] = ")" GUARD;
-    size_t len = strlen(regex), wl = sizeof pre - 1 + len + sizeof post - 1;
-    char *wrapped = malloc(wl + 1);
+    static const char pre[] = ROW_PRE;
+    size_t len = strlen(regex);
     int err = 0;
     PCRE2_SIZE eoff = 0;
     uint32_t minlen = 0;
 
-    if (!wrapped)
+    r->code = row_compile(regex, 0, &err, &eoff);
+    if (!r->code && err == PCRE2_ERROR_NOMEMORY)
         return sol_diag_set(d, SOL_ENOMEM, file, line, "out of memory");
-    memcpy(wrapped, pre, sizeof pre - 1);
-    memcpy(wrapped + sizeof pre - 1, regex, len);
-    memcpy(wrapped + sizeof pre - 1 + len, post, sizeof post);
-    r->code = pcre2_compile((PCRE2_SPTR)wrapped, wl,
-                            PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS
-                                | PCRE2_NEVER_BACKSLASH_C,
-                            &err, &eoff, NULL);
-    free(wrapped);
     if (!r->code) {
         PCRE2_UCHAR msg[256];
         size_t at = eoff > sizeof pre - 1 ? eoff - (sizeof pre - 1) : 0;
@@ -299,6 +366,7 @@ static int compile_row(row *r, const char *regex, const char *file, int line,
     }
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &r->ncaptures);
     pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &minlen);
+    start_set(r);
     if (minlen == 0)
         return sol_diag_set(d, SOL_EPARSE, file, line,
                             "pattern '%s': the regex can match empty text",
@@ -388,7 +456,9 @@ int sol_notes_load(sol_notes **out, const char *patterns_path,
     n->mctx = pcre2_match_context_create(NULL);
     n->utf_check = pcre2_compile((PCRE2_SPTR) "\\A", 2, PCRE2_UTF, &err,
                                  &eoff, NULL);
-    if (!n->mctx || !n->utf_check) {
+    n->lead_guard = pcre2_compile((PCRE2_SPTR)GUARD, PCRE2_ZERO_TERMINATED,
+                                  PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &err, &eoff, NULL);
+    if (!n->mctx || !n->utf_check || !n->lead_guard) {
         rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, 0, "out of memory");
         goto cleanup;
     }
@@ -422,20 +492,93 @@ static int push_mention(mention_vec *v, const sol_note_mention *m)
     return SOL_OK;
 }
 
-/* Every match of every row inside sentence [s, e). */
-static int match_sentence(const sol_notes *n, const char *text, size_t s,
-                          size_t e, pcre2_match_data *md, hits_vec *out,
-                          const char *path, int line, sol_diag *d)
+/* The first bytes of the words of sentence [s, e) into set: every ASCII
+ * word character not preceded by one (looking before s too, as the word
+ * guard does), and every UTF-8 lead byte wherever it stands. A byte after a
+ * non-ASCII character counts, whatever that character is, so the set never
+ * misses a place a match could start. */
+static int may_start(const char *text, size_t i)
 {
+    unsigned char c = (unsigned char)text[i];
+    return c >= 0xc0 || (ascii_word(c) && (i == 0 || !ascii_word((unsigned char)text[i - 1])));
+}
+
+static void word_starts(const char *text, size_t s, size_t e, uint64_t set[4])
+{
+    memset(set, 0, 4 * sizeof *set);
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (may_start(text, i))
+            set[c >> 6] |= 1ull << (c & 63);
+    }
+}
+
+/* Every match of every row inside sentence [s, e). A row whose matches
+ * can only start words beginning with none of this sentence's first bytes
+ * is not run. */
+/* The leftmost match of row rw in [off, e) that starts where the guard
+ * holds, which is the one the regex with the guard in front would find;
+ * the result as pcre2_match's, the match in md. JIT rows with an anchored
+ * variant try only the places a match can start (cand, ascending). */
+static int next_match(const sol_notes *n, const row *rw, const char *text, size_t e,
+                      size_t off, const uint32_t *cand, size_t ncand, pcre2_match_data *md,
+                      pcre2_match_data *gmd)
+{
+    int rc;
+    if (rw->anchored && n->jit) {
+        for (size_t i = 0; i < ncand; i++) {
+            unsigned char c = (unsigned char)text[cand[i]];
+            if (cand[i] < off || !(rw->first[c >> 6] & (1ull << (c & 63))))
+                continue;
+            rc = pcre2_match(rw->anchored, (PCRE2_SPTR)text, e, cand[i], PCRE2_NO_UTF_CHECK,
+                             md, n->mctx);
+            if (rc == PCRE2_ERROR_NOMATCH)
+                continue;
+            if (rc < 0 || pcre2_match(n->lead_guard, (PCRE2_SPTR)text, e, cand[i],
+                                      PCRE2_NO_UTF_CHECK, gmd, NULL) >= 0)
+                return rc;
+        }
+        return PCRE2_ERROR_NOMATCH;
+    }
+    while (off < e) {
+        rc = pcre2_match(rw->code, (PCRE2_SPTR)text, e, off, PCRE2_NO_UTF_CHECK, md, n->mctx);
+        if (rc < 0)
+            return rc;
+        PCRE2_SIZE at = pcre2_get_ovector_pointer(md)[0];
+        if (pcre2_match(n->lead_guard, (PCRE2_SPTR)text, e, at, PCRE2_NO_UTF_CHECK, gmd,
+                        NULL) >= 0)
+            return rc;
+        /* not a place the guard allows: search on from the next character */
+        off = at + 1;
+        while (off < e && ((unsigned char)text[off] & 0xc0) == 0x80)
+            off++;
+    }
+    return PCRE2_ERROR_NOMATCH;
+}
+
+static int match_sentence(const sol_notes *n, const char *text, size_t s,
+                          size_t e, pcre2_match_data *md, pcre2_match_data *gmd,
+                          uint32_t *cand, hits_vec *out, const char *path, int line,
+                          sol_diag *d)
+{
+    uint64_t starts[4];
+    size_t ncand = 0;
+    word_starts(text, s, e, starts);
+    /* where a word starts or a multibyte character stands (word_starts) */
+    for (size_t i = s; cand && i < e; i++)
+        if (may_start(text, i))
+            cand[ncand++] = (uint32_t)i;
     for (size_t r = 0; r < n->n; r++) {
         const row *rw = &n->rows[r];
         size_t off = s;
 
+        if (rw->word_start && !((rw->first[0] & starts[0]) | (rw->first[1] & starts[1]) |
+                                (rw->first[2] & starts[2]) | (rw->first[3] & starts[3])))
+            continue;
         while (off < e) {
             PCRE2_SIZE *ov;
             hit h;
-            int rc = pcre2_match(rw->code, (PCRE2_SPTR)text, e, off,
-                                 PCRE2_NO_UTF_CHECK, md, n->mctx);
+            int rc = next_match(n, rw, text, e, off, cand, ncand, md, gmd);
 
             if (rc == PCRE2_ERROR_NOMATCH)
                 break;
@@ -763,7 +906,8 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits,
                    const sol_notes *n, const char *text, size_t len,
                    const char *path, int line, sol_diag *d)
 {
-    pcre2_match_data *md = NULL;
+    pcre2_match_data *md = NULL, *gmd = NULL;
+    uint32_t *cand = NULL;      /* JIT mode: places a match can start */
     sol_sentences sent = { 0 };
     hits_vec hv = { 0 };
     mention_vec mv = { 0 };
@@ -793,7 +937,10 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits,
         text = padded;
     }
     md = pcre2_match_data_create(n->max_captures + 1, NULL);
-    if (!md || sol_sentences_split(&sent, text, len) != SOL_OK) {
+    gmd = pcre2_match_data_create(1, NULL);
+    if (n->jit)
+        cand = malloc(len * sizeof *cand); /* len <= SOL_NOTES_MAX_BYTES */
+    if (!md || !gmd || (n->jit && !cand) || sol_sentences_split(&sent, text, len) != SOL_OK) {
         rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
         goto cleanup;
     }
@@ -801,7 +948,7 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits,
         size_t first = mv.n;
 
         hv.n = 0;
-        rc = match_sentence(n, text, sent.sp[2 * k], sent.sp[2 * k + 1], md,
+        rc = match_sentence(n, text, sent.sp[2 * k], sent.sp[2 * k + 1], md, gmd, cand,
                             &hv, path, line, d);
         if (rc != SOL_OK)
             goto cleanup;
@@ -835,6 +982,8 @@ cleanup:
     free(hv.h);
     sol_sentences_clear(&sent);
     pcre2_match_data_free(md);
+    pcre2_match_data_free(gmd);
+    free(cand);
     return rc;
 }
 
@@ -916,9 +1065,22 @@ size_t sol_notes_use_jit(sol_notes *n)
     size_t done = 0;
     if (!n)
         return 0;
-    for (size_t r = 0; r < n->n; r++)
-        done += n->rows[r].code &&
-                pcre2_jit_compile(n->rows[r].code, PCRE2_JIT_COMPLETE) == 0;
+    for (size_t r = 0; r < n->n; r++) {
+        row *rw = &n->rows[r];
+        int err = 0;
+        PCRE2_SIZE eoff = 0;
+        done += rw->code && pcre2_jit_compile(rw->code, PCRE2_JIT_COMPLETE) == 0;
+        /* Anchored at a place a match can start, JIT code tries that place
+         * only; searching, it tries every character of the sentence (the
+         * start-set skip does not apply to these caseless Unicode
+         * patterns). Without this variant the row is searched as it is. */
+        if (rw->word_start && !rw->anchored &&
+            (rw->anchored = row_compile(rw->pub.regex, PCRE2_ANCHORED, &err, &eoff)) &&
+            pcre2_jit_compile(rw->anchored, PCRE2_JIT_COMPLETE) != 0) {
+            pcre2_code_free(rw->anchored);
+            rw->anchored = NULL;
+        }
+    }
     n->jit = done > 0;
     return done;
 }

@@ -16,7 +16,7 @@
 
 struct sol_pipeline {
     char *knowledge_dir;
-    sol_schema *schema;     /* knowledge/record.rng (record.c keeps its path) */
+    sol_schema *schema;     /* knowledge/record.rng, compiled once */
     sol_kb *kb;             /* the rule model (rules/ as text), the one copy every
                                command reads: why-not, next-best, coverage, explain */
     const char **reads;     /* findings some rule reads (from kb), for the report */
@@ -156,36 +156,51 @@ static int opinion_only(const sol_catalog *cat, const char *list)
 /* (opinion-rule (rule ID)) for every brief rule id all of whose CLIPS rules
  * cite only opinion-level sources; BELIEF holds a belief built only on such
  * votes under the opinion ceiling. Skipped for rule sets without the
- * template. */
+ * template. Each doc string is parsed once (comparing every rule with every
+ * other, parsing both each time, was most of a CLI run). */
 static int add_opinion_rules(sol_pipeline *p, sol_diag *d)
 {
-    char id[64], src[256], rat[8];
+    char rat[8];
     int rc = SOL_OK;
+    size_t n = p->ndocs;
 
     if (!sol_engine_has_template(p->engine, "opinion-rule"))
         return SOL_OK;
-    for (size_t i = 0; i < p->ndocs && rc == SOL_OK; i++) {
+    char (*id)[64] = calloc(n ? n : 1, sizeof *id);
+    char (*src)[256] = calloc(n ? n : 1, sizeof *src);
+    signed char *opinion = calloc(n ? n : 1, 1); /* 1 opinion only, 0 not, -1 no doc */
+    if (!id || !src || !opinion) {
+        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        opinion[i] = -1;
+        if (p->docs[i].doc &&
+            sol_ruledoc_parse(p->docs[i].doc, id[i], sizeof id[i], src[i], sizeof src[i],
+                              rat, sizeof rat) == 0)
+            opinion[i] = (signed char)opinion_only(p->cat, src[i]);
+    }
+    for (size_t i = 0; i < n && rc == SOL_OK; i++) {
         int all = 1, first = 1;
-        char want[64];
 
-        if (!p->docs[i].doc ||
-            sol_ruledoc_parse(p->docs[i].doc, want, sizeof want, src, sizeof src,
-                              rat, sizeof rat) != 0 || strcmp(src, "-") == 0)
+        if (opinion[i] < 0 || strcmp(src[i], "-") == 0)
             continue;
-        for (size_t j = 0; j < p->ndocs && all; j++) {
-            if (!p->docs[j].doc ||
-                sol_ruledoc_parse(p->docs[j].doc, id, sizeof id, src, sizeof src,
-                                  rat, sizeof rat) != 0 || strcmp(id, want) != 0)
+        for (size_t j = 0; j < n && all; j++) {
+            if (opinion[j] < 0 || strcmp(id[j], id[i]) != 0)
                 continue;
             if (j < i)
                 first = 0;      /* this id was handled at its first rule */
-            all = opinion_only(p->cat, src);
+            all = opinion[j];
         }
         if (all && first) {
-            sol_slotval sv[1] = {{"rule", sym(want)}};
+            sol_slotval sv[1] = {{"rule", sym(id[i])}};
             rc = sol_engine_add_knowledge(p->engine, "opinion-rule", sv, 1, d);
         }
     }
+cleanup:
+    free(id);
+    free(src);
+    free(opinion);
     return rc;
 }
 

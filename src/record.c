@@ -374,44 +374,48 @@ static int check_tree(xmlNodePtr n, int depth, const char *name, sol_diag *d)
     return SOL_OK;
 }
 
-/* The compiled record schema: compiled once per handle, so batch and the
- * server validate every record against one compilation. */
+/* A compiled RELAX NG schema. libxml2 builds the content-model automata
+ * (regular expressions over element names) while parsing, which costs
+ * several times the validation of a record; a pipeline compiles it once and
+ * validates every record with it. Read-only while validating. */
 struct sol_schema {
     char *path;
     xmlRelaxNGPtr rng;
+    xmlParserCtxtPtr ctxt;  /* the parser context, reset and reused per record */
 };
 
-void sol_schema_free(sol_schema *s)
-{
-    if (!s)
-        return;
-    xmlRelaxNGFree(s->rng);
-    free(s->path);
-    free(s);
-}
+/* Names libxml2 keeps in a reused context's dictionary before the context
+ * is replaced: it only grows, and a stream of records with ever new
+ * element names must not grow it without bound. */
+#define CTXT_DICT_MAX 4096
 
 int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d)
 {
     xmlRelaxNGParserCtxtPtr pctxt = NULL;
     xml_errcap cap = { 0 };
-    sol_schema *s = calloc(1, sizeof *s);
+    xml_handlers saved;
+    sol_schema *s = NULL;
     char *sbuf = NULL;
     size_t slen = 0;
     int rc;
 
     *out = NULL;
-    if (!s || !(s->path = sol_strdup(schema_path))) {
+    rc = sol_read_file(&sbuf, &slen, schema_path, SCHEMA_MAX_BYTES, d);
+    if (rc != SOL_OK)
+        return rc;
+    xmlInitParser();
+    handlers_push(&saved, &cap);
+    s = calloc(1, sizeof *s);
+    if (!s || !(s->path = sol_strdup(schema_path))
+        || !(pctxt = xmlRelaxNGNewMemParserCtxt(sbuf, (int)slen))) {
         rc = sol_diag_set(d, SOL_ENOMEM, schema_path, 0, "out of memory");
         goto cleanup;
     }
-    if ((rc = sol_read_file(&sbuf, &slen, schema_path, SCHEMA_MAX_BYTES, d)))
-        goto cleanup;
-    if (!(pctxt = xmlRelaxNGNewMemParserCtxt(sbuf, (int)slen))) {
-        rc = sol_diag_set(d, SOL_ENOMEM, schema_path, 0, "out of memory");
-        goto cleanup;
-    }
-    xmlRelaxNGSetParserStructuredErrors(pctxt, (xmlStructuredErrorFunc)capture_error, &cap);
-    if (!(s->rng = xmlRelaxNGParse(pctxt))) {
+    xmlRelaxNGSetParserStructuredErrors(pctxt,
+                                        (xmlStructuredErrorFunc)capture_error,
+                                        &cap);
+    s->rng = xmlRelaxNGParse(pctxt);
+    if (!s->rng) {
         rc = sol_diag_set(d, SOL_EPARSE, schema_path, cap.line,
                           "cannot load the record schema: %s",
                           cap.set ? cap.msg : "invalid RELAX NG");
@@ -419,21 +423,42 @@ int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d)
     }
     *out = s;
     s = NULL;
+
 cleanup:
-    xmlRelaxNGFreeParserCtxt(pctxt);
-    free(sbuf);
     sol_schema_free(s);
+    xmlRelaxNGFreeParserCtxt(pctxt);
+    handlers_pop(&saved);
+    free(sbuf);
     return rc;
 }
 
-static int validate_schema(xmlDocPtr doc, rd_ctx *c, const sol_schema *schema, sol_diag *d)
+void sol_schema_free(sol_schema *s)
+{
+    if (!s)
+        return;
+    xmlRelaxNGFree(s->rng);
+    xmlFreeParserCtxt(s->ctxt);
+    free(s->path);
+    free(s);
+}
+
+/* Validate doc against the compiled schema, or, when there is none (the
+ * path-only entry points), against schema_path compiled for this record. */
+static int validate_schema(xmlDocPtr doc, rd_ctx *c, const sol_schema *compiled,
+                           const char *schema_path, sol_diag *d)
 {
     const char *name = c->name;
+    sol_schema *own = NULL;
     xmlRelaxNGValidCtxtPtr vctxt = NULL;
     xml_errcap cap = { 0 };
     int rc;
 
-    vctxt = xmlRelaxNGNewValidCtxt(schema->rng);
+    if (!compiled) {
+        if ((rc = sol_schema_load(&own, schema_path, d)) != SOL_OK)
+            return rc;
+        compiled = own;
+    }
+    vctxt = xmlRelaxNGNewValidCtxt(compiled->rng);
     if (!vctxt) {
         rc = sol_diag_set(d, SOL_ENOMEM, name, 0, "out of memory");
         goto cleanup;
@@ -466,6 +491,7 @@ static int validate_schema(xmlDocPtr doc, rd_ctx *c, const sol_schema *schema, s
 
 cleanup:
     xmlRelaxNGFreeValidCtxt(vctxt);
+    sol_schema_free(own);
     return rc;
 }
 
@@ -654,8 +680,9 @@ static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root,
  * problem; structure and vocabulary problems are listed in check mode; the
  * schema runs last, once everything else is clean. */
 static int read_record(sol_record **out, rd_ctx *c, const char *buf,
-                       size_t len, const char *schema_path, const sol_schema *schema,
-                       const sol_vocab *vocab, sol_diag *d)
+                       size_t len, sol_schema *compiled,
+                       const char *schema_path, const sol_vocab *vocab,
+                       sol_diag *d)
 {
     const char *name = c->name;
     xmlParserCtxtPtr ctxt = NULL;
@@ -668,7 +695,7 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
     int rc, opts;
 
     *out = NULL;
-    if (!buf || !vocab || (!schema_path && !schema))
+    if (!buf || !vocab || (!compiled && !schema_path))
         return sol_diag_set(d, SOL_EUSAGE, name, 0,
                             "record, schema and vocabulary are required");
     if (len > SOL_RECORD_MAX_BYTES)
@@ -695,7 +722,11 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
 
     xmlInitParser();
     handlers_push(&saved, &cap);
-    ctxt = xmlNewParserCtxt();
+    /* A context costs more to create than a small record to parse: the
+     * pipeline's schema keeps one, which xmlCtxtReadMemory resets. */
+    ctxt = compiled && compiled->ctxt ? compiled->ctxt : xmlNewParserCtxt();
+    if (compiled)
+        compiled->ctxt = NULL; /* back below, unless the read fails */
     if (!ctxt) {
         rc = sol_diag_set(d, SOL_ENOMEM, name, 0, "out of memory");
         goto cleanup;
@@ -744,17 +775,7 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
         rc = c->first;
         goto cleanup;
     }
-    /* The schema runs last; a path is compiled here, for this record only. */
-    if (!schema) {
-        sol_schema *own = NULL;
-
-        rc = sol_schema_load(&own, schema_path, d);
-        if (rc == SOL_OK)
-            rc = validate_schema(doc, c, own, d);
-        sol_schema_free(own);
-    } else {
-        rc = validate_schema(doc, c, schema, d);
-    }
+    rc = validate_schema(doc, c, compiled, schema_path, d);
     if (rc != SOL_OK)
         goto cleanup;
     *out = r;
@@ -763,7 +784,10 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
 cleanup:
     sol_record_free(r);
     xmlFreeDoc(doc);
-    xmlFreeParserCtxt(ctxt);
+    if (compiled && ctxt && ctxt->dict && xmlDictSize(ctxt->dict) < CTXT_DICT_MAX)
+        compiled->ctxt = ctxt;
+    else
+        xmlFreeParserCtxt(ctxt);
     handlers_pop(&saved);
     return rc;
 }
@@ -779,7 +803,7 @@ int sol_record_parse(sol_record **out, const char *buf, size_t len,
                      const sol_vocab *vocab, sol_diag *d)
 {
     rd_ctx c = { name ? name : "(record)", NULL, 0, NULL };
-    return read_record(out, &c, buf, len, schema_path, NULL, vocab, d);
+    return read_record(out, &c, buf, len, NULL, schema_path, vocab, d);
 }
 
 int sol_record_check(sol_record_problems *out, const char *path,
@@ -793,7 +817,7 @@ int sol_record_check(sol_record_problems *out, const char *path,
     int rc = sol_read_file(&buf, &len, path, SOL_RECORD_MAX_BYTES, d);
 
     if (rc == SOL_OK)
-        rc = read_record(&r, &c, buf, len, schema_path, NULL, vocab, d);
+        rc = read_record(&r, &c, buf, len, NULL, schema_path, vocab, d);
     /* A problem that stopped the read (unreadable, hostile, malformed) is
      * listed like the others. */
     if (rc != SOL_OK && rc != SOL_ENOMEM) {
@@ -887,12 +911,13 @@ const sol_note *sol_record_note_at(const sol_record *r, size_t i)
 }
 
 int sol_record_parse_with(sol_record **out, const char *buf, size_t len, const char *name,
-                          const sol_schema *schema, const sol_vocab *vocab, sol_diag *d)
+                          sol_schema *schema, const sol_vocab *vocab, sol_diag *d)
 {
     rd_ctx c = { name ? name : "(record)", NULL, 0, NULL };
-
-    *out = NULL;
-    if (!schema)
-        return sol_diag_set(d, SOL_EUSAGE, c.name, 0, "record, schema and vocabulary are required");
-    return read_record(out, &c, buf, len, schema->path, schema, vocab, d);
+    if (!schema) {
+        *out = NULL;
+        return sol_diag_set(d, SOL_EUSAGE, c.name, 0,
+                            "record, schema and vocabulary are required");
+    }
+    return read_record(out, &c, buf, len, schema, NULL, vocab, d);
 }

@@ -12,8 +12,9 @@
 #include "vocab.h"
 
 typedef struct sol_record sol_record;
-/* A compiled RELAX NG schema: parse it once, validate many records with it
- * (read-only while validating). */
+/* A compiled RELAX NG schema: parse it once, validate many records with it.
+ * It also keeps the parser context reused from record to record, so one
+ * handle serves one thread at a time. */
 typedef struct sol_schema sol_schema;
 
 typedef struct {
@@ -67,7 +68,7 @@ int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d);
 void sol_schema_free(sol_schema *s);   /* NULL is a no-op */
 /* sol_record_parse with a schema compiled once. */
 int sol_record_parse_with(sol_record **out, const char *buf, size_t len,
-                          const char *name, const sol_schema *schema,
+                          const char *name, sol_schema *schema,
                           const sol_vocab *vocab, sol_diag *d);
 
 const char *sol_record_id(const sol_record *r);

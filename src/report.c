@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <math.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,34 +42,29 @@ struct sol_report {
     int has_next;
 };
 
+/* s[0..n) trimmed (sol_trim) into out (cut to outlen); 1 when something
+ * is left. */
+static int trim_into(char *out, size_t outlen, const char *s, size_t n)
+{
+    s = sol_trim(s, &n);
+    snprintf(out, outlen, "%.*s", n > (size_t)INT_MAX ? INT_MAX : (int)n, s);
+    return n > 0;
+}
+
 int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources, size_t srclen,
                       char *rationale, size_t ratlen)
 {
     const char *b1 = strchr(doc, '|');
     const char *b2 = b1 ? strchr(b1 + 1, '|') : NULL;
-    char *parts[3] = {NULL, NULL, NULL};
-    int rc = -1;
-    if (!b2)
-        goto cleanup;
-    parts[0] = sol_trim_dup(doc, (size_t)(b1 - doc));
-    parts[1] = sol_trim_dup(b1 + 1, (size_t)(b2 - b1 - 1));
-    parts[2] = sol_trim_dup(b2 + 1, strlen(b2 + 1));
-    if (!parts[0] || !parts[1] || !parts[2])
-        goto cleanup;
-    snprintf(id, idlen, "%s", parts[0]);
-    snprintf(sources, srclen, "%s", parts[1]);
-    snprintf(rationale, ratlen, "%s", parts[2]);
-    rc = (*parts[0] && *parts[1] && *parts[2]) ? 0 : -1;
-cleanup:
-    free(parts[0]);
-    free(parts[1]);
-    free(parts[2]);
-    if (rc) {
-        snprintf(id, idlen, "?");
-        snprintf(sources, srclen, "-");
-        snprintf(rationale, ratlen, "%s", doc);
-    }
-    return rc;
+    /* No copies on the heap: this runs for every rule that fires. */
+    if (b2 && trim_into(id, idlen, doc, (size_t)(b1 - doc)) &
+                  trim_into(sources, srclen, b1 + 1, (size_t)(b2 - b1 - 1)) &
+                  trim_into(rationale, ratlen, b2 + 1, strlen(b2 + 1)))
+        return 0;
+    snprintf(id, idlen, "?");
+    snprintf(sources, srclen, "-");
+    snprintf(rationale, ratlen, "%s", doc);
+    return -1;
 }
 
 static const ruledoc *find_doc(const sol_report *r, const char *name)

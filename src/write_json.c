@@ -317,14 +317,19 @@ static json_t *report_json(const sol_report *r)
 }
 
 /* Write root with flags and a newline; NULL root is out of memory. */
-static int dump(FILE *out, json_t *root, size_t flags)
+/* Serialise into memory (json_dump.c) and write once, with the newline. */
+static int dump(FILE *out, json_t *root, int indent)
 {
-    if (!root)
-        return SOL_ENOMEM;
-    int rc = json_dumpf(root, out, flags | JSON_SORT_KEYS | JSON_REAL_PRECISION(4));
-    fputc('\n', out);
+    char *buf = NULL;
+    size_t n = 0;
+    int rc = root ? sol_json_dump(&buf, &n, root, indent) : SOL_ENOMEM;
     json_decref(root);
-    return rc == 0 ? sol_write_end(out) : SOL_EWRITE;
+    if (rc)
+        return rc;
+    buf[n++] = '\n'; /* over the NUL */
+    rc = fwrite(buf, 1, n, out) == n ? sol_write_end(out) : SOL_EWRITE;
+    free(buf);
+    return rc;
 }
 
 /* ---- the other commands (each schema in docs/schema/) ---- */
@@ -491,7 +496,7 @@ int sol_write_json_explain(FILE *out, const sol_explain *x, int teach)
         json_object_set_new(root, "phases", phases);
         json_object_set_new(root, "steps", steps);
     }
-    return dump(out, root, JSON_INDENT(2));
+    return dump(out, root, 2);
 }
 
 static json_t *change_json(const sol_change *c)
@@ -560,7 +565,7 @@ int sol_write_json_whynot(FILE *out, const sol_whynot *w, const sol_vocab *v,
     } else {
         json_object_set_new(root, "smallest_change", json_null());
     }
-    return dump(out, root, JSON_INDENT(2));
+    return dump(out, root, 2);
 }
 
 int sol_write_json_whatif(FILE *out, const sol_whatif *w, const sol_report *baseline,
@@ -611,7 +616,7 @@ int sol_write_json_whatif(FILE *out, const sol_whatif *w, const sol_report *base
                                             "for", rr->for_id));
     }
     json_object_set_new(root, "recommendations", ra);
-    return dump(out, root, JSON_INDENT(2));
+    return dump(out, root, 2);
 }
 
 int sol_write_json_coverage(FILE *out, const sol_coverage *c, const sol_catalog *cat)
@@ -647,7 +652,7 @@ int sol_write_json_coverage(FILE *out, const sol_coverage *c, const sol_catalog 
         json_array_append_new(concl, o);
     }
     json_object_set_new(root, "conclusions", concl);
-    return dump(out, root, JSON_INDENT(2));
+    return dump(out, root, 2);
 }
 
 int sol_write_json_lint(FILE *out, const sol_lint *l)
@@ -663,7 +668,7 @@ int sol_write_json_lint(FILE *out, const sol_lint *l)
     json_object_set_new(root, "messages", msgs);
     json_object_set_new(root, "errors", json_integer((json_int_t)sol_lint_error_count(l)));
     json_object_set_new(root, "warnings", json_integer((json_int_t)sol_lint_warning_count(l)));
-    return dump(out, root, JSON_INDENT(2));
+    return dump(out, root, 2);
 }
 
 int sol_write_json_rules(FILE *out, const sol_kb *kb, const sol_vocab *v, const sol_catalog *cat,
@@ -704,12 +709,12 @@ int sol_write_json_rules(FILE *out, const sol_kb *kb, const sol_vocab *v, const 
         json_array_append_new(rules, o);
     }
     json_object_set_new(root, "rules", rules);
-    return dump(out, root, JSON_INDENT(2));
+    return dump(out, root, 2);
 }
 
 int sol_write_json(FILE *out, const sol_report *r)
 {
-    return dump(out, report_json(r), JSON_INDENT(2));
+    return dump(out, report_json(r), 2);
 }
 
 static json_t *input_json(const sol_input_pos *in)
@@ -723,5 +728,5 @@ int sol_write_json_line(FILE *out, const sol_report *r, const sol_input_pos *in)
     json_t *root = report_json(r);
     if (root)
         json_object_set_new(root, "input", input_json(in));
-    return dump(out, root, JSON_COMPACT);
+    return dump(out, root, 0);
 }

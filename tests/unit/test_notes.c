@@ -223,6 +223,23 @@ static void test_notes__sentence_table(void)
     CHECK_EQ_INT(bad, 0);
 }
 
+/* Batch mode's JIT patterns (tried only where a match can start) read the
+ * sentence table as the interpreter does. */
+static void test_notes__sentence_table_jit(void)
+{
+    sol_notes *n = NULL;
+    sol_diag d = { .line = 0 };
+    int rows, bad;
+
+    CHECK(fixture());
+    CHECK_EQ_INT(sol_notes_load(&n, TEST_PATTERNS, vocab_, &d), SOL_OK);
+    CHECK(sol_notes_use_jit(n) > 0);
+    CHECK_EQ_INT(run_table(n, NULL, &rows, &bad), 0);
+    CHECK(rows >= 60);
+    CHECK_EQ_INT(bad, 0);
+    sol_notes_free(n);
+}
+
 /* Every row of note-patterns.tsv (phrases and lexicon) must be matched by
  * some sentence of the table: an unexercised pattern is untested. */
 static void test_notes__every_pattern_exercised(void)
@@ -562,6 +579,41 @@ static void test_notes__backtracking_limit(void)
     sol_findings_free(f);
 }
 
+/* A match never starts or ends inside a word, whatever the letters around
+ * it (the guard in front is tried where a match starts, and rows are
+ * skipped by the first bytes of a sentence's words): with and without JIT. */
+static void test_notes__word_guard_holds(void)
+{
+    static const struct {
+        const char *text;
+        int match;
+    } cases[] = {
+        {"very sore today", 1},     {"unsore today", 0},      {"sores today", 0},
+        {"x-sore today", 1},        {"SORE.", 1},             {"\xc5\xbfore today", 1},
+        {"caf\xc3\xa9sore today", 0}, {"caf\xc3\xa9 sore today", 1},
+        {"\xe2\x80\x99sore today", 1}, {"_sore today", 0},   {"9sore today", 0},
+        {"sore", 1},                {"insore sore", 1},       {"tender", 0},
+    };
+    char buf[256];
+
+    CHECK(fixture());
+    for (int jit = 0; jit < 2; jit++) {
+        sol_notes *n = NULL;
+        sol_diag d = { .line = 0 };
+        CHECK_EQ_INT(load_text(&n, "finding\tguard\tshiny-skin\tyes\tno\t-\tsore\n", &d),
+                     SOL_OK);
+        if (jit)
+            sol_notes_use_jit(n);
+        for (size_t i = 0; n && i < sizeof cases / sizeof *cases; i++) {
+            CHECK_EQ_INT(tokens_of(n, cases[i].text, NULL, buf, sizeof buf), SOL_OK);
+            if (strcmp(buf, cases[i].match ? "shiny-skin=yes" : "-") != 0)
+                printf("  jit %d, '%s': got '%s'\n", jit, cases[i].text, buf);
+            CHECK_EQ_STR(buf, cases[i].match ? "shiny-skin=yes" : "-");
+        }
+        sol_notes_free(n);
+    }
+}
+
 /* The shipped patterns on a maximal note of run-on text stay fast. */
 static void test_notes__large_note_bounded(void)
 {
@@ -849,6 +901,8 @@ int main(int argc, char **argv)
         { "test_notes__note_too_long", test_notes__note_too_long },
         { "test_notes__invalid_utf8", test_notes__invalid_utf8 },
         { "test_notes__backtracking_limit", test_notes__backtracking_limit },
+        { "test_notes__word_guard_holds", test_notes__word_guard_holds },
+        { "test_notes__sentence_table_jit", test_notes__sentence_table_jit },
         { "test_notes__large_note_bounded", test_notes__large_note_bounded },
         { "test_notes__no_text_passthrough",
           test_notes__no_text_passthrough },

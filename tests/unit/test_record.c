@@ -1,11 +1,13 @@
 /* test_record.c — unit tests for record.c: the seven worked examples load with
  * paths and lines, every hostile or invalid fixture in tests/bad/ is refused
  * with the code and message its .expect names, nothing is printed, and the
- * size, depth and encoding limits hold. Run from the repository root. */
+ * size, depth and encoding limits hold; a schema compiled once judges every
+ * record as one compiled per record does. Run from the repository root. */
 #include "harness.h"
 #include "record_int.h"
 
 #include <dirent.h>
+#include <glob.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -351,6 +353,57 @@ static void test_record__missing_schema_is_eio(void)
     CHECK_EQ_STR(d.file, "/nonexistent/record.rng");
 }
 
+/* The batch and server read with one compiled schema for many records: the
+ * same records pass, the refused ones with the same code, line and message,
+ * including a record read after a refused one. */
+static void test_record__compiled_schema_judges_as_per_record(void)
+{
+    static const char *const pats[] = {"tests/bad/*.xml", "tests/cases/*/record.xml",
+                                       "examples/*.xml"};
+    sol_schema *s = NULL;
+    sol_diag d;
+    int n = 0, refused = 0;
+
+    CHECK_EQ_INT(sol_schema_load(&s, TEST_SCHEMA, &d), SOL_OK);
+    for (int k = 0; k < 3; k++) {
+        glob_t gl;
+        if (glob(pats[k], 0, NULL, &gl) != 0)
+            continue;
+        for (size_t i = 0; i < gl.gl_pathc; i++) {
+            sol_record *a = NULL, *b = NULL;
+            sol_diag da, db;
+            memset(&da, 0, sizeof da);
+            memset(&db, 0, sizeof db);
+            int ra = sol_record_load(&a, gl.gl_pathv[i], TEST_SCHEMA, vocab(), &da);
+            char *buf = NULL;
+            size_t len = 0;
+            int rb = sol_read_file(&buf, &len, gl.gl_pathv[i], SOL_RECORD_MAX_BYTES, &db);
+            if (rb == SOL_OK)
+                rb = sol_record_parse_with(&b, buf, len, gl.gl_pathv[i], s, vocab(), &db);
+            free(buf);
+            CHECK_EQ_INT(rb, ra);
+            CHECK_EQ_STR(db.file, da.file);
+            CHECK_EQ_INT(db.line, da.line);
+            CHECK_EQ_STR(db.msg, da.msg);
+            if (ra == SOL_OK && rb == SOL_OK)
+                CHECK_EQ_INT(sol_findings_count(sol_record_findings(b)),
+                             sol_findings_count(sol_record_findings(a)));
+            refused += ra != SOL_OK;
+            n++;
+            sol_record_free(a);
+            sol_record_free(b);
+        }
+        globfree(&gl);
+    }
+    CHECK(n > 100);
+    CHECK(refused >= 13);
+    sol_schema_free(s);
+    CHECK_EQ_INT(sol_schema_load(&s, "/nonexistent/record.rng", &d), SOL_EIO);
+    CHECK(s == NULL);
+    CHECK_EQ_INT(sol_schema_load(&s, TEST_VOCAB, &d), SOL_EPARSE);
+    CHECK_CONTAINS(d.msg, "cannot load the record schema");
+}
+
 static void test_record__minimal_and_any_section_order(void)
 {
     sol_record *r = NULL;
@@ -694,6 +747,7 @@ int main(int argc, char **argv)
         { "test_record__oversized_buffer_refused", test_record__oversized_buffer_refused },
         { "test_record__missing_file_is_eio", test_record__missing_file_is_eio },
         { "test_record__missing_schema_is_eio", test_record__missing_schema_is_eio },
+        { "test_record__compiled_schema_judges_as_per_record", test_record__compiled_schema_judges_as_per_record },
         { "test_record__minimal_and_any_section_order", test_record__minimal_and_any_section_order },
         { "test_record__schema_violations", test_record__schema_violations },
         { "test_record__unknown_name_suggests_the_close_one", test_record__unknown_name_suggests_the_close_one },

@@ -388,9 +388,11 @@ static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *pa
     return SOL_OK;
 }
 
+/* referrals.tsv is a map: one referral a conclusion, keyed by it. */
 static int referral_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
     sol_referral *x;
+    int rc;
 
     if (!sol_catalog_condition(c, r->col[0]))
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
@@ -398,12 +400,10 @@ static int referral_row(sol_catalog *c, const tsv_row *r, const char *path, sol_
     if (!sol_catalog_recommendation(c, r->col[1]))
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
                             "'%s' is not a recommendation of recommendations.tsv", r->col[1]);
-    if (sol_catalog_referral(c, r->col[0], r->col[1]))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "duplicate pair %s / %s", r->col[0], r->col[1]);
-    if (sol_grow_one((void **)&c->refs, c->nrefs, sizeof *c->refs) != SOL_OK)
-        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
-    x = &c->refs[c->nrefs++];
+    rc = add_keyed((void **)&x, (void **)&c->refs, &c->nrefs, sizeof *c->refs, r,
+                   "referral for conclusion", path, d);
+    if (rc != SOL_OK)
+        return rc;
     x->conclusion = r->col[0];
     x->recommendation = r->col[1];
     x->sources = r->col[2];
@@ -720,9 +720,7 @@ const char *sol_catalog_population_at(const sol_catalog *c, size_t i, int *line)
 const sol_referral *sol_catalog_referral(const sol_catalog *c, const char *conclusion,
                                          const char *recommendation)
 {
-    for (size_t i = 0; c && conclusion && recommendation && i < c->nrefs; i++)
-        if (strcmp(c->refs[i].conclusion, conclusion) == 0 &&
-            strcmp(c->refs[i].recommendation, recommendation) == 0)
-            return &c->refs[i];
-    return NULL;
+    const sol_referral *x = c ? find_key(c->refs, c->nrefs, sizeof *c->refs, conclusion) : NULL;
+
+    return x && recommendation && strcmp(x->recommendation, recommendation) == 0 ? x : NULL;
 }

@@ -20,6 +20,7 @@
 typedef struct {
     const char *name;
     int rank;
+    int cites;   /* phases.tsv: a measure serving a red flag cites it */
     int line;
 } ranked;
 
@@ -104,14 +105,6 @@ static int add_keyed(void **out, void **arr, size_t *n, size_t sz, const tsv_row
     *out = (char *)*arr + (*n)++ * sz;
     memset(*out, 0, sz);
     return SOL_OK;
-}
-
-static int one_of(const char *s, const char *const *set)
-{
-    for (; *set; set++)
-        if (strcmp(s, *set) == 0)
-            return 1;
-    return 0;
 }
 
 static int condition_row(sol_catalog *c, const tsv_row *r, const char *path,
@@ -245,7 +238,11 @@ static int phase_row(sol_catalog *c, const tsv_row *r, const char *path, sol_dia
     if (!rank)
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
                             "rank '%s': expected a whole number from 1", r->col[1]);
-    return ranked_row(&c->phases, &c->nphases, r, rank, path, d);
+    int rc = ranked_row(&c->phases, &c->nphases, r, rank, path, d);
+
+    if (rc == SOL_OK)
+        c->phases[c->nphases - 1].cites = r->ncols > 3 && strcmp(r->col[3], "yes") == 0;
+    return rc;
 }
 
 static int population_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
@@ -352,13 +349,6 @@ static int severity_row(sol_catalog *c, const tsv_row *r, const char *path,
     return SOL_OK;
 }
 
-int sol_catalog_is_gate_state(const char *name)
-{
-    static const char *const states[] = { "s4-unanswered", "trend-unknown", "worsening",
-                                          "stopped", "referral-pending", NULL };
-    return name && one_of(name, states);
-}
-
 static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *path,
                                 sol_diag *d)
 {
@@ -367,11 +357,6 @@ static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *pa
     if (!sol_catalog_recommendation(c, r->col[0]))
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
                             "'%s' is not a recommendation of recommendations.tsv", r->col[0]);
-    if (!sol_catalog_condition(c, r->col[1]) && !sol_catalog_is_gate_state(r->col[1]))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "'%s' is neither a conclusion of conditions.tsv nor a state "
-                            "(s4-unanswered, trend-unknown, worsening, stopped, "
-                            "referral-pending)", r->col[1]);
     for (size_t i = 0; i < c->ncontra; i++)
         if (strcmp(c->contra[i].recommendation, r->col[0]) == 0 &&
             strcmp(c->contra[i].by, r->col[1]) == 0)
@@ -485,7 +470,7 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "urgency.tsv", "urgency rank red-flag:yes|no action:refer-now|refer-soon|refer|none", urgency_row, d);
     if (rc == SOL_OK)
-        rc = load_tsv(c, dir, "phases.tsv", "phase rank what", phase_row, d);
+        rc = load_tsv(c, dir, "phases.tsv", "phase rank what [cites:yes|no]", phase_row, d);
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "population.tsv", "rule why sources", population_row, d);
     if (rc == SOL_OK) {
@@ -679,6 +664,14 @@ int sol_catalog_phase_rank(const sol_catalog *c, const char *phase)
         if (strcmp(c->phases[i].name, phase) == 0)
             return c->phases[i].rank;
     return c && c->nphases ? c->phases[c->nphases - 1].rank + 1 : 1;
+}
+
+int sol_catalog_phase_cites_red_flag(const sol_catalog *c, const char *phase)
+{
+    for (size_t i = 0; c && phase && i < c->nphases; i++)
+        if (strcmp(c->phases[i].name, phase) == 0)
+            return c->phases[i].cites;
+    return 0;
 }
 
 size_t sol_catalog_phase_count(const sol_catalog *c)

@@ -75,7 +75,8 @@ typedef struct {
 /* contraindications.tsv: a recommendation never given while `by` stands. */
 typedef struct {
     const char *recommendation;
-    const char *by;          /* a conclusion id or a GATE state (s4-unanswered, ...) */
+    const char *by;          /* a conclusion id or a GATE state (the pipeline checks it
+                                against the rules' state template) */
     const char *reason;
     const char *sources;
     int line;
@@ -152,8 +153,6 @@ size_t sol_catalog_contraindication_count(const sol_catalog *c);
 const sol_contraindication *sol_catalog_contraindication_at(const sol_catalog *c, size_t i);
 size_t sol_catalog_mnm_count(const sol_catalog *c);
 const sol_mnm *sol_catalog_mnm_at(const sol_catalog *c, size_t i);
-/* 1 when name is one of the states GATE derives (contraindications.tsv). */
-int sol_catalog_is_gate_state(const char *name);
 /* cf of a strength name, or 0.0 when unknown. */
 double sol_catalog_cf(const sol_catalog *c, const char *strength);
 
@@ -180,6 +179,9 @@ const sol_urgency *sol_catalog_urgency(const sol_catalog *c, const char *urgency
  * one past the last, so they are listed after every known one. */
 int sol_catalog_phase_rank(const sol_catalog *c, const char *phase);
 /* The phases in order, for lint: name and line of the i-th. */
+/* 1 when a measure of phase that serves a red flag names the red flag
+ * beside it (phases.tsv column 4). */
+int sol_catalog_phase_cites_red_flag(const sol_catalog *c, const char *phase);
 size_t sol_catalog_phase_count(const sol_catalog *c);
 const char *sol_catalog_phase_at(const sol_catalog *c, size_t i, int *line);
 /* 1 when the brief rule family (R55) is a population tendency only

@@ -751,6 +751,27 @@ int sol_engine_has_template(const sol_engine *e, const char *tmpl)
     return e && EnvFindDeftemplate(e->env, qualified) != NULL;
 }
 
+int sol_engine_slot_allows(const sol_engine *e, const char *tmpl, const char *slot,
+                           const char *sym)
+{
+    char qualified[256];
+    void *t;
+    DATA_OBJECT allowed;
+
+    snprintf(qualified, sizeof qualified, "MAIN::%s", tmpl);
+    if (!e || !sym || !(t = EnvFindDeftemplate(e->env, qualified)))
+        return 0;
+    EnvDeftemplateSlotAllowedValues(e->env, t, slot, &allowed);
+    if (GetType(allowed) != MULTIFIELD)
+        return 1;       /* FALSE: the slot restricts nothing */
+    for (long i = GetDOBegin(allowed); i <= GetDOEnd(allowed); i++) {
+        void *mf = GetValue(allowed);
+        if (GetMFType(mf, i) == SYMBOL && strcmp(ValueToString(GetMFValue(mf, i)), sym) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 int sol_engine_add_knowledge(sol_engine *e, const char *tmpl,
                              const sol_slotval *slots, size_t n, sol_diag *d)
 {

@@ -39,6 +39,10 @@ void sol_engine_free(sol_engine *e);                  /* NULL is a no-op */
 /* 1 when the loaded rules define MAIN::tmpl (optional knowledge facts are
  * only given to rule sets that declare their template). */
 int sol_engine_has_template(const sol_engine *e, const char *tmpl);
+/* 1 when the rules' template tmpl has slot and the slot allows the symbol
+ * sym (a slot without allowed-symbols allows any); 0 otherwise. */
+int sol_engine_slot_allows(const sol_engine *e, const char *tmpl, const char *slot,
+                           const char *sym);
 
 /* Remember a knowledge fact (copied) to assert after every reset. */
 int sol_engine_add_knowledge(sol_engine *e, const char *tmpl,

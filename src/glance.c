@@ -128,7 +128,8 @@ static int group_recs(sol_glance *g)
             gr->fors[gr->nfor++] = more->for_id;
             c = sol_catalog_condition(sol_report_catalog(r), more->for_id);
             /* A safety measure serving a red flag cites what raised it. */
-            if (c && c->tier_def->by_severity && strcmp(rr->rec->phase, "safety") == 0)
+            if (c && c->tier_def->by_severity &&
+                sol_catalog_phase_cites_red_flag(sol_report_catalog(r), rr->rec->phase))
                 gr->flags[gr->nflags++] = more->for_id;
         }
     }

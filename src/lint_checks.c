@@ -858,6 +858,25 @@ static int guards_gate(const sol_kb_cond *x)
            x->children[0].kind == SOL_KB_CE_GATE;
 }
 
+/* 1 when some rule asserts (state (name NAME)): the GATE states are what
+ * the rules derive. */
+static int derives_state(const sol_kb *kb, const char *name)
+{
+    char want[256];
+
+    snprintf(want, sizeof want, "(name %s)", name);
+    for (size_t j = 0; j < sol_kb_rule_count(kb); j++) {
+        const sol_kb_rule *r = sol_kb_rule_at(kb, j);
+
+        for (size_t k = 0; k < r->nactions; k++)
+            if (r->actions[k].kind == SOL_KB_ACT_ASSERT && r->actions[k].tmpl &&
+                strcmp(r->actions[k].tmpl, "state") == 0 && r->actions[k].text &&
+                strstr(r->actions[k].text, want))
+                return 1;
+    }
+    return 0;
+}
+
 /* A rule that can give a recommendation must not be able to give it while a
  * contraindicated conclusion or state stands: it needs the blocked guard,
  * or the management gate when the conclusion closes it. */
@@ -872,6 +891,10 @@ static void check_contraindications(lint_ctx *c)
         const sol_contraindication *x = sol_catalog_contraindication_at(c->cat, i);
         const sol_condition *by = sol_catalog_condition(c->cat, x->by);
 
+        if (!by && !derives_state(c->kb, x->by))
+            lint_add(c, path, x->line, "contraindication",
+                     "'%s' is neither a conclusion of conditions.tsv nor a state a rule "
+                     "asserts as (state (name %s))", x->by, x->by);
         for (size_t j = 0; j < sol_kb_rule_count(c->kb); j++) {
             const sol_kb_rule *r = sol_kb_rule_at(c->kb, j);
             int gives = 0, guarded = 0;

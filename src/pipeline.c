@@ -119,6 +119,16 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
     for (size_t i = 0; i < sol_catalog_contraindication_count(p->cat); i++) {
         const sol_contraindication *x = sol_catalog_contraindication_at(p->cat, i);
         sol_slotval sv[2] = {{"recommendation", sym(x->recommendation)}, {"by", sym(x->by)}};
+        /* blocked-by is a conclusion or a state GATE derives; the states are
+         * the allowed symbols of the rules' state template, their one list. */
+        if (!sol_catalog_condition(p->cat, x->by) &&
+            !sol_engine_slot_allows(p->engine, "state", "name", x->by)) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s/contraindications.tsv", p->knowledge_dir);
+            return sol_diag_set(d, SOL_EPARSE, path, x->line,
+                                "'%s' is neither a conclusion of conditions.tsv nor a state "
+                                "the rules' state template allows", x->by);
+        }
         if ((rc = sol_engine_add_knowledge(p->engine, "contraindication", sv, 2, d)))
             return rc;
     }

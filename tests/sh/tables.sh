@@ -83,4 +83,19 @@ breaks thresholds.tsv '1d'
 rm -f "$k/thresholds.tsv"
 expect missing-file 3 "$k/thresholds.tsv: cannot open: No such file or directory"
 
+# A GATE state the rules do not derive: the states are the allowed symbols
+# of the rules' state template (their one list), so the pipeline refuses the
+# row at load and lint names it.
+breaks contraindications.tsv '0,/\ts4-unanswered\t/s//\ts4-unanswerd\t/'
+at="$k/contraindications.tsv:$(line_of contraindications.tsv 's4-unanswerd')"
+${SOLEUS_WRAP:-} "$SOLEUS" --knowledge "$k" assess "$rec" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+if [ "$rc" != 4 ] || ! grep -qF "soleus: $at: 's4-unanswerd' is neither a conclusion" "$tmp/err"; then
+    echo "tables: unknown state: assess exits $rc without naming $at:"; sed 's/^/    /' "$tmp/err"; fail=1
+fi
+${SOLEUS_WRAP:-} "$SOLEUS" --knowledge "$k" lint > "$tmp/out" 2>&1
+if ! grep -qF "$at: error: 's4-unanswerd' is neither a conclusion" "$tmp/out"; then
+    echo "tables: unknown state: lint does not name $at:"; sed 's/^/    /' "$tmp/out"; fail=1
+fi
+
 exit $fail

@@ -54,35 +54,33 @@ static int add_thresholds(sol_pipeline *p, sol_diag *d)
     return rc;
 }
 
-/* must-not-miss.tsv ask rows: one (must-ask) fact per question. */
-static int add_must_ask(sol_pipeline *p, sol_diag *d)
+static sol_value integer(long i)
+{
+    sol_value v = {SOL_VAL_INTEGER, NULL, i, 0};
+    return v;
+}
+
+/* The table rows (kb_rows.c) as facts: the same list the rule model
+ * expands its table-driven rules over. */
+static int add_rows(sol_pipeline *p, const sol_kb_rows *rows, sol_diag *d)
 {
     int rc = SOL_OK;
-    for (size_t i = 0; rc == SOL_OK && i < sol_catalog_mnm_count(p->cat); i++) {
-        const sol_mnm *m = sol_catalog_mnm_at(p->cat, i);
-        if (strcmp(m->kind, "ask") != 0)
-            continue;
-        char when[256], asks[1024];
-        snprintf(when, sizeof when, "%s", m->when);
-        snprintf(asks, sizeof asks, "%s", m->findings);
-        char *eq = strchr(when, '=');
-        if (!eq)
-            continue; /* the catalogue refuses such a row */
-        *eq = '\0';
-        char *save = NULL;
-        for (char *f = strtok_r(asks, " ", &save); f; f = strtok_r(NULL, " ", &save)) {
-            sol_slotval sv[4] = {{"conclusion", sym(m->conclusion)},
-                                 {"trigger", sym(when)},
-                                 {"when", sym(eq + 1)},
-                                 {"finding", sym(f)}};
-            if ((rc = sol_engine_add_knowledge(p->engine, "must-ask", sv, 4, d)))
-                break;
+
+    for (size_t i = 0; rc == SOL_OK && i < rows->n; i++) {
+        const sol_kb_row *r = &rows->rows[i];
+        sol_slotval sv[8];
+
+        for (size_t k = 0; k < r->nslots && k < 8; k++) {
+            sv[k].slot = r->slots[k];
+            sv[k].value = r->integer & (1u << k) ? integer(strtol(r->values[k], NULL, 10))
+                                                 : sym(r->values[k]);
         }
+        rc = sol_engine_add_knowledge(p->engine, r->tmpl, sv, r->nslots < 8 ? r->nslots : 8, d);
     }
     return rc;
 }
 
-static int add_knowledge(sol_pipeline *p, sol_diag *d)
+static int add_knowledge(sol_pipeline *p, const sol_kb_rows *rows, sol_diag *d)
 {
     int rc;
     for (size_t i = 0; i < sol_vocab_count(p->vocab); i++) {
@@ -120,14 +118,7 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
         if ((rc = sol_engine_add_knowledge(p->engine, "contraindication", sv, 2, d)))
             return rc;
     }
-    for (size_t i = 0; i < sol_catalog_referral_count(p->cat); i++) {
-        const sol_referral *x = sol_catalog_referral_at(p->cat, i);
-        sol_slotval sv[2] = {{"conclusion", sym(x->conclusion)},
-                             {"recommendation", sym(x->recommendation)}};
-        if ((rc = sol_engine_add_knowledge(p->engine, "referral", sv, 2, d)))
-            return rc;
-    }
-    if ((rc = add_must_ask(p, d)))
+    if ((rc = add_rows(p, rows, d)))
         return rc;
     return add_thresholds(p, d);
 }
@@ -219,6 +210,7 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
 {
     int rc;
     char path[1024];
+    sol_kb_rows rows = {0};
     *out = NULL;
     sol_pipeline *p = calloc(1, sizeof *p);
     if (!p)
@@ -261,11 +253,17 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
      * no command reads the rules a second time. */
     if ((rc = sol_kb_load(&p->kb, rules_dir, knowledge_dir, d)))
         goto cleanup;
+    /* One list of table rows for both: CLIPS gets them as facts, the model
+     * expands the table-driven rules over them. */
+    if ((rc = sol_kb_rows_build(&rows, p->cat, knowledge_dir, d)))
+        goto cleanup;
+    if ((rc = sol_kb_expand(p->kb, rows.rows, rows.n, d)))
+        goto cleanup;
     if (sol_probe_read_findings(&p->reads, &p->nreads, p->kb)) {
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
-    if ((rc = add_knowledge(p, d)))
+    if ((rc = add_knowledge(p, &rows, d)))
         goto cleanup;
     p->ndocs = sol_engine_rule_count(p->engine);
     p->docs = calloc(p->ndocs ? p->ndocs : 1, sizeof *p->docs);
@@ -285,6 +283,7 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     *out = p;
     p = NULL;
 cleanup:
+    sol_kb_rows_free(&rows);
     sol_pipeline_free(p);
     return rc;
 }

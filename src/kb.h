@@ -203,13 +203,18 @@ typedef struct {
     const char *sources;
     const char *why;
     unsigned integer;       /* bit i: values[i] is a whole number (points) */
+    int fact_only;          /* 1: asserted, but sol_kb_expand passes it by */
 } sol_kb_row;
 
 /* The table rows of knowledge/ the host asserts as facts and the model
  * expands rules over: referrals.tsv (referral), must-not-miss.tsv ask rows
  * (must-ask, one per question), wells.tsv (wells-item, wells-measure) and
  * sign-sets.tsv (sign-set), in that order. The pipeline asserts exactly
- * these; lint expands its model over the same. Free with sol_kb_rows_free. */
+ * these; lint expands its model over the same. The must-ask rows are
+ * fact_only: SCREEN::ask-must-not-miss-question only lists a question as
+ * unanswered, and expanding it would make every asked finding a next-best
+ * candidate of its own, which is the screen's job, not next-best's. Free
+ * with sol_kb_rows_free. */
 typedef struct {
     sol_kb_row *rows;
     size_t n;

@@ -68,7 +68,7 @@ static int bind(bindings *b, const char *var, const char *val)
 static int has_rows(const expander *x, const char *tmpl)
 {
     for (size_t i = 0; i < x->nrows; i++)
-        if (strcmp(x->rows[i].tmpl, tmpl) == 0)
+        if (!x->rows[i].fact_only && strcmp(x->rows[i].tmpl, tmpl) == 0)
             return 1;
     return 0;
 }
@@ -315,7 +315,8 @@ static void next_ce(expander *x, size_t ce_i, bindings *b)
         return;
     }
     for (size_t i = 0; i < x->nrows && !x->rc; i++)
-        if (strcmp(x->rows[i].tmpl, strip_module(x->tce[ce_i]->kids[0]->text)) == 0)
+        if (!x->rows[i].fact_only &&
+            strcmp(x->rows[i].tmpl, strip_module(x->tce[ce_i]->kids[0]->text)) == 0)
             match_slots(x, ce_i, 1, &x->rows[i], b);
 }
 

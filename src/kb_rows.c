@@ -87,6 +87,7 @@ static int add_must_ask(sol_kb_rows *r, const sol_catalog *cat, const char *dir)
             if (add(r, "must-ask", names, v, 4, dir, "must-not-miss.tsv", m->line, m->sources,
                     NULL, 0))
                 return SOL_ENOMEM;
+            r->rows[r->n - 1].fact_only = 1;
         }
     }
     return SOL_OK;

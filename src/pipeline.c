@@ -20,6 +20,8 @@ struct sol_pipeline {
                                command reads: why-not, next-best, coverage, explain */
     const char **reads;     /* findings some rule reads (from kb), for the report */
     size_t nreads;
+    const char **tables;    /* qnames of the table-driven rules (from kb) */
+    size_t ntables;
     sol_vocab *vocab;
     sol_catalog *cat;
     sol_notes *notes;
@@ -263,6 +265,14 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
+    p->tables = calloc(sol_kb_rule_count(p->kb) + 1, sizeof *p->tables);
+    if (!p->tables) {
+        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < sol_kb_rule_count(p->kb); i++)
+        if (sol_kb_rule_at(p->kb, i)->table)
+            p->tables[p->ntables++] = sol_kb_rule_at(p->kb, i)->qname;
     if ((rc = add_knowledge(p, &rows, d)))
         goto cleanup;
     p->ndocs = sol_engine_rule_count(p->engine);
@@ -300,6 +310,7 @@ void sol_pipeline_free(sol_pipeline *p)
     sol_vocab_free(p->vocab);
     sol_schema_free(p->schema);
     free((void *)p->reads);
+    free((void *)p->tables);
     sol_kb_free(p->kb);
     free(p->docs);
     free(p->knowledge_dir);
@@ -477,6 +488,7 @@ int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file
     /* Which findings some rule reads, so the report can list the recorded
      * ones no rule uses. */
     sol_report_set_rule_reads(a->report, p->reads, p->nreads);
+    sol_report_set_table_rules(a->report, p->tables, p->ntables);
     *out = a;
     a = NULL;
 cleanup:

@@ -271,7 +271,10 @@ static void write_contrib(tw *w, const sol_report *r, const sol_rcontrib *c,
     else if (c->nfindings) /* name the vote: two such lines must not read alike */
         tw_line(w, 7, 9, NULL, "finding%s of %s: %s", c->nfindings == 1 ? "" : "s",
                 c->rule_id, line);
-    if (!rule_said)
+    if (!rule_said && c->row)
+        tw_line(w, 7, 9, NULL, "rule: %s, row %s:%d; sources: %s", c->rule, c->row,
+                c->row_line, c->sources);
+    else if (!rule_said)
         tw_line(w, 7, 9, NULL, "rule: %s; sources: %s", c->rule, c->sources);
 }
 

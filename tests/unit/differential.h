@@ -23,6 +23,9 @@
  *     or a run stopped by the engine's firing cap; no rule or case of the
  *     corpus does either, and one that did is reported as a divergence to
  *     look at, not hidden.
+ * A table-driven rule (kb.h: its findings come from a knowledge table such
+ * as wells.tsv) is judged through its row instances: held when one row's
+ * instance holds, since CLIPS fires the rule once per matching row.
  * Verdicts: held = the model says the rule can fire; failed or unknown (a
  * finding it needs is absent) = it cannot; opaque = the model declines to
  * judge (joins through variables, (test) expressions on several variables,

@@ -144,39 +144,57 @@ static int opinion_only(const sol_catalog *cat, const char *list)
     return n > 0;
 }
 
-/* (opinion-rule (rule ID)) for every brief rule id all of whose CLIPS rules
- * cite only opinion-level sources; BELIEF holds a belief built only on such
- * votes under the opinion ceiling. Skipped for rule sets without the
- * template. */
+/* One voter for the opinion check: a brief rule id and the sources it cites. */
+typedef struct {
+    char id[64];
+    char src[256];
+} voter;
+
+/* (opinion-rule (rule ID)) for every brief rule id all of whose voters cite
+ * only opinion-level sources; BELIEF holds a belief built only on such
+ * votes under the opinion ceiling. The voters are the CLIPS rules (their doc
+ * ids) and the sign-set rows, whose votes carry the row's brief id and
+ * whose sources are the row's. Skipped for rule sets without the template. */
 static int add_opinion_rules(sol_pipeline *p, sol_diag *d)
 {
-    char id[64], src[256], rat[8];
+    size_t nsets = sol_catalog_sign_set_count(p->cat), n = 0;
+    voter *v;
+    char rat[8];
     int rc = SOL_OK;
 
     if (!sol_engine_has_template(p->engine, "opinion-rule"))
         return SOL_OK;
-    for (size_t i = 0; i < p->ndocs && rc == SOL_OK; i++) {
+    v = calloc(p->ndocs + nsets + 1, sizeof *v);
+    if (!v)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    for (size_t i = 0; i < p->ndocs; i++)
+        if (p->docs[i].doc && sol_ruledoc_parse(p->docs[i].doc, v[n].id, sizeof v[n].id,
+                                                v[n].src, sizeof v[n].src, rat,
+                                                sizeof rat) == 0)
+            n++;
+    for (size_t i = 0; i < nsets; i++, n++) {
+        const sol_sign_set *x = sol_catalog_sign_set_at(p->cat, i);
+        snprintf(v[n].id, sizeof v[n].id, "%s", x->rule);
+        snprintf(v[n].src, sizeof v[n].src, "%s", x->sources);
+    }
+    for (size_t i = 0; i < n && rc == SOL_OK; i++) {
         int all = 1, first = 1;
-        char want[64];
 
-        if (!p->docs[i].doc ||
-            sol_ruledoc_parse(p->docs[i].doc, want, sizeof want, src, sizeof src,
-                              rat, sizeof rat) != 0 || strcmp(src, "-") == 0)
+        if (strcmp(v[i].src, "-") == 0)
             continue;
-        for (size_t j = 0; j < p->ndocs && all; j++) {
-            if (!p->docs[j].doc ||
-                sol_ruledoc_parse(p->docs[j].doc, id, sizeof id, src, sizeof src,
-                                  rat, sizeof rat) != 0 || strcmp(id, want) != 0)
+        for (size_t j = 0; j < n && all; j++) {
+            if (strcmp(v[j].id, v[i].id) != 0)
                 continue;
             if (j < i)
-                first = 0;      /* this id was handled at its first rule */
-            all = opinion_only(p->cat, src);
+                first = 0;      /* this id was handled at its first voter */
+            all = opinion_only(p->cat, v[j].src);
         }
         if (all && first) {
-            sol_slotval sv[1] = {{"rule", sym(want)}};
+            sol_slotval sv[1] = {{"rule", sym(v[i].id)}};
             rc = sol_engine_add_knowledge(p->engine, "opinion-rule", sv, 1, d);
         }
     }
+    free(v);
     return rc;
 }
 

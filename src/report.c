@@ -134,9 +134,9 @@ static int is_shown(const sol_condition *cond, int support, double cf)
 }
 
 /* The sign-set row a firing applied (a knowledge fact in its basis), or
- * NULL. A vote a generic rule cast for a row is the row's (its brief id,
- * sources and words), as the referral table's rows are for
- * recommendations. */
+ * NULL. A vote a generic rule cast for a row carries the row's brief id,
+ * sources and words, as the referral table's rows do for recommendations;
+ * its own id stays the rule's. */
 static const sol_sign_set *row_vote(const sol_report *r, const sol_firing *fi)
 {
     for (size_t k = 0; k < fi->nbasis; k++) {
@@ -171,7 +171,7 @@ static int fill_contrib(sol_report *r, sol_rcontrib *c, size_t epos, double befo
         c->rationale = rd ? rd->rationale : "";
         const sol_sign_set *x = row_vote(r, fi);
         if (x) {
-            c->rule_id = c->rule_family = x->rule;
+            c->rule_family = x->rule; /* rule_id stays the rule's own: one id per rule */
             c->sources = x->sources;
             c->rationale = x->why;
             c->row = "knowledge/sign-sets.tsv";
@@ -308,12 +308,8 @@ static int build_conclusions(sol_report *r)
         nc->counted_as = "?";
         const sol_gfact *kf = kept >= 0 ? sol_graph_fact_at(g, (size_t)kept) : NULL;
         if (kf && kf->firing >= 0) {
-            const sol_firing *kfi = sol_graph_firing_at(g, (size_t)kf->firing);
-            const ruledoc *rd = find_doc(r, kfi->rule);
-            const sol_sign_set *x = row_vote(r, kfi);
-            if (x)
-                nc->counted_as = x->rule;
-            else if (rd)
+            const ruledoc *rd = find_doc(r, sol_graph_firing_at(g, (size_t)kf->firing)->rule);
+            if (rd)
                 nc->counted_as = rd->id;
         }
     }

@@ -937,6 +937,38 @@ static void check_severity(lint_ctx *c)
 
 /* Every finding the must-not-miss table names exists, with a legal value;
  * every red flag or referral has at least one presentation. */
+/* Is finding=value something a record can hold? Reports a finding not in
+ * the vocabulary (0) or a value it does not allow under check, at
+ * path:line, what naming the row; 1 when the finding is known. value NULL:
+ * only the finding is checked. */
+static int table_value(lint_ctx *c, const char *path, int line, const char *check,
+                       const char *what, const char *finding, const char *value)
+{
+    const sol_term *t = sol_vocab_lookup(c->vocab, finding);
+    sol_value *v;
+    size_t nv = 0;
+
+    if (!t) {
+        lint_add(c, path, line, check, "%s names finding %s, which is not in "
+                 "vocabulary.tsv", what, finding);
+        return 0;
+    }
+    if (!value)
+        return 1;
+    v = calloc(t->nvalues ? t->nvalues : 1, sizeof *v);
+    if (!v) {
+        c->nomem = 1;
+        return 1;
+    }
+    if (sol_vocab_parse_value(t, value, v, &nv, NULL) != SOL_OK)
+        lint_add(c, path, line, check, "%s: '%s' is not an allowed value of %s", what,
+                 value, finding);
+    for (size_t k = 0; k < nv; k++)
+        sol_value_clear(&v[k]);
+    free(v);
+    return 1;
+}
+
 static void check_must_not_miss(lint_ctx *c)
 {
     char path[LINT_PATH];
@@ -953,35 +985,16 @@ static void check_must_not_miss(lint_ctx *c)
         snprintf(buf, sizeof buf, "%s %s", ask ? m->when : "", m->findings);
         for (char *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
             char *eq = strchr(t, '=');
-            const sol_term *term;
-            sol_value *v;
-            size_t nv = 0;
+            char what[300];
 
             if (eq)
                 *eq = '\0';
-            term = sol_vocab_lookup(c->vocab, t);
-            if (!term) {
-                lint_add(c, path, m->line, "must-not-miss",
-                         "row %s names finding %s, which is not in vocabulary.tsv", m->id, t);
+            snprintf(what, sizeof what, "row %s", m->id);
+            if (!table_value(c, path, m->line, "must-not-miss", what, t, eq ? eq + 1 : NULL))
                 continue;
-            }
-            if (!eq) {
-                if (!ask)
-                    lint_add(c, path, m->line, "must-not-miss",
-                             "row %s: %s needs a value (name=value)", m->id, t);
-                continue;
-            }
-            v = calloc(term->nvalues ? term->nvalues : 1, sizeof *v);
-            if (!v) {
-                c->nomem = 1;
-                return;
-            }
-            if (sol_vocab_parse_value(term, eq + 1, v, &nv, NULL) != SOL_OK)
+            if (!eq && !ask)
                 lint_add(c, path, m->line, "must-not-miss",
-                         "row %s: '%s' is not an allowed value of %s", m->id, eq + 1, t);
-            for (size_t k = 0; k < nv; k++)
-                sol_value_clear(&v[k]);
-            free(v);
+                         "row %s: %s needs a value (name=value)", m->id, t);
         }
     }
     for (size_t i = 0; i < sol_catalog_condition_count(c->cat); i++) {
@@ -1000,34 +1013,6 @@ static void check_must_not_miss(lint_ctx *c)
 }
 
 /* ---- tables applied by generic rules (wells.tsv, sign-sets.tsv) ---- */
-
-/* Is finding=value something a record can hold? Reports at path:line. */
-static void table_value(lint_ctx *c, const char *path, int line, const char *what,
-                        const char *finding, const char *value)
-{
-    const sol_term *t = sol_vocab_lookup(c->vocab, finding);
-    sol_value *v;
-    size_t nv = 0;
-
-    if (!t) {
-        lint_add(c, path, line, "table-row", "%s names finding %s, which is not in "
-                 "vocabulary.tsv", what, finding);
-        return;
-    }
-    if (!value)
-        return;
-    v = calloc(t->nvalues ? t->nvalues : 1, sizeof *v);
-    if (!v) {
-        c->nomem = 1;
-        return;
-    }
-    if (sol_vocab_parse_value(t, value, v, &nv, NULL) != SOL_OK)
-        lint_add(c, path, line, "table-row", "%s: '%s' is not an allowed value of %s", what,
-                 value, finding);
-    for (size_t k = 0; k < nv; k++)
-        sol_value_clear(&v[k]);
-    free(v);
-}
 
 /* Does some rule apply the row at path:line (an instance made from it)? */
 static int row_applied(const lint_ctx *c, const char *path, int line)
@@ -1052,7 +1037,7 @@ static void check_tables(lint_ctx *c)
         const sol_term *t = sol_vocab_lookup(c->vocab, w->finding);
 
         snprintf(what, sizeof what, "Wells item %s", w->finding);
-        table_value(c, path, w->line, what, w->finding, w->value);
+        table_value(c, path, w->line, "table-row", what, w->finding, w->value);
         if (t && w->at_least && t->type != SOL_TYPE_INT && t->type != SOL_TYPE_REAL)
             lint_add(c, path, w->line, "table-row", "%s is compared with cut-off %s, but it is "
                      "not a number", w->finding, w->at_least);
@@ -1079,7 +1064,7 @@ static void check_tables(lint_ctx *c)
         snprintf(what, sizeof what, "sign set %s", x->id);
         snprintf(members, sizeof members, "%s", x->members);
         for (char *m = strtok_r(members, " ", &save); m; m = strtok_r(NULL, " ", &save))
-            table_value(c, path, x->line, what, m, x->value);
+            table_value(c, path, x->line, "table-row", what, m, x->value);
         check_source_list(c, path, x->line, what, x->sources);
         if (c->kb && !row_applied(c, path, x->line))
             lint_add(c, path, x->line, "table-row", "no rule applies sign set %s (phase %s), "

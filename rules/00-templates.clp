@@ -37,6 +37,23 @@
 (deftemplate MAIN::referral               ; the referral a supported conclusion gets (referrals.tsv)
    (slot conclusion (type SYMBOL))
    (slot recommendation (type SYMBOL)))
+(deftemplate MAIN::wells-item             ; a Wells item scored by an answer (wells.tsv)
+   (slot finding (type SYMBOL))
+   (slot value (type SYMBOL))             ; the answer that scores
+   (slot points (type INTEGER)))
+(deftemplate MAIN::wells-measure          ; a Wells item scored by a measurement (wells.tsv)
+   (slot finding (type SYMBOL))
+   (slot at-least (type SYMBOL))          ; a threshold of thresholds.tsv
+   (slot points (type INTEGER)))
+(deftemplate MAIN::sign-set               ; any two of these signs are a vote (sign-sets.tsv)
+   (slot id (type SYMBOL))
+   (slot phase (type SYMBOL))             ; the module whose rule applies it
+   (slot conclusion (type SYMBOL))
+   (slot rule (type SYMBOL))              ; the brief rule id the votes carry
+   (slot strength (type SYMBOL))
+   (slot votes (type SYMBOL) (allowed-symbols each-pair once))
+   (slot value (type SYMBOL))             ; the value each member must have
+   (multislot members (type SYMBOL)))
 (deftemplate MAIN::opinion-rule           ; a brief rule id whose rules cite only opinion-level sources (sources.tsv)
    (slot rule (type SYMBOL)))
 

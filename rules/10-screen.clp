@@ -28,8 +28,10 @@
    (assert (unanswered (name ?f) (screen ?c))))
 
 ;;; ---------------------------------------------------------------- Wells score
-;;; One rule per Wells item asserts a (wells-point); add-wells-point then folds
-;;; the points into the total one at a time, so each point is its own firing.
+;;; The items and their points are a table (knowledge/wells.tsv, asserted as
+;;; wells-item and wells-measure facts): each scoring row asserts one
+;;; (wells-point); add-wells-point then folds the points into the total one at
+;;; a time, so each point is its own firing.
 
 (defrule SCREEN::open-wells-score
    "X-wells-open | L1 | Start the Wells total at zero as soon as any Wells item has an answer; with no answers at all there is no score to report."
@@ -38,66 +40,20 @@
    =>
    (assert (score (name wells))))
 
-(defrule SCREEN::score-wells-active-cancer
-   "X-wells-cancer | L1 | Cancer that is active or recently treated adds one Wells point."
-   (finding (name wells-active-cancer) (value yes))
+(defrule SCREEN::score-wells-item
+   "X-wells-item | L1,L2 | A Wells item answered with the value its row of the Wells table names scores that row's points; the row cites its own sources."
+   (wells-item (finding ?f) (value ?v) (points ?p))
+   (finding (name ?f) (value ?v))
    =>
-   (assert (wells-point (item wells-active-cancer) (points 1))))
+   (assert (wells-point (item ?f) (points ?p))))
 
-(defrule SCREEN::score-wells-paralysis-or-cast
-   "X-wells-immobile-leg | L1 | Paralysis, paresis or a recent plaster cast of the leg adds one Wells point."
-   (finding (name wells-paralysis-or-recent-cast) (value yes))
+(defrule SCREEN::score-wells-measure
+   "X-wells-measure | L1 | A measured Wells item at or above the cut-off its row of the Wells table names scores that row's points."
+   (wells-measure (finding ?f) (at-least ?t) (points ?p))
+   (threshold (name ?t) (value ?n))
+   (finding (name ?f) (value ?x&:(>= ?x ?n)))
    =>
-   (assert (wells-point (item wells-paralysis-or-recent-cast) (points 1))))
-
-(defrule SCREEN::score-wells-bedridden-or-surgery
-   "X-wells-bedrest | L1 | Being bedridden for days or major surgery in the last weeks adds one Wells point."
-   (finding (name wells-bedridden-or-major-surgery) (value yes))
-   =>
-   (assert (wells-point (item wells-bedridden-or-major-surgery) (points 1))))
-
-(defrule SCREEN::score-wells-previous-dvt
-   "X-wells-previous-dvt | L1 | A documented earlier DVT adds one point (an item of the later versions of the score, not the 1997 original)."
-   (finding (name wells-previous-dvt) (value yes))
-   =>
-   (assert (wells-point (item wells-previous-dvt) (points 1))))
-
-(defrule SCREEN::score-wells-deep-vein-tenderness
-   "X-wells-tenderness | L1 | Tenderness along the deep veins adds one Wells point."
-   (finding (name deep-vein-tenderness) (value yes))
-   =>
-   (assert (wells-point (item deep-vein-tenderness) (points 1))))
-
-(defrule SCREEN::score-wells-entire-leg-swollen
-   "X-wells-leg-swollen | L1 | Swelling of the whole leg adds one Wells point."
-   (finding (name entire-leg-swollen) (value yes))
-   =>
-   (assert (wells-point (item entire-leg-swollen) (points 1))))
-
-(defrule SCREEN::score-wells-calf-swelling
-   "X-wells-calf-swelling | L1 | A calf whose girth exceeds the other side by at least the cut-off adds one Wells point."
-   (threshold (name calf-swelling-cm) (value ?t))
-   (finding (name calf-swelling-diff) (value ?v&:(>= ?v ?t)))
-   =>
-   (assert (wells-point (item calf-swelling-diff) (points 1))))
-
-(defrule SCREEN::score-wells-pitting-oedema
-   "X-wells-pitting | L1 | Pitting oedema on the painful side adds one Wells point."
-   (finding (name pitting-oedema-symptomatic-leg) (value yes))
-   =>
-   (assert (wells-point (item pitting-oedema-symptomatic-leg) (points 1))))
-
-(defrule SCREEN::score-wells-collateral-veins
-   "X-wells-veins | L1 | New non-varicose superficial veins add one Wells point."
-   (finding (name collateral-superficial-veins) (value yes))
-   =>
-   (assert (wells-point (item collateral-superficial-veins) (points 1))))
-
-(defrule SCREEN::score-wells-alternative-diagnosis
-   "X-wells-alternative | L1,L2 | Another diagnosis at least as likely takes two points off; on its own it never clears a red flag (see the REDFLAG rules)."
-   (finding (name alternative-dx-at-least-as-likely) (value yes))
-   =>
-   (assert (wells-point (item alternative-dx-at-least-as-likely) (points -2))))
+   (assert (wells-point (item ?f) (points ?p))))
 
 (defrule SCREEN::add-wells-point
    "X-wells-add | - | Fold one scored Wells item into the running total; one item per firing keeps every point traceable."

@@ -117,8 +117,12 @@
    (assert (evidence (conclusion acute-compartment-syndrome) (polarity support) (strength moderate) (rule R06) (basis shiny-skin exquisite-tenderness))))
 
 ;;; ---------------------------------------------------------------- A3 Achilles rupture
-;;; R07: any two of the four guideline signs, one rule per pair; a positive
-;;; squeeze test is strong evidence on its own (L20).
+;;; R07: any two of the four guideline signs; a positive squeeze test is
+;;; strong evidence on its own (L20). "Any two of these signs" sets are rows
+;;; of knowledge/sign-sets.tsv; flag-sign-pair applies the redflag rows.
+;;; Members are taken in table order, so each pair matches once; an each-pair
+;;; set's vote rests on its two signs, so a third sign adds an independent
+;;; vote only when it forms a pair of its own.
 
 (defrule REDFLAG::flag-rupture-thompson
    "X-rupture-thompson | L20,L5 | A positive calf squeeze test is the most accurate bedside sign of a torn Achilles and is enough on its own for urgent orthopaedic care."
@@ -126,47 +130,16 @@
    =>
    (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule X-rupture-thompson) (basis thompson-positive))))
 
-(defrule REDFLAG::flag-rupture-thompson-gap
-   "R07 | L5 | Positive squeeze test and a palpable gap: two guideline signs of a torn Achilles, which needs urgent orthopaedic care."
-   (finding (name thompson-positive) (value yes))
-   (finding (name palpable-achilles-gap) (value yes))
+(defrule REDFLAG::flag-sign-pair
+   "X-sign-pair-redflag | L5 | Two signs of a red-flag sign set present together vote for its conclusion as its row of the sign-set table says; the row cites its own sources."
+   (sign-set (phase redflag) (conclusion ?c) (rule ?r) (strength ?s) (votes ?m) (value ?v)
+             (members $? ?a $? ?b $?))
+   (finding (name ?a) (value ?v))
+   (finding (name ?b) (value ?v))
    =>
-   (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule R07) (basis thompson-positive palpable-achilles-gap))))
-
-(defrule REDFLAG::flag-rupture-thompson-weakness
-   "R07 | L5 | Positive squeeze test and weak push-off: two guideline signs of a torn Achilles, which needs urgent orthopaedic care."
-   (finding (name thompson-positive) (value yes))
-   (finding (name plantarflexion-weakness) (value yes))
-   =>
-   (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule R07) (basis thompson-positive plantarflexion-weakness))))
-
-(defrule REDFLAG::flag-rupture-thompson-dorsiflexion
-   "R07 | L5 | Positive squeeze test and extra passive ankle bend: two guideline signs of a torn Achilles, which needs urgent orthopaedic care."
-   (finding (name thompson-positive) (value yes))
-   (finding (name increased-passive-dorsiflexion) (value yes))
-   =>
-   (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule R07) (basis thompson-positive increased-passive-dorsiflexion))))
-
-(defrule REDFLAG::flag-rupture-gap-weakness
-   "R07 | L5 | Palpable gap and weak push-off: two guideline signs of a torn Achilles, which needs urgent orthopaedic care."
-   (finding (name palpable-achilles-gap) (value yes))
-   (finding (name plantarflexion-weakness) (value yes))
-   =>
-   (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule R07) (basis palpable-achilles-gap plantarflexion-weakness))))
-
-(defrule REDFLAG::flag-rupture-gap-dorsiflexion
-   "R07 | L5 | Palpable gap and extra passive ankle bend: two guideline signs of a torn Achilles, which needs urgent orthopaedic care."
-   (finding (name palpable-achilles-gap) (value yes))
-   (finding (name increased-passive-dorsiflexion) (value yes))
-   =>
-   (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule R07) (basis palpable-achilles-gap increased-passive-dorsiflexion))))
-
-(defrule REDFLAG::flag-rupture-weakness-dorsiflexion
-   "R07 | L5 | Weak push-off and extra passive ankle bend: two guideline signs of a torn Achilles, which needs urgent orthopaedic care."
-   (finding (name plantarflexion-weakness) (value yes))
-   (finding (name increased-passive-dorsiflexion) (value yes))
-   =>
-   (assert (evidence (conclusion achilles-rupture) (polarity support) (strength strong) (rule R07) (basis plantarflexion-weakness increased-passive-dorsiflexion))))
+   (if (eq ?m each-pair)
+      then (assert (evidence (conclusion ?c) (polarity support) (strength ?s) (rule ?r) (basis ?a ?b)))
+      else (assert (evidence (conclusion ?c) (polarity support) (strength ?s) (rule ?r)))))
 
 (defrule REDFLAG::flag-rupture-pop-no-heel-raise
    "R08 | L5,L20 | A sudden pop or kicked feeling followed by an inability to rise on one leg points to a torn tendon unless the squeeze test is clearly normal."

@@ -233,49 +233,19 @@
    (assert (evidence (conclusion driver-forefoot-toe-running-demand) (polarity support) (strength weak) (rule R46))))
 
 ;;; ---------------------------------------------------------------- K12 trunk and upper body
-;;; R48: at least two of four trunk findings, one rule per pair.
+;;; R48: at least two of four trunk findings, a row of knowledge/sign-sets.tsv
+;;; (phase chain) applied by suspect-sign-pair, as REDFLAG::flag-sign-pair.
 
-(defrule CHAIN::suspect-trunk-core-rotation
-   "R48 | S4 | A weak trunk that also twists too much is a distant, minor link in the chain."
-   (finding (name core-strength-deficit) (value yes))
-   (finding (name torso-rotation-excessive) (value yes))
+(defrule CHAIN::suspect-sign-pair
+   "X-sign-pair-chain | S4 | Two signs of a driver sign set present together vote for its driver as its row of the sign-set table says; the row cites its own sources."
+   (sign-set (phase chain) (conclusion ?c) (rule ?r) (strength ?s) (votes ?m) (value ?v)
+             (members $? ?a $? ?b $?))
+   (finding (name ?a) (value ?v))
+   (finding (name ?b) (value ?v))
    =>
-   (assert (evidence (conclusion driver-trunk-upper-body) (polarity support) (strength weak) (rule R48))))
-
-(defrule CHAIN::suspect-trunk-core-shoulder
-   "R48 | S4 | A weak trunk with one shoulder held low is a distant, minor link in the chain."
-   (finding (name core-strength-deficit) (value yes))
-   (finding (name shoulder-level-asymmetry) (value yes))
-   =>
-   (assert (evidence (conclusion driver-trunk-upper-body) (polarity support) (strength weak) (rule R48))))
-
-(defrule CHAIN::suspect-trunk-core-arms
-   "R48 | S4 | A weak trunk with a poor arm swing is a distant, minor link in the chain."
-   (finding (name core-strength-deficit) (value yes))
-   (finding (name arm-drive-poor) (value yes))
-   =>
-   (assert (evidence (conclusion driver-trunk-upper-body) (polarity support) (strength weak) (rule R48))))
-
-(defrule CHAIN::suspect-trunk-rotation-shoulder
-   "R48 | S4 | Too much trunk twist with one shoulder held low is a distant, minor link in the chain."
-   (finding (name torso-rotation-excessive) (value yes))
-   (finding (name shoulder-level-asymmetry) (value yes))
-   =>
-   (assert (evidence (conclusion driver-trunk-upper-body) (polarity support) (strength weak) (rule R48))))
-
-(defrule CHAIN::suspect-trunk-rotation-arms
-   "R48 | S4 | Too much trunk twist with a poor arm swing is a distant, minor link in the chain."
-   (finding (name torso-rotation-excessive) (value yes))
-   (finding (name arm-drive-poor) (value yes))
-   =>
-   (assert (evidence (conclusion driver-trunk-upper-body) (polarity support) (strength weak) (rule R48))))
-
-(defrule CHAIN::suspect-trunk-shoulder-arms
-   "R48 | S4 | One shoulder held low with a poor arm swing is a distant, minor link in the chain."
-   (finding (name shoulder-level-asymmetry) (value yes))
-   (finding (name arm-drive-poor) (value yes))
-   =>
-   (assert (evidence (conclusion driver-trunk-upper-body) (polarity support) (strength weak) (rule R48))))
+   (if (eq ?m each-pair)
+      then (assert (evidence (conclusion ?c) (polarity support) (strength ?s) (rule ?r) (basis ?a ?b)))
+      else (assert (evidence (conclusion ?c) (polarity support) (strength ?s) (rule ?r)))))
 
 ;;; ---------------------------------------------------------------- K13 ankle stability and spring
 

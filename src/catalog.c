@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CATALOG_MAX_TABLES 16
+#define CATALOG_MAX_TABLES 20
 
 /* One row of a table that only names and orders things (phases.tsv,
  * population.tsv). */
@@ -51,6 +51,10 @@ struct sol_catalog {
     size_t nmnm;
     sol_threshold *thresholds;
     size_t nthresholds;
+    sol_wells_item *wells;
+    size_t nwells;
+    sol_sign_set *signs;
+    size_t nsigns;
 };
 
 /* One table row handed to a per-file callback. */
@@ -373,6 +377,78 @@ static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *pa
     return SOL_OK;
 }
 
+/* wells.tsv: an answer (or a measurement at least a cut-off) and its points. */
+static int wells_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
+{
+    sol_wells_item *x;
+    const char *at = NULL;
+    char *end;
+    long pts;
+    int rc;
+
+    if (strncmp(r->col[1], ">=", 2) == 0) {
+        at = r->col[1] + 2;
+        if (!sol_catalog_threshold(c, at))
+            return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                                "'%s' is not a cut-off of thresholds.tsv", at);
+    }
+    errno = 0;
+    pts = strtol(r->col[2], &end, 10);
+    if (errno || *end || end == r->col[2] || pts < -100 || pts > 100 || pts == 0)
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "points '%s' is not a whole number from -100 to 100 other than 0",
+                            r->col[2]);
+    if ((rc = add_keyed((void **)&x, (void **)&c->wells, &c->nwells, sizeof *c->wells, r,
+                        "Wells item", path, d)) != SOL_OK)
+        return rc;
+    x->finding = r->col[0];
+    x->value = at ? NULL : r->col[1];
+    x->at_least = at;
+    x->points = (int)pts;
+    x->sources = r->col[3];
+    x->why = r->col[4];
+    x->line = r->line;
+    return SOL_OK;
+}
+
+/* sign-sets.tsv: any two of the members present are a vote. */
+static int sign_set_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
+{
+    sol_sign_set *x;
+    size_t n = 0;
+    int rc;
+
+    if (!sol_catalog_condition(c, r->col[2]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "'%s' is not a conclusion of conditions.tsv", r->col[2]);
+    if (!sol_catalog_strength(c, r->col[4]))
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "'%s' is not a strength of strengths.tsv", r->col[4]);
+    for (const char *p = r->col[7]; *p;) {
+        p += strspn(p, " ");
+        n += *p != '\0';
+        p += strcspn(p, " ");
+    }
+    if (n < 2)
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "a sign set needs at least two members, not %zu", n);
+    if ((rc = add_keyed((void **)&x, (void **)&c->signs, &c->nsigns, sizeof *c->signs, r,
+                        "sign set", path, d)) != SOL_OK)
+        return rc;
+    x->id = r->col[0];
+    x->phase = r->col[1];
+    x->conclusion = r->col[2];
+    x->rule = r->col[3];
+    x->strength = r->col[4];
+    x->votes = r->col[5];
+    x->value = r->col[6];
+    x->members = r->col[7];
+    x->sources = r->col[8];
+    x->why = r->col[9];
+    x->line = r->line;
+    return SOL_OK;
+}
+
 /* referrals.tsv is a map: one referral a conclusion, keyed by it. */
 static int referral_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
@@ -503,6 +579,12 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
                       referral_row, d);
     if (rc == SOL_OK)
         rc = load_thresholds(c, dir, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, dir, "wells.tsv", "finding value points sources why", wells_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, dir, "sign-sets.tsv",
+                      "id phase:redflag|chain conclusion rule strength votes:each-pair|once "
+                      "value members sources why", sign_set_row, d);
     if (rc != SOL_OK) {
         sol_catalog_free(c);
         return rc;
@@ -541,6 +623,8 @@ void sol_catalog_free(sol_catalog *c)
     free(c->mnm);
     free(c->thresholds);
     free(c->refs);
+    free(c->wells);
+    free(c->signs);
     free(c->tiers);
     free(c->urg);
     free(c->phases);
@@ -573,6 +657,8 @@ CATALOG_LIST(sol_mnm, mnm, mnm, nmnm)
 CATALOG_LIST(sol_tier, tier, tiers, ntiers)
 CATALOG_LIST(sol_urgency, urgency, urg, nurg)
 CATALOG_LIST(sol_referral, referral, refs, nrefs)
+CATALOG_KEYED(sol_wells_item, wells_item, wells, nwells)
+CATALOG_KEYED(sol_sign_set, sign_set, signs, nsigns)
 
 const char *const sol_evidence_levels[] = { "guideline", "study", "review",
                                             "opinion", NULL };

@@ -113,11 +113,40 @@ typedef struct {
     int line;
 } sol_referral;
 
+/* wells.tsv: one item of the Wells DVT score (SCREEN::score-wells-item and
+ * score-wells-measure apply the rows). */
+typedef struct {
+    const char *finding;     /* key */
+    const char *value;       /* the answer that scores, or NULL for a measurement */
+    const char *at_least;    /* a measurement: the cut-off of thresholds.tsv, else NULL */
+    int points;
+    const char *sources;
+    const char *why;
+    int line;
+} sol_wells_item;
+
+/* sign-sets.tsv: any two of the members present are a vote (the generic
+ * sign-pair rules apply the rows). */
+typedef struct {
+    const char *id;          /* key */
+    const char *phase;       /* redflag | chain */
+    const char *conclusion;
+    const char *rule;        /* the brief rule id the votes carry */
+    const char *strength;
+    const char *votes;       /* each-pair | once */
+    const char *value;       /* the value each member must have */
+    const char *members;     /* findings, space-separated */
+    const char *sources;
+    const char *why;
+    int line;
+} sol_sign_set;
+
 typedef struct sol_catalog sol_catalog;
 
 /* Load tiers.tsv, urgency.tsv, phases.tsv, population.tsv, conditions.tsv,
  * recommendations.tsv, sources.tsv, strengths.tsv, severity.tsv,
- * contraindications.tsv, must-not-miss.tsv, referrals.tsv and thresholds.tsv
+ * contraindications.tsv, must-not-miss.tsv, referrals.tsv, thresholds.tsv,
+ * wells.tsv and sign-sets.tsv
  * from dir. Errors name file and line. Caller frees *out. */
 int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d);
 /* A catalogue of dir/thresholds.tsv alone (for the rule model), read and
@@ -138,6 +167,8 @@ size_t sol_catalog_strength_count(const sol_catalog *c);
 const sol_strength *sol_catalog_strength(const sol_catalog *c, const char *strength);
 size_t sol_catalog_threshold_count(const sol_catalog *c);
 const sol_threshold *sol_catalog_threshold_at(const sol_catalog *c, size_t i);
+/* The threshold named name, or NULL. */
+const sol_threshold *sol_catalog_threshold(const sol_catalog *c, const char *name);
 /* The evidence levels a source may carry (sources.tsv column 5), NULL-ended. */
 extern const char *const sol_evidence_levels[];
 /* 1 when strengths.tsv lets a source of this level carry this strength: the
@@ -161,6 +192,13 @@ const sol_referral *sol_catalog_referral_at(const sol_catalog *c, size_t i);
 /* The row of referrals.tsv for a conclusion and recommendation, or NULL. */
 const sol_referral *sol_catalog_referral(const sol_catalog *c, const char *conclusion,
                                          const char *recommendation);
+
+size_t sol_catalog_wells_item_count(const sol_catalog *c);
+const sol_wells_item *sol_catalog_wells_item_at(const sol_catalog *c, size_t i);
+const sol_wells_item *sol_catalog_wells_item(const sol_catalog *c, const char *finding);
+size_t sol_catalog_sign_set_count(const sol_catalog *c);
+const sol_sign_set *sol_catalog_sign_set_at(const sol_catalog *c, size_t i);
+const sol_sign_set *sol_catalog_sign_set(const sol_catalog *c, const char *id);
 
 /* The tiers in listing order (tiers.tsv); sol_catalog_tier(c, 'T') looks
  * one up by letter, NULL when unknown. */

@@ -798,9 +798,45 @@ oom:
     return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
 }
 
-static int put_slot(void *env, void *fact, const char *slot, const sol_value *v)
+/* A symbol for a multislot (sign-sets.tsv members) is its space-separated
+ * words, one field each. */
+static int put_multi(void *env, void *fact, const char *slot, const char *words)
 {
     DATA_OBJECT dobj;
+    size_t n = 0;
+    const char *p;
+
+    for (p = words; *p;) {
+        p += strspn(p, " ");
+        n += *p != '\0';
+        p += strcspn(p, " ");
+    }
+    void *mf = EnvCreateMultifield(env, (long)n);
+    long i = 1;
+    for (p = words; *p;) {
+        p += strspn(p, " ");
+        size_t len = strcspn(p, " ");
+        if (len) {
+            char w[256];
+            snprintf(w, sizeof w, "%.*s", (int)len, p);
+            SetMFType(mf, i, SYMBOL);
+            SetMFValue(mf, i, EnvAddSymbol(env, w));
+            i++;
+        }
+        p += len;
+    }
+    SetType(dobj, MULTIFIELD);
+    SetValue(dobj, mf);
+    SetDOBegin(dobj, 1);
+    SetDOEnd(dobj, (long)n);
+    return EnvPutFactSlot(env, fact, slot, &dobj) ? 1 : 0;
+}
+
+static int put_slot(void *env, void *tmpl, void *fact, const char *slot, const sol_value *v)
+{
+    DATA_OBJECT dobj;
+    if (v->kind == SOL_VAL_SYMBOL && EnvDeftemplateSlotMultiP(env, tmpl, slot))
+        return put_multi(env, fact, slot, v->sym);
     switch (v->kind) {
     case SOL_VAL_SYMBOL:
         SetType(dobj, SYMBOL);
@@ -847,7 +883,7 @@ static void *assert_fact(sol_engine *e, void *tmpl, const char *tmpl_name,
         return NULL;
     }
     for (size_t i = 0; i < n; i++) {
-        if (!put_slot(e->env, fact, slots[i].slot, &slots[i].value)) {
+        if (!put_slot(e->env, tmpl, fact, slots[i].slot, &slots[i].value)) {
             char buf[64];
             sol_diag_set(d, SOL_EENGINE, "", 0, "template '%s' refused slot '%s' = %s",
                          tmpl_name, slots[i].slot,

@@ -204,7 +204,38 @@ static int builder_finish(kb_builder *b, int rc)
         rc = sol_diag_set(b->d, SOL_ENOMEM, "", 0, "out of memory");
     if (rc == SOL_OK)
         rc = assign_ids(kb, b->d);
+    if (rc == SOL_OK)
+        rc = kb_index_units(kb, b->d);
     return rc;
+}
+
+int kb_index_units(sol_kb *kb, sol_diag *d)
+{
+    size_t n = 0;
+    const sol_kb_rule **u;
+
+    for (size_t i = 0; i < kb->nrules; i++)
+        n += kb->rules[i].table ? kb->rules[i].nrows : 1;
+    u = kb_alloc(&kb->arena, (n ? n : 1) * sizeof *u);
+    if (!u)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    n = 0;
+    for (size_t i = 0; i < kb->nrules; i++) {
+        if (!kb->rules[i].table)
+            u[n++] = &kb->rules[i];
+        for (size_t k = 0; kb->rules[i].table && k < kb->rules[i].nrows; k++)
+            u[n++] = &kb->rules[i].rows[k];
+    }
+    kb->units = u;
+    kb->nunits = n;
+    return SOL_OK;
+}
+
+size_t sol_kb_unit_count(const sol_kb *kb) { return kb ? kb->nunits : 0; }
+
+const sol_kb_rule *sol_kb_unit_at(const sol_kb *kb, size_t i)
+{
+    return kb && i < kb->nunits ? kb->units[i] : NULL;
 }
 
 int sol_kb_parse(sol_kb **out, const char *text, const char *name,

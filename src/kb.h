@@ -121,7 +121,7 @@ typedef struct {
     size_t nargs;
 } sol_kb_action;
 
-typedef struct {
+typedef struct sol_kb_rule_s {
     const char *module;     /* e.g. TISSUE */
     const char *name;       /* without module */
     const char *qname;      /* MODULE::name */
@@ -143,6 +143,17 @@ typedef struct {
     const sol_kb_action *actions;
     size_t nactions;
     int rhs_line;           /* line of "=>" */
+    /* A table-driven rule (its findings are named by a knowledge fact's
+     * slots, e.g. SCREEN::score-wells-item) is expanded by sol_kb_expand
+     * into one instance per row of its table: */
+    int table;              /* 1: expanded; rows[] are its instances */
+    const struct sol_kb_rule_s *rows;
+    size_t nrows;
+    const struct sol_kb_rule_s *table_rule; /* an instance: the rule it
+                                               instantiates, else NULL */
+    const char *row_file;   /* an instance: its row (knowledge/wells.tsv) */
+    int row_line;
+    const void *src;        /* internal: the rule's source form */
 } sol_kb_rule;
 
 typedef struct {
@@ -178,6 +189,57 @@ int sol_kb_load(sol_kb **out, const char *rules_dir, const char *knowledge_dir,
 int sol_kb_parse(sol_kb **out, const char *text, const char *name,
                  sol_diag *d);
 void sol_kb_free(sol_kb *kb);   /* NULL is a no-op */
+
+/* One knowledge fact the host asserts from a table row: template, slot
+ * names and values as text (a multislot's fields space-separated), and the
+ * row it came from (file, line, sources, words; NULL/0 when not a row). */
+typedef struct {
+    const char *tmpl;
+    const char *const *slots;
+    const char *const *values;
+    size_t nslots;
+    const char *file;
+    int line;
+    const char *sources;
+    const char *why;
+    unsigned integer;       /* bit i: values[i] is a whole number (points) */
+    int fact_only;          /* 1: asserted, but sol_kb_expand passes it by */
+} sol_kb_row;
+
+/* The table rows of knowledge/ the host asserts as facts and the model
+ * expands rules over: referrals.tsv (referral), must-not-miss.tsv ask rows
+ * (must-ask, one per question), wells.tsv (wells-item, wells-measure) and
+ * sign-sets.tsv (sign-set), in that order. The pipeline asserts exactly
+ * these; lint expands its model over the same. The must-ask rows are
+ * fact_only: SCREEN::ask-must-not-miss-question only lists a question as
+ * unanswered, and expanding it would make every asked finding a next-best
+ * candidate of its own, which is the screen's job, not next-best's. Free
+ * with sol_kb_rows_free. */
+typedef struct {
+    sol_kb_row *rows;
+    size_t n;
+    char **strs;            /* owned copies the rows point into */
+    size_t nstrs, cap, rcap;
+} sol_kb_rows;
+
+struct sol_catalog;
+int sol_kb_rows_build(sol_kb_rows *out, const struct sol_catalog *cat,
+                      const char *knowledge_dir, sol_diag *d);
+void sol_kb_rows_free(sol_kb_rows *r);
+
+/* Expand every table-driven rule over rows (the knowledge facts the host
+ * asserts): a rule with a top-level pattern on a template that has rows,
+ * one of whose variables a finding pattern reads, gets one instance per
+ * matching row (per way of matching, for a multifield such as
+ * (members $? ?a $? ?b $?)), with the row's values in place of the
+ * variables and the table pattern left out. Strings are copied. */
+int sol_kb_expand(sol_kb *kb, const sol_kb_row *rows, size_t nrows, sol_diag *d);
+
+/* The units the evaluator judges: every rule in definition order, a
+ * table-driven rule replaced by its instances. Why-not, next-best, the
+ * findings rules read and the differential test walk these. */
+size_t sol_kb_unit_count(const sol_kb *kb);
+const sol_kb_rule *sol_kb_unit_at(const sol_kb *kb, size_t i);
 
 size_t sol_kb_rule_count(const sol_kb *kb);
 const sol_kb_rule *sol_kb_rule_at(const sol_kb *kb, size_t i);
@@ -251,6 +313,9 @@ sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r,
 sol_kb_result sol_kb_eval_rule(const sol_kb *kb, size_t rule_i,
                                const sol_findings *f,
                                const sol_kb_facts *facts);
+/* The same for any rule or unit r of kb. */
+sol_kb_result sol_kb_eval_whole(const sol_kb *kb, const sol_kb_rule *r,
+                                const sol_findings *f, const sol_kb_facts *facts);
 /* Does one value satisfy a constraint? HELD, FAILED, or OPAQUE when the
  * constraint is not analysable. */
 sol_kb_result sol_kb_constraint_match(const sol_kb_constraint *c,

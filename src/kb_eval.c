@@ -234,11 +234,31 @@ sol_kb_result sol_kb_eval_rule(const sol_kb *kb, size_t rule_i,
                                const sol_findings *f,
                                const sol_kb_facts *facts)
 {
-    const sol_kb_rule *r = sol_kb_rule_at(kb, rule_i);
+    return sol_kb_eval_whole(kb, sol_kb_rule_at(kb, rule_i), f, facts);
+}
+
+/* A table-driven rule can fire when one of its rows can: held when any
+ * instance holds, else unknown when any is unknown, else opaque when any is,
+ * else failed (also with no rows: nothing to apply). */
+sol_kb_result sol_kb_eval_whole(const sol_kb *kb, const sol_kb_rule *r,
+                                const sol_findings *f, const sol_kb_facts *facts)
+{
     sol_kb_cond all;
 
     if (!r)
         return SOL_KB_OPAQUE;
+    if (r->table) {
+        int unknown = 0, opaque = 0;
+
+        for (size_t i = 0; i < r->nrows; i++) {
+            sol_kb_result res = sol_kb_eval_whole(kb, &r->rows[i], f, facts);
+            if (res == SOL_KB_HELD)
+                return SOL_KB_HELD;
+            unknown |= res == SOL_KB_UNKNOWN;
+            opaque |= res == SOL_KB_OPAQUE;
+        }
+        return opaque ? SOL_KB_OPAQUE : unknown ? SOL_KB_UNKNOWN : SOL_KB_FAILED;
+    }
     memset(&all, 0, sizeof all);
     all.kind = SOL_KB_CE_AND;
     all.children = r->conds;

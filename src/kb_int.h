@@ -90,6 +90,8 @@ int kb_oom(kb_builder *b, int line);   /* records "out of memory" */
 int kb_split_name(kb_builder *b, const char *qname, const char **module,
                   const char **name);
 int kb_parse_defrule(kb_builder *b, const kb_node *n);
+/* (Re)build kb->units from the rules and their instances. */
+int kb_index_units(sol_kb *kb, sol_diag *d);
 
 /* The model's handle (definition used by kb.c and kb_eval.c). */
 struct sol_kb {
@@ -105,6 +107,8 @@ struct sol_kb {
     sol_kb_threshold *thresholds;
     size_t nthresholds;
     const char *thresholds_file;
+    const sol_kb_rule **units;          /* sol_kb_unit_at (kb_index_units) */
+    size_t nunits;
     struct sol_catalog *thresholds_cat; /* held open while the model lives, so a
                                            catalogue loaded beside it shares the
                                            one parsed thresholds.tsv */

@@ -690,6 +690,7 @@ int kb_parse_defrule(kb_builder *b, const kb_node *n)
         return kb_oom(b, n->line);
     r->file = b->file;
     r->line = n->line;
+    r->src = n;
     if (kb_split_name(b, n->kids[1]->text, &r->module, &r->name) != SOL_OK)
         return kb_oom(b, n->line);
     q = kb_alloc(b->a, strlen(r->module) + strlen(r->name) + 3);

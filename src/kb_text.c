@@ -521,6 +521,36 @@ static void write_table_rows(writer *w, const sol_kb_rule *r, const char *item)
     fputc('\n', w->out);
 }
 
+/* A table-driven rule (kb.h) applies every row of its table: list the rows
+ * it was expanded over, once each, with their words and sources. */
+static void write_expanded_rows(writer *w, const sol_kb_rule *r, const char *item)
+{
+    char buf[PHRASE], head[PHRASE];
+    size_t shown = 0;
+
+    if (!r->table || !r->nrows)
+        return;
+    snprintf(head, sizeof head, "Rows (%s):", strip_dot(r->rows[0].row_file));
+    fprintf(w->out, item, head);
+    for (size_t i = 0; i < r->nrows; i++) {
+        const sol_kb_rule *u = &r->rows[i];
+        int dup = 0;
+
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = r->rows[k].row_line == u->row_line;
+        if (dup)
+            continue;
+        snprintf(buf, sizeof buf, "%sline %d: %s (", shown++ ? "; " : "", u->row_line,
+                 u->rationale ? u->rationale : "-");
+        for (size_t k = 0; k < u->nsources; k++)
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", k ? "," : "",
+                     u->sources[k]);
+        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), ")");
+        put_md(w, buf);
+    }
+    fputc('\n', w->out);
+}
+
 static void write_rule(writer *w, const sol_kb_rule *r)
 {
     char buf[PHRASE];
@@ -576,6 +606,7 @@ static void write_rule(writer *w, const sol_kb_rule *r)
     put_md(w, r->rationale ? r->rationale : "(no rationale given)");
     fputc('\n', w->out);
     write_table_rows(w, r, item);
+    write_expanded_rows(w, r, item);
     if (w->md)
         fprintf(w->out, "- *Defined at* `%s:%d`%s\n\n", strip_dot(r->file),
                 r->line, r->has_salience ? " (control salience)" : "");

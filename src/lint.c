@@ -76,6 +76,9 @@ static const sol_lint_check checks[] = {
       "the listing-policy tables disagree with the knowledge: a red flag in a tier listed by "
       "certainty (tiers.tsv), a recommendation phase not in phases.tsv, a population.tsv rule "
       "id no rule has, a red flag without an applied referral (referrals.tsv)" },
+    { "table-row", SOL_LINT_ERROR,
+      "a row of wells.tsv or sign-sets.tsv names an unknown finding or value, or no rule "
+      "applies it; a vocabulary entry marked wells without a row in wells.tsv" },
     { "must-not-miss", SOL_LINT_ERROR,
       "a must-not-miss.tsv row naming an unknown finding or value, or a red flag with no "
       "presentation" },
@@ -186,6 +189,20 @@ int sol_lint_run(sol_lint **out, const char *rules_dir,
         goto cleanup;
     if (rc != SOL_OK)
         lint_add(&c, e.file, e.line, "load", "%s", e.msg);
+    /* The model is expanded over the same table rows the pipeline asserts,
+     * so the checks see each row's findings. */
+    if (kb && cat) {
+        sol_kb_rows rows;
+        rc = sol_kb_rows_build(&rows, cat, knowledge_dir, &e);
+        if (rc == SOL_OK) {
+            rc = sol_kb_expand(kb, rows.rows, rows.n, &e);
+            sol_kb_rows_free(&rows);
+        }
+        if (rc == SOL_ENOMEM)
+            goto cleanup;
+        if (rc != SOL_OK)
+            lint_add(&c, e.file, e.line, "load", "%s", e.msg);
+    }
     rc = SOL_OK;
     c.kb = kb;
     c.vocab = vocab;

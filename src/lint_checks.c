@@ -38,10 +38,12 @@ static void walk(lint_ctx *c, const sol_kb_rule *r, const sol_kb_cond *x,
     }
 }
 
+/* Every unit of the model: a table-driven rule is checked as its row
+ * instances (kb.h), whose findings are literal. */
 static void walk_rules(lint_ctx *c, cond_fn fn, void *arg)
 {
-    for (size_t i = 0; i < sol_kb_rule_count(c->kb); i++) {
-        const sol_kb_rule *r = sol_kb_rule_at(c->kb, i);
+    for (size_t i = 0; i < sol_kb_unit_count(c->kb); i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
 
         walk(c, r, r->conds, r->nconds, fn, arg);
     }
@@ -280,14 +282,19 @@ static void finding_cond(lint_ctx *c, const sol_kb_rule *r,
     if (x->kind != SOL_KB_CE_FINDING || !x->finding)
         return;
     t = sol_vocab_lookup(c->vocab, x->finding);
-    if (!t) {
+    /* A row instance's finding and value come from its table row, which
+     * check_tables judges at the row's line: here it only counts as read. */
+    if (!t && !r->table_rule) {
         lint_add(c, r->file, x->line, "unknown-finding",
                  "rule %s reads finding %s, which is not in vocabulary.tsv",
                  r->qname, x->finding);
         return;
     }
+    if (!t)
+        return;
     st->used[term_index(c->vocab, t)] = 1;
-    check_value(c, r, x, t);
+    if (!r->table_rule)
+        check_value(c, r, x, t);
 }
 
 static void check_findings(lint_ctx *c)
@@ -304,8 +311,8 @@ static void check_findings(lint_ctx *c)
         return;
     }
     walk_rules(c, finding_cond, &st);
-    for (size_t i = 0; i < sol_kb_rule_count(c->kb); i++) {
-        const sol_kb_rule *r = sol_kb_rule_at(c->kb, i);
+    for (size_t i = 0; i < sol_kb_unit_count(c->kb); i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
 
         for (size_t k = 0; k < r->nactions; k++) {
             const sol_kb_action *a = &r->actions[k];
@@ -371,8 +378,8 @@ static int recommends_for(const sol_kb_rule *r, const char *id)
  * the rules give (the referral table). */
 static int applies_table(const lint_ctx *c, const char *tmpl)
 {
-    for (size_t i = 0; c->kb && i < sol_kb_rule_count(c->kb); i++) {
-        const sol_kb_rule *r = sol_kb_rule_at(c->kb, i);
+    for (size_t i = 0; c->kb && i < sol_kb_unit_count(c->kb); i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
         int reads = 0, recommends = 0;
 
         for (size_t k = 0; k < r->nconds; k++)
@@ -404,8 +411,8 @@ static void check_conclusions(lint_ctx *c)
     if (!c->cat || !c->kb)
         return;
     walk_rules(c, conclusion_cond, NULL);
-    for (size_t i = 0; i < sol_kb_rule_count(c->kb); i++) {
-        const sol_kb_rule *r = sol_kb_rule_at(c->kb, i);
+    for (size_t i = 0; i < sol_kb_unit_count(c->kb); i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
 
         for (size_t k = 0; k < r->nactions; k++) {
             const sol_kb_action *a = &r->actions[k];
@@ -429,8 +436,8 @@ static void check_conclusions(lint_ctx *c)
         const sol_condition *x = sol_catalog_condition_at(c->cat, i);
         int supported = 0, recommended = 0;
 
-        for (size_t j = 0; j < sol_kb_rule_count(c->kb); j++) {
-            const sol_kb_rule *r = sol_kb_rule_at(c->kb, j);
+        for (size_t j = 0; j < sol_kb_unit_count(c->kb); j++) {
+            const sol_kb_rule *r = sol_kb_unit_at(c->kb, j);
 
             supported |= sol_kb_rule_asserts(r, x->id, "support") != NULL;
             if (strcmp(r->module, "MANAGE") == 0)
@@ -454,8 +461,8 @@ static void check_recommendations(lint_ctx *c)
 {
     if (!c->cat || !c->kb)
         return;
-    for (size_t i = 0; i < sol_kb_rule_count(c->kb); i++) {
-        const sol_kb_rule *r = sol_kb_rule_at(c->kb, i);
+    for (size_t i = 0; i < sol_kb_unit_count(c->kb); i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
 
         for (size_t k = 0; k < r->nactions; k++) {
             const sol_kb_action *a = &r->actions[k];
@@ -482,8 +489,8 @@ static void check_recommendations(lint_ctx *c)
         const sol_recommendation *x = sol_catalog_recommendation_at(c->cat, i);
         int used = 0;
 
-        for (size_t j = 0; j < sol_kb_rule_count(c->kb) && !used; j++) {
-            const sol_kb_rule *r = sol_kb_rule_at(c->kb, j);
+        for (size_t j = 0; j < sol_kb_unit_count(c->kb) && !used; j++) {
+            const sol_kb_rule *r = sol_kb_unit_at(c->kb, j);
 
             for (size_t k = 0; k < r->nactions && !used; k++)
                 used = r->actions[k].kind == SOL_KB_ACT_RECOMMENDATION &&
@@ -671,7 +678,7 @@ static void compare_rules(lint_ctx *c, const sol_kb_rule *q,
 
 static void check_overlaps(lint_ctx *c)
 {
-    size_t n = c->kb ? sol_kb_rule_count(c->kb) : 0;
+    size_t n = c->kb ? sol_kb_unit_count(c->kb) : 0;
     cond_keys *keys;
     int rc = SOL_OK;
 
@@ -683,7 +690,7 @@ static void check_overlaps(lint_ctx *c)
         return;
     }
     for (size_t i = 0; i < n && rc == SOL_OK; i++)
-        rc = build_keys(sol_kb_rule_at(c->kb, i), &keys[i]);
+        rc = build_keys(sol_kb_unit_at(c->kb, i), &keys[i]);
     if (rc != SOL_OK)
         c->nomem = 1;
     for (size_t i = 0; i < n && rc == SOL_OK; i++) {
@@ -691,8 +698,8 @@ static void check_overlaps(lint_ctx *c)
             continue;
         for (size_t j = i + 1; j < n; j++)
             if (keys[j].findings)
-                compare_rules(c, sol_kb_rule_at(c->kb, i), &keys[i],
-                              sol_kb_rule_at(c->kb, j), &keys[j]);
+                compare_rules(c, sol_kb_unit_at(c->kb, i), &keys[i],
+                              sol_kb_unit_at(c->kb, j), &keys[j]);
     }
     for (size_t i = 0; i < n; i++) {
         for (size_t k = 0; k < keys[i].n; k++)
@@ -895,8 +902,8 @@ static void check_contraindications(lint_ctx *c)
             lint_add(c, path, x->line, "contraindication",
                      "'%s' is neither a conclusion of conditions.tsv nor a state a rule "
                      "asserts as (state (name %s))", x->by, x->by);
-        for (size_t j = 0; j < sol_kb_rule_count(c->kb); j++) {
-            const sol_kb_rule *r = sol_kb_rule_at(c->kb, j);
+        for (size_t j = 0; j < sol_kb_unit_count(c->kb); j++) {
+            const sol_kb_rule *r = sol_kb_unit_at(c->kb, j);
             int gives = 0, guarded = 0;
 
             for (size_t k = 0; k < r->nactions; k++)
@@ -951,6 +958,38 @@ static void check_severity(lint_ctx *c)
 
 /* Every finding the must-not-miss table names exists, with a legal value;
  * every red flag or referral has at least one presentation. */
+/* Is finding=value something a record can hold? Reports a finding not in
+ * the vocabulary (0) or a value it does not allow under check, at
+ * path:line, what naming the row; 1 when the finding is known. value NULL:
+ * only the finding is checked. */
+static int table_value(lint_ctx *c, const char *path, int line, const char *check,
+                       const char *what, const char *finding, const char *value)
+{
+    const sol_term *t = sol_vocab_lookup(c->vocab, finding);
+    sol_value *v;
+    size_t nv = 0;
+
+    if (!t) {
+        lint_add(c, path, line, check, "%s names finding %s, which is not in "
+                 "vocabulary.tsv", what, finding);
+        return 0;
+    }
+    if (!value)
+        return 1;
+    v = calloc(t->nvalues ? t->nvalues : 1, sizeof *v);
+    if (!v) {
+        c->nomem = 1;
+        return 1;
+    }
+    if (sol_vocab_parse_value(t, value, v, &nv, NULL) != SOL_OK)
+        lint_add(c, path, line, check, "%s: '%s' is not an allowed value of %s", what,
+                 value, finding);
+    for (size_t k = 0; k < nv; k++)
+        sol_value_clear(&v[k]);
+    free(v);
+    return 1;
+}
+
 static void check_must_not_miss(lint_ctx *c)
 {
     char path[LINT_PATH];
@@ -967,35 +1006,16 @@ static void check_must_not_miss(lint_ctx *c)
         snprintf(buf, sizeof buf, "%s %s", ask ? m->when : "", m->findings);
         for (char *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
             char *eq = strchr(t, '=');
-            const sol_term *term;
-            sol_value *v;
-            size_t nv = 0;
+            char what[300];
 
             if (eq)
                 *eq = '\0';
-            term = sol_vocab_lookup(c->vocab, t);
-            if (!term) {
-                lint_add(c, path, m->line, "must-not-miss",
-                         "row %s names finding %s, which is not in vocabulary.tsv", m->id, t);
+            snprintf(what, sizeof what, "row %s", m->id);
+            if (!table_value(c, path, m->line, "must-not-miss", what, t, eq ? eq + 1 : NULL))
                 continue;
-            }
-            if (!eq) {
-                if (!ask)
-                    lint_add(c, path, m->line, "must-not-miss",
-                             "row %s: %s needs a value (name=value)", m->id, t);
-                continue;
-            }
-            v = calloc(term->nvalues ? term->nvalues : 1, sizeof *v);
-            if (!v) {
-                c->nomem = 1;
-                return;
-            }
-            if (sol_vocab_parse_value(term, eq + 1, v, &nv, NULL) != SOL_OK)
+            if (!eq && !ask)
                 lint_add(c, path, m->line, "must-not-miss",
-                         "row %s: '%s' is not an allowed value of %s", m->id, eq + 1, t);
-            for (size_t k = 0; k < nv; k++)
-                sol_value_clear(&v[k]);
-            free(v);
+                         "row %s: %s needs a value (name=value)", m->id, t);
         }
     }
     for (size_t i = 0; i < sol_catalog_condition_count(c->cat); i++) {
@@ -1013,6 +1033,66 @@ static void check_must_not_miss(lint_ctx *c)
     }
 }
 
+/* ---- tables applied by generic rules (wells.tsv, sign-sets.tsv) ---- */
+
+/* Does some rule apply the row at path:line (an instance made from it)? */
+static int row_applied(const lint_ctx *c, const char *path, int line)
+{
+    for (size_t i = 0; c->kb && i < sol_kb_unit_count(c->kb); i++) {
+        const sol_kb_rule *u = sol_kb_unit_at(c->kb, i);
+        if (u->row_file && u->row_line == line && strcmp(u->row_file, path) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void check_tables(lint_ctx *c)
+{
+    char path[LINT_PATH], what[600];
+
+    if (!c->cat || !c->vocab)
+        return;
+    snprintf(path, sizeof path, "%s/wells.tsv", c->knowledge_dir);
+    for (size_t i = 0; i < sol_catalog_wells_item_count(c->cat); i++) {
+        const sol_wells_item *w = sol_catalog_wells_item_at(c->cat, i);
+        const sol_term *t = sol_vocab_lookup(c->vocab, w->finding);
+
+        snprintf(what, sizeof what, "Wells item %s", w->finding);
+        table_value(c, path, w->line, "table-row", what, w->finding, w->value);
+        if (t && w->at_least && t->type != SOL_TYPE_INT && t->type != SOL_TYPE_REAL)
+            lint_add(c, path, w->line, "table-row", "%s is compared with cut-off %s, but it is "
+                     "not a number", w->finding, w->at_least);
+        if (t && strcmp(t->screen, "wells") != 0)
+            lint_add(c, path, w->line, "table-row", "%s is not marked wells in the screen "
+                     "column of vocabulary.tsv", w->finding);
+        check_source_list(c, path, w->line, what, w->sources);
+        if (c->kb && !row_applied(c, path, w->line))
+            lint_add(c, path, w->line, "table-row", "no rule applies this row of the Wells "
+                     "table, so its points are never scored");
+    }
+    for (size_t i = 0; i < sol_vocab_count(c->vocab); i++) {
+        const sol_term *t = sol_vocab_at(c->vocab, i);
+        if (strcmp(t->screen, "wells") == 0 && t->type != SOL_TYPE_DERIVED &&
+            !sol_catalog_wells_item(c->cat, t->name))
+            lint_add(c, c->vocab_path, t->line, "table-row", "Wells item %s has no row in %s",
+                     t->name, path);
+    }
+    snprintf(path, sizeof path, "%s/sign-sets.tsv", c->knowledge_dir);
+    for (size_t i = 0; i < sol_catalog_sign_set_count(c->cat); i++) {
+        const sol_sign_set *x = sol_catalog_sign_set_at(c->cat, i);
+        char members[1024], *save = NULL;
+
+        snprintf(what, sizeof what, "sign set %s", x->id);
+        snprintf(members, sizeof members, "%s", x->members);
+        for (char *m = strtok_r(members, " ", &save); m; m = strtok_r(NULL, " ", &save))
+            table_value(c, path, x->line, "table-row", what, m, x->value);
+        check_source_list(c, path, x->line, what, x->sources);
+        if (c->kb && !row_applied(c, path, x->line))
+            lint_add(c, path, x->line, "table-row", "no rule applies sign set %s (phase %s), "
+                     "so it never votes", x->id, x->phase);
+    }
+}
+
 /* ---- strength against evidence level ---- */
 
 /* A vote may be no stronger than its best cited source allows: strengths.tsv
@@ -1023,8 +1103,8 @@ static void check_evidence_levels(lint_ctx *c)
 {
     if (!c->cat || !c->kb || !sol_catalog_levels_declared(c->cat))
         return;
-    for (size_t i = 0; i < sol_kb_rule_count(c->kb); i++) {
-        const sol_kb_rule *r = sol_kb_rule_at(c->kb, i);
+    for (size_t i = 0; i < sol_kb_unit_count(c->kb); i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
 
         for (size_t k = 0; k < r->nactions; k++) {
             const sol_kb_action *a = &r->actions[k];
@@ -1143,5 +1223,6 @@ void lint_run_checks(lint_ctx *c)
         check_contraindications(c);
     check_severity(c);
     check_must_not_miss(c);
+    check_tables(c);
     check_policy(c);
 }

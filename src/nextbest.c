@@ -73,12 +73,12 @@ static int could_matter(ctx *c, const sol_term *t, const sol_change *ch)
         return 1;
     if (sol_change_apply(&alt, c->f, ch, 1))
         return 1;
-    for (size_t i = 0; i < sol_kb_rule_count(c->kb) && !could; i++) {
-        const sol_kb_rule *r = sol_kb_rule_at(c->kb, i);
+    for (size_t i = 0; i < sol_kb_unit_count(c->kb) && !could; i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
         if (!sol_probe_rule_reads(r, t->name))
             continue;
-        sol_kb_result a = sol_kb_eval_rule(c->kb, i, c->f, &c->facts);
-        sol_kb_result b = sol_kb_eval_rule(c->kb, i, alt, &c->facts);
+        sol_kb_result a = sol_kb_eval_whole(c->kb, r, c->f, &c->facts);
+        sol_kb_result b = sol_kb_eval_whole(c->kb, r, alt, &c->facts);
         could = a != b || a == SOL_KB_OPAQUE;
     }
     sol_findings_free(alt);
@@ -174,7 +174,7 @@ static int red_flag_rules(const sol_kb *kb, const sol_catalog *cat, unsigned cha
                           int *all)
 {
     strset cs = {0}, ts = {0};
-    size_t nr = sol_kb_rule_count(kb);
+    size_t nr = sol_kb_unit_count(kb);
     int rc = SOL_OK, grew = 1;
     *all = 0;
     *feeds = calloc(nr ? nr : 1, 1);
@@ -186,7 +186,7 @@ static int red_flag_rules(const sol_kb *kb, const sol_catalog *cat, unsigned cha
     while (grew && rc >= 0 && !*all) {
         grew = 0;
         for (size_t i = 0; i < nr && rc >= 0; i++) {
-            const sol_kb_rule *r = sol_kb_rule_at(kb, i);
+            const sol_kb_rule *r = sol_kb_unit_at(kb, i);
             if ((*feeds)[i] || !produces(r, &cs, &ts))
                 continue;
             (*feeds)[i] = 1;
@@ -202,8 +202,8 @@ static int red_flag_rules(const sol_kb *kb, const sol_catalog *cat, unsigned cha
 
 static int feeds_red_flag(const sol_kb *kb, const unsigned char *feeds, const char *finding)
 {
-    for (size_t i = 0; i < sol_kb_rule_count(kb); i++)
-        if (feeds[i] && sol_probe_rule_reads(sol_kb_rule_at(kb, i), finding))
+    for (size_t i = 0; i < sol_kb_unit_count(kb); i++)
+        if (feeds[i] && sol_probe_rule_reads(sol_kb_unit_at(kb, i), finding))
             return 1;
     return 0;
 }

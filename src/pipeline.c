@@ -21,6 +21,8 @@ struct sol_pipeline {
                                command reads: why-not, next-best, coverage, explain */
     const char **reads;     /* findings some rule reads (from kb), for the report */
     size_t nreads;
+    const char **tables;    /* qnames of the table-driven rules (from kb) */
+    size_t ntables;
     sol_vocab *vocab;
     sol_catalog *cat;
     sol_notes *notes;
@@ -55,35 +57,33 @@ static int add_thresholds(sol_pipeline *p, sol_diag *d)
     return rc;
 }
 
-/* must-not-miss.tsv ask rows: one (must-ask) fact per question. */
-static int add_must_ask(sol_pipeline *p, sol_diag *d)
+static sol_value integer(long i)
+{
+    sol_value v = {SOL_VAL_INTEGER, NULL, i, 0};
+    return v;
+}
+
+/* The table rows (kb_rows.c) as facts: the same list the rule model
+ * expands its table-driven rules over. */
+static int add_rows(sol_pipeline *p, const sol_kb_rows *rows, sol_diag *d)
 {
     int rc = SOL_OK;
-    for (size_t i = 0; rc == SOL_OK && i < sol_catalog_mnm_count(p->cat); i++) {
-        const sol_mnm *m = sol_catalog_mnm_at(p->cat, i);
-        if (strcmp(m->kind, "ask") != 0)
-            continue;
-        char when[256], asks[1024];
-        snprintf(when, sizeof when, "%s", m->when);
-        snprintf(asks, sizeof asks, "%s", m->findings);
-        char *eq = strchr(when, '=');
-        if (!eq)
-            continue; /* the catalogue refuses such a row */
-        *eq = '\0';
-        char *save = NULL;
-        for (char *f = strtok_r(asks, " ", &save); f; f = strtok_r(NULL, " ", &save)) {
-            sol_slotval sv[4] = {{"conclusion", sym(m->conclusion)},
-                                 {"trigger", sym(when)},
-                                 {"when", sym(eq + 1)},
-                                 {"finding", sym(f)}};
-            if ((rc = sol_engine_add_knowledge(p->engine, "must-ask", sv, 4, d)))
-                break;
+
+    for (size_t i = 0; rc == SOL_OK && i < rows->n; i++) {
+        const sol_kb_row *r = &rows->rows[i];
+        sol_slotval sv[8];
+
+        for (size_t k = 0; k < r->nslots && k < 8; k++) {
+            sv[k].slot = r->slots[k];
+            sv[k].value = r->integer & (1u << k) ? integer(strtol(r->values[k], NULL, 10))
+                                                 : sym(r->values[k]);
         }
+        rc = sol_engine_add_knowledge(p->engine, r->tmpl, sv, r->nslots < 8 ? r->nslots : 8, d);
     }
     return rc;
 }
 
-static int add_knowledge(sol_pipeline *p, sol_diag *d)
+static int add_knowledge(sol_pipeline *p, const sol_kb_rows *rows, sol_diag *d)
 {
     int rc;
     for (size_t i = 0; i < sol_vocab_count(p->vocab); i++) {
@@ -120,8 +120,11 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
         const sol_contraindication *x = sol_catalog_contraindication_at(p->cat, i);
         sol_slotval sv[2] = {{"recommendation", sym(x->recommendation)}, {"by", sym(x->by)}};
         /* blocked-by is a conclusion or a state GATE derives; the states are
-         * the allowed symbols of the rules' state template, their one list. */
+         * the allowed symbols of the rules' state template, their one list
+         * (a rule set without that template derives no state: nothing to
+         * check, and such a row can never block). */
         if (!sol_catalog_condition(p->cat, x->by) &&
+            sol_engine_has_template(p->engine, "state") &&
             !sol_engine_slot_allows(p->engine, "state", "name", x->by)) {
             char path[4096];
             snprintf(path, sizeof path, "%s/contraindications.tsv", p->knowledge_dir);
@@ -132,14 +135,7 @@ static int add_knowledge(sol_pipeline *p, sol_diag *d)
         if ((rc = sol_engine_add_knowledge(p->engine, "contraindication", sv, 2, d)))
             return rc;
     }
-    for (size_t i = 0; i < sol_catalog_referral_count(p->cat); i++) {
-        const sol_referral *x = sol_catalog_referral_at(p->cat, i);
-        sol_slotval sv[2] = {{"conclusion", sym(x->conclusion)},
-                             {"recommendation", sym(x->recommendation)}};
-        if ((rc = sol_engine_add_knowledge(p->engine, "referral", sv, 2, d)))
-            return rc;
-    }
-    if ((rc = add_must_ask(p, d)))
+    if ((rc = add_rows(p, rows, d)))
         return rc;
     return add_thresholds(p, d);
 }
@@ -163,54 +159,63 @@ static int opinion_only(const sol_catalog *cat, const char *list)
     return n > 0;
 }
 
-/* (opinion-rule (rule ID)) for every brief rule id all of whose CLIPS rules
- * cite only opinion-level sources; BELIEF holds a belief built only on such
- * votes under the opinion ceiling. Skipped for rule sets without the
- * template. Each doc string is parsed once (comparing every rule with every
- * other, parsing both each time, was most of a CLI run). */
+/* One voter for the opinion check: a brief rule id, the sources it cites
+ * and whether all of them are opinion-level (judged once per voter). */
+typedef struct {
+    char id[64];
+    char src[256];
+    int opinion;
+} voter;
+
+/* (opinion-rule (rule ID)) for every brief rule id all of whose voters cite
+ * only opinion-level sources; BELIEF holds a belief built only on such
+ * votes under the opinion ceiling. The voters are the CLIPS rules (their doc
+ * ids) and the sign-set rows, whose votes carry the row's brief id and
+ * whose sources are the row's. Each doc string is parsed once (comparing
+ * every rule with every other, parsing both each time, was most of a CLI
+ * run). Skipped for rule sets without the template. */
 static int add_opinion_rules(sol_pipeline *p, sol_diag *d)
 {
+    size_t nsets = sol_catalog_sign_set_count(p->cat), n = 0;
+    voter *v;
     char rat[8];
     int rc = SOL_OK;
-    size_t n = p->ndocs;
 
     if (!sol_engine_has_template(p->engine, "opinion-rule"))
         return SOL_OK;
-    char (*id)[64] = calloc(n ? n : 1, sizeof *id);
-    char (*src)[256] = calloc(n ? n : 1, sizeof *src);
-    signed char *opinion = calloc(n ? n : 1, 1); /* 1 opinion only, 0 not, -1 no doc */
-    if (!id || !src || !opinion) {
-        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-        goto cleanup;
+    v = calloc(p->ndocs + nsets + 1, sizeof *v);
+    if (!v)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    for (size_t i = 0; i < p->ndocs; i++)
+        if (p->docs[i].doc && sol_ruledoc_parse(p->docs[i].doc, v[n].id, sizeof v[n].id,
+                                                v[n].src, sizeof v[n].src, rat,
+                                                sizeof rat) == 0)
+            n++;
+    for (size_t i = 0; i < nsets; i++, n++) {
+        const sol_sign_set *x = sol_catalog_sign_set_at(p->cat, i);
+        snprintf(v[n].id, sizeof v[n].id, "%s", x->rule);
+        snprintf(v[n].src, sizeof v[n].src, "%s", x->sources);
     }
-    for (size_t i = 0; i < n; i++) {
-        opinion[i] = -1;
-        if (p->docs[i].doc &&
-            sol_ruledoc_parse(p->docs[i].doc, id[i], sizeof id[i], src[i], sizeof src[i],
-                              rat, sizeof rat) == 0)
-            opinion[i] = (signed char)opinion_only(p->cat, src[i]);
-    }
+    for (size_t i = 0; i < n; i++)
+        v[i].opinion = opinion_only(p->cat, v[i].src);
     for (size_t i = 0; i < n && rc == SOL_OK; i++) {
         int all = 1, first = 1;
 
-        if (opinion[i] < 0 || strcmp(src[i], "-") == 0)
+        if (strcmp(v[i].src, "-") == 0)
             continue;
         for (size_t j = 0; j < n && all; j++) {
-            if (opinion[j] < 0 || strcmp(id[j], id[i]) != 0)
+            if (strcmp(v[j].id, v[i].id) != 0)
                 continue;
             if (j < i)
-                first = 0;      /* this id was handled at its first rule */
-            all = opinion[j];
+                first = 0;      /* this id was handled at its first voter */
+            all = v[j].opinion;
         }
         if (all && first) {
-            sol_slotval sv[1] = {{"rule", sym(id[i])}};
+            sol_slotval sv[1] = {{"rule", sym(v[i].id)}};
             rc = sol_engine_add_knowledge(p->engine, "opinion-rule", sv, 1, d);
         }
     }
-cleanup:
-    free(id);
-    free(src);
-    free(opinion);
+    free(v);
     return rc;
 }
 
@@ -246,6 +251,7 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
 {
     int rc;
     char path[1024];
+    sol_kb_rows rows = {0};
     *out = NULL;
     sol_pipeline *p = calloc(1, sizeof *p);
     if (!p)
@@ -288,11 +294,25 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
      * no command reads the rules a second time. */
     if ((rc = sol_kb_load(&p->kb, rules_dir, knowledge_dir, d)))
         goto cleanup;
+    /* One list of table rows for both: CLIPS gets them as facts, the model
+     * expands the table-driven rules over them. */
+    if ((rc = sol_kb_rows_build(&rows, p->cat, knowledge_dir, d)))
+        goto cleanup;
+    if ((rc = sol_kb_expand(p->kb, rows.rows, rows.n, d)))
+        goto cleanup;
     if (sol_probe_read_findings(&p->reads, &p->nreads, p->kb)) {
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
-    if ((rc = add_knowledge(p, d)))
+    p->tables = calloc(sol_kb_rule_count(p->kb) + 1, sizeof *p->tables);
+    if (!p->tables) {
+        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < sol_kb_rule_count(p->kb); i++)
+        if (sol_kb_rule_at(p->kb, i)->table)
+            p->tables[p->ntables++] = sol_kb_rule_at(p->kb, i)->qname;
+    if ((rc = add_knowledge(p, &rows, d)))
         goto cleanup;
     p->ndocs = sol_engine_rule_count(p->engine);
     p->docs = calloc(p->ndocs ? p->ndocs : 1, sizeof *p->docs);
@@ -312,6 +332,7 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     *out = p;
     p = NULL;
 cleanup:
+    sol_kb_rows_free(&rows);
     sol_pipeline_free(p);
     return rc;
 }
@@ -328,6 +349,7 @@ void sol_pipeline_free(sol_pipeline *p)
     sol_vocab_free(p->vocab);
     sol_schema_free(p->schema);
     free((void *)p->reads);
+    free((void *)p->tables);
     sol_kb_free(p->kb);
     free(p->docs);
     free(p->knowledge_dir);
@@ -505,6 +527,7 @@ int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file
     /* Which findings some rule reads, so the report can list the recorded
      * ones no rule uses. */
     sol_report_set_rule_reads(a->report, p->reads, p->nreads);
+    sol_report_set_table_rules(a->report, p->tables, p->ntables);
     *out = a;
     a = NULL;
 cleanup:

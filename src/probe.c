@@ -240,8 +240,8 @@ int sol_probe_read_findings(const char ***out, size_t *out_n, const sol_kb *kb)
 
     *out = NULL;
     *out_n = 0;
-    for (size_t i = 0; i < sol_kb_rule_count(kb); i++) {
-        const sol_kb_rule *r = sol_kb_rule_at(kb, i);
+    for (size_t i = 0; i < sol_kb_unit_count(kb); i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(kb, i);
         for (size_t k = 0; k < r->nconds; k++)
             if (collect_names(&r->conds[k], &arr, &n, &cap)) {
                 free((void *)arr);
@@ -389,8 +389,8 @@ int sol_probe_values(sol_value **out, size_t *out_n, const sol_kb *kb, const sol
         rc = SOL_OK;
         goto cleanup;
     }
-    for (size_t i = 0; i < sol_kb_rule_count(kb); i++) {
-        const sol_kb_rule *r = sol_kb_rule_at(kb, i);
+    for (size_t i = 0; i < sol_kb_unit_count(kb); i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(kb, i);
         for (size_t k = 0; k < r->nconds; k++)
             if (collect_nums(&l, t, r, &r->conds[k]))
                 goto cleanup;

@@ -36,6 +36,8 @@ struct sol_report {
     char *date, *clinician, *visit; /* the record's visit details, or NULL */
     const char *const *reads;  /* finding names some rule reads (borrowed) */
     size_t nreads;
+    const char *const *tables; /* table-driven rules (borrowed) */
+    size_t ntables;
     int reads_set;
     sol_nb_item *next;         /* the next-best ranking (owned) */
     size_t nnext;
@@ -120,6 +122,20 @@ static int is_shown(const sol_condition *cond, int support, double cf)
     return cond->tier_def->on_support ? support : (support && cf > 1e-9);
 }
 
+/* The sign-set row a firing applied (a knowledge fact in its basis), or
+ * NULL. A vote a generic rule cast for a row carries the row's brief id,
+ * sources and words, as the referral table's rows do for recommendations;
+ * its own id stays the rule's. */
+static const sol_sign_set *row_vote(const sol_report *r, const sol_firing *fi)
+{
+    for (size_t k = 0; k < fi->nbasis; k++) {
+        const sol_gfact *b = sol_graph_fact_at(r->graph, fi->basis[k]);
+        if (b->firing < 0 && strcmp(b->relation, "sign-set") == 0)
+            return sol_catalog_sign_set(r->cat, sol_gfact_sym(b, "id"));
+    }
+    return NULL;
+}
+
 /* Fill one contribution from an evidence fact. */
 static int fill_contrib(sol_report *r, sol_rcontrib *c, size_t epos, double before, double after)
 {
@@ -141,7 +157,15 @@ static int fill_contrib(sol_report *r, sol_rcontrib *c, size_t epos, double befo
         c->rule_family = rd ? rd->family : "?";
         c->sources = rd ? rd->sources : "-";
         c->rationale = rd ? rd->rationale : "";
-        c->population = rd && sol_catalog_is_population(r->cat, rd->family);
+        const sol_sign_set *x = row_vote(r, fi);
+        if (x) {
+            c->rule_family = x->rule; /* rule_id stays the rule's own: one id per rule */
+            c->sources = x->sources;
+            c->rationale = x->why;
+            c->row = "knowledge/sign-sets.tsv";
+            c->row_line = x->line;
+        }
+        c->population = (rd || x) && sol_catalog_is_population(r->cat, c->rule_family);
     } else {
         c->rule = c->rule_id = c->rule_family = "?";
         c->sources = "-";
@@ -630,6 +654,20 @@ void sol_report_set_rule_reads(sol_report *r, const char *const *names, size_t n
     r->reads = names;
     r->nreads = n;
     r->reads_set = 1;
+}
+
+void sol_report_set_table_rules(sol_report *r, const char *const *names, size_t n)
+{
+    r->tables = names;
+    r->ntables = n;
+}
+
+int sol_report_table_rule(const sol_report *r, const char *qname)
+{
+    for (size_t i = 0; i < r->ntables; i++)
+        if (strcmp(r->tables[i], qname) == 0)
+            return 1;
+    return 0;
 }
 
 int sol_report_rule_reads(const sol_report *r, const char *name)

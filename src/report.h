@@ -21,6 +21,9 @@ typedef struct {
     const char *rule_family;   /* the brief's id (R07) */
     const char *sources;       /* "S5,S4,L10" */
     const char *rationale;
+    const char *row;           /* a vote of a table row (sign-sets.tsv): the
+                                  table, else NULL; row_line its line */
+    int row_line;
     const char *polarity;      /* support|oppose|prior */
     const char *strength;      /* strong|moderate|weak|prior */
     double cf;                 /* signed cf of this evidence */
@@ -212,6 +215,12 @@ const sol_nb_item *sol_report_next_at(const sol_report *r, size_t i);
 void sol_report_set_rule_reads(sol_report *r, const char *const *names, size_t n);
 /* 1 when some rule reads finding name; -1 when the reads were not set. */
 int sol_report_rule_reads(const sol_report *r, const char *name);
+
+/* The rules (MODULE::name) that apply a table row per firing (kb.h's
+ * table-driven rules): a writer names the findings such a firing matched,
+ * since the rule alone does not say which row it applied. Borrowed. */
+void sol_report_set_table_rules(sol_report *r, const char *const *names, size_t n);
+int sol_report_table_rule(const sol_report *r, const char *qname);
 
 /* Split a rule doc string "id | sources | rationale" into its parts (copied
  * into the caller's buffers, trimmed). Returns 0 when well-formed. */

@@ -406,7 +406,7 @@ static int produces(const sol_kb_rule *r, const keyset *need)
 static int upstream(sol_whynot *w, const sol_kb_rule *r, const char ***out, size_t *out_n)
 {
     keyset need = {NULL, 0};
-    unsigned char *used = calloc(sol_kb_rule_count(w->kb) + 1, 1);
+    unsigned char *used = calloc(sol_kb_unit_count(w->kb) + 1, 1);
     const char **names = NULL, **all = NULL;
     size_t n = 0, nall = 0;
     int rc = SOL_ENOMEM, added = 1;
@@ -417,8 +417,8 @@ static int upstream(sol_whynot *w, const sol_kb_rule *r, const char ***out, size
         goto cleanup;
     while (added) {
         added = 0;
-        for (size_t i = 0; i < sol_kb_rule_count(w->kb); i++) {
-            const sol_kb_rule *q = sol_kb_rule_at(w->kb, i);
+        for (size_t i = 0; i < sol_kb_unit_count(w->kb); i++) {
+            const sol_kb_rule *q = sol_kb_unit_at(w->kb, i);
             if (used[i] || !produces(q, &need))
                 continue;
             used[i] = 1;
@@ -433,8 +433,8 @@ static int upstream(sol_whynot *w, const sol_kb_rule *r, const char ***out, size
     if (!names)
         goto cleanup;
     for (size_t k = 0; k < nall; k++)
-        for (size_t i = 0; i < sol_kb_rule_count(w->kb); i++)
-            if (used[i] && sol_probe_rule_reads(sol_kb_rule_at(w->kb, i), all[k])) {
+        for (size_t i = 0; i < sol_kb_unit_count(w->kb); i++)
+            if (used[i] && sol_probe_rule_reads(sol_kb_unit_at(w->kb, i), all[k])) {
                 names[n++] = all[k];
                 break;
             }
@@ -582,9 +582,9 @@ static int add_rule(sol_whynot *w, const sol_kb_rule *r, const sol_kb_action *vo
     memset(nr, 0, sizeof *nr);
     nr->rule = r;
     nr->vote = vote;
-    nr->fired = rule_fired(g, r->qname);
-    nr->result = sol_kb_eval_rule(w->kb, (size_t)sol_kb_rule_index(w->kb, r),
-                                  sol_report_findings(w->r), &w->facts);
+    nr->result = sol_kb_eval_whole(w->kb, r, sol_report_findings(w->r), &w->facts);
+    /* a table row's instance fired when its rule did and its row held */
+    nr->fired = rule_fired(g, r->qname) && (!r->table_rule || nr->result == SOL_KB_HELD);
     if (flatten(w, nr, r->conds, r->nconds, 0))
         return SOL_ENOMEM;
     memset(&all, 0, sizeof all);
@@ -643,8 +643,8 @@ int sol_whynot_build(sol_whynot **out, sol_pipeline *p, const sol_report *r,
     w->fctx.kb = kb;
     w->facts.fact = sol_explain_fact_judge;
     w->facts.ctx = &w->fctx;
-    for (size_t i = 0; i < sol_kb_rule_count(kb); i++) {
-        const sol_kb_rule *kr = sol_kb_rule_at(kb, i);
+    for (size_t i = 0; i < sol_kb_unit_count(kb); i++) {
+        const sol_kb_rule *kr = sol_kb_unit_at(kb, i);
         const sol_kb_action *vote = sol_kb_rule_asserts(kr, cond->id, "support");
         if (vote && add_rule(w, kr, vote)) {
             rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");

@@ -166,6 +166,21 @@ static const char *fact_clinical(const sol_explain *x, const sol_gfact *f, char 
         snprintf(buf, len, "referral table: %s is referred with %s (knowledge/referrals.tsv:%d; "
                  "sources %s)", sol_wr_condition_name(r, sol_gfact_sym(f, "conclusion"), a, sizeof a),
                  sol_gfact_sym(f, "recommendation"), x ? x->line : 0, x ? x->sources : "-");
+    } else if (strcmp(rel, "wells-item") == 0 || strcmp(rel, "wells-measure") == 0) {
+        const sol_wells_item *w = sol_catalog_wells_item(sol_report_catalog(r),
+                                                         sol_gfact_sym(f, "finding"));
+        sol_value_text(sol_gfact_slot(f, "points"), v, sizeof v);
+        snprintf(buf, len, "Wells table: %s %s%s scores %s point(s) (knowledge/wells.tsv:%d; "
+                 "sources %s)", finding_label(r, sol_gfact_sym(f, "finding")),
+                 w && w->at_least ? "at least cut-off " : "= ",
+                 w && w->at_least ? w->at_least : sol_gfact_sym(f, "value"), v,
+                 w ? w->line : 0, w ? w->sources : "-");
+    } else if (strcmp(rel, "sign-set") == 0) {
+        const sol_sign_set *x = sol_catalog_sign_set(sol_report_catalog(r), sol_gfact_sym(f, "id"));
+        snprintf(buf, len, "sign-set table: any two of %s vote for %s (knowledge/sign-sets.tsv:%d; "
+                 "sources %s)", x ? x->members : "?",
+                 sol_wr_condition_name(r, sol_gfact_sym(f, "conclusion"), a, sizeof a),
+                 x ? x->line : 0, x ? x->sources : "-");
     } else if (strcmp(rel, "screen-item") == 0) {
         snprintf(buf, len, "%s screening question: %s", sol_gfact_sym(f, "screen"),
                  finding_label(r, sol_gfact_sym(f, "name")));
@@ -253,7 +268,10 @@ static int shown_in_terse(const sol_explain *x, const sol_xnode *n)
     if (n->kind != SOL_XN_KNOWLEDGE)
         return 1;
     f = sol_graph_fact_at(sol_report_graph(sol_explain_report(x)), (size_t)n->fact);
-    return strcmp(f->relation, "threshold") == 0;
+    /* cut-offs and the table rows a generic rule applied (the Wells item,
+     * the sign set): the row is half of the reason */
+    return strcmp(f->relation, "threshold") == 0 || strcmp(f->relation, "wells-item") == 0 ||
+           strcmp(f->relation, "wells-measure") == 0 || strcmp(f->relation, "sign-set") == 0;
 }
 
 static void write_kids(FILE *out, const sol_explain *x, const sol_xnode *kids, size_t n,

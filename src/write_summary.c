@@ -38,8 +38,17 @@ int sol_write_summary(FILE *out, const sol_report *r)
     for (size_t i = 0; i < sol_findings_conflict_count(fs); i++)
         fprintf(out, "conflict %s\n", sol_findings_conflict_at(fs, i)->name);
     const sol_graph *g = sol_report_graph(r);
-    for (size_t i = 0; i < sol_graph_firing_count(g); i++)
-        fprintf(out, "fired %s\n", sol_graph_firing_at(g, i)->rule);
+    for (size_t i = 0; i < sol_graph_firing_count(g); i++) {
+        const sol_firing *fi = sol_graph_firing_at(g, i);
+        fprintf(out, "fired %s", fi->rule);
+        /* a table-driven rule: the findings say which row it applied */
+        for (size_t k = 0; sol_report_table_rule(r, fi->rule) && k < fi->nbasis; k++) {
+            const sol_gfact *f = sol_graph_fact_at(g, (size_t)fi->basis[k]);
+            if (f->finding >= 0)
+                fprintf(out, " %s", sol_findings_at(fs, (size_t)f->finding)->name);
+        }
+        fprintf(out, "\n");
+    }
     /* ASSESS NEXT (would change the picture): "next RANK FINDING score=S". */
     for (size_t i = 0; i < sol_report_next_count(r); i++) {
         const sol_nb_item *it = sol_report_next_at(r, i);

@@ -186,13 +186,20 @@ static void write_contrib(tw *w, const sol_report *r, const sol_rcontrib *c,
     char line[2048];
     size_t used = 0;
 
+    /* A table row's votes share their rule's id: the signs tell them apart. */
+    char id[512];
+    int at = snprintf(id, sizeof id, "%s", c->rule_id);
+    for (size_t k = 0; c->row && k < c->nfindings && at > 0 && (size_t)at < sizeof id; k++)
+        at += snprintf(id + at, sizeof id - (size_t)at, "%s%s%s", k ? " + " : " (",
+                       sol_findings_at(fs, c->findings[k])->name,
+                       k + 1 == c->nfindings ? ")" : "");
     if (c->counted_as)
         tw_line(w, 5, 9, NULL,
                 "%c %s %s %s on %s, not counted again: an earlier or stronger %s vote "
                 "already rests on it",
-                sign, c->rule_id, c->polarity, c->strength, c->shared_sign, c->counted_as);
+                sign, id, c->polarity, c->strength, c->shared_sign, c->counted_as);
     else
-        tw_line(w, 5, 9, NULL, "%c %s %s %s: %+.2f, %.2f -> %.2f", sign, c->rule_id,
+        tw_line(w, 5, 9, NULL, "%c %s %s %s: %+.2f, %.2f -> %.2f", sign, id,
                 c->polarity, c->strength, c->cf, c->before, c->after);
     if (!rule_said)
         tw_line(w, 7, 9, NULL, "because: %s", c->rationale);
@@ -224,7 +231,10 @@ static void write_contrib(tw *w, const sol_report *r, const sol_rcontrib *c,
     else if (c->nfindings) /* name the vote: two such lines must not read alike */
         tw_line(w, 7, 9, NULL, "finding%s of %s: %s", c->nfindings == 1 ? "" : "s",
                 c->rule_id, line);
-    if (!rule_said)
+    if (!rule_said && c->row)
+        tw_line(w, 7, 9, NULL, "rule: %s, row %s:%d; sources: %s", c->rule, c->row,
+                c->row_line, c->sources);
+    else if (!rule_said)
         tw_line(w, 7, 9, NULL, "rule: %s; sources: %s", c->rule, c->sources);
 }
 

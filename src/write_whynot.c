@@ -138,8 +138,12 @@ static void write_rule(FILE *out, const sol_whynot *w, const sol_report *r, cons
 {
     const sol_kb_rule *kr = wr->rule;
 
-    fprintf(out, "\n  %s %s (%s:%d), votes %s %s: %s\n", kr->id ? kr->id : "?", kr->qname,
-            clean_path(kr->file), kr->line, wr->vote->polarity ? wr->vote->polarity : "support",
+    char row[1100] = "";
+
+    if (kr->row_file) /* a table row's instance: the row is the rule's other half */
+        snprintf(row, sizeof row, "; row %s:%d", clean_path(kr->row_file), kr->row_line);
+    fprintf(out, "\n  %s %s (%s:%d%s), votes %s %s: %s\n", kr->id ? kr->id : "?", kr->qname,
+            clean_path(kr->file), kr->line, row, wr->vote->polarity ? wr->vote->polarity : "support",
             wr->vote->strength ? wr->vote->strength : "?",
             wr->fired ? "it FIRED in this run"
             : wr->result == SOL_KB_UNKNOWN ? "did not fire, a finding it needs is not recorded"

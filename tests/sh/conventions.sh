@@ -2,7 +2,7 @@
 # tests/sh/conventions.sh — command-line conventions of issue 14: options
 # anywhere on the line for every command, "-" reads stdin, several records
 # per assess call, `soleus rules ID…` by own id or family, one id per rule
-# (R07a…) agreeing between the report and the rule model.
+# (R17a…) agreeing between the report and the rule model.
 # Env: SOLEUS, SOLEUS_WRAP, TMP.
 cd "$(dirname "$0")/../.." || exit 2
 SOLEUS=${SOLEUS:-build/soleus}
@@ -32,8 +32,8 @@ $S assess --no-next --format summary $tc1 "$W/none.xml" $tc3 > "$W/two" 2> "$W/e
 [ "$(grep -c '^red-flag ' "$W/two")" = 2 ] || no "assess A MISSING B: the good records are not reported"
 # rules ID…: own id, family, any case; unknown is a usage error
 [ "$($S rules R23 | grep -c '^R23 ')" = 1 ] || no "rules R23: not exactly rule R23"
-[ "$($S rules r07 | grep -c '^R07[a-f] ')" = 6 ] || no "rules R07: not the six R07a-R07f"
-[ "$($S rules R07b | grep -c '^R07')" = 1 ] || no "rules R07b: not one rule"
+[ "$($S rules r17 | grep -c '^R17[a-e] ')" = 5 ] || no "rules R17: not the five R17a-R17e"
+[ "$($S rules R17b | grep -c '^R17')" = 1 ] || no "rules R17b: not one rule"
 $S rules R99 > "$W/out" 2> "$W/err"; [ $? = 2 ] && grep -q R99 "$W/err" || no "rules R99: want exit 2 naming R99"
 # one id per rule: no id is shown for two rules
 $S rules | sed -n 's/^\([RX][^ ]*\) [A-Z]*::.*/\1/p' | sort | uniq -d > "$W/dup"

@@ -44,7 +44,8 @@ done
 for dir in "$@"; do
     ${SOLEUS_WRAP:-} "$SOLEUS" assess --no-next --format summary "$dir/record.xml" > "$W/one" \
         || { echo "coverage-gate: assess failed on $dir"; exit 1; }
-    sed -n 's/^fired //p' "$W/one" >> "$W/fired"
+    # the rule is the first word (a table-driven rule's findings follow)
+    sed -n 's/^fired \([^ ]*\).*/\1/p' "$W/one" >> "$W/fired"
 done
 sort "$W/fired" | uniq -c | awk '{ print $2, $1 }' | sort > "$W/counted"
 # (deffunctions are LCOV functions too, counted by their calls: left out here)

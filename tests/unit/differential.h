@@ -23,6 +23,9 @@
  *     or a run stopped by the engine's firing cap; no rule or case of the
  *     corpus does either, and one that did is reported as a divergence to
  *     look at, not hidden.
+ * A table-driven rule (kb.h: its findings come from a knowledge table such
+ * as wells.tsv) is judged through its row instances: held when one row's
+ * instance holds, since CLIPS fires the rule once per matching row.
  * Verdicts: held = the model says the rule can fire; failed or unknown (a
  * finding it needs is absent) = it cannot; opaque = the model declines to
  * judge (joins through variables, (test) expressions on several variables,
@@ -68,6 +71,36 @@ static void diff_memory_at(const sol_graph *g, const long *died, size_t t, unsig
     }
 }
 
+/* Did a firing of the instance's rule match every finding its top-level
+ * finding patterns name? That is the row it applied (a Wells item, a sign
+ * pair): the firing's basis holds those finding facts. */
+static int diff_row_fired(const sol_graph *g, const sol_findings *f, const sol_kb_rule *u)
+{
+    for (size_t i = 0; i < sol_graph_firing_count(g); i++) {
+        const sol_firing *fi = sol_graph_firing_at(g, i);
+        int all = 1;
+
+        if (strcmp(fi->rule, u->qname) != 0)
+            continue;
+        for (size_t c = 0; c < u->nconds && all; c++) {
+            int hit = 0;
+
+            if (u->conds[c].kind != SOL_KB_CE_FINDING || !u->conds[c].finding)
+                continue;
+            for (size_t k = 0; k < fi->nbasis && !hit; k++) {
+                const sol_gfact *b = sol_graph_fact_at(g, fi->basis[k]);
+                hit = b->finding >= 0 &&
+                      strcmp(sol_findings_at(f, (size_t)b->finding)->name,
+                             u->conds[c].finding) == 0;
+            }
+            all = hit;
+        }
+        if (all)
+            return 1;
+    }
+    return 0;
+}
+
 /* Compare the model with CLIPS on one run (findings f, graph g). label names
  * the case and change in each divergence line written to out. Returns 0, or
  * -1 when out of memory. */
@@ -106,6 +139,21 @@ static int diff_run(const sol_kb *kb, const sol_findings *f, const sol_graph *g,
             continue;
         }
         st->judged++;
+        /* a table-driven rule, row by row: each row's instance can fire
+         * exactly when CLIPS applied that row */
+        for (size_t k = 0; r->table && k < r->nrows; k++) {
+            const sol_kb_rule *u = &r->rows[k];
+            sol_kb_result rv = sol_kb_eval_whole(kb, u, f, &facts);
+            int fired = diff_row_fired(g, f, u);
+
+            if (rv == SOL_KB_OPAQUE || (rv == SOL_KB_HELD) == fired)
+                continue;
+            st->divergences++;
+            fprintf(out, "divergence: %s row %s:%d in %s: the model says it %s (%s), CLIPS %s\n",
+                    r->qname, u->row_file, u->row_line, label,
+                    rv == SOL_KB_HELD ? "can fire" : "cannot fire", sol_kb_result_name(rv),
+                    fired ? "applied the row" : "did not apply it");
+        }
         if ((v == SOL_KB_HELD) == (first >= 0))
             continue;
         st->divergences++;

@@ -265,6 +265,71 @@ static void test_kb__parse_errors(void)
     sol_kb_free(kb);
 }
 
+/* A rule that reads its findings through a table fact is expanded over the
+ * rows: one instance per way of matching (each pair of a multifield, in
+ * member order), literal findings, the row's file and line; rows of other
+ * tables and fact_only rows are passed by. */
+static void test_kb__expand_table_rule(void)
+{
+    static const char text[] =
+        "(deftemplate MAIN::finding (slot name) (slot value))\n"
+        "(deftemplate MAIN::set (slot id) (slot value) (multislot members))\n"
+        "(deftemplate MAIN::evidence (slot conclusion) (multislot basis))\n"
+        "(defrule MAIN::pair \"X-pair | S1 | Any two members vote.\"\n"
+        "   (set (id ?c) (value ?v) (members $? ?a $? ?b $?))\n"
+        "   (finding (name ?a) (value ?v))\n"
+        "   (finding (name ?b) (value ?v))\n"
+        "   =>\n"
+        "   (assert (evidence (conclusion ?c) (basis ?a ?b))))\n"
+        "(defrule MAIN::plain \"X-plain | S1 | Not a table rule.\"\n"
+        "   (finding (name a) (value yes))\n"
+        "   =>\n"
+        "   (assert (evidence (conclusion c))))\n";
+    static const char *const slots[] = {"id", "value", "members"};
+    static const char *const v1[] = {"torn", "yes", "a b c"};
+    static const char *const v2[] = {"other", "yes", "x y"};
+    sol_kb_row rows[3] = {
+        {"set", slots, v1, 3, "t/sets.tsv", 7, "L5", "Any two.", 0, 0},
+        {"set", slots, v2, 3, "t/sets.tsv", 8, "L5", "Hidden.", 0, 1},
+        {"other", slots, v1, 3, "t/other.tsv", 1, "-", "-", 0, 0},
+    };
+    sol_kb *kb = NULL;
+    sol_diag d = { "", 0, "" };
+    sol_findings *f = sol_findings_new();
+    const sol_kb_rule *r, *u;
+
+    CHECK_EQ_INT(sol_kb_parse(&kb, text, "t.clp", &d), SOL_OK);
+    CHECK_EQ_INT(sol_kb_unit_count(kb), 2); /* unexpanded: the rule itself */
+    CHECK_EQ_INT(sol_kb_expand(kb, rows, 3, &d), SOL_OK);
+    r = sol_kb_rule_find(kb, "pair");
+    CHECK(r && r->table);
+    CHECK_EQ_INT(r->nrows, 3);
+    CHECK_EQ_INT(sol_kb_rule_count(kb), 2);
+    CHECK_EQ_INT(sol_kb_unit_count(kb), 4);
+    u = sol_kb_unit_at(kb, 1);
+    CHECK(u->table_rule == r);
+    CHECK_EQ_STR(u->row_file, "t/sets.tsv");
+    CHECK_EQ_INT(u->row_line, 7);
+    CHECK_EQ_INT(u->nconds, 2);
+    CHECK_EQ_STR(u->conds[0].finding, "a");
+    CHECK_EQ_STR(u->conds[1].finding, "c");
+    CHECK_EQ_STR(u->rationale, "Any two.");
+    CHECK_EQ_STR(u->sources[0], "L5");
+    CHECK_EQ_STR(u->actions[0].conclusion, "torn");
+    CHECK_EQ_STR(sol_kb_unit_at(kb, 2)->conds[0].finding, "b");
+    CHECK_EQ_STR(sol_kb_unit_at(kb, 2)->conds[1].finding, "c");
+    CHECK_EQ_STR(sol_kb_unit_at(kb, 3)->qname, "MAIN::plain");
+    /* can fire when one pair is recorded, unknown before */
+    CHECK_EQ_INT(sol_kb_eval_whole(kb, r, f, NULL), SOL_KB_UNKNOWN);
+    add(f, "b", SOL_VAL_SYMBOL, "yes", 0);
+    add(f, "a", SOL_VAL_SYMBOL, "no", 0);
+    CHECK_EQ_INT(sol_kb_eval_whole(kb, r, f, NULL), SOL_KB_UNKNOWN);
+    add(f, "c", SOL_VAL_SYMBOL, "yes", 0);
+    CHECK_EQ_INT(sol_kb_eval_whole(kb, r, f, NULL), SOL_KB_HELD);
+    sol_findings_free(f);
+    sol_kb_free(kb);
+}
+
 static void test_kb__real_rules_load(void)
 {
     sol_kb *kb = NULL;
@@ -287,6 +352,7 @@ int main(int argc, char **argv)
         { "test_kb__thresholds_and_ranges", test_kb__thresholds_and_ranges },
         { "test_kb__eval", test_kb__eval },
         { "test_kb__parse_errors", test_kb__parse_errors },
+        { "test_kb__expand_table_rule", test_kb__expand_table_rule },
         { "test_kb__real_rules_load", test_kb__real_rules_load },
         { NULL, NULL }
     };

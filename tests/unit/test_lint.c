@@ -97,6 +97,26 @@ FIXTURE(test_lint__untested_note_pattern, "untested-note-pattern")
 FIXTURE(test_lint__contraindication, "contraindication")
 FIXTURE(test_lint__severity_order, "severity-order")
 FIXTURE(test_lint__must_not_miss, "must-not-miss")
+FIXTURE(test_lint__table_row, "table-row")
+
+/* A sign set a generic rule applies: the rule is expanded over the row, so
+ * "no rule applies" stays quiet and the members count as read (no
+ * unused-finding); the member whose value the set cannot have is named at
+ * the row, once, not again as the instance's bad-value. */
+static void test_lint__table_row_applied(void)
+{
+    sol_lint *l = lint_dir(FIX "table-row-applied");
+    char buf[512];
+
+    CHECK(l != NULL);
+    if (sol_lint_count(l) != 1)
+        print_all(l);
+    CHECK_EQ_INT(sol_lint_count(l), 1);
+    CHECK_EQ_STR(sol_lint_format(sol_lint_at(l, 0), buf, sizeof buf),
+                 "tests/lint/table-row-applied/knowledge/sign-sets.tsv:2: error: sign set "
+                 "strain-signs: 'yes' is not an allowed value of onset [table-row]");
+    sol_lint_free(l);
+}
 
 /* Every check in the table has a fixture folder with an expect file. */
 static void test_lint__every_check_has_fixture(void)
@@ -249,6 +269,8 @@ int main(int argc, char **argv)
         { "test_lint__contraindication", test_lint__contraindication },
         { "test_lint__severity_order", test_lint__severity_order },
         { "test_lint__must_not_miss", test_lint__must_not_miss },
+        { "test_lint__table_row", test_lint__table_row },
+        { "test_lint__table_row_applied", test_lint__table_row_applied },
         { "test_lint__every_check_has_fixture", test_lint__every_check_has_fixture },
         { "test_lint__audit_doc_lists_every_check", test_lint__audit_doc_lists_every_check },
         { "test_lint__clean", test_lint__clean },

@@ -1,0 +1,12 @@
+;;; Lint fixture: a minimal knowledge base that passes every check.
+;;; Each sibling folder changes one thing so that exactly one check fires.
+(defmodule MAIN (export ?ALL))
+(deftemplate MAIN::finding (slot name) (slot value))
+(deftemplate MAIN::threshold (slot name) (slot value))
+(deftemplate MAIN::evidence (slot conclusion) (slot polarity) (slot strength))
+(deftemplate MAIN::recommendation (slot id) (slot for))
+
+(defrule MAIN::start-phases
+   "X-phases | - | Run the phases in order."
+   =>
+   (focus TISSUE MANAGE))

@@ -19,14 +19,14 @@ typedef struct {
 } trusted;
 
 typedef struct {
-    char *key;               /* issuer NUL jti, as one string "iss\x1fjti" */
+    char *key; /* issuer NUL jti, as one string "iss\x1fjti" */
     long exp;
 } seen;
 
 struct sol_auth {
     trusted *keys;
     size_t nkeys, capkeys;
-    pthread_mutex_t lock;    /* guards the replay memory */
+    pthread_mutex_t lock; /* guards the replay memory */
     seen *seen;
     size_t nseen, capseen;
 };
@@ -128,11 +128,13 @@ static int remember(sol_auth *a, const char *iss, const char *jti, long exp, lon
 static int alg_allowed(jwt_alg_t alg)
 {
     switch (alg) {
-    case JWT_ALG_RS256: case JWT_ALG_RS384: case JWT_ALG_RS512:
-    case JWT_ALG_ES256: case JWT_ALG_ES384: case JWT_ALG_ES512:
-        return 1;
-    default:
-        return 0;
+    case JWT_ALG_RS256:
+    case JWT_ALG_RS384:
+    case JWT_ALG_RS512:
+    case JWT_ALG_ES256:
+    case JWT_ALG_ES384:
+    case JWT_ALG_ES512: return 1;
+    default: return 0;
     }
 }
 

@@ -9,13 +9,13 @@
 
 #include "sol.h"
 
-#define SOL_AUTH_MAX_LIFETIME 3600   /* refuse exp further ahead, seconds */
-#define SOL_AUTH_MAX_JTI 16384       /* unexpired jti remembered at most */
+#define SOL_AUTH_MAX_LIFETIME 3600 /* refuse exp further ahead, seconds */
+#define SOL_AUTH_MAX_JTI 16384     /* unexpired jti remembered at most */
 
 typedef struct sol_auth sol_auth;
 
 int sol_auth_new(sol_auth **out);
-void sol_auth_free(sol_auth *a);     /* NULL is a no-op */
+void sol_auth_free(sol_auth *a); /* NULL is a no-op */
 /* "ISSUER=PEMFILE": trust the public key in PEMFILE for tokens from ISSUER. */
 int sol_auth_add_key(sol_auth *a, const char *spec, sol_diag *d);
 size_t sol_auth_key_count(const sol_auth *a);

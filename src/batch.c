@@ -20,9 +20,9 @@ struct sol_batch {
     sol_pipeline *p;
     FILE *out;
     int want_next;
-    sol_input input;        /* how record files are read (a stream is XML) */
+    sol_input input; /* how record files are read (a stream is XML) */
     size_t done, failed;
-    int worst;              /* sol_err of the most severe failure */
+    int worst; /* sol_err of the most severe failure */
 };
 
 int sol_batch_new(sol_batch **out, sol_pipeline *p, FILE *out_json, int want_next)
@@ -73,8 +73,7 @@ static int assess(sol_batch *b, const sol_input_pos *in, const char *id, sol_fin
         rc = fail(b, in, rc, rd.line > 0 ? (int)(in->line + rd.line - 1) : 0, rd.msg, d);
     } else {
         b->done++;
-        rc = sol_write_json_line(b->out, a->report, in) == SOL_OK ? SOL_OK
-                                                                       : write_failed(d);
+        rc = sol_write_json_line(b->out, a->report, in) == SOL_OK ? SOL_OK : write_failed(d);
     }
     sol_assessment_free(a);
     return rc;
@@ -178,9 +177,9 @@ int sol_batch_paths(sol_batch *b, FILE *in, sol_diag *d)
 typedef struct {
     FILE *in;
     char *buf;
-    size_t off, len, cap;   /* unconsumed bytes are buf[off..len) */
+    size_t off, len, cap; /* unconsumed bytes are buf[off..len) */
     int eof;
-    long line;              /* line number of buf[off] */
+    long line; /* line number of buf[off] */
 } stream;
 
 /* Read more input; 0 at end of input (or on a read error, then eof). */
@@ -388,7 +387,8 @@ int sol_batch_stream(sol_batch *b, FILE *in, const char *name, sol_diag *d)
         if (tag_at(p, avail, "<assessment") <= 0) {
             rc = fail(b, &pos, SOL_EPARSE, (int)s.line,
                       "expected an <assessment> document: a stream holds only "
-                      "<assessment> records, declarations and comments", d);
+                      "<assessment> records, declarations and comments",
+                      d);
             skip_to_next(&s);
             continue;
         }
@@ -405,10 +405,11 @@ int sol_batch_stream(sol_batch *b, FILE *in, const char *name, sol_diag *d)
         sol_diag rd = {0};
         sol_findings *f = NULL;
         char *id = NULL;
-        int r = sol_pipeline_read_buf(b->p, SOL_INPUT_XML, s.buf + s.off, len, name, &f, &id, &rd);
+        int r = sol_pipeline_read_buf(b->p, SOL_INPUT_XML, s.buf + s.off, len, name, &f, &id,
+                                      &rd);
         if (r != SOL_OK)
-            rc = fail(b, &pos, r, rd.line > 0 ? (int)(s.line + rd.line - 1) : (int)s.line,
-                      rd.msg, d);
+            rc = fail(b, &pos, r, rd.line > 0 ? (int)(s.line + rd.line - 1) : (int)s.line, rd.msg,
+                      d);
         else
             rc = assess(b, &pos, id, f, d);
         sol_findings_free(f);

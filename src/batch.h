@@ -19,7 +19,7 @@ typedef struct sol_batch sol_batch;
 /* want_next: also rank what to assess next for each record (slow: dozens
  * of trial runs a record). */
 int sol_batch_new(sol_batch **out, sol_pipeline *p, FILE *out_json, int want_next);
-void sol_batch_free(sol_batch *b);      /* NULL is a no-op */
+void sol_batch_free(sol_batch *b); /* NULL is a no-op */
 
 /* Each returns SOL_OK, or SOL_EIO when the output cannot be written (then
  * the batch should stop; d says why). A failed record is not an error of
@@ -38,8 +38,8 @@ int sol_batch_paths(sol_batch *b, FILE *in, sol_diag *d);
  * input.line is where the record starts in the stream. */
 int sol_batch_stream(sol_batch *b, FILE *in, const char *name, sol_diag *d);
 
-size_t sol_batch_done(const sol_batch *b);      /* records assessed */
-size_t sol_batch_failed(const sol_batch *b);    /* error lines written */
+size_t sol_batch_done(const sol_batch *b);   /* records assessed */
+size_t sol_batch_failed(const sol_batch *b); /* error lines written */
 /* The most severe error of a failed record (a sol_err), SOL_OK if none. */
 int sol_batch_worst(const sol_batch *b);
 

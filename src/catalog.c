@@ -20,7 +20,7 @@
 typedef struct {
     const char *name;
     int rank;
-    int cites;   /* phases.tsv: a measure serving a red flag cites it */
+    int cites; /* phases.tsv: a measure serving a red flag cites it */
     int line;
 } ranked;
 
@@ -29,13 +29,13 @@ struct sol_catalog {
     size_t ntabs;
     sol_referral *refs;
     size_t nrefs;
-    sol_tier *tiers;                /* sorted by rank after loading */
+    sol_tier *tiers; /* sorted by rank after loading */
     size_t ntiers;
-    sol_urgency *urg;               /* sorted by rank after loading */
+    sol_urgency *urg; /* sorted by rank after loading */
     size_t nurg;
-    ranked *phases;                 /* phases.tsv, sorted by rank after loading */
+    ranked *phases; /* phases.tsv, sorted by rank after loading */
     size_t nphases;
-    ranked *pop;                    /* population.tsv: rule families, rank 0 */
+    ranked *pop; /* population.tsv: rule families, rank 0 */
     size_t npop;
     sol_condition *conds;
     size_t nconds;
@@ -60,14 +60,13 @@ struct sol_catalog {
 /* One table row handed to a per-file callback. */
 typedef sol_table_row tsv_row;
 
-typedef int (*row_fn)(sol_catalog *c, const tsv_row *r, const char *path,
-                      sol_diag *d);
+typedef int (*row_fn)(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d);
 
 /* Read dir/name through the table reader (columns as table.h describes
  * them: the column count and typed cells are checked there) and hand each
  * row to fn. The catalogue keeps the table open: its structs point in. */
-static int load_tsv(sol_catalog *c, const char *dir, const char *name,
-                    const char *columns, row_fn fn, sol_diag *d)
+static int load_tsv(sol_catalog *c, const char *dir, const char *name, const char *columns,
+                    row_fn fn, sol_diag *d)
 {
     char path[512];
     const sol_table *t;
@@ -111,20 +110,20 @@ static int add_keyed(void **out, void **arr, size_t *n, size_t sz, const tsv_row
     return SOL_OK;
 }
 
-static int condition_row(sol_catalog *c, const tsv_row *r, const char *path,
-                         sol_diag *d)
+static int condition_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
     sol_condition *x;
     const char *tier = r->col[2];
     const sol_urgency *u = sol_catalog_urgency(c, r->col[3]);
 
     if (strlen(tier) != 1 || !sol_catalog_tier(c, tier[0]))
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "tier '%s': not a tier of tiers.tsv", tier);
+        return sol_diag_set(d, SOL_EPARSE, path, r->line, "tier '%s': not a tier of tiers.tsv",
+                            tier);
     if (!u)
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
                             "urgency '%s': not an urgency of urgency.tsv", r->col[3]);
-    int rc = add_keyed((void **)&x, (void **)&c->conds, &c->nconds, sizeof *c->conds, r, "condition id", path, d);
+    int rc = add_keyed((void **)&x, (void **)&c->conds, &c->nconds, sizeof *c->conds, r,
+                       "condition id", path, d);
 
     if (rc != SOL_OK)
         return rc;
@@ -192,16 +191,15 @@ static int tier_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag
 
 /* One named row (phases.tsv, population.tsv) into *arr: names unique,
  * ranks unique when given (rank 0: unranked). */
-static int ranked_row(ranked **arr, size_t *n, const tsv_row *r, int rank,
-                      const char *path, sol_diag *d)
+static int ranked_row(ranked **arr, size_t *n, const tsv_row *r, int rank, const char *path,
+                      sol_diag *d)
 {
     for (size_t i = 0; i < *n; i++) {
         if (strcmp((*arr)[i].name, r->col[0]) == 0)
-            return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                                "'%s' is listed twice", r->col[0]);
+            return sol_diag_set(d, SOL_EPARSE, path, r->line, "'%s' is listed twice", r->col[0]);
         if (rank && (*arr)[i].rank == rank)
-            return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                                "rank %d is already given to '%s'", rank, (*arr)[i].name);
+            return sol_diag_set(d, SOL_EPARSE, path, r->line, "rank %d is already given to '%s'",
+                                rank, (*arr)[i].name);
     }
     if (sol_grow_one((void **)arr, *n, sizeof **arr) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
@@ -269,11 +267,11 @@ static int cmp_ranked(const void *a, const void *b)
     return ((const ranked *)a)->rank - ((const ranked *)b)->rank;
 }
 
-static int recommendation_row(sol_catalog *c, const tsv_row *r,
-                              const char *path, sol_diag *d)
+static int recommendation_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
     sol_recommendation *x;
-    int rc = add_keyed((void **)&x, (void **)&c->recs, &c->nrecs, sizeof *c->recs, r, "recommendation id", path, d);
+    int rc = add_keyed((void **)&x, (void **)&c->recs, &c->nrecs, sizeof *c->recs, r,
+                       "recommendation id", path, d);
 
     if (rc != SOL_OK)
         return rc;
@@ -287,11 +285,11 @@ static int recommendation_row(sol_catalog *c, const tsv_row *r,
     return SOL_OK;
 }
 
-static int source_row(sol_catalog *c, const tsv_row *r, const char *path,
-                      sol_diag *d)
+static int source_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
     sol_source *x;
-    int rc = add_keyed((void **)&x, (void **)&c->srcs, &c->nsrcs, sizeof *c->srcs, r, "source id", path, d);
+    int rc = add_keyed((void **)&x, (void **)&c->srcs, &c->nsrcs, sizeof *c->srcs, r, "source id",
+                       path, d);
 
     if (rc != SOL_OK)
         return rc;
@@ -299,13 +297,12 @@ static int source_row(sol_catalog *c, const tsv_row *r, const char *path,
     x->kind = r->col[1];
     x->citation = r->col[2];
     x->note = r->col[3];
-    x->level = r->col[4];               /* NULL when the column is absent */
+    x->level = r->col[4]; /* NULL when the column is absent */
     x->line = r->line;
     return SOL_OK;
 }
 
-static int strength_row(sol_catalog *c, const tsv_row *r, const char *path,
-                        sol_diag *d)
+static int strength_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
     sol_strength *x;
     double cf = 0.0;
@@ -320,13 +317,12 @@ static int strength_row(sol_catalog *c, const tsv_row *r, const char *path,
         return rc;
     x->strength = r->col[0];
     x->cf = cf;
-    x->levels = r->col[2];              /* NULL when absent */
+    x->levels = r->col[2]; /* NULL when absent */
     x->line = r->line;
     return SOL_OK;
 }
 
-static int severity_row(sol_catalog *c, const tsv_row *r, const char *path,
-                        sol_diag *d)
+static int severity_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
     char *end;
     long rank;
@@ -336,25 +332,24 @@ static int severity_row(sol_catalog *c, const tsv_row *r, const char *path,
     if (!t || !t->by_severity)
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
                             "'%s' is not a conclusion of conditions.tsv in a tier ordered "
-                            "by severity (tiers.tsv)", r->col[0]);
+                            "by severity (tiers.tsv)",
+                            r->col[0]);
     errno = 0;
     rank = strtol(r->col[1], &end, 10);
     if (errno || *end || rank < 1 || rank > 1000)
         return sol_diag_set(d, SOL_EPARSE, path, r->line,
                             "rank '%s': expected a whole number from 1", r->col[1]);
     if (x->severity)
-        return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                            "'%s' already has a rank", r->col[0]);
+        return sol_diag_set(d, SOL_EPARSE, path, r->line, "'%s' already has a rank", r->col[0]);
     for (size_t i = 0; i < c->nconds; i++)
         if (c->conds[i].severity == (int)rank)
-            return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                                "rank %ld is already given to '%s'", rank, c->conds[i].id);
+            return sol_diag_set(d, SOL_EPARSE, path, r->line, "rank %ld is already given to '%s'",
+                                rank, c->conds[i].id);
     x->severity = (int)rank;
     return SOL_OK;
 }
 
-static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *path,
-                                sol_diag *d)
+static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
     sol_contraindication *x;
 
@@ -364,8 +359,8 @@ static int contraindication_row(sol_catalog *c, const tsv_row *r, const char *pa
     for (size_t i = 0; i < c->ncontra; i++)
         if (strcmp(c->contra[i].recommendation, r->col[0]) == 0 &&
             strcmp(c->contra[i].by, r->col[1]) == 0)
-            return sol_diag_set(d, SOL_EPARSE, path, r->line,
-                                "duplicate pair %s / %s", r->col[0], r->col[1]);
+            return sol_diag_set(d, SOL_EPARSE, path, r->line, "duplicate pair %s / %s", r->col[0],
+                                r->col[1]);
     if (sol_grow_one((void **)&c->contra, c->ncontra, sizeof *c->contra) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     x = &c->contra[c->ncontra++];
@@ -435,17 +430,18 @@ static int sign_set_row(sol_catalog *c, const tsv_row *r, const char *path, sol_
     if ((rc = add_keyed((void **)&x, (void **)&c->signs, &c->nsigns, sizeof *c->signs, r,
                         "sign set", path, d)) != SOL_OK)
         return rc;
-    x->id = r->col[0];
-    x->phase = r->col[1];
-    x->conclusion = r->col[2];
-    x->rule = r->col[3];
-    x->strength = r->col[4];
-    x->votes = r->col[5];
-    x->value = r->col[6];
-    x->members = r->col[7];
-    x->sources = r->col[8];
-    x->why = r->col[9];
-    x->line = r->line;
+    /* the columns in order, each into its field */
+    *x = (sol_sign_set){.id = r->col[0],
+                        .phase = r->col[1],
+                        .conclusion = r->col[2],
+                        .rule = r->col[3],
+                        .strength = r->col[4],
+                        .votes = r->col[5],
+                        .value = r->col[6],
+                        .members = r->col[7],
+                        .sources = r->col[8],
+                        .why = r->col[9],
+                        .line = r->line};
     return SOL_OK;
 }
 
@@ -496,25 +492,26 @@ static int mnm_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag 
     if (sol_grow_one((void **)&c->mnm, c->nmnm, sizeof *c->mnm) != SOL_OK)
         return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
     x = &c->mnm[c->nmnm++];
-    x->conclusion = r->col[0];
-    x->kind = r->col[1];
-    x->id = r->col[2];
-    x->when = r->col[3];
-    x->findings = r->col[4];
-    x->sources = r->col[5];
-    x->line = r->line;
+    *x = (sol_mnm){.conclusion = r->col[0],
+                   .kind = r->col[1],
+                   .id = r->col[2],
+                   .when = r->col[3],
+                   .findings = r->col[4],
+                   .sources = r->col[5],
+                   .line = r->line};
     return SOL_OK;
 }
 
 static int threshold_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
     sol_threshold *x;
-    int rc = add_keyed((void **)&x, (void **)&c->thresholds, &c->nthresholds, sizeof *c->thresholds, r, "threshold", path, d);
+    int rc = add_keyed((void **)&x, (void **)&c->thresholds, &c->nthresholds,
+                       sizeof *c->thresholds, r, "threshold", path, d);
 
     if (rc != SOL_OK)
         return rc;
     x->name = r->col[0];
-    sol_table_number(r->col[1], &x->value);     /* the column type checked it */
+    sol_table_number(r->col[1], &x->value); /* the column type checked it */
     x->unit = r->col[2];
     x->status = r->col[3];
     x->sources = r->col[4];
@@ -527,8 +524,8 @@ static int threshold_row(sol_catalog *c, const tsv_row *r, const char *path, sol
 static int load_thresholds(sol_catalog *c, const char *dir, sol_diag *d)
 {
     return load_tsv(c, dir, "thresholds.tsv",
-                    "name value:number unit status:confirmed|default sources note",
-                    threshold_row, d);
+                    "name value:number unit status:confirmed|default sources note", threshold_row,
+                    d);
 }
 
 int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
@@ -540,11 +537,14 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
     c = calloc(1, sizeof *c);
     if (!c)
         return sol_diag_set(d, SOL_ENOMEM, dir, 0, "out of memory");
-    rc = load_tsv(c, dir, "tiers.tsv", "tier rank name order:severity|certainty shown:support|belief "
+    rc = load_tsv(c, dir, "tiers.tsv",
+                  "tier rank name order:severity|certainty shown:support|belief "
                   "deferred:yes|no managed:yes|no title",
                   tier_row, d);
     if (rc == SOL_OK)
-        rc = load_tsv(c, dir, "urgency.tsv", "urgency rank red-flag:yes|no action:refer-now|refer-soon|refer|none", urgency_row, d);
+        rc = load_tsv(c, dir, "urgency.tsv",
+                      "urgency rank red-flag:yes|no action:refer-now|refer-soon|refer|none",
+                      urgency_row, d);
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "phases.tsv", "phase rank what [cites:yes|no]", phase_row, d);
     if (rc == SOL_OK)
@@ -555,22 +555,24 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
         qsort(c->phases, c->nphases, sizeof *c->phases, cmp_ranked);
         rc = load_tsv(c, dir, "sources.tsv",
                       "id kind:seed|published citation note "
-                      "[level:guideline|study|review|opinion]", source_row, d);
+                      "[level:guideline|study|review|opinion]",
+                      source_row, d);
     }
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "strengths.tsv", "strength cf [levels]", strength_row, d);
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "conditions.tsv",
                       "id code tier urgency "
-                      "suppresses:yes|no|- label description sources", condition_row, d);
+                      "suppresses:yes|no|- label description sources",
+                      condition_row, d);
     if (rc == SOL_OK)
-        rc = load_tsv(c, dir, "recommendations.tsv",
-                      "id phase label text contested sources", recommendation_row, d);
+        rc = load_tsv(c, dir, "recommendations.tsv", "id phase label text contested sources",
+                      recommendation_row, d);
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "severity.tsv", "conclusion rank why", severity_row, d);
     if (rc == SOL_OK)
-        rc = load_tsv(c, dir, "contraindications.tsv",
-                      "recommendation blocked-by reason sources", contraindication_row, d);
+        rc = load_tsv(c, dir, "contraindications.tsv", "recommendation blocked-by reason sources",
+                      contraindication_row, d);
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "must-not-miss.tsv",
                       "conclusion kind:present|ask|benign id when findings sources", mnm_row, d);
@@ -584,7 +586,8 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "sign-sets.tsv",
                       "id phase:redflag|chain conclusion rule strength votes:each-pair|once "
-                      "value members sources why", sign_set_row, d);
+                      "value members sources why",
+                      sign_set_row, d);
     if (rc != SOL_OK) {
         sol_catalog_free(c);
         return rc;
@@ -634,17 +637,17 @@ void sol_catalog_free(sol_catalog *c)
 
 /* Each list's count and i-th element (NULL past the end); lists with a
  * key (the struct's first member) also a lookup. */
-#define CATALOG_LIST(type, name, arr, n)                                          \
-    size_t sol_catalog_##name##_count(const sol_catalog *c) { return c ? c->n : 0; } \
-    const type *sol_catalog_##name##_at(const sol_catalog *c, size_t i)           \
-    {                                                                              \
-        return c && i < c->n ? &c->arr[i] : NULL;                                  \
+#define CATALOG_LIST(type, name, arr, n)                                                         \
+    size_t sol_catalog_##name##_count(const sol_catalog *c) { return c ? c->n : 0; }             \
+    const type *sol_catalog_##name##_at(const sol_catalog *c, size_t i)                          \
+    {                                                                                            \
+        return c && i < c->n ? &c->arr[i] : NULL;                                                \
     }
-#define CATALOG_KEYED(type, name, arr, n)                                         \
-    CATALOG_LIST(type, name, arr, n)                                               \
-    const type *sol_catalog_##name(const sol_catalog *c, const char *key)        \
-    {                                                                              \
-        return c ? find_key(c->arr, c->n, sizeof *c->arr, key) : NULL;            \
+#define CATALOG_KEYED(type, name, arr, n)                                                        \
+    CATALOG_LIST(type, name, arr, n)                                                             \
+    const type *sol_catalog_##name(const sol_catalog *c, const char *key)                        \
+    {                                                                                            \
+        return c ? find_key(c->arr, c->n, sizeof *c->arr, key) : NULL;                           \
     }
 
 CATALOG_KEYED(sol_condition, condition, conds, nconds)
@@ -660,11 +663,9 @@ CATALOG_LIST(sol_referral, referral, refs, nrefs)
 CATALOG_KEYED(sol_wells_item, wells_item, wells, nwells)
 CATALOG_KEYED(sol_sign_set, sign_set, signs, nsigns)
 
-const char *const sol_evidence_levels[] = { "guideline", "study", "review",
-                                            "opinion", NULL };
+const char *const sol_evidence_levels[] = {"guideline", "study", "review", "opinion", NULL};
 
-int sol_catalog_strength_allows(const sol_catalog *c, const char *strength,
-                                const char *level)
+int sol_catalog_strength_allows(const sol_catalog *c, const char *strength, const char *level)
 {
     for (size_t i = 0; c && strength && i < c->nstrengths; i++) {
         const char *l = c->strengths[i].levels;
@@ -674,7 +675,7 @@ int sol_catalog_strength_allows(const sol_catalog *c, const char *strength,
             continue;
         if (!l || strcmp(l, "*") == 0)
             return 1;
-        if (!level) {           /* unknown level: only what every level may carry */
+        if (!level) { /* unknown level: only what every level may carry */
             for (const char *const *e = sol_evidence_levels; *e; e++)
                 if (!sol_catalog_strength_allows(c, strength, *e))
                     return 0;
@@ -692,7 +693,7 @@ int sol_catalog_strength_allows(const sol_catalog *c, const char *strength,
         }
         return 0;
     }
-    return 1;   /* an unknown strength is reported by its own check */
+    return 1; /* an unknown strength is reported by its own check */
 }
 
 int sol_catalog_levels_declared(const sol_catalog *c)
@@ -760,10 +761,7 @@ int sol_catalog_phase_cites_red_flag(const sol_catalog *c, const char *phase)
     return 0;
 }
 
-size_t sol_catalog_phase_count(const sol_catalog *c)
-{
-    return c ? c->nphases : 0;
-}
+size_t sol_catalog_phase_count(const sol_catalog *c) { return c ? c->nphases : 0; }
 
 const char *sol_catalog_phase_at(const sol_catalog *c, size_t i, int *line)
 {
@@ -782,10 +780,7 @@ int sol_catalog_is_population(const sol_catalog *c, const char *family)
     return 0;
 }
 
-size_t sol_catalog_population_count(const sol_catalog *c)
-{
-    return c ? c->npop : 0;
-}
+size_t sol_catalog_population_count(const sol_catalog *c) { return c ? c->npop : 0; }
 
 const char *sol_catalog_population_at(const sol_catalog *c, size_t i, int *line)
 {

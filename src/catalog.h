@@ -10,72 +10,73 @@
 
 /* tiers.tsv: how the conclusions of one tier are listed. */
 typedef struct {
-    char tier;               /* the letter conditions.tsv uses */
-    int rank;                /* listing order, 1 first */
-    const char *name;        /* one conclusion of the tier: "tissue state" */
-    const char *title;       /* section heading: "Calf tissue state" */
-    int by_severity;         /* 1: by urgency then severity.tsv, never certainty */
-    int on_support;          /* 1: listed with any support; 0: with positive belief */
-    int deferred;            /* 1: deferred while management is suppressed */
-    int managed;             /* 1: lint wants a MANAGE rule for each conclusion */
+    char tier;         /* the letter conditions.tsv uses */
+    int rank;          /* listing order, 1 first */
+    const char *name;  /* one conclusion of the tier: "tissue state" */
+    const char *title; /* section heading: "Calf tissue state" */
+    int by_severity;   /* 1: by urgency then severity.tsv, never certainty */
+    int on_support;    /* 1: listed with any support; 0: with positive belief */
+    int deferred;      /* 1: deferred while management is suppressed */
+    int managed;       /* 1: lint wants a MANAGE rule for each conclusion */
     int line;
 } sol_tier;
 
 typedef struct {
-    const char *id;          /* e.g. possible-dvt */
-    const char *code;        /* brief id: A1, T2, K8, X1 */
-    char tier;               /* 'A', 'T', 'K' or 'X' */
-    const char *urgency;     /* emergency|urgent|non-urgent|differential|- */
-    int suppresses;          /* 1: a supported conclusion suppresses management */
+    const char *id;      /* e.g. possible-dvt */
+    const char *code;    /* brief id: A1, T2, K8, X1 */
+    char tier;           /* 'A', 'T', 'K' or 'X' */
+    const char *urgency; /* emergency|urgent|non-urgent|differential|- */
+    int suppresses;      /* 1: a supported conclusion suppresses management */
     const char *label;
     const char *description;
-    const char *sources;     /* comma list */
-    int line;                /* line in conditions.tsv */
-    int severity;            /* rank in severity.tsv (1 = listed first); 0 = none */
-    int red_flag;            /* 1: its urgency is a red flag (urgency.tsv) */
-    int urgency_rank;        /* rank of its urgency in urgency.tsv (1 = most urgent) */
+    const char *sources;      /* comma list */
+    int line;                 /* line in conditions.tsv */
+    int severity;             /* rank in severity.tsv (1 = listed first); 0 = none */
+    int red_flag;             /* 1: its urgency is a red flag (urgency.tsv) */
+    int urgency_rank;         /* rank of its urgency in urgency.tsv (1 = most urgent) */
     const sol_tier *tier_def; /* its row of tiers.tsv (never NULL) */
 } sol_condition;
 
 /* urgency.tsv: one urgency of conditions.tsv. */
 typedef struct {
-    const char *urgency;     /* emergency, ..., "-" */
-    int rank;                /* 1 = most urgent */
-    int red_flag;            /* 1: a supported conclusion of it is a red flag */
-    const char *action;      /* refer-now|refer-soon|refer|none */
+    const char *urgency; /* emergency, ..., "-" */
+    int rank;            /* 1 = most urgent */
+    int red_flag;        /* 1: a supported conclusion of it is a red flag */
+    const char *action;  /* refer-now|refer-soon|refer|none */
     int line;
 } sol_urgency;
 
 typedef struct {
     const char *id;
-    const char *phase;       /* first-aid|range-of-motion|loading|gait|load|neural|referral|safety-net|... */
+    const char
+        *phase; /* first-aid|range-of-motion|loading|gait|load|neural|referral|safety-net|... */
     const char *label;
     const char *text;
-    const char *contested;   /* NULL when not contested, else why (cites a source) */
+    const char *contested; /* NULL when not contested, else why (cites a source) */
     const char *sources;
     int line;
 } sol_recommendation;
 
 typedef struct {
-    const char *id;          /* S1..S5, L1..L19 */
-    const char *kind;        /* seed|published */
+    const char *id;   /* S1..S5, L1..L19 */
+    const char *kind; /* seed|published */
     const char *citation;
     const char *note;
-    const char *level;       /* guideline|study|review|opinion, NULL when not given */
+    const char *level; /* guideline|study|review|opinion, NULL when not given */
     int line;
 } sol_source;
 
 typedef struct {
-    const char *strength;    /* strong|moderate|weak|prior */
+    const char *strength; /* strong|moderate|weak|prior */
     double cf;
-    const char *levels;      /* evidence levels that allow it: "a,b", "*" (any), NULL (not declared) */
-    int line;                /* line in strengths.tsv */
+    const char *levels; /* evidence levels that allow it: "a,b", "*" (any), NULL (not declared) */
+    int line;           /* line in strengths.tsv */
 } sol_strength;
 
 /* contraindications.tsv: a recommendation never given while `by` stands. */
 typedef struct {
     const char *recommendation;
-    const char *by;          /* a conclusion id or a GATE state (the pipeline checks it
+    const char *by; /* a conclusion id or a GATE state (the pipeline checks it
                                 against the rules' state template) */
     const char *reason;
     const char *sources;
@@ -84,11 +85,11 @@ typedef struct {
 
 /* must-not-miss.tsv: one presentation, trigger or benign finding. */
 typedef struct {
-    const char *conclusion;  /* tier-A id, or "*" for benign rows */
-    const char *kind;        /* present | ask | benign */
+    const char *conclusion; /* a red flag's id, or "*" for benign rows */
+    const char *kind;       /* present | ask | benign */
     const char *id;
-    const char *when;        /* ask: trigger "name=value"; else "-" */
-    const char *findings;    /* present/benign: "name=value ..."; ask: "name ..." */
+    const char *when;     /* ask: trigger "name=value"; else "-" */
+    const char *findings; /* present/benign: "name=value ..."; ask: "name ..." */
     const char *sources;
     int line;
 } sol_mnm;
@@ -98,10 +99,10 @@ typedef struct {
     const char *name;
     double value;
     const char *unit;
-    const char *status;      /* confirmed | default */
+    const char *status; /* confirmed | default */
     const char *sources;
     const char *note;
-    int line;                /* line in thresholds.tsv */
+    int line; /* line in thresholds.tsv */
 } sol_threshold;
 
 /* referrals.tsv: the referral a supported conclusion gets. */
@@ -116,9 +117,9 @@ typedef struct {
 /* wells.tsv: one item of the Wells DVT score (SCREEN::score-wells-item and
  * score-wells-measure apply the rows). */
 typedef struct {
-    const char *finding;     /* key */
-    const char *value;       /* the answer that scores, or NULL for a measurement */
-    const char *at_least;    /* a measurement: the cut-off of thresholds.tsv, else NULL */
+    const char *finding;  /* key */
+    const char *value;    /* the answer that scores, or NULL for a measurement */
+    const char *at_least; /* a measurement: the cut-off of thresholds.tsv, else NULL */
     int points;
     const char *sources;
     const char *why;
@@ -128,14 +129,14 @@ typedef struct {
 /* sign-sets.tsv: any two of the members present are a vote (the generic
  * sign-pair rules apply the rows). */
 typedef struct {
-    const char *id;          /* key */
-    const char *phase;       /* redflag | chain */
+    const char *id;    /* key */
+    const char *phase; /* redflag | chain */
     const char *conclusion;
-    const char *rule;        /* the brief rule id the votes carry */
+    const char *rule; /* the brief rule id the votes carry */
     const char *strength;
-    const char *votes;       /* each-pair | once */
-    const char *value;       /* the value each member must have */
-    const char *members;     /* findings, space-separated */
+    const char *votes;   /* each-pair | once */
+    const char *value;   /* the value each member must have */
+    const char *members; /* findings, space-separated */
     const char *sources;
     const char *why;
     int line;
@@ -152,7 +153,7 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d);
 /* A catalogue of dir/thresholds.tsv alone (for the rule model), read and
  * checked exactly as sol_catalog_load does. Caller frees *out. */
 int sol_catalog_load_thresholds(sol_catalog **out, const char *dir, sol_diag *d);
-void sol_catalog_free(sol_catalog *c);   /* NULL is a no-op */
+void sol_catalog_free(sol_catalog *c); /* NULL is a no-op */
 
 size_t sol_catalog_condition_count(const sol_catalog *c);
 const sol_condition *sol_catalog_condition_at(const sol_catalog *c, size_t i);
@@ -175,8 +176,7 @@ extern const char *const sol_evidence_levels[];
  * level is listed in the strength's third column, the column is "*" or
  * absent, or the strength is unknown. A source without a level (NULL) may
  * carry only what every level may carry. */
-int sol_catalog_strength_allows(const sol_catalog *c, const char *strength,
-                                const char *level);
+int sol_catalog_strength_allows(const sol_catalog *c, const char *strength, const char *level);
 /* 1 when strengths.tsv declares allowed levels for any strength. */
 int sol_catalog_levels_declared(const sol_catalog *c);
 const sol_strength *sol_catalog_strength_at(const sol_catalog *c, size_t i);

@@ -110,11 +110,36 @@ int sol_cli_one_of(const char *value, const char *list)
 }
 
 enum {
-    OPT_FORMAT = 256, OPT_STYLE, OPT_OUTPUT, OPT_PREFIX, OPT_NO_NEXT, OPT_LIST_CHECKS,
-    OPT_CLIPS, OPT_SET, OPT_UNSET, OPT_RULES, OPT_KNOWLEDGE, OPT_HELP, OPT_INPUT,
-    OPT_NEXT, OPT_PATHS, OPT_RESPONSE, OPT_AUTHORED, OPT_BUNDLE, OPT_LISTEN, OPT_BASE_URL,
-    OPT_TRUST_KEY, OPT_THREADS, OPT_MAX_CONNECTIONS, OPT_MAX_BODY, OPT_TIMEOUT, OPT_QUIET,
-    OPT_CASE, OPT_SCHEMA, OPT_VERSION, OPT_BASH_COMPLETION
+    OPT_FORMAT = 256,
+    OPT_STYLE,
+    OPT_OUTPUT,
+    OPT_PREFIX,
+    OPT_NO_NEXT,
+    OPT_LIST_CHECKS,
+    OPT_CLIPS,
+    OPT_SET,
+    OPT_UNSET,
+    OPT_RULES,
+    OPT_KNOWLEDGE,
+    OPT_HELP,
+    OPT_INPUT,
+    OPT_NEXT,
+    OPT_PATHS,
+    OPT_RESPONSE,
+    OPT_AUTHORED,
+    OPT_BUNDLE,
+    OPT_LISTEN,
+    OPT_BASE_URL,
+    OPT_TRUST_KEY,
+    OPT_THREADS,
+    OPT_MAX_CONNECTIONS,
+    OPT_MAX_BODY,
+    OPT_TIMEOUT,
+    OPT_QUIET,
+    OPT_CASE,
+    OPT_SCHEMA,
+    OPT_VERSION,
+    OPT_BASH_COMPLETION
 };
 
 /* The one option table of every command; a command accepts a subset. */
@@ -149,8 +174,7 @@ static const struct option options[] = {
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {"bash-completion", no_argument, NULL, OPT_BASH_COMPLETION},
-    {NULL, 0, NULL, 0}
-};
+    {NULL, 0, NULL, 0}};
 
 void sol_cli_opts_free(sol_cli_opts *o)
 {
@@ -172,9 +196,11 @@ static int check_home(const sol_paths *p)
         if (stat(p->knowledge_dir, &st) == 0 && S_ISDIR(st.st_mode))
             return 0;
     }
-    fprintf(stderr, "soleus: %s: cannot find the knowledge base there (no such folder)\n"
-                    "soleus: set SOLEUS_HOME to the folder that holds rules/ and knowledge/,\n"
-                    "soleus: or pass --rules DIR --knowledge DIR\n", dir);
+    fprintf(stderr,
+            "soleus: %s: cannot find the knowledge base there (no such folder)\n"
+            "soleus: set SOLEUS_HOME to the folder that holds rules/ and knowledge/,\n"
+            "soleus: or pass --rules DIR --knowledge DIR\n",
+            dir);
     return SOL_EXIT_UNREADABLE;
 }
 
@@ -250,8 +276,8 @@ static int begin(sol_cli_opts *o, int argc)
     return 0;
 }
 
-int sol_cli_parse(sol_cli_opts *o, const sol_paths *p, int argc, char **argv,
-                  const char *allowed, const char *usage)
+int sol_cli_parse(sol_cli_opts *o, const sol_paths *p, int argc, char **argv, const char *allowed,
+                  const char *usage)
 {
     int c, rc;
 
@@ -271,8 +297,8 @@ int sol_cli_parse(sol_cli_opts *o, const sol_paths *p, int argc, char **argv,
             return -1;
         }
         if (name && c != OPT_RULES && c != OPT_KNOWLEDGE && !sol_cli_one_of(name, allowed)) {
-            fprintf(stderr, "soleus: %s: option --%s does not apply to this command\n",
-                    argv[0], name);
+            fprintf(stderr, "soleus: %s: option --%s does not apply to this command\n", argv[0],
+                    name);
             return sol_cli_usage(usage);
         }
         if ((rc = take(o, c, argv[0], usage)))

@@ -11,13 +11,13 @@
 #include "pipeline.h"
 
 enum {
-    SOL_EXIT_OK = 0,        /* assessed / command succeeded */
-    SOL_EXIT_FINDINGS = 1,  /* lint found errors, coverage found gaps */
-    SOL_EXIT_USAGE = 2,     /* bad command line */
-    SOL_EXIT_UNREADABLE = 3,/* input file missing, unreadable or too large */
-    SOL_EXIT_INVALID = 4,   /* malformed, hostile or invalid record */
-    SOL_EXIT_INTERNAL = 5,  /* knowledge base or engine failure */
-    SOL_EXIT_WRITE = 6      /* output lost: disk full, closed or broken stdout */
+    SOL_EXIT_OK = 0,         /* assessed / command succeeded */
+    SOL_EXIT_FINDINGS = 1,   /* lint found errors, coverage found gaps */
+    SOL_EXIT_USAGE = 2,      /* bad command line */
+    SOL_EXIT_UNREADABLE = 3, /* input file missing, unreadable or too large */
+    SOL_EXIT_INVALID = 4,    /* malformed, hostile or invalid record */
+    SOL_EXIT_INTERNAL = 5,   /* knowledge base or engine failure */
+    SOL_EXIT_WRITE = 6       /* output lost: disk full, closed or broken stdout */
 };
 
 /* Where rules/ and knowledge/ live (default: SOLEUS_HOME env, else the
@@ -63,35 +63,35 @@ void sol_cli_case_close(sol_cli_case *c);
  * ends them. Operands (record files, conclusions, rule ids, cases) keep their
  * order in args; "-" as a record means standard input. */
 typedef struct {
-    const char *format;       /* --format, NULL when not given */
-    const char *style;        /* --style (explain) */
-    const char *output;       /* --output FILE (coverage) */
-    const char *prefix;       /* --prefix DIR (coverage LCOV paths) */
-    int no_next;              /* --no-next (assess) */
-    int list_checks;          /* --list-checks (lint) */
-    int clips;                /* --clips: CLIPS fact syntax (explain) */
-    sol_input input;          /* --input xml|fhir (record readers); XML when absent */
-    const char **changes;     /* --set/--unset values, in order */
-    int *unset;               /* unset[i]: changes[i] came from --unset */
+    const char *format;   /* --format, NULL when not given */
+    const char *style;    /* --style (explain) */
+    const char *output;   /* --output FILE (coverage) */
+    const char *prefix;   /* --prefix DIR (coverage LCOV paths) */
+    int no_next;          /* --no-next (assess) */
+    int list_checks;      /* --list-checks (lint) */
+    int clips;            /* --clips: CLIPS fact syntax (explain) */
+    sol_input input;      /* --input xml|fhir (record readers); XML when absent */
+    const char **changes; /* --set/--unset values, in order */
+    int *unset;           /* unset[i]: changes[i] came from --unset */
     size_t nchanges;
-    char **args;              /* operands, in order (points into argv) */
+    char **args; /* operands, in order (points into argv) */
     size_t nargs;
-    sol_paths paths;          /* --rules/--knowledge, else the caller's */
+    sol_paths paths; /* --rules/--knowledge, else the caller's */
     /* batch */
-    int next;                 /* --next: each line carries the next-best checks */
-    const char *paths_list;   /* --paths LIST|- */
+    int next;               /* --next: each line carries the next-best checks */
+    const char *paths_list; /* --paths LIST|- */
     /* questionnaire */
-    const char *response;     /* --response RECORD */
-    const char *authored;     /* --authored YYYY-MM-DD */
-    int bundle;               /* --bundle */
+    const char *response; /* --response RECORD */
+    const char *authored; /* --authored YYYY-MM-DD */
+    int bundle;           /* --bundle */
     /* serve: numbers stay text, checked by the command */
     const char *listen, *base_url, *threads, *max_connections, *max_body, *timeout;
-    const char **trust_keys;  /* --trust-key ISSUER=PEM, in order */
+    const char **trust_keys; /* --trust-key ISSUER=PEM, in order */
     size_t ntrust_keys;
-    int quiet;                /* --quiet */
+    int quiet; /* --quiet */
     /* new */
-    const char *case_name;    /* --case NAME */
-    int schema;               /* --schema */
+    const char *case_name; /* --case NAME */
+    int schema;            /* --schema */
     /* the global options (main.c, before the command) */
     int help, version, bash_completion;
 } sol_cli_opts;
@@ -102,8 +102,8 @@ typedef struct {
  * the usage line to stderr and returns SOL_EXIT_USAGE; when the knowledge
  * base folder cannot be found, says how to point at it and returns
  * SOL_EXIT_UNREADABLE; after printing --help, returns -1 (exit 0); else 0. Free with sol_cli_opts_free either way. */
-int sol_cli_parse(sol_cli_opts *o, const sol_paths *p, int argc, char **argv,
-                  const char *allowed, const char *usage);
+int sol_cli_parse(sol_cli_opts *o, const sol_paths *p, int argc, char **argv, const char *allowed,
+                  const char *usage);
 /* The options before the command (main.c), from the same table: --rules,
  * --knowledge, --help, --version, --bash-completion; parsing stops at the
  * first operand, the command, whose index is *cmd (argc when none). Prints

@@ -49,7 +49,8 @@ int sol_cmd_batch(const sol_paths *paths, int argc, char **argv)
         const char *arg = o.args[i];
         struct stat st;
         if (strcmp(arg, "-") == 0 && input == SOL_INPUT_FHIR)
-            rc = sol_diag_set(&d, SOL_EUSAGE, "-", 0, "a stream on standard input is XML "
+            rc = sol_diag_set(&d, SOL_EUSAGE, "-", 0,
+                              "a stream on standard input is XML "
                               "only; give FHIR records as files, a folder or --paths");
         else if (strcmp(arg, "-") == 0)
             rc = sol_batch_stream(b, stdin, "-", &d);
@@ -59,7 +60,8 @@ int sol_cmd_batch(const sol_paths *paths, int argc, char **argv)
             rc = sol_batch_file(b, arg, &d);
     }
     if (rc == SOL_OK && !list && o.nargs == 0 && input == SOL_INPUT_FHIR)
-        rc = sol_diag_set(&d, SOL_EUSAGE, "-", 0, "a stream on standard input is XML only; "
+        rc = sol_diag_set(&d, SOL_EUSAGE, "-", 0,
+                          "a stream on standard input is XML only; "
                           "give FHIR records as files, a folder or --paths");
     else if (rc == SOL_OK && !list && o.nargs == 0)
         rc = sol_batch_stream(b, stdin, "-", &d);

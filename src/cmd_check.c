@@ -16,7 +16,7 @@
 /* A FHIR record: the reader stops at its first problem, named by JSON path. */
 static int check_fhir(sol_pipeline *pl, const char *file)
 {
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     sol_findings *f = NULL;
     char *id = NULL;
     int rc = sol_pipeline_read_as(pl, SOL_INPUT_FHIR, file, &f, &id, &d);
@@ -40,7 +40,7 @@ static int worse(int have, int now)
 int sol_cmd_check(const sol_paths *p, int argc, char **argv)
 {
     char vpath[1024], schema[1024];
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     sol_vocab *v = NULL;
     sol_cli_opts o;
     int status = sol_cli_parse(&o, p, argc, argv, "input", USAGE), rc;
@@ -76,7 +76,7 @@ int sol_cmd_check(const sol_paths *p, int argc, char **argv)
     }
     for (size_t n = 0; n < o.nargs; n++) {
         const char *file = o.args[n];
-        sol_record_problems all = { 0 };
+        sol_record_problems all = {0};
         size_t nerr = 0;
 
         memset(&d, 0, sizeof d);
@@ -85,17 +85,15 @@ int sol_cmd_check(const sol_paths *p, int argc, char **argv)
             const sol_record_problem *pr = &all.items[k];
             nerr += pr->error;
             if (pr->d.line > 0)
-                printf("%s:%d: %s: %s\n", pr->d.file, pr->d.line,
-                       pr->error ? "error" : "note", pr->d.msg);
-            else
-                printf("%s: %s: %s\n", pr->d.file, pr->error ? "error" : "note",
+                printf("%s:%d: %s: %s\n", pr->d.file, pr->d.line, pr->error ? "error" : "note",
                        pr->d.msg);
+            else
+                printf("%s: %s: %s\n", pr->d.file, pr->error ? "error" : "note", pr->d.msg);
         }
         if (rc == SOL_OK)
             printf("%s: ok, ready to assess\n", file);
         else
-            printf("%s: %zu error%s\n", file, nerr ? nerr : 1,
-                   nerr == 1 || !nerr ? "" : "s");
+            printf("%s: %zu error%s\n", file, nerr ? nerr : 1, nerr == 1 || !nerr ? "" : "s");
         status = worse(status, sol_cli_exit_status(rc));
         sol_record_problems_clear(&all);
     }

@@ -67,8 +67,7 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
             while (n > 1 && o.args[i][n - 1] == '/')
                 n--; /* "tests/cases/tc1/" names the case tc1 */
             snprintf(path, sizeof path, "%.*s/record.xml", (int)n, o.args[i]);
-        }
-        else
+        } else
             snprintf(path, sizeof path, "%s", o.args[i]);
         case_name(path, name, sizeof name);
         sol_findings *f = NULL;
@@ -89,9 +88,10 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
         out = stdout;
         goto cleanup;
     }
-    rc = strcmp(format, "lcov") == 0   ? sol_coverage_write_lcov_prefix(out, cov, o.prefix)
-         : strcmp(format, "json") == 0 ? sol_write_json_coverage(out, cov, sol_pipeline_catalog(p))
-                                       : sol_coverage_write_text(out, cov, sol_pipeline_catalog(p));
+    rc = strcmp(format, "lcov") == 0 ? sol_coverage_write_lcov_prefix(out, cov, o.prefix)
+         : strcmp(format, "json") == 0
+             ? sol_write_json_coverage(out, cov, sol_pipeline_catalog(p))
+             : sol_coverage_write_text(out, cov, sol_pipeline_catalog(p));
     if (rc)
         rc = sol_diag_set(&d, SOL_EWRITE, output ? output : "", 0,
                           "cannot write the coverage report");

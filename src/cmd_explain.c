@@ -10,7 +10,8 @@
 #include "kb.h"
 #include "pipeline.h"
 
-#define USAGE "explain [--input xml|fhir] [--style terse|teach] [--format text|dot|json] [--clips] FILE|- [CONCLUSION]"
+#define USAGE                                                                                    \
+    "explain [--input xml|fhir] [--style terse|teach] [--format text|dot|json] [--clips] FILE|- [CONCLUSION]"
 
 int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
 {
@@ -29,7 +30,8 @@ int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
     sol_diag d = {0};
     sol_cli_case c;
     sol_explain *x = NULL;
-    int rc = sol_cli_case_open_as(&c, o.input, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
+    int rc = sol_cli_case_open_as(&c, o.input, paths->rules_dir, paths->knowledge_dir, file,
+                                  concl, &d);
     if (rc)
         goto cleanup;
     if ((rc = sol_explain_build(&x, c.a->report, sol_pipeline_kb(c.p), c.cond, &d)))

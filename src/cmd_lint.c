@@ -17,15 +17,14 @@ static int list_checks(void)
 
     for (size_t i = 0; i < n; i++)
         printf("%-24s %-7s %s\n", c[i].name,
-               c[i].severity == SOL_LINT_ERROR ? "error" : "warning",
-               c[i].meaning);
+               c[i].severity == SOL_LINT_ERROR ? "error" : "warning", c[i].meaning);
     return SOL_EXIT_OK;
 }
 
 int sol_cmd_lint(const sol_paths *p, int argc, char **argv)
 {
     const char *rules = p->rules_dir, *knowledge = p->knowledge_dir;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     sol_lint *l = NULL;
     char buf[2048];
     size_t errors, warnings;
@@ -59,8 +58,8 @@ int sol_cmd_lint(const sol_paths *p, int argc, char **argv)
         printf("%s\n", sol_lint_format(sol_lint_at(l, i), buf, sizeof buf));
     errors = sol_lint_error_count(l);
     warnings = sol_lint_warning_count(l);
-    printf("lint: %zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s",
-           warnings, warnings == 1 ? "" : "s");
+    printf("lint: %zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
+           warnings == 1 ? "" : "s");
     sol_lint_free(l);
     /* A lost write is caught by sol_cli_finish in main.c. */
     return errors ? SOL_EXIT_FINDINGS : SOL_EXIT_OK;

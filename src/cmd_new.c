@@ -14,8 +14,9 @@
 static int id_ok(const char *s)
 {
     size_t n = strlen(s);
-    if (!n || n > 64 || strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                  "0123456789") == 0)
+    if (!n || n > 64 ||
+        strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                  "0123456789") == 0)
         return 0;
     return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                      "0123456789_.-") == n;
@@ -27,7 +28,7 @@ int sol_cmd_new(const sol_paths *p, int argc, char **argv)
     int rc = sol_cli_parse(&o, p, argc, argv, "case schema", USAGE);
     const char *id = o.case_name;
     char path[1024];
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     sol_vocab *v = NULL;
 
     if (!rc && o.nargs)
@@ -37,9 +38,11 @@ int sol_cmd_new(const sol_paths *p, int argc, char **argv)
         return rc < 0 ? SOL_EXIT_OK : rc;
     }
     if (id && !id_ok(id)) {
-        fprintf(stderr, "soleus: new: case name '%s' is not a record id: letters, "
-                        "digits, '_', '.' and '-' only, starting with a letter or "
-                        "digit, at most 64\n", id);
+        fprintf(stderr,
+                "soleus: new: case name '%s' is not a record id: letters, "
+                "digits, '_', '.' and '-' only, starting with a letter or "
+                "digit, at most 64\n",
+                id);
         sol_cli_opts_free(&o);
         return SOL_EXIT_USAGE;
     }

@@ -17,7 +17,7 @@
 int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
 {
     const char *format = "text";
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     sol_pipeline *pl = NULL;
     const sol_kb *kb = NULL;
     const sol_vocab *v = NULL;
@@ -47,7 +47,8 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
         if (rc == SOL_OK)
             rc = sol_write_json_rules(stdout, kb, v, cat, (const char *const *)o.args, o.nargs);
     } else if (rc == SOL_OK && o.nargs)
-        rc = sol_kb_write_rules(stdout, kb, v, cat, fmt, (const char *const *)o.args, o.nargs, &d);
+        rc = sol_kb_write_rules(stdout, kb, v, cat, fmt, (const char *const *)o.args, o.nargs,
+                                &d);
     else if (rc == SOL_OK)
         rc = sol_kb_write_english(stdout, kb, v, cat, fmt);
     if ((rc == SOL_EWRITE || rc == SOL_EIO) && !d.msg[0])

@@ -10,8 +10,9 @@
 #include "cli.h"
 #include "server.h"
 
-#define USAGE "serve [--listen ADDR:PORT] [--trust-key ISSUER=PEM]... [--base-url URL] " \
-              "[--threads N] [--max-connections N] [--max-body BYTES] [--timeout SECONDS] [--quiet]"
+#define USAGE                                                                                    \
+    "serve [--listen ADDR:PORT] [--trust-key ISSUER=PEM]... [--base-url URL] "                   \
+    "[--threads N] [--max-connections N] [--max-body BYTES] [--timeout SECONDS] [--quiet]"
 
 /* An optional number option in 1..max into *out; -1 when malformed. */
 static int number(const char *s, unsigned long max, unsigned long *out)
@@ -29,15 +30,25 @@ static int number(const char *s, unsigned long max, unsigned long *out)
 int sol_cmd_serve(const sol_paths *paths, int argc, char **argv)
 {
     sol_cli_opts c;
-    int st = sol_cli_parse(&c, paths, argc, argv, "listen trust-key base-url threads "
-                           "max-connections max-body timeout quiet", USAGE);
-    sol_server_opts o = {c.paths.rules_dir, c.paths.knowledge_dir, "127.0.0.1:8080", NULL, NULL,
-                         2, 64, 10, 1024 * 1024, 0};
+    int st = sol_cli_parse(&c, paths, argc, argv,
+                           "listen trust-key base-url threads "
+                           "max-connections max-body timeout quiet",
+                           USAGE);
+    sol_server_opts o = {c.paths.rules_dir,
+                         c.paths.knowledge_dir,
+                         "127.0.0.1:8080",
+                         NULL,
+                         NULL,
+                         2,
+                         64,
+                         10,
+                         1024 * 1024,
+                         0};
     unsigned long threads = o.threads, conns = o.max_connections, timeout = o.timeout,
                   body = o.max_body;
-    if (!st && (c.nargs || number(c.threads, 64, &threads) ||
-                number(c.max_connections, 4096, &conns) ||
-                number(c.max_body, 64ul << 20, &body) || number(c.timeout, 3600, &timeout)))
+    if (!st &&
+        (c.nargs || number(c.threads, 64, &threads) || number(c.max_connections, 4096, &conns) ||
+         number(c.max_body, 64ul << 20, &body) || number(c.timeout, 3600, &timeout)))
         st = sol_cli_usage(USAGE);
     if (st) {
         sol_cli_opts_free(&c);

@@ -11,7 +11,8 @@
 #include "tooljson.h"
 #include "whatif.h"
 
-#define USAGE "what-if [--input xml|fhir] [--format text|json] FILE|- [--set FINDING=VALUE]... [--unset FINDING]..."
+#define USAGE                                                                                    \
+    "what-if [--input xml|fhir] [--format text|json] FILE|- [--set FINDING=VALUE]... [--unset FINDING]..."
 
 int sol_cmd_what_if(const sol_paths *paths, int argc, char **argv)
 {

@@ -29,13 +29,15 @@ int sol_cmd_why_not(const sol_paths *paths, int argc, char **argv)
     sol_diag d = {0};
     sol_cli_case c;
     sol_whynot *w = NULL;
-    int rc = sol_cli_case_open_as(&c, o.input, paths->rules_dir, paths->knowledge_dir, file, concl, &d);
+    int rc = sol_cli_case_open_as(&c, o.input, paths->rules_dir, paths->knowledge_dir, file,
+                                  concl, &d);
     if (rc)
         goto cleanup;
     if ((rc = sol_whynot_build(&w, c.p, c.a->report, c.cond, &d)))
         goto cleanup;
     if ((rc = o.format && strcmp(o.format, "json") == 0
-                  ? sol_write_json_whynot(stdout, w, sol_pipeline_vocab(c.p), sol_pipeline_catalog(c.p))
+                  ? sol_write_json_whynot(stdout, w, sol_pipeline_vocab(c.p),
+                                          sol_pipeline_catalog(c.p))
                   : sol_whynot_write_text(stdout, w)))
         rc = sol_diag_set(&d, rc, "", 0, "cannot write the analysis");
 cleanup:

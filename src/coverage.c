@@ -17,7 +17,7 @@ struct sol_coverage {
     size_t nrules;
     char **cases;
     size_t ncases;
-    char **reached;         /* conclusions supported in some case */
+    char **reached; /* conclusions supported in some case */
     size_t nreached;
     size_t unknown;
 };
@@ -163,8 +163,8 @@ int sol_coverage_write_text(FILE *out, const sol_coverage *c, const sol_catalog 
     fprintf(out, "Rule coverage over %zu case(s)\n\n", c->ncases);
     for (size_t i = 0; i < c->nrules; i++) {
         const sol_cov_rule *cr = &c->rules[i];
-        fprintf(out, "%-*s %-*s fired %3zu in %2zu case(s)", wid, cr->rule->id ? cr->rule->id : "?",
-                wq, cr->rule->qname, cr->fired, cr->ncases);
+        fprintf(out, "%-*s %-*s fired %3zu in %2zu case(s)", wid,
+                cr->rule->id ? cr->rule->id : "?", wq, cr->rule->qname, cr->fired, cr->ncases);
         for (size_t k = 0; k < cr->ncases && k < 4; k++)
             fprintf(out, "%s%s", k ? ", " : ": ", cr->cases[k]);
         if (cr->ncases > 4)

@@ -11,23 +11,23 @@
 #include "pipeline.h"
 
 typedef struct {
-    size_t held;            /* cases in which the pattern held */
-    size_t missed;          /* cases in which it failed or its finding was unknown */
-    size_t opaque;          /* cases in which the model could not tell */
+    size_t held;   /* cases in which the pattern held */
+    size_t missed; /* cases in which it failed or its finding was unknown */
+    size_t opaque; /* cases in which the model could not tell */
 } sol_cov_branch;
 
 typedef struct {
     const sol_kb_rule *rule;
-    size_t fired;           /* total firings over the corpus */
-    size_t ncases;          /* cases with at least one firing */
-    const char **cases;     /* their names (borrowed from the coverage) */
+    size_t fired;             /* total firings over the corpus */
+    size_t ncases;            /* cases with at least one firing */
+    const char **cases;       /* their names (borrowed from the coverage) */
     sol_cov_branch *branches; /* one per top-level condition */
 } sol_cov_rule;
 
 typedef struct sol_coverage sol_coverage;
 
 int sol_coverage_new(sol_coverage **out, const sol_kb *kb);
-void sol_coverage_free(sol_coverage *c);   /* NULL is a no-op */
+void sol_coverage_free(sol_coverage *c); /* NULL is a no-op */
 /* Add one assessed case (its name, findings and graph). */
 int sol_coverage_add(sol_coverage *c, const char *case_name, const sol_findings *f,
                      const sol_graph *g);

@@ -17,14 +17,14 @@
 
 typedef struct {
     char *tmpl;
-    void *deftemplate;      /* cached on first assert (constructs outlive resets) */
+    void *deftemplate; /* cached on first assert (constructs outlive resets) */
     sol_slotval *slots;
     size_t n;
 } kfact;
 
 struct sol_engine {
     void *env;
-    char messages[MSG_CAP];   /* captured CLIPS output, truncated */
+    char messages[MSG_CAP]; /* captured CLIPS output, truncated */
     size_t msglen;
     sol_rule_info *rules;
     size_t nrules;
@@ -33,30 +33,30 @@ struct sol_engine {
     /* state of the run in progress */
     sol_graph *graph;
     const sol_findings *findings;
-    long long last_index;     /* highest fact index already in the graph */
-    long current_firing;      /* firing being executed, -1 before the first */
-    int provenance;           /* 0 off, 1 before-run hook only, 2 hook + fact snapshots */
-    void *finding_tmpl;       /* MAIN::finding, looked up once */
+    long long last_index; /* highest fact index already in the graph */
+    long current_firing;  /* firing being executed, -1 before the first */
+    int provenance;       /* 0 off, 1 before-run hook only, 2 hook + fact snapshots */
+    void *finding_tmpl;   /* MAIN::finding, looked up once */
     void *belief_tmpl, *evidence_tmpl; /* read by trials, looked up once */
-    int oom;                  /* an allocation failed inside a hook */
-    int from_image;           /* 1: rules came from the binary image */
+    int oom;                           /* an allocation failed inside a hook */
+    int from_image;                    /* 1: rules came from the binary image */
     /* Knowledge facts stay asserted between runs: after a run only the
      * record's facts (index above kmark) are retracted and the rules
      * refreshed, instead of a reset and 68 knowledge asserts. */
-    int can_keep;             /* 0: the rules have defglobals, always reset */
-    int kept;                 /* 1: working memory is initial fact + knowledge */
-    long long kmark;          /* index of the last knowledge fact */
-    size_t kcount;            /* facts in memory right after the knowledge */
-    void **ruleptrs;          /* every defrule, for refresh */
+    int can_keep;    /* 0: the rules have defglobals, always reset */
+    int kept;        /* 1: working memory is initial fact + knowledge */
+    long long kmark; /* index of the last knowledge fact */
+    size_t kcount;   /* facts in memory right after the knowledge */
+    void **ruleptrs; /* every defrule, for refresh */
     struct rule_at {
         void *rule;
         size_t i;
-    } *rule_at;               /* defrule pointer -> index in rules, by pointer */
-    unsigned long resets;     /* resets so far (each asserts the knowledge anew) */
-    sol_graph *kgraph;        /* snapshot of the initial fact and knowledge facts */
-    unsigned long kgraph_at;  /* value of resets when kgraph was taken */
-    long long klast;          /* highest fact index in kgraph */
-    struct tslots *tslots;    /* slot names per template, for snapshots */
+    } * rule_at;             /* defrule pointer -> index in rules, by pointer */
+    unsigned long resets;    /* resets so far (each asserts the knowledge anew) */
+    sol_graph *kgraph;       /* snapshot of the initial fact and knowledge facts */
+    unsigned long kgraph_at; /* value of resets when kgraph was taken */
+    long long klast;         /* highest fact index in kgraph */
+    struct tslots *tslots;   /* slot names per template, for snapshots */
     size_t ntslots;
 };
 
@@ -64,9 +64,9 @@ struct sol_engine {
  * and live as long as the template). */
 struct tslots {
     void *tmpl;
-    long n;                   /* 0 for an implied (ordered) template */
+    long n; /* 0 for an implied (ordered) template */
     const char **names;
-    size_t *lens;             /* strlen of each name */
+    size_t *lens; /* strlen of each name */
 };
 
 /* ---- router: CLIPS output goes into e->messages, never to stdout ---- */
@@ -101,9 +101,24 @@ static int router_print(void *env, const char *name, const char *str)
     return 1;
 }
 
-static int router_getc(void *env, const char *name) { (void)env; (void)name; return EOF; }
-static int router_ungetc(void *env, int c, const char *name) { (void)env; (void)name; return c; }
-static int router_exit(void *env, int code) { (void)env; (void)code; return 1; }
+static int router_getc(void *env, const char *name)
+{
+    (void)env;
+    (void)name;
+    return EOF;
+}
+static int router_ungetc(void *env, int c, const char *name)
+{
+    (void)env;
+    (void)name;
+    return c;
+}
+static int router_exit(void *env, int code)
+{
+    (void)env;
+    (void)code;
+    return 1;
+}
 
 static void clear_messages(sol_engine *e)
 {
@@ -475,7 +490,7 @@ static unsigned long long rules_sum(const glob_t *gl)
     for (size_t i = 0; i < gl->gl_pathc; i++) {
         const char *base = strrchr(gl->gl_pathv[i], '/');
         base = base ? base + 1 : gl->gl_pathv[i];
-        for (const char *c = base; ; c++) {
+        for (const char *c = base;; c++) {
             h = (h ^ (unsigned char)*c) * 1099511628211ULL;
             if (!*c)
                 break;
@@ -613,8 +628,8 @@ static int engine_new(sol_engine **out, const char *rules_dir, int use_image, so
         goto cleanup;
     }
     SetEnvironmentContext(e->env, e);
-    EnvAddRouter(e->env, ROUTER_NAME, 40, router_query, router_print, router_getc,
-                 router_ungetc, router_exit);
+    EnvAddRouter(e->env, ROUTER_NAME, 40, router_query, router_print, router_getc, router_ungetc,
+                 router_exit);
     EnvSetDynamicConstraintChecking(e->env, TRUE);
     EnvAddBeforeRunFunction(e->env, "soleus-provenance", before_firing, 0);
     EnvAddRunFunction(e->env, "soleus-after-firing", after_firing, 0);
@@ -639,8 +654,8 @@ static int engine_new(sol_engine **out, const char *rules_dir, int use_image, so
         clear_messages(e);
         int r = EnvLoad(e->env, gl.gl_pathv[i]);
         if (r != 1) {
-            rc = sol_diag_set(d, r == 0 ? SOL_EIO : SOL_EENGINE, gl.gl_pathv[i], 0,
-                              "%s", r == 0 ? "cannot open rule file" : clips_said(e));
+            rc = sol_diag_set(d, r == 0 ? SOL_EIO : SOL_EENGINE, gl.gl_pathv[i], 0, "%s",
+                              r == 0 ? "cannot open rule file" : clips_said(e));
             goto cleanup;
         }
     }
@@ -763,7 +778,7 @@ int sol_engine_slot_allows(const sol_engine *e, const char *tmpl, const char *sl
         return 0;
     EnvDeftemplateSlotAllowedValues(e->env, t, slot, &allowed);
     if (GetType(allowed) != MULTIFIELD)
-        return 1;       /* FALSE: the slot restricts nothing */
+        return 1; /* FALSE: the slot restricts nothing */
     for (long i = GetDOBegin(allowed); i <= GetDOEnd(allowed); i++) {
         void *mf = GetValue(allowed);
         if (GetMFType(mf, i) == SYMBOL && strcmp(ValueToString(GetMFValue(mf, i)), sym) == 0)
@@ -772,8 +787,8 @@ int sol_engine_slot_allows(const sol_engine *e, const char *tmpl, const char *sl
     return 0;
 }
 
-int sol_engine_add_knowledge(sol_engine *e, const char *tmpl,
-                             const sol_slotval *slots, size_t n, sol_diag *d)
+int sol_engine_add_knowledge(sol_engine *e, const char *tmpl, const sol_slotval *slots, size_t n,
+                             sol_diag *d)
 {
     kfact *nk = realloc(e->kfacts, (e->nkfacts + 1) * sizeof *nk);
     if (!nk)
@@ -850,8 +865,7 @@ static int put_slot(void *env, void *tmpl, void *fact, const char *slot, const s
         SetType(dobj, FLOAT);
         SetValue(dobj, EnvAddDouble(env, v->r));
         break;
-    default:
-        return 0;
+    default: return 0;
     }
     return EnvPutFactSlot(env, fact, slot, &dobj) ? 1 : 0;
 }
@@ -885,9 +899,8 @@ static void *assert_fact(sol_engine *e, void *tmpl, const char *tmpl_name,
     for (size_t i = 0; i < n; i++) {
         if (!put_slot(e->env, tmpl, fact, slots[i].slot, &slots[i].value)) {
             char buf[64];
-            sol_diag_set(d, SOL_EENGINE, "", 0, "template '%s' refused slot '%s' = %s",
-                         tmpl_name, slots[i].slot,
-                         sol_value_text(&slots[i].value, buf, sizeof buf));
+            sol_diag_set(d, SOL_EENGINE, "", 0, "template '%s' refused slot '%s' = %s", tmpl_name,
+                         slots[i].slot, sol_value_text(&slots[i].value, buf, sizeof buf));
             ReturnFact(e->env, fact);
             return NULL;
         }

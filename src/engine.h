@@ -20,8 +20,8 @@ typedef struct {
 } sol_slotval;
 
 typedef struct {
-    const char *name;       /* "MODULE::name" */
-    const char *doc;        /* doc string, "" if none */
+    const char *name; /* "MODULE::name" */
+    const char *doc;  /* doc string, "" if none */
 } sol_rule_info;
 
 /* The binary rule image in a rules directory (CLIPS bsave), and beside it
@@ -34,7 +34,7 @@ typedef struct {
  * it; else every rule file (*.clp) in name order. Either way the rules and
  * their doc strings are the same. Errors carry CLIPS's message. */
 int sol_engine_new(sol_engine **out, const char *rules_dir, sol_diag *d);
-void sol_engine_free(sol_engine *e);                  /* NULL is a no-op */
+void sol_engine_free(sol_engine *e); /* NULL is a no-op */
 
 /* 1 when the loaded rules define MAIN::tmpl (optional knowledge facts are
  * only given to rule sets that declare their template). */
@@ -45,28 +45,27 @@ int sol_engine_slot_allows(const sol_engine *e, const char *tmpl, const char *sl
                            const char *sym);
 
 /* Remember a knowledge fact (copied) to assert after every reset. */
-int sol_engine_add_knowledge(sol_engine *e, const char *tmpl,
-                             const sol_slotval *slots, size_t n, sol_diag *d);
+int sol_engine_add_knowledge(sol_engine *e, const char *tmpl, const sol_slotval *slots, size_t n,
+                             sol_diag *d);
 
 /* Reset, assert knowledge and the current-context findings, run. On success
  * *out is the justification graph (caller frees). SOL_ELIMIT when the firing
  * cap is hit. */
-int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out,
-                   sol_diag *d);
+int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out, sol_diag *d);
 
 /* A conclusion's final belief as a trial reads it straight from the engine
  * (no provenance, no graph, no report). */
 typedef struct {
     char conclusion[64];
-    double cf;              /* the final belief fact's cf */
-    int support;            /* 1: some support vote was cast */
+    double cf;   /* the final belief fact's cf */
+    int support; /* 1: some support vote was cast */
 } sol_belief;
 
 /* A trial run for "what to assess next": reset, assert, run without
  * provenance, then read the beliefs. *out (malloc'd, caller frees) holds
  * one entry per conclusion that has a belief fact or a support vote. */
-int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out,
-                     size_t *out_n, sol_diag *d);
+int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out, size_t *out_n,
+                     sol_diag *d);
 
 /* The loaded rules, in definition order. Strings owned by the engine. */
 size_t sol_engine_rule_count(const sol_engine *e);

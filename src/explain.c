@@ -10,7 +10,7 @@
 
 #include "probe.h"
 
-#define MAX_DEPTH 200   /* deeper derivations are cut (never seen in practice) */
+#define MAX_DEPTH 200 /* deeper derivations are cut (never seen in practice) */
 
 struct sol_explain {
     const sol_report *r;
@@ -20,22 +20,22 @@ struct sol_explain {
     size_t nroots;
     sol_xstep *steps;
     size_t nsteps;
-    size_t *findings;       /* finding indices the story starts from */
+    size_t *findings; /* finding indices the story starts from */
     size_t nfindings;
     const char *const *phases; /* the rule model's focus order (kb owns it) */
     size_t nphases;
-    int clips;              /* 1: show facts and patterns in CLIPS syntax */
+    int clips; /* 1: show facts and patterns in CLIPS syntax */
 };
 
 typedef struct {
     const sol_report *r;
     const sol_graph *g;
     const sol_kb *kb;
-    unsigned char *seen;    /* per root: derived facts already expanded */
-    unsigned char *infire;  /* firings in the story */
-    unsigned char *infact;  /* derived facts in the story */
+    unsigned char *seen;      /* per root: derived facts already expanded */
+    unsigned char *infire;    /* firings in the story */
+    unsigned char *infact;    /* derived facts in the story */
     unsigned char *infinding; /* findings in the story (by finding index) */
-    long *died;             /* per fact: the firing that replaced it, -1 none */
+    long *died;               /* per fact: the firing that replaced it, -1 none */
 } builder;
 
 /* ---- graph helpers ---- */
@@ -172,8 +172,8 @@ int sol_explain_resolve(const sol_condition **out, const sol_catalog *cat, const
         free(ids);
     }
     return sol_diag_set(d, SOL_EUSAGE, "", 0, "unknown conclusion '%s'%s%s%s", arg,
-                        *close ? " (did you mean: " : " (see knowledge/conditions.tsv)",
-                        close, *close ? ")" : "");
+                        *close ? " (did you mean: " : " (see knowledge/conditions.tsv)", close,
+                        *close ? ")" : "");
 }
 
 /* ---- facts behind (exists …) ----
@@ -207,8 +207,7 @@ static long present_match(const sol_graph *g, const long *died, const sol_kb_con
 }
 
 /* The fact behind exists-element c of a firing, or -1. */
-static long exists_fact(const sol_graph *g, const long *died, const sol_kb_cond *c,
-                        size_t firing)
+static long exists_fact(const sol_graph *g, const long *died, const sol_kb_cond *c, size_t firing)
 {
     for (size_t i = 0; c->kind == SOL_KB_CE_EXISTS && i < c->nchildren; i++)
         if (literal_pattern(&c->children[i])) {
@@ -332,8 +331,8 @@ static int fact_node(builder *b, sol_xnode *n, size_t pos, int depth)
     for (size_t i = nchain; i-- > 0 && !rc;) {
         const sol_gfact *vf = sol_graph_fact_at(b->g, (size_t)chain[i]);
         sol_xnode *k = add_kid(n);
-        rc = k ? rule_node(b, k, (size_t)vf->firing,
-                           sol_explain_previous(b->g, (size_t)chain[i]), depth + 1)
+        rc = k ? rule_node(b, k, (size_t)vf->firing, sol_explain_previous(b->g, (size_t)chain[i]),
+                           depth + 1)
                : SOL_ENOMEM;
     }
     free(chain);
@@ -399,8 +398,7 @@ static long match_cond(const sol_graph *g, const sol_firing *fi, unsigned char *
     switch (c->kind) {
     case SOL_KB_CE_NOT:
     case SOL_KB_CE_TEST:
-    case SOL_KB_CE_OTHER:
-        return -1;
+    case SOL_KB_CE_OTHER: return -1;
     case SOL_KB_CE_AND:
     case SOL_KB_CE_OR:
     case SOL_KB_CE_EXISTS:
@@ -412,7 +410,8 @@ static long match_cond(const sol_graph *g, const sol_firing *fi, unsigned char *
         return -1;
     default:
         for (size_t i = 0; i < fi->nbasis; i++) {
-            if (used[i] || pattern_matches(c, sol_graph_fact_at(g, fi->basis[i])) == SOL_KB_FAILED)
+            if (used[i] ||
+                pattern_matches(c, sol_graph_fact_at(g, fi->basis[i])) == SOL_KB_FAILED)
                 continue;
             used[i] = 1;
             return (long)fi->basis[i];
@@ -456,8 +455,8 @@ static int build_step(sol_explain *x, const builder *b, sol_xstep *s, size_t fir
         const sol_gfact *f = sol_graph_fact_at(b->g, p);
         /* every derived fact of the story: made by a firing of the story, or
          * expanded in its tree (the votes a belief step matched included) */
-        if (f->firing < 0 || !(b->infact[p] || b->infire[f->firing]) || (size_t)f->firing >= firing ||
-            (died[p] >= 0 && (size_t)died[p] < firing))
+        if (f->firing < 0 || !(b->infact[p] || b->infire[f->firing]) ||
+            (size_t)f->firing >= firing || (died[p] >= 0 && (size_t)died[p] < firing))
             continue;
         if (sol_grow_one((void **)&s->known, s->nknown, sizeof *s->known))
             return SOL_ENOMEM;
@@ -610,7 +609,4 @@ void sol_explain_set_clips(sol_explain *x, int clips)
         x->clips = clips;
 }
 
-int sol_explain_clips(const sol_explain *x)
-{
-    return x ? x->clips : 0;
-}
+int sol_explain_clips(const sol_explain *x) { return x ? x->clips : 0; }

@@ -21,26 +21,26 @@
 #include "report.h"
 
 typedef enum {
-    SOL_XN_CONCLUSION,      /* a shown conclusion: kids are RULE nodes */
-    SOL_XN_RULE,            /* one firing: kids are the facts it matched */
-    SOL_XN_FACT,            /* a derived fact: kids are the firings that built it */
-    SOL_XN_FINDING,         /* an input finding (leaf) */
-    SOL_XN_KNOWLEDGE,       /* a host knowledge fact, e.g. a threshold (leaf) */
-    SOL_XN_SEEN             /* a derived fact already expanded earlier in this tree (leaf) */
+    SOL_XN_CONCLUSION, /* a shown conclusion: kids are RULE nodes */
+    SOL_XN_RULE,       /* one firing: kids are the facts it matched */
+    SOL_XN_FACT,       /* a derived fact: kids are the firings that built it */
+    SOL_XN_FINDING,    /* an input finding (leaf) */
+    SOL_XN_KNOWLEDGE,  /* a host knowledge fact, e.g. a threshold (leaf) */
+    SOL_XN_SEEN        /* a derived fact already expanded earlier in this tree (leaf) */
 } sol_xkind;
 
 typedef struct sol_xnode sol_xnode;
 struct sol_xnode {
     sol_xkind kind;
-    const sol_rconclusion *concl;   /* CONCLUSION */
-    const sol_rcontrib *contrib;    /* RULE right under a conclusion: its vote and
+    const sol_rconclusion *concl; /* CONCLUSION */
+    const sol_rcontrib *contrib;  /* RULE right under a conclusion: its vote and
                                        the belief arithmetic; NULL elsewhere */
-    long firing;                    /* RULE: firing index */
-    const char *rule;               /* RULE: "MODULE::name" */
-    const sol_kb_rule *kbrule;      /* RULE: model entry, NULL when the model lacks it */
-    long fact;                      /* FACT, FINDING, KNOWLEDGE, SEEN: graph position */
-    const sol_finding *finding;     /* FINDING */
-    int exists;                     /* matched an (exists …) element: CLIPS keeps
+    long firing;                  /* RULE: firing index */
+    const char *rule;             /* RULE: "MODULE::name" */
+    const sol_kb_rule *kbrule;    /* RULE: model entry, NULL when the model lacks it */
+    long fact;                    /* FACT, FINDING, KNOWLEDGE, SEEN: graph position */
+    const sol_finding *finding;   /* FINDING */
+    int exists;                   /* matched an (exists …) element: CLIPS keeps
                                        no basis fact for it, the model found it */
     size_t nkids;
     sol_xnode *kids;
@@ -48,23 +48,23 @@ struct sol_xnode {
 
 /* A pattern of a firing's rule and the fact that matched it. */
 typedef struct {
-    const sol_kb_cond *cond;        /* top-level condition of the rule */
-    long fact;                      /* graph position, -1 when no single fact
+    const sol_kb_cond *cond; /* top-level condition of the rule */
+    long fact;               /* graph position, -1 when no single fact
                                        (not, test, exists) */
 } sol_xmatch;
 
 /* One firing in the teaching story. */
 typedef struct {
-    long firing;                    /* index in the run */
-    const char *rule;               /* "MODULE::name" */
-    const sol_kb_rule *kbrule;      /* NULL when the model lacks it */
-    char module[64];                /* module the rule belongs to */
-    int phase;                      /* 1-based place of module in the focus
+    long firing;               /* index in the run */
+    const char *rule;          /* "MODULE::name" */
+    const sol_kb_rule *kbrule; /* NULL when the model lacks it */
+    char module[64];           /* module the rule belongs to */
+    int phase;                 /* 1-based place of module in the focus
                                        order, 0 when not in it (MAIN) */
     size_t nmatch;
-    sol_xmatch *match;              /* one per top-level condition */
+    sol_xmatch *match; /* one per top-level condition */
     size_t nknown;
-    long *known;                    /* derived facts of the story present
+    long *known; /* derived facts of the story present
                                        just before this firing */
 } sol_xstep;
 
@@ -76,7 +76,7 @@ typedef struct sol_explain sol_explain;
  * roots. Caller frees *out. */
 int sol_explain_build(sol_explain **out, const sol_report *r, const sol_kb *kb,
                       const sol_condition *cond, sol_diag *d);
-void sol_explain_free(sol_explain *x);         /* NULL is a no-op */
+void sol_explain_free(sol_explain *x); /* NULL is a no-op */
 
 const sol_report *sol_explain_report(const sol_explain *x);
 const sol_kb *sol_explain_kb(const sol_explain *x);

@@ -15,10 +15,7 @@ struct sol_findings {
     size_t nconf, capconf;
 };
 
-sol_findings *sol_findings_new(void)
-{
-    return calloc(1, sizeof(sol_findings));
-}
+sol_findings *sol_findings_new(void) { return calloc(1, sizeof(sol_findings)); }
 
 void sol_finding_clear(sol_finding *item)
 {
@@ -73,10 +70,9 @@ static int finding_copy(sol_finding *out, const sol_finding *src)
 
     tmp.name = tmp.path = tmp.quote = tmp.trigger = NULL;
     memset(&tmp.value, 0, sizeof tmp.value);
-    if (dup_opt(&tmp.name, src->name) || dup_opt(&tmp.path, src->path)
-        || dup_opt(&tmp.quote, src->quote)
-        || dup_opt(&tmp.trigger, src->trigger)
-        || sol_value_copy(&tmp.value, &src->value) != SOL_OK) {
+    if (dup_opt(&tmp.name, src->name) || dup_opt(&tmp.path, src->path) ||
+        dup_opt(&tmp.quote, src->quote) || dup_opt(&tmp.trigger, src->trigger) ||
+        sol_value_copy(&tmp.value, &src->value) != SOL_OK) {
         sol_finding_clear(&tmp);
         return SOL_ENOMEM;
     }
@@ -91,11 +87,11 @@ static int conflict_copy(sol_conflict *out, const sol_conflict *src)
     tmp.name = tmp.quote = tmp.record_path = tmp.note_path = tmp.kept_quote = NULL;
     memset(&tmp.record_value, 0, sizeof tmp.record_value);
     memset(&tmp.note_value, 0, sizeof tmp.note_value);
-    if (dup_opt(&tmp.name, src->name) || dup_opt(&tmp.quote, src->quote)
-        || dup_opt(&tmp.record_path, src->record_path) || dup_opt(&tmp.note_path, src->note_path)
-        || dup_opt(&tmp.kept_quote, src->kept_quote)
-        || sol_value_copy(&tmp.record_value, &src->record_value) != SOL_OK
-        || sol_value_copy(&tmp.note_value, &src->note_value) != SOL_OK) {
+    if (dup_opt(&tmp.name, src->name) || dup_opt(&tmp.quote, src->quote) ||
+        dup_opt(&tmp.record_path, src->record_path) || dup_opt(&tmp.note_path, src->note_path) ||
+        dup_opt(&tmp.kept_quote, src->kept_quote) ||
+        sol_value_copy(&tmp.record_value, &src->record_value) != SOL_OK ||
+        sol_value_copy(&tmp.note_value, &src->note_value) != SOL_OK) {
         conflict_clear(&tmp);
         return SOL_ENOMEM;
     }
@@ -120,8 +116,8 @@ int sol_findings_add(sol_findings *f, const sol_finding *item)
     int rc;
     if (!f || !item || !item->name)
         return SOL_EUSAGE;
-    if ((rc = room(&f->items, &f->cap, f->n, sizeof *f->items)) == SOL_OK
-        && (rc = finding_copy(&f->items[f->n], item)) == SOL_OK)
+    if ((rc = room(&f->items, &f->cap, f->n, sizeof *f->items)) == SOL_OK &&
+        (rc = finding_copy(&f->items[f->n], item)) == SOL_OK)
         f->n++;
     return rc;
 }
@@ -137,8 +133,7 @@ const sol_finding *sol_findings_find(const sol_findings *f, const char *name)
     if (!f || !name)
         return NULL;
     for (size_t i = 0; i < f->n; i++)
-        if (f->items[i].context == SOL_CTX_CURRENT
-            && strcmp(f->items[i].name, name) == 0)
+        if (f->items[i].context == SOL_CTX_CURRENT && strcmp(f->items[i].name, name) == 0)
             return &f->items[i];
     return NULL;
 }
@@ -198,9 +193,9 @@ int sol_findings_add_conflict(sol_findings *f, const sol_conflict *c)
             continue;
         last = x;
         listed++;
-        if (sol_value_equal(&x->record_value, &c->record_value)
-            && sol_value_equal(&x->note_value, &c->note_value)
-            && strcmp(x->quote ? x->quote : "", c->quote ? c->quote : "") == 0) {
+        if (sol_value_equal(&x->record_value, &c->record_value) &&
+            sol_value_equal(&x->note_value, &c->note_value) &&
+            strcmp(x->quote ? x->quote : "", c->quote ? c->quote : "") == 0) {
             x->more += 1 + c->more;
             return SOL_OK;
         }
@@ -209,8 +204,8 @@ int sol_findings_add_conflict(sol_findings *f, const sol_conflict *c)
         last->more += 1 + c->more;
         return SOL_OK;
     }
-    if ((rc = room(&f->conflicts, &f->capconf, f->nconf, sizeof *f->conflicts)) == SOL_OK
-        && (rc = conflict_copy(&f->conflicts[f->nconf], c)) == SOL_OK)
+    if ((rc = room(&f->conflicts, &f->capconf, f->nconf, sizeof *f->conflicts)) == SOL_OK &&
+        (rc = conflict_copy(&f->conflicts[f->nconf], c)) == SOL_OK)
         f->nconf++;
     return rc;
 }

@@ -8,28 +8,28 @@
 #include "bounds.h"
 
 typedef enum {
-    SOL_ORIGIN_RECORD = 0,  /* a structured <finding> element */
-    SOL_ORIGIN_NOTE,        /* matched in a free-text <note> */
-    SOL_ORIGIN_WHATIF       /* set by `what-if --set` */
+    SOL_ORIGIN_RECORD = 0, /* a structured <finding> element */
+    SOL_ORIGIN_NOTE,       /* matched in a free-text <note> */
+    SOL_ORIGIN_WHATIF      /* set by `what-if --set` */
 } sol_origin;
 
 typedef enum {
-    SOL_CTX_CURRENT = 0,    /* a current sign/symptom: asserted as a fact */
-    SOL_CTX_HISTORY         /* historical mention: reported, not asserted */
+    SOL_CTX_CURRENT = 0, /* a current sign/symptom: asserted as a fact */
+    SOL_CTX_HISTORY      /* historical mention: reported, not asserted */
 } sol_context;
 
 typedef struct {
-    char *name;             /* vocabulary name */
-    sol_value value;        /* one value; set members are separate findings */
+    char *name;      /* vocabulary name */
+    sol_value value; /* one value; set members are separate findings */
     sol_origin origin;
     sol_context context;
-    char *path;             /* element path, e.g. /assessment/history/finding[3] */
-    int line;               /* line of that element in the record */
+    char *path; /* element path, e.g. /assessment/history/finding[3] */
+    int line;   /* line of that element in the record */
     /* note-derived findings only (NULL/0 otherwise): */
-    size_t span_start;      /* byte offset of the match within the note text */
-    size_t span_end;        /* one past the last byte */
-    char *quote;            /* the matched words */
-    char *trigger;          /* negation/history trigger that set the polarity */
+    size_t span_start; /* byte offset of the match within the note text */
+    size_t span_end;   /* one past the last byte */
+    char *quote;       /* the matched words */
+    char *trigger;     /* negation/history trigger that set the polarity */
 } sol_finding;
 
 typedef struct {
@@ -38,12 +38,12 @@ typedef struct {
     sol_value note_value;   /* what the note said */
     int record_line;
     int note_line;
-    char *record_path;      /* provenance paths: shown instead of the lines */
-    char *note_path;        /* when the record was FHIR (line 0, JSON path) */
-    char *quote;            /* the note's words */
-    int kept_from_note;     /* 1: two notes disagreed, the kept value is a note's (record_* are that note's) */
-    char *kept_quote;       /* the kept note's words when kept_from_note, else NULL */
-    size_t more;            /* further conflicting mentions of this finding,
+    char *record_path; /* provenance paths: shown instead of the lines */
+    char *note_path;   /* when the record was FHIR (line 0, JSON path) */
+    char *quote;       /* the note's words */
+    int kept_from_note; /* 1: two notes disagreed, the kept value is a note's (record_* are that note's) */
+    char *kept_quote; /* the kept note's words when kept_from_note, else NULL */
+    size_t more;      /* further conflicting mentions of this finding,
                                repeats or over SOL_FINDINGS_MAX_CONFLICTS,
                                counted here instead of listed */
 } sol_conflict;
@@ -51,7 +51,7 @@ typedef struct {
 typedef struct sol_findings sol_findings;
 
 sol_findings *sol_findings_new(void);
-void sol_findings_free(sol_findings *f);               /* NULL is a no-op */
+void sol_findings_free(sol_findings *f); /* NULL is a no-op */
 /* Deep-copies *item. */
 int sol_findings_add(sol_findings *f, const sol_finding *item);
 size_t sol_findings_count(const sol_findings *f);

@@ -20,7 +20,7 @@ struct sol_form {
     size_t nunits, capunits;
     sol_form_enable *enables;
     size_t nenables, capenables;
-    const sol_table *table;  /* questionnaire.tsv; every string points in */
+    const sol_table *table; /* questionnaire.tsv; every string points in */
 };
 
 void sol_form_free(sol_form *f)
@@ -80,8 +80,7 @@ static int add_line(sol_form *f, const char *const *col, int n, const char *path
             return sol_diag_set(d, SOL_EPARSE, path, line,
                                 "'%s' is not a value of the %s finding '%s'", col[3],
                                 sol_type_name(o->type), o->name);
-        if (sol_grow((void **)&f->enables, &f->capenables, f->nenables + 1,
-                     sizeof *f->enables))
+        if (sol_grow((void **)&f->enables, &f->capenables, f->nenables + 1, sizeof *f->enables))
             return sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
         f->enables[f->nenables++] = (sol_form_enable){col[1], col[2], col[3]};
         return SOL_OK;
@@ -101,8 +100,8 @@ int sol_form_load(sol_form **out, const char *path, const sol_vocab *v, sol_diag
         return sol_diag_set(d, SOL_ENOMEM, path, 0, "out of memory");
     /* Three kinds of line (section, unit, enable) of three or four cells;
      * add_line checks each kind's count. */
-    if ((rc = sol_table_open(&f->table, path, "kind:section|unit|enable name value [extra]",
-                             0, d)))
+    if ((rc = sol_table_open(&f->table, path, "kind:section|unit|enable name value [extra]", 0,
+                             d)))
         goto cleanup;
     for (size_t i = 0; i < sol_table_count(f->table); i++) {
         const sol_table_row *r = sol_table_at(f->table, i);

@@ -9,14 +9,14 @@
 #include "vocab.h"
 
 typedef struct {
-    const char *name;        /* record section, e.g. history */
-    const char *title;       /* group title shown to the clinician */
+    const char *name;  /* record section, e.g. history */
+    const char *title; /* group title shown to the clinician */
 } sol_form_section;
 
 typedef struct {
-    const char *finding;     /* asked only when ... */
-    const char *other;       /* ... this finding ... */
-    const char *value;       /* ... has this value */
+    const char *finding; /* asked only when ... */
+    const char *other;   /* ... this finding ... */
+    const char *value;   /* ... has this value */
 } sol_form_enable;
 
 typedef struct sol_form sol_form;
@@ -24,7 +24,7 @@ typedef struct sol_form sol_form;
 /* Load and check the file against the vocabulary (every section, finding and
  * value must exist there). Errors name file and line. Caller frees *out. */
 int sol_form_load(sol_form **out, const char *path, const sol_vocab *v, sol_diag *d);
-void sol_form_free(sol_form *f);   /* NULL is a no-op */
+void sol_form_free(sol_form *f); /* NULL is a no-op */
 
 size_t sol_form_section_count(const sol_form *f);
 const sol_form_section *sol_form_section_at(const sol_form *f, size_t i);

@@ -81,7 +81,7 @@ static int can_change_action(const sol_glance *g, const sol_nb_item *it)
     for (size_t k = 0; k < it->nanswers; k++) {
         const sol_nb_answer *a = &it->answers[k];
         const sol_condition *c = a->top_after[0][0] ? sol_catalog_condition(cat, a->top_after[0])
-                                                     : NULL;
+                                                    : NULL;
         if (g->action == SOL_ACTION_NONE) {
             if (a->red_after && !a->red_before)
                 return 1;
@@ -220,7 +220,8 @@ int sol_glance_build(sol_glance **out, const sol_report *r, sol_diag *d)
         goto oom;
     g->r = r;
     const sol_catalog *cat = sol_report_catalog(r);
-    const sol_tier *tissue = sol_catalog_tier_lead(cat, 0), *driver = sol_catalog_tier_lead(cat, 1);
+    const sol_tier *tissue = sol_catalog_tier_lead(cat, 0),
+                   *driver = sol_catalog_tier_lead(cat, 1);
     for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
         const sol_rconclusion *c = sol_report_conclusion_at(r, i);
         if (c->cond->red_flag && action_of(cat, c->cond->urgency) > g->action) {
@@ -273,8 +274,8 @@ int sol_glance_build(sol_glance **out, const sol_report *r, sol_diag *d)
             const sol_term *t = sol_vocab_lookup(sol_report_vocab(r), f->name);
             reads = used[i] || (t && strcmp(t->screen, "-") != 0);
         }
-        if (!reads && f->context == SOL_CTX_CURRENT && f->value.kind != SOL_VAL_UNKNOWN
-            && f->origin != SOL_ORIGIN_WHATIF) {
+        if (!reads && f->context == SOL_CTX_CURRENT && f->value.kind != SOL_VAL_UNKNOWN &&
+            f->origin != SOL_ORIGIN_WHATIF) {
             int dup = 0; /* a set's members: listed once */
             for (size_t k = 0; k < g->nunused; k++)
                 dup |= strcmp(g->unused[k]->name, f->name) == 0;
@@ -320,12 +321,14 @@ const sol_rrec *sol_glance_referral(const sol_glance *g) { return g->referral; }
 size_t sol_glance_rec_count(const sol_glance *g) { return g->nrecs; }
 const sol_grec *sol_glance_rec_at(const sol_glance *g, size_t i) { return &g->recs[i]; }
 size_t sol_glance_withheld_count(const sol_glance *g) { return g->nwithheld; }
-const sol_gwithheld *sol_glance_withheld_at(const sol_glance *g, size_t i) { return &g->withheld[i]; }
+const sol_gwithheld *sol_glance_withheld_at(const sol_glance *g, size_t i)
+{
+    return &g->withheld[i];
+}
 size_t sol_glance_check_count(const sol_glance *g) { return g->nchecks; }
 const sol_radvice *sol_glance_check_at(const sol_glance *g, size_t i) { return g->checks[i]; }
 
-const sol_nb_item *sol_glance_nearest(const sol_glance *g, int tier,
-                                      const sol_nb_answer **answer)
+const sol_nb_item *sol_glance_nearest(const sol_glance *g, int tier, const sol_nb_answer **answer)
 {
     *answer = g->nearest_answer[tier];
     return g->nearest[tier];
@@ -346,9 +349,11 @@ int sol_glance_wells(const sol_glance *g, long long *total, const char **band,
 }
 
 size_t sol_glance_unanswered_count(const sol_glance *g) { return g->nunans; }
-const sol_runanswered *sol_glance_unanswered_at(const sol_glance *g, size_t i) { return g->unans[i]; }
+const sol_runanswered *sol_glance_unanswered_at(const sol_glance *g, size_t i)
+{
+    return g->unans[i];
+}
 size_t sol_glance_note_count(const sol_glance *g) { return g->nnotes; }
 const sol_finding *sol_glance_note_at(const sol_glance *g, size_t i) { return g->notes[i]; }
 size_t sol_glance_unused_count(const sol_glance *g) { return g->nunused; }
 const sol_finding *sol_glance_unused_at(const sol_glance *g, size_t i) { return g->unused[i]; }
-

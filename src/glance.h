@@ -15,10 +15,10 @@
 #include "report.h"
 
 typedef enum {
-    SOL_ACTION_NONE = 0,     /* no red flag on the answers given */
-    SOL_ACTION_REFER,        /* non-urgent referral (a red flag, not urgent) */
-    SOL_ACTION_REFER_SOON,   /* urgent: the same or next day */
-    SOL_ACTION_REFER_NOW     /* emergency */
+    SOL_ACTION_NONE = 0,   /* no red flag on the answers given */
+    SOL_ACTION_REFER,      /* non-urgent referral (a red flag, not urgent) */
+    SOL_ACTION_REFER_SOON, /* urgent: the same or next day */
+    SOL_ACTION_REFER_NOW   /* emergency */
 } sol_action;
 
 typedef struct sol_glance sol_glance;
@@ -27,7 +27,7 @@ typedef struct sol_glance sol_glance;
  * unanswered screening question counts as able to change the action.
  * Caller frees *out. */
 int sol_glance_build(sol_glance **out, const sol_report *r, sol_diag *d);
-void sol_glance_free(sol_glance *g);   /* NULL is a no-op */
+void sol_glance_free(sol_glance *g); /* NULL is a no-op */
 
 sol_action sol_glance_action(const sol_glance *g);
 /* The red flags behind the action (the most urgent first), NULL when none. */
@@ -65,11 +65,11 @@ const sol_rrec *sol_glance_referral(const sol_glance *g);
 /* A recommendation as the reports list it: once, naming every conclusion it
  * serves (holding treatment for two red flags is one line). */
 typedef struct {
-    const sol_rrec *rr;         /* its first entry in report order */
+    const sol_rrec *rr; /* its first entry in report order */
     size_t nfor;
-    const char **fors;          /* the conclusions it serves, in report order */
+    const char **fors; /* the conclusions it serves, in report order */
     size_t nflags;
-    const char **flags;         /* a safety measure: the red flags it serves */
+    const char **flags; /* a safety measure: the red flags it serves */
 } sol_grec;
 size_t sol_glance_rec_count(const sol_glance *g);
 const sol_grec *sol_glance_rec_at(const sol_glance *g, size_t i);
@@ -77,8 +77,8 @@ const sol_grec *sol_glance_rec_at(const sol_glance *g, size_t i);
 /* Recommendations a contraindication holds back, one group per reason (none
  * while management is suppressed: then everything is held already). */
 typedef struct {
-    const sol_rwithheld *wh;    /* the first: its reason and sources */
-    const sol_rconclusion *by;  /* the conclusion it is withheld for, or NULL (a
+    const sol_rwithheld *wh;   /* the first: its reason and sources */
+    const sol_rconclusion *by; /* the conclusion it is withheld for, or NULL (a
                                    gate state: wh->because names it) */
     size_t n;
     const sol_rwithheld **items;

@@ -125,11 +125,10 @@ long sol_graph_find_index(const sol_graph *g, long long index)
     return -1;
 }
 
-int sol_graph_add_firing(sol_graph *g, const char *rule, const long long *basis,
-                         size_t nbasis, size_t *out_pos)
+int sol_graph_add_firing(sol_graph *g, const char *rule, const long long *basis, size_t nbasis,
+                         size_t *out_pos)
 {
-    if (sol_grow((void **)&g->firings, &g->capfirings, g->nfirings + 1,
-             sizeof(sol_firing)))
+    if (sol_grow((void **)&g->firings, &g->capfirings, g->nfirings + 1, sizeof(sol_firing)))
         return SOL_ENOMEM;
     sol_firing *fi = &g->firings[g->nfirings];
     memset(fi, 0, sizeof(*fi));
@@ -184,8 +183,7 @@ static int cmp_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-int sol_graph_findings_under(const sol_graph *g, size_t pos, size_t **out,
-                             size_t *out_n)
+int sol_graph_findings_under(const sol_graph *g, size_t pos, size_t **out, size_t *out_n)
 {
     int rc = SOL_ENOMEM;
     size_t *stack = NULL, nstack = 0, capstack = 0;
@@ -215,7 +213,8 @@ int sol_graph_findings_under(const sol_graph *g, size_t pos, size_t **out,
         for (size_t i = 0; i < fi->nbasis; i++)
             stack[nstack++] = fi->basis[i];
     }
-    if (nres) qsort(res, nres, sizeof(size_t), cmp_size);
+    if (nres)
+        qsort(res, nres, sizeof(size_t), cmp_size);
     *out = res;
     *out_n = nres;
     res = NULL;

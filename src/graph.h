@@ -9,8 +9,8 @@
 #include "sol.h"
 
 typedef struct {
-    long long index;        /* CLIPS fact index (unique within one run) */
-    char *relation;         /* template name without module: "finding", "evidence" … */
+    long long index; /* CLIPS fact index (unique within one run) */
+    char *relation;  /* template name without module: "finding", "evidence" … */
     size_t nslots;
     char **slot_names;
     sol_value *slot_values; /* multislots are one SYMBOL of space-joined fields */
@@ -19,17 +19,17 @@ typedef struct {
 } sol_gfact;
 
 typedef struct {
-    char *rule;             /* "MODULE::name" */
+    char *rule; /* "MODULE::name" */
     size_t nbasis;
-    size_t *basis;          /* graph fact positions that matched the rule */
+    size_t *basis; /* graph fact positions that matched the rule */
     size_t nadded;
-    size_t *added;          /* graph fact positions the firing asserted */
+    size_t *added; /* graph fact positions the firing asserted */
 } sol_firing;
 
 typedef struct sol_graph sol_graph;
 
 sol_graph *sol_graph_new(void);
-void sol_graph_free(sol_graph *g);                    /* NULL is a no-op */
+void sol_graph_free(sol_graph *g); /* NULL is a no-op */
 
 /* Memory that lives as long as g, for the strings and arrays of its facts
  * (a bump allocator: a run snapshots thousands of small strings, and a
@@ -47,8 +47,8 @@ int sol_graph_new_from(sol_graph **out, sol_graph *base);
  * must come from sol_graph_alloc of g: the graph frees them with itself. */
 int sol_graph_add_fact(sol_graph *g, sol_gfact *f, size_t *out_pos);
 /* basis: CLIPS fact indices (unknown ones are skipped). */
-int sol_graph_add_firing(sol_graph *g, const char *rule, const long long *basis,
-                         size_t nbasis, size_t *out_pos);
+int sol_graph_add_firing(sol_graph *g, const char *rule, const long long *basis, size_t nbasis,
+                         size_t *out_pos);
 int sol_graph_firing_add(sol_graph *g, size_t firing, size_t fact_pos);
 
 size_t sol_graph_fact_count(const sol_graph *g);
@@ -66,7 +66,6 @@ const char *sol_gfact_sym(const sol_gfact *f, const char *slot);
 /* The input findings (indices into the run's findings, sorted, unique) that
  * fact pos rests on, following firings back transitively. *out is malloc'd,
  * caller frees. */
-int sol_graph_findings_under(const sol_graph *g, size_t pos, size_t **out,
-                             size_t *out_n);
+int sol_graph_findings_under(const sol_graph *g, size_t pos, size_t **out, size_t *out_n);
 
 #endif

@@ -10,16 +10,16 @@
 #include "record.h"
 
 typedef struct {
-    char *id;                /* record id ("" when the input names none) */
-    char *file;              /* name used in diagnostics */
-    sol_findings *findings;  /* structured findings */
-    sol_note *notes;         /* text and path allocated, owned here */
+    char *id;               /* record id ("" when the input names none) */
+    char *file;             /* name used in diagnostics */
+    sol_findings *findings; /* structured findings */
+    sol_note *notes;        /* text and path allocated, owned here */
     size_t nnotes, capnotes;
 } sol_intake;
 
 /* A new, empty intake named file; NULL on ENOMEM. */
 sol_intake *sol_intake_new(const char *file);
-void sol_intake_free(sol_intake *in);   /* NULL is a no-op */
+void sol_intake_free(sol_intake *in); /* NULL is a no-op */
 /* Copy a note (text, its provenance path, line 0 when it has none). */
 int sol_intake_add_note(sol_intake *in, const char *text, const char *path, int line);
 

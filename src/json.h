@@ -18,8 +18,9 @@
 
 /* The canonical URL of the questionnaire `soleus questionnaire` writes; a
  * QuestionnaireResponse names it in its "questionnaire" element. */
-#define SOL_FHIR_QUESTIONNAIRE_URL "http://soleus.invalid/fhir/Questionnaire/soleus-calf-assessment"
-#define SOL_FHIR_LINK_NOTES "notes"       /* the free-text notes item */
+#define SOL_FHIR_QUESTIONNAIRE_URL                                                               \
+    "http://soleus.invalid/fhir/Questionnaire/soleus-calf-assessment"
+#define SOL_FHIR_LINK_NOTES "notes" /* the free-text notes item */
 /* A JSON document deeper than this is refused before it is parsed. */
 #define SOL_JSON_MAX_DEPTH 32
 
@@ -56,9 +57,9 @@ int sol_cds_discovery(char **out, const char *service_id);
  * missing or null, *out is NULL and why says what is missing. The request's
  * hookInstance is copied (cut short) into instance. Malformed requests
  * return SOL_EINVALID / SOL_EPARSE with d->msg naming the JSON path. */
-int sol_cds_read_hook(sol_intake **out, char *why, size_t whylen, char *instance,
-                      size_t instlen, const char *buf, size_t len, const char *hook,
-                      const sol_vocab *v, sol_diag *d);
+int sol_cds_read_hook(sol_intake **out, char *why, size_t whylen, char *instance, size_t instlen,
+                      const char *buf, size_t len, const char *hook, const sol_vocab *v,
+                      sol_diag *d);
 
 /* The cards for an assessment: one critical card per emergency, one warning
  * card per other referral, one info card with the leading differential and

@@ -14,7 +14,7 @@
 
 #include "writers.h"
 
-#define SUMMARY_MAX 140   /* CDS Hooks: a card summary under 140 characters */
+#define SUMMARY_MAX 140 /* CDS Hooks: a card summary under 140 characters */
 
 static int dump(char **out, json_t *root)
 {
@@ -52,8 +52,7 @@ int sol_cds_discovery(char **out, const char *service_id)
              SOL_FHIR_QUESTIONNAIRE_URL);
     return dump(out, json_pack("{s:[{s:s,s:s,s:s,s:s,s:{s:s,s:s}}]}", "services", "hook",
                                "patient-view", "id", service_id, "title",
-                               "Soleus: calf pain in runners",
-                               "description",
+                               "Soleus: calf pain in runners", "description",
                                "Red flags to refer, the leading differential and the next "
                                "question from the patient's latest Soleus assessment record. "
                                "Decision support for a qualified clinician; not a diagnosis.",
@@ -82,9 +81,10 @@ static int read_hook(sol_intake **out, char *why, size_t whylen, char *instance,
     json_t *qr = pre ? json_object_get(pre, "questionnaireResponse") : NULL;
     json_t *pat = pre ? json_object_get(pre, "patient") : NULL;
     if (!qr || json_is_null(qr)) {
-        snprintf(why, whylen, "No assessment: the request carries no prefetch "
-                              "'questionnaireResponse', so Soleus has nothing to assess. "
-                              "This is not an all clear.");
+        snprintf(why, whylen,
+                 "No assessment: the request carries no prefetch "
+                 "'questionnaireResponse', so Soleus has nothing to assess. "
+                 "This is not an all clear.");
         return SOL_OK;
     }
     if (pat && json_is_null(pat))
@@ -96,12 +96,14 @@ static int read_hook(sol_intake **out, char *why, size_t whylen, char *instance,
         /* A search result: the first entry is the latest (_sort=-authored). */
         json_t *entries = json_object_get(qr, "entry");
         if (!entries || (json_is_array(entries) && json_array_size(entries) == 0)) {
-            snprintf(why, whylen, "No assessment: the patient has no Soleus "
-                                  "QuestionnaireResponse yet. This is not an all clear.");
+            snprintf(why, whylen,
+                     "No assessment: the patient has no Soleus "
+                     "QuestionnaireResponse yet. This is not an all clear.");
             return SOL_OK;
         }
         if (!json_is_array(entries) || !json_is_object(json_array_get(entries, 0)))
-            return FAILR("$.prefetch.questionnaireResponse.entry", "expected an array of entries");
+            return FAILR("$.prefetch.questionnaireResponse.entry",
+                         "expected an array of entries");
         qr = json_object_get(json_array_get(entries, 0), "resource");
         snprintf(path, sizeof path, "%s.entry[0].resource", base);
         base = path;
@@ -112,9 +114,9 @@ static int read_hook(sol_intake **out, char *why, size_t whylen, char *instance,
     return sol_fhir_read_resources(out, qr, base, pat, "$.prefetch.patient", "request", v, d);
 }
 
-int sol_cds_read_hook(sol_intake **out, char *why, size_t whylen, char *instance,
-                      size_t instlen, const char *buf, size_t len, const char *hook,
-                      const sol_vocab *v, sol_diag *d)
+int sol_cds_read_hook(sol_intake **out, char *why, size_t whylen, char *instance, size_t instlen,
+                      const char *buf, size_t len, const char *hook, const sol_vocab *v,
+                      sol_diag *d)
 {
     json_t *root = NULL;
     *out = NULL;
@@ -287,10 +289,12 @@ int sol_cds_cards(char **out, const sol_report *r, const char *why, const char *
         int emergency = urg && strcmp(urg->action, "refer-now") == 0;
         char sum[256];
         sol_buf t = {0};
-        snprintf(sum, sizeof sum, "Refer%s: %s (%s, certainty %.2f)",
-                 emergency ? " now" : "", c->cond->label, u, c->cf);
-        sol_buf_printf(&t, "**Refer (%s).** %s Soleus suggests; it does not diagnose: a red flag "
-                           "always means refer.", u, c->cond->description);
+        snprintf(sum, sizeof sum, "Refer%s: %s (%s, certainty %.2f)", emergency ? " now" : "",
+                 c->cond->label, u, c->cf);
+        sol_buf_printf(&t,
+                       "**Refer (%s).** %s Soleus suggests; it does not diagnose: a red flag "
+                       "always means refer.",
+                       u, c->cond->description);
         recs_for(&t, r, c->id);
         because_lines(&t, r, c);
         sources_lines(&t, cat, c);

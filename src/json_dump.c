@@ -12,8 +12,8 @@
 typedef struct {
     char *buf;
     size_t len, cap;
-    int indent;             /* spaces a level; 0: one line */
-    int compact;            /* ":" and "," without spaces */
+    int indent;  /* spaces a level; 0: one line */
+    int compact; /* ":" and "," without spaces */
     int oom;
 } out_buf;
 
@@ -77,9 +77,7 @@ static void put_string(out_buf *o, const char *s, size_t n)
         case '\n': esc = "\\n"; break;
         case '\r': esc = "\\r"; break;
         case '\t': esc = "\\t"; break;
-        default:
-            snprintf(u, sizeof u, "\\u%04X", c);
-            esc = u;
+        default: snprintf(u, sizeof u, "\\u%04X", c); esc = u;
         }
         put(o, esc, strlen(esc));
     }

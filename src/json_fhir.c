@@ -54,8 +54,9 @@ int sol_json_parse(json_t **out, const char *buf, size_t len, const char *name, 
     int line;
     *out = NULL;
     if (len > SOL_RECORD_MAX_BYTES)
-        return sol_diag_set(d, SOL_EIO, name, 0, "file too large: %zu bytes, the limit is %u bytes",
-                            len, SOL_RECORD_MAX_BYTES);
+        return sol_diag_set(d, SOL_EIO, name, 0,
+                            "file too large: %zu bytes, the limit is %u bytes", len,
+                            SOL_RECORD_MAX_BYTES);
     if (sol_json_too_deep_at(buf, len, SOL_JSON_MAX_DEPTH, &line) < len)
         return sol_diag_set(d, SOL_EPARSE, name, line, "JSON nested deeper than %d levels",
                             SOL_JSON_MAX_DEPTH);
@@ -107,9 +108,7 @@ static json_t *question_item(const sol_term *t, const sol_form *form)
     json_t *it = json_pack("{s:s,s:s}", "linkId", t->name, "text",
                            sol_form_question(t, q, sizeof q));
     switch (t->type) {
-    case SOL_TYPE_BOOL:
-        json_object_set_new(it, "type", json_string("boolean"));
-        break;
+    case SOL_TYPE_BOOL: json_object_set_new(it, "type", json_string("boolean")); break;
     case SOL_TYPE_ENUM:
     case SOL_TYPE_SET: {
         json_t *opts = json_array();
@@ -117,8 +116,8 @@ static json_t *question_item(const sol_term *t, const sol_form *form)
         if (t->type == SOL_TYPE_SET)
             json_object_set_new(it, "repeats", json_true());
         for (size_t i = 0; i < t->nvalues; i++)
-            json_array_append_new(opts, json_pack("{s:o}", "valueCoding",
-                                                  member_coding(t->values[i])));
+            json_array_append_new(opts,
+                                  json_pack("{s:o}", "valueCoding", member_coding(t->values[i])));
         json_object_set_new(it, "answerOption", opts);
         break;
     }
@@ -127,8 +126,10 @@ static json_t *question_item(const sol_term *t, const sol_form *form)
         const char *vx = integer ? "valueInteger" : "valueDecimal";
         json_t *ext = json_array();
         json_object_set_new(it, "type", json_string(integer ? "integer" : "decimal"));
-        json_array_append_new(ext, json_pack("{s:s,s:o}", "url", EXT_MIN, vx, number_json(t, t->min)));
-        json_array_append_new(ext, json_pack("{s:s,s:o}", "url", EXT_MAX, vx, number_json(t, t->max)));
+        json_array_append_new(ext,
+                              json_pack("{s:s,s:o}", "url", EXT_MIN, vx, number_json(t, t->min)));
+        json_array_append_new(ext,
+                              json_pack("{s:s,s:o}", "url", EXT_MAX, vx, number_json(t, t->max)));
         const char *ucum = t->unit && strcmp(t->unit, "-") ? sol_form_ucum(form, t->unit) : NULL;
         if (ucum)
             json_array_append_new(ext, json_pack("{s:s,s:o}", "url", EXT_UNIT, "valueCoding",
@@ -190,7 +191,8 @@ static json_t *answer_json(const sol_term *t, const sol_value *val)
 {
     switch (val->kind) {
     case SOL_VAL_UNKNOWN:
-        return json_pack("{s:o}", "valueCoding", coding(DAR_SYSTEM, "asked-unknown", "Asked But Unknown"));
+        return json_pack("{s:o}", "valueCoding",
+                         coding(DAR_SYSTEM, "asked-unknown", "Asked But Unknown"));
     case SOL_VAL_INTEGER: return json_pack("{s:I}", "valueInteger", (json_int_t)val->i);
     case SOL_VAL_REAL: return json_pack("{s:f}", "valueDecimal", val->r);
     case SOL_VAL_SYMBOL:
@@ -238,11 +240,12 @@ int sol_fhir_write_response(FILE *out, const sol_intake *in, const sol_vocab *v,
                 json_array_append_new(answers, answer_json(t, &f->value));
             }
             if (answers)
-                json_array_append_new(items, json_pack("{s:s,s:o}", "linkId", t->name, "answer",
-                                                       answers));
+                json_array_append_new(
+                    items, json_pack("{s:s,s:o}", "linkId", t->name, "answer", answers));
         }
         if (json_array_size(items))
-            json_array_append_new(groups, json_pack("{s:s,s:o}", "linkId", sec->name, "item", items));
+            json_array_append_new(groups,
+                                  json_pack("{s:s,s:o}", "linkId", sec->name, "item", items));
         else
             json_decref(items);
     }
@@ -250,8 +253,8 @@ int sol_fhir_write_response(FILE *out, const sol_intake *in, const sol_vocab *v,
         json_t *answers = json_array();
         for (size_t i = 0; i < in->nnotes; i++)
             json_array_append_new(answers, json_pack("{s:s}", "valueString", in->notes[i].text));
-        json_array_append_new(groups, json_pack("{s:s,s:o}", "linkId", SOL_FHIR_LINK_NOTES,
-                                                "answer", answers));
+        json_array_append_new(
+            groups, json_pack("{s:s,s:o}", "linkId", SOL_FHIR_LINK_NOTES, "answer", answers));
     }
     json_t *qr = json_pack("{s:s,s:s,s:s,s:s,s:s,s:o}", "resourceType", "QuestionnaireResponse",
                            "id", in->id[0] ? in->id : "record", "questionnaire",
@@ -266,7 +269,8 @@ int sol_fhir_write_response(FILE *out, const sol_intake *in, const sol_vocab *v,
         json_t *pat = json_pack("{s:s,s:s}", "resourceType", "Patient", "id", pid);
         if (sex && sex->value.kind == SOL_VAL_SYMBOL)
             json_object_set_new(pat, "gender", json_string(sex->value.sym));
-        if (age && age->value.kind == SOL_VAL_INTEGER && sscanf(authored, "%4d-%2d-%2d", &y, &m, &dd) == 3) {
+        if (age && age->value.kind == SOL_VAL_INTEGER &&
+            sscanf(authored, "%4d-%2d-%2d", &y, &m, &dd) == 3) {
             /* Born on the authored day, age years before: exactly that age. */
             if (m == 2 && dd == 29)
                 dd = 28;
@@ -276,7 +280,8 @@ int sol_fhir_write_response(FILE *out, const sol_intake *in, const sol_vocab *v,
         root = json_pack("{s:s,s:s,s:[{s:o},{s:o}]}", "resourceType", "Bundle", "type",
                          "collection", "entry", "resource", pat, "resource", qr);
     }
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+    int rc = json_dumpf(root, out,
+                        JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
     fputc('\n', out);
     json_decref(root);
     return rc == 0 && !ferror(out) ? SOL_OK : SOL_EIO;
@@ -287,7 +292,7 @@ int sol_fhir_write_response(FILE *out, const sol_intake *in, const sol_vocab *v,
 typedef struct {
     const sol_vocab *v;
     sol_intake *in;
-    const char *name;        /* file name for diagnostics */
+    const char *name; /* file name for diagnostics */
     sol_diag *d;
 } reader;
 
@@ -311,7 +316,8 @@ static json_t *answer_value(reader *r, json_t *ans, const char *path, const char
         *rc = FAILP(path, "an answer must be an object");
         return NULL;
     }
-    json_object_foreach(ans, k, val) {
+    json_object_foreach(ans, k, val)
+    {
         if (strncmp(k, "value", 5) != 0)
             continue;
         if (found) {
@@ -438,8 +444,8 @@ static int from_patient(const sol_finding *f)
            (n > 7 && strcmp(f->path + n - 7, ".gender") == 0);
 }
 
-static int same_as_patient(reader *r, const sol_term *t, const char *text, const sol_finding *prev,
-                           const char *value_path)
+static int same_as_patient(reader *r, const sol_term *t, const char *text,
+                           const sol_finding *prev, const char *value_path)
 {
     sol_value *vals = calloc(t->nvalues ? t->nvalues : 1, sizeof *vals);
     size_t nvals = 0;
@@ -614,8 +620,10 @@ static int read_patient(reader *r, json_t *pat, const char *ppath, json_t *qr, c
         snprintf(text, sizeof text, "%ld", age);
         const sol_finding *prev = already(r, "age");
         if (prev && !(prev->value.kind == SOL_VAL_INTEGER && prev->value.i == age))
-            return FAILP(path, "finding 'age': the Patient's birth date gives %ld, the response "
-                               "at %s differs", age, prev->path);
+            return FAILP(path,
+                         "finding 'age': the Patient's birth date gives %ld, the response "
+                         "at %s differs",
+                         age, prev->path);
         if (!prev && (rc = add_values(r, tage, text, path, path)))
             return rc;
     }
@@ -750,4 +758,3 @@ int sol_fhir_read(sol_intake **out, const char *buf, size_t len, const char *nam
     json_decref(root);
     return rc;
 }
-

@@ -21,8 +21,7 @@ static int parse_deftemplate(kb_builder *b, const kb_node *n)
     size_t had;
 
     if (n->nkids < 2 || !kb_atom(n->kids[1]))
-        return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line,
-                            "deftemplate without a name");
+        return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line, "deftemplate without a name");
     t = kb_vec_push(&b->templates);
     if (!t || kb_split_name(b, n->kids[1]->text, &t->module, &t->name) != SOL_OK)
         return kb_oom(b, n->line);
@@ -34,10 +33,8 @@ static int parse_deftemplate(kb_builder *b, const kb_node *n)
         const char **slot;
 
         if (s->type != KB_LIST || s->nkids < 2 || !kb_atom(s->kids[1]) ||
-            !(kb_is_atom(s->kids[0], "slot") ||
-              kb_is_atom(s->kids[0], "multislot") ||
-              kb_is_atom(s->kids[0], "field") ||
-              kb_is_atom(s->kids[0], "multifield")))
+            !(kb_is_atom(s->kids[0], "slot") || kb_is_atom(s->kids[0], "multislot") ||
+              kb_is_atom(s->kids[0], "field") || kb_is_atom(s->kids[0], "multifield")))
             continue;
         slot = kb_vec_push(&slots);
         if (!slot) {
@@ -66,8 +63,7 @@ static int parse_form(kb_builder *b, const kb_node *n)
         sol_kb_function *f;
 
         if (n->nkids < 2 || !kb_atom(n->kids[1]))
-            return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line,
-                                "deffunction without a name");
+            return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line, "deffunction without a name");
         f = kb_vec_push(&b->functions);
         if (!f || kb_split_name(b, n->kids[1]->text, &f->module, &f->name) != SOL_OK)
             return kb_oom(b, n->line);
@@ -79,8 +75,7 @@ static int parse_form(kb_builder *b, const kb_node *n)
         const char **slot;
 
         if (n->nkids < 2 || !kb_atom(n->kids[1]))
-            return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line,
-                                "defmodule without a name");
+            return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line, "defmodule without a name");
         b->module = n->kids[1]->text;
         for (size_t i = 0; i < b->modules.n; i++)
             if (strcmp(((const char **)b->modules.p)[i], b->module) == 0)
@@ -120,8 +115,7 @@ static int load_thresholds(sol_kb *kb, const char *dir, sol_diag *d)
     int rc = sol_catalog_load_thresholds(&cat, dir, d);
 
     n = sol_catalog_threshold_count(cat);
-    if (rc == SOL_OK && n &&
-        !(kb->thresholds = kb_alloc(&kb->arena, n * sizeof *kb->thresholds)))
+    if (rc == SOL_OK && n && !(kb->thresholds = kb_alloc(&kb->arena, n * sizeof *kb->thresholds)))
         rc = sol_diag_set(d, SOL_ENOMEM, dir, 0, "out of memory");
     for (size_t i = 0; rc == SOL_OK && i < n; i++) {
         const sol_threshold *t = sol_catalog_threshold_at(cat, i);
@@ -199,8 +193,7 @@ static int builder_finish(kb_builder *b, int rc)
     kb->modules = kb_vec_finish(&b->modules, b->a, &kb->nmodules);
     kb->templates = kb_vec_finish(&b->templates, b->a, &kb->ntemplates);
     kb->functions = kb_vec_finish(&b->functions, b->a, &kb->nfunctions);
-    if (rc == SOL_OK &&
-        kb->nrules + kb->nmodules + kb->ntemplates + kb->nfunctions != want)
+    if (rc == SOL_OK && kb->nrules + kb->nmodules + kb->ntemplates + kb->nfunctions != want)
         rc = sol_diag_set(b->d, SOL_ENOMEM, "", 0, "out of memory");
     if (rc == SOL_OK)
         rc = assign_ids(kb, b->d);
@@ -238,8 +231,7 @@ const sol_kb_rule *sol_kb_unit_at(const sol_kb *kb, size_t i)
     return kb && i < kb->nunits ? kb->units[i] : NULL;
 }
 
-int sol_kb_parse(sol_kb **out, const char *text, const char *name,
-                 sol_diag *d)
+int sol_kb_parse(sol_kb **out, const char *text, const char *name, sol_diag *d)
 {
     sol_kb *kb = calloc(1, sizeof *kb);
     kb_builder b;
@@ -258,8 +250,7 @@ int sol_kb_parse(sol_kb **out, const char *text, const char *name,
     return SOL_OK;
 }
 
-int sol_kb_load(sol_kb **out, const char *rules_dir, const char *knowledge_dir,
-                sol_diag *d)
+int sol_kb_load(sol_kb **out, const char *rules_dir, const char *knowledge_dir, sol_diag *d)
 {
     sol_kb *kb = calloc(1, sizeof *kb);
     kb_builder b;
@@ -279,15 +270,13 @@ int sol_kb_load(sol_kb **out, const char *rules_dir, const char *knowledge_dir,
         goto cleanup;
     dir = opendir(rules_dir);
     if (!dir) {
-        rc = sol_diag_set(d, SOL_EIO, rules_dir, 0,
-                          "cannot open the rules directory");
+        rc = sol_diag_set(d, SOL_EIO, rules_dir, 0, "cannot open the rules directory");
         goto cleanup;
     }
     while ((e = readdir(dir)) != NULL) {
         size_t len = strlen(e->d_name);
 
-        if (len < 5 || e->d_name[0] == '.' ||
-            strcmp(e->d_name + len - 4, ".clp") != 0)
+        if (len < 5 || e->d_name[0] == '.' || strcmp(e->d_name + len - 4, ".clp") != 0)
             continue;
         if (sol_grow((void **)&names, &cap, n + 1, sizeof *names)) {
             rc = sol_diag_set(d, SOL_ENOMEM, rules_dir, 0, "out of memory");
@@ -400,8 +389,7 @@ const sol_kb_threshold *sol_kb_threshold_at(const sol_kb *kb, size_t i)
     return kb && i < kb->nthresholds ? &kb->thresholds[i] : NULL;
 }
 
-const sol_kb_threshold *sol_kb_threshold_find(const sol_kb *kb,
-                                              const char *name)
+const sol_kb_threshold *sol_kb_threshold_find(const sol_kb *kb, const char *name)
 {
     for (size_t i = 0; kb && name && i < kb->nthresholds; i++)
         if (strcmp(kb->thresholds[i].name, name) == 0)
@@ -409,13 +397,9 @@ const sol_kb_threshold *sol_kb_threshold_find(const sol_kb *kb,
     return NULL;
 }
 
-const char *sol_kb_thresholds_file(const sol_kb *kb)
-{
-    return kb ? kb->thresholds_file : NULL;
-}
+const char *sol_kb_thresholds_file(const sol_kb *kb) { return kb ? kb->thresholds_file : NULL; }
 
-const sol_kb_action *sol_kb_rule_asserts(const sol_kb_rule *r,
-                                         const char *conclusion,
+const sol_kb_action *sol_kb_rule_asserts(const sol_kb_rule *r, const char *conclusion,
                                          const char *polarity)
 {
     for (size_t i = 0; r && conclusion && i < r->nactions; i++) {

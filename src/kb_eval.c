@@ -5,10 +5,7 @@
 
 #include <string.h>
 
-static int is_float_text(const char *s)
-{
-    return strpbrk(s, ".eE") != NULL;
-}
+static int is_float_text(const char *s) { return strpbrk(s, ".eE") != NULL; }
 
 /* Does literal text lit denote value v (as CLIPS would match it)? */
 static int literal_equals(const char *lit, const sol_value *v)
@@ -16,15 +13,11 @@ static int literal_equals(const char *lit, const sol_value *v)
     double x;
 
     switch (v->kind) {
-    case SOL_VAL_SYMBOL:
-        return v->sym && strcmp(lit, v->sym) == 0;
+    case SOL_VAL_SYMBOL: return v->sym && strcmp(lit, v->sym) == 0;
     case SOL_VAL_INTEGER:
-        return kb_is_number(lit, &x) && !is_float_text(lit) &&
-               x == (double)v->i;
-    case SOL_VAL_REAL:
-        return kb_is_number(lit, &x) && is_float_text(lit) && x == v->r;
-    default:
-        return 0;
+        return kb_is_number(lit, &x) && !is_float_text(lit) && x == (double)v->i;
+    case SOL_VAL_REAL: return kb_is_number(lit, &x) && is_float_text(lit) && x == v->r;
+    default: return 0;
     }
 }
 
@@ -41,16 +34,14 @@ static int numtest_holds(const sol_kb_numtest *t, double x)
     return 0;
 }
 
-sol_kb_result sol_kb_constraint_match(const sol_kb_constraint *c,
-                                      const sol_value *v)
+sol_kb_result sol_kb_constraint_match(const sol_kb_constraint *c, const sol_value *v)
 {
     double x;
 
     if (!c || !v)
         return SOL_KB_OPAQUE;
     switch (c->kind) {
-    case SOL_KB_CONS_ANY:
-        return SOL_KB_HELD;
+    case SOL_KB_CONS_ANY: return SOL_KB_HELD;
     case SOL_KB_CONS_IN:
     case SOL_KB_CONS_NOT_IN:
         for (size_t i = 0; i < c->nvalues; i++)
@@ -72,14 +63,12 @@ sol_kb_result sol_kb_constraint_match(const sol_kb_constraint *c,
                 return SOL_KB_FAILED;
         return SOL_KB_HELD;
     case SOL_KB_CONS_OPAQUE:
-    default:
-        return SOL_KB_OPAQUE;
+    default: return SOL_KB_OPAQUE;
     }
 }
 
 /* Match constraint c against every current, known value of finding name. */
-static sol_kb_result match_finding(const char *name,
-                                   const sol_kb_constraint *c,
+static sol_kb_result match_finding(const char *name, const sol_kb_constraint *c,
                                    const sol_findings *f)
 {
     int seen = 0, opaque = 0;
@@ -88,9 +77,8 @@ static sol_kb_result match_finding(const char *name,
         const sol_finding *x = sol_findings_at(f, i);
         sol_kb_result r;
 
-        if (!x->name || strcmp(x->name, name) != 0 ||
-            x->context != SOL_CTX_CURRENT || x->value.kind == SOL_VAL_UNKNOWN ||
-            x->value.kind == SOL_VAL_NONE)
+        if (!x->name || strcmp(x->name, name) != 0 || x->context != SOL_CTX_CURRENT ||
+            x->value.kind == SOL_VAL_UNKNOWN || x->value.kind == SOL_VAL_NONE)
             continue;
         seen = 1;
         r = sol_kb_constraint_match(c, &x->value);
@@ -156,9 +144,8 @@ static sol_kb_result eval_pattern(const sol_kb_rule *r, const sol_kb_cond *c,
     return c->kind == SOL_KB_CE_EVIDENCE ? SOL_KB_FAILED : SOL_KB_OPAQUE;
 }
 
-sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r,
-                               const sol_kb_cond *c, const sol_findings *f,
-                               const sol_kb_facts *facts)
+sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r, const sol_kb_cond *c,
+                               const sol_findings *f, const sol_kb_facts *facts)
 {
     sol_kb_result res;
     int unknown = 0, opaque = 0;
@@ -204,8 +191,8 @@ sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r,
         return b ? match_finding(b->finding, c->value, f) : SOL_KB_OPAQUE;
     }
     case SOL_KB_CE_THRESHOLD:
-        return c->threshold && sol_kb_threshold_find(kb, c->threshold) ?
-               SOL_KB_HELD : SOL_KB_OPAQUE;
+        return c->threshold && sol_kb_threshold_find(kb, c->threshold) ? SOL_KB_HELD
+                                                                       : SOL_KB_OPAQUE;
     case SOL_KB_CE_EVIDENCE:
     case SOL_KB_CE_BELIEF:
     case SOL_KB_CE_CONDITION:
@@ -214,14 +201,12 @@ sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r,
         res = eval_pattern(r, c, facts);
         return res == SOL_KB_HELD && joins(r, c) ? SOL_KB_OPAQUE : res;
     case SOL_KB_CE_OTHER:
-    default:
-        return SOL_KB_OPAQUE;
+    default: return SOL_KB_OPAQUE;
     }
 }
 
-sol_kb_result sol_kb_eval_condition(const sol_kb *kb, size_t rule_i,
-                                    size_t cond_i, const sol_findings *f,
-                                    const sol_kb_facts *facts)
+sol_kb_result sol_kb_eval_condition(const sol_kb *kb, size_t rule_i, size_t cond_i,
+                                    const sol_findings *f, const sol_kb_facts *facts)
 {
     const sol_kb_rule *r = sol_kb_rule_at(kb, rule_i);
 
@@ -230,8 +215,7 @@ sol_kb_result sol_kb_eval_condition(const sol_kb *kb, size_t rule_i,
     return sol_kb_eval_cond(kb, r, &r->conds[cond_i], f, facts);
 }
 
-sol_kb_result sol_kb_eval_rule(const sol_kb *kb, size_t rule_i,
-                               const sol_findings *f,
+sol_kb_result sol_kb_eval_rule(const sol_kb *kb, size_t rule_i, const sol_findings *f,
                                const sol_kb_facts *facts)
 {
     return sol_kb_eval_whole(kb, sol_kb_rule_at(kb, rule_i), f, facts);
@@ -240,8 +224,8 @@ sol_kb_result sol_kb_eval_rule(const sol_kb *kb, size_t rule_i,
 /* A table-driven rule can fire when one of its rows can: held when any
  * instance holds, else unknown when any is unknown, else opaque when any is,
  * else failed (also with no rows: nothing to apply). */
-sol_kb_result sol_kb_eval_whole(const sol_kb *kb, const sol_kb_rule *r,
-                                const sol_findings *f, const sol_kb_facts *facts)
+sol_kb_result sol_kb_eval_whole(const sol_kb *kb, const sol_kb_rule *r, const sol_findings *f,
+                                const sol_kb_facts *facts)
 {
     sol_kb_cond all;
 
@@ -292,9 +276,8 @@ const char *sol_kb_op_text(sol_kb_op op)
 
 const char *sol_kb_ce_kind_name(sol_kb_ce_kind k)
 {
-    static const char *const names[] = {
-        "finding", "evidence", "belief", "condition", "gate", "threshold",
-        "pattern", "not", "and", "or", "exists", "test", "other"
-    };
+    static const char *const names[] = {"finding",   "evidence", "belief", "condition", "gate",
+                                        "threshold", "pattern",  "not",    "and",       "or",
+                                        "exists",    "test",     "other"};
     return (size_t)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }

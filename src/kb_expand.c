@@ -32,7 +32,7 @@ typedef struct {
     const kb_node *tce[MAX_TABLE_CES]; /* the table patterns, in order */
     size_t ntce;
     const sol_kb_row *used[MAX_TABLE_CES]; /* the row each one matched */
-    kb_vec out;             /* sol_kb_rule instances */
+    kb_vec out;                            /* sol_kb_rule instances */
     sol_diag *d;
     int rc;
 } expander;
@@ -80,8 +80,7 @@ static int reaches_finding(const kb_node *n, const char *var, int in_finding)
         return in_finding && strcmp(n->text, var) == 0;
     if (n->type != KB_LIST)
         return 0;
-    if (n->nkids && kb_atom(n->kids[0]) &&
-        strcmp(strip_module(n->kids[0]->text), "finding") == 0)
+    if (n->nkids && kb_atom(n->kids[0]) && strcmp(strip_module(n->kids[0]->text), "finding") == 0)
         in_finding = 1;
     for (size_t i = 0; i < n->nkids; i++)
         if (reaches_finding(n->kids[i], var, in_finding))
@@ -159,13 +158,12 @@ static void match_slots(expander *x, size_t ce_i, size_t slot_i, const sol_kb_ro
     nw = row_words(row, ce->kids[slot_i]->kids[0]->text, buf, sizeof buf, w);
     if (nw == (size_t)-1)
         return; /* the row has no such slot: it cannot match */
-    match_slot(x, ce_i, slot_i, row, ce->kids[slot_i]->kids + 1,
-               ce->kids[slot_i]->nkids - 1, w, nw, b);
+    match_slot(x, ce_i, slot_i, row, ce->kids[slot_i]->kids + 1, ce->kids[slot_i]->nkids - 1, w,
+               nw, b);
 }
 
 static void match_slot(expander *x, size_t ce_i, size_t slot_i, const sol_kb_row *row,
-                       kb_node *const *p, size_t np, const char *const *w, size_t nw,
-                       bindings *b)
+                       kb_node *const *p, size_t np, const char *const *w, size_t nw, bindings *b)
 {
     size_t mark = b->n;
     const char *t;

@@ -15,7 +15,7 @@ typedef struct {
     kb_block *head;
 } kb_arena;
 
-void *kb_alloc(kb_arena *a, size_t n);             /* zeroed; NULL on ENOMEM */
+void *kb_alloc(kb_arena *a, size_t n); /* zeroed; NULL on ENOMEM */
 char *kb_strndup(kb_arena *a, const char *s, size_t n);
 char *kb_strdup(kb_arena *a, const char *s);
 void kb_arena_free(kb_arena *a);
@@ -27,41 +27,41 @@ typedef struct {
 } kb_vec;
 
 void kb_vec_init(kb_vec *v, size_t size);
-void *kb_vec_push(kb_vec *v);                      /* zeroed slot or NULL */
+void *kb_vec_push(kb_vec *v);                               /* zeroed slot or NULL */
 void *kb_vec_finish(kb_vec *v, kb_arena *a, size_t *out_n); /* frees v */
 void kb_vec_free(kb_vec *v);
 
 /* ---- S-expressions with line numbers ---- */
 
 typedef enum {
-    KB_LIST,                /* ( … ) */
-    KB_ATOM,                /* symbol, number, ?var, $?var, <-, => … */
-    KB_STRING,              /* "…" (text unescaped) */
-    KB_AMP,                 /* & */
-    KB_BAR,                 /* | */
-    KB_TILDE,               /* ~ */
-    KB_COLON,               /* : before ( */
-    KB_EQUALS               /* = before ( */
+    KB_LIST,   /* ( … ) */
+    KB_ATOM,   /* symbol, number, ?var, $?var, <-, => … */
+    KB_STRING, /* "…" (text unescaped) */
+    KB_AMP,    /* & */
+    KB_BAR,    /* | */
+    KB_TILDE,  /* ~ */
+    KB_COLON,  /* : before ( */
+    KB_EQUALS  /* = before ( */
 } kb_ntype;
 
 typedef struct kb_node kb_node;
 struct kb_node {
     kb_ntype type;
     int line;
-    char *text;             /* ATOM, STRING; for LIST the collapsed source */
-    kb_node **kids;         /* LIST */
+    char *text;     /* ATOM, STRING; for LIST the collapsed source */
+    kb_node **kids; /* LIST */
     size_t nkids;
 };
 
 /* Read all top-level forms of text. Nodes are arena-allocated. On error
  * returns SOL_EPARSE naming file and line. */
-int kb_read(kb_arena *a, const char *text, const char *file, kb_node ***out,
-            size_t *out_n, sol_diag *d);
+int kb_read(kb_arena *a, const char *text, const char *file, kb_node ***out, size_t *out_n,
+            sol_diag *d);
 
 /* Atom text when n is an ATOM, else NULL. */
 const char *kb_atom(const kb_node *n);
 int kb_is_atom(const kb_node *n, const char *text);
-int kb_is_var(const char *s);     /* ?x or $?x (not bare ? / $?) */
+int kb_is_var(const char *s); /* ?x or $?x (not bare ? / $?) */
 int kb_is_number(const char *s, double *out);
 
 /* Collapsed source text of a node / of a run of list members (arena). */
@@ -75,8 +75,8 @@ const char *kb_nodes_text(kb_arena *a, kb_node *const *nodes, size_t n);
 typedef struct {
     sol_kb *kb;
     kb_arena *a;
-    const char *file;       /* current file (arena copy) */
-    const char *module;     /* current module (CLIPS keeps it across files) */
+    const char *file;   /* current file (arena copy) */
+    const char *module; /* current module (CLIPS keeps it across files) */
     sol_diag *d;
     kb_vec rules, modules, templates, functions;
     /* threshold variables of the rule being read: ?t -> threshold name */
@@ -85,10 +85,9 @@ typedef struct {
     size_t ntv;
 } kb_builder;
 
-int kb_oom(kb_builder *b, int line);   /* records "out of memory" */
+int kb_oom(kb_builder *b, int line); /* records "out of memory" */
 /* "MOD::name" -> module copy and name; bare name -> current module. */
-int kb_split_name(kb_builder *b, const char *qname, const char **module,
-                  const char **name);
+int kb_split_name(kb_builder *b, const char *qname, const char **module, const char **name);
 int kb_parse_defrule(kb_builder *b, const kb_node *n);
 /* (Re)build kb->units from the rules and their instances. */
 int kb_index_units(sol_kb *kb, sol_diag *d);
@@ -107,7 +106,7 @@ struct sol_kb {
     sol_kb_threshold *thresholds;
     size_t nthresholds;
     const char *thresholds_file;
-    const sol_kb_rule **units;          /* sol_kb_unit_at (kb_index_units) */
+    const sol_kb_rule **units; /* sol_kb_unit_at (kb_index_units) */
     size_t nunits;
     struct sol_catalog *thresholds_cat; /* held open while the model lives, so a
                                            catalogue loaded beside it shares the

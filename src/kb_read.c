@@ -54,10 +54,7 @@ char *kb_strndup(kb_arena *a, const char *s, size_t n)
     return p;
 }
 
-char *kb_strdup(kb_arena *a, const char *s)
-{
-    return s ? kb_strndup(a, s, strlen(s)) : NULL;
-}
+char *kb_strdup(kb_arena *a, const char *s) { return s ? kb_strndup(a, s, strlen(s)) : NULL; }
 
 void kb_arena_free(kb_arena *a)
 {
@@ -115,8 +112,8 @@ void kb_vec_free(kb_vec *v)
 
 typedef struct {
     kb_arena *a;
-    const char *s;          /* whole text */
-    size_t i;               /* position */
+    const char *s; /* whole text */
+    size_t i;      /* position */
     int line;
     const char *file;
     sol_diag *d;
@@ -124,9 +121,9 @@ typedef struct {
 
 static int is_delim(char c)
 {
-    return c == '\0' || c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-           c == '\f' || c == '\v' || c == '(' || c == ')' || c == '"' ||
-           c == ';' || c == '&' || c == '|' || c == '~';
+    return c == '\0' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v' || c == '(' || c == ')' || c == '"' || c == ';' || c == '&' || c == '|' ||
+           c == '~';
 }
 
 /* Skip blanks and ; comments, counting lines. */
@@ -138,8 +135,7 @@ static void skip_space(reader *r)
         if (c == '\n') {
             r->line++;
             r->i++;
-        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
-                   c == '\v') {
+        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
             r->i++;
         } else if (c == ';') {
             while (r->s[r->i] && r->s[r->i] != '\n')
@@ -178,8 +174,7 @@ static int read_string(reader *r, kb_node **out)
         char c = r->s[j];
 
         if (c == '\0')
-            return sol_diag_set(r->d, SOL_EPARSE, r->file, line,
-                                "unterminated string");
+            return sol_diag_set(r->d, SOL_EPARSE, r->file, line, "unterminated string");
         if (c == '"')
             break;
         if (c == '\\' && r->s[j + 1])
@@ -215,8 +210,8 @@ static int read_list(reader *r, kb_node **out, int depth)
     if (!n)
         return oom(r);
     if (depth > KB_MAX_DEPTH)
-        return sol_diag_set(r->d, SOL_EPARSE, r->file, line,
-                            "nesting deeper than %d levels", KB_MAX_DEPTH);
+        return sol_diag_set(r->d, SOL_EPARSE, r->file, line, "nesting deeper than %d levels",
+                            KB_MAX_DEPTH);
     r->i++; /* ( */
     kb_vec_init(&kids, sizeof(kb_node *));
     for (;;) {
@@ -294,8 +289,7 @@ static int read_node(reader *r, kb_node **out, int depth)
 
 static int is_connective(kb_ntype t)
 {
-    return t == KB_AMP || t == KB_BAR || t == KB_TILDE || t == KB_COLON ||
-           t == KB_EQUALS;
+    return t == KB_AMP || t == KB_BAR || t == KB_TILDE || t == KB_COLON || t == KB_EQUALS;
 }
 
 static void put_node(sol_buf *s, const kb_node *n)
@@ -303,8 +297,8 @@ static void put_node(sol_buf *s, const kb_node *n)
     if (n->type == KB_LIST) {
         sol_buf_add(s, "(", 1);
         for (size_t i = 0; i < n->nkids; i++) {
-            if (i > 0 && !is_connective(n->kids[i - 1]->type) &&
-                n->kids[i]->type != KB_AMP && n->kids[i]->type != KB_BAR)
+            if (i > 0 && !is_connective(n->kids[i - 1]->type) && n->kids[i]->type != KB_AMP &&
+                n->kids[i]->type != KB_BAR)
                 sol_buf_add(s, " ", 1);
             put_node(s, n->kids[i]);
         }
@@ -325,7 +319,7 @@ static void put_node(sol_buf *s, const kb_node *n)
 /* Text of nodes[0..n) joined as in a list body. */
 const char *kb_nodes_text(kb_arena *a, kb_node *const *nodes, size_t n)
 {
-    kb_node fake = { KB_LIST, 0, NULL, (kb_node **)nodes, n };
+    kb_node fake = {KB_LIST, 0, NULL, (kb_node **)nodes, n};
     sol_buf s = {0};
     const char *out;
 
@@ -344,10 +338,10 @@ const char *kb_node_text(kb_arena *a, const kb_node *n)
     return kb_nodes_text(a, (kb_node *const *)&n, 1);
 }
 
-int kb_read(kb_arena *a, const char *text, const char *file, kb_node ***out,
-            size_t *out_n, sol_diag *d)
+int kb_read(kb_arena *a, const char *text, const char *file, kb_node ***out, size_t *out_n,
+            sol_diag *d)
 {
-    reader r = { a, text, 0, 1, file, d };
+    reader r = {a, text, 0, 1, file, d};
     kb_vec forms;
     int rc = SOL_OK;
 
@@ -383,10 +377,7 @@ cleanup:
     return rc;
 }
 
-const char *kb_atom(const kb_node *n)
-{
-    return n && n->type == KB_ATOM ? n->text : NULL;
-}
+const char *kb_atom(const kb_node *n) { return n && n->type == KB_ATOM ? n->text : NULL; }
 
 int kb_is_atom(const kb_node *n, const char *text)
 {
@@ -409,8 +400,7 @@ int kb_is_number(const char *s, double *out)
 
     if (!s || !*s)
         return 0;
-    if (!(s[0] == '-' || s[0] == '+' || s[0] == '.' ||
-          (s[0] >= '0' && s[0] <= '9')))
+    if (!(s[0] == '-' || s[0] == '+' || s[0] == '.' || (s[0] >= '0' && s[0] <= '9')))
         return 0;
     errno = 0;
     v = strtod(s, &end);

@@ -35,8 +35,8 @@ static char *keeps(sol_kb_rows *r, const char *s)
 /* Append a row of tmpl with n slots (names[i] = values[i]); file is
  * dir/table. */
 static int add(sol_kb_rows *r, const char *tmpl, const char *const *names,
-               const char *const *values, size_t n, const char *dir, const char *table,
-               int line, const char *sources, const char *why, unsigned integer)
+               const char *const *values, size_t n, const char *dir, const char *table, int line,
+               const char *sources, const char *why, unsigned integer)
 {
     char path[1024];
     const char **sl, **vl;
@@ -98,15 +98,16 @@ int sol_kb_rows_build(sol_kb_rows *out, const sol_catalog *cat, const char *dir,
     static const char *const ref[] = {"conclusion", "recommendation"};
     static const char *const item[] = {"finding", "value", "points"};
     static const char *const measure[] = {"finding", "at-least", "points"};
-    static const char *const set[] = {"id", "phase", "conclusion", "rule",
-                                      "strength", "votes", "value", "members"};
+    static const char *const set[] = {"id",       "phase", "conclusion", "rule",
+                                      "strength", "votes", "value",      "members"};
     int rc = SOL_OK;
 
     memset(out, 0, sizeof *out);
     for (size_t i = 0; rc == SOL_OK && i < sol_catalog_referral_count(cat); i++) {
         const sol_referral *x = sol_catalog_referral_at(cat, i);
         const char *v[] = {x->conclusion, x->recommendation};
-        rc = add(out, "referral", ref, v, 2, dir, "referrals.tsv", x->line, x->sources, x->why, 0);
+        rc = add(out, "referral", ref, v, 2, dir, "referrals.tsv", x->line, x->sources, x->why,
+                 0);
     }
     if (rc == SOL_OK)
         rc = add_must_ask(out, cat, dir);
@@ -120,9 +121,10 @@ int sol_kb_rows_build(sol_kb_rows *out, const sol_catalog *cat, const char *dir,
     }
     for (size_t i = 0; rc == SOL_OK && i < sol_catalog_sign_set_count(cat); i++) {
         const sol_sign_set *x = sol_catalog_sign_set_at(cat, i);
-        const char *v[] = {x->id, x->phase, x->conclusion, x->rule,
-                           x->strength, x->votes, x->value, x->members};
-        rc = add(out, "sign-set", set, v, 8, dir, "sign-sets.tsv", x->line, x->sources, x->why, 0);
+        const char *v[] = {x->id,       x->phase, x->conclusion, x->rule,
+                           x->strength, x->votes, x->value,      x->members};
+        rc = add(out, "sign-set", set, v, 8, dir, "sign-sets.tsv", x->line, x->sources, x->why,
+                 0);
     }
     if (rc != SOL_OK) {
         sol_kb_rows_free(out);

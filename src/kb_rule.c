@@ -8,9 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const sol_kb_constraint any_constraint = {
-    SOL_KB_CONS_ANY, NULL, 0, NULL, 0, NULL, ""
-};
+static const sol_kb_constraint any_constraint = {SOL_KB_CONS_ANY, NULL, 0, NULL, 0, NULL, ""};
 
 int kb_oom(kb_builder *b, int line)
 {
@@ -29,9 +27,12 @@ static const char *threshold_of_var(const kb_builder *b, const char *var)
 
 static int op_parse(const char *s, sol_kb_op *out)
 {
-    static const struct { const char *t; sol_kb_op op; } ops[] = {
-        { "<", SOL_KB_LT }, { "<=", SOL_KB_LE }, { ">", SOL_KB_GT },
-        { ">=", SOL_KB_GE }, { "=", SOL_KB_EQ }, { "<>", SOL_KB_NE },
+    static const struct {
+        const char *t;
+        sol_kb_op op;
+    } ops[] = {
+        {"<", SOL_KB_LT},  {"<=", SOL_KB_LE}, {">", SOL_KB_GT},
+        {">=", SOL_KB_GE}, {"=", SOL_KB_EQ},  {"<>", SOL_KB_NE},
     };
     for (size_t i = 0; s && i < sizeof ops / sizeof ops[0]; i++)
         if (strcmp(s, ops[i].t) == 0) {
@@ -56,7 +57,7 @@ static sol_kb_op op_flip(sol_kb_op op)
 typedef struct {
     kb_vec in, notin, tests;
     int opaque;
-    const char *var;        /* the slot's variable; a predicate must use it */
+    const char *var; /* the slot's variable; a predicate must use it */
 } cons_acc;
 
 static void acc_free(cons_acc *c)
@@ -127,8 +128,7 @@ static int acc_numtest(kb_builder *b, cons_acc *c, const kb_node *pred)
  * checks (numberp …) restrict nothing we model. */
 static int acc_predicate(kb_builder *b, cons_acc *c, const kb_node *pred)
 {
-    const char *f = pred->type == KB_LIST && pred->nkids ?
-                    kb_atom(pred->kids[0]) : NULL;
+    const char *f = pred->type == KB_LIST && pred->nkids ? kb_atom(pred->kids[0]) : NULL;
     sol_kb_op op;
     int rc = SOL_OK;
 
@@ -139,11 +139,10 @@ static int acc_predicate(kb_builder *b, cons_acc *c, const kb_node *pred)
             rc = acc_predicate(b, c, pred->kids[i]);
         return rc;
     }
-    if (strcmp(f, "numberp") == 0 || strcmp(f, "integerp") == 0 ||
-        strcmp(f, "floatp") == 0)
+    if (strcmp(f, "numberp") == 0 || strcmp(f, "integerp") == 0 || strcmp(f, "floatp") == 0)
         return SOL_OK;
-    if ((strcmp(f, "eq") == 0 || strcmp(f, "neq") == 0) && pred->nkids >= 3 &&
-        c->var && kb_is_atom(pred->kids[1], c->var)) {
+    if ((strcmp(f, "eq") == 0 || strcmp(f, "neq") == 0) && pred->nkids >= 3 && c->var &&
+        kb_is_atom(pred->kids[1], c->var)) {
         int neg = f[0] == 'n';
 
         if (!neg && pred->nkids != 3)
@@ -151,8 +150,7 @@ static int acc_predicate(kb_builder *b, cons_acc *c, const kb_node *pred)
         for (size_t i = 2; i < pred->nkids && rc == SOL_OK; i++) {
             const kb_node *k = pred->kids[i];
 
-            if ((k->type != KB_ATOM && k->type != KB_STRING) ||
-                kb_is_var(k->text))
+            if ((k->type != KB_ATOM && k->type != KB_STRING) || kb_is_var(k->text))
                 return c->opaque = 1, SOL_OK;
             rc = acc_value(neg ? &c->notin : &c->in, k->text);
         }
@@ -184,8 +182,7 @@ static int acc_finish(kb_builder *b, cons_acc *c, sol_kb_constraint *out)
     } else {
         out->kind = SOL_KB_CONS_ANY;
     }
-    if ((out->kind == SOL_KB_CONS_IN || out->kind == SOL_KB_CONS_NOT_IN) &&
-        !out->values)
+    if ((out->kind == SOL_KB_CONS_IN || out->kind == SOL_KB_CONS_NOT_IN) && !out->values)
         return SOL_ENOMEM;
     if (out->kind == SOL_KB_CONS_NUM && !out->tests)
         return SOL_ENOMEM;
@@ -194,8 +191,7 @@ static int acc_finish(kb_builder *b, cons_acc *c, sol_kb_constraint *out)
 
 /* Analyse the constraint nodes k[0..n) of one slot: terms joined by & and |,
  * each maybe negated with ~; a leading ?var& binds the whole. */
-static int parse_constraint(kb_builder *b, kb_node *const *k, size_t n,
-                            sol_kb_constraint *out)
+static int parse_constraint(kb_builder *b, kb_node *const *k, size_t n, sol_kb_constraint *out)
 {
     cons_acc c;
     size_t i = 0, disjuncts = 1, terms = 0;
@@ -242,8 +238,7 @@ static int parse_constraint(kb_builder *b, kb_node *const *k, size_t n,
             positive_only = 0;
             i += 2;
         } else if ((k[i]->type == KB_ATOM && !kb_is_var(k[i]->text) &&
-                    strcmp(k[i]->text, "?") != 0 &&
-                    strcmp(k[i]->text, "$?") != 0) ||
+                    strcmp(k[i]->text, "?") != 0 && strcmp(k[i]->text, "$?") != 0) ||
                    k[i]->type == KB_STRING) {
             rc = acc_value(neg ? &c.notin : &c.in, k[i]->text);
             if (neg)
@@ -277,8 +272,7 @@ done:
 
 static const char *cons_literal(const sol_kb_constraint *c)
 {
-    return c->kind == SOL_KB_CONS_IN && c->nvalues == 1 && !c->var ?
-           c->values[0] : NULL;
+    return c->kind == SOL_KB_CONS_IN && c->nvalues == 1 && !c->var ? c->values[0] : NULL;
 }
 
 static const char *strip_module(const char *s)
@@ -290,11 +284,10 @@ static const char *strip_module(const char *s)
 
 /* ---- conditional elements ---- */
 
-static int parse_ce(kb_builder *b, const kb_node *n, const char *binds,
-                    sol_kb_cond *out);
+static int parse_ce(kb_builder *b, const kb_node *n, const char *binds, sol_kb_cond *out);
 
-static int parse_ce_list(kb_builder *b, kb_node *const *k, size_t n,
-                         const sol_kb_cond **out, size_t *out_n)
+static int parse_ce_list(kb_builder *b, kb_node *const *k, size_t n, const sol_kb_cond **out,
+                         size_t *out_n)
 {
     kb_vec v;
     int rc = SOL_OK;
@@ -404,16 +397,14 @@ static int parse_test(kb_builder *b, const kb_node *n, sol_kb_cond *c)
     acc_free(&acc);
     if (rc != SOL_OK)
         return kb_oom(b, n->line);
-    if (v->kind != SOL_KB_CONS_NUM && v->kind != SOL_KB_CONS_IN &&
-        v->kind != SOL_KB_CONS_NOT_IN)
+    if (v->kind != SOL_KB_CONS_NUM && v->kind != SOL_KB_CONS_IN && v->kind != SOL_KB_CONS_NOT_IN)
         v->kind = SOL_KB_CONS_OPAQUE;
     v->text = c->text;
     c->value = v;
     return SOL_OK;
 }
 
-static int parse_ce(kb_builder *b, const kb_node *n, const char *binds,
-                    sol_kb_cond *c)
+static int parse_ce(kb_builder *b, const kb_node *n, const char *binds, sol_kb_cond *c)
 {
     const char *head;
 
@@ -432,9 +423,8 @@ static int parse_ce(kb_builder *b, const kb_node *n, const char *binds,
         c->kind = SOL_KB_CE_TEST;
         return parse_test(b, n, c);
     }
-    if (strcmp(head, "not") == 0 || strcmp(head, "and") == 0 ||
-        strcmp(head, "logical") == 0 || strcmp(head, "or") == 0 ||
-        strcmp(head, "exists") == 0 || strcmp(head, "forall") == 0) {
+    if (strcmp(head, "not") == 0 || strcmp(head, "and") == 0 || strcmp(head, "logical") == 0 ||
+        strcmp(head, "or") == 0 || strcmp(head, "exists") == 0 || strcmp(head, "forall") == 0) {
         switch (head[0]) {
         case 'n': c->kind = SOL_KB_CE_NOT; break;
         case 'o': c->kind = SOL_KB_CE_OR; break;
@@ -444,8 +434,7 @@ static int parse_ce(kb_builder *b, const kb_node *n, const char *binds,
         }
         if (c->kind == SOL_KB_CE_NOT && n->nkids != 2)
             c->kind = SOL_KB_CE_OTHER;
-        return parse_ce_list(b, n->kids + 1, n->nkids - 1, &c->children,
-                             &c->nchildren);
+        return parse_ce_list(b, n->kids + 1, n->nkids - 1, &c->children, &c->nchildren);
     }
     return parse_pattern(b, n, c);
 }
@@ -555,8 +544,7 @@ static int find_asserts(kb_builder *b, kb_vec *acts, const kb_node *n)
     return rc;
 }
 
-static int parse_rhs(kb_builder *b, kb_node *const *k, size_t n,
-                     sol_kb_rule *r)
+static int parse_rhs(kb_builder *b, kb_node *const *k, size_t n, sol_kb_rule *r)
 {
     kb_vec acts;
     int rc = SOL_OK;
@@ -655,13 +643,11 @@ static int parse_doc(kb_builder *b, sol_kb_rule *r, int line)
     r->sources = kb_vec_finish(&v, b->a, &r->nsources);
     if (had && !r->sources)
         return kb_oom(b, line);
-    r->doc_ok = *r->id && *src && r->rationale &&
-                (r->nsources > 0 || strcmp(src, "-") == 0);
+    r->doc_ok = *r->id && *src && r->rationale && (r->nsources > 0 || strcmp(src, "-") == 0);
     return SOL_OK;
 }
 
-int kb_split_name(kb_builder *b, const char *qname, const char **module,
-                      const char **name)
+int kb_split_name(kb_builder *b, const char *qname, const char **module, const char **name)
 {
     const char *p = strstr(qname, "::");
 
@@ -683,8 +669,7 @@ int kb_parse_defrule(kb_builder *b, const kb_node *n)
     char *q;
 
     if (n->nkids < 2 || !kb_atom(n->kids[1]))
-        return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line,
-                            "defrule without a name");
+        return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line, "defrule without a name");
     r = kb_vec_push(&b->rules);
     if (!r)
         return kb_oom(b, n->line);
@@ -704,16 +689,15 @@ int kb_parse_defrule(kb_builder *b, const kb_node *n)
         if (rc != SOL_OK)
             return rc;
     }
-    if (i < n->nkids && n->kids[i]->type == KB_LIST &&
-        n->kids[i]->nkids >= 1 && kb_is_atom(n->kids[i]->kids[0], "declare")) {
+    if (i < n->nkids && n->kids[i]->type == KB_LIST && n->kids[i]->nkids >= 1 &&
+        kb_is_atom(n->kids[i]->kids[0], "declare")) {
         const kb_node *dcl = n->kids[i++];
 
         for (size_t j = 1; j < dcl->nkids; j++) {
             const kb_node *s = dcl->kids[j];
             double v;
 
-            if (s->type == KB_LIST && s->nkids == 2 &&
-                kb_is_atom(s->kids[0], "salience")) {
+            if (s->type == KB_LIST && s->nkids == 2 && kb_is_atom(s->kids[0], "salience")) {
                 r->has_salience = 1;
                 if (kb_is_number(kb_atom(s->kids[1]), &v))
                     r->salience = (int)v;
@@ -723,8 +707,7 @@ int kb_parse_defrule(kb_builder *b, const kb_node *n)
     for (lhs = i; i < n->nkids && !kb_is_atom(n->kids[i], "=>"); i++)
         ;
     if (i == n->nkids)
-        return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line,
-                            "defrule %s has no =>", r->qname);
+        return sol_diag_set(b->d, SOL_EPARSE, b->file, n->line, "defrule %s has no =>", r->qname);
     r->rhs_line = n->kids[i]->line;
     b->ntv = 0;
     for (size_t j = lhs; j < i; j++)

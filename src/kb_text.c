@@ -9,7 +9,7 @@
 /* A bounded text buffer: appends never overflow; truncation ends in "…". */
 typedef struct {
     char *p;
-    size_t len;             /* capacity including the NUL */
+    size_t len; /* capacity including the NUL */
     size_t n;
     int trunc;
 } tbuf;
@@ -24,8 +24,7 @@ static void tb_init(tbuf *b, char *buf, size_t len)
         buf[0] = '\0';
 }
 
-static void tb_add(tbuf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+static void tb_add(tbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void tb_add(tbuf *b, const char *fmt, ...)
 {
@@ -91,13 +90,10 @@ static void add_tests(tbuf *b, const sol_kb_constraint *c, const char *unit)
 }
 
 /* "is a or b", ">= 3 cm", "is recorded" … */
-static void add_constraint(tbuf *b, const sol_kb_constraint *c,
-                           const char *unit)
+static void add_constraint(tbuf *b, const sol_kb_constraint *c, const char *unit)
 {
     switch (c->kind) {
-    case SOL_KB_CONS_ANY:
-        tb_add(b, "is recorded");
-        break;
+    case SOL_KB_CONS_ANY: tb_add(b, "is recorded"); break;
     case SOL_KB_CONS_IN:
         tb_add(b, "is ");
         add_values(b, c, " or ");
@@ -112,18 +108,13 @@ static void add_constraint(tbuf *b, const sol_kb_constraint *c,
             add_values(b, c, ", ");
         }
         break;
-    case SOL_KB_CONS_NUM:
-        add_tests(b, c, unit);
-        break;
+    case SOL_KB_CONS_NUM: add_tests(b, c, unit); break;
     case SOL_KB_CONS_OPAQUE:
-    default:
-        tb_add(b, "matches %s", c->text);
-        break;
+    default: tb_add(b, "matches %s", c->text); break;
     }
 }
 
-static const sol_kb_constraint *slot_cons(const sol_kb_cond *c,
-                                          const char *slot)
+static const sol_kb_constraint *slot_cons(const sol_kb_cond *c, const char *slot)
 {
     for (size_t i = 0; i < c->nslots; i++)
         if (strcmp(c->slots[i].name, slot) == 0)
@@ -131,14 +122,12 @@ static const sol_kb_constraint *slot_cons(const sol_kb_cond *c,
     return NULL;
 }
 
-static void add_cond(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
-                     const sol_kb_cond *c, const sol_vocab *v,
-                     const sol_catalog *cat);
+static void add_cond(tbuf *b, const sol_kb *kb, const sol_kb_rule *r, const sol_kb_cond *c,
+                     const sol_vocab *v, const sol_catalog *cat);
 static void add_call(tbuf *b, const char *text);
 
-static void add_group(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
-                      const sol_kb_cond *c, const char *join,
-                      const sol_vocab *v, const sol_catalog *cat)
+static void add_group(tbuf *b, const sol_kb *kb, const sol_kb_rule *r, const sol_kb_cond *c,
+                      const char *join, const sol_vocab *v, const sol_catalog *cat)
 {
     int first = 1;
 
@@ -154,14 +143,12 @@ static void add_group(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
     tb_add(b, ")");
 }
 
-static void add_not(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
-                    const sol_kb_cond *c, const sol_vocab *v,
-                    const sol_catalog *cat)
+static void add_not(tbuf *b, const sol_kb *kb, const sol_kb_rule *r, const sol_kb_cond *c,
+                    const sol_vocab *v, const sol_catalog *cat)
 {
     const sol_kb_cond *x = &c->children[0];
 
-    if (x->kind == SOL_KB_CE_FINDING && x->finding &&
-        x->value->kind != SOL_KB_CONS_OPAQUE &&
+    if (x->kind == SOL_KB_CE_FINDING && x->finding && x->value->kind != SOL_KB_CONS_OPAQUE &&
         x->value->kind != SOL_KB_CONS_NOT_IN) {
         /* "\"LABEL\" is not known to be yes": the label may itself be
          * negative ("calf squeeze does not move the foot"); quoted, it reads
@@ -178,19 +165,18 @@ static void add_not(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
         }
         return;
     }
-    if (x->kind == SOL_KB_CE_FINDING && !x->finding &&
-        x->value->kind == SOL_KB_CONS_ANY) {
+    if (x->kind == SOL_KB_CE_FINDING && !x->finding && x->value->kind == SOL_KB_CONS_ANY) {
         const sol_kb_constraint *k = slot_cons(x, "name");
 
         tb_add(b, "the finding %s is not recorded", k ? k->text : "?");
         return;
     }
     if (x->kind == SOL_KB_CE_EVIDENCE && x->conclusion) {
-        tb_add(b, "%s has no %s evidence",
-               conclusion_label(cat, x->conclusion),
-               x->polarity && strcmp(x->polarity, "oppose") == 0 ? "opposing" :
-               x->polarity && strcmp(x->polarity, "prior") == 0 ? "prior" :
-               x->polarity ? "supporting" : "recorded");
+        tb_add(b, "%s has no %s evidence", conclusion_label(cat, x->conclusion),
+               x->polarity && strcmp(x->polarity, "oppose") == 0  ? "opposing"
+               : x->polarity && strcmp(x->polarity, "prior") == 0 ? "prior"
+               : x->polarity                                      ? "supporting"
+                                                                  : "recorded");
         return;
     }
     tb_add(b, "NOT ");
@@ -212,13 +198,12 @@ static void add_pattern(tbuf *b, const sol_kb_cond *c, const sol_catalog *cat)
     tb_add(b, constrained ? "%s" : "a %s fact", c->tmpl ? c->tmpl : c->text);
     for (size_t i = 0; i < c->nslots; i++) {
         const sol_kb_slot *s = &c->slots[i];
-        const char *lit = s->c.kind == SOL_KB_CONS_IN && s->c.nvalues == 1 ?
-                          s->c.values[0] : NULL;
+        const char *lit = s->c.kind == SOL_KB_CONS_IN && s->c.nvalues == 1 ? s->c.values[0]
+                                                                           : NULL;
 
         if (s->c.kind == SOL_KB_CONS_ANY)
             continue;
-        if (lit && (strcmp(s->name, "name") == 0 ||
-                    strcmp(s->name, "item") == 0 ||
+        if (lit && (strcmp(s->name, "name") == 0 || strcmp(s->name, "item") == 0 ||
                     strcmp(s->name, "id") == 0)) {
             tb_add(b, " %s", conclusion_label(cat, lit));
         } else {
@@ -228,9 +213,8 @@ static void add_pattern(tbuf *b, const sol_kb_cond *c, const sol_catalog *cat)
     }
 }
 
-static void add_cond(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
-                     const sol_kb_cond *c, const sol_vocab *v,
-                     const sol_catalog *cat)
+static void add_cond(tbuf *b, const sol_kb *kb, const sol_kb_rule *r, const sol_kb_cond *c,
+                     const sol_vocab *v, const sol_catalog *cat)
 {
     const sol_kb_constraint *k;
     const sol_kb_cond *f;
@@ -246,15 +230,9 @@ static void add_cond(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
         tb_add(b, "%s ", finding_label(v, c->finding));
         add_constraint(b, c->value, finding_unit(v, c->finding));
         break;
-    case SOL_KB_CE_NOT:
-        add_not(b, kb, r, c, v, cat);
-        break;
-    case SOL_KB_CE_AND:
-        add_group(b, kb, r, c, "AND", v, cat);
-        break;
-    case SOL_KB_CE_OR:
-        add_group(b, kb, r, c, "OR", v, cat);
-        break;
+    case SOL_KB_CE_NOT: add_not(b, kb, r, c, v, cat); break;
+    case SOL_KB_CE_AND: add_group(b, kb, r, c, "AND", v, cat); break;
+    case SOL_KB_CE_OR: add_group(b, kb, r, c, "OR", v, cat); break;
     case SOL_KB_CE_EXISTS:
         if (c->nchildren == 1) { /* (exists X) reads as X */
             add_cond(b, kb, r, &c->children[0], v, cat);
@@ -264,16 +242,15 @@ static void add_cond(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
         add_group(b, kb, r, c, "AND", v, cat);
         break;
     case SOL_KB_CE_EVIDENCE:
-        tb_add(b, "%s %s", c->conclusion ?
-               conclusion_label(cat, c->conclusion) : "a conclusion",
-               !c->polarity ? "has evidence" :
-               strcmp(c->polarity, "support") == 0 ? "is supported" :
-               strcmp(c->polarity, "oppose") == 0 ? "is opposed" :
-               "has a prior");
+        tb_add(b, "%s %s", c->conclusion ? conclusion_label(cat, c->conclusion) : "a conclusion",
+               !c->polarity                          ? "has evidence"
+               : strcmp(c->polarity, "support") == 0 ? "is supported"
+               : strcmp(c->polarity, "oppose") == 0  ? "is opposed"
+                                                     : "has a prior");
         break;
     case SOL_KB_CE_BELIEF:
-        tb_add(b, "belief in %s ", c->conclusion ?
-               conclusion_label(cat, c->conclusion) : "a conclusion");
+        tb_add(b, "belief in %s ",
+               c->conclusion ? conclusion_label(cat, c->conclusion) : "a conclusion");
         k = slot_cons(c, "cf");
         if (k && k->kind != SOL_KB_CONS_ANY)
             add_constraint(b, k, NULL);
@@ -286,11 +263,9 @@ static void add_cond(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
         if (k && k->kind == SOL_KB_CONS_IN && k->nvalues == 1)
             tb_add(b, " because of %s", conclusion_label(cat, k->values[0]));
         break;
-    case SOL_KB_CE_THRESHOLD:
-        break;
+    case SOL_KB_CE_THRESHOLD: break;
     case SOL_KB_CE_TEST:
-        f = c->value->var && r ? sol_kb_binder(r->conds, r->nconds, c->value->var)
-                               : NULL;
+        f = c->value->var && r ? sol_kb_binder(r->conds, r->nconds, c->value->var) : NULL;
         if (f && c->value->kind == SOL_KB_CONS_NUM) {
             tb_add(b, "%s ", finding_label(v, f->finding));
             add_constraint(b, c->value, finding_unit(v, f->finding));
@@ -299,8 +274,7 @@ static void add_cond(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
         }
         break;
     case SOL_KB_CE_CONDITION:
-        tb_add(b, "%s", c->conclusion ? conclusion_label(cat, c->conclusion) :
-                        "a conclusion");
+        tb_add(b, "%s", c->conclusion ? conclusion_label(cat, c->conclusion) : "a conclusion");
         for (size_t i = 0, n = 0; i < c->nslots; i++) {
             const sol_kb_slot *s = &c->slots[i];
 
@@ -323,20 +297,15 @@ static void add_cond(tbuf *b, const sol_kb *kb, const sol_kb_rule *r,
             }
         }
         break;
-    case SOL_KB_CE_PATTERN:
-        add_pattern(b, c, cat);
-        break;
+    case SOL_KB_CE_PATTERN: add_pattern(b, c, cat); break;
     case SOL_KB_CE_OTHER:
-    default:
-        tb_add(b, "%s", c->text);
-        break;
+    default: tb_add(b, "%s", c->text); break;
     }
     (void)kb;
 }
 
-const char *sol_kb_cond_text(char *buf, size_t len, const sol_kb *kb,
-                             const sol_kb_rule *r, const sol_kb_cond *c,
-                             const sol_vocab *v, const sol_catalog *cat)
+const char *sol_kb_cond_text(char *buf, size_t len, const sol_kb *kb, const sol_kb_rule *r,
+                             const sol_kb_cond *c, const sol_vocab *v, const sol_catalog *cat)
 {
     tbuf b;
 
@@ -357,8 +326,8 @@ static void add_call(tbuf *b, const char *text)
         tb_add(b, "%s", text);
 }
 
-const char *sol_kb_action_text(char *buf, size_t len, const sol_kb_action *a,
-                               const sol_vocab *v, const sol_catalog *cat)
+const char *sol_kb_action_text(char *buf, size_t len, const sol_kb_action *a, const sol_vocab *v,
+                               const sol_catalog *cat)
 {
     tbuf b;
     const sol_recommendation *rec;
@@ -369,8 +338,7 @@ const char *sol_kb_action_text(char *buf, size_t len, const sol_kb_action *a,
     switch (a->kind) {
     case SOL_KB_ACT_EVIDENCE:
         tb_add(&b, "%s %s (%s)", a->polarity ? a->polarity : "evidence on",
-               a->conclusion ? conclusion_label(cat, a->conclusion) :
-                               "the matched conclusion",
+               a->conclusion ? conclusion_label(cat, a->conclusion) : "the matched conclusion",
                a->strength ? a->strength : "computed strength");
         break;
     case SOL_KB_ACT_RECOMMENDATION:
@@ -430,8 +398,8 @@ static const char *find_year(const char *c, size_t n)
 {
     for (size_t i = 0; i + 4 <= n; i++)
         if ((c[i] == '1' || c[i] == '2') && (c[i + 1] == '9' || c[i + 1] == '0') &&
-            c[i + 2] >= '0' && c[i + 2] <= '9' && c[i + 3] >= '0' &&
-            c[i + 3] <= '9' && (i == 0 || c[i - 1] < '0' || c[i - 1] > '9') &&
+            c[i + 2] >= '0' && c[i + 2] <= '9' && c[i + 3] >= '0' && c[i + 3] <= '9' &&
+            (i == 0 || c[i - 1] < '0' || c[i - 1] > '9') &&
             (i + 4 == n || c[i + 4] < '0' || c[i + 4] > '9'))
             return c + i;
     return NULL;
@@ -481,8 +449,7 @@ static void put_md(writer *w, const char *s)
     }
     for (; *s; s++) {
         if (strchr("*_`[]|\\", *s) ||
-            (*s == '<' && ((s[1] >= 'a' && s[1] <= 'z') ||
-                           (s[1] >= 'A' && s[1] <= 'Z'))))
+            (*s == '<' && ((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z'))))
             fputc('\\', w->out);
         fputc(*s, w->out);
     }
@@ -514,8 +481,7 @@ static void write_table_rows(writer *w, const sol_kb_rule *r, const char *item)
         const sol_recommendation *rec = sol_catalog_recommendation(w->cat, x->recommendation);
 
         snprintf(buf, sizeof buf, "%s%s gets %s (%s)", i ? "; " : "",
-                 c ? c->label : x->conclusion, rec ? rec->label : x->recommendation,
-                 x->sources);
+                 c ? c->label : x->conclusion, rec ? rec->label : x->recommendation, x->sources);
         put_md(w, buf);
     }
     fputc('\n', w->out);
@@ -555,8 +521,7 @@ static void write_rule(writer *w, const sol_kb_rule *r)
 {
     char buf[PHRASE];
     const char *item = w->md ? "- **%s** " : "  %s ";
-    const char *id = r->doc && strchr(r->doc, '|') && r->id && *r->id ?
-                     r->id : "(no id)";
+    const char *id = r->doc && strchr(r->doc, '|') && r->id && *r->id ? r->id : "(no id)";
     int n = 0;
 
     if (w->md)
@@ -608,8 +573,8 @@ static void write_rule(writer *w, const sol_kb_rule *r)
     write_table_rows(w, r, item);
     write_expanded_rows(w, r, item);
     if (w->md)
-        fprintf(w->out, "- *Defined at* `%s:%d`%s\n\n", strip_dot(r->file),
-                r->line, r->has_salience ? " (control salience)" : "");
+        fprintf(w->out, "- *Defined at* `%s:%d`%s\n\n", strip_dot(r->file), r->line,
+                r->has_salience ? " (control salience)" : "");
     else
         fprintf(w->out, "  At: %s:%d%s\n\n", strip_dot(r->file), r->line,
                 r->has_salience ? " (control salience)" : "");
@@ -648,25 +613,27 @@ static void write_sources(writer *w)
     }
 }
 
-int sol_kb_write_english(FILE *out, const sol_kb *kb, const sol_vocab *v,
-                         const sol_catalog *cat, sol_kb_text_format fmt)
+int sol_kb_write_english(FILE *out, const sol_kb *kb, const sol_vocab *v, const sol_catalog *cat,
+                         sol_kb_text_format fmt)
 {
-    writer w = { out, fmt == SOL_KB_TEXT_MARKDOWN, kb, v, cat };
+    writer w = {out, fmt == SOL_KB_TEXT_MARKDOWN, kb, v, cat};
     size_t nm = sol_kb_module_count(kb), nr = sol_kb_rule_count(kb);
 
     if (w.md) {
         fputs("# Soleus knowledge base\n\n"
               "<!-- Generated by `soleus rules --format md` "
               "(tools/gen-kb-doc.sh) from rules/ and knowledge/. "
-              "Do not edit by hand. -->\n\n", out);
-        fprintf(out, "%zu rules in %zu modules, in the order the engine runs "
+              "Do not edit by hand. -->\n\n",
+              out);
+        fprintf(out,
+                "%zu rules in %zu modules, in the order the engine runs "
                 "them. Each rule says what it needs (IF), what it concludes "
                 "(THEN), the sources it rests on and why. \"Not known to be\" "
                 "means the finding is absent or has another value: a missing "
-                "finding is never taken as negative.\n\n", nr, nm);
-    } else {
-        fprintf(out, "Soleus knowledge base: %zu rules in %zu modules.\n\n",
+                "finding is never taken as negative.\n\n",
                 nr, nm);
+    } else {
+        fprintf(out, "Soleus knowledge base: %zu rules in %zu modules.\n\n", nr, nm);
     }
     if (sol_catalog_strength_count(cat)) {
         fputs(w.md ? "Strengths (certainty factors): " : "Strengths: ", out);
@@ -688,8 +655,7 @@ int sol_kb_write_english(FILE *out, const sol_kb *kb, const sol_vocab *v,
             for (char *p = anchor; *p; p++)
                 if (*p >= 'A' && *p <= 'Z')
                     *p = (char)(*p - 'A' + 'a');
-            fprintf(out, "- [%s](#%s): %zu rule%s\n", name, anchor, n,
-                    n == 1 ? "" : "s");
+            fprintf(out, "- [%s](#%s): %zu rule%s\n", name, anchor, n, n == 1 ? "" : "s");
         }
         fputc('\n', out);
     }
@@ -724,11 +690,10 @@ int sol_kb_write_english(FILE *out, const sol_kb *kb, const sol_vocab *v,
     return sol_write_end(out);
 }
 
-int sol_kb_write_rules(FILE *out, const sol_kb *kb, const sol_vocab *v,
-                       const sol_catalog *cat, sol_kb_text_format fmt,
-                       const char *const *ids, size_t n, sol_diag *d)
+int sol_kb_write_rules(FILE *out, const sol_kb *kb, const sol_vocab *v, const sol_catalog *cat,
+                       sol_kb_text_format fmt, const char *const *ids, size_t n, sol_diag *d)
 {
-    writer w = { out, fmt == SOL_KB_TEXT_MARKDOWN, kb, v, cat };
+    writer w = {out, fmt == SOL_KB_TEXT_MARKDOWN, kb, v, cat};
     size_t nr = sol_kb_rule_count(kb);
 
     for (size_t k = 0; k < n; k++) {

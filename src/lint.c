@@ -14,74 +14,72 @@ struct sol_lint {
 };
 
 static const sol_lint_check checks[] = {
-    { "load", SOL_LINT_ERROR,
-      "a rule or knowledge file cannot be read or parsed; checks that need it are skipped" },
-    { "rule-doc", SOL_LINT_ERROR,
-      "a rule has no doc string, or it is not \"Rnn | S1,L16 | rationale\" (id Rnn or X-name)" },
-    { "rule-no-sources", SOL_LINT_ERROR,
-      "a rule that concludes something (evidence, advice, recommendation, gate) cites no source (\"-\")" },
-    { "rule-no-rationale", SOL_LINT_ERROR,
-      "a rule's doc string has an empty rationale" },
-    { "unknown-source", SOL_LINT_ERROR,
-      "a source id cited by a rule or a knowledge file is not in sources.tsv" },
-    { "unknown-finding", SOL_LINT_ERROR,
-      "a rule reads (or advises) a finding that is not in vocabulary.tsv: the pattern can never match" },
-    { "bad-value", SOL_LINT_ERROR,
-      "a rule compares a finding with a value its vocabulary type does not allow, or a number outside its range" },
-    { "unused-finding", SOL_LINT_WARNING,
-      "a vocabulary entry that no rule reads (fine for fields only the host or the report uses)" },
-    { "unreachable-conclusion", SOL_LINT_ERROR,
-      "a conclusion in conditions.tsv that no rule supports, so it can never be concluded" },
-    { "unknown-conclusion", SOL_LINT_ERROR,
-      "a rule asserts, recommends for or tests a conclusion that is not in conditions.tsv" },
-    { "no-description", SOL_LINT_ERROR,
-      "a conclusion in conditions.tsv has no description (\"-\")" },
-    { "no-recommendation", SOL_LINT_ERROR,
-      "a conclusion of a managed tier (tiers.tsv) for which no MANAGE rule recommends anything "
-      "and no applied referrals.tsv row refers it" },
-    { "unknown-recommendation", SOL_LINT_ERROR,
-      "a rule asserts a recommendation id that is not in recommendations.tsv" },
-    { "unused-recommendation", SOL_LINT_WARNING,
-      "a recommendation in recommendations.tsv that no rule asserts" },
-    { "unknown-strength", SOL_LINT_ERROR,
-      "a rule asserts evidence with a strength that is not in strengths.tsv" },
-    { "strength-above-evidence", SOL_LINT_ERROR,
-      "a rule's evidence is stronger than the evidence level of every source it cites allows "
-      "(levels in sources.tsv, the levels each strength needs in strengths.tsv)" },
-    { "duplicate-rule", SOL_LINT_ERROR,
-      "two rules have the same MODULE::name (CLIPS silently keeps the last)" },
-    { "duplicate-conditions", SOL_LINT_ERROR,
-      "two rules with the same conditions cast the same vote (conclusion and polarity): "
-      "one is redundant and the vote counts twice" },
-    { "subsumed-rule", SOL_LINT_WARNING,
-      "a rule needs everything another rule with the same vote needs, and more: it only ever adds a "
-      "second vote (deliberate for contributory rules, so a warning)" },
-    { "support-and-oppose", SOL_LINT_ERROR,
-      "the same conditions both support and oppose one conclusion" },
-    { "unknown-threshold", SOL_LINT_ERROR,
-      "a rule reads a threshold that is not in thresholds.tsv: the rule can never fire" },
-    { "unused-threshold", SOL_LINT_WARNING,
-      "a threshold in thresholds.tsv that no rule reads" },
-    { "printout", SOL_LINT_ERROR,
-      "a rule prints; rules conclude only by asserting facts, presentation belongs to the writers" },
-    { "untested-note-pattern", SOL_LINT_WARNING,
-      "a row of note-patterns.tsv that no sentence in tests/notes/sentences.tsv exercises" },
-    { "contraindication", SOL_LINT_ERROR,
-      "a rule can give a recommendation while a conclusion or state that contraindicates it "
-      "(contraindications.tsv) stands" },
-    { "severity-order", SOL_LINT_ERROR,
-      "a conclusion of a tier listed by severity (tiers.tsv) without a rank in severity.tsv, or "
-      "ranks that contradict urgency (urgency.tsv)" },
-    { "policy-table", SOL_LINT_ERROR,
-      "the listing-policy tables disagree with the knowledge: a red flag in a tier listed by "
-      "certainty (tiers.tsv), a recommendation phase not in phases.tsv, a population.tsv rule "
-      "id no rule has, a red flag without an applied referral (referrals.tsv)" },
-    { "table-row", SOL_LINT_ERROR,
-      "a row of wells.tsv or sign-sets.tsv names an unknown finding or value, or no rule "
-      "applies it; a vocabulary entry marked wells without a row in wells.tsv" },
-    { "must-not-miss", SOL_LINT_ERROR,
-      "a must-not-miss.tsv row naming an unknown finding or value, or a red flag with no "
-      "presentation" },
+    {"load", SOL_LINT_ERROR,
+     "a rule or knowledge file cannot be read or parsed; checks that need it are skipped"},
+    {"rule-doc", SOL_LINT_ERROR,
+     "a rule has no doc string, or it is not \"Rnn | S1,L16 | rationale\" (id Rnn or X-name)"},
+    {"rule-no-sources", SOL_LINT_ERROR,
+     "a rule that concludes something (evidence, advice, recommendation, gate) cites no source (\"-\")"},
+    {"rule-no-rationale", SOL_LINT_ERROR, "a rule's doc string has an empty rationale"},
+    {"unknown-source", SOL_LINT_ERROR,
+     "a source id cited by a rule or a knowledge file is not in sources.tsv"},
+    {"unknown-finding", SOL_LINT_ERROR,
+     "a rule reads (or advises) a finding that is not in vocabulary.tsv: the pattern can never match"},
+    {"bad-value", SOL_LINT_ERROR,
+     "a rule compares a finding with a value its vocabulary type does not allow, or a number outside its range"},
+    {"unused-finding", SOL_LINT_WARNING,
+     "a vocabulary entry that no rule reads (fine for fields only the host or the report uses)"},
+    {"unreachable-conclusion", SOL_LINT_ERROR,
+     "a conclusion in conditions.tsv that no rule supports, so it can never be concluded"},
+    {"unknown-conclusion", SOL_LINT_ERROR,
+     "a rule asserts, recommends for or tests a conclusion that is not in conditions.tsv"},
+    {"no-description", SOL_LINT_ERROR,
+     "a conclusion in conditions.tsv has no description (\"-\")"},
+    {"no-recommendation", SOL_LINT_ERROR,
+     "a conclusion of a managed tier (tiers.tsv) for which no MANAGE rule recommends anything "
+     "and no applied referrals.tsv row refers it"},
+    {"unknown-recommendation", SOL_LINT_ERROR,
+     "a rule asserts a recommendation id that is not in recommendations.tsv"},
+    {"unused-recommendation", SOL_LINT_WARNING,
+     "a recommendation in recommendations.tsv that no rule asserts"},
+    {"unknown-strength", SOL_LINT_ERROR,
+     "a rule asserts evidence with a strength that is not in strengths.tsv"},
+    {"strength-above-evidence", SOL_LINT_ERROR,
+     "a rule's evidence is stronger than the evidence level of every source it cites allows "
+     "(levels in sources.tsv, the levels each strength needs in strengths.tsv)"},
+    {"duplicate-rule", SOL_LINT_ERROR,
+     "two rules have the same MODULE::name (CLIPS silently keeps the last)"},
+    {"duplicate-conditions", SOL_LINT_ERROR,
+     "two rules with the same conditions cast the same vote (conclusion and polarity): "
+     "one is redundant and the vote counts twice"},
+    {"subsumed-rule", SOL_LINT_WARNING,
+     "a rule needs everything another rule with the same vote needs, and more: it only ever adds a "
+     "second vote (deliberate for contributory rules, so a warning)"},
+    {"support-and-oppose", SOL_LINT_ERROR,
+     "the same conditions both support and oppose one conclusion"},
+    {"unknown-threshold", SOL_LINT_ERROR,
+     "a rule reads a threshold that is not in thresholds.tsv: the rule can never fire"},
+    {"unused-threshold", SOL_LINT_WARNING, "a threshold in thresholds.tsv that no rule reads"},
+    {"printout", SOL_LINT_ERROR,
+     "a rule prints; rules conclude only by asserting facts, presentation belongs to the writers"},
+    {"untested-note-pattern", SOL_LINT_WARNING,
+     "a row of note-patterns.tsv that no sentence in tests/notes/sentences.tsv exercises"},
+    {"contraindication", SOL_LINT_ERROR,
+     "a rule can give a recommendation while a conclusion or state that contraindicates it "
+     "(contraindications.tsv) stands"},
+    {"severity-order", SOL_LINT_ERROR,
+     "a conclusion of a tier listed by severity (tiers.tsv) without a rank in severity.tsv, or "
+     "ranks that contradict urgency (urgency.tsv)"},
+    {"policy-table", SOL_LINT_ERROR,
+     "the listing-policy tables disagree with the knowledge: a red flag in a tier listed by "
+     "certainty (tiers.tsv), a recommendation phase not in phases.tsv, a population.tsv rule "
+     "id no rule has, a red flag without an applied referral (referrals.tsv)"},
+    {"table-row", SOL_LINT_ERROR,
+     "a row of wells.tsv or sign-sets.tsv names an unknown finding or value, or no rule "
+     "applies it; a vocabulary entry marked wells without a row in wells.tsv"},
+    {"must-not-miss", SOL_LINT_ERROR,
+     "a must-not-miss.tsv row naming an unknown finding or value, or a red flag with no "
+     "presentation"},
 };
 
 const sol_lint_check *sol_lint_checks(size_t *n)
@@ -99,8 +97,7 @@ static sol_lint_severity severity_of(const char *check)
     return SOL_LINT_ERROR;
 }
 
-void lint_add(lint_ctx *c, const char *file, int line, const char *check,
-              const char *fmt, ...)
+void lint_add(lint_ctx *c, const char *file, int line, const char *check, const char *fmt, ...)
 {
     sol_lint *l = c->out;
     sol_lint_msg *m;
@@ -148,14 +145,13 @@ static int cmp_msg(const void *x, const void *y)
     return r ? r : strcmp(a->text, b->text);
 }
 
-int sol_lint_run(sol_lint **out, const char *rules_dir,
-                 const char *knowledge_dir, sol_diag *d)
+int sol_lint_run(sol_lint **out, const char *rules_dir, const char *knowledge_dir, sol_diag *d)
 {
     lint_ctx c;
     sol_kb *kb = NULL;
     sol_vocab *vocab = NULL;
     sol_catalog *cat = NULL;
-    sol_diag e = { "", 0, "" };
+    sol_diag e = {"", 0, ""};
     int rc = SOL_OK;
 
     *out = NULL;
@@ -165,14 +161,11 @@ int sol_lint_run(sol_lint **out, const char *rules_dir,
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
     c.rules_dir = rules_dir;
     c.knowledge_dir = knowledge_dir;
-    snprintf(c.vocab_path, sizeof c.vocab_path, "%s/vocabulary.tsv",
+    snprintf(c.vocab_path, sizeof c.vocab_path, "%s/vocabulary.tsv", knowledge_dir);
+    snprintf(c.conditions_path, sizeof c.conditions_path, "%s/conditions.tsv", knowledge_dir);
+    snprintf(c.recommendations_path, sizeof c.recommendations_path, "%s/recommendations.tsv",
              knowledge_dir);
-    snprintf(c.conditions_path, sizeof c.conditions_path, "%s/conditions.tsv",
-             knowledge_dir);
-    snprintf(c.recommendations_path, sizeof c.recommendations_path,
-             "%s/recommendations.tsv", knowledge_dir);
-    snprintf(c.thresholds_path, sizeof c.thresholds_path, "%s/thresholds.tsv",
-             knowledge_dir);
+    snprintf(c.thresholds_path, sizeof c.thresholds_path, "%s/thresholds.tsv", knowledge_dir);
 
     rc = sol_kb_load(&kb, rules_dir, knowledge_dir, &e);
     if (rc == SOL_ENOMEM)
@@ -237,10 +230,7 @@ void sol_lint_free(sol_lint *l)
     free(l);
 }
 
-size_t sol_lint_count(const sol_lint *l)
-{
-    return l ? l->n : 0;
-}
+size_t sol_lint_count(const sol_lint *l) { return l ? l->n : 0; }
 
 const sol_lint_msg *sol_lint_at(const sol_lint *l, size_t i)
 {
@@ -256,26 +246,18 @@ static size_t count_severity(const sol_lint *l, sol_lint_severity s)
     return n;
 }
 
-size_t sol_lint_error_count(const sol_lint *l)
-{
-    return count_severity(l, SOL_LINT_ERROR);
-}
+size_t sol_lint_error_count(const sol_lint *l) { return count_severity(l, SOL_LINT_ERROR); }
 
-size_t sol_lint_warning_count(const sol_lint *l)
-{
-    return count_severity(l, SOL_LINT_WARNING);
-}
+size_t sol_lint_warning_count(const sol_lint *l) { return count_severity(l, SOL_LINT_WARNING); }
 
 const char *sol_lint_format(const sol_lint_msg *m, char *buf, size_t len)
 {
     const char *sev = m->severity == SOL_LINT_ERROR ? "error" : "warning";
 
     if (m->file[0] && m->line > 0)
-        snprintf(buf, len, "%s:%d: %s: %s [%s]", m->file, m->line, sev,
-                 m->text, m->check);
+        snprintf(buf, len, "%s:%d: %s: %s [%s]", m->file, m->line, sev, m->text, m->check);
     else if (m->file[0])
-        snprintf(buf, len, "%s: %s: %s [%s]", m->file, sev, m->text,
-                 m->check);
+        snprintf(buf, len, "%s: %s: %s [%s]", m->file, sev, m->text, m->check);
     else
         snprintf(buf, len, "%s: %s [%s]", sev, m->text, m->check);
     return buf;

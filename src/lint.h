@@ -13,11 +13,11 @@
 typedef enum { SOL_LINT_ERROR, SOL_LINT_WARNING } sol_lint_severity;
 
 typedef struct {
-    const char *file;           /* file the message is about; "" when none */
-    int line;                   /* 0 when the whole file is meant */
+    const char *file; /* file the message is about; "" when none */
+    int line;         /* 0 when the whole file is meant */
     sol_lint_severity severity;
-    const char *check;          /* check name, e.g. "unknown-source" */
-    const char *text;           /* what is wrong, naming the item */
+    const char *check; /* check name, e.g. "unknown-source" */
+    const char *text;  /* what is wrong, naming the item */
 } sol_lint_msg;
 
 typedef struct {
@@ -33,9 +33,8 @@ typedef struct sol_lint sol_lint;
  * checks that need it are skipped. Messages are sorted by file, line and
  * check. Returns SOL_OK, or SOL_ENOMEM (d says so, *out is NULL). On success
  * the caller frees *out with sol_lint_free. */
-int sol_lint_run(sol_lint **out, const char *rules_dir,
-                 const char *knowledge_dir, sol_diag *d);
-void sol_lint_free(sol_lint *l);    /* NULL is a no-op */
+int sol_lint_run(sol_lint **out, const char *rules_dir, const char *knowledge_dir, sol_diag *d);
+void sol_lint_free(sol_lint *l); /* NULL is a no-op */
 
 size_t sol_lint_count(const sol_lint *l);
 const sol_lint_msg *sol_lint_at(const sol_lint *l, size_t i);

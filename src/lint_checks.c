@@ -26,11 +26,10 @@ static int in_list(const char *s, const char *const *list, size_t n)
 }
 
 /* Visit every condition of a rule, nested ones included. */
-typedef void (*cond_fn)(lint_ctx *c, const sol_kb_rule *r,
-                        const sol_kb_cond *x, void *arg);
+typedef void (*cond_fn)(lint_ctx *c, const sol_kb_rule *r, const sol_kb_cond *x, void *arg);
 
-static void walk(lint_ctx *c, const sol_kb_rule *r, const sol_kb_cond *x,
-                 size_t n, cond_fn fn, void *arg)
+static void walk(lint_ctx *c, const sol_kb_rule *r, const sol_kb_cond *x, size_t n, cond_fn fn,
+                 void *arg)
 {
     for (size_t i = 0; i < n; i++) {
         fn(c, r, &x[i], arg);
@@ -49,12 +48,25 @@ static void walk_rules(lint_ctx *c, cond_fn fn, void *arg)
     }
 }
 
+/* Call fn on every action of every rule (a table-driven rule once a row). */
+typedef void (*action_fn)(lint_ctx *c, const sol_kb_rule *r, const sol_kb_action *a);
+
+static void walk_actions(lint_ctx *c, action_fn fn)
+{
+    for (size_t i = 0; i < sol_kb_unit_count(c->kb); i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
+
+        for (size_t k = 0; k < r->nactions; k++)
+            fn(c, r, &r->actions[k]);
+    }
+}
+
 /* ---- doc strings ---- */
 
 static int valid_rule_id(const char *id)
 {
-    if (id[0] == 'R' && id[1] >= '0' && id[1] <= '9' && id[2] >= '0' &&
-        id[2] <= '9' && id[3] == '\0')
+    if (id[0] == 'R' && id[1] >= '0' && id[1] <= '9' && id[2] >= '0' && id[2] <= '9' &&
+        id[3] == '\0')
         return 1;
     if (id[0] != 'X' || id[1] != '-' || !id[2])
         return 0;
@@ -84,19 +96,22 @@ static void check_docs(lint_ctx *c)
         if (!r->doc) {
             lint_add(c, r->file, r->line, "rule-doc",
                      "rule %s has no doc string (expected \"Rnn | S1,L16 | "
-                     "rationale\")", r->qname);
+                     "rationale\")",
+                     r->qname);
             continue;
         }
         if (!p2 || !r->family || !valid_rule_id(r->family)) {
             lint_add(c, r->file, r->line, "rule-doc",
                      "doc string of %s is not \"Rnn | S1,L16 | rationale\" "
-                     "with id Rnn or X-name", r->qname);
+                     "with id Rnn or X-name",
+                     r->qname);
             continue;
         }
         if (blank_between(p1 + 1, p2)) {
             lint_add(c, r->file, r->line, "rule-doc",
                      "doc string of %s has an empty sources part (write - "
-                     "for a control rule)", r->qname);
+                     "for a control rule)",
+                     r->qname);
             continue;
         }
         if (!r->rationale)
@@ -106,15 +121,14 @@ static void check_docs(lint_ctx *c)
             clinical |= is_clinical(&r->actions[k]);
         if (r->nsources == 0 && clinical)
             lint_add(c, r->file, r->line, "rule-no-sources",
-                     "rule %s concludes something but cites no source",
-                     r->qname);
+                     "rule %s concludes something but cites no source", r->qname);
     }
 }
 
 /* ---- sources ---- */
 
-static void check_source_list(lint_ctx *c, const char *file, int line,
-                              const char *what, const char *list)
+static void check_source_list(lint_ctx *c, const char *file, int line, const char *what,
+                              const char *list)
 {
     const char *s = list;
 
@@ -152,8 +166,8 @@ static void check_sources(lint_ctx *c)
         for (size_t k = 0; k < r->nsources; k++)
             if (!sol_catalog_source(c->cat, r->sources[k]))
                 lint_add(c, r->file, r->line, "unknown-source",
-                         "rule %s cites source %s, which is not in sources.tsv",
-                         r->qname, r->sources[k]);
+                         "rule %s cites source %s, which is not in sources.tsv", r->qname,
+                         r->sources[k]);
     }
     for (size_t i = 0; c->vocab && i < sol_vocab_count(c->vocab); i++) {
         const sol_term *t = sol_vocab_at(c->vocab, i);
@@ -171,16 +185,15 @@ static void check_sources(lint_ctx *c)
         const sol_recommendation *x = sol_catalog_recommendation_at(c->cat, i);
 
         snprintf(what, sizeof what, "recommendation %s", x->id);
-        check_source_list(c, c->recommendations_path, x->line, what,
-                          x->sources);
+        check_source_list(c, c->recommendations_path, x->line, what, x->sources);
     }
 }
 
 /* ---- findings and values ---- */
 
 typedef struct {
-    char *used;                 /* per vocabulary entry: read by a rule */
-    int screen_generic;         /* some rule matches screen-item facts */
+    char *used;         /* per vocabulary entry: read by a rule */
+    int screen_generic; /* some rule matches screen-item facts */
 } finding_state;
 
 static long term_index(const sol_vocab *v, const sol_term *t)
@@ -196,11 +209,11 @@ static int is_member(const sol_term *t, const char *s)
     return in_list(s, (const char *const *)t->values, t->nvalues);
 }
 
-static void check_value(lint_ctx *c, const sol_kb_rule *r,
-                        const sol_kb_cond *x, const sol_term *t)
+static void check_value(lint_ctx *c, const sol_kb_rule *r, const sol_kb_cond *x,
+                        const sol_term *t)
 {
     const sol_kb_constraint *k = x->value;
-    static const char *const yesno[] = { "yes", "no" };
+    static const char *const yesno[] = {"yes", "no"};
 
     if (t->type == SOL_TYPE_DERIVED || k->kind == SOL_KB_CONS_ANY ||
         k->kind == SOL_KB_CONS_OPAQUE)
@@ -208,8 +221,8 @@ static void check_value(lint_ctx *c, const sol_kb_rule *r,
     if (k->kind == SOL_KB_CONS_NUM) {
         if (t->type != SOL_TYPE_INT && t->type != SOL_TYPE_REAL) {
             lint_add(c, r->file, x->line, "bad-value",
-                     "rule %s: numeric test on %s, which is a %s finding",
-                     r->qname, t->name, sol_type_name(t->type));
+                     "rule %s: numeric test on %s, which is a %s finding", r->qname, t->name,
+                     sol_type_name(t->type));
             return;
         }
         for (size_t i = 0; i < k->ntests; i++)
@@ -217,12 +230,11 @@ static void check_value(lint_ctx *c, const sol_kb_rule *r,
                 (k->tests[i].value < t->min || k->tests[i].value > t->max))
                 lint_add(c, r->file, x->line, "bad-value",
                          "rule %s: %s %s %g%s%s%s is outside the range %g..%g "
-                         "of %s", r->qname, t->name,
-                         sol_kb_op_text(k->tests[i].op), k->tests[i].value,
+                         "of %s",
+                         r->qname, t->name, sol_kb_op_text(k->tests[i].op), k->tests[i].value,
                          k->tests[i].threshold ? " (threshold " : "",
                          k->tests[i].threshold ? k->tests[i].threshold : "",
-                         k->tests[i].threshold ? ")" : "", t->min, t->max,
-                         t->name);
+                         k->tests[i].threshold ? ")" : "", t->min, t->max, t->name);
         return;
     }
     for (size_t i = 0; i < k->nvalues; i++) {
@@ -233,51 +245,47 @@ static void check_value(lint_ctx *c, const sol_kb_rule *r,
         switch (t->type) {
         case SOL_TYPE_BOOL:
             if (!in_list(v, yesno, 2))
-                lint_add(c, r->file, x->line, "bad-value",
-                         "rule %s: %s is yes/no, never '%s'", r->qname,
-                         t->name, v);
+                lint_add(c, r->file, x->line, "bad-value", "rule %s: %s is yes/no, never '%s'",
+                         r->qname, t->name, v);
             break;
         case SOL_TYPE_ENUM:
         case SOL_TYPE_SET:
             if (!is_member(t, v))
                 lint_add(c, r->file, x->line, "bad-value",
-                         "rule %s: '%s' is not an allowed value of %s",
-                         r->qname, v, t->name);
+                         "rule %s: '%s' is not an allowed value of %s", r->qname, v, t->name);
             break;
         case SOL_TYPE_INT:
         case SOL_TYPE_REAL:
             num = strtod(v, &end);
             if (end == v || *end)
-                lint_add(c, r->file, x->line, "bad-value",
-                         "rule %s: %s is a number, never '%s'", r->qname,
-                         t->name, v);
+                lint_add(c, r->file, x->line, "bad-value", "rule %s: %s is a number, never '%s'",
+                         r->qname, t->name, v);
             else if (t->type == SOL_TYPE_INT && strpbrk(v, ".eE"))
                 lint_add(c, r->file, x->line, "bad-value",
                          "rule %s: %s is an integer, so the float %s never "
-                         "matches", r->qname, t->name, v);
+                         "matches",
+                         r->qname, t->name, v);
             else if (t->type == SOL_TYPE_REAL && !strpbrk(v, ".eE"))
                 lint_add(c, r->file, x->line, "bad-value",
                          "rule %s: %s is a real, so the integer %s never "
-                         "matches (write %s.0)", r->qname, t->name, v, v);
+                         "matches (write %s.0)",
+                         r->qname, t->name, v, v);
             else if (num < t->min || num > t->max)
                 lint_add(c, r->file, x->line, "bad-value",
-                         "rule %s: %s is outside the range %g..%g of %s",
-                         r->qname, v, t->min, t->max, t->name);
+                         "rule %s: %s is outside the range %g..%g of %s", r->qname, v, t->min,
+                         t->max, t->name);
             break;
-        case SOL_TYPE_DERIVED:
-            break;
+        case SOL_TYPE_DERIVED: break;
         }
     }
 }
 
-static void finding_cond(lint_ctx *c, const sol_kb_rule *r,
-                         const sol_kb_cond *x, void *arg)
+static void finding_cond(lint_ctx *c, const sol_kb_rule *r, const sol_kb_cond *x, void *arg)
 {
     finding_state *st = arg;
     const sol_term *t;
 
-    if (x->kind == SOL_KB_CE_PATTERN && x->tmpl &&
-        strcmp(x->tmpl, "screen-item") == 0)
+    if (x->kind == SOL_KB_CE_PATTERN && x->tmpl && strcmp(x->tmpl, "screen-item") == 0)
         st->screen_generic = 1;
     if (x->kind != SOL_KB_CE_FINDING || !x->finding)
         return;
@@ -286,8 +294,8 @@ static void finding_cond(lint_ctx *c, const sol_kb_rule *r,
      * check_tables judges at the row's line: here it only counts as read. */
     if (!t && !r->table_rule) {
         lint_add(c, r->file, x->line, "unknown-finding",
-                 "rule %s reads finding %s, which is not in vocabulary.tsv",
-                 r->qname, x->finding);
+                 "rule %s reads finding %s, which is not in vocabulary.tsv", r->qname,
+                 x->finding);
         return;
     }
     if (!t)
@@ -297,9 +305,18 @@ static void finding_cond(lint_ctx *c, const sol_kb_rule *r,
         check_value(c, r, x, t);
 }
 
+/* An advice action names a finding the vocabulary must know. */
+static void advice_action(lint_ctx *c, const sol_kb_rule *r, const sol_kb_action *a)
+{
+    if (a->kind == SOL_KB_ACT_ADVICE && a->finding && !sol_vocab_lookup(c->vocab, a->finding))
+        lint_add(c, r->file, a->line, "unknown-finding",
+                 "rule %s advises assessing %s, which is not in vocabulary.tsv", r->qname,
+                 a->finding);
+}
+
 static void check_findings(lint_ctx *c)
 {
-    finding_state st = { NULL, 0 };
+    finding_state st = {NULL, 0};
     size_t n;
 
     if (!c->vocab || !c->kb)
@@ -311,19 +328,7 @@ static void check_findings(lint_ctx *c)
         return;
     }
     walk_rules(c, finding_cond, &st);
-    for (size_t i = 0; i < sol_kb_unit_count(c->kb); i++) {
-        const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
-
-        for (size_t k = 0; k < r->nactions; k++) {
-            const sol_kb_action *a = &r->actions[k];
-
-            if (a->kind == SOL_KB_ACT_ADVICE && a->finding &&
-                !sol_vocab_lookup(c->vocab, a->finding))
-                lint_add(c, r->file, a->line, "unknown-finding",
-                         "rule %s advises assessing %s, which is not in "
-                         "vocabulary.tsv", r->qname, a->finding);
-        }
-    }
+    walk_actions(c, advice_action);
     for (size_t i = 0; i < n; i++) {
         const sol_term *t = sol_vocab_at(c->vocab, i);
 
@@ -332,24 +337,23 @@ static void check_findings(lint_ctx *c)
         if (st.used[i] || t->type == SOL_TYPE_DERIVED ||
             (st.screen_generic && strcmp(t->screen, "-") != 0))
             continue;
-        lint_add(c, c->vocab_path, t->line, "unused-finding",
-                 "no rule reads finding %s", t->name);
+        lint_add(c, c->vocab_path, t->line, "unused-finding", "no rule reads finding %s",
+                 t->name);
     }
     free(st.used);
 }
 
 /* ---- conclusions and recommendations ---- */
 
-static void conclusion_cond(lint_ctx *c, const sol_kb_rule *r,
-                            const sol_kb_cond *x, void *arg)
+static void conclusion_cond(lint_ctx *c, const sol_kb_rule *r, const sol_kb_cond *x, void *arg)
 {
     (void)arg;
     if ((x->kind == SOL_KB_CE_EVIDENCE || x->kind == SOL_KB_CE_BELIEF ||
-         x->kind == SOL_KB_CE_CONDITION) && x->conclusion &&
-        !sol_catalog_condition(c->cat, x->conclusion))
+         x->kind == SOL_KB_CE_CONDITION) &&
+        x->conclusion && !sol_catalog_condition(c->cat, x->conclusion))
         lint_add(c, r->file, x->line, "unknown-conclusion",
-                 "rule %s tests conclusion %s, which is not in conditions.tsv",
-                 r->qname, x->conclusion);
+                 "rule %s tests conclusion %s, which is not in conditions.tsv", r->qname,
+                 x->conclusion);
 }
 
 /* Does MANAGE rule r recommend something for conclusion id? */
@@ -366,8 +370,7 @@ static int recommends_for(const sol_kb_rule *r, const char *id)
             for (size_t j = 0; j < r->nconds; j++)
                 if ((r->conds[j].kind == SOL_KB_CE_EVIDENCE ||
                      r->conds[j].kind == SOL_KB_CE_BELIEF) &&
-                    r->conds[j].conclusion &&
-                    strcmp(r->conds[j].conclusion, id) == 0)
+                    r->conds[j].conclusion && strcmp(r->conds[j].conclusion, id) == 0)
                     return 1;
     }
     return 0;
@@ -400,7 +403,8 @@ static int referred(const lint_ctx *c, const char *id, const char *rec)
         return 0;
     for (size_t i = 0; i < sol_catalog_referral_count(c->cat); i++) {
         const sol_referral *x = sol_catalog_referral_at(c->cat, i);
-        if ((id && strcmp(x->conclusion, id) == 0) || (rec && strcmp(x->recommendation, rec) == 0))
+        if ((id && strcmp(x->conclusion, id) == 0) ||
+            (rec && strcmp(x->recommendation, rec) == 0))
             return 1;
     }
     return 0;
@@ -417,19 +421,19 @@ static void check_conclusions(lint_ctx *c)
         for (size_t k = 0; k < r->nactions; k++) {
             const sol_kb_action *a = &r->actions[k];
 
-            if ((a->kind == SOL_KB_ACT_EVIDENCE ||
-                 a->kind == SOL_KB_ACT_RECOMMENDATION) && a->conclusion &&
-                !sol_catalog_condition(c->cat, a->conclusion))
+            if ((a->kind == SOL_KB_ACT_EVIDENCE || a->kind == SOL_KB_ACT_RECOMMENDATION) &&
+                a->conclusion && !sol_catalog_condition(c->cat, a->conclusion))
                 lint_add(c, r->file, a->line, "unknown-conclusion",
-                         "rule %s %s %s, which is not in conditions.tsv",
-                         r->qname, a->kind == SOL_KB_ACT_EVIDENCE ?
-                         "asserts evidence on" : "recommends for",
+                         "rule %s %s %s, which is not in conditions.tsv", r->qname,
+                         a->kind == SOL_KB_ACT_EVIDENCE ? "asserts evidence on"
+                                                        : "recommends for",
                          a->conclusion);
-            if ((a->kind == SOL_KB_ACT_ADVICE || a->kind == SOL_KB_ACT_GATE) &&
-                a->because && !sol_catalog_condition(c->cat, a->because))
+            if ((a->kind == SOL_KB_ACT_ADVICE || a->kind == SOL_KB_ACT_GATE) && a->because &&
+                !sol_catalog_condition(c->cat, a->because))
                 lint_add(c, r->file, a->line, "unknown-conclusion",
                          "rule %s gives %s as the reason, which is not in "
-                         "conditions.tsv", r->qname, a->because);
+                         "conditions.tsv",
+                         r->qname, a->because);
         }
     }
     for (size_t i = 0; i < sol_catalog_condition_count(c->cat); i++) {
@@ -453,38 +457,30 @@ static void check_conclusions(lint_ctx *c)
         if (x->tier_def->managed && !recommended)
             lint_add(c, c->conditions_path, x->line, "no-recommendation",
                      "no MANAGE rule recommends anything for tier %c "
-                     "conclusion %s", x->tier, x->id);
+                     "conclusion %s",
+                     x->tier, x->id);
     }
+}
+
+/* A recommendation and a strength a rule asserts must be in the catalogue. */
+static void catalogue_action(lint_ctx *c, const sol_kb_rule *r, const sol_kb_action *a)
+{
+    if (a->kind == SOL_KB_ACT_RECOMMENDATION && a->id &&
+        !sol_catalog_recommendation(c->cat, a->id))
+        lint_add(c, r->file, a->line, "unknown-recommendation",
+                 "rule %s recommends %s, which is not in recommendations.tsv", r->qname, a->id);
+    if (a->kind == SOL_KB_ACT_EVIDENCE && a->strength &&
+        !sol_catalog_strength(c->cat, a->strength))
+        lint_add(c, r->file, a->line, "unknown-strength",
+                 "rule %s asserts strength %s, which is not in strengths.tsv", r->qname,
+                 a->strength);
 }
 
 static void check_recommendations(lint_ctx *c)
 {
     if (!c->cat || !c->kb)
         return;
-    for (size_t i = 0; i < sol_kb_unit_count(c->kb); i++) {
-        const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
-
-        for (size_t k = 0; k < r->nactions; k++) {
-            const sol_kb_action *a = &r->actions[k];
-
-            if (a->kind == SOL_KB_ACT_RECOMMENDATION && a->id &&
-                !sol_catalog_recommendation(c->cat, a->id))
-                lint_add(c, r->file, a->line, "unknown-recommendation",
-                         "rule %s recommends %s, which is not in "
-                         "recommendations.tsv", r->qname, a->id);
-            if (a->kind == SOL_KB_ACT_EVIDENCE && a->strength) {
-                int known = 0;
-
-                for (size_t s = 0; s < sol_catalog_strength_count(c->cat); s++)
-                    known |= strcmp(sol_catalog_strength_at(c->cat, s)->strength,
-                                    a->strength) == 0;
-                if (!known)
-                    lint_add(c, r->file, a->line, "unknown-strength",
-                             "rule %s asserts strength %s, which is not in "
-                             "strengths.tsv", r->qname, a->strength);
-            }
-        }
-    }
+    walk_actions(c, catalogue_action);
     for (size_t i = 0; i < sol_catalog_recommendation_count(c->cat); i++) {
         const sol_recommendation *x = sol_catalog_recommendation_at(c->cat, i);
         int used = 0;
@@ -493,13 +489,12 @@ static void check_recommendations(lint_ctx *c)
             const sol_kb_rule *r = sol_kb_unit_at(c->kb, j);
 
             for (size_t k = 0; k < r->nactions && !used; k++)
-                used = r->actions[k].kind == SOL_KB_ACT_RECOMMENDATION &&
-                       r->actions[k].id && strcmp(r->actions[k].id, x->id) == 0;
+                used = r->actions[k].kind == SOL_KB_ACT_RECOMMENDATION && r->actions[k].id &&
+                       strcmp(r->actions[k].id, x->id) == 0;
         }
         used |= referred(c, NULL, x->id);
         if (!used)
-            lint_add(c, c->recommendations_path, x->line,
-                     "unused-recommendation",
+            lint_add(c, c->recommendations_path, x->line, "unused-recommendation",
                      "no rule recommends %s", x->id);
     }
 }
@@ -516,8 +511,7 @@ static void check_duplicates(lint_ctx *c)
 
             if (strcmp(r->qname, q->qname) == 0) {
                 lint_add(c, r->file, r->line, "duplicate-rule",
-                         "rule %s is defined again (first at %s:%d)",
-                         r->qname, q->file, q->line);
+                         "rule %s is defined again (first at %s:%d)", r->qname, q->file, q->line);
                 break;
             }
         }
@@ -530,7 +524,7 @@ static void check_duplicates(lint_ctx *c)
 typedef struct {
     char **keys;
     size_t n;
-    int findings;               /* how many keys are finding tests */
+    int findings; /* how many keys are finding tests */
 } cond_keys;
 
 static int cmp_key(const void *x, const void *y)
@@ -585,8 +579,7 @@ static int build_keys(const sol_kb_rule *r, cond_keys *out)
             key = finding_key('F', x);
             out->findings++;
         } else if (x->kind == SOL_KB_CE_NOT && x->nchildren == 1 &&
-                   x->children[0].kind == SOL_KB_CE_FINDING &&
-                   x->children[0].finding) {
+                   x->children[0].kind == SOL_KB_CE_FINDING && x->children[0].finding) {
             key = finding_key('N', &x->children[0]);
             out->findings++;
         } else {
@@ -622,15 +615,11 @@ static int keys_equal(const cond_keys *a, const cond_keys *b)
     return a->n == b->n && keys_subset(a, b);
 }
 
-static const char *polarity_or(const char *p)
-{
-    return p ? p : "?";
-}
+static const char *polarity_or(const char *p) { return p ? p : "?"; }
 
 /* Rules q (earlier) and r (later) that vote on the same conclusion. */
-static void compare_rules(lint_ctx *c, const sol_kb_rule *q,
-                          const cond_keys *kq, const sol_kb_rule *r,
-                          const cond_keys *kr)
+static void compare_rules(lint_ctx *c, const sol_kb_rule *q, const cond_keys *kq,
+                          const sol_kb_rule *r, const cond_keys *kr)
 {
     int eq = keys_equal(kq, kr), subsumed = 0, conflict = 0;
 
@@ -643,18 +632,16 @@ static void compare_rules(lint_ctx *c, const sol_kb_rule *q,
             const sol_kb_action *y = &r->actions[b];
             int same;
 
-            if (y->kind != SOL_KB_ACT_EVIDENCE || !y->conclusion ||
-                !y->polarity || strcmp(x->conclusion, y->conclusion) != 0)
+            if (y->kind != SOL_KB_ACT_EVIDENCE || !y->conclusion || !y->polarity ||
+                strcmp(x->conclusion, y->conclusion) != 0)
                 continue;
             same = strcmp(x->polarity, y->polarity) == 0;
-            if (same && !subsumed && (eq || keys_subset(kq, kr) ||
-                                      keys_subset(kr, kq))) {
+            if (same && !subsumed && (eq || keys_subset(kq, kr) || keys_subset(kr, kq))) {
                 const sol_kb_rule *big = eq || keys_subset(kq, kr) ? r : q;
                 const sol_kb_rule *small = big == r ? q : r;
 
                 subsumed = 1;
-                lint_add(c, big->file, big->line,
-                         eq ? "duplicate-conditions" : "subsumed-rule",
+                lint_add(c, big->file, big->line, eq ? "duplicate-conditions" : "subsumed-rule",
                          eq ? "rule %s has the same conditions as %s (%s:%d); "
                               "both %s %s"
                             : "rule %s needs everything %s (%s:%d) needs, so "
@@ -662,14 +649,13 @@ static void compare_rules(lint_ctx *c, const sol_kb_rule *q,
                               "fires; both %s %s",
                          big->qname, small->qname, small->file, small->line,
                          polarity_or(x->polarity), x->conclusion);
-            } else if (!same && eq && !conflict &&
-                       strcmp(x->polarity, "prior") != 0 &&
+            } else if (!same && eq && !conflict && strcmp(x->polarity, "prior") != 0 &&
                        strcmp(y->polarity, "prior") != 0) {
                 conflict = 1;
                 lint_add(c, r->file, r->line, "support-and-oppose",
                          "rule %s %ss %s on the same conditions that make %s "
-                         "(%s:%d) %s it", r->qname, y->polarity,
-                         y->conclusion, q->qname, q->file, q->line,
+                         "(%s:%d) %s it",
+                         r->qname, y->polarity, y->conclusion, q->qname, q->file, q->line,
                          x->polarity);
             }
         }
@@ -698,8 +684,8 @@ static void check_overlaps(lint_ctx *c)
             continue;
         for (size_t j = i + 1; j < n; j++)
             if (keys[j].findings)
-                compare_rules(c, sol_kb_unit_at(c->kb, i), &keys[i],
-                              sol_kb_unit_at(c->kb, j), &keys[j]);
+                compare_rules(c, sol_kb_unit_at(c->kb, i), &keys[i], sol_kb_unit_at(c->kb, j),
+                              &keys[j]);
     }
     for (size_t i = 0; i < n; i++) {
         for (size_t k = 0; k < keys[i].n; k++)
@@ -711,8 +697,7 @@ static void check_overlaps(lint_ctx *c)
 
 /* ---- thresholds, printout ---- */
 
-static void threshold_cond(lint_ctx *c, const sol_kb_rule *r,
-                           const sol_kb_cond *x, void *arg)
+static void threshold_cond(lint_ctx *c, const sol_kb_rule *r, const sol_kb_cond *x, void *arg)
 {
     char *used = arg;
     const sol_kb_threshold *t;
@@ -727,9 +712,9 @@ static void threshold_cond(lint_ctx *c, const sol_kb_rule *r,
         return;
     }
     lint_add(c, r->file, x->line, "unknown-threshold",
-             sol_kb_thresholds_file(c->kb) ?
-             "rule %s reads threshold %s, which is not in thresholds.tsv" :
-             "rule %s reads threshold %s, but there is no thresholds.tsv",
+             sol_kb_thresholds_file(c->kb)
+                 ? "rule %s reads threshold %s, which is not in thresholds.tsv"
+                 : "rule %s reads threshold %s, but there is no thresholds.tsv",
              r->qname, x->threshold);
 }
 
@@ -766,7 +751,8 @@ static void check_printout(lint_ctx *c)
                  strstr(r->actions[k].text, "(printout ")))
                 lint_add(c, r->file, r->actions[k].line, "printout",
                          "rule %s prints; assert a fact and let a writer "
-                         "present it", r->qname);
+                         "present it",
+                         r->qname);
     }
 }
 
@@ -775,10 +761,9 @@ static void check_printout(lint_ctx *c)
  * KNOWLEDGE/../tests/notes/sentences.tsv both exist (an installed share dir
  * has no tests, so the check is skipped there). Every sentence (column 1) is
  * scanned by notes.c; a pattern row that no sentence triggers is reported. */
-static int scan_sentences(lint_ctx *c, const sol_notes *notes, const sol_table *t,
-                          size_t *hits)
+static int scan_sentences(lint_ctx *c, const sol_notes *notes, const sol_table *t, size_t *hits)
 {
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
 
     for (size_t i = 0; i < sol_table_count(t); i++) {
         const sol_table_row *r = sol_table_at(t, i);
@@ -802,11 +787,10 @@ static void check_note_patterns(lint_ctx *c)
     const sol_table *sentences = NULL;
     sol_notes *notes = NULL;
     size_t *hits = NULL, n;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
 
     snprintf(ppath, sizeof ppath, "%s/note-patterns.tsv", c->knowledge_dir);
-    snprintf(spath, sizeof spath, "%s/../tests/notes/sentences.tsv",
-             c->knowledge_dir);
+    snprintf(spath, sizeof spath, "%s/../tests/notes/sentences.tsv", c->knowledge_dir);
     if (!c->vocab || access(ppath, F_OK) != 0 || access(spath, F_OK) != 0)
         return;
     if (sol_notes_load(&notes, ppath, c->vocab, &d) != SOL_OK) {
@@ -830,7 +814,8 @@ static void check_note_patterns(lint_ctx *c)
         if (!hits[i])
             lint_add(c, ppath, p->line, "untested-note-pattern",
                      "no sentence in tests/notes/sentences.tsv triggers note "
-                     "pattern %s", p->id);
+                     "pattern %s",
+                     p->id);
     }
 cleanup:
     free(hits);
@@ -861,8 +846,7 @@ static int guards_blocked(const sol_kb_cond *x, const char *rec)
 /* Does top-level condition x read (not (gate …))? */
 static int guards_gate(const sol_kb_cond *x)
 {
-    return x->kind == SOL_KB_CE_NOT && x->nchildren == 1 &&
-           x->children[0].kind == SOL_KB_CE_GATE;
+    return x->kind == SOL_KB_CE_NOT && x->nchildren == 1 && x->children[0].kind == SOL_KB_CE_GATE;
 }
 
 /* 1 when some rule asserts (state (name NAME)): the GATE states are what
@@ -901,7 +885,8 @@ static void check_contraindications(lint_ctx *c)
         if (!by && !derives_state(c->kb, x->by))
             lint_add(c, path, x->line, "contraindication",
                      "'%s' is neither a conclusion of conditions.tsv nor a state a rule "
-                     "asserts as (state (name %s))", x->by, x->by);
+                     "asserts as (state (name %s))",
+                     x->by, x->by);
         for (size_t j = 0; j < sol_kb_unit_count(c->kb); j++) {
             const sol_kb_rule *r = sol_kb_unit_at(c->kb, j);
             int gives = 0, guarded = 0;
@@ -918,8 +903,7 @@ static void check_contraindications(lint_ctx *c)
                 lint_add(c, r->file, r->line, "contraindication",
                          "rule %s can give %s while %s stands (%s:%d); add "
                          "(not (blocked (recommendation %s)))",
-                         r->qname, x->recommendation, x->by, path, x->line,
-                         x->recommendation);
+                         r->qname, x->recommendation, x->by, path, x->line, x->recommendation);
         }
     }
 }
@@ -950,8 +934,8 @@ static void check_severity(lint_ctx *c)
             if (b->tier_def->by_severity && b->severity && a->severity < b->severity &&
                 a->urgency_rank > b->urgency_rank)
                 lint_add(c, c->conditions_path, a->line, "severity-order",
-                         "%s (%s) is ranked before %s (%s) in %s", a->id, a->urgency,
-                         b->id, b->urgency, path);
+                         "%s (%s) is ranked before %s (%s) in %s", a->id, a->urgency, b->id,
+                         b->urgency, path);
         }
     }
 }
@@ -970,8 +954,10 @@ static int table_value(lint_ctx *c, const char *path, int line, const char *chec
     size_t nv = 0;
 
     if (!t) {
-        lint_add(c, path, line, check, "%s names finding %s, which is not in "
-                 "vocabulary.tsv", what, finding);
+        lint_add(c, path, line, check,
+                 "%s names finding %s, which is not in "
+                 "vocabulary.tsv",
+                 what, finding);
         return 0;
     }
     if (!value)
@@ -982,8 +968,8 @@ static int table_value(lint_ctx *c, const char *path, int line, const char *chec
         return 1;
     }
     if (sol_vocab_parse_value(t, value, v, &nv, NULL) != SOL_OK)
-        lint_add(c, path, line, check, "%s: '%s' is not an allowed value of %s", what,
-                 value, finding);
+        lint_add(c, path, line, check, "%s: '%s' is not an allowed value of %s", what, value,
+                 finding);
     for (size_t k = 0; k < nv; k++)
         sol_value_clear(&v[k]);
     free(v);
@@ -1060,14 +1046,19 @@ static void check_tables(lint_ctx *c)
         snprintf(what, sizeof what, "Wells item %s", w->finding);
         table_value(c, path, w->line, "table-row", what, w->finding, w->value);
         if (t && w->at_least && t->type != SOL_TYPE_INT && t->type != SOL_TYPE_REAL)
-            lint_add(c, path, w->line, "table-row", "%s is compared with cut-off %s, but it is "
-                     "not a number", w->finding, w->at_least);
+            lint_add(c, path, w->line, "table-row",
+                     "%s is compared with cut-off %s, but it is "
+                     "not a number",
+                     w->finding, w->at_least);
         if (t && strcmp(t->screen, "wells") != 0)
-            lint_add(c, path, w->line, "table-row", "%s is not marked wells in the screen "
-                     "column of vocabulary.tsv", w->finding);
+            lint_add(c, path, w->line, "table-row",
+                     "%s is not marked wells in the screen "
+                     "column of vocabulary.tsv",
+                     w->finding);
         check_source_list(c, path, w->line, what, w->sources);
         if (c->kb && !row_applied(c, path, w->line))
-            lint_add(c, path, w->line, "table-row", "no rule applies this row of the Wells "
+            lint_add(c, path, w->line, "table-row",
+                     "no rule applies this row of the Wells "
                      "table, so its points are never scored");
     }
     for (size_t i = 0; i < sol_vocab_count(c->vocab); i++) {
@@ -1088,8 +1079,10 @@ static void check_tables(lint_ctx *c)
             table_value(c, path, x->line, "table-row", what, m, x->value);
         check_source_list(c, path, x->line, what, x->sources);
         if (c->kb && !row_applied(c, path, x->line))
-            lint_add(c, path, x->line, "table-row", "no rule applies sign set %s (phase %s), "
-                     "so it never votes", x->id, x->phase);
+            lint_add(c, path, x->line, "table-row",
+                     "no rule applies sign set %s (phase %s), "
+                     "so it never votes",
+                     x->id, x->phase);
     }
 }
 
@@ -1119,8 +1112,8 @@ static void check_evidence_levels(lint_ctx *c)
                 size_t n = strlen(levels);
 
                 ok = src && sol_catalog_strength_allows(c->cat, a->strength, lv);
-                snprintf(levels + n, sizeof levels - n, "%s%s %s",
-                         n ? ", " : "", r->sources[j], lv ? lv : "(no level)");
+                snprintf(levels + n, sizeof levels - n, "%s%s %s", n ? ", " : "", r->sources[j],
+                         lv ? lv : "(no level)");
             }
             if (r->nsources == 0)
                 ok = sol_catalog_strength_allows(c->cat, a->strength, NULL);
@@ -1128,15 +1121,13 @@ static void check_evidence_levels(lint_ctx *c)
                 const char *allowed = "?";
 
                 for (size_t s = 0; s < sol_catalog_strength_count(c->cat); s++)
-                    if (strcmp(sol_catalog_strength_at(c->cat, s)->strength,
-                               a->strength) == 0 &&
+                    if (strcmp(sol_catalog_strength_at(c->cat, s)->strength, a->strength) == 0 &&
                         sol_catalog_strength_at(c->cat, s)->levels)
                         allowed = sol_catalog_strength_at(c->cat, s)->levels;
                 lint_add(c, r->file, a->line, "strength-above-evidence",
                          "rule %s asserts %s evidence, which strengths.tsv "
                          "allows only for %s sources; it cites %s",
-                         r->qname, a->strength, allowed,
-                         *levels ? levels : "none");
+                         r->qname, a->strength, allowed, *levels ? levels : "none");
             }
         }
     }
@@ -1159,8 +1150,8 @@ static void check_policy(lint_ctx *c)
         if (x->red_flag && !x->tier_def->by_severity)
             lint_add(c, c->conditions_path, x->line, "policy-table",
                      "red flag %s (urgency %s) is in tier %c, which tiers.tsv lists by "
-                     "certainty: a red flag must be listed by severity", x->id, x->urgency,
-                     x->tier);
+                     "certainty: a red flag must be listed by severity",
+                     x->id, x->urgency, x->tier);
         /* a knowledge base without the referral rule refers in its own rules
          * (no-recommendation checks those) */
         if (x->red_flag && applies_table(c, "referral") && !referred(c, x->id, NULL)) {
@@ -1177,8 +1168,7 @@ static void check_policy(lint_ctx *c)
             known |= strcmp(sol_catalog_phase_at(c->cat, k, NULL), x->phase) == 0;
         if (!known)
             lint_add(c, c->recommendations_path, x->line, "policy-table",
-                     "recommendation %s has phase %s, which is not in %s", x->id, x->phase,
-                     path);
+                     "recommendation %s has phase %s, which is not in %s", x->id, x->phase, path);
     }
     snprintf(path, sizeof path, "%s/population.tsv", c->knowledge_dir);
     for (size_t i = 0; c->kb && i < sol_catalog_population_count(c->cat); i++) {

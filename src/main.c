@@ -19,18 +19,30 @@ typedef struct {
 
 /* Sorted by name. */
 static const command commands[] = {
-    {"assess", sol_cmd_assess, "assess [--input xml|fhir] [--format text|html|json] [--no-next] FILE...   ranked, explained assessment"},
-    {"batch", sol_cmd_batch, "batch [--input xml|fhir] [--next] [--paths LIST|-] [FILE|DIR|-]...   many records, one JSON line each"},
-    {"check", sol_cmd_check, "check FILE...   list every problem of a record, each with its line and a hint"},
-    {"coverage", sol_cmd_coverage, "coverage [--format text|lcov|json] [--output FILE] [--prefix DIR] CASE...   rule coverage of a corpus"},
-    {"explain", sol_cmd_explain, "explain [--input xml|fhir] FILE [CONCLUSION] [--style terse|teach] [--format text|dot|json] [--clips]   the reasoning chain"},
-    {"lint", sol_cmd_lint, "lint [--format text|json] [--list-checks]   static checks of the knowledge base"},
-    {"new", sol_cmd_new, "new [--case NAME] | new --schema   a blank record with every finding, commented"},
-    {"questionnaire", sol_cmd_questionnaire, "questionnaire [--response RECORD [--bundle] [--authored DATE]]   FHIR R4 Questionnaire (or a record as its response)"},
-    {"rules", sol_cmd_rules, "rules [--format text|md|json] [ID...]   the knowledge base in plain English (ID: R07b or family R07)"},
-    {"serve", sol_cmd_serve, "serve [--listen ADDR:PORT] [--trust-key ISSUER=PEM]... [--threads N]   CDS Hooks service, local form, POST /assess"},
-    {"what-if", sol_cmd_what_if, "what-if [--input xml|fhir] [--format text|json] FILE --set FINDING=VALUE... --unset FINDING...   re-assess with changed findings"},
-    {"why-not", sol_cmd_why_not, "why-not [--input xml|fhir] [--format text|json] FILE CONCLUSION   what it would take to reach a conclusion"},
+    {"assess", sol_cmd_assess,
+     "assess [--input xml|fhir] [--format text|html|json] [--no-next] FILE...   ranked, explained assessment"},
+    {"batch", sol_cmd_batch,
+     "batch [--input xml|fhir] [--next] [--paths LIST|-] [FILE|DIR|-]...   many records, one JSON line each"},
+    {"check", sol_cmd_check,
+     "check FILE...   list every problem of a record, each with its line and a hint"},
+    {"coverage", sol_cmd_coverage,
+     "coverage [--format text|lcov|json] [--output FILE] [--prefix DIR] CASE...   rule coverage of a corpus"},
+    {"explain", sol_cmd_explain,
+     "explain [--input xml|fhir] FILE [CONCLUSION] [--style terse|teach] [--format text|dot|json] [--clips]   the reasoning chain"},
+    {"lint", sol_cmd_lint,
+     "lint [--format text|json] [--list-checks]   static checks of the knowledge base"},
+    {"new", sol_cmd_new,
+     "new [--case NAME] | new --schema   a blank record with every finding, commented"},
+    {"questionnaire", sol_cmd_questionnaire,
+     "questionnaire [--response RECORD [--bundle] [--authored DATE]]   FHIR R4 Questionnaire (or a record as its response)"},
+    {"rules", sol_cmd_rules,
+     "rules [--format text|md|json] [ID...]   the knowledge base in plain English (ID: R07b or family R07)"},
+    {"serve", sol_cmd_serve,
+     "serve [--listen ADDR:PORT] [--trust-key ISSUER=PEM]... [--threads N]   CDS Hooks service, local form, POST /assess"},
+    {"what-if", sol_cmd_what_if,
+     "what-if [--input xml|fhir] [--format text|json] FILE --set FINDING=VALUE... --unset FINDING...   re-assess with changed findings"},
+    {"why-not", sol_cmd_why_not,
+     "why-not [--input xml|fhir] [--format text|json] FILE CONCLUSION   what it would take to reach a conclusion"},
 };
 
 static void usage(FILE *out)
@@ -40,15 +52,16 @@ static void usage(FILE *out)
                  "Commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(out, "  %s\n", commands[i].help);
-    fprintf(out, "\nOptions:\n"
-                 "  --rules DIR       rule files (default: $SOLEUS_HOME/rules, ./rules,\n"
-                 "                    BINDIR/../share/soleus/rules, %s/rules)\n"
-                 "  --knowledge DIR   knowledge files (same search as --rules)\n"
-                 "  --help            show this help and exit\n"
-                 "  --version         show the version and exit\n"
-                 "\nExit status: 0 done, 1 lint/coverage findings, 2 usage error,\n"
-                 "3 unreadable input, 4 invalid record, 5 internal error,\n"
-                 "6 output could not be written (e.g. disk full).\n",
+    fprintf(out,
+            "\nOptions:\n"
+            "  --rules DIR       rule files (default: $SOLEUS_HOME/rules, ./rules,\n"
+            "                    BINDIR/../share/soleus/rules, %s/rules)\n"
+            "  --knowledge DIR   knowledge files (same search as --rules)\n"
+            "  --help            show this help and exit\n"
+            "  --version         show the version and exit\n"
+            "\nExit status: 0 done, 1 lint/coverage findings, 2 usage error,\n"
+            "3 unreadable input, 4 invalid record, 5 internal error,\n"
+            "6 output could not be written (e.g. disk full).\n",
             SOL_DATADIR);
 }
 
@@ -102,16 +115,17 @@ static void help_options(FILE *out, const char *help)
  * ("text|json"), else file names. `make install` installs it. */
 static void bash_completion(FILE *out)
 {
-    fprintf(out, "# bash completion for soleus, generated by `soleus --bash-completion`\n"
-                 "_soleus() {\n"
-                 "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} cmd= i\n"
-                 "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
-                 "        case ${COMP_WORDS[i]} in -*) ;; *) cmd=${COMP_WORDS[i]}; break ;; esac\n"
-                 "    done\n"
-                 "    case $prev in --rules|--knowledge|--prefix)\n"
-                 "        COMPREPLY=($(compgen -d -- \"$cur\")); return ;; esac\n"
-                 "    if [ -z \"$cmd\" ]; then\n"
-                 "        COMPREPLY=($(compgen -W \"");
+    fprintf(out,
+            "# bash completion for soleus, generated by `soleus --bash-completion`\n"
+            "_soleus() {\n"
+            "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} cmd= i\n"
+            "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
+            "        case ${COMP_WORDS[i]} in -*) ;; *) cmd=${COMP_WORDS[i]}; break ;; esac\n"
+            "    done\n"
+            "    case $prev in --rules|--knowledge|--prefix)\n"
+            "        COMPREPLY=($(compgen -d -- \"$cur\")); return ;; esac\n"
+            "    if [ -z \"$cmd\" ]; then\n"
+            "        COMPREPLY=($(compgen -W \"");
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(out, "%s ", commands[i].name);
     fprintf(out, "--rules --knowledge --help --version\" -- \"$cur\")); return\n"
@@ -137,12 +151,13 @@ static void bash_completion(FILE *out)
         }
         fprintf(out, "        esac ;;\n");
     }
-    fprintf(out, "    esac\n"
-                 "    if [ -n \"$vals\" ]; then COMPREPLY=($(compgen -W \"$vals\" -- \"$cur\"))\n"
-                 "    elif [[ $cur == -* ]]; then COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
-                 "    else COMPREPLY=($(compgen -f -- \"$cur\")); fi\n"
-                 "}\n"
-                 "complete -o filenames -F _soleus soleus\n");
+    fprintf(out,
+            "    esac\n"
+            "    if [ -n \"$vals\" ]; then COMPREPLY=($(compgen -W \"$vals\" -- \"$cur\"))\n"
+            "    elif [[ $cur == -* ]]; then COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+            "    else COMPREPLY=($(compgen -f -- \"$cur\")); fi\n"
+            "}\n"
+            "complete -o filenames -F _soleus soleus\n");
 }
 
 int main(int argc, char **argv)

@@ -22,8 +22,8 @@ typedef struct {
     sol_pipeline *p;
     const sol_findings *f;
     const sol_report *base;
-    const sol_kb *kb;           /* the pipeline's rule model */
-    sol_kb_facts facts;         /* judged against the baseline's derived facts */
+    const sol_kb *kb;   /* the pipeline's rule model */
+    sol_kb_facts facts; /* judged against the baseline's derived facts */
     size_t runs;
     sol_diag *d;
 } ctx;
@@ -141,23 +141,16 @@ static int reads(const sol_kb_cond *c, strset *cs, strset *ts, int *all, int *gr
 {
     int r = 0;
     switch (c->kind) {
-    case SOL_KB_CE_FINDING:
-        *all |= c->finding == NULL;
-        break;
+    case SOL_KB_CE_FINDING: *all |= c->finding == NULL; break;
     case SOL_KB_CE_EVIDENCE:
     case SOL_KB_CE_BELIEF:
         if (c->conclusion)
             r = set_add(cs, c->conclusion);
         break;
     case SOL_KB_CE_GATE:
-    case SOL_KB_CE_PATTERN:
-        r = set_add(ts, c->tmpl ? c->tmpl : "gate");
-        break;
-    case SOL_KB_CE_OTHER:
-        *all = 1;
-        break;
-    default:
-        break;
+    case SOL_KB_CE_PATTERN: r = set_add(ts, c->tmpl ? c->tmpl : "gate"); break;
+    case SOL_KB_CE_OTHER: *all = 1; break;
+    default: break;
     }
     if (r < 0)
         return r;
@@ -274,8 +267,8 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
         tops(c->base, ans.top_before, ans.cf_before);
         char letters[SOL_NB_TIERS + 1];
         sol_catalog_tier_letters(sol_pipeline_catalog(c->p), letters, sizeof letters);
-        sol_report_tops_of(bel, nbel, sol_pipeline_catalog(c->p), letters,
-                           ans.top_after, ans.cf_after, &ans.red_after);
+        sol_report_tops_of(bel, nbel, sol_pipeline_catalog(c->p), letters, ans.top_after,
+                           ans.cf_after, &ans.red_after);
         free(bel);
         ans.score = score_of(&ans);
         if (ans.score < 1)
@@ -389,8 +382,8 @@ static void effects_of(sol_nb_answer *a)
     int red = a->red_before != a->red_after;
     a->neffects = 0;
     if (red)
-        a->effects[a->neffects++] =
-            (sol_nb_effect){a->red_after ? SOL_NB_RED_RAISED : SOL_NB_RED_CLEARED, 0};
+        a->effects[a->neffects++] = (sol_nb_effect){
+            a->red_after ? SOL_NB_RED_RAISED : SOL_NB_RED_CLEARED, 0};
     for (int t = red ? 1 : 0; t < SOL_NB_TIERS; t++) {
         if (strcmp(a->top_before[t], a->top_after[t]) != 0)
             a->effects[a->neffects++] = (sol_nb_effect){SOL_NB_TOP_CHANGED, t};

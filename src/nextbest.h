@@ -25,7 +25,7 @@ typedef struct sol_nextbest sol_nextbest;
  * frees *out, or hands it to the report with sol_nextbest_attach. */
 int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
                          const sol_report *baseline, sol_diag *d);
-void sol_nextbest_free(sol_nextbest *nb);      /* NULL is a no-op */
+void sol_nextbest_free(sol_nextbest *nb); /* NULL is a no-op */
 /* Give the ranking to r (the items sol_report_next_at walks, each answer's
  * effects worked out) and free nb. */
 void sol_nextbest_attach(sol_nextbest *nb, sol_report *r);

@@ -27,18 +27,18 @@ typedef struct {
     pcre2_code *code;
     uint32_t ncaptures;
     /* finding rows only: */
-    int capture;            /* affirmed value is "$1" or "$1*N" */
-    int scale;              /* N of "$1*N" (7: weeks to days), else 1 */
-    int vague;              /* affirmed value is '-' */
-    sol_value aff, neg;     /* parsed fixed values (SOL_VAL_NONE when absent) */
-    sol_term term;          /* detached copy of the vocabulary term, for "$1" */
+    int capture;        /* affirmed value is "$1" or "$1*N" */
+    int scale;          /* N of "$1*N" (7: weeks to days), else 1 */
+    int vague;          /* affirmed value is '-' */
+    sol_value aff, neg; /* parsed fixed values (SOL_VAL_NONE when absent) */
+    sol_term term;      /* detached copy of the vocabulary term, for "$1" */
     char *term_name, *term_unit;
     char **term_values;
-    int protect;            /* a red-flag sign: a negation reaching it only
+    int protect;          /* a red-flag sign: a negation reaching it only
                                through a list leaves it unknown (sol_notes_protect) */
-    int word_start;         /* 1: every match starts with a byte in first */
-    uint64_t first[4];      /* bytes a match can start with (PCRE2's start set) */
-    pcre2_code *anchored;   /* JIT mode, word_start rows: the regex anchored, tried
+    int word_start;       /* 1: every match starts with a byte in first */
+    uint64_t first[4];    /* bytes a match can start with (PCRE2's start set) */
+    pcre2_code *anchored; /* JIT mode, word_start rows: the regex anchored, tried
                                at each place a match can start (match_sentence) */
 } row;
 
@@ -57,8 +57,8 @@ struct sol_notes {
 typedef struct {
     size_t row;
     size_t start, end;
-    size_t cstart, cend;    /* capture 1, or SOL_NOTES_NONE */
-    int dead;               /* shadowed or masked */
+    size_t cstart, cend; /* capture 1, or SOL_NOTES_NONE */
+    int dead;            /* shadowed or masked */
 } hit;
 
 typedef struct {
@@ -78,21 +78,21 @@ static const struct {
     sol_notes_kind kind;
     sol_notes_dir dir;
 } KINDS[] = {
-    { "finding", SOL_NOTES_FINDING, SOL_NOTES_DIR_NONE },
-    { "neg-pre", SOL_NOTES_NEGATION, SOL_NOTES_DIR_PRE },
-    { "neg-post", SOL_NOTES_NEGATION, SOL_NOTES_DIR_POST },
-    { "neg-both", SOL_NOTES_NEGATION, SOL_NOTES_DIR_BOTH },
-    { "hist-pre", SOL_NOTES_HISTORY, SOL_NOTES_DIR_PRE },
-    { "hist-post", SOL_NOTES_HISTORY, SOL_NOTES_DIR_POST },
-    { "hist-both", SOL_NOTES_HISTORY, SOL_NOTES_DIR_BOTH },
-    { "other-pre", SOL_NOTES_OTHER, SOL_NOTES_DIR_PRE },
-    { "other-post", SOL_NOTES_OTHER, SOL_NOTES_DIR_POST },
-    { "other-both", SOL_NOTES_OTHER, SOL_NOTES_DIR_BOTH },
-    { "uncertain-pre", SOL_NOTES_UNCERTAIN, SOL_NOTES_DIR_PRE },
-    { "uncertain-post", SOL_NOTES_UNCERTAIN, SOL_NOTES_DIR_POST },
-    { "uncertain-both", SOL_NOTES_UNCERTAIN, SOL_NOTES_DIR_BOTH },
-    { "pseudo", SOL_NOTES_PSEUDO, SOL_NOTES_DIR_NONE },
-    { "term", SOL_NOTES_TERMINATION, SOL_NOTES_DIR_NONE },
+    {"finding", SOL_NOTES_FINDING, SOL_NOTES_DIR_NONE},
+    {"neg-pre", SOL_NOTES_NEGATION, SOL_NOTES_DIR_PRE},
+    {"neg-post", SOL_NOTES_NEGATION, SOL_NOTES_DIR_POST},
+    {"neg-both", SOL_NOTES_NEGATION, SOL_NOTES_DIR_BOTH},
+    {"hist-pre", SOL_NOTES_HISTORY, SOL_NOTES_DIR_PRE},
+    {"hist-post", SOL_NOTES_HISTORY, SOL_NOTES_DIR_POST},
+    {"hist-both", SOL_NOTES_HISTORY, SOL_NOTES_DIR_BOTH},
+    {"other-pre", SOL_NOTES_OTHER, SOL_NOTES_DIR_PRE},
+    {"other-post", SOL_NOTES_OTHER, SOL_NOTES_DIR_POST},
+    {"other-both", SOL_NOTES_OTHER, SOL_NOTES_DIR_BOTH},
+    {"uncertain-pre", SOL_NOTES_UNCERTAIN, SOL_NOTES_DIR_PRE},
+    {"uncertain-post", SOL_NOTES_UNCERTAIN, SOL_NOTES_DIR_POST},
+    {"uncertain-both", SOL_NOTES_UNCERTAIN, SOL_NOTES_DIR_BOTH},
+    {"pseudo", SOL_NOTES_PSEUDO, SOL_NOTES_DIR_NONE},
+    {"term", SOL_NOTES_TERMINATION, SOL_NOTES_DIR_NONE},
 };
 
 static void row_clear(row *r)
@@ -123,10 +123,7 @@ void sol_notes_free(sol_notes *n)
     free(n);
 }
 
-size_t sol_notes_pattern_count(const sol_notes *n)
-{
-    return n ? n->n : 0;
-}
+size_t sol_notes_pattern_count(const sol_notes *n) { return n ? n->n : 0; }
 
 const sol_note_pattern *sol_notes_pattern_at(const sol_notes *n, size_t i)
 {
@@ -139,8 +136,7 @@ static int is_id(const char *s)
     if (!isalnum((unsigned char)*s))
         return 0;
     for (; *s; s++)
-        if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s)
-              || *s == '-' || *s == '.'))
+        if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '-' || *s == '.'))
             return 0;
     return 1;
 }
@@ -175,12 +171,12 @@ static int detach_term(row *r, const sol_term *t)
 }
 
 /* Parse one fixed value for a finding row into *out. */
-static int parse_fixed(row *r, const char *text, const char *which,
-                       sol_value *out, const char *file, int line, sol_diag *d)
+static int parse_fixed(row *r, const char *text, const char *which, sol_value *out,
+                       const char *file, int line, sol_diag *d)
 {
     sol_value vals[2];
     size_t nv = 0;
-    sol_diag vd = { .line = 0 };
+    sol_diag vd = {.line = 0};
     int rc;
 
     memset(vals, 0, sizeof vals);
@@ -188,15 +184,15 @@ static int parse_fixed(row *r, const char *text, const char *which,
     if (rc == SOL_ENOMEM)
         return sol_diag_set(d, rc, file, line, "out of memory");
     if (rc != SOL_OK)
-        return sol_diag_set(d, SOL_EINVALID, file, line,
-                            "pattern '%s': %s value: %s", r->pub.id, which,
-                            vd.msg);
+        return sol_diag_set(d, SOL_EINVALID, file, line, "pattern '%s': %s value: %s", r->pub.id,
+                            which, vd.msg);
     if (nv != 1 || vals[0].kind == SOL_VAL_UNKNOWN) {
         for (size_t i = 0; i < nv; i++)
             sol_value_clear(&vals[i]);
         return sol_diag_set(d, SOL_EINVALID, file, line,
                             "pattern '%s': %s value '%s' must be one value "
-                            "other than 'unknown'", r->pub.id, which, text);
+                            "other than 'unknown'",
+                            r->pub.id, which, text);
     }
     *out = vals[0];
     return SOL_OK;
@@ -211,12 +207,14 @@ static int check_finding_row(row *r, const char *const *col, const sol_vocab *vo
     if (!t)
         return sol_diag_set(d, SOL_EINVALID, file, line,
                             "pattern '%s': finding '%s' is not in the "
-                            "vocabulary", col[1], col[2]);
+                            "vocabulary",
+                            col[1], col[2]);
     if (t->type == SOL_TYPE_DERIVED || t->type == SOL_TYPE_SET)
         return sol_diag_set(d, SOL_EINVALID, file, line,
                             "pattern '%s': finding '%s' is a %s finding; "
                             "notes may only state bool, enum, int or real "
-                            "findings", col[1], col[2], sol_type_name(t->type));
+                            "findings",
+                            col[1], col[2], sol_type_name(t->type));
     rc = detach_term(r, t);
     if (rc != SOL_OK)
         return sol_diag_set(d, rc, file, line, "out of memory");
@@ -230,18 +228,20 @@ static int check_finding_row(row *r, const char *const *col, const sol_vocab *vo
                 return sol_diag_set(d, SOL_EPARSE, file, line,
                                     "pattern '%s': affirmed value '%s': the "
                                     "factor after '$1*' must be a whole number "
-                                    "from 1 to 1000", col[1], col[3]);
+                                    "from 1 to 1000",
+                                    col[1], col[3]);
             r->scale = (int)k;
         }
         if (t->type != SOL_TYPE_INT && t->type != SOL_TYPE_REAL)
             return sol_diag_set(d, SOL_EINVALID, file, line,
                                 "pattern '%s': affirmed value '$1' needs an "
-                                "int or real finding; '%s' is %s", col[1],
-                                col[2], sol_type_name(t->type));
+                                "int or real finding; '%s' is %s",
+                                col[1], col[2], sol_type_name(t->type));
         if (r->ncaptures < 1)
             return sol_diag_set(d, SOL_EPARSE, file, line,
                                 "pattern '%s': affirmed value '$1' needs a "
-                                "capture group in the regex", col[1]);
+                                "capture group in the regex",
+                                col[1]);
         r->capture = 1;
     } else if (strcmp(col[3], "-") == 0) {
         r->vague = 1;
@@ -254,7 +254,8 @@ static int check_finding_row(row *r, const char *const *col, const sol_vocab *vo
         if (strcmp(col[4], "$1") == 0)
             return sol_diag_set(d, SOL_EPARSE, file, line,
                                 "pattern '%s': a negated value cannot be "
-                                "captured ('$1')", col[1]);
+                                "captured ('$1')",
+                                col[1]);
         rc = parse_fixed(r, col[4], "negated", &r->neg, file, line, d);
         if (rc != SOL_OK)
             return rc;
@@ -271,7 +272,8 @@ static int check_finding_row(row *r, const char *const *col, const sol_vocab *vo
     else if (strcmp(col[5], "-") != 0)
         return sol_diag_set(d, SOL_EPARSE, file, line,
                             "pattern '%s': flags '%s' must be '-' or "
-                            "'historical'", col[1], col[5]);
+                            "'historical'",
+                            col[1], col[5]);
     return SOL_OK;
 }
 
@@ -343,8 +345,7 @@ static pcre2_code *row_compile(const char *regex, uint32_t extra, int *err, PCRE
     return code;
 }
 
-static int compile_row(row *r, const char *regex, const char *file, int line,
-                       sol_diag *d)
+static int compile_row(row *r, const char *regex, const char *file, int line, sol_diag *d)
 {
     static const char pre[] = ROW_PRE;
     size_t len = strlen(regex);
@@ -361,16 +362,15 @@ static int compile_row(row *r, const char *regex, const char *file, int line,
 
         pcre2_get_error_message(err, msg, sizeof msg);
         return sol_diag_set(d, SOL_EPARSE, file, line,
-                            "pattern '%s': bad regex at offset %zu: %s",
-                            r->pub.id, at > len ? len : at, (char *)msg);
+                            "pattern '%s': bad regex at offset %zu: %s", r->pub.id,
+                            at > len ? len : at, (char *)msg);
     }
     pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &r->ncaptures);
     pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &minlen);
     start_set(r);
     if (minlen == 0)
         return sol_diag_set(d, SOL_EPARSE, file, line,
-                            "pattern '%s': the regex can match empty text",
-                            r->pub.id);
+                            "pattern '%s': the regex can match empty text", r->pub.id);
     return SOL_OK;
 }
 
@@ -388,16 +388,17 @@ static int parse_row(sol_notes *n, row *r, const sol_table_row *tr, const sol_vo
         return sol_diag_set(d, SOL_EPARSE, file, line,
                             "kind '%s' is not one of finding, neg-pre|post|"
                             "both, hist-pre|post|both, other-pre|post|both, "
-                            "uncertain-pre|post|both, pseudo, term", col[0]);
+                            "uncertain-pre|post|both, pseudo, term",
+                            col[0]);
     if (!is_id(col[1]))
         return sol_diag_set(d, SOL_EPARSE, file, line,
                             "id '%s' must be lower-case letters, digits, "
-                            "'-' and '.'", col[1]);
+                            "'-' and '.'",
+                            col[1]);
     for (size_t i = 0; i + 1 < n->n; i++)
         if (strcmp(n->rows[i].pub.id, col[1]) == 0)
-            return sol_diag_set(d, SOL_EPARSE, file, line,
-                                "id '%s' already used at line %d", col[1],
-                                n->rows[i].pub.line);
+            return sol_diag_set(d, SOL_EPARSE, file, line, "id '%s' already used at line %d",
+                                col[1], n->rows[i].pub.line);
     r->pub.id = col[1];
     r->pub.line = line;
     r->pub.kind = KINDS[k].kind;
@@ -414,12 +415,13 @@ static int parse_row(sol_notes *n, row *r, const sol_table_row *tr, const sol_vo
         if (strcmp(col[i], "-") != 0)
             return sol_diag_set(d, SOL_EPARSE, file, line,
                                 "lexicon row '%s' (%s): columns 3-6 must be "
-                                "'-'", col[1], col[0]);
+                                "'-'",
+                                col[1], col[0]);
     return SOL_OK;
 }
 
-int sol_notes_load(sol_notes **out, const char *patterns_path,
-                   const sol_vocab *vocab, sol_diag *d)
+int sol_notes_load(sol_notes **out, const char *patterns_path, const sol_vocab *vocab,
+                   sol_diag *d)
 {
     sol_notes *n = NULL;
     int rc, err = 0, findings = 0;
@@ -449,13 +451,11 @@ int sol_notes_load(sol_notes **out, const char *patterns_path,
         findings += r->pub.kind == SOL_NOTES_FINDING;
     }
     if (findings == 0) {
-        rc = sol_diag_set(d, SOL_EPARSE, patterns_path, 0,
-                          "no finding patterns defined");
+        rc = sol_diag_set(d, SOL_EPARSE, patterns_path, 0, "no finding patterns defined");
         goto cleanup;
     }
     n->mctx = pcre2_match_context_create(NULL);
-    n->utf_check = pcre2_compile((PCRE2_SPTR) "\\A", 2, PCRE2_UTF, &err,
-                                 &eoff, NULL);
+    n->utf_check = pcre2_compile((PCRE2_SPTR) "\\A", 2, PCRE2_UTF, &err, &eoff, NULL);
     n->lead_guard = pcre2_compile((PCRE2_SPTR)GUARD, PCRE2_ZERO_TERMINATED,
                                   PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &err, &eoff, NULL);
     if (!n->mctx || !n->utf_check || !n->lead_guard) {
@@ -520,8 +520,8 @@ static void word_starts(const char *text, size_t s, size_t e, uint64_t set[4])
  * holds, which is the one the regex with the guard in front would find;
  * the result as pcre2_match's, the match in md. JIT rows with an anchored
  * variant try only the places a match can start (cand, ascending). */
-static int next_match(const sol_notes *n, const row *rw, const char *text, size_t e,
-                      size_t off, const uint32_t *cand, size_t ncand, pcre2_match_data *md,
+static int next_match(const sol_notes *n, const row *rw, const char *text, size_t e, size_t off,
+                      const uint32_t *cand, size_t ncand, pcre2_match_data *md,
                       pcre2_match_data *gmd)
 {
     int rc;
@@ -530,8 +530,8 @@ static int next_match(const sol_notes *n, const row *rw, const char *text, size_
             unsigned char c = (unsigned char)text[cand[i]];
             if (cand[i] < off || !(rw->first[c >> 6] & (1ull << (c & 63))))
                 continue;
-            rc = pcre2_match(rw->anchored, (PCRE2_SPTR)text, e, cand[i], PCRE2_NO_UTF_CHECK,
-                             md, n->mctx);
+            rc = pcre2_match(rw->anchored, (PCRE2_SPTR)text, e, cand[i], PCRE2_NO_UTF_CHECK, md,
+                             n->mctx);
             if (rc == PCRE2_ERROR_NOMATCH)
                 continue;
             if (rc < 0 || pcre2_match(n->lead_guard, (PCRE2_SPTR)text, e, cand[i],
@@ -545,8 +545,8 @@ static int next_match(const sol_notes *n, const row *rw, const char *text, size_
         if (rc < 0)
             return rc;
         PCRE2_SIZE at = pcre2_get_ovector_pointer(md)[0];
-        if (pcre2_match(n->lead_guard, (PCRE2_SPTR)text, e, at, PCRE2_NO_UTF_CHECK, gmd,
-                        NULL) >= 0)
+        if (pcre2_match(n->lead_guard, (PCRE2_SPTR)text, e, at, PCRE2_NO_UTF_CHECK, gmd, NULL) >=
+            0)
             return rc;
         /* not a place the guard allows: search on from the next character */
         off = at + 1;
@@ -556,10 +556,9 @@ static int next_match(const sol_notes *n, const row *rw, const char *text, size_
     return PCRE2_ERROR_NOMATCH;
 }
 
-static int match_sentence(const sol_notes *n, const char *text, size_t s,
-                          size_t e, pcre2_match_data *md, pcre2_match_data *gmd,
-                          uint32_t *cand, hits_vec *out, const char *path, int line,
-                          sol_diag *d)
+static int match_sentence(const sol_notes *n, const char *text, size_t s, size_t e,
+                          pcre2_match_data *md, pcre2_match_data *gmd, uint32_t *cand,
+                          hits_vec *out, const char *path, int line, sol_diag *d)
 {
     uint64_t starts[4];
     size_t ncand = 0;
@@ -582,25 +581,25 @@ static int match_sentence(const sol_notes *n, const char *text, size_t s,
 
             if (rc == PCRE2_ERROR_NOMATCH)
                 break;
-            if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
-                || rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+            if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+                rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
                 return sol_diag_set(d, SOL_ELIMIT, path, line,
                                     "note %s: pattern '%s' (line %d of the "
                                     "patterns file) hit the PCRE2 %s limit "
                                     "in the sentence at byte %zu; the note "
-                                    "was not read", path, rw->pub.id,
-                                    rw->pub.line,
-                                    rc == PCRE2_ERROR_MATCHLIMIT ? "match"
+                                    "was not read",
+                                    path, rw->pub.id, rw->pub.line,
+                                    rc == PCRE2_ERROR_MATCHLIMIT   ? "match"
                                     : rc == PCRE2_ERROR_DEPTHLIMIT ? "depth"
-                                    : rc == PCRE2_ERROR_HEAPLIMIT ? "heap"
-                                    : "JIT stack", s);
+                                    : rc == PCRE2_ERROR_HEAPLIMIT  ? "heap"
+                                                                   : "JIT stack",
+                                    s);
             if (rc < 0) {
                 PCRE2_UCHAR msg[256];
                 pcre2_get_error_message(rc, msg, sizeof msg);
-                return sol_diag_set(d, rc == PCRE2_ERROR_NOMEMORY
-                                           ? SOL_ENOMEM : SOL_EINVALID,
-                                    path, line, "note %s: pattern '%s': %s",
-                                    path, rw->pub.id, (char *)msg);
+                return sol_diag_set(d, rc == PCRE2_ERROR_NOMEMORY ? SOL_ENOMEM : SOL_EINVALID,
+                                    path, line, "note %s: pattern '%s': %s", path, rw->pub.id,
+                                    (char *)msg);
             }
             ov = pcre2_get_ovector_pointer(md);
             if (ov[1] <= ov[0]) /* cannot happen: minimum length > 0 */
@@ -615,8 +614,7 @@ static int match_sentence(const sol_notes *n, const char *text, size_t s,
                 h.cend = ov[3];
             }
             if (push_hit(out, &h) != SOL_OK)
-                return sol_diag_set(d, SOL_ENOMEM, path, line,
-                                    "out of memory");
+                return sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
             off = ov[1];
         }
     }
@@ -642,8 +640,8 @@ static void shadow(const sol_notes *n, hits_vec *v)
         for (size_t j = 0; j < v->n && !a->dead; j++) {
             const hit *b = &v->h[j];
             int fb = is_finding(n, b);
-            int inside = b->start <= a->start && a->end <= b->end
-                         && b->end - b->start > a->end - a->start;
+            int inside = b->start <= a->start && a->end <= b->end &&
+                         b->end - b->start > a->end - a->start;
 
             if (i == j)
                 continue;
@@ -656,8 +654,7 @@ static void shadow(const sol_notes *n, hits_vec *v)
     for (size_t i = 0; i < v->n; i++) {
         hit *a = &v->h[i];
 
-        if (a->dead || is_finding(n, a)
-            || n->rows[a->row].pub.kind == SOL_NOTES_PSEUDO)
+        if (a->dead || is_finding(n, a) || n->rows[a->row].pub.kind == SOL_NOTES_PSEUDO)
             continue;
         for (size_t j = 0; j < v->n; j++) {
             const hit *b = &v->h[j];
@@ -667,21 +664,20 @@ static void shadow(const sol_notes *n, hits_vec *v)
                 continue;
             if (fb && b->start <= a->start && a->end <= b->end)
                 a->dead = 1;
-            if (n->rows[b->row].pub.kind == SOL_NOTES_PSEUDO
-                && a->start < b->end && b->start < a->end)
+            if (n->rows[b->row].pub.kind == SOL_NOTES_PSEUDO && a->start < b->end &&
+                b->start < a->end)
                 a->dead = 1;
         }
     }
 }
 
 /* Is there a live termination term starting inside [a, b)? */
-static int terminated(const sol_notes *n, const hits_vec *v, size_t a,
-                      size_t b)
+static int terminated(const sol_notes *n, const hits_vec *v, size_t a, size_t b)
 {
     for (size_t i = 0; i < v->n; i++) {
         const hit *h = &v->h[i];
-        if (!h->dead && n->rows[h->row].pub.kind == SOL_NOTES_TERMINATION
-            && h->start >= a && h->start < b)
+        if (!h->dead && n->rows[h->row].pub.kind == SOL_NOTES_TERMINATION && h->start >= a &&
+            h->start < b)
             return 1;
     }
     return 0;
@@ -692,13 +688,12 @@ static int terminated(const sol_notes *n, const hits_vec *v, size_t a,
  * a termination term, and passes an earlier finding only through list
  * connectors, so "not relieved by rest after a direct blow" negates only
  * the first phrase. Backward scope is the mirror image. */
-static int in_scope(const sol_notes *n, const hits_vec *v, const char *text,
-                    const hit *t, const hit *f, size_t *words, int *via_list)
+static int in_scope(const sol_notes *n, const hits_vec *v, const char *text, const hit *t,
+                    const hit *f, size_t *words, int *via_list)
 {
     const sol_note_pattern *p = &n->rows[t->row].pub;
     int fwd = t->start < f->start && p->dir != SOL_NOTES_DIR_POST;
-    int back = !fwd && t->end > f->end && t->start >= f->start
-               && p->dir != SOL_NOTES_DIR_PRE;
+    int back = !fwd && t->end > f->end && t->start >= f->start && p->dir != SOL_NOTES_DIR_PRE;
     size_t a, b;
 
     if (!fwd && !back)
@@ -720,8 +715,7 @@ static int in_scope(const sol_notes *n, const hits_vec *v, const char *text,
         const hit *g = &v->h[i];
         size_t from, to;
 
-        if (g->dead || g == f || !is_finding(n, g) || g->start < a
-            || g->end > b)
+        if (g->dead || g == f || !is_finding(n, g) || g->start < a || g->end > b)
             continue;
         *via_list = 1; /* another finding stands between trigger and f */
         /* g's neighbour on f's side: the next list item, or f itself. */
@@ -730,8 +724,7 @@ static int in_scope(const sol_notes *n, const hits_vec *v, const char *text,
         for (size_t j = 0; j < v->n; j++) {
             const hit *h = &v->h[j];
 
-            if (h->dead || h == f || h == g || !is_finding(n, h)
-                || h->start < a || h->end > b)
+            if (h->dead || h == f || h == g || !is_finding(n, h) || h->start < a || h->end > b)
                 continue;
             if (fwd && h->start >= g->end && h->start < to)
                 to = h->start;
@@ -746,9 +739,8 @@ static int in_scope(const sol_notes *n, const hits_vec *v, const char *text,
 
 /* The nearest live trigger of kind k whose scope reaches finding f;
  * SOL_NOTES_NONE when none. */
-static size_t find_trigger(const sol_notes *n, const hits_vec *v,
-                           const char *text, const hit *f, sol_notes_kind k,
-                           int *via_list)
+static size_t find_trigger(const sol_notes *n, const hits_vec *v, const char *text, const hit *f,
+                           sol_notes_kind k, int *via_list)
 {
     size_t best = SOL_NOTES_NONE, best_w = (size_t)-1;
     int list = 0;
@@ -758,8 +750,7 @@ static size_t find_trigger(const sol_notes *n, const hits_vec *v,
         size_t w;
         int l = 0;
 
-        if (t->dead || n->rows[t->row].pub.kind != k
-            || !in_scope(n, v, text, t, f, &w, &l))
+        if (t->dead || n->rows[t->row].pub.kind != k || !in_scope(n, v, text, t, f, &w, &l))
             continue;
         if (w < best_w) {
             best = i;
@@ -774,7 +765,7 @@ static size_t find_trigger(const sol_notes *n, const hits_vec *v,
 
 static sol_note_trigger trigger_of(const hits_vec *v, size_t i)
 {
-    sol_note_trigger t = { SOL_NOTES_NONE, 0, 0 };
+    sol_note_trigger t = {SOL_NOTES_NONE, 0, 0};
 
     if (i != SOL_NOTES_NONE) {
         t.row = v->h[i].row;
@@ -785,8 +776,8 @@ static sol_note_trigger trigger_of(const hits_vec *v, size_t i)
 }
 
 /* Decide polarity, context and value of finding match f. */
-static void judge(const sol_notes *n, const hits_vec *v, const char *text,
-                 const hit *f, sol_note_mention *m)
+static void judge(const sol_notes *n, const hits_vec *v, const char *text, const hit *f,
+                  sol_note_mention *m)
 {
     const row *r = &n->rows[f->row];
     int via_list = 0;
@@ -794,7 +785,7 @@ static void judge(const sol_notes *n, const hits_vec *v, const char *text,
     size_t oth = find_trigger(n, v, text, f, SOL_NOTES_OTHER, NULL);
     size_t unc = find_trigger(n, v, text, f, SOL_NOTES_UNCERTAIN, NULL);
     size_t his = r->pub.historical ? SOL_NOTES_NONE
-                 : find_trigger(n, v, text, f, SOL_NOTES_HISTORY, NULL);
+                                   : find_trigger(n, v, text, f, SOL_NOTES_HISTORY, NULL);
 
     memset(m, 0, sizeof *m);
     m->row = f->row;
@@ -803,8 +794,9 @@ static void judge(const sol_notes *n, const hits_vec *v, const char *text,
     m->negated = neg != SOL_NOTES_NONE;
     m->negation = trigger_of(v, neg);
     m->context = his != SOL_NOTES_NONE ? SOL_CTX_HISTORY : SOL_CTX_CURRENT;
-    m->context_trigger = trigger_of(v, oth != SOL_NOTES_NONE ? oth
-                                       : unc != SOL_NOTES_NONE ? unc : his);
+    m->context_trigger = trigger_of(v, oth != SOL_NOTES_NONE   ? oth
+                                       : unc != SOL_NOTES_NONE ? unc
+                                                               : his);
     if (oth != SOL_NOTES_NONE) {
         m->fate = SOL_NOTE_DROP_OTHER;
     } else if (unc != SOL_NOTES_NONE) {
@@ -838,8 +830,7 @@ static void judge(const sol_notes *n, const hits_vec *v, const char *text,
             }
             /* Only a number in the vocabulary range comes through: any
              * other captured text is dropped, never passed on. */
-            if (sol_vocab_parse_value(&r->term, m->value, vals, &nv, NULL)
-                != SOL_OK) {
+            if (sol_vocab_parse_value(&r->term, m->value, vals, &nv, NULL) != SOL_OK) {
                 m->fate = SOL_NOTE_DROP_VALUE;
             } else {
                 if (vals[0].kind == SOL_VAL_UNKNOWN)
@@ -864,8 +855,8 @@ static int cmp_mention(const void *a, const void *b)
 }
 
 /* Size, NUL and UTF-8 checks; the UTF check is PCRE2's own. */
-static int check_text(const sol_notes *n, const char *text, size_t len,
-                      const char *path, int line, sol_diag *d)
+static int check_text(const sol_notes *n, const char *text, size_t len, const char *path,
+                      int line, sol_diag *d)
 {
     pcre2_match_data *md;
     const char *nul;
@@ -874,12 +865,12 @@ static int check_text(const sol_notes *n, const char *text, size_t len,
     if (len > SOL_NOTES_MAX_BYTES)
         return sol_diag_set(d, SOL_ELIMIT, path, line,
                             "note %s is %zu bytes; the limit is %u bytes "
-                            "per note", path, len, SOL_NOTES_MAX_BYTES);
+                            "per note",
+                            path, len, SOL_NOTES_MAX_BYTES);
     nul = memchr(text, '\0', len);
     if (nul)
-        return sol_diag_set(d, SOL_EINVALID, path, line,
-                            "note %s: NUL byte at byte offset %zu", path,
-                            (size_t)(nul - text));
+        return sol_diag_set(d, SOL_EINVALID, path, line, "note %s: NUL byte at byte offset %zu",
+                            path, (size_t)(nul - text));
     md = pcre2_match_data_create(1, NULL);
     if (!md)
         return sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
@@ -891,26 +882,24 @@ static int check_text(const sol_notes *n, const char *text, size_t len,
         pcre2_get_error_message(rc, msg, sizeof msg);
         pcre2_match_data_free(md);
         return sol_diag_set(d, SOL_EINVALID, path, line,
-                            "note %s: invalid UTF-8 at byte offset %zu: %s",
-                            path, at, (char *)msg);
+                            "note %s: invalid UTF-8 at byte offset %zu: %s", path, at,
+                            (char *)msg);
     }
     pcre2_match_data_free(md);
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
         return sol_diag_set(d, SOL_EINVALID, path, line,
-                            "note %s: text rejected by the UTF check (%d)",
-                            path, rc);
+                            "note %s: text rejected by the UTF check (%d)", path, rc);
     return SOL_OK;
 }
 
-int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits,
-                   const sol_notes *n, const char *text, size_t len,
-                   const char *path, int line, sol_diag *d)
+int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits, const sol_notes *n,
+                   const char *text, size_t len, const char *path, int line, sol_diag *d)
 {
     pcre2_match_data *md = NULL, *gmd = NULL;
-    uint32_t *cand = NULL;      /* JIT mode: places a match can start */
-    sol_sentences sent = { 0 };
-    hits_vec hv = { 0 };
-    mention_vec mv = { 0 };
+    uint32_t *cand = NULL; /* JIT mode: places a match can start */
+    sol_sentences sent = {0};
+    hits_vec hv = {0};
+    mention_vec mv = {0};
     char *padded = NULL;
     int rc;
 
@@ -948,8 +937,8 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits,
         size_t first = mv.n;
 
         hv.n = 0;
-        rc = match_sentence(n, text, sent.sp[2 * k], sent.sp[2 * k + 1], md, gmd, cand,
-                            &hv, path, line, d);
+        rc = match_sentence(n, text, sent.sp[2 * k], sent.sp[2 * k + 1], md, gmd, cand, &hv, path,
+                            line, d);
         if (rc != SOL_OK)
             goto cleanup;
         shadow(n, &hv);
@@ -989,9 +978,8 @@ cleanup:
 
 /* ------------------------------------------------------------- extract */
 
-int sol_notes_extract(const sol_notes *n, const char *text, size_t len,
-                      const char *path, int line, sol_findings *out,
-                      sol_diag *d)
+int sol_notes_extract(const sol_notes *n, const char *text, size_t len, const char *path,
+                      int line, sol_findings *out, sol_diag *d)
 {
     sol_note_mention *m = NULL;
     size_t nm = 0;
@@ -1004,9 +992,9 @@ int sol_notes_extract(const sol_notes *n, const char *text, size_t len,
         return rc;
     for (size_t i = 0; i < nm && rc == SOL_OK; i++) {
         const row *r = &n->rows[m[i].row];
-        const sol_note_trigger *t = m[i].negated ? &m[i].negation
-                                    : m[i].context == SOL_CTX_HISTORY
-                                        ? &m[i].context_trigger : NULL;
+        const sol_note_trigger *t = m[i].negated                      ? &m[i].negation
+                                    : m[i].context == SOL_CTX_HISTORY ? &m[i].context_trigger
+                                                                      : NULL;
         sol_finding f;
         size_t nv = 0;
 
@@ -1028,12 +1016,12 @@ int sol_notes_extract(const sol_notes *n, const char *text, size_t len,
         else if (m[i].negated)
             rc = sol_value_copy(&f.value, &r->neg);
         else if (r->capture)
-            rc = sol_vocab_parse_value(&r->term, m[i].value, &f.value, &nv,
-                                       NULL) == SOL_OK ? SOL_OK : SOL_ENOMEM;
+            rc = sol_vocab_parse_value(&r->term, m[i].value, &f.value, &nv, NULL) == SOL_OK
+                     ? SOL_OK
+                     : SOL_ENOMEM;
         else
             rc = sol_value_copy(&f.value, &r->aff);
-        if (rc == SOL_OK && (!f.quote || (t && t->row != SOL_NOTES_NONE
-                                          && !f.trigger)))
+        if (rc == SOL_OK && (!f.quote || (t && t->row != SOL_NOTES_NONE && !f.trigger)))
             rc = SOL_ENOMEM;
         if (rc == SOL_OK)
             rc = sol_findings_add(out, &f);
@@ -1052,8 +1040,8 @@ int sol_notes_protect(sol_notes *n, const char *finding)
     int marked = 0;
 
     for (size_t i = 0; n && finding && i < n->n; i++)
-        if (n->rows[i].pub.kind == SOL_NOTES_FINDING && n->rows[i].pub.finding
-            && strcmp(n->rows[i].pub.finding, finding) == 0) {
+        if (n->rows[i].pub.kind == SOL_NOTES_FINDING && n->rows[i].pub.finding &&
+            strcmp(n->rows[i].pub.finding, finding) == 0) {
             n->rows[i].protect = 1;
             marked++;
         }

@@ -14,24 +14,24 @@
 #include "findings.h"
 #include "vocab.h"
 
-#include "bounds.h"  /* SOL_NOTES_MAX_BYTES: longer notes are SOL_ELIMIT */
-#define SOL_NOTES_SCOPE_WORDS 8     /* words a trigger reaches past its end */
-#define SOL_NOTES_MATCH_LIMIT 1000000u      /* PCRE2 match limit per call */
-#define SOL_NOTES_DEPTH_LIMIT 5000u         /* PCRE2 backtracking depth limit */
-#define SOL_NOTES_VALUE_MAX 64      /* longest value text, NUL included */
-#define SOL_NOTES_NONE ((size_t)-1) /* "no row" in sol_note_trigger */
+#include "bounds.h"                    /* SOL_NOTES_MAX_BYTES: longer notes are SOL_ELIMIT */
+#define SOL_NOTES_SCOPE_WORDS 8        /* words a trigger reaches past its end */
+#define SOL_NOTES_MATCH_LIMIT 1000000u /* PCRE2 match limit per call */
+#define SOL_NOTES_DEPTH_LIMIT 5000u    /* PCRE2 backtracking depth limit */
+#define SOL_NOTES_VALUE_MAX 64         /* longest value text, NUL included */
+#define SOL_NOTES_NONE ((size_t)-1)    /* "no row" in sol_note_trigger */
 
 typedef struct sol_notes sol_notes;
 
 /* What one row of note-patterns.tsv is. */
 typedef enum {
-    SOL_NOTES_FINDING = 0,  /* a phrase that names a finding */
-    SOL_NOTES_NEGATION,     /* "no", "denies" / "ruled out" */
-    SOL_NOTES_HISTORY,      /* "history of", "years ago": context history */
-    SOL_NOTES_OTHER,        /* "her mother": someone else, dropped */
-    SOL_NOTES_UNCERTAIN,    /* "possible", "?": hedged, dropped */
-    SOL_NOTES_PSEUDO,       /* "no change in": looks like a trigger, is not */
-    SOL_NOTES_TERMINATION   /* "but", "however": ends a trigger's scope */
+    SOL_NOTES_FINDING = 0, /* a phrase that names a finding */
+    SOL_NOTES_NEGATION,    /* "no", "denies" / "ruled out" */
+    SOL_NOTES_HISTORY,     /* "history of", "years ago": context history */
+    SOL_NOTES_OTHER,       /* "her mother": someone else, dropped */
+    SOL_NOTES_UNCERTAIN,   /* "possible", "?": hedged, dropped */
+    SOL_NOTES_PSEUDO,      /* "no change in": looks like a trigger, is not */
+    SOL_NOTES_TERMINATION  /* "but", "however": ends a trigger's scope */
 } sol_notes_kind;
 
 /* Which way a trigger's scope runs from the trigger. */
@@ -44,47 +44,47 @@ typedef enum {
 
 /* One row of the patterns file, as written there. */
 typedef struct {
-    const char *id;         /* unique row id, e.g. shiny-skin.1 */
-    int line;               /* line in the patterns file */
+    const char *id; /* unique row id, e.g. shiny-skin.1 */
+    int line;       /* line in the patterns file */
     sol_notes_kind kind;
     sol_notes_dir dir;
-    const char *finding;    /* vocabulary name; NULL for lexicon rows */
-    const char *affirmed;   /* value when affirmed; "$1" = text of capture 1;
+    const char *finding;  /* vocabulary name; NULL for lexicon rows */
+    const char *affirmed; /* value when affirmed; "$1" = text of capture 1;
                                NULL when '-' (vague) and for lexicon rows */
-    const char *negated;    /* value when negated; NULL when '-' (dropped) */
-    int historical;         /* 1: the phrase is itself about the past, so a
+    const char *negated;  /* value when negated; NULL when '-' (dropped) */
+    int historical;       /* 1: the phrase is itself about the past, so a
                                history trigger does not demote it */
-    const char *regex;      /* the PCRE2 pattern as written */
+    const char *regex;    /* the PCRE2 pattern as written */
 } sol_note_pattern;
 
 /* Why a matched mention did or did not become a finding. */
 typedef enum {
-    SOL_NOTE_KEPT = 0,          /* became a finding (current or history) */
-    SOL_NOTE_DROP_NEGATED,      /* negated and the row's negated value is '-' */
-    SOL_NOTE_DROP_OTHER,        /* about someone else ("his father had") */
-    SOL_NOTE_DROP_UNCERTAIN,    /* hedged ("possible", "not certain whether") */
-    SOL_NOTE_DROP_VAGUE,        /* affirmed, but the row's affirmed value is
+    SOL_NOTE_KEPT = 0,       /* became a finding (current or history) */
+    SOL_NOTE_DROP_NEGATED,   /* negated and the row's negated value is '-' */
+    SOL_NOTE_DROP_OTHER,     /* about someone else ("his father had") */
+    SOL_NOTE_DROP_UNCERTAIN, /* hedged ("possible", "not certain whether") */
+    SOL_NOTE_DROP_VAGUE,     /* affirmed, but the row's affirmed value is
                                    '-' (no single value: "discolouration") */
-    SOL_NOTE_DROP_VALUE,        /* captured text is not a legal value */
-    SOL_NOTE_UNCONFIRMED        /* a red-flag sign negated only through a list
+    SOL_NOTE_DROP_VALUE,     /* captured text is not a legal value */
+    SOL_NOTE_UNCONFIRMED     /* a red-flag sign negated only through a list
                                    ("no swelling, dusky blue"): recorded as
                                    unknown with its quote, never as absent */
 } sol_note_fate;
 
 typedef struct {
-    size_t row;             /* lexicon row, SOL_NOTES_NONE when no trigger */
-    size_t start, end;      /* bytes of the trigger within the note */
+    size_t row;        /* lexicon row, SOL_NOTES_NONE when no trigger */
+    size_t start, end; /* bytes of the trigger within the note */
 } sol_note_trigger;
 
 /* One phrase-pattern match after scope rules, in text order. */
 typedef struct {
-    size_t row;             /* the finding row that matched */
-    size_t start, end;      /* bytes of the matched words within the note */
-    int negated;            /* a negation trigger had it in scope */
-    sol_context context;    /* SOL_CTX_HISTORY for historical mentions */
+    size_t row;          /* the finding row that matched */
+    size_t start, end;   /* bytes of the matched words within the note */
+    int negated;         /* a negation trigger had it in scope */
+    sol_context context; /* SOL_CTX_HISTORY for historical mentions */
     sol_note_fate fate;
-    char value[SOL_NOTES_VALUE_MAX]; /* value text when kept, else "" */
-    sol_note_trigger negation;       /* the negation trigger applied */
+    char value[SOL_NOTES_VALUE_MAX];  /* value text when kept, else "" */
+    sol_note_trigger negation;        /* the negation trigger applied */
     sol_note_trigger context_trigger; /* history, other or uncertain */
 } sol_note_mention;
 
@@ -93,9 +93,9 @@ typedef struct {
  * value is checked against vocab. On error *out is NULL and d names the file
  * and line (SOL_EIO unreadable, SOL_EPARSE bad row or regex, SOL_EINVALID
  * unknown finding or value). On success the caller frees *out. */
-int sol_notes_load(sol_notes **out, const char *patterns_path,
-                   const sol_vocab *vocab, sol_diag *d);
-void sol_notes_free(sol_notes *n);   /* NULL is a no-op */
+int sol_notes_load(sol_notes **out, const char *patterns_path, const sol_vocab *vocab,
+                   sol_diag *d);
+void sol_notes_free(sol_notes *n); /* NULL is a no-op */
 /* JIT-compile every pattern (batch mode: many records pay back the few
  * milliseconds it takes; a single assess does not). The matches found are
  * the same; the match limit still holds. Returns the patterns compiled; a
@@ -108,7 +108,7 @@ size_t sol_notes_use_jit(sol_notes *n);
  * Returns how many pattern rows were marked. */
 int sol_notes_protect(sol_notes *n, const char *finding);
 
-size_t sol_notes_pattern_count(const sol_notes *n);   /* all rows */
+size_t sol_notes_pattern_count(const sol_notes *n); /* all rows */
 const sol_note_pattern *sol_notes_pattern_at(const sol_notes *n, size_t i);
 
 /* Match one note and apply the scope rules. *out is an array of *out_n
@@ -124,9 +124,8 @@ const sol_note_pattern *sol_notes_pattern_at(const sol_notes *n, size_t i);
  * row), SOL_EINVALID (invalid UTF-8 or a NUL byte, with its byte offset),
  * SOL_ENOMEM; *out is then NULL. d->file is set to path (the note's element
  * path): callers may replace it with the record's file name. */
-int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits,
-                   const sol_notes *n, const char *text, size_t len,
-                   const char *path, int line, sol_diag *d);
+int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits, const sol_notes *n,
+                   const char *text, size_t len, const char *path, int line, sol_diag *d);
 
 /* Append the kept mentions of one note to out as findings: origin
  * SOL_ORIGIN_NOTE, the note's path and line, span_start/span_end and quote
@@ -136,9 +135,8 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits,
  * negated without a negated value, vague, illegal number) are not appended;
  * sol_notes_scan reports them. Errors as sol_notes_scan; on error out may
  * hold the findings appended before the failure. */
-int sol_notes_extract(const sol_notes *n, const char *text, size_t len,
-                      const char *path, int line, sol_findings *out,
-                      sol_diag *d);
+int sol_notes_extract(const sol_notes *n, const char *text, size_t len, const char *path,
+                      int line, sol_findings *out, sol_diag *d);
 
 /* Merge note findings into the structured set (deep copies):
  *  - history-context note findings are added once per name and value
@@ -161,7 +159,6 @@ int sol_notes_extract(const sol_notes *n, const char *text, size_t len,
  *  - set findings never come from notes (the loader refuses them); a
  *    structured set agrees when any member equals the note value.
  * Returns SOL_OK or SOL_ENOMEM. */
-int sol_notes_merge(sol_findings *structured, const sol_findings *from_notes,
-                    sol_diag *d);
+int sol_notes_merge(sol_findings *structured, const sol_findings *from_notes, sol_diag *d);
 
 #endif

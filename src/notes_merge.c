@@ -14,8 +14,8 @@ static int is_negated(const sol_finding *f)
     return f->context == SOL_CTX_CURRENT && f->trigger != NULL;
 }
 
-static int add_conflict(sol_findings *s, const sol_finding *kept,
-                        const sol_finding *lost, sol_diag *d)
+static int add_conflict(sol_findings *s, const sol_finding *kept, const sol_finding *lost,
+                        sol_diag *d)
 {
     sol_conflict c;
 
@@ -36,13 +36,12 @@ static int add_conflict(sol_findings *s, const sol_finding *kept,
 }
 
 /* First index i < upto in f with the same name, context and value. */
-static int seen_before(const sol_findings *f, size_t upto,
-                       const sol_finding *x)
+static int seen_before(const sol_findings *f, size_t upto, const sol_finding *x)
 {
     for (size_t i = 0; i < upto; i++) {
         const sol_finding *y = sol_findings_at(f, i);
-        if (y->context == x->context && strcmp(y->name, x->name) == 0
-            && sol_value_equal(&y->value, &x->value))
+        if (y->context == x->context && strcmp(y->name, x->name) == 0 &&
+            sol_value_equal(&y->value, &x->value))
             return 1;
     }
     return 0;
@@ -51,8 +50,8 @@ static int seen_before(const sol_findings *f, size_t upto,
 /* Choose, among the current note findings named like notes[i] (its first
  * current mention), the one to keep, recording a conflict for each
  * disagreeing one. Returns the index of the winner. */
-static size_t pick_winner(sol_findings *s, const sol_findings *notes,
-                          size_t i, int *rc, sol_diag *d)
+static size_t pick_winner(sol_findings *s, const sol_findings *notes, size_t i, int *rc,
+                          sol_diag *d)
 {
     const sol_finding *first = sol_findings_at(notes, i);
     size_t win = i, n = sol_findings_count(notes);
@@ -62,9 +61,8 @@ static size_t pick_winner(sol_findings *s, const sol_findings *notes,
         const sol_finding *x = sol_findings_at(notes, j);
         size_t lose;
 
-        if (x->context != SOL_CTX_CURRENT || x->value.kind == SOL_VAL_UNKNOWN
-            || strcmp(x->name, first->name) != 0
-            || sol_value_equal(&x->value, &w->value))
+        if (x->context != SOL_CTX_CURRENT || x->value.kind == SOL_VAL_UNKNOWN ||
+            strcmp(x->name, first->name) != 0 || sol_value_equal(&x->value, &w->value))
             continue;
         /* Affirmed beats negated (negation scope is the weaker reading);
          * otherwise the later mention is the more recent statement. */
@@ -75,8 +73,7 @@ static size_t pick_winner(sol_findings *s, const sol_findings *notes,
             win = j;
         }
         if (*rc == SOL_OK)
-            *rc = add_conflict(s, sol_findings_at(notes, win),
-                               sol_findings_at(notes, lose), d);
+            *rc = add_conflict(s, sol_findings_at(notes, win), sol_findings_at(notes, lose), d);
     }
     return win;
 }
@@ -133,8 +130,7 @@ static int merge_current(sol_findings *s, const sol_finding *f, sol_diag *d)
     return answer_unknown(s, f, d);
 }
 
-int sol_notes_merge(sol_findings *structured, const sol_findings *from_notes,
-                    sol_diag *d)
+int sol_notes_merge(sol_findings *structured, const sol_findings *from_notes, sol_diag *d)
 {
     size_t n = sol_findings_count(from_notes);
     int rc = SOL_OK;
@@ -148,34 +144,30 @@ int sol_notes_merge(sol_findings *structured, const sol_findings *from_notes,
         if (f->value.kind == SOL_VAL_UNKNOWN || f->value.kind == SOL_VAL_NONE)
             continue;
         if (f->context != SOL_CTX_CURRENT) {
-            if (!seen_before(from_notes, i, f)
-                && sol_findings_add(structured, f) != SOL_OK)
+            if (!seen_before(from_notes, i, f) && sol_findings_add(structured, f) != SOL_OK)
                 rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
             continue;
         }
         /* Handle each name once, at its first current mention. */
         for (size_t j = 0; j < i && first; j++) {
             const sol_finding *x = sol_findings_at(from_notes, j);
-            first = !(x->context == SOL_CTX_CURRENT
-                      && x->value.kind != SOL_VAL_UNKNOWN
-                      && x->value.kind != SOL_VAL_NONE
-                      && strcmp(x->name, f->name) == 0);
+            first = !(x->context == SOL_CTX_CURRENT && x->value.kind != SOL_VAL_UNKNOWN &&
+                      x->value.kind != SOL_VAL_NONE && strcmp(x->name, f->name) == 0);
         }
         if (!first)
             continue;
         {
             size_t win = pick_winner(structured, from_notes, i, &rc, d);
             if (rc == SOL_OK)
-                rc = merge_current(structured,
-                                   sol_findings_at(from_notes, win), d);
+                rc = merge_current(structured, sol_findings_at(from_notes, win), d);
         }
     }
     /* Unconfirmed red-flag mentions (value unknown) are listed only where
      * nothing else, structured or from notes, says anything of that sign. */
     for (size_t i = 0; i < n && rc == SOL_OK; i++) {
         const sol_finding *f = sol_findings_at(from_notes, i);
-        if (f->value.kind != SOL_VAL_UNKNOWN || f->context != SOL_CTX_CURRENT
-            || sol_findings_find(structured, f->name))
+        if (f->value.kind != SOL_VAL_UNKNOWN || f->context != SOL_CTX_CURRENT ||
+            sol_findings_find(structured, f->name))
             continue;
         if (sol_findings_add(structured, f) != SOL_OK)
             rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");

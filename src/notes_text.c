@@ -13,15 +13,11 @@
 #define NO_END ((size_t)-1)
 
 /* Abbreviations whose trailing '.' does not end a sentence. */
-static const char *const ABBREV[] = {
-    "e.g", "i.e", "approx", "vs", "cf", "dr", "mr", "mrs", "ms", "st",
-    "etc", "wk", "wks", "yr", "yrs", "hr", "hrs", "min", "mins", NULL
-};
+static const char *const ABBREV[] = {"e.g", "i.e", "approx", "vs",  "cf",   "dr",  "mr",
+                                     "mrs", "ms",  "st",     "etc", "wk",   "wks", "yr",
+                                     "yrs", "hr",  "hrs",    "min", "mins", NULL};
 
-int sol_text_is_word_byte(unsigned char c)
-{
-    return isalnum(c) || c >= 0x80;
-}
+int sol_text_is_word_byte(unsigned char c) { return isalnum(c) || c >= 0x80; }
 
 static int is_abbrev(const char *t, size_t dot)
 {
@@ -40,8 +36,7 @@ static int is_abbrev(const char *t, size_t dot)
 /* Length of a closing quote or bracket at t[i] (UTF-8 aware), else 0. */
 static size_t closer_len(const char *t, size_t len, size_t i)
 {
-    static const char *const multi[] = { "\xe2\x80\x9d", "\xe2\x80\x99",
-                                         "\xc2\xbb", NULL };
+    static const char *const multi[] = {"\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xbb", NULL};
     if (t[i] && strchr("\"')]", t[i]))
         return 1;
     for (const char *const *m = multi; *m; m++) {
@@ -61,7 +56,7 @@ static int starts_item(const char *t, size_t len, size_t i)
         return 1;
     if (i + 3 <= len && memcmp(t + i, "\xe2\x80\xa2", 3) == 0) /* bullet */
         return 1;
-    return i + 2 <= len && memcmp(t + i, "\xc2\xb7", 2) == 0;  /* middle dot */
+    return i + 2 <= len && memcmp(t + i, "\xc2\xb7", 2) == 0; /* middle dot */
 }
 
 static int push_span(sol_sentences *s, size_t a, size_t b)
@@ -112,8 +107,7 @@ int sol_sentences_split(sol_sentences *out, const char *t, size_t len)
 
             while (j < len && (cl = closer_len(t, len, j)) > 0)
                 j += cl;
-            if ((j == len || isspace((unsigned char)t[j]))
-                && !(t[i] == '.' && is_abbrev(t, i))) {
+            if ((j == len || isspace((unsigned char)t[j])) && !(t[i] == '.' && is_abbrev(t, i))) {
                 end = j;
                 next = j;
             }
@@ -157,12 +151,10 @@ size_t sol_text_words(const char *t, size_t a, size_t b)
  * and body-site qualifiers ("denies numbness in the feet, tingling or
  * cramping"). */
 static const char *const CONNECTORS[] = {
-    "or", "nor", "and", "any", "a", "an", "the", "of", "either", "neither",
-    "also", "no", "in", "on", "at", "over", "around", "behind", "both",
-    "left", "right", "lower", "upper", "side", "sides", "foot", "feet",
-    "toe", "toes", "calf", "calves", "leg", "legs", "shin", "shins", "ankle",
-    "ankles", "knee", "knees", NULL
-};
+    "or",     "nor",   "and",   "any",  "a",     "an",    "the",    "of",     "either", "neither",
+    "also",   "no",    "in",    "on",   "at",    "over",  "around", "behind", "both",   "left",
+    "right",  "lower", "upper", "side", "sides", "foot",  "feet",   "toe",    "toes",   "calf",
+    "calves", "leg",   "legs",  "shin", "shins", "ankle", "ankles", "knee",   "knees",  NULL};
 
 /* Is t[a, b) only list connectors? Commas and slashes count as connectors
  * only when commas is set (forward scope; a backward scope stops at a
@@ -215,8 +207,7 @@ int sol_text_list_gap(const char *t, size_t a, size_t b, int commas)
     last = (size_t)(comma - t);
     while ((comma = memchr(t + last + 1, ',', b - last - 1)) != NULL)
         last = (size_t)(comma - t);
-    return sol_text_words(t, a, last) <= LIST_TAIL_WORDS
-           && only_connectors(t, last, b, 1);
+    return sol_text_words(t, a, last) <= LIST_TAIL_WORDS && only_connectors(t, last, b, 1);
 }
 
 void sol_sentences_clear(sol_sentences *s)

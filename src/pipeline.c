@@ -16,12 +16,12 @@
 
 struct sol_pipeline {
     char *knowledge_dir;
-    sol_schema *schema;     /* knowledge/record.rng, compiled once */
-    sol_kb *kb;             /* the rule model (rules/ as text), the one copy every
+    sol_schema *schema; /* knowledge/record.rng, compiled once */
+    sol_kb *kb;         /* the rule model (rules/ as text), the one copy every
                                command reads: why-not, next-best, coverage, explain */
-    const char **reads;     /* findings some rule reads (from kb), for the report */
+    const char **reads; /* findings some rule reads (from kb), for the report */
     size_t nreads;
-    const char **tables;    /* qnames of the table-driven rules (from kb) */
+    const char **tables; /* qnames of the table-driven rules (from kb) */
     size_t ntables;
     sol_vocab *vocab;
     sol_catalog *cat;
@@ -130,7 +130,8 @@ static int add_knowledge(sol_pipeline *p, const sol_kb_rows *rows, sol_diag *d)
             snprintf(path, sizeof path, "%s/contraindications.tsv", p->knowledge_dir);
             return sol_diag_set(d, SOL_EPARSE, path, x->line,
                                 "'%s' is neither a conclusion of conditions.tsv nor a state "
-                                "the rules' state template allows", x->by);
+                                "the rules' state template allows",
+                                x->by);
         }
         if ((rc = sol_engine_add_knowledge(p->engine, "contraindication", sv, 2, d)))
             return rc;
@@ -187,9 +188,8 @@ static int add_opinion_rules(sol_pipeline *p, sol_diag *d)
     if (!v)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
     for (size_t i = 0; i < p->ndocs; i++)
-        if (p->docs[i].doc && sol_ruledoc_parse(p->docs[i].doc, v[n].id, sizeof v[n].id,
-                                                v[n].src, sizeof v[n].src, rat,
-                                                sizeof rat) == 0)
+        if (p->docs[i].doc && sol_ruledoc_parse(p->docs[i].doc, v[n].id, sizeof v[n].id, v[n].src,
+                                                sizeof v[n].src, rat, sizeof rat) == 0)
             n++;
     for (size_t i = 0; i < nsets; i++, n++) {
         const sol_sign_set *x = sol_catalog_sign_set_at(p->cat, i);
@@ -207,7 +207,7 @@ static int add_opinion_rules(sol_pipeline *p, sol_diag *d)
             if (strcmp(v[j].id, v[i].id) != 0)
                 continue;
             if (j < i)
-                first = 0;      /* this id was handled at its first voter */
+                first = 0; /* this id was handled at its first voter */
             all = v[j].opinion;
         }
         if (all && first) {
@@ -228,8 +228,9 @@ static int assign_uids(sol_pipeline *p, sol_diag *d)
     int rc = fam ? SOL_OK : SOL_ENOMEM;
 
     for (size_t i = 0; !rc && i < p->ndocs; i++) {
-        if (sol_ruledoc_parse(p->docs[i].doc, id, sizeof id, src, sizeof src, rat, sizeof rat) == 0
-            || strcmp(id, "?") != 0)
+        if (sol_ruledoc_parse(p->docs[i].doc, id, sizeof id, src, sizeof src, rat, sizeof rat) ==
+                0 ||
+            strcmp(id, "?") != 0)
             if (!(fam[i] = sol_strdup(id)))
                 rc = SOL_ENOMEM;
     }
@@ -422,13 +423,12 @@ cleanup:
 }
 
 static int from_record(sol_pipeline *p, sol_record *rec, const char *file,
-                       sol_findings **out_findings, char **out_id, visit_info *visit,
-                       sol_diag *d)
+                       sol_findings **out_findings, char **out_id, visit_info *visit, sol_diag *d)
 {
     if (visit) {
-        const char *v[3] = { sol_record_date(rec), sol_record_clinician(rec),
-                             sol_record_visit(rec) };
-        char **dst[3] = { &visit->date, &visit->clinician, &visit->visit };
+        const char *v[3] = {sol_record_date(rec), sol_record_clinician(rec),
+                            sol_record_visit(rec)};
+        char **dst[3] = {&visit->date, &visit->clinician, &visit->visit};
         for (int i = 0; i < 3; i++)
             if (v[i] && !(*dst[i] = sol_strdup(v[i])))
                 return sol_diag_set(d, SOL_ENOMEM, file, 0, "out of memory");
@@ -452,9 +452,8 @@ int sol_pipeline_read_intake(sol_pipeline *p, const sol_intake *in, sol_findings
                        out_id, d);
 }
 
-static int read_buf(sol_pipeline *p, sol_input in, const char *buf, size_t len,
-                    const char *name, sol_findings **out_findings, char **out_id,
-                    visit_info *visit, sol_diag *d)
+static int read_buf(sol_pipeline *p, sol_input in, const char *buf, size_t len, const char *name,
+                    sol_findings **out_findings, char **out_id, visit_info *visit, sol_diag *d)
 {
     int rc;
     *out_findings = NULL;
@@ -480,8 +479,8 @@ int sol_pipeline_read_buf(sol_pipeline *p, sol_input in, const char *buf, size_t
     return read_buf(p, in, buf, len, name, out_findings, out_id, NULL, d);
 }
 
-static int read_as(sol_pipeline *p, sol_input in, const char *path,
-                   sol_findings **out_findings, char **out_id, visit_info *visit, sol_diag *d)
+static int read_as(sol_pipeline *p, sol_input in, const char *path, sol_findings **out_findings,
+                   char **out_id, visit_info *visit, sol_diag *d)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -567,10 +566,10 @@ int sol_pipeline_read_assess(sol_pipeline *p, const char *path, sol_findings **o
 }
 
 int sol_pipeline_read_assess_as(sol_pipeline *p, sol_input in, const char *path,
-                                sol_findings **out_findings, char **out_id,
-                                sol_assessment **out, sol_diag *d)
+                                sol_findings **out_findings, char **out_id, sol_assessment **out,
+                                sol_diag *d)
 {
-    visit_info visit = { NULL, NULL, NULL };
+    visit_info visit = {NULL, NULL, NULL};
     *out = NULL;
     int rc = read_as(p, in, path, out_findings, out_id, &visit, d);
     if (rc) {

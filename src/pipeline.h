@@ -33,7 +33,7 @@ typedef struct {
 
 int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *knowledge_dir,
                      sol_diag *d);
-void sol_pipeline_free(sol_pipeline *p);  /* NULL is a no-op */
+void sol_pipeline_free(sol_pipeline *p); /* NULL is a no-op */
 
 /* Read, validate and merge the structured and note findings of a record.
  * *out_findings and *out_id are owned by the caller (sol_findings_free, free). */
@@ -56,7 +56,7 @@ int sol_pipeline_read_intake(sol_pipeline *p, const sol_intake *in, sol_findings
  * sol_assessment_free. */
 int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file,
                         const sol_findings *f, sol_assessment **out, sol_diag *d);
-void sol_assessment_free(sol_assessment *a);  /* NULL is a no-op */
+void sol_assessment_free(sol_assessment *a); /* NULL is a no-op */
 
 /* Rank what to assess next for a (nextbest.h: one trial per plausible
  * answer of every unrecorded finding a rule reads) and attach the ranking
@@ -71,8 +71,8 @@ int sol_pipeline_read_assess(sol_pipeline *p, const char *path, sol_findings **o
 
 /* sol_pipeline_read_assess for a record in the given input format. */
 int sol_pipeline_read_assess_as(sol_pipeline *p, sol_input in, const char *path,
-                                sol_findings **out_findings, char **out_id,
-                                sol_assessment **out, sol_diag *d);
+                                sol_findings **out_findings, char **out_id, sol_assessment **out,
+                                sol_diag *d);
 
 const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p);
 const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p);

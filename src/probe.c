@@ -51,14 +51,13 @@ const char *sol_change_text(const sol_change *c, char *buf, size_t len)
 
 /* ---- close names for "did you mean" (util.c) ---- */
 
-const char *sol_probe_close_names(const char *word, const char *const *candidates,
-                                  size_t n, size_t max, char *buf, size_t len)
+const char *sol_probe_close_names(const char *word, const char *const *candidates, size_t n,
+                                  size_t max, char *buf, size_t len)
 {
     return sol_close_names(word, candidates, n, max, buf, len);
 }
 
-int sol_change_parse(sol_change *out, const sol_vocab *v, const char *arg, int unset,
-                     sol_diag *d)
+int sol_change_parse(sol_change *out, const sol_vocab *v, const char *arg, int unset, sol_diag *d)
 {
     const char *eq = unset ? NULL : strchr(arg, '=');
     char name[256];
@@ -140,8 +139,7 @@ int sol_change_check(const sol_change *ch, size_t n, sol_diag *d)
     return SOL_OK;
 }
 
-int sol_change_apply(sol_findings **out, const sol_findings *base, const sol_change *ch,
-                     size_t n)
+int sol_change_apply(sol_findings **out, const sol_findings *base, const sol_change *ch, size_t n)
 {
     sol_findings *f = sol_findings_clone(base);
 
@@ -294,14 +292,11 @@ static int add_test(numlist *l, const sol_term *t, const sol_kb_numtest *nt)
     s = step_for(t, nt->value);
     switch (nt->op) {
     case SOL_KB_GT:
-    case SOL_KB_LE:
-        return num_push(l, nt->value) || num_push(l, nt->value + s);
+    case SOL_KB_LE: return num_push(l, nt->value) || num_push(l, nt->value + s);
     case SOL_KB_LT:
-    case SOL_KB_GE:
-        return num_push(l, nt->value - s) || num_push(l, nt->value);
+    case SOL_KB_GE: return num_push(l, nt->value - s) || num_push(l, nt->value);
     default:
-        return num_push(l, nt->value - s) || num_push(l, nt->value) ||
-               num_push(l, nt->value + s);
+        return num_push(l, nt->value - s) || num_push(l, nt->value) || num_push(l, nt->value + s);
     }
 }
 
@@ -326,7 +321,8 @@ static int add_constraint(numlist *l, const sol_term *t, const sol_kb_constraint
                 return SOL_ENOMEM;
     } else if (c->kind == SOL_KB_CONS_IN || c->kind == SOL_KB_CONS_NOT_IN) {
         for (size_t i = 0; i < c->nvalues; i++)
-            if (literal_number(c->values[i], &x) && (num_push(l, x) || num_push(l, x + step_for(t, x))))
+            if (literal_number(c->values[i], &x) &&
+                (num_push(l, x) || num_push(l, x + step_for(t, x))))
                 return SOL_ENOMEM;
     }
     return SOL_OK;

@@ -24,16 +24,16 @@
 #define SCHEMA_MAX_BYTES (1024u * 1024u)
 
 struct sol_record {
-    char *id;               /* assessment/@id */
-    char *date;             /* <date>, YYYY-MM-DD, or NULL */
-    char *clinician;        /* <clinician>, inert text, or NULL */
-    char *visit;            /* <visit>, a positive whole number, or NULL */
-    char *file;             /* name used in diagnostics */
-    char *occupation;       /* inert text, NULL when absent */
+    char *id;         /* assessment/@id */
+    char *date;       /* <date>, YYYY-MM-DD, or NULL */
+    char *clinician;  /* <clinician>, inert text, or NULL */
+    char *visit;      /* <visit>, a positive whole number, or NULL */
+    char *file;       /* name used in diagnostics */
+    char *occupation; /* inert text, NULL when absent */
     sol_findings *findings;
-    sol_note *notes;        /* text and path owned (allocated) by the record */
+    sol_note *notes; /* text and path owned (allocated) by the record */
     size_t nnotes;
-    size_t note_bytes;      /* text of all notes, for SOL_RECORD_MAX_NOTE_BYTES */
+    size_t note_bytes; /* text of all notes, for SOL_RECORD_MAX_NOTE_BYTES */
 };
 
 /* ---- libxml2 error capture ------------------------------------------- */
@@ -99,8 +99,7 @@ static void capture_error(void *ctx, xml_err_arg err)
     line = err->line;
     if (line <= 0 && err->node)
         line = (int)xmlGetLineNo((xmlNodePtr)err->node);
-    snprintf(msg, sizeof msg, "%s",
-             err->message ? err->message : "unspecified XML error");
+    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "unspecified XML error");
     n = strlen(msg);
     while (n > 0 && isspace((unsigned char)msg[n - 1]))
         msg[--n] = '\0';
@@ -163,8 +162,7 @@ static size_t find_ci(const char *buf, size_t len, const char *needle)
 
     for (size_t i = 0; i + nl <= len; i++) {
         size_t k = 0;
-        while (k < nl && toupper((unsigned char)buf[i + k])
-                             == toupper((unsigned char)needle[k]))
+        while (k < nl && toupper((unsigned char)buf[i + k]) == toupper((unsigned char)needle[k]))
             k++;
         if (k == nl)
             return i;
@@ -186,11 +184,11 @@ static size_t skip_past(const char *buf, size_t len, size_t i, const char *end)
 /* What the lexical pre-scan refused, and where. */
 typedef enum {
     SCAN_OK = 0,
-    SCAN_DEEP,          /* nested deeper than SOL_RECORD_MAX_DEPTH */
-    SCAN_TAG,           /* a start tag longer than SOL_RECORD_MAX_TAG_BYTES */
-    SCAN_ATTRS,         /* more than SOL_RECORD_MAX_ATTRS attributes */
-    SCAN_ELEMENTS,      /* more than SOL_RECORD_MAX_ELEMENTS elements */
-    SCAN_MARKUP         /* more than SOL_RECORD_MAX_MARKUP comments, CDATA
+    SCAN_DEEP,     /* nested deeper than SOL_RECORD_MAX_DEPTH */
+    SCAN_TAG,      /* a start tag longer than SOL_RECORD_MAX_TAG_BYTES */
+    SCAN_ATTRS,    /* more than SOL_RECORD_MAX_ATTRS attributes */
+    SCAN_ELEMENTS, /* more than SOL_RECORD_MAX_ELEMENTS elements */
+    SCAN_MARKUP    /* more than SOL_RECORD_MAX_MARKUP comments, CDATA
                            sections and processing instructions */
 } scan_kind;
 
@@ -212,10 +210,13 @@ static scan_kind prescan(const char *buf, size_t len, size_t *at)
         size_t start, attrs = 0;
         char q = 0;
 
-        if (buf[i] != '<') { i++; continue; }
+        if (buf[i] != '<') {
+            i++;
+            continue;
+        }
         start = i;
-        if (len - i >= 2 && (buf[i + 1] == '?' || buf[i + 1] == '!')
-            && ++markup > SOL_RECORD_MAX_MARKUP) {
+        if (len - i >= 2 && (buf[i + 1] == '?' || buf[i + 1] == '!') &&
+            ++markup > SOL_RECORD_MAX_MARKUP) {
             *at = start;
             return SCAN_MARKUP;
         }
@@ -265,36 +266,37 @@ static scan_kind prescan(const char *buf, size_t len, size_t *at)
 }
 
 /* Refuse what prescan found, naming the line of the tag. */
-static int prescan_check(const char *buf, size_t len, const char *name,
-                         sol_diag *d)
+static int prescan_check(const char *buf, size_t len, const char *name, sol_diag *d)
 {
     size_t at = 0;
 
     switch (prescan(buf, len, &at)) {
-    case SCAN_OK:
-        return SOL_OK;
+    case SCAN_OK: return SOL_OK;
     case SCAN_DEEP:
         return sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, at),
-                            "elements nested deeper than %d levels",
-                            SOL_RECORD_MAX_DEPTH);
+                            "elements nested deeper than %d levels", SOL_RECORD_MAX_DEPTH);
     case SCAN_TAG:
         return sol_diag_set(d, SOL_ELIMIT, name, sol_line_at(buf, at),
                             "a start tag longer than %d bytes (the limit "
-                            "for one tag)", SOL_RECORD_MAX_TAG_BYTES);
+                            "for one tag)",
+                            SOL_RECORD_MAX_TAG_BYTES);
     case SCAN_ATTRS:
         return sol_diag_set(d, SOL_ELIMIT, name, sol_line_at(buf, at),
                             "an element with more than %d attributes (the "
-                            "limit per element)", SOL_RECORD_MAX_ATTRS);
+                            "limit per element)",
+                            SOL_RECORD_MAX_ATTRS);
     case SCAN_ELEMENTS:
         return sol_diag_set(d, SOL_ELIMIT, name, sol_line_at(buf, at),
                             "more than %d elements in one record (the limit "
-                            "per record)", SOL_RECORD_MAX_ELEMENTS);
+                            "per record)",
+                            SOL_RECORD_MAX_ELEMENTS);
     case SCAN_MARKUP:
     default:
         return sol_diag_set(d, SOL_ELIMIT, name, sol_line_at(buf, at),
                             "more than %d comments, CDATA sections and "
                             "processing instructions in one record (the limit "
-                            "per record)", SOL_RECORD_MAX_MARKUP);
+                            "per record)",
+                            SOL_RECORD_MAX_MARKUP);
     }
 }
 
@@ -303,8 +305,7 @@ static int prescan_check(const char *buf, size_t len, const char *name,
 
 static int is_elem(xmlNodePtr n, const char *name)
 {
-    return n->type == XML_ELEMENT_NODE
-           && strcmp((const char *)n->name, name) == 0;
+    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
 static void free_notes(sol_record *r)
@@ -367,8 +368,7 @@ static int check_tree(xmlNodePtr n, int depth, const char *name, sol_diag *d)
                     return rc;
             }
             break;
-        default:
-            break;
+        default: break;
         }
     }
     return SOL_OK;
@@ -381,7 +381,7 @@ static int check_tree(xmlNodePtr n, int depth, const char *name, sol_diag *d)
 struct sol_schema {
     char *path;
     xmlRelaxNGPtr rng;
-    xmlParserCtxtPtr ctxt;  /* the parser context, reset and reused per record */
+    xmlParserCtxtPtr ctxt; /* the parser context, reset and reused per record */
 };
 
 /* Names libxml2 keeps in a reused context's dictionary before the context
@@ -392,7 +392,7 @@ struct sol_schema {
 int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d)
 {
     xmlRelaxNGParserCtxtPtr pctxt = NULL;
-    xml_errcap cap = { 0 };
+    xml_errcap cap = {0};
     xml_handlers saved;
     sol_schema *s = NULL;
     char *sbuf = NULL;
@@ -406,14 +406,12 @@ int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d)
     xmlInitParser();
     handlers_push(&saved, &cap);
     s = calloc(1, sizeof *s);
-    if (!s || !(s->path = sol_strdup(schema_path))
-        || !(pctxt = xmlRelaxNGNewMemParserCtxt(sbuf, (int)slen))) {
+    if (!s || !(s->path = sol_strdup(schema_path)) ||
+        !(pctxt = xmlRelaxNGNewMemParserCtxt(sbuf, (int)slen))) {
         rc = sol_diag_set(d, SOL_ENOMEM, schema_path, 0, "out of memory");
         goto cleanup;
     }
-    xmlRelaxNGSetParserStructuredErrors(pctxt,
-                                        (xmlStructuredErrorFunc)capture_error,
-                                        &cap);
+    xmlRelaxNGSetParserStructuredErrors(pctxt, (xmlStructuredErrorFunc)capture_error, &cap);
     s->rng = xmlRelaxNGParse(pctxt);
     if (!s->rng) {
         rc = sol_diag_set(d, SOL_EPARSE, schema_path, cap.line,
@@ -450,7 +448,7 @@ static int validate_schema(xmlDocPtr doc, rd_ctx *c, const sol_schema *compiled,
     const char *name = c->name;
     sol_schema *own = NULL;
     xmlRelaxNGValidCtxtPtr vctxt = NULL;
-    xml_errcap cap = { 0 };
+    xml_errcap cap = {0};
     int rc;
 
     if (!compiled) {
@@ -464,9 +462,7 @@ static int validate_schema(xmlDocPtr doc, rd_ctx *c, const sol_schema *compiled,
         goto cleanup;
     }
     cap.ctx = c;
-    xmlRelaxNGSetValidStructuredErrors(vctxt,
-                                       (xmlStructuredErrorFunc)capture_error,
-                                       &cap);
+    xmlRelaxNGSetValidStructuredErrors(vctxt, (xmlStructuredErrorFunc)capture_error, &cap);
     if (xmlRelaxNGValidateDoc(vctxt, doc) != 0) {
         if (cap.line <= 0) /* never without a line: the root's, at worst */
             cap.line = sol_rd_node_line(xmlDocGetRootElement(doc));
@@ -479,11 +475,10 @@ static int validate_schema(xmlDocPtr doc, rd_ctx *c, const sol_schema *compiled,
         }
         if (c->all && !cap.set)
             sol_rd_push(c, 1, SOL_EINVALID, 0,
-                         "does not match the record schema: invalid structure");
+                        "does not match the record schema: invalid structure");
         if (!c->first)
             c->first = SOL_EINVALID;
-        rc = sol_diag_set(d, SOL_EINVALID, name, cap.line,
-                          "does not match the record schema: %s",
+        rc = sol_diag_set(d, SOL_EINVALID, name, cap.line, "does not match the record schema: %s",
                           cap.set ? cap.msg : "invalid structure");
         goto cleanup;
     }
@@ -497,9 +492,8 @@ cleanup:
 
 /* ---- vocabulary checks and extraction -------------------------------- */
 
-static int add_finding(sol_record *r, rd_ctx *c, xmlNodePtr n,
-                       const char *section, int index, const sol_vocab *vocab,
-                       sol_diag *d)
+static int add_finding(sol_record *r, rd_ctx *c, xmlNodePtr n, const char *section, int index,
+                       const sol_vocab *vocab, sol_diag *d)
 {
     int line = sol_rd_node_line(n);
     xmlChar *attr = xmlGetProp(n, (const xmlChar *)"name");
@@ -517,22 +511,23 @@ static int add_finding(sol_record *r, rd_ctx *c, xmlNodePtr n,
         char close[512];
         sol_vocab_close_names(vocab, aname, 3, close, sizeof close);
         rc = sol_rd_problem(c, d, SOL_EINVALID, line,
-                     "unknown finding '%.80s': not in the vocabulary%s%s%s",
-                     aname, *close ? " (did you mean: " : " (soleus new lists "
-                     "every finding)", close, *close ? ")" : "");
+                            "unknown finding '%.80s': not in the vocabulary%s%s%s", aname,
+                            *close ? " (did you mean: "
+                                   : " (soleus new lists "
+                                     "every finding)",
+                            close, *close ? ")" : "");
         goto cleanup;
     }
     if (strcmp(t->section, section) != 0) {
-        rc = sol_rd_problem(c, d, SOL_EINVALID, line,
-                     "finding '%s' belongs in <%s>, not <%s>", t->name,
-                     t->section, section);
+        rc = sol_rd_problem(c, d, SOL_EINVALID, line, "finding '%s' belongs in <%s>, not <%s>",
+                            t->name, t->section, section);
         goto cleanup;
     }
     prev = sol_findings_find(r->findings, t->name);
     if (prev) {
         rc = sol_rd_problem(c, d, SOL_EINVALID, line,
-                     "duplicate finding '%s': already given at line %d",
-                     t->name, prev->line);
+                            "duplicate finding '%s': already given at line %d", t->name,
+                            prev->line);
         goto cleanup;
     }
     text = sol_rd_node_text(n);
@@ -546,8 +541,7 @@ static int add_finding(sol_record *r, rd_ctx *c, xmlNodePtr n,
         goto cleanup;
     }
     memset(&vd, 0, sizeof vd);
-    rc = sol_vocab_parse_value_note(t, text, vals, &nvals, note, sizeof note,
-                                    &vd);
+    rc = sol_vocab_parse_value_note(t, text, vals, &nvals, note, sizeof note, &vd);
     if (rc != SOL_OK) {
         rc = sol_rd_problem(c, d, rc, line, "%s", vd.msg);
         goto cleanup;
@@ -594,7 +588,8 @@ static int add_note(sol_record *r, xmlNodePtr n, int index, sol_diag *d)
     if (r->nnotes >= SOL_RECORD_MAX_NOTES)
         return sol_diag_set(d, SOL_ELIMIT, r->file, sol_rd_node_line(n),
                             "more than %d notes in one record (the limit "
-                            "per record)", SOL_RECORD_MAX_NOTES);
+                            "per record)",
+                            SOL_RECORD_MAX_NOTES);
     snprintf(path, sizeof path, "/assessment/notes/note[%d]", index);
     text = sol_rd_node_text(n);
     p = sol_strdup(path);
@@ -619,8 +614,7 @@ static int add_note(sol_record *r, xmlNodePtr n, int index, sol_diag *d)
     return SOL_OK;
 }
 
-static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root,
-                   const sol_vocab *vocab, sol_diag *d)
+static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root, const sol_vocab *vocab, sol_diag *d)
 {
     xmlChar *id = xmlGetProp(root, (const xmlChar *)"id");
     int rc = SOL_OK;
@@ -629,8 +623,7 @@ static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root,
     xmlFree(id);
     if (!r->id)
         return sol_diag_set(d, SOL_ENOMEM, r->file, 0, "out of memory");
-    for (xmlNodePtr sec = root->children; sec && rc == SOL_OK;
-         sec = sec->next) {
+    for (xmlNodePtr sec = root->children; sec && rc == SOL_OK; sec = sec->next) {
         const char *sn = (const char *)sec->name;
         char **meta = NULL;
         int nfind = 0, nnote = 0;
@@ -666,8 +659,7 @@ static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root,
                 free(r->occupation);
                 r->occupation = sol_rd_node_text(k);
                 if (!r->occupation)
-                    rc = sol_diag_set(d, SOL_ENOMEM, r->file, 0,
-                                      "out of memory");
+                    rc = sol_diag_set(d, SOL_ENOMEM, r->file, 0, "out of memory");
             }
         }
     }
@@ -679,9 +671,8 @@ static int extract(sol_record *r, rd_ctx *c, xmlNodePtr root,
 /* The whole read: hostile-input checks and parsing stop at the first
  * problem; structure and vocabulary problems are listed in check mode; the
  * schema runs last, once everything else is clean. */
-static int read_record(sol_record **out, rd_ctx *c, const char *buf,
-                       size_t len, sol_schema *compiled,
-                       const char *schema_path, const sol_vocab *vocab,
+static int read_record(sol_record **out, rd_ctx *c, const char *buf, size_t len,
+                       sol_schema *compiled, const char *schema_path, const sol_vocab *vocab,
                        sol_diag *d)
 {
     const char *name = c->name;
@@ -689,24 +680,24 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
     xmlDocPtr doc = NULL;
     xmlNodePtr root;
     sol_record *r = NULL;
-    xml_errcap cap = { 0 };
+    xml_errcap cap = {0};
     xml_handlers saved;
     size_t off;
     int rc, opts;
 
     *out = NULL;
     if (!buf || !vocab || (!compiled && !schema_path))
-        return sol_diag_set(d, SOL_EUSAGE, name, 0,
-                            "record, schema and vocabulary are required");
+        return sol_diag_set(d, SOL_EUSAGE, name, 0, "record, schema and vocabulary are required");
     if (len > SOL_RECORD_MAX_BYTES)
         return sol_diag_set(d, SOL_EIO, name, 0,
-                            "file too large: %zu bytes, the limit is %u bytes",
-                            len, SOL_RECORD_MAX_BYTES);
+                            "file too large: %zu bytes, the limit is %u bytes", len,
+                            SOL_RECORD_MAX_BYTES);
     off = sol_utf8_invalid_at((const unsigned char *)buf, len);
     if (off < len)
         return sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, off),
                             "invalid UTF-8 byte sequence at byte offset %zu "
-                            "(records must be UTF-8 text)", off);
+                            "(records must be UTF-8 text)",
+                            off);
     off = find_ci(buf, len, "<!DOCTYPE");
     if (off < len)
         return sol_diag_set(d, SOL_EPARSE, name, sol_line_at(buf, off),
@@ -762,8 +753,7 @@ static int read_record(sol_record **out, rd_ctx *c, const char *buf,
     if (rc != SOL_OK)
         goto cleanup;
     r = calloc(1, sizeof *r);
-    if (!r || !(r->file = sol_strdup(name))
-        || !(r->findings = sol_findings_new())) {
+    if (!r || !(r->file = sol_strdup(name)) || !(r->findings = sol_findings_new())) {
         rc = sol_diag_set(d, SOL_ENOMEM, name, 0, "out of memory");
         goto cleanup;
     }
@@ -798,19 +788,17 @@ void sol_record_init(void)
     xmlRelaxNGInitTypes();
 }
 
-int sol_record_parse(sol_record **out, const char *buf, size_t len,
-                     const char *name, const char *schema_path,
-                     const sol_vocab *vocab, sol_diag *d)
+int sol_record_parse(sol_record **out, const char *buf, size_t len, const char *name,
+                     const char *schema_path, const sol_vocab *vocab, sol_diag *d)
 {
-    rd_ctx c = { name ? name : "(record)", NULL, 0, NULL };
+    rd_ctx c = {name ? name : "(record)", NULL, 0, NULL};
     return read_record(out, &c, buf, len, NULL, schema_path, vocab, d);
 }
 
-int sol_record_check(sol_record_problems *out, const char *path,
-                     const char *schema_path, const sol_vocab *vocab,
-                     sol_diag *d)
+int sol_record_check(sol_record_problems *out, const char *path, const char *schema_path,
+                     const sol_vocab *vocab, sol_diag *d)
 {
-    rd_ctx c = { path, out, 0, NULL };
+    rd_ctx c = {path, out, 0, NULL};
     sol_record *r = NULL;
     char *buf = NULL;
     size_t len = 0, before = out->n;
@@ -825,7 +813,7 @@ int sol_record_check(sol_record_problems *out, const char *path,
         for (size_t i = before; i < out->n; i++)
             listed |= out->items[i].error;
         if (!listed) {
-            rd_ctx one = { d->file[0] ? d->file : path, out, 0, NULL };
+            rd_ctx one = {d->file[0] ? d->file : path, out, 0, NULL};
             sol_rd_push(&one, 1, rc, d->line, d->msg);
         }
     }
@@ -860,50 +848,23 @@ int sol_record_load(sol_record **out, const char *path, const char *schema_path,
     return rc;
 }
 
-const char *sol_record_id(const sol_record *r)
-{
-    return r ? r->id : NULL;
-}
+const char *sol_record_id(const sol_record *r) { return r ? r->id : NULL; }
 
-const char *sol_record_file(const sol_record *r)
-{
-    return r ? r->file : NULL;
-}
+const char *sol_record_file(const sol_record *r) { return r ? r->file : NULL; }
 
-const char *sol_record_date(const sol_record *r)
-{
-    return r ? r->date : NULL;
-}
+const char *sol_record_date(const sol_record *r) { return r ? r->date : NULL; }
 
-const char *sol_record_clinician(const sol_record *r)
-{
-    return r ? r->clinician : NULL;
-}
+const char *sol_record_clinician(const sol_record *r) { return r ? r->clinician : NULL; }
 
-const char *sol_record_visit(const sol_record *r)
-{
-    return r ? r->visit : NULL;
-}
+const char *sol_record_visit(const sol_record *r) { return r ? r->visit : NULL; }
 
-const char *sol_record_occupation(const sol_record *r)
-{
-    return r ? r->occupation : NULL;
-}
+const char *sol_record_occupation(const sol_record *r) { return r ? r->occupation : NULL; }
 
-const sol_findings *sol_record_findings(const sol_record *r)
-{
-    return r ? r->findings : NULL;
-}
+const sol_findings *sol_record_findings(const sol_record *r) { return r ? r->findings : NULL; }
 
-sol_findings *sol_record_findings_mut(sol_record *r)
-{
-    return r ? r->findings : NULL;
-}
+sol_findings *sol_record_findings_mut(sol_record *r) { return r ? r->findings : NULL; }
 
-size_t sol_record_note_count(const sol_record *r)
-{
-    return r ? r->nnotes : 0;
-}
+size_t sol_record_note_count(const sol_record *r) { return r ? r->nnotes : 0; }
 
 const sol_note *sol_record_note_at(const sol_record *r, size_t i)
 {
@@ -913,7 +874,7 @@ const sol_note *sol_record_note_at(const sol_record *r, size_t i)
 int sol_record_parse_with(sol_record **out, const char *buf, size_t len, const char *name,
                           sol_schema *schema, const sol_vocab *vocab, sol_diag *d)
 {
-    rd_ctx c = { name ? name : "(record)", NULL, 0, NULL };
+    rd_ctx c = {name ? name : "(record)", NULL, 0, NULL};
     if (!schema) {
         *out = NULL;
         return sol_diag_set(d, SOL_EUSAGE, c.name, 0,

@@ -18,9 +18,9 @@ typedef struct sol_record sol_record;
 typedef struct sol_schema sol_schema;
 
 typedef struct {
-    const char *text;       /* note text, UTF-8, owned by the record */
-    int line;               /* line of the <note> element */
-    const char *path;       /* element path of the <note> */
+    const char *text; /* note text, UTF-8, owned by the record */
+    int line;         /* line of the <note> element */
+    const char *path; /* element path of the <note> */
 } sol_note;
 
 /* Initialise libxml2 (parser and RELAX NG types) once, from the main
@@ -34,19 +34,18 @@ void sol_record_init(void);
 int sol_record_load(sol_record **out, const char *path, const char *schema_path,
                     const sol_vocab *vocab, sol_diag *d);
 /* Same, from a memory buffer; name is used in diagnostics. */
-int sol_record_parse(sol_record **out, const char *buf, size_t len,
-                     const char *name, const char *schema_path,
-                     const sol_vocab *vocab, sol_diag *d);
-void sol_record_free(sol_record *r);   /* NULL is a no-op */
+int sol_record_parse(sol_record **out, const char *buf, size_t len, const char *name,
+                     const char *schema_path, const sol_vocab *vocab, sol_diag *d);
+void sol_record_free(sol_record *r); /* NULL is a no-op */
 
 /* Every problem `soleus check` found in one record, in file order: errors
  * (the record would be refused) and notes (a value converted from a unit
  * form, "'2 weeks' read as 14 days"). Owned by the caller: free with
  * sol_record_problems_clear. */
 typedef struct {
-    sol_diag d;             /* file, line, message */
-    int error;              /* 1 error, 0 note */
-    int code;               /* the sol_err of an error */
+    sol_diag d; /* file, line, message */
+    int error;  /* 1 error, 0 note */
+    int code;   /* the sol_err of an error */
 } sol_record_problem;
 
 typedef struct {
@@ -59,17 +58,15 @@ typedef struct {
  * errors each with their line, notes for converted values. Returns SOL_OK
  * when the record would be accepted, else the first error's code (the list
  * then holds every error). */
-int sol_record_check(sol_record_problems *out, const char *path,
-                     const char *schema_path, const sol_vocab *vocab,
-                     sol_diag *d);
+int sol_record_check(sol_record_problems *out, const char *path, const char *schema_path,
+                     const sol_vocab *vocab, sol_diag *d);
 void sol_record_problems_clear(sol_record_problems *p);
 /* Compile the schema at schema_path; the caller frees *out. */
 int sol_schema_load(sol_schema **out, const char *schema_path, sol_diag *d);
-void sol_schema_free(sol_schema *s);   /* NULL is a no-op */
+void sol_schema_free(sol_schema *s); /* NULL is a no-op */
 /* sol_record_parse with a schema compiled once. */
-int sol_record_parse_with(sol_record **out, const char *buf, size_t len,
-                          const char *name, sol_schema *schema,
-                          const sol_vocab *vocab, sol_diag *d);
+int sol_record_parse_with(sol_record **out, const char *buf, size_t len, const char *name,
+                          sol_schema *schema, const sol_vocab *vocab, sol_diag *d);
 
 const char *sol_record_id(const sol_record *r);
 /* Optional visit details: NULL when absent. date is YYYY-MM-DD, visit a

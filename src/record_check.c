@@ -75,9 +75,7 @@ int sol_rd_node_line(xmlNodePtr n)
  * so that each problem gets its own line and a hint, and every one of them
  * is listed by `soleus check`. */
 static const char *const SECTION_NAMES[] = {
-    "patient", "history", "screening", "examination", "running",
-    "special-tests", NULL
-};
+    "patient", "history", "screening", "examination", "running", "special-tests", NULL};
 static const char *const TOP_ELEMENTS =
     "date, clinician, visit, patient, history, screening, examination, "
     "running, special-tests, notes";
@@ -92,16 +90,14 @@ static int in_names(const char *s, const char *const *list)
 
 static int is_meta(const char *s)
 {
-    return strcmp(s, "date") == 0 || strcmp(s, "clinician") == 0
-           || strcmp(s, "visit") == 0;
+    return strcmp(s, "date") == 0 || strcmp(s, "clinician") == 0 || strcmp(s, "visit") == 0;
 }
 
 /* "<xi:include>" or "<name>" for messages. */
 static const char *elem_name(xmlNodePtr n, char *buf, size_t len)
 {
     if (n->ns && n->ns->prefix)
-        snprintf(buf, len, "<%s:%s>", (const char *)n->ns->prefix,
-                 (const char *)n->name);
+        snprintf(buf, len, "<%s:%s>", (const char *)n->ns->prefix, (const char *)n->name);
     else
         snprintf(buf, len, "<%s>", (const char *)n->name);
     return buf;
@@ -140,15 +136,15 @@ static int check_text_only(rd_ctx *c, xmlNodePtr e, sol_diag *d)
     for (xmlNodePtr k = e->children; k && rc == SOL_OK; k = k->next)
         if (k->type == XML_ELEMENT_NODE)
             rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(k),
-                         "does not match the record schema: %s may hold only "
-                         "text, not %s", elem_name(e, en, sizeof en),
-                         elem_name(k, cn, sizeof cn));
+                                "does not match the record schema: %s may hold only "
+                                "text, not %s",
+                                elem_name(e, en, sizeof en), elem_name(k, cn, sizeof cn));
     return rc;
 }
 
 /* Attributes of e other than the one allowed (NULL: none allowed). */
-static int check_attrs(rd_ctx *c, xmlNodePtr e, const char *allowed,
-                       const char *hint, sol_diag *d)
+static int check_attrs(rd_ctx *c, xmlNodePtr e, const char *allowed, const char *hint,
+                       sol_diag *d)
 {
     char en[80];
     int rc = SOL_OK;
@@ -156,10 +152,10 @@ static int check_attrs(rd_ctx *c, xmlNodePtr e, const char *allowed,
     for (xmlAttrPtr a = e->properties; a && rc == SOL_OK; a = a->next)
         if (!allowed || a->ns || strcmp((const char *)a->name, allowed) != 0)
             rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(e),
-                         "does not match the record schema: attribute '%s' is "
-                         "not allowed on %s%s%s", (const char *)a->name,
-                         elem_name(e, en, sizeof en), hint ? ": " : "",
-                         hint ? hint : "");
+                                "does not match the record schema: attribute '%s' is "
+                                "not allowed on %s%s%s",
+                                (const char *)a->name, elem_name(e, en, sizeof en),
+                                hint ? ": " : "", hint ? hint : "");
     return rc;
 }
 
@@ -173,28 +169,30 @@ static int check_section(rd_ctx *c, xmlNodePtr sec, sol_diag *d)
     for (xmlNodePtr k = sec->children; k && rc == SOL_OK; k = k->next) {
         if (stray_text(k)) {
             rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(k),
-                         "does not match the record schema: text directly "
-                         "inside <%s>: put it in a <%s>", sn,
-                         notes ? "note" : "finding name=\"...\"");
+                                "does not match the record schema: text directly "
+                                "inside <%s>: put it in a <%s>",
+                                sn, notes ? "note" : "finding name=\"...\"");
             continue;
         }
         if (k->type != XML_ELEMENT_NODE)
             continue;
         if (k->ns) {
             rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(k),
-                         "does not match the record schema: %s is not part of "
-                         "a record", elem_name(k, en, sizeof en));
+                                "does not match the record schema: %s is not part of "
+                                "a record",
+                                elem_name(k, en, sizeof en));
         } else if (notes ? strcmp((const char *)k->name, "note") == 0
                          : strcmp((const char *)k->name, "finding") == 0) {
             if (!notes && !xmlHasProp(k, (const xmlChar *)"name"))
                 rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(k),
-                             "does not match the record schema: <finding> "
-                             "needs a name: <finding name=\"age\">35</finding>");
+                                    "does not match the record schema: <finding> "
+                                    "needs a name: <finding name=\"age\">35</finding>");
             if (rc == SOL_OK) {
                 xmlChar *fn = notes ? NULL : xmlGetProp(k, (const xmlChar *)"name");
                 xmlChar *fv = notes ? NULL : xmlGetProp(k, (const xmlChar *)"value");
                 char hint[256];
-                snprintf(hint, sizeof hint, "write the value as the element's "
+                snprintf(hint, sizeof hint,
+                         "write the value as the element's "
                          "text, <finding name=\"%.60s\">%.40s</finding>",
                          fn ? (const char *)fn : "age", fv ? (const char *)fv : "35");
                 rc = check_attrs(c, k, notes ? NULL : "name", notes ? NULL : hint, d);
@@ -206,8 +204,9 @@ static int check_section(rd_ctx *c, xmlNodePtr sec, sol_diag *d)
         } else if (patient && strcmp((const char *)k->name, "occupation") == 0) {
             if (occupation_line)
                 rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(k),
-                             "does not match the record schema: a second <occupation>: "
-                             "the first is at line %d", occupation_line);
+                                    "does not match the record schema: a second <occupation>: "
+                                    "the first is at line %d",
+                                    occupation_line);
             occupation_line = sol_rd_node_line(k);
             if (rc == SOL_OK)
                 rc = check_attrs(c, k, NULL, NULL, d);
@@ -215,11 +214,12 @@ static int check_section(rd_ctx *c, xmlNodePtr sec, sol_diag *d)
                 rc = check_text_only(c, k, d);
         } else {
             rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(k),
-                         "does not match the record schema: %s is not allowed "
-                         "in <%s>: expected %s", elem_name(k, en, sizeof en), sn,
-                         notes ? "<note>"
-                         : patient ? "<finding name=\"...\"> or <occupation>"
-                                   : "<finding name=\"...\">");
+                                "does not match the record schema: %s is not allowed "
+                                "in <%s>: expected %s",
+                                elem_name(k, en, sizeof en), sn,
+                                notes     ? "<note>"
+                                : patient ? "<finding name=\"...\"> or <occupation>"
+                                          : "<finding name=\"...\">");
         }
     }
     return rc;
@@ -228,7 +228,7 @@ static int check_section(rd_ctx *c, xmlNodePtr sec, sol_diag *d)
 /* Dates as YYYY-MM-DD with a real month and day. */
 static int date_ok(const char *s)
 {
-    static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int y, m, dd;
     char tail;
 
@@ -261,18 +261,18 @@ static int check_meta(rd_ctx *c, xmlNodePtr e, sol_diag *d)
         ;
     else if (strcmp(en, "date") == 0 && !date_ok(text))
         rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(e),
-                     "<date> '%.40s' is not a date: expected YYYY-MM-DD, "
-                     "e.g. 2026-03-14", text);
-    else if (strcmp(en, "visit") == 0
-             && (strspn(text, "0123456789") != strlen(text) || !*text
-                 || strlen(text) > 3 || atoi(text) < 1))
+                            "<date> '%.40s' is not a date: expected YYYY-MM-DD, "
+                            "e.g. 2026-03-14",
+                            text);
+    else if (strcmp(en, "visit") == 0 && (strspn(text, "0123456789") != strlen(text) || !*text ||
+                                          strlen(text) > 3 || atoi(text) < 1))
         rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(e),
-                     "<visit> '%.40s' is not a visit number: expected 1 for "
-                     "the first visit, 2 for the next …", text);
+                            "<visit> '%.40s' is not a visit number: expected 1 for "
+                            "the first visit, 2 for the next …",
+                            text);
     else if (strcmp(en, "clinician") == 0 && strlen(text) > 120)
         rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(e),
-                     "<clinician> is %zu characters long: at most 120",
-                     strlen(text));
+                            "<clinician> is %zu characters long: at most 120", strlen(text));
     free(text);
     return rc;
 }
@@ -304,31 +304,30 @@ int sol_rd_check_structure(rd_ctx *c, xmlNodePtr root, sol_diag *d)
 {
     char en[80];
     xmlChar *id;
-    int rc, seen[16] = { 0 }, seen_line[16] = { 0 };
-    static const char *const TOP[] = {
-        "date", "clinician", "visit", "patient", "history", "screening",
-        "examination", "running", "special-tests", "notes", NULL
-    };
+    int rc, seen[16] = {0}, seen_line[16] = {0};
+    static const char *const TOP[] = {"date",          "clinician", "visit",       "patient",
+                                      "history",       "screening", "examination", "running",
+                                      "special-tests", "notes",     NULL};
 
     if (root->ns || strcmp((const char *)root->name, "assessment") != 0)
         return sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(root),
-                       "does not match the record schema: the record must be "
-                       "an <assessment id=\"...\"> element, not %s",
-                       elem_name(root, en, sizeof en));
+                              "does not match the record schema: the record must be "
+                              "an <assessment id=\"...\"> element, not %s",
+                              elem_name(root, en, sizeof en));
     id = xmlGetProp(root, (const xmlChar *)"id");
     char *tok = id ? sol_rd_token_copy((const char *)id) : NULL;
     if (id && !tok)
         rc = sol_diag_set(d, SOL_ENOMEM, c->name, 0, "out of memory");
     else if (!id)
         rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(root),
-                     "does not match the record schema: <assessment> needs an "
-                     "id, e.g. <assessment id=\"jane-2026-03-14\">");
+                            "does not match the record schema: <assessment> needs an "
+                            "id, e.g. <assessment id=\"jane-2026-03-14\">");
     else if (!id_ok(tok)) /* checked as the schema's token type sees it */
         rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(root),
-                     "does not match the record schema: id '%.70s' is not a "
-                     "record id: letters, digits, '_', '.' and '-' only (no "
-                     "spaces), starting with a letter or digit, at most 64",
-                     (const char *)id);
+                            "does not match the record schema: id '%.70s' is not a "
+                            "record id: letters, digits, '_', '.' and '-' only (no "
+                            "spaces), starting with a letter or digit, at most 64",
+                            (const char *)id);
     else
         rc = SOL_OK;
     free(tok);
@@ -341,9 +340,9 @@ int sol_rd_check_structure(rd_ctx *c, xmlNodePtr root, sol_diag *d)
 
         if (stray_text(k)) {
             rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(k),
-                         "does not match the record schema: text directly "
-                         "inside <assessment>: put findings in a section and "
-                         "free text in <notes><note>");
+                                "does not match the record schema: text directly "
+                                "inside <assessment>: put findings in a section and "
+                                "free text in <notes><note>");
             continue;
         }
         if (k->type != XML_ELEMENT_NODE)
@@ -355,18 +354,17 @@ int sol_rd_check_structure(rd_ctx *c, xmlNodePtr root, sol_diag *d)
             if (!k->ns)
                 sol_close_names(kn, TOP, 10, 2, close, sizeof close);
             rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(k),
-                         "does not match the record schema: %s is not part of "
-                         "a record: expected one of %s%s%s%s",
-                         elem_name(k, en, sizeof en), TOP_ELEMENTS,
-                         *close ? " (did you mean: " : "", close,
-                         *close ? ")" : "");
+                                "does not match the record schema: %s is not part of "
+                                "a record: expected one of %s%s%s%s",
+                                elem_name(k, en, sizeof en), TOP_ELEMENTS,
+                                *close ? " (did you mean: " : "", close, *close ? ")" : "");
             continue;
         }
         if (seen[idx]) {
             rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(k),
-                         "does not match the record schema: a second <%s>: "
-                         "the first is at line %d; each section appears once",
-                         kn, seen_line[idx]);
+                                "does not match the record schema: a second <%s>: "
+                                "the first is at line %d; each section appears once",
+                                kn, seen_line[idx]);
             continue;
         }
         seen[idx] = 1;
@@ -376,10 +374,7 @@ int sol_rd_check_structure(rd_ctx *c, xmlNodePtr root, sol_diag *d)
     return rc;
 }
 
-int sol_rd_is_section(const char *name)
-{
-    return in_names(name, SECTION_NAMES);
-}
+int sol_rd_is_section(const char *name) { return in_names(name, SECTION_NAMES); }
 
 void sol_record_problems_clear(sol_record_problems *p)
 {
@@ -388,4 +383,3 @@ void sol_record_problems_clear(sol_record_problems *p)
     free(p->items);
     memset(p, 0, sizeof *p);
 }
-

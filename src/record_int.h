@@ -11,10 +11,10 @@
 /* How one record is being read: stop at the first problem (assess) or
  * list them all (check). */
 typedef struct {
-    const char *name;             /* file name used in diagnostics */
-    sol_record_problems *all;     /* check mode: every problem goes here */
-    int first;                    /* code of the first error, 0 while none */
-    void *doc;                    /* the parsed document (xmlDocPtr), for lines */
+    const char *name;         /* file name used in diagnostics */
+    sol_record_problems *all; /* check mode: every problem goes here */
+    int first;                /* code of the first error, 0 while none */
+    void *doc;                /* the parsed document (xmlDocPtr), for lines */
 } rd_ctx;
 
 /* Add a problem to the check list (error 1, or 0 for a note). 0 or ENOMEM. */

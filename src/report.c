@@ -34,12 +34,12 @@ struct sol_report {
     size_t nwithheld;
     int suppressed;
     char *date, *clinician, *visit; /* the record's visit details, or NULL */
-    const char *const *reads;  /* finding names some rule reads (borrowed) */
+    const char *const *reads;       /* finding names some rule reads (borrowed) */
     size_t nreads;
     const char *const *tables; /* table-driven rules (borrowed) */
     size_t ntables;
     int reads_set;
-    sol_nb_item *next;         /* the next-best ranking (owned) */
+    sol_nb_item *next; /* the next-best ranking (owned) */
     size_t nnext;
     int has_next;
 };
@@ -252,15 +252,16 @@ static int build_conclusions(sol_report *r)
             for (size_t c = 0; hid && c < r->nconcl; c++)
                 if (strcmp(r->concl[c].id, hid) == 0) {
                     r->concl[c].held_by = rd ? rd->id : fi->rule;
-                    r->concl[c].held_from =
-                        num(sol_gfact_slot(sol_graph_fact_at(g, (size_t)old), "cf"));
+                    r->concl[c].held_from = num(
+                        sol_gfact_slot(sol_graph_fact_at(g, (size_t)old), "cf"));
                 }
             continue;
         }
         if (ev < 0)
             continue;
         const char *cid = sol_gfact_sym(sol_graph_fact_at(g, (size_t)bel), "conclusion");
-        double before = old >= 0 ? num(sol_gfact_slot(sol_graph_fact_at(g, (size_t)old), "cf")) : 0.0;
+        double before = old >= 0 ? num(sol_gfact_slot(sol_graph_fact_at(g, (size_t)old), "cf"))
+                                 : 0.0;
         double after = num(sol_gfact_slot(sol_graph_fact_at(g, (size_t)bel), "cf"));
         sol_rcontrib *nc;
         if (add_contrib(r, cid, (size_t)ev, before, after, &nc))
@@ -330,7 +331,6 @@ static long concl_pos(const sol_report *r, const char *id)
 }
 
 
-
 /* The report being sorted, for the qsort comparator; per thread, as the
  * server assesses on several worker threads at once. */
 static _Thread_local const sol_report *sort_ctx;
@@ -366,8 +366,9 @@ static void sort_unanswered(sol_report *r)
             const sol_term *b = sol_vocab_lookup(r->vocab, r->unans[k].finding);
             /* terms are one array in vocabulary order; unknown names last */
             int swap = a && b ? (const char *)a < (const char *)b
-                              : (!a && b) || (!a && !b && strcmp(r->unans[k - 1].finding,
-                                                                r->unans[k].finding) > 0);
+                              : (!a && b) ||
+                                    (!a && !b &&
+                                     strcmp(r->unans[k - 1].finding, r->unans[k].finding) > 0);
             if (!swap)
                 break;
             sol_runanswered tmp = r->unans[k];
@@ -408,7 +409,8 @@ static int build_rest(sol_report *r)
         if (strcmp(f->relation, "gate") == 0) {
             r->suppressed = 1;
         } else if (strcmp(f->relation, "recommendation") == 0) {
-            const sol_recommendation *rec = sol_catalog_recommendation(r->cat, sol_gfact_sym(f, "id"));
+            const sol_recommendation *rec = sol_catalog_recommendation(r->cat,
+                                                                       sol_gfact_sym(f, "id"));
             if (!rec)
                 continue;
             const char *for_id = sol_gfact_sym(f, "for");
@@ -431,8 +433,8 @@ static int build_rest(sol_report *r)
             if (ref)
                 rr->sources = ref->sources;
         } else if (strcmp(f->relation, "blocked") == 0) {
-            const sol_recommendation *rec =
-                sol_catalog_recommendation(r->cat, sol_gfact_sym(f, "recommendation"));
+            const sol_recommendation *rec = sol_catalog_recommendation(
+                r->cat, sol_gfact_sym(f, "recommendation"));
             const char *because = sol_gfact_sym(f, "because");
             if (!rec)
                 continue;
@@ -452,8 +454,8 @@ static int build_rest(sol_report *r)
             }
         } else if (strcmp(f->relation, "unanswered") == 0) {
             const char *name = sol_gfact_sym(f, "name");
-            if (listed(r->unans, r->nunans, sizeof *r->unans,
-                       offsetof(sol_runanswered, finding), name))
+            if (listed(r->unans, r->nunans, sizeof *r->unans, offsetof(sol_runanswered, finding),
+                       name))
                 continue;
             if (sol_push((void **)&r->unans, &r->nunans, sizeof(sol_runanswered)))
                 return SOL_ENOMEM;
@@ -508,8 +510,7 @@ static int build_rest(sol_report *r)
 
 int sol_report_build(sol_report **out, const char *record_id, const char *record_file,
                      const sol_findings *f, const sol_graph *g, const sol_catalog *cat,
-                     const sol_vocab *vocab, const sol_ruledoc *rules, size_t nrules,
-                     sol_diag *d)
+                     const sol_vocab *vocab, const sol_ruledoc *rules, size_t nrules, sol_diag *d)
 {
     *out = NULL;
     sol_report *r = calloc(1, sizeof *r);
@@ -595,7 +596,10 @@ const sol_graph *sol_report_graph(const sol_report *r) { return r->graph; }
 const sol_vocab *sol_report_vocab(const sol_report *r) { return r->vocab; }
 const sol_catalog *sol_report_catalog(const sol_report *r) { return r->cat; }
 size_t sol_report_conclusion_count(const sol_report *r) { return r->nconcl; }
-const sol_rconclusion *sol_report_conclusion_at(const sol_report *r, size_t i) { return &r->concl[i]; }
+const sol_rconclusion *sol_report_conclusion_at(const sol_report *r, size_t i)
+{
+    return &r->concl[i];
+}
 
 const sol_rconclusion *sol_report_conclusion(const sol_report *r, const char *id)
 {
@@ -603,8 +607,8 @@ const sol_rconclusion *sol_report_conclusion(const sol_report *r, const char *id
     return p < 0 ? NULL : &r->concl[p];
 }
 
-void sol_report_tops_of(const sol_belief *b, size_t n, const sol_catalog *cat,
-                        const char *tiers, char top[][64], double cf[], int *red_flag)
+void sol_report_tops_of(const sol_belief *b, size_t n, const sol_catalog *cat, const char *tiers,
+                        char top[][64], double cf[], int *red_flag)
 {
     size_t nt = strlen(tiers);
     const sol_rconclusion *best[8] = {NULL};
@@ -641,12 +645,21 @@ int sol_report_has_red_flag(const sol_report *r)
 
 int sol_report_suppressed(const sol_report *r) { return r->suppressed; }
 size_t sol_report_recommendation_count(const sol_report *r) { return r->nrecs; }
-const sol_rrec *sol_report_recommendation_at(const sol_report *r, size_t i) { return &r->recs[i]; }
+const sol_rrec *sol_report_recommendation_at(const sol_report *r, size_t i)
+{
+    return &r->recs[i];
+}
 size_t sol_report_unanswered_count(const sol_report *r) { return r->nunans; }
-const sol_runanswered *sol_report_unanswered_at(const sol_report *r, size_t i) { return &r->unans[i]; }
+const sol_runanswered *sol_report_unanswered_at(const sol_report *r, size_t i)
+{
+    return &r->unans[i];
+}
 size_t sol_report_advice_count(const sol_report *r) { return r->nadvice; }
 size_t sol_report_withheld_count(const sol_report *r) { return r->nwithheld; }
-const sol_rwithheld *sol_report_withheld_at(const sol_report *r, size_t i) { return &r->withheld[i]; }
+const sol_rwithheld *sol_report_withheld_at(const sol_report *r, size_t i)
+{
+    return &r->withheld[i];
+}
 const sol_radvice *sol_report_advice_at(const sol_report *r, size_t i) { return &r->advice[i]; }
 
 void sol_report_set_rule_reads(sol_report *r, const char *const *names, size_t n)
@@ -693,8 +706,7 @@ static int set_str(char **dst, const char *src)
 int sol_report_set_visit(sol_report *r, const char *date, const char *clinician,
                          const char *visit)
 {
-    if (set_str(&r->date, date) || set_str(&r->clinician, clinician)
-        || set_str(&r->visit, visit))
+    if (set_str(&r->date, date) || set_str(&r->clinician, clinician) || set_str(&r->visit, visit))
         return SOL_ENOMEM;
     return SOL_OK;
 }

@@ -14,12 +14,9 @@ struct sol_runner {
     size_t n, cap;
 };
 
-static const char *const KINDS[] = { "now", "do", "avoid", "come-back" };
+static const char *const KINDS[] = {"now", "do", "avoid", "come-back"};
 
-const char *sol_runner_kind_name(sol_runner_kind k)
-{
-    return (unsigned)k < 4 ? KINDS[k] : "?";
-}
+const char *sol_runner_kind_name(sol_runner_kind k) { return (unsigned)k < 4 ? KINDS[k] : "?"; }
 
 int sol_runner_load(sol_runner **out, const char *dir, sol_diag *d)
 {
@@ -37,7 +34,7 @@ int sol_runner_load(sol_runner **out, const char *dir, sol_diag *d)
         int k = 0;
 
         while (strcmp(t->col[1], KINDS[k]) != 0)
-            k++;                /* the column type made it one of KINDS */
+            k++; /* the column type made it one of KINDS */
         if (sol_grow((void **)&r->rows, &r->cap, r->n + 1, sizeof *r->rows)) {
             rc = sol_diag_set(d, SOL_ENOMEM, path, t->line, "out of memory");
             break;

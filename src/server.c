@@ -29,16 +29,16 @@
 struct sol_server {
     sol_server_opts o;
     struct MHD_Daemon *mhd;
-    sol_pipeline **pool;          /* one per worker thread */
+    sol_pipeline **pool; /* one per worker thread */
     unsigned npool;
-    unsigned next;                /* next unclaimed pool slot */
-    pthread_mutex_t lock;         /* guards next */
-    sol_form *form;               /* layout, read once (no record content) */
-    char *form_html;              /* GET /, generated once from the vocabulary */
+    unsigned next;        /* next unclaimed pool slot */
+    pthread_mutex_t lock; /* guards next */
+    sol_form *form;       /* layout, read once (no record content) */
+    char *form_html;      /* GET /, generated once from the vocabulary */
     size_t form_len;
-    char url[300];                /* base URL, e.g. http://127.0.0.1:8080 */
+    char url[300]; /* base URL, e.g. http://127.0.0.1:8080 */
     unsigned port;
-    int loopback;                 /* 1: the form and /assess are served */
+    int loopback; /* 1: the form and /assess are served */
 };
 
 /* The pipeline this worker thread owns, claimed on its first request. */
@@ -50,7 +50,7 @@ typedef struct {
     size_t len, cap;
     int too_big;
     struct timespec start;
-    char method[8];          /* for the log line: method and path only */
+    char method[8]; /* for the log line: method and path only */
     char path[96];
 } request;
 
@@ -91,11 +91,10 @@ static sol_pipeline *worker_pipeline(sol_server *s)
 static int is_cds(const char *url) { return strncmp(url, "/cds-services", 13) == 0; }
 
 static enum MHD_Result respond(struct MHD_Connection *c, const char *url, unsigned status,
-                            const char *type, char *body, size_t len, const char *allow)
+                               const char *type, char *body, size_t len, const char *allow)
 {
-    struct MHD_Response *r =
-        MHD_create_response_from_buffer(len, body ? body : (char *)"", body ? MHD_RESPMEM_MUST_FREE
-                                                                              : MHD_RESPMEM_PERSISTENT);
+    struct MHD_Response *r = MHD_create_response_from_buffer(
+        len, body ? body : (char *)"", body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
     if (!r) {
         free(body);
         return MHD_NO;
@@ -113,7 +112,8 @@ static enum MHD_Result respond(struct MHD_Connection *c, const char *url, unsign
         MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, POST, OPTIONS");
         MHD_add_response_header(r, "Access-Control-Allow-Headers",
                                 "Content-Type, Authorization, Origin, Accept");
-        MHD_add_response_header(r, "Access-Control-Expose-Headers", "Origin, Accept, Content-Location, Location, X-Requested-With");
+        MHD_add_response_header(r, "Access-Control-Expose-Headers",
+                                "Origin, Accept, Content-Location, Location, X-Requested-With");
         MHD_add_response_header(r, "Access-Control-Max-Age", "600");
     }
     if (type && strncmp(type, "text/html", 9) == 0)
@@ -218,7 +218,8 @@ static enum MHD_Result hook(sol_server *s, struct MHD_Connection *c, const char 
         return send_diag(c, url, rc, &d);
     if (!in) {
         rc = sol_cds_cards(&json, NULL, why, instance);
-        return rc ? send_error(c, url, 500, "cannot write cards", NULL) : send_json(c, url, 200, json);
+        return rc ? send_error(c, url, 500, "cannot write cards", NULL)
+                  : send_json(c, url, 200, json);
     }
     if ((rc = sol_pipeline_read_intake(p, in, &f, &id, &d)) == SOL_OK &&
         (rc = sol_pipeline_assess(p, id, "request", f, &a, &d)) == SOL_OK)
@@ -265,7 +266,8 @@ static enum MHD_Result assess(sol_server *s, struct MHD_Connection *c, const cha
     else
         return send_error(c, url, 415,
                           "expected Content-Type application/xml (a Soleus record) or "
-                          "application/fhir+json (a QuestionnaireResponse or Bundle)", NULL);
+                          "application/fhir+json (a QuestionnaireResponse or Bundle)",
+                          NULL);
     int rc = assess_body(s, input, rq->body, rq->len, "request", &a, &d);
     if (rc == SOL_OK)
         rc = sol_json_report(&json, &len, a->report);
@@ -339,12 +341,13 @@ static enum MHD_Result route(sol_server *s, struct MHD_Connection *c, const char
             return send_error(c, url, 405, "use GET", "GET, OPTIONS");
         if (!authorised(s, c, url, why, sizeof why))
             return send_error(c, url, 401, why, NULL);
-        return sol_cds_discovery(&json, SOL_SERVICE_ID) ? send_error(c, url, 500, "discovery", NULL)
-                                                        : send_json(c, url, 200, json);
+        return sol_cds_discovery(&json, SOL_SERVICE_ID)
+                   ? send_error(c, url, 500, "discovery", NULL)
+                   : send_json(c, url, 200, json);
     }
     snprintf(path, sizeof path, "/cds-services/%s", SOL_SERVICE_ID);
-    if (strcmp(url, path) == 0 || (strncmp(url, path, strlen(path)) == 0 &&
-                                   strcmp(url + strlen(path), "/feedback") == 0)) {
+    if (strcmp(url, path) == 0 ||
+        (strncmp(url, path, strlen(path)) == 0 && strcmp(url + strlen(path), "/feedback") == 0)) {
         int feedback = url[strlen(path)] != '\0';
         if (!post)
             return send_error(c, url, 405, "use POST", "POST, OPTIONS");
@@ -436,12 +439,13 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
     sol_server *s = cls;
     request *rq = *con_cls;
     if (rq) {
-        const union MHD_ConnectionInfo *ci =
-            MHD_get_connection_info(c, MHD_CONNECTION_INFO_HTTP_STATUS);
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+            c, MHD_CONNECTION_INFO_HTTP_STATUS);
         if (!s->o.quiet)
             fprintf(stderr, "soleus serve: %s %s %u %.1f ms%s\n", rq->method, rq->path,
                     ci ? ci->http_status : 0u, ms_since(&rq->start),
-                    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (connection ended early)");
+                    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? ""
+                                                               : " (connection ended early)");
         free(rq->body);
         free(rq);
     }
@@ -508,7 +512,8 @@ int sol_server_start(sol_server **out, const sol_server_opts *o, sol_diag *d)
     if (!is_loopback(&sa) && (!o->auth || sol_auth_key_count(o->auth) == 0))
         return sol_diag_set(d, SOL_EUSAGE, "", 0,
                             "refusing to listen on %s without --trust-key: off loopback, every "
-                            "CDS Hooks call must carry a JWT from a trusted issuer", host);
+                            "CDS Hooks call must carry a JWT from a trusted issuer",
+                            host);
     sol_record_init(); /* before any worker thread reads a record */
     sol_server *s = calloc(1, sizeof *s);
     if (!s)
@@ -539,8 +544,7 @@ int sol_server_start(sol_server **out, const sol_server_opts *o, sol_diag *d)
         (uint16_t)port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
         MHD_OPTION_THREAD_POOL_SIZE, s->npool > 1 ? s->npool : 0u, MHD_OPTION_CONNECTION_LIMIT,
         o->max_connections ? o->max_connections : 64u, MHD_OPTION_CONNECTION_TIMEOUT,
-        o->timeout ? o->timeout : 10u, MHD_OPTION_NOTIFY_COMPLETED, completed, s,
-        MHD_OPTION_END);
+        o->timeout ? o->timeout : 10u, MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_END);
     if (!s->mhd) {
         rc = sol_diag_set(d, SOL_EIO, "", 0, "cannot listen on %s (in use, or not permitted)",
                           o->listen);

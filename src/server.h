@@ -12,15 +12,15 @@
 
 typedef struct {
     const char *rules_dir, *knowledge_dir;
-    const char *listen;        /* "ADDR:PORT" or "[ADDR6]:PORT"; port 0 picks one */
-    const char *base_url;      /* URL clients use (the JWT aud prefix); NULL: from listen */
-    sol_auth *auth;            /* trusted issuers; NULL or empty: no bearer checks */
-    unsigned threads;          /* worker threads, one pipeline each */
+    const char *listen;   /* "ADDR:PORT" or "[ADDR6]:PORT"; port 0 picks one */
+    const char *base_url; /* URL clients use (the JWT aud prefix); NULL: from listen */
+    sol_auth *auth;       /* trusted issuers; NULL or empty: no bearer checks */
+    unsigned threads;     /* worker threads, one pipeline each */
     unsigned max_connections;
-    unsigned timeout;          /* seconds a connection may sit idle, and the most a
+    unsigned timeout; /* seconds a connection may sit idle, and the most a
                                   request body may take to arrive (slow clients) */
-    size_t max_body;           /* bytes */
-    int quiet;                 /* no request log lines */
+    size_t max_body;  /* bytes */
+    int quiet;        /* no request log lines */
 } sol_server_opts;
 
 typedef struct sol_server sol_server;

@@ -31,23 +31,22 @@ typedef struct {
 
 /* Record a diagnostic (printf-style); returns code so callers can
  * `return sol_diag_set(d, SOL_EINVALID, file, line, "...")`. d may be NULL. */
-int sol_diag_set(sol_diag *d, int code, const char *file, int line,
-                 const char *fmt, ...)
+int sol_diag_set(sol_diag *d, int code, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
 typedef enum {
-    SOL_VAL_NONE = 0,   /* no value */
-    SOL_VAL_SYMBOL,     /* bool (yes/no), enum or set member */
+    SOL_VAL_NONE = 0, /* no value */
+    SOL_VAL_SYMBOL,   /* bool (yes/no), enum or set member */
     SOL_VAL_INTEGER,
     SOL_VAL_REAL,
-    SOL_VAL_UNKNOWN     /* asked but unanswered: reported, never asserted */
+    SOL_VAL_UNKNOWN /* asked but unanswered: reported, never asserted */
 } sol_valkind;
 
 typedef struct {
     sol_valkind kind;
-    char *sym;          /* SOL_VAL_SYMBOL: owned copy */
-    long long i;        /* SOL_VAL_INTEGER */
-    double r;           /* SOL_VAL_REAL */
+    char *sym;   /* SOL_VAL_SYMBOL: owned copy */
+    long long i; /* SOL_VAL_INTEGER */
+    double r;    /* SOL_VAL_REAL */
 } sol_value;
 
 /* Deep copy src into out; 0 or SOL_ENOMEM. */
@@ -75,9 +74,9 @@ int sol_push(void **arr, size_t *n, size_t size);
  * so far (later appends do nothing), so a builder checks once at the end.
  * The buffer owns s: sol_buf_free, or sol_buf_take to keep it. */
 typedef struct {
-    char *s;            /* the text; NULL until something is added */
-    size_t len, cap;    /* bytes of text (without the NUL) and of s */
-    int failed;         /* an allocation failed: the text is cut short */
+    char *s;         /* the text; NULL until something is added */
+    size_t len, cap; /* bytes of text (without the NUL) and of s */
+    int failed;      /* an allocation failed: the text is cut short */
 } sol_buf;
 
 /* Append n bytes of t, or the string t, or printf-formatted text. */
@@ -108,8 +107,7 @@ size_t sol_utf8_invalid_at(const unsigned char *s, size_t len);
  * owned by the caller (free). Only a regular file is opened: a FIFO, device,
  * socket or directory is refused (SOL_EIO) without blocking. The path "-"
  * reads standard input, whatever it is, with the same cap. */
-int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
-                  sol_diag *d);
+int sol_read_file(char **out, size_t *out_len, const char *path, size_t max, sol_diag *d);
 
 /* Copy s into out (len bytes, always NUL-terminated, cut at a character
  * boundary when too long) with every control character made visible:
@@ -145,7 +143,7 @@ char *sol_strndup(const char *s, size_t n);
 /* "Did you mean": up to max of candidates[] close to word (edit distance
  * ignoring case, or word as a fragment of the name), best first, written
  * comma-separated into buf ("" when none is close). Returns buf. */
-const char *sol_close_names(const char *word, const char *const *candidates,
-                            size_t n, size_t max, char *buf, size_t len);
+const char *sol_close_names(const char *word, const char *const *candidates, size_t n, size_t max,
+                            char *buf, size_t len);
 
 #endif

@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 struct sol_table {
-    char *path, *columns;       /* the cache key */
-    char *buf;                  /* the file, split in place; rows point in */
+    char *path, *columns; /* the cache key */
+    char *buf;            /* the file, split in place; rows point in */
     sol_table_row *rows;
     size_t n, cap;
     unsigned refs;
@@ -26,19 +26,19 @@ struct sol_table {
 /* One declared column. */
 typedef struct {
     char name[64];
-    const char *choices;        /* "a|b|c" inside the spec, or NULL */
-    size_t nchoices;            /* length of choices */
-    int number;                 /* 1: a :number cell */
+    const char *choices; /* "a|b|c" inside the spec, or NULL */
+    size_t nchoices;     /* length of choices */
+    int number;          /* 1: a :number cell */
 } col_spec;
 
 typedef struct {
     col_spec col[SOL_TABLE_MAX_COLS];
-    int min, max;               /* cells a row may have */
-    char shown[512];            /* the columns as messages name them */
+    int min, max;    /* cells a row may have */
+    char shown[512]; /* the columns as messages name them */
 } table_spec;
 
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
-static sol_table *cache;        /* every open table */
+static sol_table *cache; /* every open table */
 static size_t parses;
 
 static int parse_spec(table_spec *s, const char *columns)
@@ -98,8 +98,8 @@ int sol_table_number(const char *s, double *out)
     if (!isdigit((unsigned char)*p))
         return 0;
     for (const char *q = p; *q; q++)
-        if (!(isdigit((unsigned char)*q) || *q == '.' || *q == 'e' || *q == 'E' ||
-              *q == '-' || *q == '+'))
+        if (!(isdigit((unsigned char)*q) || *q == '.' || *q == 'e' || *q == 'E' || *q == '-' ||
+              *q == '+'))
             return 0;
     errno = 0;
     *out = strtod(s, &end);
@@ -141,7 +141,10 @@ static void choice_list(const col_spec *c, char *buf, size_t len)
     for (const char *p = c->choices, *e = p + c->nchoices; p < e && used < len; p += k + 1) {
         k = strcspn(p, "| ]");
         used += (size_t)snprintf(buf + used, len - used, "%s%.*s",
-                                 used == 0 ? "" : p + k >= e ? " or " : ", ", (int)k, p);
+                                 used == 0    ? ""
+                                 : p + k >= e ? " or "
+                                              : ", ",
+                                 (int)k, p);
     }
 }
 
@@ -160,8 +163,8 @@ static int check_row(const sol_table *t, const table_spec *s, const sol_table_ro
 
         if (r->col[i][0] == '\0')
             return sol_table_error(d, SOL_EPARSE, t, r->line,
-                                   "column %d is empty (columns: %s; write - for none)",
-                                   i + 1, s->shown);
+                                   "column %d is empty (columns: %s; write - for none)", i + 1,
+                                   s->shown);
         if (c->number && !sol_table_number(r->col[i], &v))
             return sol_table_error(d, SOL_EPARSE, t, r->line, "%s '%s': expected a number",
                                    c->name, r->col[i]);
@@ -260,8 +263,8 @@ static int load(sol_table **out, const char *path, const char *columns, unsigned
     return SOL_OK;
 }
 
-int sol_table_open(const sol_table **out, const char *path, const char *columns,
-                   unsigned flags, sol_diag *d)
+int sol_table_open(const sol_table **out, const char *path, const char *columns, unsigned flags,
+                   sol_diag *d)
 {
     sol_table *t;
     int rc = SOL_OK;
@@ -300,20 +303,14 @@ void sol_table_close(const sol_table *ct)
     pthread_mutex_unlock(&cache_lock);
 }
 
-size_t sol_table_count(const sol_table *t)
-{
-    return t ? t->n : 0;
-}
+size_t sol_table_count(const sol_table *t) { return t ? t->n : 0; }
 
 const sol_table_row *sol_table_at(const sol_table *t, size_t i)
 {
     return t && i < t->n ? &t->rows[i] : NULL;
 }
 
-const char *sol_table_path(const sol_table *t)
-{
-    return t ? t->path : NULL;
-}
+const char *sol_table_path(const sol_table *t) { return t ? t->path : NULL; }
 
 size_t sol_table_parse_count(void)
 {

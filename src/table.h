@@ -21,13 +21,13 @@
 typedef struct {
     const char *col[SOL_TABLE_MAX_COLS]; /* ncols trimmed cells, NULL after */
     int ncols;
-    int line;                            /* 1-based line in the file */
+    int line; /* 1-based line in the file */
 } sol_table_row;
 
 typedef struct sol_table sol_table;
 
 /* Flags of sol_table_open. */
-#define SOL_TABLE_OPTIONAL 1u  /* a missing file is no table: *out = NULL, SOL_OK */
+#define SOL_TABLE_OPTIONAL 1u /* a missing file is no table: *out = NULL, SOL_OK */
 
 /* Read the table at path. columns names the columns in order, separated by
  * spaces, as error messages show them:
@@ -37,13 +37,13 @@ typedef struct sol_table sol_table;
  *   [name…]        this column and every one after it may be left off
  * A row with more than SOL_TABLE_MAX_COLS cells is refused. On success
  * *out is shared: release it with sol_table_close. */
-int sol_table_open(const sol_table **out, const char *path, const char *columns,
-                   unsigned flags, sol_diag *d);
-void sol_table_close(const sol_table *t);  /* NULL is a no-op */
+int sol_table_open(const sol_table **out, const char *path, const char *columns, unsigned flags,
+                   sol_diag *d);
+void sol_table_close(const sol_table *t); /* NULL is a no-op */
 
-size_t sol_table_count(const sol_table *t);  /* 0 for NULL */
+size_t sol_table_count(const sol_table *t); /* 0 for NULL */
 const sol_table_row *sol_table_at(const sol_table *t, size_t i);
-const char *sol_table_path(const sol_table *t);  /* NULL for NULL */
+const char *sol_table_path(const sol_table *t); /* NULL for NULL */
 
 /* sol_diag_set naming the table's file and the given line. */
 int sol_table_error(sol_diag *d, int code, const sol_table *t, int line, const char *fmt, ...)

@@ -5,10 +5,8 @@
 
 #include <string.h>
 
-static const char *const SECTIONS[] = {
-    "patient", "history", "screening", "examination", "running",
-    "special-tests", NULL
-};
+static const char *const SECTIONS[] = {"patient", "history",       "screening", "examination",
+                                       "running", "special-tests", NULL};
 
 /* Text inside an XML comment: no "--", nothing that closes the comment.
  * Vocabulary text is plain, but the file is data and may be edited. */
@@ -29,9 +27,7 @@ static void put_comment_text(FILE *out, const char *s)
 static void put_expected(FILE *out, const sol_term *t)
 {
     switch (t->type) {
-    case SOL_TYPE_BOOL:
-        fputs("yes | no", out);
-        break;
+    case SOL_TYPE_BOOL: fputs("yes | no", out); break;
     case SOL_TYPE_ENUM:
     case SOL_TYPE_SET:
         for (size_t i = 0; i < t->nvalues; i++)
@@ -41,8 +37,8 @@ static void put_expected(FILE *out, const sol_term *t)
         break;
     case SOL_TYPE_INT:
     case SOL_TYPE_REAL:
-        fprintf(out, "%s %g..%g", t->type == SOL_TYPE_INT ? "whole number" : "number",
-                t->min, t->max);
+        fprintf(out, "%s %g..%g", t->type == SOL_TYPE_INT ? "whole number" : "number", t->min,
+                t->max);
         if (strcmp(t->unit, "-") != 0) {
             fputc(' ', out);
             put_comment_text(out, t->unit);
@@ -70,8 +66,7 @@ static void put_expected(FILE *out, const sol_term *t)
                 break;
             }
         break;
-    case SOL_TYPE_DERIVED:
-        break;
+    case SOL_TYPE_DERIVED: break;
     }
 }
 
@@ -110,7 +105,8 @@ int sol_template_record(FILE *out, const sol_vocab *v, const char *id)
         }
         if (strcmp(*sec, "patient") == 0)
             fputs("    <!-- free text, not used by the rules -->\n"
-                  "    <occupation></occupation>\n", out);
+                  "    <occupation></occupation>\n",
+                  out);
         fprintf(out, "  </%s>\n", *sec);
     }
     fputs("  <notes>\n"
@@ -118,7 +114,8 @@ int sol_template_record(FILE *out, const sol_vocab *v, const char *id)
           "         its quote and line for you to confirm -->\n"
           "    <note></note>\n"
           "  </notes>\n"
-          "</assessment>\n", out);
+          "</assessment>\n",
+          out);
     return sol_write_end(out);
 }
 
@@ -134,15 +131,14 @@ static void put_values(FILE *out, const sol_term *t, const char *ind)
             fprintf(out, "%s  <value>yes</value>\n%s  <value>no</value>\n", ind, ind);
         for (size_t i = 0; i < t->nvalues; i++)
             fprintf(out, "%s  <value>%s</value>\n", ind, t->values[i]);
-        fprintf(out, "%s  <value>unknown</value>\n%s  <value></value>\n%s</choice>\n",
-                ind, ind, ind);
+        fprintf(out, "%s  <value>unknown</value>\n%s  <value></value>\n%s</choice>\n", ind, ind,
+                ind);
         break;
     case SOL_TYPE_SET:
         fprintf(out, "%s<list><zeroOrMore><choice>\n", ind);
         for (size_t i = 0; i < t->nvalues; i++)
             fprintf(out, "%s  <value>%s</value>\n", ind, t->values[i]);
-        fprintf(out, "%s  <value>unknown</value>\n%s</choice></zeroOrMore></list>\n",
-                ind, ind);
+        fprintf(out, "%s  <value>unknown</value>\n%s</choice></zeroOrMore></list>\n", ind, ind);
         break;
     default: /* numbers: digits with a unit form (units.tsv) are checked by
                 soleus check, which names what they convert to */
@@ -186,11 +182,14 @@ int sol_template_schema(FILE *out, const sol_vocab *v)
           "              <optional><element name=\"occupation\"><text/></element></optional>\n"
           "            </interleave>\n"
           "          </element>\n"
-          "        </optional>\n", out);
+          "        </optional>\n",
+          out);
     for (const char *const *sec = SECTIONS + 1; *sec; sec++)
-        fprintf(out, "        <optional><element name=\"%s\">"
-                     "<zeroOrMore><ref name=\"%s-finding\"/></zeroOrMore>"
-                     "</element></optional>\n", *sec, *sec);
+        fprintf(out,
+                "        <optional><element name=\"%s\">"
+                "<zeroOrMore><ref name=\"%s-finding\"/></zeroOrMore>"
+                "</element></optional>\n",
+                *sec, *sec);
     fputs("        <optional>\n"
           "          <element name=\"notes\">\n"
           "            <zeroOrMore><element name=\"note\"><text/></element></zeroOrMore>\n"
@@ -198,24 +197,29 @@ int sol_template_schema(FILE *out, const sol_vocab *v)
           "        </optional>\n"
           "      </interleave>\n"
           "    </element>\n"
-          "  </start>\n", out);
+          "  </start>\n",
+          out);
     for (const char *const *sec = SECTIONS; *sec; sec++) {
-        fprintf(out, "\n  <define name=\"%s-finding\">\n"
-                     "    <element name=\"finding\">\n"
-                     "      <choice>\n", *sec);
+        fprintf(out,
+                "\n  <define name=\"%s-finding\">\n"
+                "    <element name=\"finding\">\n"
+                "      <choice>\n",
+                *sec);
         for (size_t i = 0; i < n; i++) {
             const sol_term *t = sol_vocab_at(v, i);
             if (strcmp(t->section, *sec) != 0 || t->type == SOL_TYPE_DERIVED)
                 continue;
-            fprintf(out, "        <group>\n"
-                         "          <attribute name=\"name\"><value>%s</value></attribute>\n",
+            fprintf(out,
+                    "        <group>\n"
+                    "          <attribute name=\"name\"><value>%s</value></attribute>\n",
                     t->name);
             put_values(out, t, "          ");
             fputs("        </group>\n", out);
         }
         fputs("      </choice>\n"
               "    </element>\n"
-              "  </define>\n", out);
+              "  </define>\n",
+              out);
     }
     fputs("</grammar>\n", out);
     return sol_write_end(out);

@@ -16,8 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int sol_diag_set(sol_diag *d, int code, const char *file, int line,
-                 const char *fmt, ...)
+int sol_diag_set(sol_diag *d, int code, const char *file, int line, const char *fmt, ...)
 {
     /* cppcheck-suppress ctunullpointer ; sizeof does not evaluate d (NULL is allowed) */
     char msg[sizeof d->msg];
@@ -40,10 +39,7 @@ int sol_diag_set(sol_diag *d, int code, const char *file, int line,
     return code;
 }
 
-char *sol_strdup(const char *s)
-{
-    return s ? sol_strndup(s, strlen(s)) : NULL;
-}
+char *sol_strdup(const char *s) { return s ? sol_strndup(s, strlen(s)) : NULL; }
 
 char *sol_strndup(const char *s, size_t n)
 {
@@ -94,25 +90,17 @@ const char *sol_value_text(const sol_value *v, char *buf, size_t len)
         return buf;
     }
     switch (v->kind) {
-    case SOL_VAL_SYMBOL:
-        snprintf(buf, len, "%s", v->sym ? v->sym : "");
-        break;
-    case SOL_VAL_INTEGER:
-        snprintf(buf, len, "%lld", v->i);
-        break;
+    case SOL_VAL_SYMBOL: snprintf(buf, len, "%s", v->sym ? v->sym : ""); break;
+    case SOL_VAL_INTEGER: snprintf(buf, len, "%lld", v->i); break;
     case SOL_VAL_REAL:
         /* Shortest form that still reads back as the same double. */
         snprintf(buf, len, "%.15g", v->r);
         if (strtod(buf, NULL) != v->r)
             snprintf(buf, len, "%.17g", v->r);
         break;
-    case SOL_VAL_UNKNOWN:
-        snprintf(buf, len, "unknown");
-        break;
+    case SOL_VAL_UNKNOWN: snprintf(buf, len, "unknown"); break;
     case SOL_VAL_NONE:
-    default:
-        snprintf(buf, len, "-");
-        break;
+    default: snprintf(buf, len, "-"); break;
     }
     return buf;
 }
@@ -128,31 +116,29 @@ int sol_value_equal(const sol_value *a, const sol_value *b)
         if (!a->sym || !b->sym)
             return a->sym == b->sym;
         return strcmp(a->sym, b->sym) == 0;
-    case SOL_VAL_INTEGER:
-        return a->i == b->i;
-    case SOL_VAL_REAL:
-        return a->r == b->r;
-    default:
-        return 1;
+    case SOL_VAL_INTEGER: return a->i == b->i;
+    case SOL_VAL_REAL: return a->r == b->r;
+    default: return 1;
     }
 }
 
 /* Refuse a path that is not a regular file, saying what it is. */
 static int refuse_kind(sol_diag *d, const char *path, mode_t mode)
 {
-    const char *what = S_ISDIR(mode) ? "a directory"
+    const char *what = S_ISDIR(mode)    ? "a directory"
                        : S_ISFIFO(mode) ? "a FIFO (named pipe)"
-                       : S_ISCHR(mode) ? "a character device"
-                       : S_ISBLK(mode) ? "a block device"
-                       : S_ISSOCK(mode) ? "a socket" : "not a regular file";
+                       : S_ISCHR(mode)  ? "a character device"
+                       : S_ISBLK(mode)  ? "a block device"
+                       : S_ISSOCK(mode) ? "a socket"
+                                        : "not a regular file";
 
     return sol_diag_set(d, SOL_EIO, path, 0,
                         "is %s, not a regular file (use - to read standard "
-                        "input)", what);
+                        "input)",
+                        what);
 }
 
-int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
-                  sol_diag *d)
+int sol_read_file(char **out, size_t *out_len, const char *path, size_t max, sol_diag *d)
 {
     struct stat st;
     char *buf = NULL;
@@ -167,8 +153,7 @@ int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
     if (strcmp(path, "-") == 0) {
         fd = STDIN_FILENO; /* a stream of any kind, read up to max + 1 */
         if (fstat(fd, &st) != 0)
-            return sol_diag_set(d, SOL_EIO, path, 0, "cannot stat: %s",
-                                strerror(errno));
+            return sol_diag_set(d, SOL_EIO, path, 0, "cannot stat: %s", strerror(errno));
         st.st_mode = S_IFIFO; /* never trust a size for a stream */
     } else {
         /* Only regular files: a FIFO would block open() or read() forever,
@@ -176,17 +161,14 @@ int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
          * opened; O_NONBLOCK and fstat() close the gap should the path
          * change in between. */
         if (stat(path, &st) != 0)
-            return sol_diag_set(d, SOL_EIO, path, 0, "cannot open: %s",
-                                strerror(errno));
+            return sol_diag_set(d, SOL_EIO, path, 0, "cannot open: %s", strerror(errno));
         if (!S_ISREG(st.st_mode))
             return refuse_kind(d, path, st.st_mode);
         fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
         if (fd < 0)
-            return sol_diag_set(d, SOL_EIO, path, 0, "cannot open: %s",
-                                strerror(errno));
+            return sol_diag_set(d, SOL_EIO, path, 0, "cannot open: %s", strerror(errno));
         if (fstat(fd, &st) != 0) {
-            rc = sol_diag_set(d, SOL_EIO, path, 0, "cannot stat: %s",
-                              strerror(errno));
+            rc = sol_diag_set(d, SOL_EIO, path, 0, "cannot stat: %s", strerror(errno));
             goto cleanup;
         }
         if (!S_ISREG(st.st_mode)) {
@@ -231,8 +213,7 @@ int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            rc = sol_diag_set(d, SOL_EIO, path, 0, "cannot read: %s",
-                              strerror(errno));
+            rc = sol_diag_set(d, SOL_EIO, path, 0, "cannot read: %s", strerror(errno));
             goto cleanup;
         }
         if (n == 0)
@@ -240,8 +221,7 @@ int sol_read_file(char **out, size_t *out_len, const char *path, size_t max,
         len += (size_t)n;
     }
     if (len > max) {
-        rc = sol_diag_set(d, SOL_EIO, path, 0,
-                          "file too large: more than the limit of %zu bytes",
+        rc = sol_diag_set(d, SOL_EIO, path, 0, "file too large: more than the limit of %zu bytes",
                           max);
         goto cleanup;
     }
@@ -411,10 +391,7 @@ void sol_buf_add(sol_buf *b, const char *t, size_t n)
     b->s[b->len] = '\0';
 }
 
-void sol_buf_puts(sol_buf *b, const char *t)
-{
-    sol_buf_add(b, t, strlen(t));
-}
+void sol_buf_puts(sol_buf *b, const char *t) { sol_buf_add(b, t, strlen(t)); }
 
 void sol_buf_printf(sol_buf *b, const char *fmt, ...)
 {
@@ -440,10 +417,7 @@ void sol_buf_printf(sol_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-const char *sol_buf_str(const sol_buf *b)
-{
-    return b->s ? b->s : "";
-}
+const char *sol_buf_str(const sol_buf *b) { return b->s ? b->s : ""; }
 
 char *sol_buf_take(sol_buf *b)
 {
@@ -477,8 +451,8 @@ void sol_rule_uid(char *out, size_t len, const char *const *fam, size_t n, size_
     else if (before >= 26)
         snprintf(out, len, "%s.%zu", id, before + 1);
     else
-        snprintf(out, len, "%s%s%c", id,
-                 idn && isdigit((unsigned char)id[idn - 1]) ? "" : "-", (int)('a' + before));
+        snprintf(out, len, "%s%s%c", id, idn && isdigit((unsigned char)id[idn - 1]) ? "" : "-",
+                 (int)('a' + before));
 }
 
 int sol_rule_id_selects(const char *selector, const char *uid, const char *fam)
@@ -505,8 +479,8 @@ static size_t edit_distance(const char *a, const char *b)
         row[0] = i;
         for (size_t j = 1; j <= lb; j++) {
             size_t cur = row[j];
-            size_t sub = prev + (tolower((unsigned char)a[i - 1])
-                                 != tolower((unsigned char)b[j - 1]));
+            size_t sub = prev +
+                         (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
             size_t m = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 : row[j - 1] + 1;
             row[j] = sub < m ? sub : m;
             prev = cur;
@@ -527,8 +501,8 @@ static int contains_ci(const char *hay, const char *needle)
     return 0;
 }
 
-const char *sol_close_names(const char *word, const char *const *candidates,
-                            size_t n, size_t max, char *buf, size_t len)
+const char *sol_close_names(const char *word, const char *const *candidates, size_t n, size_t max,
+                            char *buf, size_t len)
 {
     size_t *score = calloc(n ? n : 1, sizeof *score);
     size_t shown = 0, wl = strlen(word);
@@ -539,7 +513,7 @@ const char *sol_close_names(const char *word, const char *const *candidates,
     for (size_t i = 0; i < n; i++) {
         size_t d = edit_distance(word, candidates[i]);
         if (wl >= 3 && contains_ci(candidates[i], word))
-            d = d < 2 ? d : 2;  /* a fragment of the name is close */
+            d = d < 2 ? d : 2; /* a fragment of the name is close */
         score[i] = d;
     }
     /* Accept distances up to a third of the word (at least 2). */
@@ -575,11 +549,24 @@ size_t sol_utf8_invalid_at(const unsigned char *s, size_t len)
         size_t n;
         unsigned cp, min;
 
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; min = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; min = 0x800; }
-        else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; min = 0x10000; }
-        else return i;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+            cp = c & 0x1F;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            cp = c & 0x0F;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            cp = c & 0x07;
+            min = 0x10000;
+        } else
+            return i;
         if (len - i <= n)
             return i;
         for (size_t k = 1; k <= n; k++) {

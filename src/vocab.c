@@ -20,8 +20,8 @@
  * vocabulary table, which the vocabulary keeps open). */
 typedef struct {
     sol_term t;
-    char *domain;       /* enum/set: a copy of the domain, split at '|' */
-    char **vals;        /* enum/set members (point into domain) */
+    char *domain; /* enum/set: a copy of the domain, split at '|' */
+    char **vals;  /* enum/set members (point into domain) */
 } vocab_entry;
 
 /* One row form of units.tsv while loading. */
@@ -41,10 +41,8 @@ struct sol_vocab {
     size_t nforms;
 };
 
-static const char *const SECTIONS[] = {
-    "patient", "history", "screening", "examination", "running",
-    "special-tests", NULL
-};
+static const char *const SECTIONS[] = {"patient", "history",       "screening", "examination",
+                                       "running", "special-tests", NULL};
 
 const char *sol_type_name(sol_type t)
 {
@@ -122,25 +120,27 @@ static int parse_entry(vocab_entry *e, const char *const *col, const char *file,
 {
     sol_term *t = &e->t;
     const char *domain = col[3];
-    static const char *const screens[] = { "s4", "wells", "s4,wells", "-", NULL };
+    static const char *const screens[] = {"s4", "wells", "s4,wells", "-", NULL};
 
     if (!is_token(col[0]))
         return sol_diag_set(d, SOL_EPARSE, file, line,
-                            "name '%s' is not a lower-case kebab-case word",
-                            col[0]);
+                            "name '%s' is not a lower-case kebab-case word", col[0]);
     if (!in_list(col[1], SECTIONS))
         return sol_diag_set(d, SOL_EPARSE, file, line,
                             "finding '%s': section '%s' is not one of "
                             "patient|history|screening|examination|running|"
-                            "special-tests", col[0], col[1]);
+                            "special-tests",
+                            col[0], col[1]);
     if (!type_from_name(col[2], &t->type))
         return sol_diag_set(d, SOL_EPARSE, file, line,
                             "finding '%s': type '%s' is not one of "
-                            "bool|enum|set|int|real|derived", col[0], col[2]);
+                            "bool|enum|set|int|real|derived",
+                            col[0], col[2]);
     if (!in_list(col[5], screens))
         return sol_diag_set(d, SOL_EPARSE, file, line,
                             "finding '%s': screen '%s' is not one of "
-                            "s4|wells|s4,wells|-", col[0], col[5]);
+                            "s4|wells|s4,wells|-",
+                            col[0], col[5]);
     t->name = col[0];
     t->section = col[1];
     t->unit = col[4];
@@ -154,8 +154,7 @@ static int parse_entry(vocab_entry *e, const char *const *col, const char *file,
     case SOL_TYPE_DERIVED:
         if (strcmp(domain, "-") != 0)
             return sol_diag_set(d, SOL_EPARSE, file, line,
-                                "finding '%s': a %s finding takes domain '-'",
-                                col[0], col[2]);
+                                "finding '%s': a %s finding takes domain '-'", col[0], col[2]);
         break;
     case SOL_TYPE_ENUM:
     case SOL_TYPE_SET: {
@@ -182,15 +181,16 @@ static int parse_entry(vocab_entry *e, const char *const *col, const char *file,
                 if (strcmp(e->vals[k], p) == 0)
                     return sol_diag_set(d, SOL_EPARSE, file, line,
                                         "finding '%s': member '%s' listed "
-                                        "twice", col[0], p);
+                                        "twice",
+                                        col[0], p);
             e->vals[n++] = p;
             if (!bar)
                 break;
             p = bar + 1;
         }
         if (t->type == SOL_TYPE_SET && n < 1)
-            return sol_diag_set(d, SOL_EPARSE, file, line,
-                                "finding '%s': empty member list", col[0]);
+            return sol_diag_set(d, SOL_EPARSE, file, line, "finding '%s': empty member list",
+                                col[0]);
         t->values = (const char *const *)e->vals;
         t->nvalues = n;
         break;
@@ -204,16 +204,15 @@ static int parse_entry(vocab_entry *e, const char *const *col, const char *file,
         dots = strstr(buf, "..");
         if (!dots)
             return sol_diag_set(d, SOL_EPARSE, file, line,
-                                "finding '%s': domain '%s' is not min..max",
-                                col[0], domain);
+                                "finding '%s': domain '%s' is not min..max", col[0], domain);
         *dots = '\0';
-        if (!sol_table_number(buf, &t->min) || !sol_table_number(dots + 2, &t->max)
-            || t->min > t->max
-            || (t->type == SOL_TYPE_INT
-                && (t->min != floor(t->min) || t->max != floor(t->max))))
+        if (!sol_table_number(buf, &t->min) || !sol_table_number(dots + 2, &t->max) ||
+            t->min > t->max ||
+            (t->type == SOL_TYPE_INT && (t->min != floor(t->min) || t->max != floor(t->max))))
             return sol_diag_set(d, SOL_EPARSE, file, line,
                                 "finding '%s': domain '%s' is not a valid "
-                                "%s range min..max", col[0], domain, col[2]);
+                                "%s range min..max",
+                                col[0], domain, col[2]);
         break;
     }
     }
@@ -253,8 +252,7 @@ static int load_units(sol_vocab *v, const char *vpath, sol_diag *d)
     size_t nrows = 0, cap = 0;
     int rc;
 
-    snprintf(path, sizeof path, "%.*sunits.tsv",
-             slash ? (int)(slash - vpath + 1) : 0, vpath);
+    snprintf(path, sizeof path, "%.*sunits.tsv", slash ? (int)(slash - vpath + 1) : 0, vpath);
     rc = sol_table_open(&v->units, path, "unit written factor:number", SOL_TABLE_OPTIONAL, d);
     for (size_t i = 0; rc == SOL_OK && i < sol_table_count(v->units); i++) {
         const sol_table_row *r = sol_table_at(v->units, i);
@@ -341,8 +339,8 @@ int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
         for (size_t k = 0; k + 1 < v->n; k++)
             if (strcmp(v->e[k].t.name, e->t.name) == 0) {
                 rc = sol_diag_set(d, SOL_EPARSE, path, r->line,
-                                  "finding '%s' already defined at line %d",
-                                  e->t.name, v->e[k].t.line);
+                                  "finding '%s' already defined at line %d", e->t.name,
+                                  v->e[k].t.line);
                 goto cleanup;
             }
     }
@@ -366,10 +364,7 @@ cleanup:
     return rc;
 }
 
-size_t sol_vocab_count(const sol_vocab *v)
-{
-    return v ? v->n : 0;
-}
+size_t sol_vocab_count(const sol_vocab *v) { return v ? v->n : 0; }
 
 const sol_term *sol_vocab_at(const sol_vocab *v, size_t i)
 {
@@ -413,8 +408,7 @@ static const char *members_text(const sol_term *t, char *buf, size_t len)
 
     buf[0] = '\0';
     for (size_t i = 0; i < t->nvalues; i++) {
-        int n = snprintf(buf + used, len - used, "%s%s", i ? "|" : "",
-                         t->values[i]);
+        int n = snprintf(buf + used, len - used, "%s%s", i ? "|" : "", t->values[i]);
         if (n < 0 || (size_t)n >= len - used) {
             if (len > 4)
                 memcpy(buf + len - 4, "...", 4);
@@ -435,8 +429,7 @@ static int member_index(const sol_term *t, const char *s, size_t n)
 
 /* Value errors set only d->msg: file and line are the caller's to fill (and
  * are neither read nor changed here). */
-static int value_error(sol_diag *d, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+static int value_error(sol_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static int value_error(sol_diag *d, const char *fmt, ...)
 {
@@ -468,9 +461,9 @@ static int number_error(const sol_term *t, const char *s, sol_diag *d)
 {
     char ub[64];
     return FAIL("finding '%s': wrong type: expected %s in %g..%g%s, "
-                "got '%.60s'", t->name,
-                t->type == SOL_TYPE_INT ? "a whole number" : "a number",
-                t->min, t->max, unit_suffix(t, ub, sizeof ub), s);
+                "got '%.60s'",
+                t->name, t->type == SOL_TYPE_INT ? "a whole number" : "a number", t->min, t->max,
+                unit_suffix(t, ub, sizeof ub), s);
 }
 
 /* The forms a number of t may be written with, "d|day|days" into buf. */
@@ -480,8 +473,7 @@ static const char *forms_text(const sol_term *t, char *buf, size_t len)
 
     buf[0] = '\0';
     for (size_t i = 0; i < t->nforms && used + 1 < len; i++) {
-        int n = snprintf(buf + used, len - used, "%s%s", i ? "|" : "",
-                         t->forms[i].written);
+        int n = snprintf(buf + used, len - used, "%s%s", i ? "|" : "", t->forms[i].written);
         if (n < 0)
             break;
         used += (size_t)n;
@@ -491,9 +483,8 @@ static const char *forms_text(const sol_term *t, char *buf, size_t len)
 
 /* A number, optionally with a decimal comma and a unit form of units.tsv
  * ("2 weeks", "20%", "3,5 km"); note says what a converted text was read as. */
-static int parse_number_value(const sol_term *t, const char *s,
-                              sol_value *out, char *note, size_t notelen,
-                              sol_diag *d)
+static int parse_number_value(const sol_term *t, const char *s, sol_value *out, char *note,
+                              size_t notelen, sol_diag *d)
 {
     char ub[64], num[64], fb[256];
     const char *p = s, *unit;
@@ -539,12 +530,11 @@ static int parse_number_value(const sol_term *t, const char *s,
             x = floor(x + 0.5);
         }
         if (note)
-            snprintf(note, notelen, "'%.60s' read as %g%s", s, x,
-                     unit_suffix(t, ub, sizeof ub));
+            snprintf(note, notelen, "'%.60s' read as %g%s", s, x, unit_suffix(t, ub, sizeof ub));
     }
     if (x < t->min || x > t->max)
-        return FAIL("finding '%s': value %s out of range %g..%g%s", t->name,
-                    s, t->min, t->max, unit_suffix(t, ub, sizeof ub));
+        return FAIL("finding '%s': value %s out of range %g..%g%s", t->name, s, t->min, t->max,
+                    unit_suffix(t, ub, sizeof ub));
     memset(out, 0, sizeof *out);
     if (t->type == SOL_TYPE_INT) {
         out->kind = SOL_VAL_INTEGER;
@@ -557,8 +547,8 @@ static int parse_number_value(const sol_term *t, const char *s,
 }
 
 /* " (did you mean: female)" or "" for a value that is not a member. */
-static const char *close_members(const sol_term *t, const char *s, size_t n,
-                                 char *buf, size_t len)
+static const char *close_members(const sol_term *t, const char *s, size_t n, char *buf,
+                                 size_t len)
 {
     char word[128], close[256];
 
@@ -574,8 +564,8 @@ static const char *close_members(const sol_term *t, const char *s, size_t n,
     return buf;
 }
 
-const char *sol_vocab_close_names(const sol_vocab *v, const char *word,
-                                  size_t max, char *buf, size_t len)
+const char *sol_vocab_close_names(const sol_vocab *v, const char *word, size_t max, char *buf,
+                                  size_t len)
 {
     const char **names = calloc(v && v->n ? v->n : 1, sizeof *names);
 
@@ -589,15 +579,14 @@ const char *sol_vocab_close_names(const sol_vocab *v, const char *word,
     return buf;
 }
 
-int sol_vocab_parse_value(const sol_term *t, const char *text,
-                          sol_value *out_vals, size_t *out_n, sol_diag *d)
+int sol_vocab_parse_value(const sol_term *t, const char *text, sol_value *out_vals, size_t *out_n,
+                          sol_diag *d)
 {
     return sol_vocab_parse_value_note(t, text, out_vals, out_n, NULL, 0, d);
 }
 
-int sol_vocab_parse_value_note(const sol_term *t, const char *text,
-                               sol_value *out_vals, size_t *out_n,
-                               char *note, size_t notelen, sol_diag *d)
+int sol_vocab_parse_value_note(const sol_term *t, const char *text, sol_value *out_vals,
+                               size_t *out_n, char *note, size_t notelen, sol_diag *d)
 {
     char mb[512], dym[300];
     const char *s, *e;
@@ -614,12 +603,14 @@ int sol_vocab_parse_value_note(const sol_term *t, const char *text,
     e = s + len;
     if (t->type == SOL_TYPE_DERIVED)
         return FAIL("finding '%s': derived finding, computed by Soleus; "
-                    "do not record it", t->name);
+                    "do not record it",
+                    t->name);
     if (len == 0)
         return FAIL("finding '%s': empty value: expected %s", t->name,
                     t->type == SOL_TYPE_BOOL ? "yes or no"
                     : t->type == SOL_TYPE_ENUM || t->type == SOL_TYPE_SET
-                        ? members_text(t, mb, sizeof mb) : "a number");
+                        ? members_text(t, mb, sizeof mb)
+                        : "a number");
     if (len == 7 && strncmp(s, "unknown", 7) == 0) {
         memset(&out_vals[0], 0, sizeof out_vals[0]);
         out_vals[0].kind = SOL_VAL_UNKNOWN;
@@ -628,23 +619,21 @@ int sol_vocab_parse_value_note(const sol_term *t, const char *text,
     }
     switch (t->type) {
     case SOL_TYPE_BOOL:
-        if (!((len == 3 && strncmp(s, "yes", 3) == 0)
-              || (len == 2 && strncmp(s, "no", 2) == 0)))
+        if (!((len == 3 && strncmp(s, "yes", 3) == 0) || (len == 2 && strncmp(s, "no", 2) == 0)))
             return FAIL("finding '%s': wrong type: expected yes, no or "
-                        "unknown, got '%.*s'%s", t->name,
-                        (int)(len > 60 ? 60 : len), s,
-                        (len == 3 && strncasecmp(s, "yes", 3) == 0) ? " (did you mean: yes)"
+                        "unknown, got '%.*s'%s",
+                        t->name, (int)(len > 60 ? 60 : len), s,
+                        (len == 3 && strncasecmp(s, "yes", 3) == 0)  ? " (did you mean: yes)"
                         : (len == 2 && strncasecmp(s, "no", 2) == 0) ? " (did you mean: no)"
-                        : "");
+                                                                     : "");
         rc = make_symbol(&out_vals[0], s, len, d);
         n = rc == SOL_OK;
         break;
     case SOL_TYPE_ENUM:
         if (member_index(t, s, len) < 0)
             return FAIL("finding '%s': '%.*s' is not an allowed value: "
-                        "expected one of %s%s", t->name,
-                        (int)(len > 60 ? 60 : len), s,
-                        members_text(t, mb, sizeof mb),
+                        "expected one of %s%s",
+                        t->name, (int)(len > 60 ? 60 : len), s, members_text(t, mb, sizeof mb),
                         close_members(t, s, len, dym, sizeof dym));
         rc = make_symbol(&out_vals[0], s, len, d);
         n = rc == SOL_OK;
@@ -666,16 +655,14 @@ int sol_vocab_parse_value_note(const sol_term *t, const char *text,
             idx = member_index(t, w, wl);
             if (idx < 0) {
                 rc = FAIL("finding '%s': '%.*s' is not an allowed value: "
-                          "expected space-separated members of %s%s", t->name,
-                          (int)(wl > 60 ? 60 : wl), w,
-                          members_text(t, mb, sizeof mb),
+                          "expected space-separated members of %s%s",
+                          t->name, (int)(wl > 60 ? 60 : wl), w, members_text(t, mb, sizeof mb),
                           close_members(t, w, wl, dym, sizeof dym));
                 break;
             }
             for (size_t k = 0; k < n; k++)
                 if (strcmp(out_vals[k].sym, t->values[idx]) == 0) {
-                    rc = FAIL("finding '%s': member '%s' given twice",
-                              t->name, t->values[idx]);
+                    rc = FAIL("finding '%s': member '%s' given twice", t->name, t->values[idx]);
                     break;
                 }
             if (rc != SOL_OK)
@@ -687,7 +674,8 @@ int sol_vocab_parse_value_note(const sol_term *t, const char *text,
         }
         if (rc == SOL_OK && has_none && n > 1)
             rc = FAIL("finding '%s': 'none' cannot be combined with other "
-                      "members", t->name);
+                      "members",
+                      t->name);
         break;
     }
     case SOL_TYPE_INT:
@@ -696,16 +684,15 @@ int sol_vocab_parse_value_note(const sol_term *t, const char *text,
 
         if (len >= sizeof num)
             return FAIL("finding '%s': wrong type: expected a number in "
-                        "%g..%g, got a %zu-character value", t->name,
-                        t->min, t->max, len);
+                        "%g..%g, got a %zu-character value",
+                        t->name, t->min, t->max, len);
         memcpy(num, s, len);
         num[len] = '\0';
         rc = parse_number_value(t, num, &out_vals[0], note, notelen, d);
         n = rc == SOL_OK;
         break;
     }
-    case SOL_TYPE_DERIVED:
-        break;
+    case SOL_TYPE_DERIVED: break;
     }
     if (rc != SOL_OK) {
         for (size_t k = 0; k < n; k++)

@@ -7,28 +7,32 @@
 #include "sol.h"
 
 typedef enum {
-    SOL_TYPE_BOOL, SOL_TYPE_ENUM, SOL_TYPE_SET,
-    SOL_TYPE_INT, SOL_TYPE_REAL, SOL_TYPE_DERIVED
+    SOL_TYPE_BOOL,
+    SOL_TYPE_ENUM,
+    SOL_TYPE_SET,
+    SOL_TYPE_INT,
+    SOL_TYPE_REAL,
+    SOL_TYPE_DERIVED
 } sol_type;
 
 /* One way of writing a unit after a number (knowledge/units.tsv). */
 typedef struct {
-    const char *written;    /* "weeks", "%", "per cent" (matched ignoring case) */
-    double factor;          /* written number * factor = value in the term's unit */
+    const char *written; /* "weeks", "%", "per cent" (matched ignoring case) */
+    double factor;       /* written number * factor = value in the term's unit */
 } sol_unitform;
 
 typedef struct {
     const char *name;
-    const char *section;    /* patient|history|screening|examination|running|special-tests */
+    const char *section; /* patient|history|screening|examination|running|special-tests */
     sol_type type;
     const char *const *values; /* enum/set members */
     size_t nvalues;
-    double min, max;        /* int/real range, inclusive */
-    const char *unit;       /* "-" when none */
-    const char *screen;     /* "s4", "wells", "s4,wells" or "-" */
-    const char *sources;    /* comma list */
+    double min, max;     /* int/real range, inclusive */
+    const char *unit;    /* "-" when none */
+    const char *screen;  /* "s4", "wells", "s4,wells" or "-" */
+    const char *sources; /* comma list */
     const char *label;
-    int line;               /* line in vocabulary.tsv */
+    int line;                  /* line in vocabulary.tsv */
     const sol_unitform *forms; /* accepted unit forms (units.tsv), may be none */
     size_t nforms;
 } sol_term;
@@ -38,7 +42,7 @@ typedef struct sol_vocab sol_vocab;
 /* Load and check the TSV, and units.tsv from the same folder when it is
  * there. On error *out is NULL and d names file and line. */
 int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d);
-void sol_vocab_free(sol_vocab *v);   /* NULL is a no-op */
+void sol_vocab_free(sol_vocab *v); /* NULL is a no-op */
 size_t sol_vocab_count(const sol_vocab *v);
 const sol_term *sol_vocab_at(const sol_vocab *v, size_t i);
 const sol_term *sol_vocab_lookup(const sol_vocab *v, const char *name);
@@ -49,21 +53,20 @@ const sol_term *sol_vocab_lookup(const sol_vocab *v, const char *name);
  * the caller clears them with sol_value_clear. Errors (wrong type, out of
  * range, not an allowed value, duplicate set member) return SOL_EINVALID with
  * a message saying what was expected; d->file/line are left to the caller. */
-int sol_vocab_parse_value(const sol_term *t, const char *text,
-                          sol_value *out_vals, size_t *out_n, sol_diag *d);
+int sol_vocab_parse_value(const sol_term *t, const char *text, sol_value *out_vals, size_t *out_n,
+                          sol_diag *d);
 
 /* The same, and when the text was converted (a unit form, a decimal comma)
  * a sentence saying what it was read as ("'2 weeks' read as 14 days") into
  * note (empty otherwise). An enumerated value that is not allowed gets a
  * "did you mean" naming the close members (case-insensitive). */
-int sol_vocab_parse_value_note(const sol_term *t, const char *text,
-                               sol_value *out_vals, size_t *out_n,
-                               char *note, size_t notelen, sol_diag *d);
+int sol_vocab_parse_value_note(const sol_term *t, const char *text, sol_value *out_vals,
+                               size_t *out_n, char *note, size_t notelen, sol_diag *d);
 
 /* Up to max vocabulary names close to word (ignoring case) into buf,
  * comma-separated; "" when none. Returns buf. */
-const char *sol_vocab_close_names(const sol_vocab *v, const char *word,
-                                  size_t max, char *buf, size_t len);
+const char *sol_vocab_close_names(const sol_vocab *v, const char *word, size_t max, char *buf,
+                                  size_t len);
 
 const char *sol_type_name(sol_type t);
 

@@ -11,10 +11,10 @@
 
 #include "writers.h"
 
-#define STYLE                                                                                   \
-    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}"    \
-    "fieldset{margin:1rem 0}label{display:block;margin:.4rem 0 .1rem}"                          \
-    ".set label{display:inline;margin-right:1rem}pre{white-space:pre-wrap;background:#f6f6f6;"  \
+#define STYLE                                                                                    \
+    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}"     \
+    "fieldset{margin:1rem 0}label{display:block;margin:.4rem 0 .1rem}"                           \
+    ".set label{display:inline;margin-right:1rem}pre{white-space:pre-wrap;background:#f6f6f6;"   \
     "padding:1rem}.warn{border-left:4px solid #b00;padding-left:.6rem}"
 
 void sol_html_escape(FILE *out, const char *s)
@@ -242,9 +242,10 @@ int sol_webform_to_xml(char **out, size_t *out_len, const char *body, size_t len
         }
         pairs[n++] = (pair){tok, eq + 1};
     }
-    if (!*id || strlen(id) > 64 || strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                              "0123456789_.-") != strlen(id) || id[0] == '.' ||
-        id[0] == '-' || id[0] == '_') {
+    if (!*id || strlen(id) > 64 ||
+        strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                   "0123456789_.-") != strlen(id) ||
+        id[0] == '.' || id[0] == '-' || id[0] == '_') {
         rc = sol_diag_set(d, SOL_EINVALID, "form", 0,
                           "record id: letters, digits, '.', '_' or '-', starting with a letter "
                           "or digit");

@@ -13,7 +13,7 @@ struct sol_whatif {
     size_t nconcl;
     sol_wi_rec *recs;
     size_t nrecs;
-    sol_assessment *after;      /* owned re-assessment (sol_whatif_run) */
+    sol_assessment *after; /* owned re-assessment (sol_whatif_run) */
 };
 
 static int same_rec(const sol_rrec *a, const sol_rrec *b)
@@ -47,8 +47,7 @@ static int diff_recs(sol_whatif *w, const sol_report *from, const sol_report *ot
 
 /* A conclusion shown after the change (a) and/or before it (b); each side
  * absent stays zero. NULL when out of memory. */
-static sol_wi_concl *add_concl(sol_whatif *w, const sol_rconclusion *a,
-                               const sol_rconclusion *b)
+static sol_wi_concl *add_concl(sol_whatif *w, const sol_rconclusion *a, const sol_rconclusion *b)
 {
     const sol_rconclusion *any = a ? a : b;
     if (sol_push((void **)&w->concl, &w->nconcl, sizeof *w->concl))
@@ -89,8 +88,9 @@ int sol_whatif_compare(sol_whatif **out, const sol_report *before, const sol_rep
             goto oom;
         c->kind = !b ? SOL_WI_GAINED
                   : (fabs(a->cf - b->cf) > 0.005 || a->rank != b->rank ||
-                     a->deferred != b->deferred) ? SOL_WI_CHANGED
-                                                 : SOL_WI_SAME;
+                     a->deferred != b->deferred)
+                      ? SOL_WI_CHANGED
+                      : SOL_WI_SAME;
     }
     for (size_t i = 0; i < sol_report_conclusion_count(before); i++) {
         const sol_rconclusion *b = sol_report_conclusion_at(before, i);
@@ -154,7 +154,10 @@ size_t sol_whatif_concl_count(const sol_whatif *w) { return w->nconcl; }
 const sol_wi_concl *sol_whatif_concl_at(const sol_whatif *w, size_t i) { return &w->concl[i]; }
 size_t sol_whatif_rec_count(const sol_whatif *w) { return w->nrecs; }
 const sol_wi_rec *sol_whatif_rec_at(const sol_whatif *w, size_t i) { return &w->recs[i]; }
-const sol_report *sol_whatif_after(const sol_whatif *w) { return w->after ? w->after->report : NULL; }
+const sol_report *sol_whatif_after(const sol_whatif *w)
+{
+    return w->after ? w->after->report : NULL;
+}
 
 int sol_whatif_changed(const sol_whatif *w)
 {

@@ -16,10 +16,10 @@
 #include "report.h"
 
 typedef enum {
-    SOL_WI_GAINED,          /* shown only after the change */
-    SOL_WI_LOST,            /* shown only before */
-    SOL_WI_CHANGED,         /* shown in both, rank/cf/deferral differs */
-    SOL_WI_SAME             /* shown in both, unchanged (not listed) */
+    SOL_WI_GAINED,  /* shown only after the change */
+    SOL_WI_LOST,    /* shown only before */
+    SOL_WI_CHANGED, /* shown in both, rank/cf/deferral differs */
+    SOL_WI_SAME     /* shown in both, unchanged (not listed) */
 } sol_wi_kind;
 
 typedef struct {
@@ -27,15 +27,15 @@ typedef struct {
     const char *id;
     const sol_condition *cond;
     char tier;
-    double cf_before, cf_after;     /* 0 when not shown on that side */
-    int rank_before, rank_after;    /* 0 when not shown on that side */
+    double cf_before, cf_after;  /* 0 when not shown on that side */
+    int rank_before, rank_after; /* 0 when not shown on that side */
     int deferred_before, deferred_after;
 } sol_wi_concl;
 
 typedef struct {
-    int gained;                     /* 1 gained, 0 lost */
+    int gained; /* 1 gained, 0 lost */
     const sol_recommendation *rec;
-    const char *for_id;             /* "" for the safety net */
+    const char *for_id; /* "" for the safety net */
 } sol_wi_rec;
 
 typedef struct sol_whatif sol_whatif;
@@ -47,7 +47,7 @@ int sol_whatif_compare(sol_whatif **out, const sol_report *before, const sol_rep
  * compare. The re-assessment is kept inside *out (sol_whatif_after). */
 int sol_whatif_run(sol_whatif **out, sol_pipeline *p, const sol_report *baseline,
                    const sol_change *changes, size_t n, sol_diag *d);
-void sol_whatif_free(sol_whatif *w);       /* NULL is a no-op */
+void sol_whatif_free(sol_whatif *w); /* NULL is a no-op */
 
 int sol_whatif_red_flag_before(const sol_whatif *w);
 int sol_whatif_red_flag_after(const sol_whatif *w);

@@ -12,8 +12,8 @@
 
 #include "explain.h"
 
-#define SEARCH_ROUNDS 3       /* extra finding changes tried for derived conditions */
-#define SEARCH_MAX_RUNS 600   /* re-assessments per search round, at most */
+#define SEARCH_ROUNDS 3     /* extra finding changes tried for derived conditions */
+#define SEARCH_MAX_RUNS 600 /* re-assessments per search round, at most */
 
 struct sol_whynot {
     sol_pipeline *p;
@@ -34,13 +34,13 @@ struct sol_whynot {
 typedef struct {
     sol_change *ch;
     size_t n;
-    int derived;            /* derived conditions it cannot meet by itself */
-    int bad;                /* conflicting or impossible */
+    int derived; /* derived conditions it cannot meet by itself */
+    int bad;     /* conflicting or impossible */
 } plan;
 
 typedef struct {
     const sol_kb_constraint *c;
-    int want;               /* 1: must hold, 0: must fail */
+    int want; /* 1: must hold, 0: must fail */
 } req;
 
 static void plan_free(plan *p)
@@ -152,8 +152,8 @@ static int choose_value(sol_whynot *w, const char *name, const req *reqs, size_t
 }
 
 /* A change of finding name meeting reqs, into p. */
-static int plan_finding(sol_whynot *w, const char *name, const req *reqs, size_t nreq,
-                        int want, plan *p)
+static int plan_finding(sol_whynot *w, const char *name, const req *reqs, size_t nreq, int want,
+                        plan *p)
 {
     sol_value v = {SOL_VAL_NONE, NULL, 0, 0};
     sol_change c;
@@ -211,8 +211,7 @@ static int plan_cond(sol_whynot *w, const sol_kb_rule *r, const sol_kb_cond *c, 
         req q[2] = {{b->value, 1}, {c->value, want}};
         return plan_finding(w, b->finding, q, 2, want, out);
     }
-    case SOL_KB_CE_NOT:
-        return plan_cond(w, r, &c->children[0], !want, out);
+    case SOL_KB_CE_NOT: return plan_cond(w, r, &c->children[0], !want, out);
     case SOL_KB_CE_AND:
     case SOL_KB_CE_EXISTS:
     case SOL_KB_CE_OR: {
@@ -237,9 +236,7 @@ static int plan_cond(sol_whynot *w, const sol_kb_rule *r, const sol_kb_cond *c, 
     case SOL_KB_CE_THRESHOLD:
         out->bad = 1; /* a missing threshold is a knowledge-base error */
         return SOL_OK;
-    default:
-        out->derived++;
-        return SOL_OK;
+    default: out->derived++; return SOL_OK;
     }
 }
 
@@ -540,7 +537,9 @@ static int try_rule(sol_whynot *w, sol_wn_rule *wr)
                 !(v = sol_gfact_slot(f, "cf")))
                 continue;
             wr->has_belief = 1;
-            wr->belief = v->kind == SOL_VAL_REAL ? v->r : v->kind == SOL_VAL_INTEGER ? (double)v->i : 0;
+            wr->belief = v->kind == SOL_VAL_REAL      ? v->r
+                         : v->kind == SOL_VAL_INTEGER ? (double)v->i
+                                                      : 0;
         }
     }
     sol_assessment_free(a);

@@ -20,29 +20,29 @@
 /* One condition of a rule, in source order, nested ones after their parent. */
 typedef struct {
     const sol_kb_cond *cond;
-    int depth;                  /* 0 top level, 1 inside an and/or/not … */
-    sol_kb_result result;       /* against this case */
+    int depth;            /* 0 top level, 1 inside an and/or/not … */
+    sol_kb_result result; /* against this case */
 } sol_wn_cond;
 
 typedef struct {
     const sol_kb_rule *rule;
-    const sol_kb_action *vote;  /* the support evidence it asserts */
-    int fired;                  /* it fired in this run */
-    sol_kb_result result;       /* its whole left-hand side */
+    const sol_kb_action *vote; /* the support evidence it asserts */
+    int fired;                 /* it fired in this run */
+    sol_kb_result result;      /* its whole left-hand side */
     size_t nconds;
     sol_wn_cond *conds;
     /* The finding changes that would make it fire (direct ones first, then
      * any found by searching the findings behind its derived conditions): */
     size_t nchanges;
     sol_change *changes;
-    size_t ndirect;             /* changes[0..ndirect) come from its conditions */
-    int unmet_derived;          /* derived conditions the direct changes leave unmet */
-    int tried;                  /* the changes were re-assessed */
-    int fires;                  /* … and the rule then fired */
-    int reached;                /* … and the conclusion was then reached too */
-    double cf;                  /* its certainty after the changes (when reached) */
-    int has_belief;             /* after the changes a belief in it was formed … */
-    double belief;              /* … with this combined certainty (when it fires but
+    size_t ndirect;    /* changes[0..ndirect) come from its conditions */
+    int unmet_derived; /* derived conditions the direct changes leave unmet */
+    int tried;         /* the changes were re-assessed */
+    int fires;         /* … and the rule then fired */
+    int reached;       /* … and the conclusion was then reached too */
+    double cf;         /* its certainty after the changes (when reached) */
+    int has_belief;    /* after the changes a belief in it was formed … */
+    double belief;     /* … with this combined certainty (when it fires but
                                    the conclusion is not shown: <= 0, the votes
                                    against outweigh it) */
 } sol_wn_rule;
@@ -53,7 +53,7 @@ typedef struct sol_whynot sol_whynot;
  * again to re-assess). Caller frees *out. */
 int sol_whynot_build(sol_whynot **out, sol_pipeline *p, const sol_report *r,
                      const sol_condition *cond, sol_diag *d);
-void sol_whynot_free(sol_whynot *w);       /* NULL is a no-op */
+void sol_whynot_free(sol_whynot *w); /* NULL is a no-op */
 
 const sol_condition *sol_whynot_condition(const sol_whynot *w);
 const sol_report *sol_whynot_report(const sol_whynot *w);

@@ -43,8 +43,7 @@ int sol_wr_cite_parts(const sol_finding *f, const char *val, const sol_wr_cite_s
     if (st->span)
         snprintf(span, sizeof span, ", bytes %zu-%zu", f->span_start, f->span_end);
     snprintf(pre, prelen, "%s = %s%snote, ", f->name, val, open);
-    snprintf(post, postlen, "%s%s%s%s%s%s", span, st->lines ? "\n" : ": ", lq, quote, rq,
-             close);
+    snprintf(post, postlen, "%s%s%s%s%s%s", span, st->lines ? "\n" : ": ", lq, quote, rq, close);
     return 1;
 }
 
@@ -65,14 +64,18 @@ static const char *code_of(const sol_report *r, const char *id)
     return c ? c->code : "?";
 }
 
-const char *sol_wr_effect_text(const sol_report *r, const sol_nb_answer *a, char *buf,
-                               size_t len)
+const char *sol_wr_effect_text(const sol_report *r, const sol_nb_answer *a, char *buf, size_t len)
 {
     size_t used = 0;
 
     buf[0] = '\0';
-#define ADD(...) do { if (used < len) { snprintf(buf + used, len - used, __VA_ARGS__); \
-                      used = strlen(buf); } } while (0)
+#define ADD(...)                                                                                 \
+    do {                                                                                         \
+        if (used < len) {                                                                        \
+            snprintf(buf + used, len - used, __VA_ARGS__);                                       \
+            used = strlen(buf);                                                                  \
+        }                                                                                        \
+    } while (0)
     for (size_t i = 0; i < a->neffects; i++) {
         int t = a->effects[i].tier;
         const sol_tier *tier;
@@ -83,9 +86,7 @@ const char *sol_wr_effect_text(const sol_report *r, const sol_nb_answer *a, char
         case SOL_NB_RED_RAISED:
             ADD("red flag raised: %s (%s) %.2f", now, code_of(r, now), a->cf_after[t]);
             break;
-        case SOL_NB_RED_CLEARED:
-            ADD("red flag cleared");
-            break;
+        case SOL_NB_RED_CLEARED: ADD("red flag cleared"); break;
         case SOL_NB_TOP_CHANGED:
             tier = sol_catalog_tier_at(sol_report_catalog(r), (size_t)t);
             ADD("top %s: ", tier ? tier->name : "tier");
@@ -130,8 +131,8 @@ const char *sol_wr_action_text(const sol_glance *g)
     }
 }
 
-const char *sol_wr_value(const sol_report *r, const char *finding, const sol_value *v,
-                         char *buf, size_t len)
+const char *sol_wr_value(const sol_report *r, const char *finding, const sol_value *v, char *buf,
+                         size_t len)
 {
     const sol_term *t = sol_vocab_lookup(sol_report_vocab(r), finding);
     char val[64];

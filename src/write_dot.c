@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { EDGE_PLAIN, EDGE_RED, EDGE_EXISTS };   /* edge styles */
+enum { EDGE_PLAIN, EDGE_RED, EDGE_EXISTS }; /* edge styles */
 
 typedef struct {
     FILE *out;
@@ -52,8 +52,8 @@ static const char *wrap(const char *text, size_t width, char *buf, size_t len)
             continue;
         }
         size_t w = strcspn(p, " \n");
-        int glued = 0;      /* continues a word broken after a hyphen */
-        if (w > width) {    /* a long-name piece up to and including a hyphen */
+        int glued = 0;   /* continues a word broken after a hyphen */
+        if (w > width) { /* a long-name piece up to and including a hyphen */
             size_t h = 0;
             for (size_t k = 0; k < w && k < width; k++)
                 if (p[k] == '-')
@@ -88,8 +88,8 @@ static int is_red_flag(const sol_rconclusion *c) { return c->cond->red_flag; }
 static void fact_id(char *buf, size_t len, long pos) { snprintf(buf, len, "f%ld", pos); }
 static void rule_id(char *buf, size_t len, long firing) { snprintf(buf, len, "r%ld", firing); }
 
-static void edge_to(dot *d, const char *from, const char *to, const char *port,
-                    const char *label, int style);
+static void edge_to(dot *d, const char *from, const char *to, const char *port, const char *label,
+                    int style);
 
 static void edge(dot *d, const char *from, const char *to, const char *label, int style)
 {
@@ -97,8 +97,8 @@ static void edge(dot *d, const char *from, const char *to, const char *label, in
 }
 
 /* An edge, once; port: a cell of the node to (the conclusions panel). */
-static void edge_to(dot *d, const char *from, const char *to, const char *port,
-                    const char *label, int style)
+static void edge_to(dot *d, const char *from, const char *to, const char *port, const char *label,
+                    int style)
 {
     char key[256];
 
@@ -288,9 +288,10 @@ static void conclusions_panel(FILE *out, const sol_explain *x)
                 continue;
             if (!open++) {
                 /* the tier's section: its title, then its conclusions */
-                fprintf(out, "    <TR><TD><TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"4\" "
-                             "STYLE=\"ROUNDED\" COLOR=\"%s\">\n      <TR><TD BORDER=\"0\">"
-                             "<FONT POINT-SIZE=\"10\">",
+                fprintf(out,
+                        "    <TR><TD><TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"4\" "
+                        "STYLE=\"ROUNDED\" COLOR=\"%s\">\n      <TR><TD BORDER=\"0\">"
+                        "<FONT POINT-SIZE=\"10\">",
                         t->by_severity ? "red" : "gray60");
                 put_html(out, t->title);
                 fprintf(out, "</FONT></TD></TR><!-- tier %c -->\n", t->tier);
@@ -299,7 +300,9 @@ static void conclusions_panel(FILE *out, const sol_explain *x)
                      c->cond->code, c->id, c->cf, c->deferred ? "\ndeferred" : "");
             wrap(name, LABEL_WIDTH, label, sizeof label);
             fprintf(out, "      <TR><TD PORT=\"c%zu\"%s>%s", i,
-                    red ? " COLOR=\"red\" BORDER=\"3\"" : c->deferred ? " STYLE=\"DASHED\"" : "",
+                    red           ? " COLOR=\"red\" BORDER=\"3\""
+                    : c->deferred ? " STYLE=\"DASHED\""
+                                  : "",
                     red ? "<FONT COLOR=\"red\"><B>" : "");
             put_html(out, label);
             fprintf(out, "%s</TD></TR>\n", red ? "</B></FONT>" : "");
@@ -329,7 +332,8 @@ int sol_write_dot(FILE *out, const sol_explain *x)
                  "  edge [fontname=\"Helvetica\", fontsize=9];\n  label=");
     {
         char title[1024];
-        snprintf(title, sizeof title, "Soleus: why, for record %s (decision support, not a diagnosis)",
+        snprintf(title, sizeof title,
+                 "Soleus: why, for record %s (decision support, not a diagnosis)",
                  sol_report_record_id(r));
         put_str(out, title);
     }

@@ -110,10 +110,13 @@ static const char *fact_clinical(const sol_explain *x, const sol_gfact *f, char 
         const char *rule = sol_gfact_sym(f, "rule");
         const sol_kb_rule *kr = NULL;
         if (f->firing >= 0 && sol_explain_kb(x))
-            kr = sol_kb_rule_find(sol_explain_kb(x),
-                                  sol_graph_firing_at(sol_report_graph(r), (size_t)f->firing)->rule);
+            kr = sol_kb_rule_find(
+                sol_explain_kb(x),
+                sol_graph_firing_at(sol_report_graph(r), (size_t)f->firing)->rule);
         snprintf(buf, len, "vote of %s: %s %s, %s", kr && kr->id ? kr->id : rule,
-                 strcmp(pol, "oppose") == 0 ? "against" : strcmp(pol, "prior") == 0 ? "prior for" : "for",
+                 strcmp(pol, "oppose") == 0  ? "against"
+                 : strcmp(pol, "prior") == 0 ? "prior for"
+                                             : "for",
                  sol_wr_condition_name(r, sol_gfact_sym(f, "conclusion"), a, sizeof a),
                  sol_gfact_sym(f, "strength"));
     } else if (strcmp(rel, "belief") == 0) {
@@ -139,8 +142,8 @@ static const char *fact_clinical(const sol_explain *x, const sol_gfact *f, char 
         snprintf(buf, len, "management held back, because of %s",
                  sol_wr_condition_name(r, sol_gfact_sym(f, "because"), a, sizeof a));
     } else if (strcmp(rel, "recommendation") == 0) {
-        const sol_recommendation *rec =
-            sol_catalog_recommendation(sol_report_catalog(r), sol_gfact_sym(f, "id"));
+        const sol_recommendation *rec = sol_catalog_recommendation(sol_report_catalog(r),
+                                                                   sol_gfact_sym(f, "id"));
         snprintf(buf, len, "recommendation: %s, for %s",
                  rec && *rec->label ? rec->label : sol_gfact_sym(f, "id"),
                  sol_wr_condition_name(r, sol_gfact_sym(f, "for"), a, sizeof a));
@@ -149,36 +152,46 @@ static const char *fact_clinical(const sol_explain *x, const sol_gfact *f, char 
                  finding_label(r, sol_gfact_sym(f, "name")));
     } else if (strcmp(rel, "threshold") == 0) {
         sol_value_text(sol_gfact_slot(f, "value"), v, sizeof v);
-        snprintf(buf, len, "cut-off %s = %s (knowledge/thresholds.tsv)", sol_gfact_sym(f, "name"), v);
+        snprintf(buf, len, "cut-off %s = %s (knowledge/thresholds.tsv)", sol_gfact_sym(f, "name"),
+                 v);
     } else if (strcmp(rel, "strength-cf") == 0) {
         sol_value_text(sol_gfact_slot(f, "cf"), v, sizeof v);
         snprintf(buf, len, "strength %s = certainty %s (knowledge/strengths.tsv)",
                  sol_gfact_sym(f, "strength"), v);
     } else if (strcmp(rel, "condition") == 0) {
         snprintf(buf, len, "catalogue entry of %s: tier %s%s (knowledge/conditions.tsv)",
-                 sol_wr_condition_name(r, sol_gfact_sym(f, "id"), a, sizeof a), sol_gfact_sym(f, "tier"),
+                 sol_wr_condition_name(r, sol_gfact_sym(f, "id"), a, sizeof a),
+                 sol_gfact_sym(f, "tier"),
                  strcmp(sol_gfact_sym(f, "red-flag"), "yes") == 0
-                     ? ", a red flag by its urgency (knowledge/urgency.tsv)" : "");
+                     ? ", a red flag by its urgency (knowledge/urgency.tsv)"
+                     : "");
     } else if (strcmp(rel, "referral") == 0) {
         const sol_referral *x = sol_catalog_referral(sol_report_catalog(r),
                                                      sol_gfact_sym(f, "conclusion"),
                                                      sol_gfact_sym(f, "recommendation"));
-        snprintf(buf, len, "referral table: %s is referred with %s (knowledge/referrals.tsv:%d; "
-                 "sources %s)", sol_wr_condition_name(r, sol_gfact_sym(f, "conclusion"), a, sizeof a),
+        snprintf(buf, len,
+                 "referral table: %s is referred with %s (knowledge/referrals.tsv:%d; "
+                 "sources %s)",
+                 sol_wr_condition_name(r, sol_gfact_sym(f, "conclusion"), a, sizeof a),
                  sol_gfact_sym(f, "recommendation"), x ? x->line : 0, x ? x->sources : "-");
     } else if (strcmp(rel, "wells-item") == 0 || strcmp(rel, "wells-measure") == 0) {
         const sol_wells_item *w = sol_catalog_wells_item(sol_report_catalog(r),
                                                          sol_gfact_sym(f, "finding"));
         sol_value_text(sol_gfact_slot(f, "points"), v, sizeof v);
-        snprintf(buf, len, "Wells table: %s %s%s scores %s point(s) (knowledge/wells.tsv:%d; "
-                 "sources %s)", finding_label(r, sol_gfact_sym(f, "finding")),
+        snprintf(buf, len,
+                 "Wells table: %s %s%s scores %s point(s) (knowledge/wells.tsv:%d; "
+                 "sources %s)",
+                 finding_label(r, sol_gfact_sym(f, "finding")),
                  w && w->at_least ? "at least cut-off " : "= ",
-                 w && w->at_least ? w->at_least : sol_gfact_sym(f, "value"), v,
-                 w ? w->line : 0, w ? w->sources : "-");
+                 w && w->at_least ? w->at_least : sol_gfact_sym(f, "value"), v, w ? w->line : 0,
+                 w ? w->sources : "-");
     } else if (strcmp(rel, "sign-set") == 0) {
-        const sol_sign_set *x = sol_catalog_sign_set(sol_report_catalog(r), sol_gfact_sym(f, "id"));
-        snprintf(buf, len, "sign-set table: any two of %s vote for %s (knowledge/sign-sets.tsv:%d; "
-                 "sources %s)", x ? x->members : "?",
+        const sol_sign_set *x = sol_catalog_sign_set(sol_report_catalog(r),
+                                                     sol_gfact_sym(f, "id"));
+        snprintf(buf, len,
+                 "sign-set table: any two of %s vote for %s (knowledge/sign-sets.tsv:%d; "
+                 "sources %s)",
+                 x ? x->members : "?",
                  sol_wr_condition_name(r, sol_gfact_sym(f, "conclusion"), a, sizeof a),
                  x ? x->line : 0, x ? x->sources : "-");
     } else if (strcmp(rel, "screen-item") == 0) {
@@ -243,7 +256,8 @@ static void write_arith(FILE *out, const sol_rcontrib *c, int opens)
     double x = c->before, y = c->cf;
 
     if (c->counted_as) {
-        fprintf(out, "not counted again: it shares %s with an earlier or stronger %s vote", c->shared_sign, c->counted_as);
+        fprintf(out, "not counted again: it shares %s with an earlier or stronger %s vote",
+                c->shared_sign, c->counted_as);
     } else if (opens) {
         fprintf(out, "the first vote opens the belief at %+.2f", c->after);
     } else if (x >= 0 && y >= 0) {
@@ -304,13 +318,14 @@ static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, cons
             if (!c->counted_as)
                 fprintf(out, ": %+.2f, %.2f -> %.2f\n", c->cf, c->before, c->after);
             else
-                fprintf(out, ": %+.2f, not counted again (shares %s with an earlier or stronger %s vote)\n", c->cf,
-                        c->shared_sign, c->counted_as);
+                fprintf(
+                    out,
+                    ": %+.2f, not counted again (shares %s with an earlier or stronger %s vote)\n",
+                    c->cf, c->shared_sign, c->counted_as);
             fprintf(out, "%srule: ", sub);
             rule_where(out, n->kbrule, n->rule);
             fprintf(out, "\n%sbecause: %s\n%ssources: ", sub,
-                    n->kbrule && n->kbrule->rationale ? n->kbrule->rationale : c->rationale,
-                    sub);
+                    n->kbrule && n->kbrule->rationale ? n->kbrule->rationale : c->rationale, sub);
             write_sources(out, sol_report_catalog(r), n->kbrule, 1);
             fprintf(out, "\n");
         } else {
@@ -334,13 +349,12 @@ static void write_node(FILE *out, const sol_explain *x, const sol_xnode *n, cons
         }
         break;
     case SOL_XN_SEEN:
-        fprintf(out, "%s (explained above)\n", sol_explain_fact_words(x, n->fact, buf, sizeof buf));
+        fprintf(out, "%s (explained above)\n",
+                sol_explain_fact_words(x, n->fact, buf, sizeof buf));
         break;
     case SOL_XN_FINDING:
     case SOL_XN_KNOWLEDGE:
-    default:
-        fprintf(out, "%s\n", sol_explain_fact_words(x, n->fact, buf, sizeof buf));
-        break;
+    default: fprintf(out, "%s\n", sol_explain_fact_words(x, n->fact, buf, sizeof buf)); break;
     }
 }
 
@@ -407,7 +421,8 @@ static void write_match(FILE *out, const sol_explain *x, const sol_xstep *s, con
         break;
     default:
         if (m->fact >= 0)
-            fprintf(out, "        matched %s\n", sol_explain_fact_words(x, m->fact, buf, sizeof buf));
+            fprintf(out, "        matched %s\n",
+                    sol_explain_fact_words(x, m->fact, buf, sizeof buf));
         else
             fprintf(out, "        matched\n");
         break;
@@ -435,10 +450,12 @@ static void write_added(FILE *out, const sol_explain *x, const sol_xstep *s)
     for (size_t i = 0; i < fi->nadded; i++) {
         long prev = sol_explain_previous(g, fi->added[i]);
         if (prev >= 0)
-            fprintf(out, "    Changed: %s\n         to %s\n", sol_explain_fact_words(x, prev, old, sizeof old),
+            fprintf(out, "    Changed: %s\n         to %s\n",
+                    sol_explain_fact_words(x, prev, old, sizeof old),
                     sol_explain_fact_words(x, (long)fi->added[i], buf, sizeof buf));
         else
-            fprintf(out, "    Added: %s\n", sol_explain_fact_words(x, (long)fi->added[i], buf, sizeof buf));
+            fprintf(out, "    Added: %s\n",
+                    sol_explain_fact_words(x, (long)fi->added[i], buf, sizeof buf));
     }
 }
 
@@ -503,11 +520,15 @@ static void write_step(FILE *out, const sol_explain *x, size_t i, const sol_xste
         fprintf(out, "    Chosen because its module was on top of the focus stack and every "
                      "pattern matched");
         if (kr->has_salience && kr->salience > 0)
-            fprintf(out, " (salience %d, for control: it fires before the other candidates of"
-                         " its module)", kr->salience);
+            fprintf(out,
+                    " (salience %d, for control: it fires before the other candidates of"
+                    " its module)",
+                    kr->salience);
         else if (kr->has_salience && kr->salience < 0)
-            fprintf(out, " (salience %d, for control: it waits until the other candidates of"
-                         " its module have fired)", kr->salience);
+            fprintf(out,
+                    " (salience %d, for control: it waits until the other candidates of"
+                    " its module have fired)",
+                    kr->salience);
         fprintf(out, ":\n");
         for (size_t k = 0; k < s->nmatch; k++)
             write_match(out, x, s, &s->match[k]);
@@ -585,11 +606,13 @@ int sol_write_explain(FILE *out, const sol_explain *x, int teach)
             sol_report_record_file(r));
     if (asked)
         fprintf(out, ": %s (%s)", asked->id, asked->code);
-    fprintf(out, "\nDecision support for a qualified clinician; it suggests, it does not diagnose.\n");
+    fprintf(out,
+            "\nDecision support for a qualified clinician; it suggests, it does not diagnose.\n");
     if (!sol_explain_root_count(x)) {
         if (asked)
-            fprintf(out, "\n%s (%s, %s) was not reached for this record.\n"
-                         "See `soleus why-not %s %s` for what it would take.\n",
+            fprintf(out,
+                    "\n%s (%s, %s) was not reached for this record.\n"
+                    "See `soleus why-not %s %s` for what it would take.\n",
                     asked->label, asked->code, asked->id, sol_report_record_file(r), asked->id);
         else
             fprintf(out, "\nNo conclusion was reached for this record.\n");

@@ -71,10 +71,7 @@ static node elf(node parent, const char *tag, const char *cls, const char *fmt, 
     return el(parent, tag, cls, buf);
 }
 
-static void text(node parent, const char *s)
-{
-    xmlNodeAddContent(parent, (const xmlChar *)s);
-}
+static void text(node parent, const char *s) { xmlNodeAddContent(parent, (const xmlChar *)s); }
 
 static void textf(node parent, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -142,8 +139,8 @@ static void summary(node body, const sol_report *r, const sol_glance *g)
               sol_wr_condition_name(r, flag->id, a, sizeof a), ref ? "; " : "",
               ref ? ref->rec->label : "");
     } else if (nu) {
-        elf(dl, "dd", NULL, "%s; %zu screening question%s unanswered", sol_wr_action_text(g),
-            nu, nu == 1 ? "" : "s");
+        elf(dl, "dd", NULL, "%s; %zu screening question%s unanswered", sol_wr_action_text(g), nu,
+            nu == 1 ? "" : "s");
     } else {
         el(dl, "dd", NULL, sol_wr_action_text(g));
     }
@@ -195,8 +192,8 @@ static void conclusion(node sec, const sol_report *r, const sol_rconclusion *c,
             elf(li, "strong", NULL, "%c %s %s %s: %+.2f, %.2f \u2192 %.2f", sign, cb->rule_id,
                 cb->polarity, cb->strength, cb->cf, cb->before, cb->after);
         else
-            elf(li, "strong", NULL, "%c %s %s %s, not combined", sign, cb->rule_id,
-                cb->polarity, cb->strength);
+            elf(li, "strong", NULL, "%c %s %s %s, not combined", sign, cb->rule_id, cb->polarity,
+                cb->strength);
         elf(li, "div", NULL, "because: %s", cb->rationale);
         if (cb->population && !caveat++)
             el(li, "div", "contested",
@@ -246,8 +243,8 @@ static void tiers(node body, const sol_report *r, const sol_glance *g, const cha
         snprintf(sid, sizeof sid, "tier-%c", tier);
         attr(sec, "id", sid);
         elf(sec, "h2", NULL, "%s%s", t->title,
-            t->deferred && sol_report_suppressed(r)
-                ? " (deferred pending medical clearance)" : "");
+            t->deferred && sol_report_suppressed(r) ? " (deferred pending medical clearance)"
+                                                    : "");
         if (flags && !sol_report_has_red_flag(r))
             elf(sec, "p", NULL, "none reached%s",
                 sol_report_unanswered_count(r) ? " on the answers given (see unanswered)" : "");
@@ -321,8 +318,8 @@ static void recommendations(node body, const sol_report *r, const sol_glance *g)
             rr->rec->sources);
         for (size_t k = 0; k < gr->nflags; k++) { /* serving a red flag: cite it */
             char srcs[512];
-            elf(li, "div", "rule", "serves the red flag %s, raised on sources %s",
-                gr->flags[k], sol_wr_flag_sources(r, gr->flags[k], srcs, sizeof srcs));
+            elf(li, "div", "rule", "serves the red flag %s, raised on sources %s", gr->flags[k],
+                sol_wr_flag_sources(r, gr->flags[k], srcs, sizeof srcs));
         }
     }
     if (!nr)
@@ -349,8 +346,9 @@ static void checks(node body, const sol_report *r, const sol_glance *g)
         const sol_radvice *a = sol_glance_check_at(g, i);
         char c[256];
         if (a->population && !pop_said++)
-            el(ul, "li", "contested", "Population tendencies (S4), not shown to predict "
-                                      "calf strain (L11); they only order the tests:");
+            el(ul, "li", "contested",
+               "Population tendencies (S4), not shown to predict "
+               "calf strain (L11); they only order the tests:");
         elf(ul, "li", NULL, "%s [%s], %s %s (%s)", a->label, a->finding,
             sol_report_conclusion(r, a->because) ? "for" : "to check for",
             sol_wr_condition_name(r, a->because, c, sizeof c), a->rule_id);
@@ -374,8 +372,7 @@ static void notes_and_unused(node body, const sol_report *r, const sol_glance *g
             textf(li, "%s: record says %s (", c->name,
                   sol_wr_value(r, c->name, &c->record_value, a, sizeof a));
             line_link(li, c->record_line);
-            textf(li, "), note says %s (", sol_wr_value(r, c->name, &c->note_value, b,
-                                                            sizeof b));
+            textf(li, "), note says %s (", sol_wr_value(r, c->name, &c->note_value, b, sizeof b));
             line_link(li, c->note_line);
             textf(li, ": \u201c%s\u201d)", c->quote ? c->quote : "");
         }
@@ -481,9 +478,8 @@ static int record_lines(node body, const sol_report *r)
 /* The runner's page: plain words from runner.tsv, never a diagnosis. */
 static void runner_page(node body, const sol_report *r, const sol_runner *run)
 {
-    static const char *const heads[] = {
-        "Do this first", "What to do", "What to avoid", "Get help at once"
-    };
+    static const char *const heads[] = {"Do this first", "What to do", "What to avoid",
+                                        "Get help at once"};
     const sol_runner_row *rows[64];
     node sec = el(body, "section", NULL, NULL);
 
@@ -500,8 +496,9 @@ static void runner_page(node body, const sol_report *r, const sol_runner *run)
         for (size_t i = 0; i < n; i++)
             el(ul, "li", k == SOL_RUNNER_NOW ? "now" : NULL, rows[i]->text);
     }
-    el(sec, "p", "meta", "This sheet is advice from your assessment, not a diagnosis. "
-                         "Ask your physiotherapist if anything is unclear.");
+    el(sec, "p", "meta",
+       "This sheet is advice from your assessment, not a diagnosis. "
+       "Ask your physiotherapist if anything is unclear.");
 }
 
 int sol_write_html(FILE *out, const sol_report *r, const sol_runner *runner)
@@ -541,9 +538,10 @@ int sol_write_html(FILE *out, const sol_report *r, const sol_runner *runner)
     {
         char visit[400];
         sol_wr_visit_text(r, visit, sizeof visit);
-        elf(hdr, "p", "meta", "from %s%s%s. Decision support for a qualified clinician; it "
-                              "suggests, it does not diagnose.", sol_report_record_file(r),
-            *visit ? "; " : "", visit);
+        elf(hdr, "p", "meta",
+            "from %s%s%s. Decision support for a qualified clinician; it "
+            "suggests, it does not diagnose.",
+            sol_report_record_file(r), *visit ? "; " : "", visit);
     }
     summary(body, r, g);
     el(body, "p", "certainty",

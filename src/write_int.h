@@ -19,11 +19,11 @@ const char *sol_wr_condition_name(const sol_report *r, const char *id, char *buf
  * AT is the place in the record (line or FHIR path) as the writer shows or
  * links it, so the citation comes in two parts, before and after AT. */
 typedef struct {
-    int span;               /* a note's byte span after AT (", bytes A-B") */
-    int lines;              /* DOT labels: "NAME = VALUE\nnote, AT\n"QUOTE"" */
-    int raw;                /* quote as it is (the output format escapes it);
+    int span;            /* a note's byte span after AT (", bytes A-B") */
+    int lines;           /* DOT labels: "NAME = VALUE\nnote, AT\n"QUOTE"" */
+    int raw;             /* quote as it is (the output format escapes it);
                                else control characters escaped */
-    const char *lq, *rq;    /* quote marks; NULL: '"' */
+    const char *lq, *rq; /* quote marks; NULL: '"' */
 } sol_wr_cite_style;
 
 /* The parts of f's citation with its value written as val (caller's units);
@@ -45,8 +45,8 @@ const char *sol_wr_effect_text(const sol_report *r, const sol_nb_answer *a, char
 const char *sol_wr_action_text(const sol_glance *g);
 
 /* A value with its vocabulary unit: "120 days", "3.5 km", "yes". */
-const char *sol_wr_value(const sol_report *r, const char *finding, const sol_value *v,
-                         char *buf, size_t len);
+const char *sol_wr_value(const sol_report *r, const char *finding, const sol_value *v, char *buf,
+                         size_t len);
 
 /* "visit 2, 2026-03-14, A. Physio" from the record's visit details, or ""
  * when it gave none. Returns buf. */

@@ -48,8 +48,8 @@ static json_t *finding_json(const sol_finding *f)
     json_object_set_new(o, "path", json_string(f->path ? f->path : ""));
     if (f->origin == SOL_ORIGIN_NOTE) {
         json_object_set_new(o, "quote", json_string(f->quote ? f->quote : ""));
-        json_object_set_new(o, "span", json_pack("[I,I]", (json_int_t)f->span_start,
-                                                 (json_int_t)f->span_end));
+        json_object_set_new(
+            o, "span", json_pack("[I,I]", (json_int_t)f->span_start, (json_int_t)f->span_end));
         if (f->trigger)
             json_object_set_new(o, "trigger", json_string(f->trigger));
     }
@@ -79,7 +79,8 @@ static json_t *contrib_json(const sol_report *r, const sol_rcontrib *c)
     }
     json_t *fa = json_array();
     for (size_t k = 0; k < c->nfindings; k++)
-        json_array_append_new(fa, finding_json(sol_findings_at(sol_report_findings(r), c->findings[k])));
+        json_array_append_new(
+            fa, finding_json(sol_findings_at(sol_report_findings(r), c->findings[k])));
     json_object_set_new(o, "findings", fa);
     return o;
 }
@@ -129,8 +130,8 @@ static json_t *glance_json(const sol_report *r)
     if (sol_glance_flag(g))
         json_object_set_new(o, "action_for", json_string(sol_glance_flag(g)->id));
     if (sol_glance_wells(g, &wells, &band, &wmod, &whigh))
-        json_object_set_new(o, "wells", json_pack("{s:I,s:s}", "total", (json_int_t)wells,
-                                                  "band", band));
+        json_object_set_new(o, "wells",
+                            json_pack("{s:I,s:s}", "total", (json_int_t)wells, "band", band));
     if (sol_report_date(r))
         json_object_set_new(o, "date", json_string(sol_report_date(r)));
     if (sol_report_clinician(r))
@@ -159,8 +160,11 @@ static json_t *utf8_string(const char *s)
     if (n > ((size_t)-1) / 3 - 1 || !(buf = malloc(3 * n + 1)))
         return NULL;
     for (size_t i = 0; i < n;) {
-        size_t len = p[i] < 0x80 ? 1 : (p[i] & 0xe0) == 0xc0 ? 2 : (p[i] & 0xf0) == 0xe0 ? 3
-                     : (p[i] & 0xf8) == 0xf0 ? 4 : 0;
+        size_t len = p[i] < 0x80             ? 1
+                     : (p[i] & 0xe0) == 0xc0 ? 2
+                     : (p[i] & 0xf0) == 0xe0 ? 3
+                     : (p[i] & 0xf8) == 0xf0 ? 4
+                                             : 0;
         int ok = len > 0 && i + len <= n;
         for (size_t k = 1; ok && k < len; k++)
             ok = (p[i + k] & 0xc0) == 0x80;
@@ -196,8 +200,9 @@ static json_t *report_json(const sol_report *r)
     json_object_set_new(root, "command", json_string("assess"));
     json_object_set_new(root, "record", json_string(sol_report_record_id(r)));
     json_object_set_new(root, "file", utf8_string(sol_report_record_file(r)));
-    json_object_set_new(root, "disclaimer",
-                        json_string("Decision support for a qualified clinician; not a diagnosis."));
+    json_object_set_new(
+        root, "disclaimer",
+        json_string("Decision support for a qualified clinician; not a diagnosis."));
     json_object_set_new(root, "red_flag", json_boolean(sol_report_has_red_flag(r)));
     json_object_set_new(root, "management_suppressed", json_boolean(sol_report_suppressed(r)));
     json_t *glance = glance_json(r);
@@ -276,10 +281,10 @@ static json_t *report_json(const sol_report *r)
     json_t *aa = json_array();
     for (size_t i = 0; i < sol_report_advice_count(r); i++) {
         const sol_radvice *a = sol_report_advice_at(r, i);
-        json_array_append_new(aa, json_pack("{s:s,s:s,s:s,s:s,s:s,s:b,s:b}", "finding", a->finding,
-                                            "label", a->label, "because", a->because, "rule",
-                                            a->rule, "rule_id", a->rule_id, "population_tendency", a->population,
-                                            "withheld", a->withheld));
+        json_array_append_new(
+            aa, json_pack("{s:s,s:s,s:s,s:s,s:s,s:b,s:b}", "finding", a->finding, "label",
+                          a->label, "because", a->because, "rule", a->rule, "rule_id", a->rule_id,
+                          "population_tendency", a->population, "withheld", a->withheld));
     }
     json_object_set_new(root, "suggested_checks", aa);
 
@@ -298,8 +303,7 @@ static json_t *report_json(const sol_report *r)
         json_object_set_new(o, "quote", json_string(c->quote ? c->quote : ""));
         json_object_set_new(o, "kept_from", json_string(c->kept_from_note ? "note" : "record"));
         if (c->kept_from_note)
-            json_object_set_new(o, "kept_quote",
-                                json_string(c->kept_quote ? c->kept_quote : ""));
+            json_object_set_new(o, "kept_quote", json_string(c->kept_quote ? c->kept_quote : ""));
         if (c->more)
             json_object_set_new(o, "more", json_integer((json_int_t)c->more));
         json_array_append_new(cf, o);
@@ -343,10 +347,7 @@ static json_t *kb_sources(const sol_kb_rule *kr)
     return a;
 }
 
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
 /* The rule as every tool names it: own id, family, name, file and line. */
 static void rule_keys(json_t *o, const sol_kb_rule *kr, const char *name)
@@ -363,8 +364,9 @@ static json_t *envelope(const char *command)
     json_t *o = json_object();
     json_object_set_new(o, "format_version", json_integer(SOL_JSON_FORMAT_VERSION));
     json_object_set_new(o, "command", json_string(command));
-    json_object_set_new(o, "disclaimer",
-                        json_string("Decision support for a qualified clinician; not a diagnosis."));
+    json_object_set_new(
+        o, "disclaimer",
+        json_string("Decision support for a qualified clinician; not a diagnosis."));
     return o;
 }
 
@@ -405,15 +407,16 @@ static json_t *xnode_json(const sol_explain *x, const sol_xnode *n)
                 json_object_set_new(o, "before", json_real(c->before));
                 json_object_set_new(o, "after", json_real(c->after));
             }
-            json_object_set_new(o, "rationale", json_string(n->kbrule && n->kbrule->rationale
-                                                                ? n->kbrule->rationale
-                                                                : c->rationale));
-            json_object_set_new(o, "sources", n->kbrule ? kb_sources(n->kbrule)
-                                                        : id_list(c->sources));
+            json_object_set_new(o, "rationale",
+                                json_string(n->kbrule && n->kbrule->rationale
+                                                ? n->kbrule->rationale
+                                                : c->rationale));
+            json_object_set_new(o, "sources",
+                                n->kbrule ? kb_sources(n->kbrule) : id_list(c->sources));
         }
     } else {
-        json_object_set_new(o, "text", json_string(sol_explain_fact_words(x, n->fact, buf,
-                                                                          sizeof buf)));
+        json_object_set_new(o, "text",
+                            json_string(sol_explain_fact_words(x, n->fact, buf, sizeof buf)));
         json_object_set_new(o, "exists", json_boolean(n->exists));
         if (n->kind == SOL_XN_FINDING && n->finding)
             json_object_set_new(o, "finding", finding_json(n->finding));
@@ -429,7 +432,8 @@ static json_t *xstep_json(const sol_explain *x, size_t i)
     const sol_xstep *s = sol_explain_step_at(x, i);
     const sol_graph *g = sol_report_graph(sol_explain_report(x));
     const sol_firing *fi = sol_graph_firing_at(g, (size_t)s->firing);
-    json_t *o = json_object(), *known = json_array(), *match = json_array(), *added = json_array();
+    json_t *o = json_object(), *known = json_array(), *match = json_array(),
+           *added = json_array();
     char buf[1024];
 
     json_object_set_new(o, "step", json_integer((json_int_t)i + 1));
@@ -437,24 +441,24 @@ static json_t *xstep_json(const sol_explain *x, size_t i)
     rule_keys(o, s->kbrule, s->rule);
     json_object_set_new(o, "phase", json_string(s->module));
     json_object_set_new(o, "phase_place", json_integer(s->phase));
-    json_object_set_new(o, "salience", s->kbrule && s->kbrule->has_salience
-                                           ? json_integer(s->kbrule->salience) : json_null());
+    json_object_set_new(o, "salience",
+                        s->kbrule && s->kbrule->has_salience ? json_integer(s->kbrule->salience)
+                                                             : json_null());
     for (size_t k = 0; k < s->nknown; k++)
-        json_array_append_new(known, json_string(sol_explain_fact_words(x, s->known[k], buf,
-                                                                        sizeof buf)));
+        json_array_append_new(
+            known, json_string(sol_explain_fact_words(x, s->known[k], buf, sizeof buf)));
     for (size_t k = 0; k < s->nmatch; k++) {
         const sol_xmatch *m = &s->match[k];
-        json_array_append_new(match, json_pack("{s:i,s:s,s:s,s:o}", "line", m->cond->line,
-                                               "kind", sol_kb_ce_kind_name(m->cond->kind),
-                                               "pattern", m->cond->text, "fact",
-                                               m->fact >= 0
-                                                   ? json_string(sol_explain_fact_words(
-                                                         x, m->fact, buf, sizeof buf))
-                                                   : json_null()));
+        json_array_append_new(
+            match, json_pack("{s:i,s:s,s:s,s:o}", "line", m->cond->line, "kind",
+                             sol_kb_ce_kind_name(m->cond->kind), "pattern", m->cond->text, "fact",
+                             m->fact >= 0 ? json_string(sol_explain_fact_words(x, m->fact, buf,
+                                                                               sizeof buf))
+                                          : json_null()));
     }
     for (size_t k = 0; k < fi->nadded; k++)
-        json_array_append_new(added, json_string(sol_explain_fact_words(x, (long)fi->added[k],
-                                                                        buf, sizeof buf)));
+        json_array_append_new(
+            added, json_string(sol_explain_fact_words(x, (long)fi->added[k], buf, sizeof buf)));
     json_object_set_new(o, "known_so_far", known);
     json_object_set_new(o, "chosen_because", match);
     json_object_set_new(o, "added", added);
@@ -534,8 +538,8 @@ int sol_write_json_whynot(FILE *out, const sol_whynot *w, const sol_vocab *v,
         for (size_t k = 0; k < wr->nconds; k++) {
             const sol_wn_cond *c = &wr->conds[k];
             sol_kb_cond_text(phrase, sizeof phrase, NULL, wr->rule, c->cond, v, cat);
-            json_array_append_new(conds, json_pack("{s:i,s:i,s:s,s:s,s:s}", "line",
-                                                   c->cond->line, "depth", c->depth, "result",
+            json_array_append_new(conds, json_pack("{s:i,s:i,s:s,s:s,s:s}", "line", c->cond->line,
+                                                   "depth", c->depth, "result",
                                                    sol_kb_result_name(c->result), "pattern",
                                                    c->cond->text, "phrase", phrase));
         }
@@ -572,7 +576,8 @@ int sol_write_json_whatif(FILE *out, const sol_whatif *w, const sol_report *base
                           const sol_change *changes, size_t n)
 {
     static const char *kinds[] = {"gained", "lost", "changed", "same"};
-    json_t *root = envelope("what-if"), *ch = json_array(), *ca = json_array(), *ra = json_array();
+    json_t *root = envelope("what-if"), *ch = json_array(), *ca = json_array(),
+           *ra = json_array();
 
     json_object_set_new(root, "record", json_string(sol_report_record_id(baseline)));
     json_object_set_new(root, "file", json_string(sol_report_record_file(baseline)));
@@ -580,9 +585,9 @@ int sol_write_json_whatif(FILE *out, const sol_whatif *w, const sol_report *base
         json_array_append_new(ch, change_json(&changes[i]));
     json_object_set_new(root, "changes", ch);
     json_object_set_new(root, "changed", json_boolean(sol_whatif_changed(w)));
-    json_object_set_new(root, "red_flag", json_pack("{s:b,s:b}", "before",
-                                                    sol_whatif_red_flag_before(w), "after",
-                                                    sol_whatif_red_flag_after(w)));
+    json_object_set_new(root, "red_flag",
+                        json_pack("{s:b,s:b}", "before", sol_whatif_red_flag_before(w), "after",
+                                  sol_whatif_red_flag_after(w)));
     json_object_set_new(root, "management_suppressed",
                         json_pack("{s:b,s:b}", "before", sol_whatif_suppressed_before(w), "after",
                                   sol_whatif_suppressed_after(w)));
@@ -595,16 +600,16 @@ int sol_write_json_whatif(FILE *out, const sol_whatif *w, const sol_report *base
         o = concl_json(c->cond);
         json_object_set_new(o, "change", json_string(kinds[c->kind]));
         json_object_set_new(o, "tier", json_string(tier));
-        json_object_set_new(o, "before", c->rank_before
-                                             ? json_pack("{s:i,s:f,s:b}", "rank", c->rank_before,
-                                                         "cf", c->cf_before, "deferred",
-                                                         c->deferred_before)
-                                             : json_null());
-        json_object_set_new(o, "after", c->rank_after
-                                            ? json_pack("{s:i,s:f,s:b}", "rank", c->rank_after,
-                                                        "cf", c->cf_after, "deferred",
-                                                        c->deferred_after)
-                                            : json_null());
+        json_object_set_new(o, "before",
+                            c->rank_before
+                                ? json_pack("{s:i,s:f,s:b}", "rank", c->rank_before, "cf",
+                                            c->cf_before, "deferred", c->deferred_before)
+                                : json_null());
+        json_object_set_new(o, "after",
+                            c->rank_after
+                                ? json_pack("{s:i,s:f,s:b}", "rank", c->rank_after, "cf",
+                                            c->cf_after, "deferred", c->deferred_after)
+                                : json_null());
         json_array_append_new(ca, o);
     }
     json_object_set_new(root, "conclusions", ca);
@@ -634,11 +639,11 @@ int sol_write_json_coverage(FILE *out, const sol_coverage *c, const sol_catalog 
             json_array_append_new(cases, json_string(cr->cases[k]));
         json_object_set_new(o, "cases", cases);
         for (size_t k = 0; k < cr->rule->nconds; k++)
-            json_array_append_new(br, json_pack("{s:i,s:I,s:I,s:I}", "line",
-                                                cr->rule->conds[k].line, "held",
-                                                (json_int_t)cr->branches[k].held, "missed",
-                                                (json_int_t)cr->branches[k].missed, "opaque",
-                                                (json_int_t)cr->branches[k].opaque));
+            json_array_append_new(br,
+                                  json_pack("{s:i,s:I,s:I,s:I}", "line", cr->rule->conds[k].line,
+                                            "held", (json_int_t)cr->branches[k].held, "missed",
+                                            (json_int_t)cr->branches[k].missed, "opaque",
+                                            (json_int_t)cr->branches[k].opaque));
         json_object_set_new(o, "patterns", br);
         never += cr->fired == 0;
         json_array_append_new(rules, o);
@@ -689,20 +694,19 @@ int sol_write_json_rules(FILE *out, const sol_kb *kb, const sol_vocab *v, const 
         json_object_set_new(o, "module", json_string(r->module));
         json_object_set_new(o, "sources", kb_sources(r));
         json_object_set_new(o, "rationale", str_or_null(r->rationale));
-        json_object_set_new(o, "salience", r->has_salience ? json_integer(r->salience)
-                                                           : json_null());
+        json_object_set_new(o, "salience",
+                            r->has_salience ? json_integer(r->salience) : json_null());
         for (size_t k = 0; k < r->nconds; k++) {
             sol_kb_cond_text(buf, sizeof buf, kb, r, &r->conds[k], v, cat);
             if (*buf)
                 json_array_append_new(ifs, json_pack("{s:i,s:s,s:s}", "line", r->conds[k].line,
-                                                     "phrase", buf, "pattern",
-                                                     r->conds[k].text));
+                                                     "phrase", buf, "pattern", r->conds[k].text));
         }
         for (size_t k = 0; k < r->nactions; k++) {
             sol_kb_action_text(buf, sizeof buf, &r->actions[k], v, cat);
             if (*buf)
-                json_array_append_new(thens, json_pack("{s:i,s:s}", "line", r->actions[k].line,
-                                                       "phrase", buf));
+                json_array_append_new(
+                    thens, json_pack("{s:i,s:s}", "line", r->actions[k].line, "phrase", buf));
         }
         json_object_set_new(o, "if", ifs);
         json_object_set_new(o, "then", thens);
@@ -712,10 +716,7 @@ int sol_write_json_rules(FILE *out, const sol_kb *kb, const sol_vocab *v, const 
     return dump(out, root, 2);
 }
 
-int sol_write_json(FILE *out, const sol_report *r)
-{
-    return dump(out, report_json(r), 2);
-}
+int sol_write_json(FILE *out, const sol_report *r) { return dump(out, report_json(r), 2); }
 
 static json_t *input_json(const sol_input_pos *in)
 {

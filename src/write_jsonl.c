@@ -9,14 +9,17 @@
 
 typedef struct {
     FILE *out;
-    int first;              /* no member written yet in the current container */
+    int first; /* no member written yet in the current container */
 } jw;
 
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
 static size_t utf8_len(const unsigned char *s)
 {
-    size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
-             : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+    size_t n = s[0] < 0x80                    ? 1
+               : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+               : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+               : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4
+                                              : 0;
     for (size_t k = 1; k < n; k++)
         if ((s[k] & 0xC0) != 0x80)
             return 0;
@@ -87,8 +90,16 @@ static void key(jw *w, const char *k)
     }
 }
 
-static void k_str(jw *w, const char *k, const char *v) { key(w, k); put_str(w->out, v); }
-static void k_int(jw *w, const char *k, long long v) { key(w, k); fprintf(w->out, "%lld", v); }
+static void k_str(jw *w, const char *k, const char *v)
+{
+    key(w, k);
+    put_str(w->out, v);
+}
+static void k_int(jw *w, const char *k, long long v)
+{
+    key(w, k);
+    fprintf(w->out, "%lld", v);
+}
 int sol_write_jsonl_error(FILE *out, const sol_input_pos *in, int line, int status,
                           const char *message)
 {

@@ -70,9 +70,9 @@ static void tw_para(tw *w, int indent, int hang, const char *style, const char *
         for (e = p; *e && *e != ' '; e++)
             ;
         /* "line 12" stays on one line. */
-        if (((e - p == 4 && memcmp(p, "line", 4) == 0)
-             || (e - p == 5 && memcmp(p, "(line", 5) == 0))
-            && e[0] == ' ' && e[1] >= '0' && e[1] <= '9')
+        if (((e - p == 4 && memcmp(p, "line", 4) == 0) ||
+             (e - p == 5 && memcmp(p, "(line", 5) == 0)) &&
+            e[0] == ' ' && e[1] >= '0' && e[1] <= '9')
             for (e++; *e && *e != ' '; e++)
                 ;
         n = (size_t)(e - p);
@@ -178,8 +178,8 @@ static void write_summary_block(tw *w, const sol_report *r, const sol_glance *g)
 
 /* rule_said: an earlier vote of this conclusion came from the same rule,
  * whose rationale, name and sources are then not repeated. */
-static void write_contrib(tw *w, const sol_report *r, const sol_rcontrib *c,
-                          const char **cited, size_t *ncited, int *caveat_said, int rule_said)
+static void write_contrib(tw *w, const sol_report *r, const sol_rcontrib *c, const char **cited,
+                          size_t *ncited, int *caveat_said, int rule_said)
 {
     const sol_findings *fs = sol_report_findings(r);
     char sign = strcmp(c->polarity, "oppose") == 0 ? '-' : '+';
@@ -199,8 +199,8 @@ static void write_contrib(tw *w, const sol_report *r, const sol_rcontrib *c,
                 "already rests on it",
                 sign, id, c->polarity, c->strength, c->shared_sign, c->counted_as);
     else
-        tw_line(w, 5, 9, NULL, "%c %s %s %s: %+.2f, %.2f -> %.2f", sign, id,
-                c->polarity, c->strength, c->cf, c->before, c->after);
+        tw_line(w, 5, 9, NULL, "%c %s %s %s: %+.2f, %.2f -> %.2f", sign, id, c->polarity,
+                c->strength, c->cf, c->before, c->after);
     if (!rule_said)
         tw_line(w, 7, 9, NULL, "because: %s", c->rationale);
     if (c->population && !*caveat_said) {
@@ -229,11 +229,11 @@ static void write_contrib(tw *w, const sol_report *r, const sol_rcontrib *c,
     if (c->nfindings && fresh)
         tw_line(w, 7, 9, NULL, "finding%s: %s", c->nfindings == 1 ? "" : "s", line);
     else if (c->nfindings) /* name the vote: two such lines must not read alike */
-        tw_line(w, 7, 9, NULL, "finding%s of %s: %s", c->nfindings == 1 ? "" : "s",
-                c->rule_id, line);
+        tw_line(w, 7, 9, NULL, "finding%s of %s: %s", c->nfindings == 1 ? "" : "s", c->rule_id,
+                line);
     if (!rule_said && c->row)
-        tw_line(w, 7, 9, NULL, "rule: %s, row %s:%d; sources: %s", c->rule, c->row,
-                c->row_line, c->sources);
+        tw_line(w, 7, 9, NULL, "rule: %s, row %s:%d; sources: %s", c->rule, c->row, c->row_line,
+                c->sources);
     else if (!rule_said)
         tw_line(w, 7, 9, NULL, "rule: %s; sources: %s", c->rule, c->sources);
 }
@@ -246,8 +246,8 @@ static void write_conclusion(tw *w, const sol_report *r, const sol_rconclusion *
     int caveat = 0;
 
     if (c->cond->tier_def->by_severity)
-        tw_line(w, 2, 5, NULL, "%d. [%s] %s (%s, %s), certainty %.2f", c->rank,
-                c->cond->urgency, c->cond->label, c->cond->code, c->id, c->cf);
+        tw_line(w, 2, 5, NULL, "%d. [%s] %s (%s, %s), certainty %.2f", c->rank, c->cond->urgency,
+                c->cond->label, c->cond->code, c->id, c->cf);
     else
         tw_line(w, 2, 5, NULL, "%d. %s (%s, %s), certainty %.2f%s", c->rank, c->cond->label,
                 c->cond->code, c->id, c->cf, c->deferred ? ", deferred" : "");
@@ -315,8 +315,7 @@ static void write_unanswered(tw *w, const sol_report *r, const sol_glance *g)
     } else {
         tw_head(w, "UNANSWERED SCREENING QUESTIONS THAT COULD CHANGE THE REFERRAL");
         if (!ng)
-            tw_line(w, 2, 4, NULL, "none: the %zu unanswered could not make it more urgent",
-                    nu);
+            tw_line(w, 2, 4, NULL, "none: the %zu unanswered could not make it more urgent", nu);
     }
     for (size_t i = 0; i < ng; i++) {
         const sol_runanswered *u = sol_glance_unanswered_at(g, i);
@@ -364,8 +363,8 @@ static void write_recommendations(tw *w, const sol_report *r, const sol_glance *
         tw_line(w, 4, 6, NULL, "rule: %s %s; sources: %s", rr->rule_id, rr->rule,
                 rr->rec->sources);
         for (size_t k = 0; k < gr->nflags; k++)
-            tw_line(w, 4, 6, NULL, "serves the red flag %s, raised on sources %s",
-                    gr->flags[k], sol_wr_flag_sources(r, gr->flags[k], srcs, sizeof srcs));
+            tw_line(w, 4, 6, NULL, "serves the red flag %s, raised on sources %s", gr->flags[k],
+                    sol_wr_flag_sources(r, gr->flags[k], srcs, sizeof srcs));
     }
     if (!nr)
         tw_line(w, 2, 4, NULL, "none");
@@ -407,8 +406,9 @@ static void write_checks(tw *w, const sol_report *r, const sol_glance *g)
         const sol_radvice *a = sol_glance_check_at(g, i);
         char c[256];
         if (a->population && !pop_said++)
-            tw_line(w, 2, 4, NULL, "Population tendencies (S4), not shown to predict "
-                                   "calf strain (L11); they only order the tests:");
+            tw_line(w, 2, 4, NULL,
+                    "Population tendencies (S4), not shown to predict "
+                    "calf strain (L11); they only order the tests:");
         tw_line(w, a->population ? 4 : 2, a->population ? 6 : 4, NULL, "- %s [%s], %s %s (%s)",
                 a->label, a->finding,
                 sol_report_conclusion(r, a->because) ? "for" : "to check for",
@@ -441,8 +441,8 @@ static void write_unused(tw *w, const sol_report *r, const sol_glance *g)
     tw_head(w, "RECORDED, NOT USED BY ANY RULE (for your picture only)");
     for (size_t i = 0; i < n; i++) {
         char buf[512];
-        tw_line(w, 2, 4, NULL, "- %s", finding_text(r, sol_glance_unused_at(g, i), buf,
-                                                    sizeof buf));
+        tw_line(w, 2, 4, NULL, "- %s",
+                finding_text(r, sol_glance_unused_at(g, i), buf, sizeof buf));
     }
 }
 
@@ -451,7 +451,7 @@ static void write_unused(tw *w, const sol_report *r, const sol_glance *g)
 int sol_write_text(FILE *out, const sol_report *r, const sol_text_opts *opts)
 {
     const sol_findings *fs = sol_report_findings(r);
-    tw w = { out, opts && opts->width >= 40 ? opts->width : 80, opts ? opts->color : 0 };
+    tw w = {out, opts && opts->width >= 40 ? opts->width : 80, opts ? opts->color : 0};
     sol_glance *g = NULL;
     sol_diag d;
     char wells[256];
@@ -486,9 +486,8 @@ int sol_write_text(FILE *out, const sol_report *r, const sol_text_opts *opts)
         int flags = t->by_severity;
         int any = 0;
         snprintf(title, sizeof title, "%s%s", tier_title(t, upper, sizeof upper),
-                 t->deferred && sol_report_suppressed(r)
-                     ? " (deferred pending medical clearance)"
-                     : "");
+                 t->deferred && sol_report_suppressed(r) ? " (deferred pending medical clearance)"
+                                                         : "");
         tw_head(&w, title);
         if (flags && !sol_report_has_red_flag(r))
             tw_line(&w, 2, 4, NULL, "none reached%s",
@@ -524,7 +523,8 @@ int sol_write_text(FILE *out, const sol_report *r, const sol_text_opts *opts)
             char a[96], b[96], wa[300], wb[300], q[4 * SOL_QUOTE_SHOWN + 1],
                 kq[4 * SOL_QUOTE_SHOWN + 1];
             if (c->kept_from_note)
-                tw_line(&w, 2, 4, NULL, "- %s: notes disagree: kept %s (%s: \"%s\"), not %s (%s: \"%s\")",
+                tw_line(&w, 2, 4, NULL,
+                        "- %s: notes disagree: kept %s (%s: \"%s\"), not %s (%s: \"%s\")",
                         c->name, sol_wr_value(r, c->name, &c->record_value, a, sizeof a),
                         sol_where(c->record_line, c->record_path, wa, sizeof wa),
                         sol_escape_ctl(kq, sizeof kq, c->kept_quote),

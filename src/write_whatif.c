@@ -33,8 +33,10 @@ static void write_concl(FILE *out, const sol_wi_concl *c)
             fprintf(out, "%s rank %d -> %d", fabs(c->cf_after - c->cf_before) > 0.005 ? "," : "",
                     c->rank_before, c->rank_after);
         if (c->deferred_after != c->deferred_before)
-            fprintf(out, "%s %s", (fabs(c->cf_after - c->cf_before) > 0.005 ||
-                                   c->rank_after != c->rank_before) ? "," : "",
+            fprintf(out, "%s %s",
+                    (fabs(c->cf_after - c->cf_before) > 0.005 || c->rank_after != c->rank_before)
+                        ? ","
+                        : "",
                     c->deferred_after ? "now deferred pending medical clearance"
                                       : "no longer deferred");
         fprintf(out, "\n");
@@ -49,7 +51,8 @@ int sol_whatif_write_text(FILE *out, const sol_whatif *w, const sol_report *base
 
     fprintf(out, "What if, for record '%s' (%s)\n", sol_report_record_id(baseline),
             sol_report_record_file(baseline));
-    fprintf(out, "Decision support for a qualified clinician; it suggests, it does not diagnose.\n");
+    fprintf(out,
+            "Decision support for a qualified clinician; it suggests, it does not diagnose.\n");
     fprintf(out, "\nCHANGES\n");
     for (size_t i = 0; i < n; i++) {
         char buf[512], was[512] = "";
@@ -74,10 +77,11 @@ int sol_whatif_write_text(FILE *out, const sol_whatif *w, const sol_report *base
         return sol_write_end(out);
     }
     if (sol_whatif_red_flag_before(w) != sol_whatif_red_flag_after(w))
-        fprintf(out, "  red flag: %s -> %s\n", yn(sol_whatif_red_flag_before(w)), yn(sol_whatif_red_flag_after(w)));
+        fprintf(out, "  red flag: %s -> %s\n", yn(sol_whatif_red_flag_before(w)),
+                yn(sol_whatif_red_flag_after(w)));
     if (sol_whatif_suppressed_before(w) != sol_whatif_suppressed_after(w))
-        fprintf(out, "  management suppressed (R58): %s -> %s\n", yn(sol_whatif_suppressed_before(w)),
-                yn(sol_whatif_suppressed_after(w)));
+        fprintf(out, "  management suppressed (R58): %s -> %s\n",
+                yn(sol_whatif_suppressed_before(w)), yn(sol_whatif_suppressed_after(w)));
     static const char *const titles[] = {"Conclusions gained", "Conclusions lost",
                                          "Conclusions changed"};
     for (int kind = SOL_WI_GAINED; kind <= SOL_WI_CHANGED; kind++) {

@@ -29,7 +29,8 @@ static void write_recorded(FILE *out, const sol_findings *fs, const char *name, 
             continue;
         fprintf(out, "%s%s%s%s (%s%s)", any++ ? ", " : "recorded: ", named ? name : "",
                 named ? " = " : "", sol_value_text(&f->value, v, sizeof v),
-                f->origin == SOL_ORIGIN_NOTE ? "note, " : "", sol_finding_where(f, at, sizeof at));
+                f->origin == SOL_ORIGIN_NOTE ? "note, " : "",
+                sol_finding_where(f, at, sizeof at));
     }
     if (!any)
         fprintf(out, "%s%snot recorded", named ? name : "", named ? " " : "");
@@ -56,16 +57,16 @@ static void write_derived(FILE *out, const sol_report *r, const sol_kb_cond *c)
         }
         if (!ok || any >= 3)
             continue;
-        fprintf(out, "%s%s", any++ ? "; " : "in this run: ",
-                sol_explain_fact_text(f, buf, sizeof buf));
+        fprintf(out, "%s%s",
+                any++ ? "; " : "in this run: ", sol_explain_fact_text(f, buf, sizeof buf));
     }
     if (!any)
         fprintf(out, "no such fact in this run");
     free(sup);
 }
 
-static void write_cond(FILE *out, const sol_whynot *w, const sol_report *r,
-                       const sol_wn_rule *wr, const sol_wn_cond *wc)
+static void write_cond(FILE *out, const sol_whynot *w, const sol_report *r, const sol_wn_rule *wr,
+                       const sol_wn_cond *wc)
 {
     const sol_kb_cond *c = wc->cond;
     char phrase[512];
@@ -82,7 +83,8 @@ static void write_cond(FILE *out, const sol_whynot *w, const sol_report *r,
                            : not_finding                ? c->children[0].finding
                                                         : NULL;
         if (c->kind == SOL_KB_CE_TEST && c->value && c->value->var) {
-            const sol_kb_cond *b = sol_kb_binder(wr->rule->conds, wr->rule->nconds, c->value->var);
+            const sol_kb_cond *b = sol_kb_binder(wr->rule->conds, wr->rule->nconds,
+                                                 c->value->var);
             name = b ? b->finding : NULL;
         }
         if (name) {
@@ -109,9 +111,10 @@ static void write_changes(FILE *out, const sol_report *r, const sol_wn_rule *wr,
         char buf[512];
         fprintf(out, "%s- %s (now ", indent, sol_change_text(&wr->changes[i], buf, sizeof buf));
         write_recorded(out, sol_report_findings(r), wr->changes[i].name, 0);
-        fprintf(out, ")%s\n", i >= wr->ndirect ? ", found by trying the findings behind its"
-                                                 " derived conditions"
-                                               : "");
+        fprintf(out, ")%s\n",
+                i >= wr->ndirect ? ", found by trying the findings behind its"
+                                   " derived conditions"
+                                 : "");
     }
 }
 
@@ -143,9 +146,10 @@ static void write_rule(FILE *out, const sol_whynot *w, const sol_report *r, cons
     if (kr->row_file) /* a table row's instance: the row is the rule's other half */
         snprintf(row, sizeof row, "; row %s:%d", clean_path(kr->row_file), kr->row_line);
     fprintf(out, "\n  %s %s (%s:%d%s), votes %s %s: %s\n", kr->id ? kr->id : "?", kr->qname,
-            clean_path(kr->file), kr->line, row, wr->vote->polarity ? wr->vote->polarity : "support",
+            clean_path(kr->file), kr->line, row,
+            wr->vote->polarity ? wr->vote->polarity : "support",
             wr->vote->strength ? wr->vote->strength : "?",
-            wr->fired ? "it FIRED in this run"
+            wr->fired                      ? "it FIRED in this run"
             : wr->result == SOL_KB_UNKNOWN ? "did not fire, a finding it needs is not recorded"
             : wr->result == SOL_KB_FAILED  ? "did not fire, a condition failed"
                                            : "did not fire");
@@ -171,12 +175,16 @@ static void write_rule(FILE *out, const sol_whynot *w, const sol_report *r, cons
     if (!wr->tried)
         fprintf(out, "    checked: not re-assessed, a smaller change set exists\n");
     else if (wr->reached)
-        fprintf(out, "    checked: re-assessed with these changes, it fires and the conclusion "
-                     "is reached (certainty %.2f)\n", wr->cf);
+        fprintf(out,
+                "    checked: re-assessed with these changes, it fires and the conclusion "
+                "is reached (certainty %.2f)\n",
+                wr->cf);
     else if (wr->fires && wr->has_belief)
-        fprintf(out, "    checked: re-assessed with these changes, it fires but the conclusion "
-                     "is still not shown: the votes against outweigh it (combined certainty "
-                     "%.2f; only a certainty above 0 is shown)\n", wr->belief);
+        fprintf(out,
+                "    checked: re-assessed with these changes, it fires but the conclusion "
+                "is still not shown: the votes against outweigh it (combined certainty "
+                "%.2f; only a certainty above 0 is shown)\n",
+                wr->belief);
     else if (wr->fires)
         fprintf(out, "    checked: re-assessed with these changes, it fires but the conclusion "
                      "is still not shown: no belief in it was formed\n");
@@ -194,10 +202,12 @@ int sol_whynot_write_text(FILE *out, const sol_whynot *w)
 
     fprintf(out, "Why not: %s (%s, %s) for record '%s' (%s)\n", c->label, c->code, c->id,
             sol_report_record_id(r), sol_report_record_file(r));
-    fprintf(out, "Decision support for a qualified clinician; it suggests, it does not diagnose.\n");
+    fprintf(out,
+            "Decision support for a qualified clinician; it suggests, it does not diagnose.\n");
     if (reached) {
-        fprintf(out, "\nIt WAS reached: certainty %.2f, rank %d in tier %c%s.\n"
-                     "For the chain of reasoning behind it run:\n    soleus explain %s %s\n",
+        fprintf(out,
+                "\nIt WAS reached: certainty %.2f, rank %d in tier %c%s.\n"
+                "For the chain of reasoning behind it run:\n    soleus explain %s %s\n",
                 reached->cf, reached->rank, reached->tier,
                 reached->deferred ? ", deferred pending medical clearance" : "",
                 sol_report_record_file(r), c->id);

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include "report.h"
 
-#define SOL_NEXTBEST_SHOW 5     /* next-best findings the text and HTML list */
+#define SOL_NEXTBEST_SHOW 5 /* next-best findings the text and HTML list */
 
 /* How the text report is laid out: lines wrapped at width (80 when output
  * is not a terminal), bold and colour only when color is 1. */

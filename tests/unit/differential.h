@@ -43,10 +43,10 @@
 #include "pipeline.h"
 
 typedef struct {
-    size_t runs;            /* assessed runs compared */
-    size_t judged;          /* rule verdicts compared (held, failed, unknown) */
-    size_t opaque;          /* rule verdicts the model declined */
-    size_t fired;           /* rules CLIPS fired, summed over runs */
+    size_t runs;   /* assessed runs compared */
+    size_t judged; /* rule verdicts compared (held, failed, unknown) */
+    size_t opaque; /* rule verdicts the model declined */
+    size_t fired;  /* rules CLIPS fired, summed over runs */
     size_t divergences;
 } diff_stats;
 
@@ -89,9 +89,8 @@ static int diff_row_fired(const sol_graph *g, const sol_findings *f, const sol_k
                 continue;
             for (size_t k = 0; k < fi->nbasis && !hit; k++) {
                 const sol_gfact *b = sol_graph_fact_at(g, fi->basis[k]);
-                hit = b->finding >= 0 &&
-                      strcmp(sol_findings_at(f, (size_t)b->finding)->name,
-                             u->conds[c].finding) == 0;
+                hit = b->finding >= 0 && strcmp(sol_findings_at(f, (size_t)b->finding)->name,
+                                                u->conds[c].finding) == 0;
             }
             all = hit;
         }
@@ -157,10 +156,9 @@ static int diff_run(const sol_kb *kb, const sol_findings *f, const sol_graph *g,
         if ((v == SOL_KB_HELD) == (first >= 0))
             continue;
         st->divergences++;
-        fprintf(out, "divergence: %s (%s) in %s: the model says it %s (%s), CLIPS %s\n",
-                r->qname, r->id ? r->id : "-", label,
-                v == SOL_KB_HELD ? "can fire" : "cannot fire", sol_kb_result_name(v),
-                first >= 0 ? "fired it" : "did not fire it");
+        fprintf(out, "divergence: %s (%s) in %s: the model says it %s (%s), CLIPS %s\n", r->qname,
+                r->id ? r->id : "-", label, v == SOL_KB_HELD ? "can fire" : "cannot fire",
+                sol_kb_result_name(v), first >= 0 ? "fired it" : "did not fire it");
     }
     free(hidden);
     free(died);

@@ -11,21 +11,47 @@
 
 static int harness_failed_;
 
-#define CHECK(cond) do { if (!(cond)) { \
-    printf("  %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-    harness_failed_ = 1; return; } } while (0)
-#define CHECK_EQ_INT(a, b) do { long long a_ = (long long)(a), b_ = (long long)(b); \
-    if (a_ != b_) { printf("  %s:%d: %s == %lld, expected %lld\n", \
-    __FILE__, __LINE__, #a, a_, b_); harness_failed_ = 1; return; } } while (0)
-#define CHECK_EQ_STR(a, b) do { const char *a_ = (a), *b_ = (b); \
-    if (!a_ || !b_ || strcmp(a_, b_) != 0) { printf("  %s:%d: %s == \"%s\", expected \"%s\"\n", \
-    __FILE__, __LINE__, #a, a_ ? a_ : "(null)", b_ ? b_ : "(null)"); \
-    harness_failed_ = 1; return; } } while (0)
-#define CHECK_CONTAINS(hay, needle) do { const char *h_ = (hay), *n_ = (needle); \
-    if (!h_ || !strstr(h_, n_)) { printf("  %s:%d: \"%s\" not found in %s\n", \
-    __FILE__, __LINE__, n_, #hay); harness_failed_ = 1; return; } } while (0)
+#define CHECK(cond)                                                                              \
+    do {                                                                                         \
+        if (!(cond)) {                                                                           \
+            printf("  %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);                    \
+            harness_failed_ = 1;                                                                 \
+            return;                                                                              \
+        }                                                                                        \
+    } while (0)
+#define CHECK_EQ_INT(a, b)                                                                       \
+    do {                                                                                         \
+        long long a_ = (long long)(a), b_ = (long long)(b);                                      \
+        if (a_ != b_) {                                                                          \
+            printf("  %s:%d: %s == %lld, expected %lld\n", __FILE__, __LINE__, #a, a_, b_);      \
+            harness_failed_ = 1;                                                                 \
+            return;                                                                              \
+        }                                                                                        \
+    } while (0)
+#define CHECK_EQ_STR(a, b)                                                                       \
+    do {                                                                                         \
+        const char *a_ = (a), *b_ = (b);                                                         \
+        if (!a_ || !b_ || strcmp(a_, b_) != 0) {                                                 \
+            printf("  %s:%d: %s == \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #a,           \
+                   a_ ? a_ : "(null)", b_ ? b_ : "(null)");                                      \
+            harness_failed_ = 1;                                                                 \
+            return;                                                                              \
+        }                                                                                        \
+    } while (0)
+#define CHECK_CONTAINS(hay, needle)                                                              \
+    do {                                                                                         \
+        const char *h_ = (hay), *n_ = (needle);                                                  \
+        if (!h_ || !strstr(h_, n_)) {                                                            \
+            printf("  %s:%d: \"%s\" not found in %s\n", __FILE__, __LINE__, n_, #hay);           \
+            harness_failed_ = 1;                                                                 \
+            return;                                                                              \
+        }                                                                                        \
+    } while (0)
 
-typedef struct { const char *name; void (*fn)(void); } harness_test;
+typedef struct {
+    const char *name;
+    void (*fn)(void);
+} harness_test;
 
 static int harness_main(int argc, char **argv, const harness_test *tests)
 {
@@ -36,10 +62,16 @@ static int harness_main(int argc, char **argv, const harness_test *tests)
         harness_failed_ = 0;
         t->fn();
         ran++;
-        if (harness_failed_) { printf("FAIL %s\n", t->name); failures++; }
-        else printf("ok %s\n", t->name);
+        if (harness_failed_) {
+            printf("FAIL %s\n", t->name);
+            failures++;
+        } else
+            printf("ok %s\n", t->name);
     }
-    if (argc > 1 && ran == 0) { printf("FAIL %s: no such test\n", argv[1]); return 1; }
+    if (argc > 1 && ran == 0) {
+        printf("FAIL %s: no such test\n", argv[1]);
+        return 1;
+    }
     return failures ? 1 : 0;
 }
 

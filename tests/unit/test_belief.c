@@ -79,8 +79,10 @@ int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
         {"test_belief__same_finding_counts_once", test_belief__same_finding_counts_once},
-        {"test_belief__different_findings_both_count", test_belief__different_findings_both_count},
-        {"test_belief__opinion_only_belief_held_at_ceiling", test_belief__opinion_only_belief_held_at_ceiling},
+        {"test_belief__different_findings_both_count",
+         test_belief__different_findings_both_count},
+        {"test_belief__opinion_only_belief_held_at_ceiling",
+         test_belief__opinion_only_belief_held_at_ceiling},
         {"test_belief__study_backed_belief_not_held", test_belief__study_backed_belief_not_held},
         {NULL, NULL}};
     return harness_main(argc, argv, tests);

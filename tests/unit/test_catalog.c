@@ -8,7 +8,7 @@
 static void test_catalog__loads_good(void)
 {
     sol_catalog *c = NULL;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     const sol_condition *x;
     const sol_recommendation *r;
     const sol_source *s;
@@ -57,17 +57,15 @@ static void test_catalog__loads_good(void)
 }
 
 /* Load a broken fixture; expect code and a diagnostic naming file:line. */
-static int load_fails(const char *dir, int code, const char *file, int line,
-                      const char *words)
+static int load_fails(const char *dir, int code, const char *file, int line, const char *words)
 {
     sol_catalog *c = (sol_catalog *)1;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     int rc = sol_catalog_load(&c, dir, &d);
 
     if (rc != code || c != NULL || !strstr(d.file, file) || d.line != line ||
         !strstr(d.msg, words)) {
-        printf("  got rc=%d file=%s line=%d msg=%s\n", rc, d.file, d.line,
-               d.msg);
+        printf("  got rc=%d file=%s line=%d msg=%s\n", rc, d.file, d.line, d.msg);
         return 0;
     }
     return 1;
@@ -81,14 +79,12 @@ static void test_catalog__wrong_column_count(void)
 
 static void test_catalog__bad_tier(void)
 {
-    CHECK(load_fails(FIX "tier", SOL_EPARSE, "tier/conditions.tsv", 3,
-                     "tier 'Q'"));
+    CHECK(load_fails(FIX "tier", SOL_EPARSE, "tier/conditions.tsv", 3, "tier 'Q'"));
 }
 
 static void test_catalog__duplicate_id(void)
 {
-    CHECK(load_fails(FIX "dup", SOL_EPARSE, "dup/sources.tsv", 4,
-                     "duplicate source id 'S1'"));
+    CHECK(load_fails(FIX "dup", SOL_EPARSE, "dup/sources.tsv", 4, "duplicate source id 'S1'"));
 }
 
 static void test_catalog__cf_out_of_range(void)
@@ -98,8 +94,7 @@ static void test_catalog__cf_out_of_range(void)
 
 static void test_catalog__missing_file(void)
 {
-    CHECK(load_fails(FIX "missing", SOL_EIO, "missing/recommendations.tsv", 0,
-                     "cannot open"));
+    CHECK(load_fails(FIX "missing", SOL_EIO, "missing/recommendations.tsv", 0, "cannot open"));
 }
 
 static void test_catalog__unknown_urgency(void)
@@ -113,7 +108,7 @@ static void test_catalog__unknown_urgency(void)
 static void test_catalog__policy_tables(void)
 {
     sol_catalog *c = NULL;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     char letters[8];
 
     CHECK_EQ_INT(sol_catalog_load(&c, "knowledge", &d), SOL_OK);
@@ -142,7 +137,7 @@ static void test_catalog__policy_tables(void)
 static void test_catalog__real_knowledge(void)
 {
     sol_catalog *c = NULL;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     int rc = sol_catalog_load(&c, "knowledge", &d);
 
     if (rc != SOL_OK)
@@ -156,16 +151,15 @@ static void test_catalog__real_knowledge(void)
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
-        { "test_catalog__loads_good", test_catalog__loads_good },
-        { "test_catalog__wrong_column_count", test_catalog__wrong_column_count },
-        { "test_catalog__bad_tier", test_catalog__bad_tier },
-        { "test_catalog__duplicate_id", test_catalog__duplicate_id },
-        { "test_catalog__cf_out_of_range", test_catalog__cf_out_of_range },
-        { "test_catalog__missing_file", test_catalog__missing_file },
-        { "test_catalog__unknown_urgency", test_catalog__unknown_urgency },
-        { "test_catalog__policy_tables", test_catalog__policy_tables },
-        { "test_catalog__real_knowledge", test_catalog__real_knowledge },
-        { NULL, NULL }
-    };
+        {"test_catalog__loads_good", test_catalog__loads_good},
+        {"test_catalog__wrong_column_count", test_catalog__wrong_column_count},
+        {"test_catalog__bad_tier", test_catalog__bad_tier},
+        {"test_catalog__duplicate_id", test_catalog__duplicate_id},
+        {"test_catalog__cf_out_of_range", test_catalog__cf_out_of_range},
+        {"test_catalog__missing_file", test_catalog__missing_file},
+        {"test_catalog__unknown_urgency", test_catalog__unknown_urgency},
+        {"test_catalog__policy_tables", test_catalog__policy_tables},
+        {"test_catalog__real_knowledge", test_catalog__real_knowledge},
+        {NULL, NULL}};
     return harness_main(argc, argv, tests);
 }

@@ -134,8 +134,8 @@ static int check_finding_changes(sol_pipeline *p, const char *file, const sol_fi
 
 /* Every recorded finding of one case (current and known; derived findings
  * are computed, never recorded), each name once. */
-static int check_case_changes(sol_pipeline *p, const char *file, const sol_findings *f,
-                              FILE *out, diff_stats *st)
+static int check_case_changes(sol_pipeline *p, const char *file, const sol_findings *f, FILE *out,
+                              diff_stats *st)
 {
     for (size_t i = 0; i < sol_findings_count(f); i++) {
         const sol_finding *x = sol_findings_at(f, i);

@@ -49,7 +49,9 @@ static void test_engine__records_basis_and_assertions(void)
     long b = firing_of(g, "MAIN::chain-b");
     CHECK(b >= 0);
     size_t *under = NULL, n = 0;
-    CHECK_EQ_INT(sol_graph_findings_under(g, sol_graph_firing_at(g, (size_t)b)->added[0], &under, &n), SOL_OK);
+    CHECK_EQ_INT(
+        sol_graph_findings_under(g, sol_graph_firing_at(g, (size_t)b)->added[0], &under, &n),
+        SOL_OK);
     CHECK_EQ_INT(n, 2);
     free(under);
     CHECK_CONTAINS(sol_engine_messages(e), "goes to the router");
@@ -171,7 +173,7 @@ static void test_engine__rule_docs_are_read(void)
  * ("wclips" in CLIPS 6.30, not "wprompt") included. */
 static void test_engine__router_captures_every_clips_name(void)
 {
-    static const char *const names[] = {"stdout", "t", "wclips", "wdisplay",
+    static const char *const names[] = {"stdout", "t",      "wclips",   "wdisplay",
                                         "wtrace", "werror", "wwarning", "wdialog"};
     sol_engine *e = NULL;
     sol_diag d = {0};
@@ -191,15 +193,19 @@ int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
         {"test_engine__records_basis_and_assertions", test_engine__records_basis_and_assertions},
-        {"test_engine__rule_does_not_fire_below_threshold", test_engine__rule_does_not_fire_below_threshold},
+        {"test_engine__rule_does_not_fire_below_threshold",
+         test_engine__rule_does_not_fire_below_threshold},
         {"test_engine__hostile_text_stays_inert", test_engine__hostile_text_stays_inert},
         {"test_engine__reuse_gives_same_result", test_engine__reuse_gives_same_result},
         {"test_engine__firing_cap_stops_a_loop", test_engine__firing_cap_stops_a_loop},
-        {"test_engine__broken_rule_file_names_the_file", test_engine__broken_rule_file_names_the_file},
+        {"test_engine__broken_rule_file_names_the_file",
+         test_engine__broken_rule_file_names_the_file},
         {"test_engine__missing_rules_dir", test_engine__missing_rules_dir},
-        {"test_engine__knowledge_facts_refuse_bad_slot", test_engine__knowledge_facts_refuse_bad_slot},
+        {"test_engine__knowledge_facts_refuse_bad_slot",
+         test_engine__knowledge_facts_refuse_bad_slot},
         {"test_engine__rule_docs_are_read", test_engine__rule_docs_are_read},
-        {"test_engine__router_captures_every_clips_name", test_engine__router_captures_every_clips_name},
+        {"test_engine__router_captures_every_clips_name",
+         test_engine__router_captures_every_clips_name},
         {NULL, NULL}};
     return harness_main(argc, argv, tests);
 }

@@ -80,8 +80,8 @@ static void test_explain__modify_chain_is_one_fact(void)
     for (size_t i = 0; i < score->nkids; i++) {
         CHECK_EQ_INT(score->kids[i].kind, SOL_XN_RULE);
         for (size_t k = 0; k < score->kids[i].nkids; k++) {
-            const sol_gfact *f =
-                sol_graph_fact_at(r.a->graph, (size_t)score->kids[i].kids[k].fact);
+            const sol_gfact *f = sol_graph_fact_at(r.a->graph,
+                                                   (size_t)score->kids[i].kids[k].fact);
             CHECK(strcmp(f->relation, "score") != 0);
         }
     }
@@ -106,8 +106,8 @@ static void test_explain__exists_fact_recovered(void)
     for (size_t k = 0; k < root->nkids; k++)
         for (size_t j = 0; j < root->kids[k].nkids; j++)
             if (root->kids[k].kids[j].exists) {
-                const sol_gfact *f =
-                    sol_graph_fact_at(r.a->graph, (size_t)root->kids[k].kids[j].fact);
+                const sol_gfact *f = sol_graph_fact_at(r.a->graph,
+                                                       (size_t)root->kids[k].kids[j].fact);
                 CHECK_EQ_STR(f->relation, "evidence");
                 CHECK(root->kids[k].kids[j].nkids >= 1); /* expanded to its rule */
                 seen = 1;
@@ -158,7 +158,8 @@ static void test_explain__resolve_by_id_or_code(void)
     CHECK_EQ_INT(sol_explain_resolve(&c, sol_pipeline_catalog(p), "a1", &d), SOL_OK);
     CHECK_EQ_STR(c->id, "possible-dvt");
     CHECK_EQ_INT(sol_explain_resolve(&c, sol_pipeline_catalog(p), "Possible-DVT", &d), SOL_OK);
-    CHECK_EQ_INT(sol_explain_resolve(&c, sol_pipeline_catalog(p), "possible-dvx", &d), SOL_EUSAGE);
+    CHECK_EQ_INT(sol_explain_resolve(&c, sol_pipeline_catalog(p), "possible-dvx", &d),
+                 SOL_EUSAGE);
     CHECK(c == NULL);
     CHECK_CONTAINS(d.msg, "unknown conclusion 'possible-dvx'");
     CHECK_CONTAINS(d.msg, "did you mean: possible-dvt");
@@ -197,7 +198,8 @@ static void test_explain__previous_version(void)
         for (size_t q = p + 1; q < sol_graph_fact_count(g); q++) {
             const sol_gfact *h = sol_graph_fact_at(g, q);
             if (!sup[q] && strcmp(h->relation, "belief") == 0)
-                CHECK(strcmp(sol_gfact_sym(f, "conclusion"), sol_gfact_sym(h, "conclusion")) != 0);
+                CHECK(strcmp(sol_gfact_sym(f, "conclusion"), sol_gfact_sym(h, "conclusion")) !=
+                      0);
         }
     }
     free(sup);

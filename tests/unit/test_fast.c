@@ -49,8 +49,8 @@ static void remove_dir(const char *dir)
 }
 
 /* Top conclusion id and the first contribution's rationale of tc3. */
-static int assess_tc3(const char *rules, int *from_image, char *top, size_t len,
-                      char *rationale, size_t rlen)
+static int assess_tc3(const char *rules, int *from_image, char *top, size_t len, char *rationale,
+                      size_t rlen)
 {
     sol_diag d = {0};
     sol_pipeline *p = NULL;
@@ -93,7 +93,7 @@ static void test_fast__current_image_is_loaded_and_agrees(void)
     CHECK_EQ_INT(img2, 1);
     CHECK_EQ_STR(t2, t1);
     CHECK(r1[0] != '\0');
-    CHECK_EQ_STR(r2, r1);   /* doc strings come from beside the image */
+    CHECK_EQ_STR(r2, r1); /* doc strings come from beside the image */
 }
 
 static void test_fast__stale_image_falls_back_to_text(void)
@@ -188,10 +188,9 @@ static void test_fast__trial_ranks_as_the_report(void)
                     if (c->tier == tiers[t] && c->rank == 1 && !want)
                         want = c;
                 }
-                if (strcmp(top[t], want ? want->id : "") != 0 ||
-                    (want && cf[t] != want->cf)) {
-                    printf("  %s: tier %c top %s %.4f, report %s\n", gl.gl_pathv[i],
-                           tiers[t], top[t], cf[t], want ? want->id : "none");
+                if (strcmp(top[t], want ? want->id : "") != 0 || (want && cf[t] != want->cf)) {
+                    printf("  %s: tier %c top %s %.4f, report %s\n", gl.gl_pathv[i], tiers[t],
+                           top[t], cf[t], want ? want->id : "none");
                     bad = 1;
                 }
             }
@@ -321,8 +320,9 @@ static void test_fast__kept_knowledge_equals_reset(void)
  * embedded NUL, empty and nested containers, keys needing the sort. */
 static void test_fast__json_dump_is_janssons(void)
 {
-    static const double reals[] = {0, -0.0, 1, -1, 0.5, 0.123456, 1e-5, 1.5e-7, 123456789.0,
-                                   1e21, -2.5e-300, 100, 1234.5, 0.0001, 12345.0, 3.14159};
+    static const double reals[] = {0,      -0.0,   1,           -1,     0.5,       0.123456,
+                                   1e-5,   1.5e-7, 123456789.0, 1e21,   -2.5e-300, 100,
+                                   1234.5, 0.0001, 12345.0,     3.14159};
     json_t *root = json_object();
     json_t *arr = json_array();
     for (size_t i = 0; i < sizeof reals / sizeof *reals; i++)
@@ -336,9 +336,10 @@ static void test_fast__json_dump_is_janssons(void)
     json_array_append_new(arr, json_array());
     json_array_append_new(arr, json_object());
     json_object_set_new(root, "values", arr);
-    json_object_set_new(root, "text", json_string("quote \" slash / back \\ tab \t nl \n cr \r "
-                                                  "bs \b ff \f bell \a esc \x1b del \x7f "
-                                                  "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80"));
+    json_object_set_new(root, "text",
+                        json_string("quote \" slash / back \\ tab \t nl \n cr \r "
+                                    "bs \b ff \f bell \a esc \x1b del \x7f "
+                                    "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80"));
     json_object_set_new(root, "nul", json_stringn("a\0b", 3));
     json_object_set_new(root, "", json_string(""));
     json_object_set_new(root, "B", json_integer(1));
@@ -373,9 +374,11 @@ static void test_fast__json_dump_is_janssons(void)
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
-        {"test_fast__current_image_is_loaded_and_agrees", test_fast__current_image_is_loaded_and_agrees},
+        {"test_fast__current_image_is_loaded_and_agrees",
+         test_fast__current_image_is_loaded_and_agrees},
         {"test_fast__stale_image_falls_back_to_text", test_fast__stale_image_falls_back_to_text},
-        {"test_fast__damaged_image_falls_back_to_text", test_fast__damaged_image_falls_back_to_text},
+        {"test_fast__damaged_image_falls_back_to_text",
+         test_fast__damaged_image_falls_back_to_text},
         {"test_fast__trial_ranks_as_the_report", test_fast__trial_ranks_as_the_report},
         {"test_fast__json_dump_is_janssons", test_fast__json_dump_is_janssons},
         {"test_fast__kept_knowledge_equals_reset", test_fast__kept_knowledge_equals_reset},

@@ -35,7 +35,8 @@ static int form_text(const char *text, const sol_vocab *v, sol_form **out, sol_d
     return rc;
 }
 
-#define SECTIONS "section\tpatient\tP\nsection\thistory\tH\nsection\tscreening\tS\n" \
+#define SECTIONS                                                                                 \
+    "section\tpatient\tP\nsection\thistory\tH\nsection\tscreening\tS\n"                          \
     "section\texamination\tE\nsection\trunning\tR\nsection\tspecial-tests\tX\n"
 
 static void test_fhir__form_layout_is_checked(void)
@@ -44,10 +45,12 @@ static void test_fhir__form_layout_is_checked(void)
     sol_form *f = NULL;
     sol_diag d = {0};
     CHECK(v);
-    CHECK_EQ_INT(form_text(SECTIONS "enable\tnot-a-finding\tonset\tsudden\n", v, &f, &d), SOL_EPARSE);
+    CHECK_EQ_INT(form_text(SECTIONS "enable\tnot-a-finding\tonset\tsudden\n", v, &f, &d),
+                 SOL_EPARSE);
     CHECK_CONTAINS(d.msg, "unknown finding 'not-a-finding'");
     CHECK_EQ_INT(d.line, 7);
-    CHECK_EQ_INT(form_text(SECTIONS "enable\tstopped-in-tracks\tonset\tslowly\n", v, &f, &d), SOL_EPARSE);
+    CHECK_EQ_INT(form_text(SECTIONS "enable\tstopped-in-tracks\tonset\tslowly\n", v, &f, &d),
+                 SOL_EPARSE);
     CHECK_CONTAINS(d.msg, "'slowly' is not a value");
     CHECK_EQ_INT(form_text("section\tpatient\tP\n", v, &f, &d), SOL_EPARSE);
     CHECK_CONTAINS(d.msg, "no 'section' line for 'history'");
@@ -60,13 +63,14 @@ static void test_fhir__form_layout_is_checked(void)
 
 static void test_fhir__answers_become_findings_with_json_paths(void)
 {
-    const char *qr = "{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"r1\",\"item\":["
-                     "{\"linkId\":\"history\",\"item\":[{\"linkId\":\"recent-load-change\",\"answer\":"
-                     "[{\"valueCoding\":{\"code\":\"distance\"}},{\"valueCoding\":{\"code\":\"speed-intervals\"}}]},"
-                     "{\"linkId\":\"symptom-duration\",\"answer\":[{\"valueInteger\":12}]}]},"
-                     "{\"linkId\":\"screening\",\"item\":[{\"linkId\":\"shiny-skin\",\"answer\":[{\"valueCoding\":"
-                     "{\"system\":\"http://terminology.hl7.org/CodeSystem/data-absent-reason\",\"code\":\"asked-unknown\"}}]}]},"
-                     "{\"linkId\":\"notes\",\"answer\":[{\"valueString\":\"sore calf\"}]}]}";
+    const char *qr =
+        "{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"r1\",\"item\":["
+        "{\"linkId\":\"history\",\"item\":[{\"linkId\":\"recent-load-change\",\"answer\":"
+        "[{\"valueCoding\":{\"code\":\"distance\"}},{\"valueCoding\":{\"code\":\"speed-intervals\"}}]},"
+        "{\"linkId\":\"symptom-duration\",\"answer\":[{\"valueInteger\":12}]}]},"
+        "{\"linkId\":\"screening\",\"item\":[{\"linkId\":\"shiny-skin\",\"answer\":[{\"valueCoding\":"
+        "{\"system\":\"http://terminology.hl7.org/CodeSystem/data-absent-reason\",\"code\":\"asked-unknown\"}}]}]},"
+        "{\"linkId\":\"notes\",\"answer\":[{\"valueString\":\"sore calf\"}]}]}";
     sol_vocab *v = vocab();
     sol_intake *in = NULL;
     sol_diag d = {0};
@@ -100,11 +104,13 @@ static void test_fhir__form_post_becomes_escaped_xml(void)
     size_t len = 0;
     CHECK(v);
     CHECK_EQ_INT(form_text(SECTIONS, v, &f, &d), SOL_OK);
-    const char *body = "id=a1&age=34&onset=&recent-load-change=distance&recent-load-change=speed-intervals"
-                       "&notes=%3C%2Fnote%3E%26+%22x%22";
+    const char *body =
+        "id=a1&age=34&onset=&recent-load-change=distance&recent-load-change=speed-intervals"
+        "&notes=%3C%2Fnote%3E%26+%22x%22";
     CHECK_EQ_INT(sol_webform_to_xml(&xml, &len, body, strlen(body), v, f, &d), SOL_OK);
     CHECK_CONTAINS(xml, "<assessment id=\"a1\">");
-    CHECK_CONTAINS(xml, "<finding name=\"recent-load-change\">distance speed-intervals</finding>");
+    CHECK_CONTAINS(xml,
+                   "<finding name=\"recent-load-change\">distance speed-intervals</finding>");
     CHECK_CONTAINS(xml, "<note>&lt;/note&gt;&amp; &quot;x&quot;</note>");
     CHECK(!strstr(xml, "onset"));
     free(xml);
@@ -128,9 +134,11 @@ static void test_fhir__bearer_is_required(void)
     sol_diag d = {0};
     CHECK_EQ_INT(sol_auth_new(&a), SOL_OK);
     CHECK_EQ_INT(sol_auth_add_key(a, "no-equals-sign", &d), SOL_EUSAGE);
-    CHECK_EQ_INT(sol_auth_check(a, NULL, "http://x/cds-services", 1000, why, sizeof why), SOL_EINVALID);
+    CHECK_EQ_INT(sol_auth_check(a, NULL, "http://x/cds-services", 1000, why, sizeof why),
+                 SOL_EINVALID);
     CHECK_CONTAINS(why, "bearer token is required");
-    CHECK_EQ_INT(sol_auth_check(a, "Bearer a.b.c", "http://x", 1000, why, sizeof why), SOL_EINVALID);
+    CHECK_EQ_INT(sol_auth_check(a, "Bearer a.b.c", "http://x", 1000, why, sizeof why),
+                 SOL_EINVALID);
     CHECK_CONTAINS(why, "trusted issuer");
     sol_auth_free(a);
 }
@@ -139,7 +147,8 @@ int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
         {"test_fhir__form_layout_is_checked", test_fhir__form_layout_is_checked},
-        {"test_fhir__answers_become_findings_with_json_paths", test_fhir__answers_become_findings_with_json_paths},
+        {"test_fhir__answers_become_findings_with_json_paths",
+         test_fhir__answers_become_findings_with_json_paths},
         {"test_fhir__form_post_becomes_escaped_xml", test_fhir__form_post_becomes_escaped_xml},
         {"test_fhir__bearer_is_required", test_fhir__bearer_is_required},
         {NULL, NULL},

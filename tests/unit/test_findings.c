@@ -3,8 +3,7 @@
 #include "harness.h"
 #include "findings.h"
 
-static sol_finding sym_item(const char *name, const char *value,
-                            sol_context ctx, int line)
+static sol_finding sym_item(const char *name, const char *value, sol_context ctx, int line)
 {
     sol_finding f;
 
@@ -210,25 +209,29 @@ static void test_findings__finding_clear_frees_owned_strings(void)
     it.quote = sol_strdup("q");
     it.trigger = sol_strdup("no");
     sol_finding_clear(&it);
-    CHECK(it.name == NULL && it.path == NULL && it.quote == NULL
-          && it.trigger == NULL && it.value.sym == NULL);
+    CHECK(it.name == NULL && it.path == NULL && it.quote == NULL && it.trigger == NULL &&
+          it.value.sym == NULL);
     sol_finding_clear(NULL);
 }
 
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
-        { "test_findings__new_is_empty_and_free_null_is_noop", test_findings__new_is_empty_and_free_null_is_noop },
-        { "test_findings__add_deep_copies", test_findings__add_deep_copies },
-        { "test_findings__add_rejects_nameless_item", test_findings__add_rejects_nameless_item },
-        { "test_findings__find_skips_history_context", test_findings__find_skips_history_context },
-        { "test_findings__grows_past_initial_capacity", test_findings__grows_past_initial_capacity },
-        { "test_findings__remove_all_with_name_keeps_order", test_findings__remove_all_with_name_keeps_order },
-        { "test_findings__clone_is_independent", test_findings__clone_is_independent },
-        { "test_findings__conflicts_are_deep_copied", test_findings__conflicts_are_deep_copied },
-        { "test_findings__conflicts_are_bounded_per_finding", test_findings__conflicts_are_bounded_per_finding },
-        { "test_findings__finding_clear_frees_owned_strings", test_findings__finding_clear_frees_owned_strings },
-        { NULL, NULL }
-    };
+        {"test_findings__new_is_empty_and_free_null_is_noop",
+         test_findings__new_is_empty_and_free_null_is_noop},
+        {"test_findings__add_deep_copies", test_findings__add_deep_copies},
+        {"test_findings__add_rejects_nameless_item", test_findings__add_rejects_nameless_item},
+        {"test_findings__find_skips_history_context", test_findings__find_skips_history_context},
+        {"test_findings__grows_past_initial_capacity",
+         test_findings__grows_past_initial_capacity},
+        {"test_findings__remove_all_with_name_keeps_order",
+         test_findings__remove_all_with_name_keeps_order},
+        {"test_findings__clone_is_independent", test_findings__clone_is_independent},
+        {"test_findings__conflicts_are_deep_copied", test_findings__conflicts_are_deep_copied},
+        {"test_findings__conflicts_are_bounded_per_finding",
+         test_findings__conflicts_are_bounded_per_finding},
+        {"test_findings__finding_clear_frees_owned_strings",
+         test_findings__finding_clear_frees_owned_strings},
+        {NULL, NULL}};
     return harness_main(argc, argv, tests);
 }

@@ -10,15 +10,14 @@
 static sol_kb *load_fixture(void)
 {
     sol_kb *kb = NULL;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
 
     if (sol_kb_load(&kb, FIX "rules", FIX "knowledge", &d) != SOL_OK)
         printf("  %s:%d: %s\n", d.file, d.line, d.msg);
     return kb;
 }
 
-static void add(sol_findings *f, const char *name, sol_valkind k,
-                const char *sym, double num)
+static void add(sol_findings *f, const char *name, sol_valkind k, const char *sym, double num)
 {
     sol_finding x;
 
@@ -97,8 +96,7 @@ static void test_kb__conditions(void)
     CHECK_EQ_INT(c->children[0].value->tests[0].op, SOL_KB_GT);
     CHECK(c->children[0].value->tests[0].value == 3.0);
     CHECK_EQ_INT(c->children[1].line, 15);
-    CHECK_EQ_STR(c->children[1].text,
-                 "(finding (name pitting-oedema) (value yes))");
+    CHECK_EQ_STR(c->children[1].text, "(finding (name pitting-oedema) (value yes))");
     c = &r->conds[1];
     CHECK_EQ_INT(c->value->kind, SOL_KB_CONS_NOT_IN);
     CHECK_EQ_INT(c->value->nvalues, 2);
@@ -173,14 +171,16 @@ static sol_kb_result dvt_supported(void *ctx, const sol_kb_rule *r, const sol_kb
     (void)ctx;
     (void)r;
     return c->kind == SOL_KB_CE_EVIDENCE && c->conclusion &&
-           strcmp(c->conclusion, "possible-dvt") == 0 ? SOL_KB_HELD : SOL_KB_FAILED;
+                   strcmp(c->conclusion, "possible-dvt") == 0
+               ? SOL_KB_HELD
+               : SOL_KB_FAILED;
 }
 
 static void test_kb__eval(void)
 {
     sol_kb *kb = load_fixture();
     sol_findings *f = sol_findings_new();
-    sol_kb_facts facts = { dvt_supported, NULL };
+    sol_kb_facts facts = {dvt_supported, NULL};
     long wells, swell, range;
 
     CHECK(kb != NULL && f != NULL);
@@ -228,22 +228,19 @@ static void test_kb__eval(void)
 static void test_kb__parse_errors(void)
 {
     sol_kb *kb = (sol_kb *)1;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
 
-    CHECK_EQ_INT(sol_kb_parse(&kb, "(defrule a\n  (x)\n", "t.clp", &d),
-                 SOL_EPARSE);
+    CHECK_EQ_INT(sol_kb_parse(&kb, "(defrule a\n  (x)\n", "t.clp", &d), SOL_EPARSE);
     CHECK(kb == NULL);
     CHECK_EQ_STR(d.file, "t.clp");
     CHECK_EQ_INT(d.line, 1);
     CHECK_CONTAINS(d.msg, "never closed");
     CHECK_EQ_INT(sol_kb_parse(&kb, "(a)\n\n)", "t.clp", &d), SOL_EPARSE);
     CHECK_EQ_INT(d.line, 3);
-    CHECK_EQ_INT(sol_kb_parse(&kb, "; c\n(defrule r \"doc\n", "t.clp", &d),
-                 SOL_EPARSE);
+    CHECK_EQ_INT(sol_kb_parse(&kb, "; c\n(defrule r \"doc\n", "t.clp", &d), SOL_EPARSE);
     CHECK_EQ_INT(d.line, 2);
     CHECK_CONTAINS(d.msg, "unterminated string");
-    CHECK_EQ_INT(sol_kb_parse(&kb, "\n(defrule r (a) (b))", "t.clp", &d),
-                 SOL_EPARSE);
+    CHECK_EQ_INT(sol_kb_parse(&kb, "\n(defrule r (a) (b))", "t.clp", &d), SOL_EPARSE);
     CHECK_EQ_INT(d.line, 2);
     CHECK_CONTAINS(d.msg, "has no =>");
     CHECK_EQ_INT(sol_kb_parse(&kb, "(defrule)", "t.clp", &d), SOL_EPARSE);
@@ -258,8 +255,8 @@ static void test_kb__parse_errors(void)
         CHECK_CONTAINS(d.msg, "nesting deeper than");
     }
     CHECK_EQ_INT(sol_kb_load(&kb, FIX "none", NULL, &d), SOL_EIO);
-    CHECK_EQ_INT(sol_kb_parse(&kb, "(defrule r \"a \\\"q\\\" | - | x\" => )",
-                              "t.clp", &d), SOL_OK);
+    CHECK_EQ_INT(sol_kb_parse(&kb, "(defrule r \"a \\\"q\\\" | - | x\" => )", "t.clp", &d),
+                 SOL_OK);
     CHECK_EQ_STR(sol_kb_rule_at(kb, 0)->id, "a \"q\"");
     CHECK_EQ_STR(sol_kb_rule_at(kb, 0)->module, "MAIN");
     sol_kb_free(kb);
@@ -294,7 +291,7 @@ static void test_kb__expand_table_rule(void)
         {"other", slots, v1, 3, "t/other.tsv", 1, "-", "-", 0, 0},
     };
     sol_kb *kb = NULL;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     sol_findings *f = sol_findings_new();
     const sol_kb_rule *r, *u;
 
@@ -333,7 +330,7 @@ static void test_kb__expand_table_rule(void)
 static void test_kb__real_rules_load(void)
 {
     sol_kb *kb = NULL;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     int rc = sol_kb_load(&kb, "rules", "knowledge", &d);
 
     if (rc != SOL_OK)
@@ -347,14 +344,13 @@ static void test_kb__real_rules_load(void)
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
-        { "test_kb__rules_and_docs", test_kb__rules_and_docs },
-        { "test_kb__conditions", test_kb__conditions },
-        { "test_kb__thresholds_and_ranges", test_kb__thresholds_and_ranges },
-        { "test_kb__eval", test_kb__eval },
-        { "test_kb__parse_errors", test_kb__parse_errors },
-        { "test_kb__expand_table_rule", test_kb__expand_table_rule },
-        { "test_kb__real_rules_load", test_kb__real_rules_load },
-        { NULL, NULL }
-    };
+        {"test_kb__rules_and_docs", test_kb__rules_and_docs},
+        {"test_kb__conditions", test_kb__conditions},
+        {"test_kb__thresholds_and_ranges", test_kb__thresholds_and_ranges},
+        {"test_kb__eval", test_kb__eval},
+        {"test_kb__parse_errors", test_kb__parse_errors},
+        {"test_kb__expand_table_rule", test_kb__expand_table_rule},
+        {"test_kb__real_rules_load", test_kb__real_rules_load},
+        {NULL, NULL}};
     return harness_main(argc, argv, tests);
 }

@@ -15,7 +15,7 @@ typedef struct {
 
 static int setup(fixture *fx)
 {
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
 
     memset(fx, 0, sizeof *fx);
     if (sol_kb_load(&fx->kb, KB "rules", KB "knowledge", &d) != SOL_OK ||
@@ -34,8 +34,7 @@ static void teardown(fixture *fx)
     sol_catalog_free(fx->cat);
 }
 
-static const char *cond(fixture *fx, const char *rule, size_t i, char *buf,
-                        size_t len)
+static const char *cond(fixture *fx, const char *rule, size_t i, char *buf, size_t len)
 {
     const sol_kb_rule *r = sol_kb_rule_find(fx->kb, rule);
 
@@ -57,8 +56,7 @@ static void test_kb_text__conditions(void)
                  "\"Thompson test positive\" is not known to be yes");
     CHECK_EQ_STR(cond(&fx, "support-swelling", 3, buf, sizeof buf),
                  "where it hurts is gastrocnemius-belly or mtj");
-    CHECK_EQ_STR(cond(&fx, "support-swelling", 4, buf, sizeof buf),
-                 "Possible DVT is supported");
+    CHECK_EQ_STR(cond(&fx, "support-swelling", 4, buf, sizeof buf), "Possible DVT is supported");
     CHECK_EQ_STR(cond(&fx, "refer-high-wells", 0, buf, sizeof buf), "");
     CHECK_EQ_STR(cond(&fx, "refer-high-wells", 1, buf, sizeof buf),
                  "Wells score >= 3 points (wells-high)");
@@ -66,8 +64,7 @@ static void test_kb_text__conditions(void)
                  "weekly-mileage-increase-pct >= 10 and <= 30");
     CHECK_EQ_STR(cond(&fx, "range", 1, buf, sizeof buf), "age is recorded");
     CHECK_EQ_STR(cond(&fx, "range", 2, buf, sizeof buf), "age < 40 years");
-    CHECK_EQ_STR(cond(&fx, "range", 3, buf, sizeof buf),
-                 "odd matches ?x&:(> ?x (half 4))");
+    CHECK_EQ_STR(cond(&fx, "range", 3, buf, sizeof buf), "odd matches ?x&:(> ?x (half 4))");
     /* Truncation keeps the buffer terminated and ends in an ellipsis. */
     cond(&fx, "support-swelling", 0, buf, 12);
     CHECK_EQ_STR(buf, "(calf sw\xe2\x80\xa6");
@@ -83,27 +80,25 @@ static void test_kb_text__actions(void)
 
     CHECK(ok);
     r = sol_kb_rule_find(fx.kb, "support-swelling");
-    CHECK_EQ_STR(sol_kb_action_text(buf, sizeof buf, &r->actions[0], fx.v,
-                                    fx.cat), "");
-    CHECK_EQ_STR(sol_kb_action_text(buf, sizeof buf, &r->actions[1], fx.v,
-                                    fx.cat), "support Possible DVT (moderate)");
-    CHECK_EQ_STR(sol_kb_action_text(buf, sizeof buf, &r->actions[2], fx.v,
-                                    fx.cat),
+    CHECK_EQ_STR(sol_kb_action_text(buf, sizeof buf, &r->actions[0], fx.v, fx.cat), "");
+    CHECK_EQ_STR(sol_kb_action_text(buf, sizeof buf, &r->actions[1], fx.v, fx.cat),
+                 "support Possible DVT (moderate)");
+    CHECK_EQ_STR(sol_kb_action_text(buf, sizeof buf, &r->actions[2], fx.v, fx.cat),
                  "recommend Same-day referral for Possible DVT");
     r = sol_kb_rule_find(fx.kb, "start");
-    CHECK_EQ_STR(sol_kb_action_text(buf, sizeof buf, &r->actions[0], fx.v,
-                                    fx.cat), "focus REDFLAG");
+    CHECK_EQ_STR(sol_kb_action_text(buf, sizeof buf, &r->actions[0], fx.v, fx.cat),
+                 "focus REDFLAG");
     teardown(&fx);
 }
 
 static void test_kb_text__short_citation(void)
 {
-    sol_source s = { .id = "L1", .kind = "published", .citation = NULL, .note = "-", .level = NULL, .line = 1 };
+    sol_source s = {
+        .id = "L1", .kind = "published", .citation = NULL, .note = "-", .level = NULL, .line = 1};
     char buf[128];
 
     s.citation = "Wells PS, et al. Value of assessment. Lancet 1997;350:1795-8.";
-    CHECK_EQ_STR(sol_kb_short_citation(buf, sizeof buf, &s),
-                 "Wells PS, et al. 1997");
+    CHECK_EQ_STR(sol_kb_short_citation(buf, sizeof buf, &s), "Wells PS, et al. 1997");
     s.citation = "Ouch... calf pain! Unsigned blog post.";
     CHECK_EQ_STR(sol_kb_short_citation(buf, sizeof buf, &s), "Ouch... calf pain!");
     s.citation = "StatPearls: Acute Compartment Syndrome. With: Fraipont 2003.";
@@ -182,12 +177,11 @@ static void test_kb_text__markdown(void)
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
-        { "test_kb_text__conditions", test_kb_text__conditions },
-        { "test_kb_text__actions", test_kb_text__actions },
-        { "test_kb_text__short_citation", test_kb_text__short_citation },
-        { "test_kb_text__plain", test_kb_text__plain },
-        { "test_kb_text__markdown", test_kb_text__markdown },
-        { NULL, NULL }
-    };
+        {"test_kb_text__conditions", test_kb_text__conditions},
+        {"test_kb_text__actions", test_kb_text__actions},
+        {"test_kb_text__short_citation", test_kb_text__short_citation},
+        {"test_kb_text__plain", test_kb_text__plain},
+        {"test_kb_text__markdown", test_kb_text__markdown},
+        {NULL, NULL}};
     return harness_main(argc, argv, tests);
 }

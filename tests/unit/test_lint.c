@@ -13,7 +13,7 @@ static sol_lint *lint_dir(const char *dir)
 {
     char rules[512], knowledge[512];
     sol_lint *l = NULL;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
 
     snprintf(rules, sizeof rules, "%s/rules", dir);
     snprintf(knowledge, sizeof knowledge, "%s/knowledge", dir);
@@ -61,15 +61,15 @@ static int fixture_ok(const char *check)
             hit = 1;
     }
     if (!hit || other) {
-        printf("  %s: expected only [%s] at %s:%d, got:\n", dir, check, file,
-               line);
+        printf("  %s: expected only [%s] at %s:%d, got:\n", dir, check, file, line);
         print_all(l);
     }
     sol_lint_free(l);
     return hit && !other;
 }
 
-#define FIXTURE(fn, check) static void fn(void) { CHECK(fixture_ok(check)); }
+#define FIXTURE(fn, check)                                                                       \
+    static void fn(void) { CHECK(fixture_ok(check)); }
 FIXTURE(test_lint__load, "load")
 FIXTURE(test_lint__rule_doc, "rule-doc")
 FIXTURE(test_lint__rule_no_sources, "rule-no-sources")
@@ -146,8 +146,7 @@ static void test_lint__audit_doc_lists_every_check(void)
     const sol_lint_check *c = sol_lint_checks(&n);
     char *doc = NULL, want[128];
 
-    CHECK_EQ_INT(sol_read_file(&doc, NULL, "docs/audit.md", 1u << 20, NULL),
-                 SOL_OK);
+    CHECK_EQ_INT(sol_read_file(&doc, NULL, "docs/audit.md", 1u << 20, NULL), SOL_OK);
     for (size_t i = 0; i < n; i++) {
         snprintf(want, sizeof want, "| `%s` | %s |", c[i].name,
                  c[i].severity == SOL_LINT_ERROR ? "error" : "warning");
@@ -207,7 +206,7 @@ static void test_lint__missing_dirs(void)
 static void test_lint__strength_above_evidence_levels(void)
 {
     sol_catalog *cat = NULL;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
 
     CHECK_EQ_INT(sol_catalog_load(&cat, FIX "strength-above-evidence/knowledge", &d), SOL_OK);
     CHECK(sol_catalog_levels_declared(cat));
@@ -229,7 +228,7 @@ static void test_lint__strength_above_evidence_levels(void)
 static void test_lint__real_knowledge_base(void)
 {
     sol_lint *l = NULL;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     char buf[2048];
 
     CHECK_EQ_INT(sol_lint_run(&l, "rules", "knowledge", &d), SOL_OK);
@@ -243,43 +242,42 @@ static void test_lint__real_knowledge_base(void)
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
-        { "test_lint__load", test_lint__load },
-        { "test_lint__rule_doc", test_lint__rule_doc },
-        { "test_lint__rule_no_sources", test_lint__rule_no_sources },
-        { "test_lint__rule_no_rationale", test_lint__rule_no_rationale },
-        { "test_lint__unknown_source", test_lint__unknown_source },
-        { "test_lint__unknown_finding", test_lint__unknown_finding },
-        { "test_lint__bad_value", test_lint__bad_value },
-        { "test_lint__unused_finding", test_lint__unused_finding },
-        { "test_lint__unreachable_conclusion", test_lint__unreachable_conclusion },
-        { "test_lint__unknown_conclusion", test_lint__unknown_conclusion },
-        { "test_lint__no_description", test_lint__no_description },
-        { "test_lint__no_recommendation", test_lint__no_recommendation },
-        { "test_lint__unknown_recommendation", test_lint__unknown_recommendation },
-        { "test_lint__unused_recommendation", test_lint__unused_recommendation },
-        { "test_lint__unknown_strength", test_lint__unknown_strength },
-        { "test_lint__duplicate_rule", test_lint__duplicate_rule },
-        { "test_lint__duplicate_conditions", test_lint__duplicate_conditions },
-        { "test_lint__subsumed_rule", test_lint__subsumed_rule },
-        { "test_lint__support_and_oppose", test_lint__support_and_oppose },
-        { "test_lint__unknown_threshold", test_lint__unknown_threshold },
-        { "test_lint__unused_threshold", test_lint__unused_threshold },
-        { "test_lint__printout", test_lint__printout },
-        { "test_lint__untested_note_pattern", test_lint__untested_note_pattern },
-        { "test_lint__contraindication", test_lint__contraindication },
-        { "test_lint__severity_order", test_lint__severity_order },
-        { "test_lint__must_not_miss", test_lint__must_not_miss },
-        { "test_lint__table_row", test_lint__table_row },
-        { "test_lint__table_row_applied", test_lint__table_row_applied },
-        { "test_lint__every_check_has_fixture", test_lint__every_check_has_fixture },
-        { "test_lint__audit_doc_lists_every_check", test_lint__audit_doc_lists_every_check },
-        { "test_lint__clean", test_lint__clean },
-        { "test_lint__format", test_lint__format },
-        { "test_lint__missing_dirs", test_lint__missing_dirs },
-        { "test_lint__strength_above_evidence", test_lint__strength_above_evidence },
-        { "test_lint__strength_above_evidence_levels", test_lint__strength_above_evidence_levels },
-        { "test_lint__real_knowledge_base", test_lint__real_knowledge_base },
-        { NULL, NULL }
-    };
+        {"test_lint__load", test_lint__load},
+        {"test_lint__rule_doc", test_lint__rule_doc},
+        {"test_lint__rule_no_sources", test_lint__rule_no_sources},
+        {"test_lint__rule_no_rationale", test_lint__rule_no_rationale},
+        {"test_lint__unknown_source", test_lint__unknown_source},
+        {"test_lint__unknown_finding", test_lint__unknown_finding},
+        {"test_lint__bad_value", test_lint__bad_value},
+        {"test_lint__unused_finding", test_lint__unused_finding},
+        {"test_lint__unreachable_conclusion", test_lint__unreachable_conclusion},
+        {"test_lint__unknown_conclusion", test_lint__unknown_conclusion},
+        {"test_lint__no_description", test_lint__no_description},
+        {"test_lint__no_recommendation", test_lint__no_recommendation},
+        {"test_lint__unknown_recommendation", test_lint__unknown_recommendation},
+        {"test_lint__unused_recommendation", test_lint__unused_recommendation},
+        {"test_lint__unknown_strength", test_lint__unknown_strength},
+        {"test_lint__duplicate_rule", test_lint__duplicate_rule},
+        {"test_lint__duplicate_conditions", test_lint__duplicate_conditions},
+        {"test_lint__subsumed_rule", test_lint__subsumed_rule},
+        {"test_lint__support_and_oppose", test_lint__support_and_oppose},
+        {"test_lint__unknown_threshold", test_lint__unknown_threshold},
+        {"test_lint__unused_threshold", test_lint__unused_threshold},
+        {"test_lint__printout", test_lint__printout},
+        {"test_lint__untested_note_pattern", test_lint__untested_note_pattern},
+        {"test_lint__contraindication", test_lint__contraindication},
+        {"test_lint__severity_order", test_lint__severity_order},
+        {"test_lint__must_not_miss", test_lint__must_not_miss},
+        {"test_lint__table_row", test_lint__table_row},
+        {"test_lint__table_row_applied", test_lint__table_row_applied},
+        {"test_lint__every_check_has_fixture", test_lint__every_check_has_fixture},
+        {"test_lint__audit_doc_lists_every_check", test_lint__audit_doc_lists_every_check},
+        {"test_lint__clean", test_lint__clean},
+        {"test_lint__format", test_lint__format},
+        {"test_lint__missing_dirs", test_lint__missing_dirs},
+        {"test_lint__strength_above_evidence", test_lint__strength_above_evidence},
+        {"test_lint__strength_above_evidence_levels", test_lint__strength_above_evidence_levels},
+        {"test_lint__real_knowledge_base", test_lint__real_knowledge_base},
+        {NULL, NULL}};
     return harness_main(argc, argv, tests);
 }

@@ -89,7 +89,9 @@ static void test_nextbest__attached_with_effects(void)
                 switch (x->kind) {
                 case SOL_NB_RED_RAISED: CHECK(e == 0 && !a->red_before && a->red_after); break;
                 case SOL_NB_RED_CLEARED: CHECK(e == 0 && a->red_before && !a->red_after); break;
-                case SOL_NB_TOP_CHANGED: CHECK(strcmp(a->top_before[t], a->top_after[t]) != 0); break;
+                case SOL_NB_TOP_CHANGED:
+                    CHECK(strcmp(a->top_before[t], a->top_after[t]) != 0);
+                    break;
                 case SOL_NB_CF_CHANGED:
                     CHECK_EQ_STR(a->top_before[t], a->top_after[t]);
                     CHECK(fabs(a->cf_after[t] - a->cf_before[t]) >= 0.005);
@@ -141,7 +143,7 @@ static int write_to(char *buf, size_t len, int k, const sol_report *rep)
     int rc;
     if (!out)
         return -1;
-    rc = k == 0 ? sol_write_text(out, rep, NULL)
+    rc = k == 0   ? sol_write_text(out, rep, NULL)
          : k == 1 ? sol_write_json(out, rep)
          : k == 2 ? sol_write_summary(out, rep)
                   : sol_write_html(out, rep, NULL);

@@ -24,12 +24,12 @@ static void fixtures_free(void)
 
 static const sol_notes *fixture(void)
 {
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
 
     if (notes_)
         return notes_;
-    if (sol_vocab_load(&vocab_, TEST_VOCAB, &d) != SOL_OK
-        || sol_notes_load(&notes_, TEST_PATTERNS, vocab_, &d) != SOL_OK) {
+    if (sol_vocab_load(&vocab_, TEST_VOCAB, &d) != SOL_OK ||
+        sol_notes_load(&notes_, TEST_PATTERNS, vocab_, &d) != SOL_OK) {
         printf("  fixture: %s:%d: %s\n", d.file, d.line, d.msg);
         return NULL;
     }
@@ -71,20 +71,17 @@ static int load_text(sol_notes **out, const char *text, sol_diag *d)
     return rc;
 }
 
-static const char *const FATE[] = {
-    "", "negated", "other", "uncertain", "vague", "value"
-};
+static const char *const FATE[] = {"", "negated", "other", "uncertain", "vague", "value"};
 
 /* The mentions of one text as sorted, space-joined tokens (see
  * sentences.tsv), into buf. Returns the scan result. */
-static int tokens_of(const sol_notes *n, const char *text, size_t *hits,
-                     char *buf, size_t len)
+static int tokens_of(const sol_notes *n, const char *text, size_t *hits, char *buf, size_t len)
 {
     sol_note_mention *m = NULL;
     size_t nm = 0;
     char *tok[64];
     size_t nt = 0, used = 0;
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
     int rc = sol_notes_scan(&m, &nm, hits, n, text, strlen(text), "/t", 1, &d);
 
     buf[0] = '\0';
@@ -111,8 +108,7 @@ static int tokens_of(const sol_notes *n, const char *text, size_t *hits,
             tok[j - 1] = x;
         }
     for (size_t i = 0; i < nt; i++) {
-        int w = snprintf(buf + used, len - used, "%s%s", i ? " " : "",
-                         tok[i] ? tok[i] : "?");
+        int w = snprintf(buf + used, len - used, "%s%s", i ? " " : "", tok[i] ? tok[i] : "?");
         if (w > 0 && (size_t)w < len - used)
             used += (size_t)w;
         free(tok[i]);
@@ -130,8 +126,7 @@ static void sort_tokens(char *s)
 
     if (!copy)
         return;
-    for (p = strtok_r(copy, " ", &save); p && nt < 64;
-         p = strtok_r(NULL, " ", &save))
+    for (p = strtok_r(copy, " ", &save); p && nt < 64; p = strtok_r(NULL, " ", &save))
         tok[nt++] = p;
     for (size_t i = 1; i < nt; i++)
         for (size_t j = i; j > 0 && strcmp(tok[j - 1], tok[j]) > 0; j--) {
@@ -140,8 +135,7 @@ static void sort_tokens(char *s)
             tok[j - 1] = x;
         }
     for (size_t i = 0; i < nt; i++)
-        used += (size_t)snprintf(s + used, len - used, "%s%s", i ? " " : "",
-                                 tok[i]);
+        used += (size_t)snprintf(s + used, len - used, "%s%s", i ? " " : "", tok[i]);
     free(copy);
 }
 
@@ -151,7 +145,7 @@ static int run_table(const sol_notes *n, size_t *hits, int *rows, int *bad)
 {
     char *buf = NULL, *p, *next;
     size_t len = 0;
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
     int line = 0;
 
     *rows = *bad = 0;
@@ -179,8 +173,8 @@ static int run_table(const sol_notes *n, size_t *hits, int *rows, int *bad)
         sort_tokens(tab + 1);
         tokens_of(n, p, hits, got, sizeof got);
         if (strcmp(got, tab + 1) != 0) {
-            printf("  %s:%d: \"%s\"\n      expected: %s\n      got:      %s\n",
-                   TEST_SENTENCES, line, p, tab + 1, got);
+            printf("  %s:%d: \"%s\"\n      expected: %s\n      got:      %s\n", TEST_SENTENCES,
+                   line, p, tab + 1, got);
             (*bad)++;
         }
     }
@@ -228,7 +222,7 @@ static void test_notes__sentence_table(void)
 static void test_notes__sentence_table_jit(void)
 {
     sol_notes *n = NULL;
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
     int rows, bad;
 
     CHECK(fixture());
@@ -256,8 +250,8 @@ static void test_notes__every_pattern_exercised(void)
     for (size_t i = 0; i < count; i++)
         if (hits[i] == 0) {
             const sol_note_pattern *p = sol_notes_pattern_at(n, i);
-            printf("  %s:%d: pattern '%s' is never matched by %s\n",
-                   TEST_PATTERNS, p->line, p->id, TEST_SENTENCES);
+            printf("  %s:%d: pattern '%s' is never matched by %s\n", TEST_PATTERNS, p->line,
+                   p->id, TEST_SENTENCES);
             missing++;
         }
     free(hits);
@@ -268,12 +262,12 @@ static void test_notes__every_pattern_exercised(void)
 static sol_findings *extract(const char *text)
 {
     sol_findings *f = sol_findings_new();
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
 
     if (!f || !fixture())
         return f;
-    if (sol_notes_extract(notes_, text, strlen(text),
-                          "/assessment/notes/note[1]", 42, f, &d) != SOL_OK) {
+    if (sol_notes_extract(notes_, text, strlen(text), "/assessment/notes/note[1]", 42, f, &d) !=
+        SOL_OK) {
         printf("  extract: %s\n", d.msg);
         sol_findings_free(f);
         return NULL;
@@ -327,19 +321,17 @@ static void test_notes__scan_triggers(void)
     const char *text = "Swelling in the calf two years ago. Denies tingling.";
     sol_note_mention *m = NULL;
     size_t nm = 0;
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
     const sol_notes *n = fixture();
 
     CHECK(n);
-    CHECK_EQ_INT(sol_notes_scan(&m, &nm, NULL, n, text, strlen(text), "/n",
-                                1, &d), SOL_OK);
+    CHECK_EQ_INT(sol_notes_scan(&m, &nm, NULL, n, text, strlen(text), "/n", 1, &d), SOL_OK);
     CHECK_EQ_INT(nm, 2);
     CHECK_EQ_INT(m[0].context, SOL_CTX_HISTORY);
     CHECK_EQ_INT(m[0].fate, SOL_NOTE_DROP_VAGUE);
     CHECK_EQ_INT(m[0].context_trigger.start, strstr(text, "two") - text);
     CHECK_EQ_INT(m[0].context_trigger.end, strstr(text, ".") - text);
-    CHECK_EQ_STR(sol_notes_pattern_at(n, m[0].context_trigger.row)->id,
-                 "hist.years-ago");
+    CHECK_EQ_STR(sol_notes_pattern_at(n, m[0].context_trigger.row)->id, "hist.years-ago");
     CHECK(m[1].negated);
     CHECK_EQ_INT(m[1].negation.start, strstr(text, "Denies") - text);
     CHECK_EQ_STR(m[1].value, "no");
@@ -370,11 +362,10 @@ static void test_notes__inherent_history(void)
  * discolouration are recognised. */
 static void test_notes__tc3_dvt_from_note(void)
 {
-    sol_findings *f = extract(
-        "44-year-old male. Four days of right calf ache with no remembered "
-        "injury, getting worse. Calf swelling 3.5 cm more than the left, "
-        "pitting oedema, tender along the deep veins and dusky "
-        "discolouration. Did intervals last week.");
+    sol_findings *f = extract("44-year-old male. Four days of right calf ache with no remembered "
+                              "injury, getting worse. Calf swelling 3.5 cm more than the left, "
+                              "pitting oedema, tender along the deep veins and dusky "
+                              "discolouration. Did intervals last week.");
 
     CHECK(f);
     CHECK_EQ_STR(value_of(f, "calf-swelling-diff"), "3.5");
@@ -391,12 +382,11 @@ static void test_notes__tc3_dvt_from_note(void)
 /* TC6: borderline — bruising, swelling, not improving after a twinge. */
 static void test_notes__tc6_borderline_from_note(void)
 {
-    sol_findings *f = extract(
-        "52-year-old woman, felt a twinge running hills 6 days ago and "
-        "remembers the moment. Not improving. Bruising around the ankle, "
-        "calf 2 cm larger than the other side. Tenderness along the deep "
-        "veins of the mid-calf, no pitting oedema. Alternative diagnosis "
-        "at least as likely.");
+    sol_findings *f = extract("52-year-old woman, felt a twinge running hills 6 days ago and "
+                              "remembers the moment. Not improving. Bruising around the ankle, "
+                              "calf 2 cm larger than the other side. Tenderness along the deep "
+                              "veins of the mid-calf, no pitting oedema. Alternative diagnosis "
+                              "at least as likely.");
 
     CHECK(f);
     CHECK_EQ_STR(value_of(f, "leg-discolouration"), "local-bruising");
@@ -414,10 +404,9 @@ static void test_notes__tc6_borderline_from_note(void)
 /* TC7: Achilles rupture — kicked feeling, no heel raise, AAOS signs. */
 static void test_notes__tc7_achilles_from_note(void)
 {
-    sol_findings *f = extract(
-        "41-year-old man. Sudden pain; felt \"kicked\" at the back of the "
-        "ankle during a sprint. Now cannot do a single-leg heel raise. "
-        "Thompson positive; palpable gap.");
+    sol_findings *f = extract("41-year-old man. Sudden pain; felt \"kicked\" at the back of the "
+                              "ankle during a sprint. Now cannot do a single-leg heel raise. "
+                              "Thompson positive; palpable gap.");
 
     CHECK(f);
     CHECK_EQ_STR(value_of(f, "onset"), "sudden");
@@ -433,11 +422,10 @@ static void test_notes__tc7_achilles_from_note(void)
 /* Acute compartment syndrome after a blow (R05, R06 signs). */
 static void test_notes__compartment_from_note(void)
 {
-    sol_findings *f = extract(
-        "Kicked in the calf during football yesterday; was kicked in the "
-        "calf again today. Pain out of proportion, severe pain on passive "
-        "stretch of the toes, not relieved by rest. Calf is tense and "
-        "firm, skin shiny and exquisitely tender.");
+    sol_findings *f = extract("Kicked in the calf during football yesterday; was kicked in the "
+                              "calf again today. Pain out of proportion, severe pain on passive "
+                              "stretch of the toes, not relieved by rest. Calf is tense and "
+                              "firm, skin shiny and exquisitely tender.");
 
     CHECK(f);
     CHECK_EQ_STR(value_of(f, "direct-trauma"), "yes");
@@ -453,13 +441,11 @@ static void test_notes__compartment_from_note(void)
 /* Cauda equina (R09) from a note. */
 static void test_notes__cauda_equina_from_note(void)
 {
-    sol_findings *f = extract(
-        "Low back pain with sciatica in both legs, now saddle numbness and "
-        "new bladder retention. Denies a previous back injury.");
+    sol_findings *f = extract("Low back pain with sciatica in both legs, now saddle numbness and "
+                              "new bladder retention. Denies a previous back injury.");
 
     CHECK(f);
-    CHECK_EQ_STR(value_of(f, "saddle-numbness-or-bladder-bowel-change"),
-                 "yes");
+    CHECK_EQ_STR(value_of(f, "saddle-numbness-or-bladder-bowel-change"), "yes");
     CHECK_EQ_STR(value_of(f, "back-pain-or-radiating-leg-pain"), "yes");
     CHECK_EQ_STR(value_of(f, "bilateral-symptoms"), "yes");
     CHECK_EQ_STR(value_of(f, "previous-hip-back-issues"), "no");
@@ -498,11 +484,10 @@ static void test_notes__scope_window(void)
 
     CHECK(n);
     /* eight words after the trigger are in scope, nine are not */
-    tokens_of(n, "No one two three four five six seven eight numbness",
-              NULL, got, sizeof got);
+    tokens_of(n, "No one two three four five six seven eight numbness", NULL, got, sizeof got);
     CHECK_EQ_STR(got, "paraesthesia-foot-or-calf=no");
-    tokens_of(n, "No one two three four five six seven eight nine numbness",
-              NULL, got, sizeof got);
+    tokens_of(n, "No one two three four five six seven eight nine numbness", NULL, got,
+              sizeof got);
     CHECK_EQ_STR(got, "paraesthesia-foot-or-calf=yes");
 }
 
@@ -512,20 +497,19 @@ static void test_notes__note_too_long(void)
     size_t len = SOL_NOTES_MAX_BYTES + 1;
     char *text = malloc(len);
     sol_findings *f = sol_findings_new();
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
 
     CHECK(n && text && f);
     memset(text, 'a', len);
     for (size_t i = 7; i < len; i += 8)
         text[i] = ' ';
-    CHECK_EQ_INT(sol_notes_extract(n, text, len, "/assessment/notes/note[2]",
-                                   17, f, &d), SOL_ELIMIT);
+    CHECK_EQ_INT(sol_notes_extract(n, text, len, "/assessment/notes/note[2]", 17, f, &d),
+                 SOL_ELIMIT);
     CHECK_EQ_STR(d.file, "/assessment/notes/note[2]");
     CHECK_EQ_INT(d.line, 17);
     CHECK_CONTAINS(d.msg, "65536");
     /* exactly at the limit is accepted */
-    CHECK_EQ_INT(sol_notes_extract(n, text, len - 1, "/n", 1, f, &d),
-                 SOL_OK);
+    CHECK_EQ_INT(sol_notes_extract(n, text, len - 1, "/n", 1, f, &d), SOL_OK);
     CHECK_EQ_INT(sol_findings_count(f), 0);
     free(text);
     sol_findings_free(f);
@@ -537,19 +521,16 @@ static void test_notes__invalid_utf8(void)
     const char bad[] = "Calf \xff swollen";
     const char nul[] = "Calf\0 swollen";
     sol_findings *f = sol_findings_new();
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
 
     CHECK(n && f);
-    CHECK_EQ_INT(sol_notes_extract(n, bad, sizeof bad - 1, "/n", 9, f, &d),
-                 SOL_EINVALID);
+    CHECK_EQ_INT(sol_notes_extract(n, bad, sizeof bad - 1, "/n", 9, f, &d), SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "invalid UTF-8 at byte offset 5");
     CHECK_EQ_INT(d.line, 9);
     /* a truncated sequence at the very end is caught too */
-    CHECK_EQ_INT(sol_notes_extract(n, "swollen \xe2\x80", 10, "/n", 9, f, &d),
-                 SOL_EINVALID);
+    CHECK_EQ_INT(sol_notes_extract(n, "swollen \xe2\x80", 10, "/n", 9, f, &d), SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "offset 8");
-    CHECK_EQ_INT(sol_notes_extract(n, nul, sizeof nul - 1, "/n", 9, f, &d),
-                 SOL_EINVALID);
+    CHECK_EQ_INT(sol_notes_extract(n, nul, sizeof nul - 1, "/n", 9, f, &d), SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "NUL byte at byte offset 4");
     CHECK_EQ_INT(sol_findings_count(f), 0);
     sol_findings_free(f);
@@ -560,17 +541,19 @@ static void test_notes__invalid_utf8(void)
 static void test_notes__backtracking_limit(void)
 {
     sol_notes *n = NULL;
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
     sol_findings *f = sol_findings_new();
     const char *text = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!";
     clock_t t0;
 
     CHECK(fixture() && f);
-    CHECK_EQ_INT(load_text(&n, "finding\tbait\tshiny-skin\tyes\tno\t-\t"
-                               "(?:a+)+$\n", &d), SOL_OK);
+    CHECK_EQ_INT(load_text(&n,
+                           "finding\tbait\tshiny-skin\tyes\tno\t-\t"
+                           "(?:a+)+$\n",
+                           &d),
+                 SOL_OK);
     t0 = clock();
-    CHECK_EQ_INT(sol_notes_extract(n, text, strlen(text), "/n", 3, f, &d),
-                 SOL_ELIMIT);
+    CHECK_EQ_INT(sol_notes_extract(n, text, strlen(text), "/n", 3, f, &d), SOL_ELIMIT);
     CHECK((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
     CHECK_CONTAINS(d.msg, "'bait'");
     CHECK_CONTAINS(d.msg, "match limit");
@@ -588,20 +571,28 @@ static void test_notes__word_guard_holds(void)
         const char *text;
         int match;
     } cases[] = {
-        {"very sore today", 1},     {"unsore today", 0},      {"sores today", 0},
-        {"x-sore today", 1},        {"SORE.", 1},             {"\xc5\xbfore today", 1},
-        {"caf\xc3\xa9sore today", 0}, {"caf\xc3\xa9 sore today", 1},
-        {"\xe2\x80\x99sore today", 1}, {"_sore today", 0},   {"9sore today", 0},
-        {"sore", 1},                {"insore sore", 1},       {"tender", 0},
+        {"very sore today", 1},
+        {"unsore today", 0},
+        {"sores today", 0},
+        {"x-sore today", 1},
+        {"SORE.", 1},
+        {"\xc5\xbfore today", 1},
+        {"caf\xc3\xa9sore today", 0},
+        {"caf\xc3\xa9 sore today", 1},
+        {"\xe2\x80\x99sore today", 1},
+        {"_sore today", 0},
+        {"9sore today", 0},
+        {"sore", 1},
+        {"insore sore", 1},
+        {"tender", 0},
     };
     char buf[256];
 
     CHECK(fixture());
     for (int jit = 0; jit < 2; jit++) {
         sol_notes *n = NULL;
-        sol_diag d = { .line = 0 };
-        CHECK_EQ_INT(load_text(&n, "finding\tguard\tshiny-skin\tyes\tno\t-\tsore\n", &d),
-                     SOL_OK);
+        sol_diag d = {.line = 0};
+        CHECK_EQ_INT(load_text(&n, "finding\tguard\tshiny-skin\tyes\tno\t-\tsore\n", &d), SOL_OK);
         if (jit)
             sol_notes_use_jit(n);
         for (size_t i = 0; n && i < sizeof cases / sizeof *cases; i++) {
@@ -624,7 +615,7 @@ static void test_notes__large_note_bounded(void)
     char *text = malloc(SOL_NOTES_MAX_BYTES);
     sol_note_mention *m = NULL;
     size_t nm = 0;
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
     clock_t t0;
 
     CHECK(n && text);
@@ -633,8 +624,7 @@ static void test_notes__large_note_bounded(void)
         len += ul;
     }
     t0 = clock();
-    CHECK_EQ_INT(sol_notes_scan(&m, &nm, NULL, n, text, len, "/n", 1, &d),
-                 SOL_OK);
+    CHECK_EQ_INT(sol_notes_scan(&m, &nm, NULL, n, text, len, "/n", 1, &d), SOL_OK);
     CHECK((double)(clock() - t0) / CLOCKS_PER_SEC < 20.0);
     CHECK(nm > 1000);
     free(m);
@@ -660,9 +650,9 @@ static void test_notes__no_text_passthrough(void)
         char buf[64];
 
         CHECK(t && t->type != SOL_TYPE_DERIVED);
-        CHECK_EQ_INT(sol_vocab_parse_value(t, sol_value_text(&x->value, buf,
-                                                             sizeof buf),
-                                           vals, &nv, NULL), SOL_OK);
+        CHECK_EQ_INT(
+            sol_vocab_parse_value(t, sol_value_text(&x->value, buf, sizeof buf), vals, &nv, NULL),
+            SOL_OK);
         for (size_t k = 0; k < nv; k++)
             sol_value_clear(&vals[k]);
     }
@@ -678,45 +668,37 @@ static void test_notes__load_errors(void)
         int rc;
         const char *msg;
     } cases[] = {
-        { "# c\nfinding\tx\tshiny-skin\tyes\tno\t-\t(unclosed\n", SOL_EPARSE,
-          "bad regex" },
-        { "finding\tx\tno-such-finding\tyes\tno\t-\tshiny\n", SOL_EINVALID,
-          "not in the vocabulary" },
-        { "finding\tx\tshiny-skin\tmaybe\tno\t-\tshiny\n", SOL_EINVALID,
-          "affirmed value" },
-        { "finding\tx\tleg-discolouration\tgreen\t-\t-\tgreen\n", SOL_EINVALID,
-          "not an allowed value" },
-        { "finding\tx\tage\t200\t-\t-\tcentenarian\n", SOL_EINVALID,
-          "out of range" },
-        { "finding\tx\trecent-load-change\tdistance\t-\t-\tmore\\s+km\n",
-          SOL_EINVALID, "set finding" },
-        { "finding\tx\twells-score\t3\t-\t-\twells\n", SOL_EINVALID,
-          "derived" },
-        { "finding\tx\tage\t$1\t-\t-\tage\\s+\\d+\n", SOL_EPARSE,
-          "capture group" },
-        { "finding\tx\tsex\t$1\t-\t-\t(male|female)\n", SOL_EINVALID,
-          "int or real" },
-        { "finding\tx\tsymptom-duration\t$1*0\t-\t-\t(\\d+)\\s+weeks\n", SOL_EPARSE,
-          "whole number from 1 to 1000" },
-        { "finding\tx\tsymptom-duration\t$1*7d\t-\t-\t(\\d+)\\s+weeks\n", SOL_EPARSE,
-          "factor after '$1*'" },
-        { "finding\tx\tshiny-skin\tyes\tno\t-\t(?:shiny)?\n", SOL_EPARSE,
-          "empty text" },
-        { "finding\tx\tshiny-skin\tyes\tno\t-\tshiny\n"
-          "finding\tx\tshiny-skin\tyes\tno\t-\tglossy\n", SOL_EPARSE,
-          "already used at line 1" },
-        { "finding\tx\tshiny-skin\tyes\tno\tshiny\n", SOL_EPARSE, "columns" },
-        { "negation\tx\t-\t-\t-\t-\tno\n", SOL_EPARSE, "kind" },
-        { "neg-pre\tx\tshiny-skin\t-\t-\t-\tno\n", SOL_EPARSE, "lexicon row" },
-        { "finding\tx\tshiny-skin\tyes\tno\tsometimes\tshiny\n", SOL_EPARSE,
-          "flags" },
-        { "neg-pre\tx\t-\t-\t-\t-\tno\n", SOL_EPARSE, "no finding patterns" },
+        {"# c\nfinding\tx\tshiny-skin\tyes\tno\t-\t(unclosed\n", SOL_EPARSE, "bad regex"},
+        {"finding\tx\tno-such-finding\tyes\tno\t-\tshiny\n", SOL_EINVALID,
+         "not in the vocabulary"},
+        {"finding\tx\tshiny-skin\tmaybe\tno\t-\tshiny\n", SOL_EINVALID, "affirmed value"},
+        {"finding\tx\tleg-discolouration\tgreen\t-\t-\tgreen\n", SOL_EINVALID,
+         "not an allowed value"},
+        {"finding\tx\tage\t200\t-\t-\tcentenarian\n", SOL_EINVALID, "out of range"},
+        {"finding\tx\trecent-load-change\tdistance\t-\t-\tmore\\s+km\n", SOL_EINVALID,
+         "set finding"},
+        {"finding\tx\twells-score\t3\t-\t-\twells\n", SOL_EINVALID, "derived"},
+        {"finding\tx\tage\t$1\t-\t-\tage\\s+\\d+\n", SOL_EPARSE, "capture group"},
+        {"finding\tx\tsex\t$1\t-\t-\t(male|female)\n", SOL_EINVALID, "int or real"},
+        {"finding\tx\tsymptom-duration\t$1*0\t-\t-\t(\\d+)\\s+weeks\n", SOL_EPARSE,
+         "whole number from 1 to 1000"},
+        {"finding\tx\tsymptom-duration\t$1*7d\t-\t-\t(\\d+)\\s+weeks\n", SOL_EPARSE,
+         "factor after '$1*'"},
+        {"finding\tx\tshiny-skin\tyes\tno\t-\t(?:shiny)?\n", SOL_EPARSE, "empty text"},
+        {"finding\tx\tshiny-skin\tyes\tno\t-\tshiny\n"
+         "finding\tx\tshiny-skin\tyes\tno\t-\tglossy\n",
+         SOL_EPARSE, "already used at line 1"},
+        {"finding\tx\tshiny-skin\tyes\tno\tshiny\n", SOL_EPARSE, "columns"},
+        {"negation\tx\t-\t-\t-\t-\tno\n", SOL_EPARSE, "kind"},
+        {"neg-pre\tx\tshiny-skin\t-\t-\t-\tno\n", SOL_EPARSE, "lexicon row"},
+        {"finding\tx\tshiny-skin\tyes\tno\tsometimes\tshiny\n", SOL_EPARSE, "flags"},
+        {"neg-pre\tx\t-\t-\t-\t-\tno\n", SOL_EPARSE, "no finding patterns"},
     };
 
     CHECK(fixture());
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sol_notes *n = NULL;
-        sol_diag d = { .line = 0 };
+        sol_diag d = {.line = 0};
         int rc = load_text(&n, cases[i].text, &d);
 
         if (rc != cases[i].rc || !strstr(d.msg, cases[i].msg))
@@ -732,9 +714,8 @@ static void test_notes__load_errors(void)
 
 /* ------------------------------------------------------------- merge */
 
-static void add(sol_findings *f, const char *name, const char *val,
-                sol_origin origin, sol_context ctx, const char *trigger,
-                int line)
+static void add(sol_findings *f, const char *name, const char *val, sol_origin origin,
+                sol_context ctx, const char *trigger, int line)
 {
     sol_finding x;
 
@@ -757,7 +738,7 @@ static void add(sol_findings *f, const char *name, const char *val,
 static void test_notes__merge_structured_wins(void)
 {
     sol_findings *s = sol_findings_new(), *nf = sol_findings_new();
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
     const sol_conflict *c;
 
     CHECK(s && nf);
@@ -765,16 +746,13 @@ static void test_notes__merge_structured_wins(void)
     add(s, "onset", "sudden", SOL_ORIGIN_RECORD, SOL_CTX_CURRENT, NULL, 11);
     add(nf, "shiny-skin", "yes", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT, NULL, 30);
     add(nf, "onset", "sudden", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT, NULL, 30);
-    add(nf, "cramping-during-run", "yes", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT,
-        NULL, 30);
+    add(nf, "cramping-during-run", "yes", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT, NULL, 30);
     CHECK_EQ_INT(sol_notes_merge(s, nf, &d), SOL_OK);
     CHECK_EQ_INT(sol_findings_count(s), 3);
     CHECK_EQ_STR(value_of(s, "shiny-skin"), "no");
-    CHECK_EQ_INT(sol_findings_find(s, "shiny-skin")->origin,
-                 SOL_ORIGIN_RECORD);
+    CHECK_EQ_INT(sol_findings_find(s, "shiny-skin")->origin, SOL_ORIGIN_RECORD);
     CHECK_EQ_INT(sol_findings_find(s, "onset")->origin, SOL_ORIGIN_RECORD);
-    CHECK_EQ_INT(sol_findings_find(s, "cramping-during-run")->origin,
-                 SOL_ORIGIN_NOTE);
+    CHECK_EQ_INT(sol_findings_find(s, "cramping-during-run")->origin, SOL_ORIGIN_NOTE);
     CHECK_EQ_INT(sol_findings_conflict_count(s), 1);
     c = sol_findings_conflict_at(s, 0);
     CHECK_EQ_STR(c->name, "shiny-skin");
@@ -790,11 +768,10 @@ static void test_notes__merge_structured_wins(void)
 static void test_notes__merge_unknown_answered(void)
 {
     sol_findings *s = sol_findings_new(), *nf = sol_findings_new();
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
 
     CHECK(s && nf);
-    add(s, "shiny-skin", "unknown", SOL_ORIGIN_RECORD, SOL_CTX_CURRENT, NULL,
-        10);
+    add(s, "shiny-skin", "unknown", SOL_ORIGIN_RECORD, SOL_CTX_CURRENT, NULL, 10);
     add(nf, "shiny-skin", "yes", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT, NULL, 30);
     CHECK_EQ_INT(sol_notes_merge(s, nf, &d), SOL_OK);
     CHECK_EQ_INT(sol_findings_count(s), 1);
@@ -808,29 +785,22 @@ static void test_notes__merge_unknown_answered(void)
 static void test_notes__merge_notes_disagree(void)
 {
     sol_findings *s = sol_findings_new(), *nf = sol_findings_new();
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
     const sol_conflict *c;
 
     CHECK(s && nf);
     /* affirmed beats negated, whatever the order */
     add(nf, "shiny-skin", "yes", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT, NULL, 30);
     add(nf, "shiny-skin", "no", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT, "not", 31);
-    add(nf, "cramping-during-run", "no", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT,
-        "denies", 32);
-    add(nf, "cramping-during-run", "yes", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT,
-        NULL, 33);
+    add(nf, "cramping-during-run", "no", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT, "denies", 32);
+    add(nf, "cramping-during-run", "yes", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT, NULL, 33);
     /* same polarity: the later mention wins */
-    add(nf, "symptom-trend", "improving", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT,
-        NULL, 34);
-    add(nf, "symptom-trend", "worsening", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT,
-        NULL, 35);
+    add(nf, "symptom-trend", "improving", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT, NULL, 34);
+    add(nf, "symptom-trend", "worsening", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT, NULL, 35);
     /* history mentions are added once, never in conflict */
-    add(nf, "night-or-rest-pain", "yes", SOL_ORIGIN_NOTE, SOL_CTX_HISTORY,
-        "years ago", 36);
-    add(nf, "night-or-rest-pain", "yes", SOL_ORIGIN_NOTE, SOL_CTX_HISTORY,
-        "in the past", 37);
-    add(nf, "night-or-rest-pain", "no", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT,
-        "no", 38);
+    add(nf, "night-or-rest-pain", "yes", SOL_ORIGIN_NOTE, SOL_CTX_HISTORY, "years ago", 36);
+    add(nf, "night-or-rest-pain", "yes", SOL_ORIGIN_NOTE, SOL_CTX_HISTORY, "in the past", 37);
+    add(nf, "night-or-rest-pain", "no", SOL_ORIGIN_NOTE, SOL_CTX_CURRENT, "no", 38);
     CHECK_EQ_INT(sol_notes_merge(s, nf, &d), SOL_OK);
     CHECK_EQ_STR(value_of(s, "shiny-skin"), "yes");
     CHECK_EQ_STR(value_of(s, "cramping-during-run"), "yes");
@@ -856,7 +826,7 @@ static void test_notes__merge_extracted(void)
 {
     sol_findings *s = sol_findings_new();
     sol_findings *nf = extract("Calf not shiny. Thompson positive.");
-    sol_diag d = { .line = 0 };
+    sol_diag d = {.line = 0};
 
     CHECK(s && nf);
     add(s, "shiny-skin", "yes", SOL_ORIGIN_RECORD, SOL_CTX_CURRENT, NULL, 5);
@@ -880,42 +850,32 @@ static void test_notes__free_null(void)
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
-        { "test_notes__load", test_notes__load },
-        { "test_notes__sentence_table", test_notes__sentence_table },
-        { "test_notes__every_pattern_exercised",
-          test_notes__every_pattern_exercised },
-        { "test_notes__provenance", test_notes__provenance },
-        { "test_notes__scan_triggers", test_notes__scan_triggers },
-        { "test_notes__inherent_history", test_notes__inherent_history },
-        { "test_notes__tc3_dvt_from_note", test_notes__tc3_dvt_from_note },
-        { "test_notes__tc6_borderline_from_note",
-          test_notes__tc6_borderline_from_note },
-        { "test_notes__tc7_achilles_from_note",
-          test_notes__tc7_achilles_from_note },
-        { "test_notes__compartment_from_note",
-          test_notes__compartment_from_note },
-        { "test_notes__cauda_equina_from_note",
-          test_notes__cauda_equina_from_note },
-        { "test_notes__sentence_split", test_notes__sentence_split },
-        { "test_notes__scope_window", test_notes__scope_window },
-        { "test_notes__note_too_long", test_notes__note_too_long },
-        { "test_notes__invalid_utf8", test_notes__invalid_utf8 },
-        { "test_notes__backtracking_limit", test_notes__backtracking_limit },
-        { "test_notes__word_guard_holds", test_notes__word_guard_holds },
-        { "test_notes__sentence_table_jit", test_notes__sentence_table_jit },
-        { "test_notes__large_note_bounded", test_notes__large_note_bounded },
-        { "test_notes__no_text_passthrough",
-          test_notes__no_text_passthrough },
-        { "test_notes__load_errors", test_notes__load_errors },
-        { "test_notes__merge_structured_wins",
-          test_notes__merge_structured_wins },
-        { "test_notes__merge_unknown_answered",
-          test_notes__merge_unknown_answered },
-        { "test_notes__merge_notes_disagree",
-          test_notes__merge_notes_disagree },
-        { "test_notes__merge_extracted", test_notes__merge_extracted },
-        { "test_notes__free_null", test_notes__free_null },
-        { NULL, NULL }
-    };
+        {"test_notes__load", test_notes__load},
+        {"test_notes__sentence_table", test_notes__sentence_table},
+        {"test_notes__every_pattern_exercised", test_notes__every_pattern_exercised},
+        {"test_notes__provenance", test_notes__provenance},
+        {"test_notes__scan_triggers", test_notes__scan_triggers},
+        {"test_notes__inherent_history", test_notes__inherent_history},
+        {"test_notes__tc3_dvt_from_note", test_notes__tc3_dvt_from_note},
+        {"test_notes__tc6_borderline_from_note", test_notes__tc6_borderline_from_note},
+        {"test_notes__tc7_achilles_from_note", test_notes__tc7_achilles_from_note},
+        {"test_notes__compartment_from_note", test_notes__compartment_from_note},
+        {"test_notes__cauda_equina_from_note", test_notes__cauda_equina_from_note},
+        {"test_notes__sentence_split", test_notes__sentence_split},
+        {"test_notes__scope_window", test_notes__scope_window},
+        {"test_notes__note_too_long", test_notes__note_too_long},
+        {"test_notes__invalid_utf8", test_notes__invalid_utf8},
+        {"test_notes__backtracking_limit", test_notes__backtracking_limit},
+        {"test_notes__word_guard_holds", test_notes__word_guard_holds},
+        {"test_notes__sentence_table_jit", test_notes__sentence_table_jit},
+        {"test_notes__large_note_bounded", test_notes__large_note_bounded},
+        {"test_notes__no_text_passthrough", test_notes__no_text_passthrough},
+        {"test_notes__load_errors", test_notes__load_errors},
+        {"test_notes__merge_structured_wins", test_notes__merge_structured_wins},
+        {"test_notes__merge_unknown_answered", test_notes__merge_unknown_answered},
+        {"test_notes__merge_notes_disagree", test_notes__merge_notes_disagree},
+        {"test_notes__merge_extracted", test_notes__merge_extracted},
+        {"test_notes__free_null", test_notes__free_null},
+        {NULL, NULL}};
     return harness_main(argc, argv, tests);
 }

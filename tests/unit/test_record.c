@@ -31,8 +31,7 @@ static int load(sol_record **r, const char *path, sol_diag *d)
 static int parse(sol_record **r, const char *text, sol_diag *d)
 {
     memset(d, 0, sizeof *d);
-    return sol_record_parse(r, text, strlen(text), "mem.xml", TEST_SCHEMA,
-                            vocab(), d);
+    return sol_record_parse(r, text, strlen(text), "mem.xml", TEST_SCHEMA, vocab(), d);
 }
 
 /* The i-th finding called name (set members give several), or NULL. */
@@ -55,12 +54,14 @@ static const char *sym(const sol_record *r, const char *name)
 
 static void test_record__all_examples_load(void)
 {
-    static const char *const files[] = {
-        "examples/tc1-hayley-overstride.xml", "examples/tc2-blogger-hip.xml",
-        "examples/tc3-dvt.xml", "examples/tc4-soleus-overload.xml",
-        "examples/tc5-gastroc-tear.xml", "examples/tc6-borderline.xml",
-        "examples/tc7-achilles-rupture.xml", NULL
-    };
+    static const char *const files[] = {"examples/tc1-hayley-overstride.xml",
+                                        "examples/tc2-blogger-hip.xml",
+                                        "examples/tc3-dvt.xml",
+                                        "examples/tc4-soleus-overload.xml",
+                                        "examples/tc5-gastroc-tear.xml",
+                                        "examples/tc6-borderline.xml",
+                                        "examples/tc7-achilles-rupture.xml",
+                                        NULL};
     CHECK(vocab());
     for (const char *const *p = files; *p; p++) {
         sol_record *r = NULL;
@@ -100,8 +101,7 @@ static void test_record__tc1_paths_lines_and_values(void)
     f = nth(r, "pain-onset-into-run", 0);
     CHECK(f && f->value.kind == SOL_VAL_REAL && f->value.r == 3.0);
     CHECK_EQ_STR(sym(r, "heel-strike-ahead-of-com"), "yes");
-    CHECK_EQ_STR(nth(r, "heel-strike-ahead-of-com", 0)->path,
-                 "/assessment/running/finding[2]");
+    CHECK_EQ_STR(nth(r, "heel-strike-ahead-of-com", 0)->path, "/assessment/running/finding[2]");
     n = sol_record_note_at(r, 0);
     CHECK(n);
     CHECK_EQ_STR(n->path, "/assessment/notes/note[1]");
@@ -213,8 +213,7 @@ static void test_record__bad_fixtures_match_expect(void)
         if (nl < 5 || strcmp(e->d_name + nl - 4, ".xml") != 0)
             continue;
         snprintf(xml, sizeof xml, "tests/bad/%s", e->d_name);
-        snprintf(expect, sizeof expect, "tests/bad/%.*s.expect",
-                 (int)(nl - 4), e->d_name);
+        snprintf(expect, sizeof expect, "tests/bad/%.*s.expect", (int)(nl - 4), e->d_name);
         if (read_expect(expect, &want, sub, sizeof sub) != 0) {
             printf("  %s: missing or incomplete .expect\n", xml);
             failed++;
@@ -226,11 +225,11 @@ static void test_record__bad_fixtures_match_expect(void)
         char esc[4 * sizeof d.msg], shown[sizeof esc + 700];
         snprintf(shown, sizeof shown, "%s:%d: %s", d.file, d.line,
                  sol_escape_ctl(esc, sizeof esc, d.msg));
-        if (exit_for(rc) != want || (rc != SOL_OK && !strstr(shown, sub))
-            || (rc != SOL_OK && (strcmp(d.file, xml) != 0 || d.line <= 0))
-            || (rc == SOL_OK) != (r != NULL)) {
-            printf("  %s: rc=%d (exit %d, want %d) %s:%d: %s\n", xml, rc,
-                   exit_for(rc), want, d.file, d.line, d.msg);
+        if (exit_for(rc) != want || (rc != SOL_OK && !strstr(shown, sub)) ||
+            (rc != SOL_OK && (strcmp(d.file, xml) != 0 || d.line <= 0)) ||
+            (rc == SOL_OK) != (r != NULL)) {
+            printf("  %s: rc=%d (exit %d, want %d) %s:%d: %s\n", xml, rc, exit_for(rc), want,
+                   d.file, d.line, d.msg);
             failed++;
         }
         sol_record_free(r);
@@ -242,12 +241,15 @@ static void test_record__bad_fixtures_match_expect(void)
 
 static void test_record__hostile_input_prints_nothing(void)
 {
-    static const char *const files[] = {
-        "tests/bad/xxe-passwd.xml", "tests/bad/billion-laughs.xml",
-        "tests/bad/malformed.xml", "tests/bad/undefined-entity.xml",
-        "tests/bad/schema-unknown-element.xml", "tests/bad/xinclude.xml",
-        "tests/bad/invalid-utf8.xml", "tests/bad/deep-nesting.xml", NULL
-    };
+    static const char *const files[] = {"tests/bad/xxe-passwd.xml",
+                                        "tests/bad/billion-laughs.xml",
+                                        "tests/bad/malformed.xml",
+                                        "tests/bad/undefined-entity.xml",
+                                        "tests/bad/schema-unknown-element.xml",
+                                        "tests/bad/xinclude.xml",
+                                        "tests/bad/invalid-utf8.xml",
+                                        "tests/bad/deep-nesting.xml",
+                                        NULL};
     char path[] = "/tmp/soleus-stderr-XXXXXX";
     int fd = mkstemp(path), saved;
     off_t size;
@@ -300,8 +302,7 @@ static void test_record__hundred_megabytes_refused_unread(void)
     fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     CHECK(fd >= 0);
     /* A 100 MB file: sparse, so the test is quick and needs no disk. */
-    rc = ftruncate(fd, 100L * 1024 * 1024) == 0
-         && write(fd, "<", 1) == 1;
+    rc = ftruncate(fd, 100L * 1024 * 1024) == 0 && write(fd, "<", 1) == 1;
     close(fd);
     if (rc)
         rc = load(&r, path, &d);
@@ -415,12 +416,14 @@ static void test_record__minimal_and_any_section_order(void)
     CHECK_EQ_INT(sol_record_note_count(r), 0);
     sol_record_free(r);
     CHECK_EQ_INT(parse(&r,
-        "<assessment id=\"o\">\n"
-        "  <notes><note>  first  </note><note>second</note></notes>\n"
-        "  <screening><finding name=\"shiny-skin\"> no </finding></screening>\n"
-        "  <patient><occupation>  desk job </occupation>"
-        "<finding name=\"age\">40</finding></patient>\n"
-        "</assessment>", &d), SOL_OK);
+                       "<assessment id=\"o\">\n"
+                       "  <notes><note>  first  </note><note>second</note></notes>\n"
+                       "  <screening><finding name=\"shiny-skin\"> no </finding></screening>\n"
+                       "  <patient><occupation>  desk job </occupation>"
+                       "<finding name=\"age\">40</finding></patient>\n"
+                       "</assessment>",
+                       &d),
+                 SOL_OK);
     CHECK_EQ_STR(sol_record_occupation(r), "desk job");
     CHECK_EQ_STR(sym(r, "shiny-skin"), "no");
     CHECK_EQ_INT(nth(r, "shiny-skin", 0)->line, 3);
@@ -438,8 +441,11 @@ static void test_record__unknown_name_suggests_the_close_one(void)
     sol_record *r = NULL;
     sol_diag d;
 
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><history><finding name=\"Onset\">"
-                           "sudden</finding></history></assessment>", &d), SOL_EINVALID);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\"><history><finding name=\"Onset\">"
+                       "sudden</finding></history></assessment>",
+                       &d),
+                 SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "unknown finding 'Onset'");
     CHECK_CONTAINS(d.msg, "(did you mean: onset");
     CHECK(!r);
@@ -450,14 +456,14 @@ static void test_record__unknown_name_suggests_the_close_one(void)
 static void test_record__check_lists_every_problem_with_its_line(void)
 {
     static const char text[] =
-        "<assessment id=\"a b\">\n"                                   /* 1 */
-        "<patient><finding name=\"age\" value=\"35\"/>\n"             /* 2 */
-        "<finding name=\"sex\">Female</finding></patient>\n"           /* 3 */
+        "<assessment id=\"a b\">\n"                                       /* 1 */
+        "<patient><finding name=\"age\" value=\"35\"/>\n"                 /* 2 */
+        "<finding name=\"sex\">Female</finding></patient>\n"              /* 3 */
         "<history><finding name=\"symptom-duration\">2 weeks</finding>\n" /* 4 */
-        "<finding name=\"onsett\">gradual</finding></history>\n"        /* 5 */
-        "<medication>x</medication>\n"                                 /* 6 */
+        "<finding name=\"onsett\">gradual</finding></history>\n"          /* 5 */
+        "<medication>x</medication>\n"                                    /* 6 */
         "</assessment>\n";
-    sol_record_problems all = { 0 };
+    sol_record_problems all = {0};
     sol_diag d;
     char path[] = "/tmp/soleus-check-XXXXXX";
     int fd = mkstemp(path);
@@ -495,9 +501,12 @@ static void test_record__visit_details_are_read_and_checked(void)
     sol_record *r = NULL;
     sol_diag d;
 
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><date>2026-03-14</date>"
-                           "<clinician>J. Doe</clinician><visit>2</visit>"
-                           "</assessment>", &d), SOL_OK);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\"><date>2026-03-14</date>"
+                       "<clinician>J. Doe</clinician><visit>2</visit>"
+                       "</assessment>",
+                       &d),
+                 SOL_OK);
     CHECK_EQ_STR(sol_record_date(r), "2026-03-14");
     CHECK_EQ_STR(sol_record_clinician(r), "J. Doe");
     CHECK_EQ_STR(sol_record_visit(r), "2");
@@ -509,12 +518,18 @@ static void test_record__visit_details_are_read_and_checked(void)
     CHECK(r && !sol_record_date(r));
     sol_record_free(r);
     r = NULL;
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\">\n<date>2026-02-30</date>"
-                           "</assessment>", &d), SOL_EINVALID);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\">\n<date>2026-02-30</date>"
+                       "</assessment>",
+                       &d),
+                 SOL_EINVALID);
     CHECK_EQ_INT(d.line, 2);
     CHECK_CONTAINS(d.msg, "expected YYYY-MM-DD");
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><visit>first</visit>"
-                           "</assessment>", &d), SOL_EINVALID);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\"><visit>first</visit>"
+                       "</assessment>",
+                       &d),
+                 SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "not a visit number");
     CHECK(!r);
 }
@@ -522,22 +537,20 @@ static void test_record__visit_details_are_read_and_checked(void)
 static void test_record__schema_violations(void)
 {
     static const char *const bad[] = {
-        "<assessment><patient/></assessment>",                       /* no id */
-        "<assessment id=\"a\"><history/><history/></assessment>",    /* twice */
-        "<record id=\"a\"/>",                                        /* root */
+        "<assessment><patient/></assessment>",                    /* no id */
+        "<assessment id=\"a\"><history/><history/></assessment>", /* twice */
+        "<record id=\"a\"/>",                                     /* root */
         "<assessment id=\"a\"><history><finding>yes</finding></history></assessment>",
         "<assessment id=\"a\"><history><finding name=\"onset\"><b>sudden</b></finding></history></assessment>",
         "<assessment id=\"a\"><patient><occupation>a</occupation><occupation>b</occupation></patient></assessment>",
         "<assessment id=\"a\"><history><occupation>x</occupation></history></assessment>",
         "<assessment id=\"a\" extra=\"1\"/>",
-        NULL
-    };
+        NULL};
     for (const char *const *p = bad; *p; p++) {
         sol_record *r = NULL;
         sol_diag d;
         int rc = parse(&r, *p, &d);
-        if (rc != SOL_EINVALID || r
-            || !strstr(d.msg, "does not match the record schema")) {
+        if (rc != SOL_EINVALID || r || !strstr(d.msg, "does not match the record schema")) {
             printf("  %s -> rc=%d %s\n", *p, rc, d.msg);
             sol_record_free(r);
             CHECK(0);
@@ -550,32 +563,46 @@ static void test_record__vocabulary_errors_name_line_and_expectation(void)
     sol_record *r = NULL;
     sol_diag d;
 
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\">\n<patient>\n"
-                           "<finding name=\"age\">120</finding>\n"
-                           "</patient></assessment>", &d), SOL_EINVALID);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\">\n<patient>\n"
+                       "<finding name=\"age\">120</finding>\n"
+                       "</patient></assessment>",
+                       &d),
+                 SOL_EINVALID);
     CHECK_EQ_STR(d.file, "mem.xml");
     CHECK_EQ_INT(d.line, 3);
     CHECK_EQ_STR(d.msg, "finding 'age': value 120 out of range 14..90 years");
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><history>"
-                           "<finding name=\"recent-load-change\">distance\n"
-                           "hills</finding></history></assessment>", &d),
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\"><history>"
+                       "<finding name=\"recent-load-change\">distance\n"
+                       "hills</finding></history></assessment>",
+                       &d),
                  SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "'hills' is not an allowed value");
     /* An empty finding (a template line left blank) is not recorded. */
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><history>"
-                           "<finding name=\"onset\"> </finding>"
-                           "</history></assessment>", &d), SOL_OK);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\"><history>"
+                       "<finding name=\"onset\"> </finding>"
+                       "</history></assessment>",
+                       &d),
+                 SOL_OK);
     CHECK_EQ_INT((int)sol_findings_count(sol_record_findings(r)), 0);
     sol_record_free(r);
     r = NULL;
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><screening>"
-                           "<finding name=\"s4-screen-all-yes\">yes</finding>"
-                           "</screening></assessment>", &d), SOL_EINVALID);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\"><screening>"
+                       "<finding name=\"s4-screen-all-yes\">yes</finding>"
+                       "</screening></assessment>",
+                       &d),
+                 SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "derived finding, computed by Soleus");
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><history>"
-                           "<finding name=\"onset\">sudden</finding></history>"
-                           "<screening><finding name=\"onset\">sudden</finding>"
-                           "</screening></assessment>", &d), SOL_EINVALID);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\"><history>"
+                       "<finding name=\"onset\">sudden</finding></history>"
+                       "<screening><finding name=\"onset\">sudden</finding>"
+                       "</screening></assessment>",
+                       &d),
+                 SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "belongs in <history>, not <screening>");
 }
 
@@ -613,8 +640,7 @@ static void test_record__nesting_scan_ignores_comments_and_attributes(void)
     sol_record *r = NULL;
     sol_diag d;
 
-    n += (size_t)snprintf(buf + n, sizeof buf - n,
-                          "<?xml version=\"1.0\"?>\n<!-- ");
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "<?xml version=\"1.0\"?>\n<!-- ");
     for (int i = 0; i < 40; i++)
         n += (size_t)snprintf(buf + n, sizeof buf - n, "<x>");
     n += (size_t)snprintf(buf + n, sizeof buf - n,
@@ -626,8 +652,11 @@ static void test_record__nesting_scan_ignores_comments_and_attributes(void)
     CHECK_EQ_INT(parse(&r, buf, &d), SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "schema");
     buf[0] = '\0';
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><notes><note><![CDATA[ <a><b><c> ]]>"
-                           "</note></notes></assessment>", &d), SOL_OK);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\"><notes><note><![CDATA[ <a><b><c> ]]>"
+                       "</note></notes></assessment>",
+                       &d),
+                 SOL_OK);
     CHECK_EQ_STR(sol_record_note_at(r, 0)->text, "<a><b><c>");
     sol_record_free(r);
 }
@@ -637,24 +666,38 @@ static void test_record__utf8_checks(void)
     sol_record *r = NULL;
     sol_diag d;
 
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><notes><note>caf\xc3\xa9 \xe2\x80\x93 "
-                           "\xf0\x9f\x8f\x83</note></notes></assessment>", &d), SOL_OK);
-    CHECK_EQ_STR(sol_record_note_at(r, 0)->text,
-                 "caf\xc3\xa9 \xe2\x80\x93 \xf0\x9f\x8f\x83");
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\"><notes><note>caf\xc3\xa9 \xe2\x80\x93 "
+                       "\xf0\x9f\x8f\x83</note></notes></assessment>",
+                       &d),
+                 SOL_OK);
+    CHECK_EQ_STR(sol_record_note_at(r, 0)->text, "caf\xc3\xa9 \xe2\x80\x93 \xf0\x9f\x8f\x83");
     sol_record_free(r);
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\">\n<notes><note>\xc0\xaf</note>"
-                           "</notes></assessment>", &d), SOL_EPARSE);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\">\n<notes><note>\xc0\xaf</note>"
+                       "</notes></assessment>",
+                       &d),
+                 SOL_EPARSE);
     CHECK_CONTAINS(d.msg, "invalid UTF-8");
     CHECK_EQ_INT(d.line, 2);
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><notes><note>\xed\xa0\x80</note>"
-                           "</notes></assessment>", &d), SOL_EPARSE);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\"><notes><note>\xed\xa0\x80</note>"
+                       "</notes></assessment>",
+                       &d),
+                 SOL_EPARSE);
     CHECK_CONTAINS(d.msg, "invalid UTF-8");
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><notes><note>\xe2\x80</note>"
-                           "</notes></assessment>", &d), SOL_EPARSE);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\"><notes><note>\xe2\x80</note>"
+                       "</notes></assessment>",
+                       &d),
+                 SOL_EPARSE);
     /* A declared legacy encoding is ignored: records are always UTF-8. */
-    CHECK_EQ_INT(parse(&r, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
-                           "<assessment id=\"a\"><notes><note>caf\xc3\xa9</note>"
-                           "</notes></assessment>", &d), SOL_OK);
+    CHECK_EQ_INT(parse(&r,
+                       "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+                       "<assessment id=\"a\"><notes><note>caf\xc3\xa9</note>"
+                       "</notes></assessment>",
+                       &d),
+                 SOL_OK);
     CHECK_EQ_STR(sol_record_note_at(r, 0)->text, "caf\xc3\xa9");
     sol_record_free(r);
 }
@@ -664,8 +707,11 @@ static void test_record__predefined_and_character_references_allowed(void)
     sol_record *r = NULL;
     sol_diag d;
 
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"><notes><note>a &amp; b &lt; "
-                           "&#x41;&#66;</note></notes></assessment>", &d), SOL_OK);
+    CHECK_EQ_INT(parse(&r,
+                       "<assessment id=\"a\"><notes><note>a &amp; b &lt; "
+                       "&#x41;&#66;</note></notes></assessment>",
+                       &d),
+                 SOL_OK);
     CHECK_EQ_STR(sol_record_note_at(r, 0)->text, "a & b < AB");
     sol_record_free(r);
 }
@@ -679,21 +725,20 @@ static void test_record__malformed_inputs(void)
     CHECK_EQ_INT(parse(&r, "", &d), SOL_EPARSE);
     CHECK_CONTAINS(d.msg, "malformed XML");
     CHECK_EQ_INT(parse(&r, "not xml at all", &d), SOL_EPARSE);
-    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"></assessment><x/>", &d),
-                 SOL_EPARSE);
-    CHECK_EQ_INT(sol_record_parse(&r, nul_doc, sizeof nul_doc - 1, "nul.xml",
-                                  TEST_SCHEMA, vocab(), &d), SOL_EPARSE);
+    CHECK_EQ_INT(parse(&r, "<assessment id=\"a\"></assessment><x/>", &d), SOL_EPARSE);
+    CHECK_EQ_INT(
+        sol_record_parse(&r, nul_doc, sizeof nul_doc - 1, "nul.xml", TEST_SCHEMA, vocab(), &d),
+        SOL_EPARSE);
     CHECK(r == NULL);
-    CHECK_EQ_INT(parse(&r, "<!doctype assessment><assessment id=\"a\"/>", &d),
-                 SOL_EPARSE);
+    CHECK_EQ_INT(parse(&r, "<!doctype assessment><assessment id=\"a\"/>", &d), SOL_EPARSE);
     CHECK_CONTAINS(d.msg, "DOCTYPE");
 }
 
 static void test_record__big_line_numbers(void)
 {
     size_t pad = 70000, len;
-    const char *head = "<assessment id=\"a\">", *tail =
-        "<patient><finding name=\"age\">9</finding></patient></assessment>";
+    const char *head = "<assessment id=\"a\">",
+               *tail = "<patient><finding name=\"age\">9</finding></patient></assessment>";
     char *buf;
     sol_record *r = NULL;
     sol_diag d;
@@ -736,34 +781,43 @@ static void test_record__findings_mut_is_the_same_set(void)
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
-        { "test_record__all_examples_load", test_record__all_examples_load },
-        { "test_record__tc1_paths_lines_and_values", test_record__tc1_paths_lines_and_values },
-        { "test_record__tc2_unknown_and_set_members", test_record__tc2_unknown_and_set_members },
-        { "test_record__tc3_tc6_tc7_key_findings", test_record__tc3_tc6_tc7_key_findings },
-        { "test_record__bad_fixtures_match_expect", test_record__bad_fixtures_match_expect },
-        { "test_record__hostile_input_prints_nothing", test_record__hostile_input_prints_nothing },
-        { "test_record__inert_text_is_kept_verbatim", test_record__inert_text_is_kept_verbatim },
-        { "test_record__hundred_megabytes_refused_unread", test_record__hundred_megabytes_refused_unread },
-        { "test_record__oversized_buffer_refused", test_record__oversized_buffer_refused },
-        { "test_record__missing_file_is_eio", test_record__missing_file_is_eio },
-        { "test_record__missing_schema_is_eio", test_record__missing_schema_is_eio },
-        { "test_record__compiled_schema_judges_as_per_record", test_record__compiled_schema_judges_as_per_record },
-        { "test_record__minimal_and_any_section_order", test_record__minimal_and_any_section_order },
-        { "test_record__schema_violations", test_record__schema_violations },
-        { "test_record__unknown_name_suggests_the_close_one", test_record__unknown_name_suggests_the_close_one },
-        { "test_record__check_lists_every_problem_with_its_line", test_record__check_lists_every_problem_with_its_line },
-        { "test_record__visit_details_are_read_and_checked", test_record__visit_details_are_read_and_checked },
-        { "test_record__vocabulary_errors_name_line_and_expectation", test_record__vocabulary_errors_name_line_and_expectation },
-        { "test_record__nesting_limit", test_record__nesting_limit },
-        { "test_record__nesting_scan_ignores_comments_and_attributes", test_record__nesting_scan_ignores_comments_and_attributes },
-        { "test_record__utf8_checks", test_record__utf8_checks },
-        { "test_record__predefined_and_character_references_allowed", test_record__predefined_and_character_references_allowed },
-        { "test_record__malformed_inputs", test_record__malformed_inputs },
-        { "test_record__big_line_numbers", test_record__big_line_numbers },
-        { "test_record__free_null_and_accessors_on_null", test_record__free_null_and_accessors_on_null },
-        { "test_record__findings_mut_is_the_same_set", test_record__findings_mut_is_the_same_set },
-        { NULL, NULL }
-    };
+        {"test_record__all_examples_load", test_record__all_examples_load},
+        {"test_record__tc1_paths_lines_and_values", test_record__tc1_paths_lines_and_values},
+        {"test_record__tc2_unknown_and_set_members", test_record__tc2_unknown_and_set_members},
+        {"test_record__tc3_tc6_tc7_key_findings", test_record__tc3_tc6_tc7_key_findings},
+        {"test_record__bad_fixtures_match_expect", test_record__bad_fixtures_match_expect},
+        {"test_record__hostile_input_prints_nothing", test_record__hostile_input_prints_nothing},
+        {"test_record__inert_text_is_kept_verbatim", test_record__inert_text_is_kept_verbatim},
+        {"test_record__hundred_megabytes_refused_unread",
+         test_record__hundred_megabytes_refused_unread},
+        {"test_record__oversized_buffer_refused", test_record__oversized_buffer_refused},
+        {"test_record__missing_file_is_eio", test_record__missing_file_is_eio},
+        {"test_record__missing_schema_is_eio", test_record__missing_schema_is_eio},
+        {"test_record__compiled_schema_judges_as_per_record",
+         test_record__compiled_schema_judges_as_per_record},
+        {"test_record__minimal_and_any_section_order",
+         test_record__minimal_and_any_section_order},
+        {"test_record__schema_violations", test_record__schema_violations},
+        {"test_record__unknown_name_suggests_the_close_one",
+         test_record__unknown_name_suggests_the_close_one},
+        {"test_record__check_lists_every_problem_with_its_line",
+         test_record__check_lists_every_problem_with_its_line},
+        {"test_record__visit_details_are_read_and_checked",
+         test_record__visit_details_are_read_and_checked},
+        {"test_record__vocabulary_errors_name_line_and_expectation",
+         test_record__vocabulary_errors_name_line_and_expectation},
+        {"test_record__nesting_limit", test_record__nesting_limit},
+        {"test_record__nesting_scan_ignores_comments_and_attributes",
+         test_record__nesting_scan_ignores_comments_and_attributes},
+        {"test_record__utf8_checks", test_record__utf8_checks},
+        {"test_record__predefined_and_character_references_allowed",
+         test_record__predefined_and_character_references_allowed},
+        {"test_record__malformed_inputs", test_record__malformed_inputs},
+        {"test_record__big_line_numbers", test_record__big_line_numbers},
+        {"test_record__free_null_and_accessors_on_null",
+         test_record__free_null_and_accessors_on_null},
+        {"test_record__findings_mut_is_the_same_set", test_record__findings_mut_is_the_same_set},
+        {NULL, NULL}};
     int rc = harness_main(argc, argv, tests);
     sol_vocab_free(vocab());
     return rc;

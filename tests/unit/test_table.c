@@ -24,7 +24,7 @@ static void test_table__reads_good_rows(void)
 {
     const sol_table *t = NULL;
     const sol_table_row *r;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
 
     CHECK_EQ_INT(sol_table_open(&t, FIX "good.tsv", COLS, 0, &d), SOL_OK);
     CHECK_EQ_INT(sol_table_count(t), 2);
@@ -37,7 +37,7 @@ static void test_table__reads_good_rows(void)
     r = sol_table_at(t, 1);
     CHECK_EQ_INT(r->line, 6);
     CHECK_EQ_INT(r->ncols, 4);
-    CHECK_EQ_STR(r->col[0], "two");     /* spaces around cells trimmed */
+    CHECK_EQ_STR(r->col[0], "two"); /* spaces around cells trimmed */
     CHECK_EQ_STR(r->col[1], "b");
     CHECK_EQ_STR(r->col[3], "some note"); /* CR of the line end gone */
     CHECK(sol_table_at(t, 2) == NULL);
@@ -54,26 +54,26 @@ static void test_table__each_rule_names_file_and_line(void)
         int code;
         const char *want;
     } bad[] = {
-        { "few.tsv", SOL_EPARSE,
-          FIX "few.tsv:3: expected 3 tab-separated columns (id kind size [note]), found 2" },
-        { "many.tsv", SOL_EPARSE,
-          FIX "many.tsv:1: expected 4 tab-separated columns (id kind size [note]), found 5" },
-        { "wide.tsv", SOL_EPARSE,
-          FIX "wide.tsv:1: expected 4 tab-separated columns (id kind size [note]), found 13" },
-        { "empty.tsv", SOL_EPARSE,
-          FIX "empty.tsv:3: column 2 is empty (columns: id kind size [note]; write - for none)" },
-        { "choice.tsv", SOL_EPARSE, FIX "choice.tsv:3: kind 'd': expected a, b or c" },
-        { "header.tsv", SOL_EPARSE, FIX "header.tsv:1: kind 'kind': expected a, b or c" },
-        { "number.tsv", SOL_EPARSE, FIX "number.tsv:2: size '0x10': expected a number" },
-        { "nul.tsv", SOL_EPARSE, FIX "nul.tsv:2: a NUL byte in a text file" },
-        { "utf8.tsv", SOL_EPARSE, FIX "utf8.tsv:2: not valid UTF-8" },
-        { "missing.tsv", SOL_EIO, FIX "missing.tsv: cannot open: No such file or directory" },
+        {"few.tsv", SOL_EPARSE,
+         FIX "few.tsv:3: expected 3 tab-separated columns (id kind size [note]), found 2"},
+        {"many.tsv", SOL_EPARSE,
+         FIX "many.tsv:1: expected 4 tab-separated columns (id kind size [note]), found 5"},
+        {"wide.tsv", SOL_EPARSE,
+         FIX "wide.tsv:1: expected 4 tab-separated columns (id kind size [note]), found 13"},
+        {"empty.tsv", SOL_EPARSE,
+         FIX "empty.tsv:3: column 2 is empty (columns: id kind size [note]; write - for none)"},
+        {"choice.tsv", SOL_EPARSE, FIX "choice.tsv:3: kind 'd': expected a, b or c"},
+        {"header.tsv", SOL_EPARSE, FIX "header.tsv:1: kind 'kind': expected a, b or c"},
+        {"number.tsv", SOL_EPARSE, FIX "number.tsv:2: size '0x10': expected a number"},
+        {"nul.tsv", SOL_EPARSE, FIX "nul.tsv:2: a NUL byte in a text file"},
+        {"utf8.tsv", SOL_EPARSE, FIX "utf8.tsv:2: not valid UTF-8"},
+        {"missing.tsv", SOL_EIO, FIX "missing.tsv: cannot open: No such file or directory"},
     };
     char path[256], got[2048];
 
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         const sol_table *t = (const sol_table *)1;
-        sol_diag d = { "", 0, "" };
+        sol_diag d = {"", 0, ""};
         int rc;
 
         snprintf(path, sizeof path, FIX "%s", bad[i].file);
@@ -88,7 +88,7 @@ static void test_table__each_rule_names_file_and_line(void)
 static void test_table__optional_missing_file_is_no_table(void)
 {
     const sol_table *t = (const sol_table *)1;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
 
     CHECK_EQ_INT(sol_table_open(&t, FIX "missing.tsv", COLS, SOL_TABLE_OPTIONAL, &d), SOL_OK);
     CHECK(t == NULL);
@@ -98,7 +98,7 @@ static void test_table__optional_missing_file_is_no_table(void)
 static void test_table__one_parsed_copy(void)
 {
     const sol_table *a = NULL, *b = NULL, *c = NULL;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     size_t before = sol_table_parse_count();
 
     CHECK_EQ_INT(sol_table_open(&a, FIX "good.tsv", COLS, 0, &d), SOL_OK);
@@ -128,7 +128,7 @@ static void test_table__pipeline_reads_each_table_once(void)
         "examples/tc3-dvt.xml",
     };
     sol_pipeline *p = NULL;
-    sol_diag d = { "", 0, "" };
+    sol_diag d = {"", 0, ""};
     size_t before = sol_table_parse_count(), made;
 
     CHECK_EQ_INT(sol_pipeline_new(&p, "rules", "knowledge", &d), SOL_OK);
@@ -158,13 +158,13 @@ static void test_table__pipeline_reads_each_table_once(void)
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
-        { "test_table__reads_good_rows", test_table__reads_good_rows },
-        { "test_table__each_rule_names_file_and_line", test_table__each_rule_names_file_and_line },
-        { "test_table__optional_missing_file_is_no_table",
-          test_table__optional_missing_file_is_no_table },
-        { "test_table__one_parsed_copy", test_table__one_parsed_copy },
-        { "test_table__pipeline_reads_each_table_once", test_table__pipeline_reads_each_table_once },
-        { NULL, NULL }
-    };
+        {"test_table__reads_good_rows", test_table__reads_good_rows},
+        {"test_table__each_rule_names_file_and_line", test_table__each_rule_names_file_and_line},
+        {"test_table__optional_missing_file_is_no_table",
+         test_table__optional_missing_file_is_no_table},
+        {"test_table__one_parsed_copy", test_table__one_parsed_copy},
+        {"test_table__pipeline_reads_each_table_once",
+         test_table__pipeline_reads_each_table_once},
+        {NULL, NULL}};
     return harness_main(argc, argv, tests);
 }

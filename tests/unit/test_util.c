@@ -34,8 +34,7 @@ static int make_temp(char *buf, size_t buflen, size_t len)
 static void test_util__diag_set_formats_and_returns_code(void)
 {
     sol_diag d;
-    int rc = sol_diag_set(&d, SOL_EINVALID, "r.xml", 14, "finding '%s': %d",
-                          "age", 120);
+    int rc = sol_diag_set(&d, SOL_EINVALID, "r.xml", 14, "finding '%s': %d", "age", 120);
     CHECK_EQ_INT(rc, SOL_EINVALID);
     CHECK_EQ_STR(d.file, "r.xml");
     CHECK_EQ_INT(d.line, 14);
@@ -72,8 +71,7 @@ static void test_util__diag_set_may_reuse_its_own_fields(void)
 
 static void test_util__strdup_and_strndup(void)
 {
-    char *a = sol_strdup("calf"), *b = sol_strndup("soleus", 3),
-         *c = sol_strndup("ab", 10);
+    char *a = sol_strdup("calf"), *b = sol_strndup("soleus", 3), *c = sol_strndup("ab", 10);
     CHECK(a && b && c);
     CHECK_EQ_STR(a, "calf");
     CHECK_EQ_STR(b, "sol");
@@ -86,7 +84,7 @@ static void test_util__strdup_and_strndup(void)
 
 static void test_util__value_copy_is_deep(void)
 {
-    sol_value a = { SOL_VAL_SYMBOL, sol_strdup("yes"), 0, 0 }, b;
+    sol_value a = {SOL_VAL_SYMBOL, sol_strdup("yes"), 0, 0}, b;
 
     CHECK_EQ_INT(sol_value_copy(&b, &a), SOL_OK);
     CHECK(b.sym != a.sym);
@@ -102,12 +100,12 @@ static void test_util__value_copy_is_deep(void)
 static void test_util__value_text_canonical(void)
 {
     char buf[64];
-    sol_value i = { SOL_VAL_INTEGER, NULL, -7, 0 };
-    sol_value r = { SOL_VAL_REAL, NULL, 0, 3.5 };
-    sol_value r2 = { SOL_VAL_REAL, NULL, 0, 0.1 };
-    sol_value u = { SOL_VAL_UNKNOWN, NULL, 0, 0 };
-    sol_value n = { SOL_VAL_NONE, NULL, 0, 0 };
-    sol_value s = { SOL_VAL_SYMBOL, (char *)"dusky-blue", 0, 0 };
+    sol_value i = {SOL_VAL_INTEGER, NULL, -7, 0};
+    sol_value r = {SOL_VAL_REAL, NULL, 0, 3.5};
+    sol_value r2 = {SOL_VAL_REAL, NULL, 0, 0.1};
+    sol_value u = {SOL_VAL_UNKNOWN, NULL, 0, 0};
+    sol_value n = {SOL_VAL_NONE, NULL, 0, 0};
+    sol_value s = {SOL_VAL_SYMBOL, (char *)"dusky-blue", 0, 0};
 
     CHECK_EQ_STR(sol_value_text(&i, buf, sizeof buf), "-7");
     CHECK_EQ_STR(sol_value_text(&r, buf, sizeof buf), "3.5");
@@ -120,13 +118,13 @@ static void test_util__value_text_canonical(void)
 
 static void test_util__value_equal_compares_kind_and_value(void)
 {
-    sol_value i3 = { SOL_VAL_INTEGER, NULL, 3, 0 };
-    sol_value i4 = { SOL_VAL_INTEGER, NULL, 4, 0 };
-    sol_value r3 = { SOL_VAL_REAL, NULL, 0, 3.0 };
-    sol_value y = { SOL_VAL_SYMBOL, (char *)"yes", 0, 0 };
-    sol_value y2 = { SOL_VAL_SYMBOL, (char *)"yes", 0, 0 };
-    sol_value no = { SOL_VAL_SYMBOL, (char *)"no", 0, 0 };
-    sol_value u1 = { SOL_VAL_UNKNOWN, NULL, 0, 0 }, u2 = u1;
+    sol_value i3 = {SOL_VAL_INTEGER, NULL, 3, 0};
+    sol_value i4 = {SOL_VAL_INTEGER, NULL, 4, 0};
+    sol_value r3 = {SOL_VAL_REAL, NULL, 0, 3.0};
+    sol_value y = {SOL_VAL_SYMBOL, (char *)"yes", 0, 0};
+    sol_value y2 = {SOL_VAL_SYMBOL, (char *)"yes", 0, 0};
+    sol_value no = {SOL_VAL_SYMBOL, (char *)"no", 0, 0};
+    sol_value u1 = {SOL_VAL_UNKNOWN, NULL, 0, 0}, u2 = u1;
 
     CHECK(!sol_value_equal(&i3, &i4));
     CHECK(!sol_value_equal(&i3, &r3));
@@ -186,8 +184,7 @@ static void test_util__read_file_missing_is_eio(void)
     char *buf;
     sol_diag d;
 
-    CHECK_EQ_INT(sol_read_file(&buf, NULL, "/nonexistent/soleus.xml", 10, &d),
-                 SOL_EIO);
+    CHECK_EQ_INT(sol_read_file(&buf, NULL, "/nonexistent/soleus.xml", 10, &d), SOL_EIO);
     CHECK_CONTAINS(d.msg, "cannot open");
     CHECK_EQ_STR(d.file, "/nonexistent/soleus.xml");
 }
@@ -234,7 +231,10 @@ static void test_util__escape_ctl_makes_controls_visible(void)
     CHECK_EQ_STR(sol_escape_ctl(out, sizeof out, "a\rb\nc\td"), "a\\rb\\nc\\td");
     CHECK_EQ_STR(sol_escape_ctl(out, sizeof out, "x\033[2Ky\x7f"), "x\\x1b[2Ky\\x7f");
     /* C1 controls (U+0080..U+009F) escaped; other UTF-8 kept whole. */
-    CHECK_EQ_STR(sol_escape_ctl(out, sizeof out, "\xc2\x9b" "2K caf\xc3\xa9"), "\\u009b2K caf\xc3\xa9");
+    CHECK_EQ_STR(sol_escape_ctl(out, sizeof out,
+                                "\xc2\x9b"
+                                "2K caf\xc3\xa9"),
+                 "\\u009b2K caf\xc3\xa9");
     CHECK_EQ_STR(sol_escape_ctl(out, sizeof out, NULL), "");
     /* Cut short at a character boundary, always terminated. */
     CHECK_EQ_STR(sol_escape_ctl(out, 5, "ab\ncd"), "ab\\n");
@@ -368,29 +368,36 @@ static void test_util__buf_appends_formats_and_takes(void)
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
-        { "test_util__diag_set_formats_and_returns_code", test_util__diag_set_formats_and_returns_code },
-        { "test_util__diag_set_null_diag_is_safe", test_util__diag_set_null_diag_is_safe },
-        { "test_util__diag_set_null_file_and_truncation", test_util__diag_set_null_file_and_truncation },
-        { "test_util__diag_set_may_reuse_its_own_fields", test_util__diag_set_may_reuse_its_own_fields },
-        { "test_util__strdup_and_strndup", test_util__strdup_and_strndup },
-        { "test_util__value_copy_is_deep", test_util__value_copy_is_deep },
-        { "test_util__value_text_canonical", test_util__value_text_canonical },
-        { "test_util__value_equal_compares_kind_and_value", test_util__value_equal_compares_kind_and_value },
-        { "test_util__read_file_reads_small_file", test_util__read_file_reads_small_file },
-        { "test_util__read_file_refuses_over_cap", test_util__read_file_refuses_over_cap },
-        { "test_util__read_file_empty_file", test_util__read_file_empty_file },
-        { "test_util__read_file_missing_is_eio", test_util__read_file_missing_is_eio },
-        { "test_util__read_file_directory_is_eio", test_util__read_file_directory_is_eio },
-        { "test_util__read_file_device_is_refused", test_util__read_file_device_is_refused },
-        { "test_util__read_file_fifo_is_refused_without_blocking", test_util__read_file_fifo_is_refused_without_blocking },
-        { "test_util__escape_ctl_makes_controls_visible", test_util__escape_ctl_makes_controls_visible },
-        { "test_util__write_end_reports_a_full_disk", test_util__write_end_reports_a_full_disk },
-        { "test_util__next_line_skips_comments_and_blanks", test_util__next_line_skips_comments_and_blanks },
-        { "test_util__grow_doubles_and_refuses_overflow", test_util__grow_doubles_and_refuses_overflow },
-        { "test_util__grow_one_keeps_every_element", test_util__grow_one_keeps_every_element },
-        { "test_util__trim_both_ends_of_a_span", test_util__trim_both_ends_of_a_span },
-        { "test_util__buf_appends_formats_and_takes", test_util__buf_appends_formats_and_takes },
-        { NULL, NULL }
-    };
+        {"test_util__diag_set_formats_and_returns_code",
+         test_util__diag_set_formats_and_returns_code},
+        {"test_util__diag_set_null_diag_is_safe", test_util__diag_set_null_diag_is_safe},
+        {"test_util__diag_set_null_file_and_truncation",
+         test_util__diag_set_null_file_and_truncation},
+        {"test_util__diag_set_may_reuse_its_own_fields",
+         test_util__diag_set_may_reuse_its_own_fields},
+        {"test_util__strdup_and_strndup", test_util__strdup_and_strndup},
+        {"test_util__value_copy_is_deep", test_util__value_copy_is_deep},
+        {"test_util__value_text_canonical", test_util__value_text_canonical},
+        {"test_util__value_equal_compares_kind_and_value",
+         test_util__value_equal_compares_kind_and_value},
+        {"test_util__read_file_reads_small_file", test_util__read_file_reads_small_file},
+        {"test_util__read_file_refuses_over_cap", test_util__read_file_refuses_over_cap},
+        {"test_util__read_file_empty_file", test_util__read_file_empty_file},
+        {"test_util__read_file_missing_is_eio", test_util__read_file_missing_is_eio},
+        {"test_util__read_file_directory_is_eio", test_util__read_file_directory_is_eio},
+        {"test_util__read_file_device_is_refused", test_util__read_file_device_is_refused},
+        {"test_util__read_file_fifo_is_refused_without_blocking",
+         test_util__read_file_fifo_is_refused_without_blocking},
+        {"test_util__escape_ctl_makes_controls_visible",
+         test_util__escape_ctl_makes_controls_visible},
+        {"test_util__write_end_reports_a_full_disk", test_util__write_end_reports_a_full_disk},
+        {"test_util__next_line_skips_comments_and_blanks",
+         test_util__next_line_skips_comments_and_blanks},
+        {"test_util__grow_doubles_and_refuses_overflow",
+         test_util__grow_doubles_and_refuses_overflow},
+        {"test_util__grow_one_keeps_every_element", test_util__grow_one_keeps_every_element},
+        {"test_util__trim_both_ends_of_a_span", test_util__trim_both_ends_of_a_span},
+        {"test_util__buf_appends_formats_and_takes", test_util__buf_appends_formats_and_takes},
+        {NULL, NULL}};
     return harness_main(argc, argv, tests);
 }

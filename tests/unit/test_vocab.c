@@ -111,15 +111,24 @@ static void test_vocab__shipped_sections_types_ranges(void)
 
 static void test_vocab__shipped_screen_items(void)
 {
-    static const char *const s4[] = { "onset", "injury-moment-remembered",
-        "symptom-trend", "leg-discolouration", "shiny-skin",
-        "exquisite-tenderness", NULL };
-    static const char *const wells[] = { "calf-swelling-diff",
-        "pitting-oedema-symptomatic-leg", "entire-leg-swollen",
-        "deep-vein-tenderness", "collateral-superficial-veins",
-        "alternative-dx-at-least-as-likely", "wells-active-cancer",
-        "wells-paralysis-or-recent-cast", "wells-bedridden-or-major-surgery",
-        "wells-previous-dvt", NULL };
+    static const char *const s4[] = {"onset",
+                                     "injury-moment-remembered",
+                                     "symptom-trend",
+                                     "leg-discolouration",
+                                     "shiny-skin",
+                                     "exquisite-tenderness",
+                                     NULL};
+    static const char *const wells[] = {"calf-swelling-diff",
+                                        "pitting-oedema-symptomatic-leg",
+                                        "entire-leg-swollen",
+                                        "deep-vein-tenderness",
+                                        "collateral-superficial-veins",
+                                        "alternative-dx-at-least-as-likely",
+                                        "wells-active-cancer",
+                                        "wells-paralysis-or-recent-cast",
+                                        "wells-bedridden-or-major-surgery",
+                                        "wells-previous-dvt",
+                                        NULL};
     sol_vocab *v = load_shipped();
     size_t ns4 = 0, nwells = 0;
 
@@ -129,8 +138,7 @@ static void test_vocab__shipped_screen_items(void)
     for (const char *const *p = wells; *p; p++) {
         CHECK_EQ_STR(sol_vocab_lookup(v, *p)->screen, "wells");
         CHECK_EQ_INT(sol_vocab_lookup(v, *p)->type,
-                     strcmp(*p, "calf-swelling-diff") == 0 ? SOL_TYPE_REAL
-                                                           : SOL_TYPE_BOOL);
+                     strcmp(*p, "calf-swelling-diff") == 0 ? SOL_TYPE_REAL : SOL_TYPE_BOOL);
     }
     for (size_t i = 0; i < sol_vocab_count(v); i++) {
         const char *s = sol_vocab_at(v, i)->screen;
@@ -150,22 +158,23 @@ static void test_vocab__parse_bool_enum_unknown(void)
     sol_diag d;
 
     CHECK(v);
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "shiny-skin"),
-                                       "  yes\n", vals, &n, &d), SOL_OK);
+    CHECK_EQ_INT(
+        sol_vocab_parse_value(sol_vocab_lookup(v, "shiny-skin"), "  yes\n", vals, &n, &d),
+        SOL_OK);
     CHECK_EQ_INT(n, 1);
     CHECK_EQ_INT(vals[0].kind, SOL_VAL_SYMBOL);
     CHECK_EQ_STR(vals[0].sym, "yes");
     sol_value_clear(&vals[0]);
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "onset"),
-                                       "gradual", vals, &n, &d), SOL_OK);
+    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "onset"), "gradual", vals, &n, &d),
+                 SOL_OK);
     CHECK_EQ_STR(vals[0].sym, "gradual");
     sol_value_clear(&vals[0]);
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "sex"),
-                                       "unknown", vals, &n, &d), SOL_OK);
+    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "sex"), "unknown", vals, &n, &d),
+                 SOL_OK);
     CHECK_EQ_INT(n, 1);
     CHECK_EQ_INT(vals[0].kind, SOL_VAL_UNKNOWN);
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "age"),
-                                       "unknown", vals, &n, &d), SOL_OK);
+    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "age"), "unknown", vals, &n, &d),
+                 SOL_OK);
     CHECK_EQ_INT(vals[0].kind, SOL_VAL_UNKNOWN);
     sol_vocab_free(v);
 }
@@ -178,20 +187,21 @@ static void test_vocab__parse_numbers(void)
     sol_diag d;
 
     CHECK(v);
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "age"), "90",
-                                       vals, &n, &d), SOL_OK);
+    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "age"), "90", vals, &n, &d), SOL_OK);
     CHECK_EQ_INT(vals[0].kind, SOL_VAL_INTEGER);
     CHECK_EQ_INT(vals[0].i, 90);
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "calf-swelling-diff"),
-                                       "3.5", vals, &n, &d), SOL_OK);
+    CHECK_EQ_INT(
+        sol_vocab_parse_value(sol_vocab_lookup(v, "calf-swelling-diff"), "3.5", vals, &n, &d),
+        SOL_OK);
     CHECK_EQ_INT(vals[0].kind, SOL_VAL_REAL);
     CHECK(vals[0].r == 3.5);
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "calf-swelling-diff"),
-                                       "2", vals, &n, &d), SOL_OK);
+    CHECK_EQ_INT(
+        sol_vocab_parse_value(sol_vocab_lookup(v, "calf-swelling-diff"), "2", vals, &n, &d),
+        SOL_OK);
     CHECK(vals[0].kind == SOL_VAL_REAL && vals[0].r == 2.0);
-    CHECK_EQ_INT(sol_vocab_parse_value(
-                     sol_vocab_lookup(v, "weekly-mileage-increase-pct"), "-100",
-                     vals, &n, &d), SOL_OK);
+    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "weekly-mileage-increase-pct"), "-100",
+                                       vals, &n, &d),
+                 SOL_OK);
     CHECK(vals[0].r == -100.0);
     sol_vocab_free(v);
 }
@@ -209,8 +219,8 @@ static void test_vocab__numbers_take_unit_forms_and_decimal_comma(void)
     if (!v)
         return;
     memset(&d, 0, sizeof d);
-    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "symptom-duration"),
-                                            "2 weeks", vals, &n, note, sizeof note, &d),
+    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "symptom-duration"), "2 weeks",
+                                            vals, &n, note, sizeof note, &d),
                  SOL_OK);
     CHECK_EQ_INT((int)vals[0].i, 14);
     CHECK_EQ_STR(note, "'2 weeks' read as 14 days");
@@ -218,25 +228,26 @@ static void test_vocab__numbers_take_unit_forms_and_decimal_comma(void)
                                             "20%", vals, &n, note, sizeof note, &d),
                  SOL_OK);
     CHECK(vals[0].r == 20.0);
-    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "calf-swelling-diff"),
-                                            "1,5", vals, &n, note, sizeof note, &d),
+    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "calf-swelling-diff"), "1,5",
+                                            vals, &n, note, sizeof note, &d),
                  SOL_OK);
     CHECK(vals[0].r == 1.5);
     CHECK_EQ_STR(note, "'1,5' read as 1.5 cm");
-    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "symptom-duration"),
-                                            "14", vals, &n, note, sizeof note, &d),
+    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "symptom-duration"), "14", vals,
+                                            &n, note, sizeof note, &d),
                  SOL_OK);
     CHECK_EQ_STR(note, "");
     CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "symptom-duration"),
                                             "2 fortnights", vals, &n, note, sizeof note, &d),
                  SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "week");
-    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "symptom-duration"),
-                                            "200 weeks", vals, &n, note, sizeof note, &d),
+    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "symptom-duration"), "200 weeks",
+                                            vals, &n, note, sizeof note, &d),
                  SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "out of range");
-    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "sex"), "Female", vals,
-                                            &n, note, sizeof note, &d), SOL_EINVALID);
+    CHECK_EQ_INT(sol_vocab_parse_value_note(sol_vocab_lookup(v, "sex"), "Female", vals, &n, note,
+                                            sizeof note, &d),
+                 SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "(did you mean: female)");
     sol_vocab_free(v);
 }
@@ -250,34 +261,36 @@ static void test_vocab__parse_errors_say_what_was_expected(void)
 
     CHECK(v);
     sol_diag_set(&d, SOL_OK, "r.xml", 14, "%s", "");
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "age"), "120",
-                                       vals, &n, &d), SOL_EINVALID);
+    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "age"), "120", vals, &n, &d),
+                 SOL_EINVALID);
     CHECK_EQ_INT(n, 0);
     CHECK_EQ_STR(d.msg, "finding 'age': value 120 out of range 14..90 years");
     CHECK_EQ_STR(d.file, "r.xml");
     CHECK_EQ_INT(d.line, 14);
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "age"), "34.5",
-                                       vals, &n, &d), SOL_EINVALID);
+    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "age"), "34.5", vals, &n, &d),
+                 SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "wrong type: expected a whole number");
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "age"), "0x20",
-                                       vals, &n, &d), SOL_EINVALID);
+    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "age"), "0x20", vals, &n, &d),
+                 SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "wrong type");
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "calf-swelling-diff"),
-                                       "nan", vals, &n, &d), SOL_EINVALID);
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "calf-swelling-diff"),
-                                       "inf", vals, &n, &d), SOL_EINVALID);
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "shiny-skin"),
-                                       "true", vals, &n, &d), SOL_EINVALID);
+    CHECK_EQ_INT(
+        sol_vocab_parse_value(sol_vocab_lookup(v, "calf-swelling-diff"), "nan", vals, &n, &d),
+        SOL_EINVALID);
+    CHECK_EQ_INT(
+        sol_vocab_parse_value(sol_vocab_lookup(v, "calf-swelling-diff"), "inf", vals, &n, &d),
+        SOL_EINVALID);
+    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "shiny-skin"), "true", vals, &n, &d),
+                 SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "expected yes, no or unknown");
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "onset"),
-                                       "slow", vals, &n, &d), SOL_EINVALID);
+    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "onset"), "slow", vals, &n, &d),
+                 SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "'slow' is not an allowed value: expected one of "
                           "sudden|gradual");
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "onset"),
-                                       "   ", vals, &n, &d), SOL_EINVALID);
+    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "onset"), "   ", vals, &n, &d),
+                 SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "empty value");
-    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "wells-score"),
-                                       "3", vals, &n, &d), SOL_EINVALID);
+    CHECK_EQ_INT(sol_vocab_parse_value(sol_vocab_lookup(v, "wells-score"), "3", vals, &n, &d),
+                 SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "derived finding, computed by Soleus");
     sol_vocab_free(v);
 }
@@ -292,26 +305,24 @@ static void test_vocab__parse_set_members(void)
 
     CHECK(v);
     t = sol_vocab_lookup(v, "recent-load-change");
-    CHECK_EQ_INT(sol_vocab_parse_value(t, " distance\tspeed-intervals  hills-x ",
-                                       vals, &n, &d), SOL_EINVALID);
+    CHECK_EQ_INT(sol_vocab_parse_value(t, " distance\tspeed-intervals  hills-x ", vals, &n, &d),
+                 SOL_EINVALID);
     CHECK_EQ_INT(n, 0);
     CHECK_CONTAINS(d.msg, "'hills-x' is not an allowed value");
-    CHECK_EQ_INT(sol_vocab_parse_value(t, " distance\tspeed-intervals ",
-                                       vals, &n, &d), SOL_OK);
+    CHECK_EQ_INT(sol_vocab_parse_value(t, " distance\tspeed-intervals ", vals, &n, &d), SOL_OK);
     CHECK_EQ_INT(n, 2);
     CHECK_EQ_STR(vals[0].sym, "distance");
     CHECK_EQ_STR(vals[1].sym, "speed-intervals");
     sol_value_clear(&vals[0]);
     sol_value_clear(&vals[1]);
-    CHECK_EQ_INT(sol_vocab_parse_value(t, "distance distance", vals, &n, &d),
-                 SOL_EINVALID);
+    CHECK_EQ_INT(sol_vocab_parse_value(t, "distance distance", vals, &n, &d), SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "member 'distance' given twice");
-    CHECK_EQ_INT(sol_vocab_parse_value(t, "none distance", vals, &n, &d),
-                 SOL_EINVALID);
+    CHECK_EQ_INT(sol_vocab_parse_value(t, "none distance", vals, &n, &d), SOL_EINVALID);
     CHECK_CONTAINS(d.msg, "'none' cannot be combined");
-    CHECK_EQ_INT(sol_vocab_parse_value(
-                     t, "distance duration speed-intervals terrain-hills frequency",
-                     vals, &n, &d), SOL_OK);
+    CHECK_EQ_INT(
+        sol_vocab_parse_value(t, "distance duration speed-intervals terrain-hills frequency",
+                              vals, &n, &d),
+        SOL_OK);
     CHECK_EQ_INT(n, 5);
     for (size_t i = 0; i < n; i++)
         sol_value_clear(&vals[i]);
@@ -320,30 +331,35 @@ static void test_vocab__parse_set_members(void)
 
 static void test_vocab__loader_reports_file_and_line(void)
 {
-    static const struct { const char *text; int line; const char *msg; } bad[] = {
-        { "# c\nage\tpatient\tint\t14..90\tyears\t-\tL5\tage\n"
-          "sex\tpatient\tenum\tmale|female\t-\t-\tS4\n", 3, "expected 8 tab-separated columns" },
-        { "age\tpatient\tinteger\t14..90\tyears\t-\tL5\tage\n", 1, "type 'integer'" },
-        { "age\tpatients\tint\t14..90\tyears\t-\tL5\tage\n", 1, "section 'patients'" },
-        { "age\tpatient\tint\t90..14\tyears\t-\tL5\tage\n", 1, "not a valid int range" },
-        { "age\tpatient\tint\t14..9.5\tyears\t-\tL5\tage\n", 1, "not a valid int range" },
-        { "age\tpatient\tint\t14-90\tyears\t-\tL5\tage\n", 1, "not min..max" },
-        { "Age\tpatient\tint\t14..90\tyears\t-\tL5\tage\n", 1, "kebab-case" },
-        { "x\tpatient\tbool\tyes|no\t-\t-\tL5\tx\n", 1, "domain '-'" },
-        { "x\tpatient\tenum\ta|a\t-\t-\tL5\tx\n", 1, "listed twice" },
-        { "x\tpatient\tenum\ta|unknown\t-\t-\tL5\tx\n", 1, "other than 'unknown'" },
-        { "x\tpatient\tbool\t-\t-\tdvt\tL5\tx\n", 1, "screen 'dvt'" },
-        { "x\tpatient\tbool\t-\t-\t-\tL5\t\n", 1, "column 8 is empty" },
-        { "x\tpatient\tbool\t-\t-\t-\tL5\tx\n\nx\tpatient\tbool\t-\t-\t-\tL5\tx\n", 3,
-          "already defined at line 1" },
-        { "# only comments\n\n", 0, "no findings defined" },
+    static const struct {
+        const char *text;
+        int line;
+        const char *msg;
+    } bad[] = {
+        {"# c\nage\tpatient\tint\t14..90\tyears\t-\tL5\tage\n"
+         "sex\tpatient\tenum\tmale|female\t-\t-\tS4\n",
+         3, "expected 8 tab-separated columns"},
+        {"age\tpatient\tinteger\t14..90\tyears\t-\tL5\tage\n", 1, "type 'integer'"},
+        {"age\tpatients\tint\t14..90\tyears\t-\tL5\tage\n", 1, "section 'patients'"},
+        {"age\tpatient\tint\t90..14\tyears\t-\tL5\tage\n", 1, "not a valid int range"},
+        {"age\tpatient\tint\t14..9.5\tyears\t-\tL5\tage\n", 1, "not a valid int range"},
+        {"age\tpatient\tint\t14-90\tyears\t-\tL5\tage\n", 1, "not min..max"},
+        {"Age\tpatient\tint\t14..90\tyears\t-\tL5\tage\n", 1, "kebab-case"},
+        {"x\tpatient\tbool\tyes|no\t-\t-\tL5\tx\n", 1, "domain '-'"},
+        {"x\tpatient\tenum\ta|a\t-\t-\tL5\tx\n", 1, "listed twice"},
+        {"x\tpatient\tenum\ta|unknown\t-\t-\tL5\tx\n", 1, "other than 'unknown'"},
+        {"x\tpatient\tbool\t-\t-\tdvt\tL5\tx\n", 1, "screen 'dvt'"},
+        {"x\tpatient\tbool\t-\t-\t-\tL5\t\n", 1, "column 8 is empty"},
+        {"x\tpatient\tbool\t-\t-\t-\tL5\tx\n\nx\tpatient\tbool\t-\t-\t-\tL5\tx\n", 3,
+         "already defined at line 1"},
+        {"# only comments\n\n", 0, "no findings defined"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         sol_vocab *v = (sol_vocab *)1;
         sol_diag d;
         int rc = load_text(bad[i].text, &v, &d);
-        if (rc != SOL_EPARSE || v != NULL || d.line != bad[i].line
-            || !strstr(d.msg, bad[i].msg)) {
+        if (rc != SOL_EPARSE || v != NULL || d.line != bad[i].line ||
+            !strstr(d.msg, bad[i].msg)) {
             printf("  case %zu: rc=%d line=%d msg=%s\n", i, rc, d.line, d.msg);
             CHECK(0);
         }
@@ -355,8 +371,8 @@ static void test_vocab__loader_accepts_crlf_and_comments(void)
     sol_vocab *v = NULL;
     sol_diag d;
 
-    CHECK_EQ_INT(load_text("# header\r\n\r\nx\tpatient\tset\ta|b\t-\t-\tS1\tlabel x\r\n",
-                           &v, &d), SOL_OK);
+    CHECK_EQ_INT(load_text("# header\r\n\r\nx\tpatient\tset\ta|b\t-\t-\tS1\tlabel x\r\n", &v, &d),
+                 SOL_OK);
     CHECK(v);
     CHECK_EQ_INT(sol_vocab_count(v), 1);
     CHECK_EQ_STR(sol_vocab_lookup(v, "x")->label, "label x");
@@ -383,19 +399,21 @@ static void test_vocab__type_names(void)
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
-        { "test_vocab__shipped_vocabulary_loads", test_vocab__shipped_vocabulary_loads },
-        { "test_vocab__numbers_take_unit_forms_and_decimal_comma", test_vocab__numbers_take_unit_forms_and_decimal_comma },
-        { "test_vocab__shipped_sections_types_ranges", test_vocab__shipped_sections_types_ranges },
-        { "test_vocab__shipped_screen_items", test_vocab__shipped_screen_items },
-        { "test_vocab__parse_bool_enum_unknown", test_vocab__parse_bool_enum_unknown },
-        { "test_vocab__parse_numbers", test_vocab__parse_numbers },
-        { "test_vocab__parse_errors_say_what_was_expected", test_vocab__parse_errors_say_what_was_expected },
-        { "test_vocab__parse_set_members", test_vocab__parse_set_members },
-        { "test_vocab__loader_reports_file_and_line", test_vocab__loader_reports_file_and_line },
-        { "test_vocab__loader_accepts_crlf_and_comments", test_vocab__loader_accepts_crlf_and_comments },
-        { "test_vocab__loader_missing_file", test_vocab__loader_missing_file },
-        { "test_vocab__type_names", test_vocab__type_names },
-        { NULL, NULL }
-    };
+        {"test_vocab__shipped_vocabulary_loads", test_vocab__shipped_vocabulary_loads},
+        {"test_vocab__numbers_take_unit_forms_and_decimal_comma",
+         test_vocab__numbers_take_unit_forms_and_decimal_comma},
+        {"test_vocab__shipped_sections_types_ranges", test_vocab__shipped_sections_types_ranges},
+        {"test_vocab__shipped_screen_items", test_vocab__shipped_screen_items},
+        {"test_vocab__parse_bool_enum_unknown", test_vocab__parse_bool_enum_unknown},
+        {"test_vocab__parse_numbers", test_vocab__parse_numbers},
+        {"test_vocab__parse_errors_say_what_was_expected",
+         test_vocab__parse_errors_say_what_was_expected},
+        {"test_vocab__parse_set_members", test_vocab__parse_set_members},
+        {"test_vocab__loader_reports_file_and_line", test_vocab__loader_reports_file_and_line},
+        {"test_vocab__loader_accepts_crlf_and_comments",
+         test_vocab__loader_accepts_crlf_and_comments},
+        {"test_vocab__loader_missing_file", test_vocab__loader_missing_file},
+        {"test_vocab__type_names", test_vocab__type_names},
+        {NULL, NULL}};
     return harness_main(argc, argv, tests);
 }

@@ -45,7 +45,8 @@ static void test_whatif__red_flag_raised(void)
         lost |= !sol_whatif_rec_at(w, i)->gained;
     CHECK(lost); /* management advice withdrawn */
     /* The re-assessment shows the change as a what-if finding. */
-    const sol_finding *x = sol_findings_find(sol_report_findings(sol_whatif_after(w)), "shiny-skin");
+    const sol_finding *x = sol_findings_find(sol_report_findings(sol_whatif_after(w)),
+                                             "shiny-skin");
     CHECK(x != NULL);
     CHECK_EQ_INT(x->origin, SOL_ORIGIN_WHATIF);
     sol_change_clear(&c);
@@ -64,8 +65,9 @@ static void test_whatif__unset_loses_conclusion(void)
     CHECK(sol_report_conclusion(r.a->report, "achilles-rupture") != NULL);
     CHECK_EQ_INT(sol_change_parse(&c[0], sol_pipeline_vocab(r.p), "thompson-positive", 1, &d),
                  SOL_OK);
-    CHECK_EQ_INT(sol_change_parse(&c[1], sol_pipeline_vocab(r.p), "single-leg-heel-raise-able=yes",
-                                  0, &d), SOL_OK);
+    CHECK_EQ_INT(
+        sol_change_parse(&c[1], sol_pipeline_vocab(r.p), "single-leg-heel-raise-able=yes", 0, &d),
+        SOL_OK);
     CHECK_EQ_INT(sol_whatif_run(&w, r.p, r.a->report, c, 2, &d), SOL_OK);
     int lost = 0;
     for (size_t i = 0; i < sol_whatif_concl_count(w); i++)

@@ -100,7 +100,8 @@ static void test_write_dot__shapes_and_red_flags(void)
     CHECK_CONTAINS(dot, "subgraph cluster_legend");
     CHECK_CONTAINS(dot, "shape=box");
     /* labels wrapped for a slide, long names after a hyphen */
-    CHECK_CONTAINS(dot, "shape=ellipse, label=\"pitting-oedema-\\nsymptomatic-leg = yes\\nline 9\"");
+    CHECK_CONTAINS(dot,
+                   "shape=ellipse, label=\"pitting-oedema-\\nsymptomatic-leg = yes\\nline 9\"");
     /* possible-dvt is a red flag: a red cell, and a red vote edge to it,
      * its label tied to the edge. */
     const char *c = strstr(dot, "PORT=\"c0\"");
@@ -109,7 +110,8 @@ static void test_write_dot__shapes_and_red_flags(void)
     CHECK(eol != NULL);
     CHECK(c && strstr(c, "COLOR=\"red\"") && strstr(c, "COLOR=\"red\"") < eol);
     CHECK(c && strstr(c, "possible-dvt") && strstr(c, "possible-dvt") < eol);
-    CHECK_CONTAINS(dot, "-> \"conclusions\":c0:w [label=\"support +0.60\", decorate=true, color=red");
+    CHECK_CONTAINS(dot,
+                   "-> \"conclusions\":c0:w [label=\"support +0.60\", decorate=true, color=red");
     CHECK(dot[strlen(dot) - 2] == '}');
     free(dot);
     sol_findings_free(f);

@@ -181,7 +181,20 @@ static int assign_ids(sol_kb *kb, sol_diag *d)
 
 int sol_kb_rule_selected(const sol_kb_rule *r, const char *selector)
 {
-    return r && sol_rule_id_selects(selector, r->id, r->family);
+    if (!r)
+        return 0;
+    if (sol_rule_id_selects(selector, r->id, r->family))
+        return 1;
+    /* A table-driven rule is also its rows' brief ids (a sign-set row's
+     * votes carry the row's R07, not the generic rule's id). */
+    for (size_t i = 0; r->table && i < r->nrows; i++)
+        for (size_t k = 0; k < r->rows[i].nactions; k++) {
+            const sol_kb_action *a = &r->rows[i].actions[k];
+            if (a->kind == SOL_KB_ACT_EVIDENCE && a->family &&
+                sol_rule_id_selects(selector, NULL, a->family))
+                return 1;
+        }
+    return 0;
 }
 
 static int builder_finish(kb_builder *b, int rc)

@@ -110,6 +110,7 @@ typedef struct {
     const char *conclusion;  /* EVIDENCE: conclusion; RECOMMENDATION: for */
     const char *polarity;    /* EVIDENCE: support|oppose|prior */
     const char *strength;    /* EVIDENCE: strong|moderate|weak|prior */
+    const char *family;      /* EVIDENCE: the brief id the vote carries (rule slot) */
     const char *id;          /* RECOMMENDATION: id */
     const char *finding;     /* ADVICE: finding */
     const char *because;     /* ADVICE, GATE: because */

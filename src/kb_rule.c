@@ -509,6 +509,7 @@ static int add_fact_action(kb_builder *b, kb_vec *acts, const kb_node *fact)
         a->conclusion = fact_slot(fact, "conclusion");
         a->polarity = fact_slot(fact, "polarity");
         a->strength = fact_slot(fact, "strength");
+        a->family = fact_slot(fact, "rule");
     } else if (strcmp(t, "advice") == 0) {
         a->kind = SOL_KB_ACT_ADVICE;
         a->finding = fact_slot(fact, "finding");

@@ -34,6 +34,8 @@ $S assess --no-next --format summary $tc1 "$W/none.xml" $tc3 > "$W/two" 2> "$W/e
 [ "$($S rules R23 | grep -c '^R23 ')" = 1 ] || no "rules R23: not exactly rule R23"
 [ "$($S rules r17 | grep -c '^R17[a-e] ')" = 5 ] || no "rules R17: not the five R17a-R17e"
 [ "$($S rules R17b | grep -c '^R17')" = 1 ] || no "rules R17b: not one rule"
+# A family that lives in a table row (sign-sets.tsv R07) selects the generic rule applying it.
+[ "$($S rules R07 | grep -c "REDFLAG::flag-sign-pair$")" = 1 ] || no "rules R07: not the sign-pair rule whose row carries R07"
 $S rules R99 > "$W/out" 2> "$W/err"; [ $? = 2 ] && grep -q R99 "$W/err" || no "rules R99: want exit 2 naming R99"
 # one id per rule: no id is shown for two rules
 $S rules | sed -n 's/^\([RX][^ ]*\) [A-Z]*::.*/\1/p' | sort | uniq -d > "$W/dup"

@@ -245,6 +245,12 @@ static void node_free(sol_xnode *n)
     free(n->kids);
 }
 
+static void step_free(sol_xstep *s)
+{
+    free(s->match);
+    free(s->known);
+}
+
 static sol_xnode *add_kid(sol_xnode *parent)
 {
     if (sol_grow_one((void **)&parent->kids, parent->nkids, sizeof *parent->kids))
@@ -582,10 +588,8 @@ void sol_explain_free(sol_explain *x)
     for (size_t i = 0; i < x->nroots; i++)
         node_free(&x->roots[i]);
     free(x->roots);
-    for (size_t i = 0; i < x->nsteps; i++) {
-        free(x->steps[i].match);
-        free(x->steps[i].known);
-    }
+    for (size_t i = 0; i < x->nsteps; i++)
+        step_free(&x->steps[i]);
     free(x->steps);
     free(x->findings);
     free(x);

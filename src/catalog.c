@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,8 @@ struct sol_catalog {
     sol_wells_item *wells;
     size_t nwells;
     sol_sign_set *signs;
+    sol_score_band *bands;
+    size_t nbands;
     size_t nsigns;
 };
 
@@ -502,6 +505,34 @@ static int mnm_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag 
     return SOL_OK;
 }
 
+/* score-bands.tsv: the cut-off, when there is one, is a threshold. */
+static int score_band_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
+{
+    const sol_threshold *t = strcmp(r->col[2], "-") == 0 ? NULL
+                                                         : sol_catalog_threshold(c, r->col[2]);
+    sol_score_band *x;
+
+    if (!t && strcmp(r->col[2], "-") != 0)
+        return sol_diag_set(d, SOL_EPARSE, path, r->line,
+                            "'%s' is not a cut-off of thresholds.tsv (or - for the lowest band)",
+                            r->col[2]);
+    for (size_t i = 0; i < c->nbands; i++)
+        if (strcmp(c->bands[i].score, r->col[0]) == 0 && strcmp(c->bands[i].band, r->col[1]) == 0)
+            return sol_diag_set(d, SOL_EPARSE, path, r->line, "duplicate band %s of %s",
+                                r->col[1], r->col[0]);
+    if (sol_grow_one((void **)&c->bands, c->nbands, sizeof *c->bands) != SOL_OK)
+        return sol_diag_set(d, SOL_ENOMEM, path, r->line, "out of memory");
+    x = &c->bands[c->nbands++];
+    *x = (sol_score_band){.score = r->col[0],
+                          .band = r->col[1],
+                          .from = r->col[2],
+                          .label = r->col[3],
+                          .sources = r->col[4],
+                          .line = r->line,
+                          .at = t ? t->value : -HUGE_VAL};
+    return SOL_OK;
+}
+
 static int threshold_row(sol_catalog *c, const tsv_row *r, const char *path, sol_diag *d)
 {
     sol_threshold *x;
@@ -588,6 +619,9 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
                       "id phase:redflag|chain conclusion rule strength votes:each-pair|once "
                       "value members sources why",
                       sign_set_row, d);
+    if (rc == SOL_OK)
+        rc = load_tsv(c, dir, "score-bands.tsv", "score band from label sources", score_band_row,
+                      d);
     if (rc != SOL_OK) {
         sol_catalog_free(c);
         return rc;
@@ -632,6 +666,7 @@ void sol_catalog_free(sol_catalog *c)
     free(c->urg);
     free(c->phases);
     free(c->pop);
+    free(c->bands);
     free(c);
 }
 
@@ -662,6 +697,7 @@ CATALOG_LIST(sol_urgency, urgency, urg, nurg)
 CATALOG_LIST(sol_referral, referral, refs, nrefs)
 CATALOG_KEYED(sol_wells_item, wells_item, wells, nwells)
 CATALOG_KEYED(sol_sign_set, sign_set, signs, nsigns)
+CATALOG_LIST(sol_score_band, score_band, bands, nbands)
 
 const char *const sol_evidence_levels[] = {"guideline", "study", "review", "opinion", NULL};
 

@@ -142,6 +142,17 @@ typedef struct {
     int line;
 } sol_sign_set;
 
+/* score-bands.tsv: how the total of a score the rules build reads as a band. */
+typedef struct {
+    const char *score; /* the (score (name N)) fact */
+    const char *band;  /* the word the reports show */
+    const char *from;  /* a threshold of thresholds.tsv, or "-" (the lowest band) */
+    const char *label; /* the score as a reader knows it */
+    const char *sources;
+    int line;
+    double at; /* the threshold's value; -HUGE_VAL for "-" */
+} sol_score_band;
+
 typedef struct sol_catalog sol_catalog;
 
 /* Load tiers.tsv, urgency.tsv, phases.tsv, population.tsv, conditions.tsv,
@@ -170,6 +181,8 @@ size_t sol_catalog_threshold_count(const sol_catalog *c);
 const sol_threshold *sol_catalog_threshold_at(const sol_catalog *c, size_t i);
 /* The threshold named name, or NULL. */
 const sol_threshold *sol_catalog_threshold(const sol_catalog *c, const char *name);
+size_t sol_catalog_score_band_count(const sol_catalog *c);
+const sol_score_band *sol_catalog_score_band_at(const sol_catalog *c, size_t i);
 /* The evidence levels a source may carry (sources.tsv column 5), NULL-ended. */
 extern const char *const sol_evidence_levels[];
 /* 1 when strengths.tsv lets a source of this level carry this strength: the

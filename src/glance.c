@@ -11,9 +11,8 @@ struct sol_glance {
     sol_action action;
     const sol_rconclusion *flag, *tissue, *driver;
     const sol_nb_item *next;
-    int has_wells;
-    long long wells;
-    double wells_mod, wells_high;
+    long long score;            /* the banded score's total ... */
+    const sol_score_band *band; /* ... and its band (NULL: no banded score) */
     const sol_runanswered **unans;
     size_t nunans;
     const sol_finding **notes;
@@ -52,25 +51,31 @@ static double num(const sol_value *v)
     return v->kind == SOL_VAL_INTEGER ? (double)v->i : v->kind == SOL_VAL_REAL ? v->r : 0;
 }
 
-/* The Wells total: the last (score (name wells)) fact, as the score is built
- * one item per firing; cut-offs from the threshold facts. */
-static void find_wells(sol_glance *g)
+/* The total of the score score-bands.tsv bands (its first row's): the last
+ * (score) fact of that name, as a score is built one item per firing; its
+ * band is the one with the highest cut-off the total reaches. */
+static void find_score(sol_glance *g)
 {
+    const sol_catalog *cat = sol_report_catalog(g->r);
+    const sol_score_band *first = sol_catalog_score_band_at(cat, 0);
     const sol_graph *gr = sol_report_graph(g->r);
-    g->wells_mod = 1;
-    g->wells_high = 3;
+    int has = 0;
+
+    if (!first)
+        return;
     for (size_t i = 0; i < sol_graph_fact_count(gr); i++) {
         const sol_gfact *f = sol_graph_fact_at(gr, i);
-        if (strcmp(f->relation, "score") == 0 && strcmp(sol_gfact_sym(f, "name"), "wells") == 0) {
-            g->has_wells = 1;
-            g->wells = (long long)num(sol_gfact_slot(f, "value"));
-        } else if (strcmp(f->relation, "threshold") == 0) {
-            const char *n = sol_gfact_sym(f, "name");
-            if (strcmp(n, "wells-moderate-band") == 0)
-                g->wells_mod = num(sol_gfact_slot(f, "value"));
-            else if (strcmp(n, "wells-high-band") == 0)
-                g->wells_high = num(sol_gfact_slot(f, "value"));
+        if (strcmp(f->relation, "score") == 0 &&
+            strcmp(sol_gfact_sym(f, "name"), first->score) == 0) {
+            has = 1;
+            g->score = (long long)num(sol_gfact_slot(f, "value"));
         }
+    }
+    for (size_t i = 0; has && i < sol_catalog_score_band_count(cat); i++) {
+        const sol_score_band *b = sol_catalog_score_band_at(cat, i);
+        if (strcmp(b->score, first->score) == 0 && (double)g->score >= b->at &&
+            (!g->band || b->at > g->band->at))
+            g->band = b;
     }
 }
 
@@ -233,7 +238,7 @@ int sol_glance_build(sol_glance **out, const sol_report *r, sol_diag *d)
             g->driver = c;
         }
     }
-    find_wells(g);
+    find_score(g);
     find_nearest(g);
     for (size_t i = 0; g->flag && i < sol_report_recommendation_count(r) && !g->referral; i++) {
         const sol_rrec *rr = sol_report_recommendation_at(r, i);
@@ -334,17 +339,12 @@ const sol_nb_item *sol_glance_nearest(const sol_glance *g, int tier, const sol_n
     return g->nearest[tier];
 }
 
-int sol_glance_wells(const sol_glance *g, long long *total, const char **band,
-                     double *moderate_from, double *high_from)
+int sol_glance_score(const sol_glance *g, long long *total, const sol_score_band **band)
 {
-    if (!g->has_wells)
+    if (!g->band)
         return 0;
-    *total = g->wells;
-    *band = (double)g->wells >= g->wells_high  ? "high"
-            : (double)g->wells >= g->wells_mod ? "moderate"
-                                               : "low";
-    *moderate_from = g->wells_mod;
-    *high_from = g->wells_high;
+    *total = g->score;
+    *band = g->band;
     return 1;
 }
 

@@ -39,11 +39,9 @@ const sol_rconclusion *sol_glance_driver(const sol_glance *g);
  * can change the action when a red flag stands), NULL when none. */
 const sol_nb_item *sol_glance_next(const sol_glance *g);
 
-/* Wells DVT total when the Wells rules ran (1), else 0; band is
- * "low", "moderate" or "high" by the thresholds in knowledge/thresholds.tsv,
- * with the cut-offs. */
-int sol_glance_wells(const sol_glance *g, long long *total, const char **band,
-                     double *moderate_from, double *high_from);
+/* The total of the score knowledge/score-bands.tsv bands, and its band
+ * (the row; the catalogue owns it); 0 when the rules built no such score. */
+int sol_glance_score(const sol_glance *g, long long *total, const sol_score_band **band);
 
 /* Unanswered screening questions that could change the action (all of them
  * when no red flag stands); i indexes sol_report_unanswered_at. */

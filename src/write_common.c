@@ -4,6 +4,7 @@
  * The model decides what is said (report.c, glance.c); this says it once. */
 #include "write_int.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -108,16 +109,35 @@ const char *sol_wr_effect_text(const sol_report *r, const sol_nb_answer *a, char
     return buf;
 }
 
-const char *sol_wr_wells_text(const sol_glance *g, char *buf, size_t len)
+const char *sol_wr_score_text(const sol_report *r, const sol_glance *g, char *buf, size_t len)
 {
-    long long wells;
-    const char *band;
-    double wmod, whigh;
-    if (!sol_glance_wells(g, &wells, &band, &wmod, &whigh))
+    const sol_catalog *cat = sol_report_catalog(r);
+    const sol_score_band *band;
+    long long total;
+    sol_buf b = {0};
+    const char *sep = " (";
+
+    if (!sol_glance_score(g, &total, &band))
         return NULL;
-    snprintf(buf, len,
-             "Wells DVT score: %lld point%s, %s band (moderate from %g, high from %g; L1)", wells,
-             wells == 1 || wells == -1 ? "" : "s", band, wmod, whigh);
+    sol_buf_printf(&b, "%s: %lld point%s, %s band", band->label, total,
+                   total == 1 || total == -1 ? "" : "s", band->band);
+    /* every cut-off of this score, lowest first, then the sources */
+    for (double at = -HUGE_VAL;;) {
+        const sol_score_band *next = NULL;
+        for (size_t i = 0; i < sol_catalog_score_band_count(cat); i++) {
+            const sol_score_band *x = sol_catalog_score_band_at(cat, i);
+            if (strcmp(x->score, band->score) == 0 && x->at > at && (!next || x->at < next->at))
+                next = x;
+        }
+        if (!next)
+            break;
+        sol_buf_printf(&b, "%s%s from %g", sep, next->band, next->at);
+        sep = ", ";
+        at = next->at;
+    }
+    sol_buf_printf(&b, "%s%s)", *sep == ',' ? "; " : " (", band->sources);
+    snprintf(buf, len, "%s", sol_buf_str(&b));
+    sol_buf_free(&b);
     return buf;
 }
 

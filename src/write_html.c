@@ -248,7 +248,7 @@ static void tiers(node body, const sol_report *r, const sol_glance *g, const cha
         if (flags && !sol_report_has_red_flag(r))
             elf(sec, "p", NULL, "none reached%s",
                 sol_report_unanswered_count(r) ? " on the answers given (see unanswered)" : "");
-        if (flags && sol_wr_wells_text(g, wells, sizeof wells))
+        if (flags && sol_wr_score_text(r, g, wells, sizeof wells))
             el(sec, "p", "wells", wells);
         for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
             const sol_rconclusion *c = sol_report_conclusion_at(r, i);

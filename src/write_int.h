@@ -57,8 +57,10 @@ const char *sol_wr_visit_text(const sol_report *r, char *buf, size_t len);
  * cites. Returns buf. */
 const char *sol_wr_flag_sources(const sol_report *r, const char *id, char *buf, size_t len);
 
-/* "Wells DVT score: 2 points, moderate band (moderate from 1, high from 3;
- * L1)", or NULL when the Wells rules did not run. */
-const char *sol_wr_wells_text(const sol_glance *g, char *buf, size_t len);
+/* The banded score and its band with every cut-off and the sources, from
+ * knowledge/score-bands.tsv ("Wells DVT score: 2 points, moderate band
+ * (moderate from 1, high from 3; L1)"), or NULL when the rules built no
+ * such score. */
+const char *sol_wr_score_text(const sol_report *r, const sol_glance *g, char *buf, size_t len);
 
 #endif

@@ -117,9 +117,8 @@ static json_t *glance_json(const sol_report *r)
 {
     sol_glance *g = NULL;
     sol_diag d;
-    long long wells;
-    const char *band;
-    double wmod, whigh;
+    long long total;
+    const sol_score_band *band;
     json_t *o, *unused;
 
     if (sol_glance_build(&g, r, &d))
@@ -129,9 +128,10 @@ static json_t *glance_json(const sol_report *r)
     json_object_set_new(o, "action", json_string(sol_wr_action_text(g)));
     if (sol_glance_flag(g))
         json_object_set_new(o, "action_for", json_string(sol_glance_flag(g)->id));
-    if (sol_glance_wells(g, &wells, &band, &wmod, &whigh))
-        json_object_set_new(o, "wells",
-                            json_pack("{s:I,s:s}", "total", (json_int_t)wells, "band", band));
+    if (sol_glance_score(g, &total, &band))
+        json_object_set_new(
+            o, band->score,
+            json_pack("{s:I,s:s}", "total", (json_int_t)total, "band", band->band));
     if (sol_report_date(r))
         json_object_set_new(o, "date", json_string(sol_report_date(r)));
     if (sol_report_clinician(r))

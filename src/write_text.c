@@ -493,7 +493,7 @@ int sol_write_text(FILE *out, const sol_report *r, const sol_text_opts *opts)
             tw_line(&w, 2, 4, NULL, "none reached%s",
                     sol_report_unanswered_count(r) ? " on the answers given (see UNANSWERED)"
                                                    : "");
-        if (flags && sol_wr_wells_text(g, wells, sizeof wells))
+        if (flags && sol_wr_score_text(r, g, wells, sizeof wells))
             tw_line(&w, 2, 4, NULL, "%s", wells);
         for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
             const sol_rconclusion *c = sol_report_conclusion_at(r, i);

@@ -79,6 +79,11 @@ expect empty-cell 4 "$k/conditions.tsv:$(line_of conditions.tsv '^possible-dvt')
 breaks vocabulary.tsv 's/^\(age\t\)patient\t/\1patients\t/'
 expect vocabulary 4 "$k/vocabulary.tsv:$(line_of vocabulary.tsv '^age	'): finding 'age': section 'patients' is not one of patient|history|screening|examination|running|special-tests" "check|new|questionnaire"
 
+# A score band whose cut-off is no threshold: the band the reports show and
+# the rules' comparison share thresholds.tsv, so the row is refused.
+breaks score-bands.tsv 's/\twells-high-band\t/\twells-high-bnd\t/'
+expect score-band 4 "$k/score-bands.tsv:$(line_of score-bands.tsv 'wells-high-bnd'): 'wells-high-bnd' is not a cut-off of thresholds.tsv (or - for the lowest band)"
+
 breaks thresholds.tsv '1d'
 rm -f "$k/thresholds.tsv"
 expect missing-file 3 "$k/thresholds.tsv: cannot open: No such file or directory"

@@ -135,8 +135,9 @@ static void test_table__pipeline_reads_each_table_once(void)
     made = sol_table_parse_count();
     /* vocabulary, units, tiers, urgency, phases, population, sources,
      * strengths, conditions, recommendations, severity, contraindications,
-     * must-not-miss, referrals, thresholds, wells, sign-sets, note-patterns */
-    CHECK_EQ_INT(made - before, 18);
+     * must-not-miss, referrals, thresholds, wells, sign-sets, score-bands,
+     * note-patterns */
+    CHECK_EQ_INT(made - before, 19);
     for (size_t i = 0; i < sizeof records / sizeof records[0]; i++) {
         sol_findings *f = NULL;
         char *id = NULL;

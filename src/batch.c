@@ -133,7 +133,7 @@ int sol_batch_dir(sol_batch *b, const char *dir, sol_diag *d)
         names[n++] = full;
     }
     if (n)
-        qsort(names, n, sizeof *names, cmp_str);
+        sol_sort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n && rc == SOL_OK; i++) {
         struct stat st;
         if (stat(names[i], &st) != 0)

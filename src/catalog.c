@@ -581,9 +581,9 @@ int sol_catalog_load(sol_catalog **out, const char *dir, sol_diag *d)
     if (rc == SOL_OK)
         rc = load_tsv(c, dir, "population.tsv", "rule why sources", population_row, d);
     if (rc == SOL_OK) {
-        qsort(c->tiers, c->ntiers, sizeof *c->tiers, cmp_tier);
-        qsort(c->urg, c->nurg, sizeof *c->urg, cmp_urgency);
-        qsort(c->phases, c->nphases, sizeof *c->phases, cmp_ranked);
+        sol_sort(c->tiers, c->ntiers, sizeof *c->tiers, cmp_tier);
+        sol_sort(c->urg, c->nurg, sizeof *c->urg, cmp_urgency);
+        sol_sort(c->phases, c->nphases, sizeof *c->phases, cmp_ranked);
         rc = load_tsv(c, dir, "sources.tsv",
                       "id kind:seed|published citation note "
                       "[level:guideline|study|review|opinion]",

@@ -467,7 +467,7 @@ static int collect_rules(sol_engine *e)
         e->rule_at[i].rule = e->ruleptrs[i];
         e->rule_at[i].i = i;
     }
-    qsort(e->rule_at, e->nrules, sizeof *e->rule_at, cmp_rule_at);
+    sol_sort(e->rule_at, e->nrules, sizeof *e->rule_at, cmp_rule_at);
     /* A reset also restores defglobals; keeping facts would not. */
     e->can_keep = 1;
     for (void *m = EnvGetNextDefmodule(env, NULL); m; m = EnvGetNextDefmodule(env, m)) {

@@ -214,7 +214,7 @@ int sol_graph_findings_under(const sol_graph *g, size_t pos, size_t **out, size_
             stack[nstack++] = fi->basis[i];
     }
     if (nres)
-        qsort(res, nres, sizeof(size_t), cmp_size);
+        sol_sort(res, nres, sizeof(size_t), cmp_size);
     *out = res;
     *out_n = nres;
     res = NULL;

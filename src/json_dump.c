@@ -166,7 +166,7 @@ static void put_value(out_buf *o, json_t *j, int depth)
             m[k].key = json_object_iter_key(it);
             m[k++].value = json_object_iter_value(it);
         }
-        qsort(m, k, sizeof *m, cmp_member);
+        sol_sort(m, k, sizeof *m, cmp_member);
         put(o, "{", 1);
         if (k)
             newline(o, depth + 1, 0);

@@ -305,7 +305,7 @@ int sol_kb_load(sol_kb **out, const char *rules_dir, const char *knowledge_dir, 
         rc = sol_diag_set(d, SOL_EIO, rules_dir, 0, "no .clp files found");
         goto cleanup;
     }
-    qsort(names, n, sizeof *names, cmp_str);
+    sol_sort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n && rc == SOL_OK; i++) {
         char path[1024];
 

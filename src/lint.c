@@ -204,7 +204,7 @@ int sol_lint_run(sol_lint **out, const char *rules_dir, const char *knowledge_di
     if (c.nomem)
         rc = SOL_ENOMEM;
     else if (c.out->n)
-        qsort(c.out->msgs, c.out->n, sizeof *c.out->msgs, cmp_msg);
+        sol_sort(c.out->msgs, c.out->n, sizeof *c.out->msgs, cmp_msg);
 
 cleanup:
     sol_catalog_free(cat);

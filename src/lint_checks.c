@@ -546,7 +546,7 @@ static char *finding_key(char tag, const sol_kb_cond *x)
             return NULL;
         }
         memcpy(vals, k->values, k->nvalues * sizeof *vals);
-        qsort(vals, k->nvalues, sizeof *vals, cmp_key);
+        sol_sort(vals, k->nvalues, sizeof *vals, cmp_key);
     }
     for (size_t i = 0; i < k->nvalues; i++)
         sol_buf_printf(&b, " %s", vals[i]);
@@ -591,7 +591,7 @@ static int build_keys(const sol_kb_rule *r, cond_keys *out)
             return SOL_ENOMEM;
         out->keys[out->n++] = key;
     }
-    qsort(out->keys, out->n, sizeof *out->keys, cmp_key);
+    sol_sort(out->keys, out->n, sizeof *out->keys, cmp_key);
     return SOL_OK;
 }
 

@@ -348,7 +348,7 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
     if (rc)
         goto cleanup;
     if (nb->nitems)
-        qsort(nb->items, nb->nitems, sizeof *nb->items, cmp_item);
+        sol_sort(nb->items, nb->nitems, sizeof *nb->items, cmp_item);
     nb->runs = c.runs;
     *out = nb;
     nb = NULL;

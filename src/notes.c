@@ -958,7 +958,7 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits, const so
             }
         }
         if (mv.n - first > 1)
-            qsort(mv.m + first, mv.n - first, sizeof *mv.m, cmp_mention);
+            sol_sort(mv.m + first, mv.n - first, sizeof *mv.m, cmp_mention);
     }
     *out = mv.m;
     *out_n = mv.n;

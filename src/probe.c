@@ -247,7 +247,7 @@ int sol_probe_read_findings(const char ***out, size_t *out_n, const sol_kb *kb)
             }
     }
     if (n)
-        qsort((void *)arr, n, sizeof *arr, cmp_str);
+        sol_sort((void *)arr, n, sizeof *arr, cmp_str);
     for (size_t i = 0; i < n; i++)
         if (!keep || strcmp(arr[keep - 1], arr[i]) != 0)
             arr[keep++] = arr[i];
@@ -400,7 +400,7 @@ int sol_probe_values(sol_value **out, size_t *out_n, const sol_kb *kb, const sol
             l.v[i] = round(l.v[i] * 1000.0) / 1000.0; /* no binary noise: 3.1, not 3.0999… */
         l.v[i] = l.v[i] < t->min ? t->min : l.v[i] > t->max ? t->max : l.v[i];
     }
-    qsort(l.v, l.n, sizeof *l.v, cmp_double);
+    sol_sort(l.v, l.n, sizeof *l.v, cmp_double);
     vals = calloc(l.n, sizeof *vals);
     if (!vals)
         goto cleanup;

@@ -306,7 +306,7 @@ static int build_conclusions(sol_report *r)
         }
     }
     r->nconcl = keep;
-    qsort(r->concl, r->nconcl, sizeof *r->concl, cmp_concl);
+    sol_sort(r->concl, r->nconcl, sizeof *r->concl, cmp_concl);
     for (size_t i = 0; i < r->nconcl; i++) {
         /* Competition ranking: equal certainty in a tier ordered by
          * certainty is a joint rank ("1, 1, 3"); severity ranks never tie. */
@@ -502,7 +502,7 @@ static int build_rest(sol_report *r)
             if (r->concl[i].cond->tier_def->deferred)
                 r->concl[i].deferred = 1;
     sort_ctx = r;
-    qsort(r->recs, r->nrecs, sizeof *r->recs, cmp_rec_q);
+    sol_sort(r->recs, r->nrecs, sizeof *r->recs, cmp_rec_q);
     sort_ctx = NULL;
     sort_unanswered(r);
     return SOL_OK;

@@ -69,6 +69,10 @@ int sol_grow_one(void **arr, size_t n, size_t size);
  * count it. SOL_OK or SOL_ENOMEM (nothing changed). */
 int sol_push(void **arr, size_t *n, size_t size);
 
+/* qsort, the one way to sort: an empty or one-element array (whose base may
+ * be NULL) is left alone. */
+void sol_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* A growing NUL-terminated string, the one string builder. Starts zeroed
  * (sol_buf b = {0}). An allocation that fails sets failed and keeps the text
  * so far (later appends do nothing), so a builder checks once at the end.

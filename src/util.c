@@ -329,6 +329,12 @@ char *sol_trim_dup(const char *s, size_t n)
     return sol_strndup(s, n);
 }
 
+void sol_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1) /* an empty array may have no base: qsort wants one */
+        qsort(base, n, size, cmp);
+}
+
 int sol_grow(void **arr, size_t *cap, size_t need, size_t size)
 {
     size_t n;

@@ -280,7 +280,7 @@ static int load_units(sol_vocab *v, const char *vpath, sol_diag *d)
         }
     }
     if (rc == SOL_OK && nrows) {
-        qsort(rows, nrows, sizeof *rows, cmp_unit_row);
+        sol_sort(rows, nrows, sizeof *rows, cmp_unit_row);
         v->forms = malloc(nrows * sizeof *v->forms);
         v->written = malloc(nrows * sizeof *v->written);
         if (!v->forms || !v->written)
@@ -351,7 +351,7 @@ int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
     }
     for (size_t i = 0; i < v->n; i++) /* v->e no longer moves */
         v->by_name[i] = &v->e[i].t;
-    qsort(v->by_name, v->n, sizeof *v->by_name, cmp_term);
+    sol_sort(v->by_name, v->n, sizeof *v->by_name, cmp_term);
     rc = load_units(v, path, d);
     if (rc != SOL_OK)
         goto cleanup;

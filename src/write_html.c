@@ -447,7 +447,7 @@ static int record_lines(node body, const sol_report *r)
     for (size_t i = 0; i < n; i++)
         if (sol_findings_at(fs, i)->origin != SOL_ORIGIN_WHATIF)
             v[m++] = sol_findings_at(fs, i);
-    qsort((void *)v, m, sizeof *v, cmp_line);
+    sol_sort((void *)v, m, sizeof *v, cmp_line);
     sec = el(body, "section", NULL, NULL);
     attr(sec, "id", "record");
     elf(sec, "h2", NULL, "The record, by line (%s)", sol_report_record_file(r));

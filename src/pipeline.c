@@ -229,8 +229,9 @@ static int add_opinion_rules(sol_pipeline *p, sol_diag *d)
 static int assign_uids(sol_pipeline *p, sol_diag *d)
 {
     char **fam = calloc(p->ndocs ? p->ndocs : 1, sizeof *fam);
-    char id[96], src[8], rat[8], uid[96];
-    int rc = fam ? SOL_OK : SOL_ENOMEM;
+    char id[96], src[8], rat[8];
+    char **uids = calloc(p->ndocs ? p->ndocs : 1, sizeof *uids);
+    int rc = fam && uids ? SOL_OK : SOL_ENOMEM;
 
     for (size_t i = 0; !rc && i < p->ndocs; i++) {
         if (sol_ruledoc_parse(p->docs[i].doc, id, sizeof id, src, sizeof src, rat, sizeof rat) ==
@@ -239,16 +240,14 @@ static int assign_uids(sol_pipeline *p, sol_diag *d)
             if (!(fam[i] = sol_strdup(id)))
                 rc = SOL_ENOMEM;
     }
-    for (size_t i = 0; !rc && i < p->ndocs; i++) {
-        if (!fam[i])
-            continue;
-        sol_rule_uid(uid, sizeof uid, (const char *const *)fam, p->ndocs, i);
-        if (!(p->docs[i].uid = sol_strdup(uid)))
-            rc = SOL_ENOMEM;
-    }
+    if (!rc)
+        rc = sol_rule_uids(uids, (const char *const *)fam, p->ndocs);
+    for (size_t i = 0; !rc && i < p->ndocs; i++)
+        p->docs[i].uid = uids[i];
     for (size_t i = 0; fam && i < p->ndocs; i++)
         free(fam[i]);
     free(fam);
+    free(uids);
     return rc ? sol_diag_set(d, rc, "", 0, "out of memory") : SOL_OK;
 }
 

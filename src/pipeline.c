@@ -24,6 +24,7 @@ struct sol_pipeline {
                                command reads: why-not, next-best, coverage, explain;
                                built on first use when the reads file is current */
     char *saved;        /* the reads file's text, which reads and tables point into */
+    uint64_t sum;       /* saved_sum of the rules and knowledge; 0: build it all */
     const char **reads; /* findings some rule reads (from kb), for the report */
     size_t nreads;
     const char **tables; /* qnames of the table-driven rules (from kb) */
@@ -310,6 +311,32 @@ static void saved_path(char *buf, size_t len, const char *rules_dir)
     snprintf(buf, len, "%s/soleus.img.reads", rules_dir);
 }
 
+/* rules/soleus.img.notes: the same sum as a first line, then the note
+ * patterns compiled (sol_notes_save), so a current file spares compiling
+ * them at every start. */
+static void notes_path(char *buf, size_t len, const char *rules_dir)
+{
+    snprintf(buf, len, "%s/soleus.img.notes", rules_dir);
+}
+
+static int load_notes(sol_pipeline *p, const char *patterns, sol_diag *d)
+{
+    char path[1100], head[32];
+    char *bytes = NULL;
+    size_t len = 0, skip = 0;
+    notes_path(path, sizeof path, p->rules_dir);
+    if (p->sum && sol_read_file(&bytes, &len, path, 1u << 24, NULL) == SOL_OK) {
+        snprintf(head, sizeof head, "%016llx\n", (unsigned long long)p->sum);
+        skip = strlen(head);
+        if (len < skip || memcmp(bytes, head, skip) != 0)
+            skip = len = 0;
+    }
+    int rc = sol_notes_load_saved(&p->notes, patterns, p->vocab, len ? bytes + skip : NULL,
+                                  len - skip, d);
+    free(bytes);
+    return rc;
+}
+
 /* Fill p->reads and p->tables from a current reads file; SOL_EPARSE when it
  * is missing, stale or malformed, and then nothing is kept. */
 static int read_saved(sol_pipeline *p)
@@ -319,7 +346,7 @@ static int read_saved(sol_pipeline *p)
     saved_path(path, sizeof path, p->rules_dir);
     if (sol_read_file(&p->saved, &len, path, 1u << 22, NULL) != SOL_OK)
         return SOL_EPARSE;
-    uint64_t want = saved_sum(p->rules_dir, p->knowledge_dir);
+    uint64_t want = p->sum;
     char *line = p->saved, *end;
     int ok = want && strtoull(line, &end, 16) == want && *end == '\n';
     for (char *c = p->saved; ok && *c; c++)
@@ -402,6 +429,25 @@ int sol_pipeline_save_reads(const char *rules_dir, const char *knowledge_dir, so
         remove(tmp);
         rc = sol_diag_set(d, SOL_EIO, path, 0, "cannot write the saved rule reads");
     }
+    void *bytes = NULL;
+    size_t len = 0;
+    notes_path(path, sizeof path, rules_dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    if (!rc && (rc = sol_notes_save(p->notes, &bytes, &len)))
+        sol_diag_set(d, rc, path, 0, "cannot save the compiled note patterns");
+    if (!rc) {
+        f = fopen(tmp, "wb");
+        ok = f && fprintf(f, "%016llx\n", (unsigned long long)saved_sum(rules_dir, knowledge_dir)) >
+                      0 &&
+             fwrite(bytes, 1, len, f) == len;
+        if (f && fclose(f) != 0)
+            ok = 0;
+        if (!ok || rename(tmp, path) != 0) {
+            remove(tmp);
+            rc = sol_diag_set(d, SOL_EIO, path, 0, "cannot write the saved note patterns");
+        }
+    }
+    free(bytes);
     sol_pipeline_free(p);
     return rc;
 }
@@ -428,6 +474,8 @@ static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *k
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
+    if (use_saved)
+        p->sum = saved_sum(rules_dir, knowledge_dir);
     snprintf(path, sizeof path, "%s/record.rng", knowledge_dir);
     if ((rc = sol_schema_load(&p->schema, path, d)))
         goto cleanup;
@@ -437,7 +485,7 @@ static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *k
     if ((rc = sol_catalog_load(&p->cat, knowledge_dir, d)))
         goto cleanup;
     snprintf(path, sizeof path, "%s/note-patterns.tsv", knowledge_dir);
-    if ((rc = sol_notes_load(&p->notes, path, p->vocab, d)))
+    if ((rc = load_notes(p, path, d)))
         goto cleanup;
     /* Red-flag signs (must-not-miss.tsv present rows) are never recorded as
      * absent through a negation's list scope. */
@@ -462,7 +510,7 @@ static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *k
      * beside the rule image is current, only on first use (load_kb). */
     if ((rc = sol_kb_rows_build(&rows, p->cat, knowledge_dir, d)))
         goto cleanup;
-    if (!(use_saved && read_saved(p) == SOL_OK) && (rc = load_kb(p, &rows, 1, d)))
+    if (!(p->sum && read_saved(p) == SOL_OK) && (rc = load_kb(p, &rows, 1, d)))
         goto cleanup;
     if ((rc = add_knowledge(p, &rows, d)))
         goto cleanup;

@@ -262,6 +262,23 @@ static int assign_uids(sol_pipeline *p, sol_diag *d)
 static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *knowledge_dir,
                         int use_saved, sol_diag *d);
 
+/* h with n bytes at b mixed in, eight bytes a step: this runs on every
+ * start-up. */
+static uint64_t hash_bytes(uint64_t h, const void *b, size_t n)
+{
+    const unsigned char *c = b;
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t w;
+        memcpy(&w, c + k, 8);
+        h = (h ^ w) * 1099511628211ULL;
+        h ^= h >> 29;
+    }
+    for (; k < n; k++)
+        h = (h ^ c[k]) * 1099511628211ULL;
+    return h;
+}
+
 static uint64_t sum_files(uint64_t h, const char *pattern)
 {
     glob_t gl;
@@ -277,16 +294,10 @@ static uint64_t sum_files(uint64_t h, const char *pattern)
             h = 0;
             break;
         }
-        /* eight bytes a step: this runs on every start-up */
-        uint64_t buf[1024];
+        unsigned char buf[8192];
         size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-            size_t k = 0;
-            for (; k + 8 <= n; k += 8)
-                h = (h ^ buf[k / 8]) * 1099511628211ULL, h ^= h >> 29;
-            for (; k < n; k++)
-                h = (h ^ ((unsigned char *)buf)[k]) * 1099511628211ULL;
-        }
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            h = hash_bytes(h, buf, n);
         fclose(f);
         h = (h ^ 0xff) * 1099511628211ULL;
     }
@@ -311,9 +322,11 @@ static void saved_path(char *buf, size_t len, const char *rules_dir)
     snprintf(buf, len, "%s/soleus.img.reads", rules_dir);
 }
 
-/* rules/soleus.img.notes: the same sum as a first line, then the note
+/* rules/soleus.img.notes: a first line "SUM LENGTH HASH" (the same sum as
+ * the reads file; the length and hash of what follows), then the note
  * patterns compiled (sol_notes_save), so a current file spares compiling
- * them at every start. */
+ * them at every start. PCRE2 decodes without a length, so a file cut short
+ * or damaged must never reach it: the length and hash are checked first. */
 static void notes_path(char *buf, size_t len, const char *rules_dir)
 {
     snprintf(buf, len, "%s/soleus.img.notes", rules_dir);
@@ -321,14 +334,22 @@ static void notes_path(char *buf, size_t len, const char *rules_dir)
 
 static int load_notes(sol_pipeline *p, const char *patterns, sol_diag *d)
 {
-    char path[1100], head[32];
+    char path[1100], *end;
     char *bytes = NULL;
     size_t len = 0, skip = 0;
     notes_path(path, sizeof path, p->rules_dir);
     if (p->sum && sol_read_file(&bytes, &len, path, 1u << 24, NULL) == SOL_OK) {
-        snprintf(head, sizeof head, "%016llx\n", (unsigned long long)p->sum);
-        skip = strlen(head);
-        if (len < skip || memcmp(bytes, head, skip) != 0)
+        unsigned long long sum = 0, n = 0, h = 0;
+        char *nl = memchr(bytes, '\n', len < 64 ? len : 64);
+        if (nl) {
+            *nl = '\0';
+            sum = strtoull(bytes, &end, 16);
+            n = strtoull(end, &end, 10);
+            h = strtoull(end, &end, 16);
+            skip = (size_t)(nl + 1 - bytes);
+        }
+        if (!nl || *end || sum != p->sum || n != len - skip ||
+            h != hash_bytes(p->sum, bytes + skip, len - skip))
             skip = len = 0;
     }
     int rc = sol_notes_load_saved(&p->notes, patterns, p->vocab, len ? bytes + skip : NULL,
@@ -437,8 +458,10 @@ int sol_pipeline_save_reads(const char *rules_dir, const char *knowledge_dir, so
         sol_diag_set(d, rc, path, 0, "cannot save the compiled note patterns");
     if (!rc) {
         f = fopen(tmp, "wb");
-        ok = f && fprintf(f, "%016llx\n", (unsigned long long)saved_sum(rules_dir, knowledge_dir)) >
-                      0 &&
+        uint64_t sum = saved_sum(rules_dir, knowledge_dir);
+        ok = f &&
+             fprintf(f, "%016llx %zu %016llx\n", (unsigned long long)sum, len,
+                     (unsigned long long)hash_bytes(sum, bytes, len)) > 0 &&
              fwrite(bytes, 1, len, f) == len;
         if (f && fclose(f) != 0)
             ok = 0;

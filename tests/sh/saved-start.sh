@@ -61,6 +61,14 @@ head -c 40 rules/soleus.img.notes >"$tmp/corrupt/soleus.img.notes"
 out corrupt "$tmp/corrupt" knowledge
 same corrupt
 
+# Damaged inside, same length: PCRE2 would decode it blindly, so the hash
+# on the first line must turn it away.
+fresh damaged
+printf 'XXXXXXXX' | dd of="$tmp/damaged/soleus.img.notes" bs=1 seek=2000 conv=notrunc 2>/dev/null ||
+    exit 2
+out damaged "$tmp/damaged" knowledge
+same damaged
+
 fresh missing
 rm -f "$tmp/missing/soleus.img.reads" "$tmp/missing/soleus.img.notes"
 out missing "$tmp/missing" knowledge

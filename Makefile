@@ -64,8 +64,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libsoleus.a
 $(BUILD)/rule-image: tools/rule-image.c $(BUILD)/libsoleus.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -Isrc -o $@ $< $(BUILD)/libsoleus.a $(LDFLAGS) $(LIBS)
 
-$(IMAGE): $(wildcard rules/*.clp) $(BUILD)/rule-image
-	./$(BUILD)/rule-image rules
+$(IMAGE): $(wildcard rules/*.clp) $(wildcard knowledge/*) $(BUILD)/rule-image
+	./$(BUILD)/rule-image rules knowledge
 
 demo: deps $(BIN)
 	./$(BIN) assess examples/tc1-hayley-overstride.xml
@@ -125,7 +125,7 @@ format-check:
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
 clean:
-	rm -rf build build-asan build-ubsan build-fuzz $(IMAGE) $(IMAGE).sum
+	rm -rf build build-asan build-ubsan build-fuzz $(IMAGE) $(IMAGE).sum $(IMAGE).reads $(IMAGE).notes
 
 # The binary finds its data beside itself (BINDIR/../share/soleus), so PREFIX
 # given here is honoured whatever PREFIX the build had.
@@ -134,7 +134,7 @@ install: $(BIN) $(IMAGE)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SHARE)/rules $(DESTDIR)$(SHARE)/knowledge \
 	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(COMPLETIONS)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/soleus
-	install -m 644 rules/*.clp $(IMAGE) $(IMAGE).sum $(DESTDIR)$(SHARE)/rules/
+	install -m 644 rules/*.clp $(IMAGE) $(IMAGE).sum $(IMAGE).reads $(IMAGE).notes $(DESTDIR)$(SHARE)/rules/
 	install -m 644 knowledge/* $(DESTDIR)$(SHARE)/knowledge/
 	install -m 644 docs/soleus.1 $(DESTDIR)$(PREFIX)/share/man/man1/soleus.1
 	./$(BIN) --bash-completion > $(DESTDIR)$(COMPLETIONS)/soleus

@@ -53,6 +53,8 @@ int sol_cmd_coverage(const sol_paths *paths, int argc, char **argv)
     sol_coverage *cov = NULL;
     FILE *out = stdout;
     int rc = sol_pipeline_new(&p, paths->rules_dir, paths->knowledge_dir, &d);
+    if (!rc)
+        rc = sol_pipeline_use_kb(p, &d);
     if (rc)
         goto cleanup;
     if ((rc = sol_coverage_new(&cov, sol_pipeline_kb(p)))) {

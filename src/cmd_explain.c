@@ -34,7 +34,8 @@ int sol_cmd_explain(const sol_paths *paths, int argc, char **argv)
                                   concl, &d);
     if (rc)
         goto cleanup;
-    if ((rc = sol_explain_build(&x, c.a->report, sol_pipeline_kb(c.p), c.cond, &d)))
+    if ((rc = sol_pipeline_use_kb(c.p, &d)) ||
+        (rc = sol_explain_build(&x, c.a->report, sol_pipeline_kb(c.p), c.cond, &d)))
         goto cleanup;
     sol_explain_set_clips(x, o.clips);
     if (strcmp(format, "dot") == 0)

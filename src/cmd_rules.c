@@ -35,6 +35,8 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
     if (o.format)
         format = o.format;
     rc = sol_pipeline_new(&pl, o.paths.rules_dir, o.paths.knowledge_dir, &d);
+    if (rc == SOL_OK)
+        rc = sol_pipeline_use_kb(pl, &d);
     if (rc == SOL_OK) {
         kb = sol_pipeline_kb(pl);
         v = sol_pipeline_vocab(pl);

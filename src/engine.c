@@ -481,7 +481,8 @@ static int collect_rules(sol_engine *e)
 
 /* ---- binary rule image (bsave/bload) ---- */
 
-/* FNV-1a over every rule file's name and bytes, in load order: the image is
+/* An FNV-1a-style hash over every rule file's name and bytes (eight bytes a
+ * step), in load order: the image is
  * current only when this equals the sum saved beside it. 0 when a file
  * cannot be read. */
 static unsigned long long rules_sum(const glob_t *gl)
@@ -498,11 +499,17 @@ static unsigned long long rules_sum(const glob_t *gl)
         FILE *f = fopen(gl->gl_pathv[i], "rb");
         if (!f)
             return 0;
-        unsigned char buf[8192];
+        unsigned long long buf[1024];
         size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-            for (size_t k = 0; k < n; k++)
-                h = (h ^ buf[k]) * 1099511628211ULL;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+            size_t k = 0;
+            for (; k + 8 <= n; k += 8) {
+                h = (h ^ buf[k / 8]) * 1099511628211ULL;
+                h ^= h >> 29;
+            }
+            for (; k < n; k++)
+                h = (h ^ ((unsigned char *)buf)[k]) * 1099511628211ULL;
+        }
         fclose(f);
         h = (h ^ 0xff) * 1099511628211ULL;
     }
@@ -554,7 +561,7 @@ static int read_image_docs(sol_engine *e, const char *rules_dir)
     int rc = sol_read_file(&text, &len, sum, 1u << 24, NULL);
     if (rc != SOL_OK)
         return rc;
-    size_t got = 0;
+    size_t got = 0, at = 0; /* the lines are in rule order: look from the last */
     char *line = strchr(text, '\n'); /* past the sum */
     while (line && *++line) {
         char *end = strchr(line, '\n');
@@ -565,9 +572,11 @@ static int read_image_docs(sol_engine *e, const char *rules_dir)
             *tab = '\0';
             unescape(line);
             unescape(tab + 1);
-            for (size_t i = 0; i < e->nrules; i++) {
+            for (size_t j = 0; j < e->nrules; j++) {
+                size_t i = (at + j) % e->nrules;
                 if (strcmp(e->rules[i].name, line) != 0)
                     continue;
+                at = i + 1;
                 char *doc = sol_strdup(tab + 1);
                 if (!doc) {
                     free(text);

@@ -321,6 +321,10 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
     c.d = d;
     if (!nb)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    if ((rc = sol_pipeline_use_kb(p, d))) {
+        free(nb);
+        return rc;
+    }
     c.kb = sol_pipeline_kb(p);
     if (sol_explain_superseded(sol_report_graph(baseline), &sup) ||
         sol_probe_read_findings(&names, &nnames, c.kb)) {

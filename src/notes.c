@@ -51,6 +51,8 @@ struct sol_notes {
     pcre2_code *utf_check;  /* \A: matched only for PCRE2's UTF check */
     pcre2_code *lead_guard; /* GUARD alone, tried where a row's match starts */
     int jit;                /* 1: patterns JIT-compiled (sol_notes_use_jit) */
+    pcre2_code **saved;     /* while loading: decoded codes, one per row */
+    size_t nsaved;
 };
 
 /* One regex match within a sentence. */
@@ -120,6 +122,9 @@ void sol_notes_free(sol_notes *n)
     pcre2_match_context_free(n->mctx);
     pcre2_code_free(n->utf_check);
     pcre2_code_free(n->lead_guard);
+    for (size_t i = 0; i < n->nsaved; i++)
+        pcre2_code_free(n->saved[i]);
+    free(n->saved);
     free(n);
 }
 
@@ -353,7 +358,8 @@ static int compile_row(row *r, const char *regex, const char *file, int line, so
     PCRE2_SIZE eoff = 0;
     uint32_t minlen = 0;
 
-    r->code = row_compile(regex, 0, &err, &eoff);
+    if (!r->code) /* not one of the saved codes */
+        r->code = row_compile(regex, 0, &err, &eoff);
     if (!r->code && err == PCRE2_ERROR_NOMEMORY)
         return sol_diag_set(d, SOL_ENOMEM, file, line, "out of memory");
     if (!r->code) {
@@ -404,6 +410,10 @@ static int parse_row(sol_notes *n, row *r, const sol_table_row *tr, const sol_vo
     r->pub.kind = KINDS[k].kind;
     r->pub.dir = KINDS[k].dir;
     r->pub.regex = col[6];
+    if ((size_t)(r - n->rows) < n->nsaved) { /* the row now owns it */
+        r->code = n->saved[r - n->rows];
+        n->saved[r - n->rows] = NULL;
+    }
     rc = compile_row(r, col[6], file, line, d);
     if (rc != SOL_OK)
         return rc;
@@ -422,6 +432,56 @@ static int parse_row(sol_notes *n, row *r, const sol_table_row *tr, const sol_vo
 
 int sol_notes_load(sol_notes **out, const char *patterns_path, const sol_vocab *vocab,
                    sol_diag *d)
+{
+    return sol_notes_load_saved(out, patterns_path, vocab, NULL, 0, d);
+}
+
+/* Decode saved codes for n's rows into n->saved; nothing when they do not
+ * decode (another PCRE2 build) or are not one per row. */
+static void decode_saved(sol_notes *n, const void *saved, size_t len)
+{
+    const uint8_t *b = saved;
+    int32_t k;
+    if (!saved || len < 16 || n->cap == 0)
+        return;
+    k = pcre2_serialize_get_number_of_codes(b);
+    if (k <= 0 || (size_t)k != n->cap || !(n->saved = calloc((size_t)k, sizeof *n->saved)))
+        return;
+    if (pcre2_serialize_decode(n->saved, k, b, NULL) != k) {
+        free(n->saved);
+        n->saved = NULL;
+        return;
+    }
+    n->nsaved = (size_t)k;
+}
+
+int sol_notes_save(const sol_notes *n, void **out, size_t *len)
+{
+    const pcre2_code **codes = calloc(n->n ? n->n : 1, sizeof *codes);
+    uint8_t *bytes = NULL;
+    PCRE2_SIZE size = 0;
+    int32_t k;
+    *out = NULL;
+    *len = 0;
+    if (!codes)
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < n->n; i++)
+        codes[i] = n->rows[i].code;
+    k = pcre2_serialize_encode(codes, (int32_t)n->n, &bytes, &size, NULL);
+    free(codes);
+    if (k != (int32_t)n->n)
+        return k == PCRE2_ERROR_NOMEMORY ? SOL_ENOMEM : SOL_EENGINE;
+    *out = malloc(size ? size : 1);
+    if (*out) {
+        memcpy(*out, bytes, size);
+        *len = size;
+    }
+    pcre2_serialize_free(bytes);
+    return *out ? SOL_OK : SOL_ENOMEM;
+}
+
+int sol_notes_load_saved(sol_notes **out, const char *patterns_path, const sol_vocab *vocab,
+                         const void *saved, size_t len, sol_diag *d)
 {
     sol_notes *n = NULL;
     int rc, err = 0, findings = 0;
@@ -442,6 +502,7 @@ int sol_notes_load(sol_notes **out, const char *patterns_path, const sol_vocab *
         rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, 0, "out of memory");
         goto cleanup;
     }
+    decode_saved(n, saved, len);
     for (size_t i = 0; i < n->cap; i++) {
         row *r = &n->rows[n->n++]; /* owned from here on, even if it fails */
 
@@ -465,6 +526,11 @@ int sol_notes_load(sol_notes **out, const char *patterns_path, const sol_vocab *
     pcre2_set_match_limit(n->mctx, SOL_NOTES_MATCH_LIMIT);
     pcre2_set_depth_limit(n->mctx, SOL_NOTES_DEPTH_LIMIT);
     pcre2_set_heap_limit(n->mctx, HEAP_LIMIT_KIB);
+    for (size_t i = 0; i < n->nsaved; i++)
+        pcre2_code_free(n->saved[i]);
+    free(n->saved);
+    n->saved = NULL;
+    n->nsaved = 0;
     *out = n;
     n = NULL;
     rc = SOL_OK;

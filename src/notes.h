@@ -95,6 +95,15 @@ typedef struct {
  * unknown finding or value). On success the caller frees *out. */
 int sol_notes_load(sol_notes **out, const char *patterns_path, const sol_vocab *vocab,
                    sol_diag *d);
+/* sol_notes_load with the rows' regexes as sol_notes_save wrote them for the
+ * same patterns file (PCRE2's serialised codes: no compiling at start-up).
+ * Saved codes that do not decode, or not one per row, are ignored and every
+ * regex is compiled; every check of sol_notes_load is made either way. */
+int sol_notes_load_saved(sol_notes **out, const char *patterns_path, const sol_vocab *vocab,
+                         const void *saved, size_t len, sol_diag *d);
+/* The rows' compiled regexes as bytes for sol_notes_load_saved (malloc'd,
+ * the caller frees *out). SOL_OK, or SOL_ENOMEM / SOL_EENGINE. */
+int sol_notes_save(const sol_notes *n, void **out, size_t *len);
 void sol_notes_free(sol_notes *n); /* NULL is a no-op */
 /* JIT-compile every pattern (batch mode: many records pay back the few
  * milliseconds it takes; a single assess does not). The matches found are

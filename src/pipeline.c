@@ -3,6 +3,8 @@
  * knowledge/ and are handed to the engine, which asserts them after resets. */
 #include "pipeline.h"
 
+#include <glob.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +18,13 @@
 
 struct sol_pipeline {
     char *knowledge_dir;
+    char *rules_dir;
     sol_schema *schema; /* knowledge/record.rng, compiled once */
     sol_kb *kb;         /* the rule model (rules/ as text), the one copy every
-                               command reads: why-not, next-best, coverage, explain */
+                               command reads: why-not, next-best, coverage, explain;
+                               built on first use when the reads file is current */
+    char *saved;        /* the reads file's text, which reads and tables point into */
+    uint64_t sum;       /* saved_sum of the rules and knowledge; 0: build it all */
     const char **reads; /* findings some rule reads (from kb), for the report */
     size_t nreads;
     const char **tables; /* qnames of the table-driven rules (from kb) */
@@ -224,8 +230,9 @@ static int add_opinion_rules(sol_pipeline *p, sol_diag *d)
 static int assign_uids(sol_pipeline *p, sol_diag *d)
 {
     char **fam = calloc(p->ndocs ? p->ndocs : 1, sizeof *fam);
-    char id[96], src[8], rat[8], uid[96];
-    int rc = fam ? SOL_OK : SOL_ENOMEM;
+    char id[96], src[8], rat[8];
+    char **uids = calloc(p->ndocs ? p->ndocs : 1, sizeof *uids);
+    int rc = fam && uids ? SOL_OK : SOL_ENOMEM;
 
     for (size_t i = 0; !rc && i < p->ndocs; i++) {
         if (sol_ruledoc_parse(p->docs[i].doc, id, sizeof id, src, sizeof src, rat, sizeof rat) ==
@@ -234,21 +241,248 @@ static int assign_uids(sol_pipeline *p, sol_diag *d)
             if (!(fam[i] = sol_strdup(id)))
                 rc = SOL_ENOMEM;
     }
-    for (size_t i = 0; !rc && i < p->ndocs; i++) {
-        if (!fam[i])
-            continue;
-        sol_rule_uid(uid, sizeof uid, (const char *const *)fam, p->ndocs, i);
-        if (!(p->docs[i].uid = sol_strdup(uid)))
-            rc = SOL_ENOMEM;
-    }
+    if (!rc)
+        rc = sol_rule_uids(uids, (const char *const *)fam, p->ndocs);
+    for (size_t i = 0; !rc && i < p->ndocs; i++)
+        p->docs[i].uid = uids[i];
     for (size_t i = 0; fam && i < p->ndocs; i++)
         free(fam[i]);
     free(fam);
+    free(uids);
     return rc ? sol_diag_set(d, rc, "", 0, "out of memory") : SOL_OK;
+}
+
+/* ---- the reads file: what assess needs from the rule model, saved ----
+ * rules/soleus.img.reads, written by `make` beside the rule image: a sum of
+ * the rule files and knowledge/, then "R<TAB>finding" for each finding some
+ * rule reads and "T<TAB>qname" for each table-driven rule, in the model's
+ * order. The rule model stays the one source: the file is derived from it,
+ * and a stale or missing file means the model is built as before. */
+
+static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *knowledge_dir,
+                        int use_saved, sol_diag *d);
+
+/* h with n bytes at b mixed in, eight bytes a step: this runs on every
+ * start-up. */
+static uint64_t hash_bytes(uint64_t h, const void *b, size_t n)
+{
+    const unsigned char *c = b;
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t w;
+        memcpy(&w, c + k, 8);
+        h = (h ^ w) * 1099511628211ULL;
+        h ^= h >> 29;
+    }
+    for (; k < n; k++)
+        h = (h ^ c[k]) * 1099511628211ULL;
+    return h;
+}
+
+static uint64_t sum_files(uint64_t h, const char *pattern)
+{
+    glob_t gl;
+    if (glob(pattern, 0, NULL, &gl) != 0)
+        return h;
+    for (size_t i = 0; i < gl.gl_pathc; i++) {
+        const char *base = strrchr(gl.gl_pathv[i], '/');
+        base = base ? base + 1 : gl.gl_pathv[i];
+        for (const char *c = base; *c; c++)
+            h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+        FILE *f = fopen(gl.gl_pathv[i], "rb");
+        if (!f) {
+            h = 0;
+            break;
+        }
+        unsigned char buf[8192];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            h = hash_bytes(h, buf, n);
+        fclose(f);
+        h = (h ^ 0xff) * 1099511628211ULL;
+    }
+    globfree(&gl);
+    return h;
+}
+
+static uint64_t saved_sum(const char *rules_dir, const char *knowledge_dir)
+{
+    char pat[1100];
+    uint64_t h = 1469598103934665603ULL;
+    for (const char *c = SOL_VERSION; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+    snprintf(pat, sizeof pat, "%s/*.clp", rules_dir);
+    h = sum_files(h, pat);
+    snprintf(pat, sizeof pat, "%s/*", knowledge_dir);
+    return h ? sum_files(h, pat) : 0;
+}
+
+static void saved_path(char *buf, size_t len, const char *rules_dir)
+{
+    snprintf(buf, len, "%s/soleus.img.reads", rules_dir);
+}
+
+/* rules/soleus.img.notes: a first line "SUM LENGTH HASH" (the same sum as
+ * the reads file; the length and hash of what follows), then the note
+ * patterns compiled (sol_notes_save), so a current file spares compiling
+ * them at every start. PCRE2 decodes without a length, so a file cut short
+ * or damaged must never reach it: the length and hash are checked first. */
+static void notes_path(char *buf, size_t len, const char *rules_dir)
+{
+    snprintf(buf, len, "%s/soleus.img.notes", rules_dir);
+}
+
+static int load_notes(sol_pipeline *p, const char *patterns, sol_diag *d)
+{
+    char path[1100], *end;
+    char *bytes = NULL;
+    size_t len = 0, skip = 0;
+    notes_path(path, sizeof path, p->rules_dir);
+    if (p->sum && sol_read_file(&bytes, &len, path, 1u << 24, NULL) == SOL_OK) {
+        unsigned long long sum = 0, n = 0, h = 0;
+        char *nl = memchr(bytes, '\n', len < 64 ? len : 64);
+        if (nl) {
+            *nl = '\0';
+            sum = strtoull(bytes, &end, 16);
+            n = strtoull(end, &end, 10);
+            h = strtoull(end, &end, 16);
+            skip = (size_t)(nl + 1 - bytes);
+        }
+        if (!nl || *end || sum != p->sum || n != len - skip ||
+            h != hash_bytes(p->sum, bytes + skip, len - skip))
+            skip = len = 0;
+    }
+    int rc = sol_notes_load_saved(&p->notes, patterns, p->vocab, len ? bytes + skip : NULL,
+                                  len - skip, d);
+    free(bytes);
+    return rc;
+}
+
+/* Fill p->reads and p->tables from a current reads file; SOL_EPARSE when it
+ * is missing, stale or malformed, and then nothing is kept. */
+static int read_saved(sol_pipeline *p)
+{
+    char path[1100];
+    size_t len = 0, nr = 0, nt = 0;
+    saved_path(path, sizeof path, p->rules_dir);
+    if (sol_read_file(&p->saved, &len, path, 1u << 22, NULL) != SOL_OK)
+        return SOL_EPARSE;
+    uint64_t want = p->sum;
+    char *line = p->saved, *end;
+    int ok = want && strtoull(line, &end, 16) == want && *end == '\n';
+    for (char *c = p->saved; ok && *c; c++)
+        nr += *c == '\n';
+    if (ok) {
+        p->reads = calloc(nr + 1, sizeof *p->reads);
+        p->tables = calloc(nr + 1, sizeof *p->tables);
+        ok = p->reads && p->tables;
+    }
+    for (line = strchr(p->saved, '\n'); ok && line && *++line; line = end) {
+        if ((end = strchr(line, '\n')))
+            *end = '\0';
+        if ((line[0] != 'R' && line[0] != 'T') || line[1] != '\t' || !line[2])
+            ok = 0;
+        else if (line[0] == 'R')
+            p->reads[p->nreads++] = line + 2;
+        else
+            p->tables[nt++] = line + 2;
+        if (!end)
+            break;
+    }
+    p->ntables = nt;
+    if (ok)
+        return SOL_OK;
+    free((void *)p->reads);
+    free((void *)p->tables);
+    free(p->saved);
+    p->reads = p->tables = NULL;
+    p->saved = NULL;
+    p->nreads = p->ntables = 0;
+    return SOL_EPARSE;
+}
+
+/* Build the rule model over the table rows; with lists, also the findings
+ * some rule reads and the table-driven rules from it. */
+static int load_kb(sol_pipeline *p, const sol_kb_rows *rows, int lists, sol_diag *d)
+{
+    sol_kb *kb = NULL;
+    int rc = sol_kb_load(&kb, p->rules_dir, p->knowledge_dir, d);
+    if (rc == SOL_OK)
+        rc = sol_kb_expand(kb, rows->rows, rows->n, d);
+    if (rc != SOL_OK) {
+        sol_kb_free(kb);
+        return rc;
+    }
+    p->kb = kb;
+    if (!lists)
+        return SOL_OK;
+    if (sol_probe_read_findings(&p->reads, &p->nreads, p->kb))
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    p->tables = calloc(sol_kb_rule_count(p->kb) + 1, sizeof *p->tables);
+    if (!p->tables)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    for (size_t i = 0; i < sol_kb_rule_count(p->kb); i++)
+        if (sol_kb_rule_at(p->kb, i)->table)
+            p->tables[p->ntables++] = sol_kb_rule_at(p->kb, i)->qname;
+    return SOL_OK;
+}
+
+int sol_pipeline_save_reads(const char *rules_dir, const char *knowledge_dir, sol_diag *d)
+{
+    sol_pipeline *p = NULL;
+    char path[1100], tmp[1200];
+    int rc = pipeline_new(&p, rules_dir, knowledge_dir, 0, d);
+    if (rc)
+        return rc;
+    saved_path(path, sizeof path, rules_dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    int ok = f != NULL;
+    if (ok)
+        fprintf(f, "%016llx\n", (unsigned long long)saved_sum(rules_dir, knowledge_dir));
+    for (size_t i = 0; ok && i < p->nreads; i++)
+        ok = !strpbrk(p->reads[i], "\t\n") && fprintf(f, "R\t%s\n", p->reads[i]) > 0;
+    for (size_t i = 0; ok && i < p->ntables; i++)
+        ok = !strpbrk(p->tables[i], "\t\n") && fprintf(f, "T\t%s\n", p->tables[i]) > 0;
+    if (f && fclose(f) != 0)
+        ok = 0;
+    if (!ok || rename(tmp, path) != 0) {
+        remove(tmp);
+        rc = sol_diag_set(d, SOL_EIO, path, 0, "cannot write the saved rule reads");
+    }
+    void *bytes = NULL;
+    size_t len = 0;
+    notes_path(path, sizeof path, rules_dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    if (!rc && (rc = sol_notes_save(p->notes, &bytes, &len)))
+        sol_diag_set(d, rc, path, 0, "cannot save the compiled note patterns");
+    if (!rc) {
+        f = fopen(tmp, "wb");
+        uint64_t sum = saved_sum(rules_dir, knowledge_dir);
+        ok = f &&
+             fprintf(f, "%016llx %zu %016llx\n", (unsigned long long)sum, len,
+                     (unsigned long long)hash_bytes(sum, bytes, len)) > 0 &&
+             fwrite(bytes, 1, len, f) == len;
+        if (f && fclose(f) != 0)
+            ok = 0;
+        if (!ok || rename(tmp, path) != 0) {
+            remove(tmp);
+            rc = sol_diag_set(d, SOL_EIO, path, 0, "cannot write the saved note patterns");
+        }
+    }
+    free(bytes);
+    sol_pipeline_free(p);
+    return rc;
 }
 
 int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *knowledge_dir,
                      sol_diag *d)
+{
+    return pipeline_new(out, rules_dir, knowledge_dir, 1, d);
+}
+
+static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *knowledge_dir,
+                        int use_saved, sol_diag *d)
 {
     int rc;
     char path[1024];
@@ -258,10 +492,13 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     if (!p)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
     p->knowledge_dir = sol_strdup(knowledge_dir);
-    if (!p->knowledge_dir) {
+    p->rules_dir = sol_strdup(rules_dir);
+    if (!p->knowledge_dir || !p->rules_dir) {
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
+    if (use_saved)
+        p->sum = saved_sum(rules_dir, knowledge_dir);
     snprintf(path, sizeof path, "%s/record.rng", knowledge_dir);
     if ((rc = sol_schema_load(&p->schema, path, d)))
         goto cleanup;
@@ -271,7 +508,7 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     if ((rc = sol_catalog_load(&p->cat, knowledge_dir, d)))
         goto cleanup;
     snprintf(path, sizeof path, "%s/note-patterns.tsv", knowledge_dir);
-    if ((rc = sol_notes_load(&p->notes, path, p->vocab, d)))
+    if ((rc = load_notes(p, path, d)))
         goto cleanup;
     /* Red-flag signs (must-not-miss.tsv present rows) are never recorded as
      * absent through a negation's list scope. */
@@ -292,27 +529,12 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     if ((rc = sol_engine_new(&p->engine, rules_dir, d)))
         goto cleanup;
     /* The model of the same rule files CLIPS just loaded, read once here so
-     * no command reads the rules a second time. */
-    if ((rc = sol_kb_load(&p->kb, rules_dir, knowledge_dir, d)))
-        goto cleanup;
-    /* One list of table rows for both: CLIPS gets them as facts, the model
-     * expands the table-driven rules over them. */
+     * no command reads the rules a second time; when the reads file saved
+     * beside the rule image is current, only on first use (load_kb). */
     if ((rc = sol_kb_rows_build(&rows, p->cat, knowledge_dir, d)))
         goto cleanup;
-    if ((rc = sol_kb_expand(p->kb, rows.rows, rows.n, d)))
+    if (!(p->sum && read_saved(p) == SOL_OK) && (rc = load_kb(p, &rows, 1, d)))
         goto cleanup;
-    if (sol_probe_read_findings(&p->reads, &p->nreads, p->kb)) {
-        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-        goto cleanup;
-    }
-    p->tables = calloc(sol_kb_rule_count(p->kb) + 1, sizeof *p->tables);
-    if (!p->tables) {
-        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-        goto cleanup;
-    }
-    for (size_t i = 0; i < sol_kb_rule_count(p->kb); i++)
-        if (sol_kb_rule_at(p->kb, i)->table)
-            p->tables[p->ntables++] = sol_kb_rule_at(p->kb, i)->qname;
     if ((rc = add_knowledge(p, &rows, d)))
         goto cleanup;
     p->ndocs = sol_engine_rule_count(p->engine);
@@ -353,6 +575,8 @@ void sol_pipeline_free(sol_pipeline *p)
     free((void *)p->tables);
     sol_kb_free(p->kb);
     free(p->docs);
+    free(p->saved);
+    free(p->rules_dir);
     free(p->knowledge_dir);
     free(p);
 }
@@ -556,7 +780,27 @@ void sol_assessment_free(sol_assessment *a)
 const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p) { return p->vocab; }
 const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p) { return p->cat; }
 sol_engine *sol_pipeline_engine(sol_pipeline *p) { return p->engine; }
-const sol_kb *sol_pipeline_kb(const sol_pipeline *p) { return p->kb; }
+
+int sol_pipeline_use_kb(sol_pipeline *p, sol_diag *d)
+{
+    sol_kb_rows rows = {0};
+    if (p->kb)
+        return SOL_OK;
+    int rc = sol_kb_rows_build(&rows, p->cat, p->knowledge_dir, d);
+    if (rc == SOL_OK)
+        rc = load_kb(p, &rows, 0, d);
+    sol_kb_rows_free(&rows);
+    return rc;
+}
+
+const sol_kb *sol_pipeline_kb(const sol_pipeline *p)
+{
+    /* A caller that did not ask first still gets the model; the rule files
+     * matched the saved sum, so only memory can fail here. */
+    if (!p->kb)
+        sol_pipeline_use_kb((sol_pipeline *)p, NULL);
+    return p->kb;
+}
 sol_notes *sol_pipeline_notes(sol_pipeline *p) { return p->notes; }
 
 int sol_pipeline_read_assess(sol_pipeline *p, const char *path, sol_findings **out_findings,

@@ -78,9 +78,16 @@ const sol_vocab *sol_pipeline_vocab(const sol_pipeline *p);
 const sol_catalog *sol_pipeline_catalog(const sol_pipeline *p);
 sol_engine *sol_pipeline_engine(sol_pipeline *p);
 /* The rule model (kb.h) of the rules the engine runs, read from the same
- * files once when the pipeline opens; owned by the pipeline, read-only, and
- * the only copy a command uses. */
+ * files once, when the pipeline opens or (when the reads file saved beside
+ * the rule image is current) on first use; owned by the pipeline, read-only,
+ * and the only copy a command uses. sol_pipeline_use_kb builds it now and
+ * reports a failure in d; commands call it before sol_pipeline_kb. */
+int sol_pipeline_use_kb(sol_pipeline *p, sol_diag *d);
 const sol_kb *sol_pipeline_kb(const sol_pipeline *p);
+
+/* Write rules_dir/soleus.img.reads (what assess needs from the rule model,
+ * with the sum of the files it came from); `make` runs it with the image. */
+int sol_pipeline_save_reads(const char *rules_dir, const char *knowledge_dir, sol_diag *d);
 struct sol_notes *sol_pipeline_notes(sol_pipeline *p);
 
 #endif

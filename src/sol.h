@@ -139,6 +139,10 @@ char *sol_trim_dup(const char *s, size_t n);
  * definition order ("R07a"; "X-name-a" when the id does not end in a digit).
  * Derived, never written in a rule file, so new rules get ids by themselves. */
 void sol_rule_uid(char *out, size_t len, const char *const *fam, size_t n, size_t i);
+/* sol_rule_uid for every rule at once, in n log n rather than n^2 (every
+ * process start derives them): out[i] is a malloc'd uid, NULL where fam[i]
+ * is NULL. SOL_OK or SOL_ENOMEM (then nothing is left in out). */
+int sol_rule_uids(char **out, const char *const *fam, size_t n);
 /* 1 when selector names rule uid of family fam: the uid itself or the family
  * (ASCII case ignored). */
 int sol_rule_id_selects(const char *selector, const char *uid, const char *fam);

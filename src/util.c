@@ -441,17 +441,10 @@ void sol_buf_free(sol_buf *b)
     memset(b, 0, sizeof *b);
 }
 
-void sol_rule_uid(char *out, size_t len, const char *const *fam, size_t n, size_t i)
+/* The uid of the rule with `before` earlier rules of its family of `total`. */
+static void format_uid(char *out, size_t len, const char *id, size_t before, size_t total)
 {
-    size_t before = 0, total = 0;
-    const char *id = i < n && fam[i] ? fam[i] : "?";
     size_t idn = strlen(id);
-
-    for (size_t k = 0; k < n; k++)
-        if (fam[k] && strcmp(fam[k], id) == 0) {
-            total++;
-            before += k < i;
-        }
     if (total <= 1)
         snprintf(out, len, "%s", id);
     else if (before >= 26)
@@ -459,6 +452,61 @@ void sol_rule_uid(char *out, size_t len, const char *const *fam, size_t n, size_
     else
         snprintf(out, len, "%s%s%c", id, idn && isdigit((unsigned char)id[idn - 1]) ? "" : "-",
                  (int)('a' + before));
+}
+
+void sol_rule_uid(char *out, size_t len, const char *const *fam, size_t n, size_t i)
+{
+    size_t before = 0, total = 0;
+    const char *id = i < n && fam[i] ? fam[i] : "?";
+
+    for (size_t k = 0; k < n; k++)
+        if (fam[k] && strcmp(fam[k], id) == 0) {
+            total++;
+            before += k < i;
+        }
+    format_uid(out, len, id, before, total);
+}
+
+static const char *const *uid_fam; /* qsort has no context argument */
+
+static int cmp_fam_index(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    int c = strcmp(uid_fam[a], uid_fam[b]);
+    return c ? c : (a > b) - (a < b);
+}
+
+int sol_rule_uids(char **out, const char *const *fam, size_t n)
+{
+    size_t *ix = malloc((n ? n : 1) * sizeof *ix), m = 0;
+    char uid[256];
+    if (!ix)
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        out[i] = NULL;
+        if (fam[i])
+            ix[m++] = i;
+    }
+    uid_fam = fam;
+    qsort(ix, m, sizeof *ix, cmp_fam_index);
+    /* each family is now a run, its members in definition order */
+    for (size_t g = 0, e; g < m; g = e) {
+        for (e = g + 1; e < m && strcmp(fam[ix[e]], fam[ix[g]]) == 0; e++)
+            ;
+        for (size_t k = g; k < e; k++) {
+            format_uid(uid, sizeof uid, fam[ix[k]], k - g, e - g);
+            if (!(out[ix[k]] = sol_strdup(uid))) {
+                for (size_t j = 0; j < n; j++) {
+                    free(out[j]);
+                    out[j] = NULL;
+                }
+                free(ix);
+                return SOL_ENOMEM;
+            }
+        }
+    }
+    free(ix);
+    return SOL_OK;
 }
 
 int sol_rule_id_selects(const char *selector, const char *uid, const char *fam)

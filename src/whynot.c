@@ -621,9 +621,11 @@ static int better(const sol_whynot *w, const sol_wn_rule *a, const sol_wn_rule *
 int sol_whynot_build(sol_whynot **out, sol_pipeline *p, const sol_report *r,
                      const sol_condition *cond, sol_diag *d)
 {
+    int rc = sol_pipeline_use_kb(p, d);
+    if (rc)
+        return rc;
     const sol_kb *kb = sol_pipeline_kb(p);
     sol_whynot *w = calloc(1, sizeof *w);
-    int rc = SOL_OK;
 
     *out = NULL;
     if (!w || sol_explain_superseded(sol_report_graph(r), &w->superseded)) {

@@ -561,7 +561,7 @@ static int read_image_docs(sol_engine *e, const char *rules_dir)
     int rc = sol_read_file(&text, &len, sum, 1u << 24, NULL);
     if (rc != SOL_OK)
         return rc;
-    size_t got = 0, at = 0; /* the lines are in rule order: look from the last */
+    size_t got = 0, at = 0;          /* the lines are in rule order: look from the last */
     char *line = strchr(text, '\n'); /* past the sum */
     while (line && *++line) {
         char *end = strchr(line, '\n');

@@ -218,7 +218,7 @@ static long exists_fact(const sol_graph *g, const long *died, const sol_kb_cond 
     return -1;
 }
 
-static int fill_died(const sol_graph *g, long **out)
+int sol_explain_fact_deaths(const sol_graph *g, long **out)
 {
     size_t nfa = sol_graph_fact_count(g);
     long *died = malloc((nfa ? nfa : 1) * sizeof *died);
@@ -542,7 +542,7 @@ int sol_explain_build(sol_explain **out, const sol_report *r, const sol_kb *kb,
     b.infact = calloc(nfa ? nfa : 1, 1);
     b.infire = calloc(nfi ? nfi : 1, 1);
     b.infinding = calloc(nfind ? nfind : 1, 1);
-    if (!b.seen || !b.infact || !b.infire || !b.infinding || fill_died(g, &b.died))
+    if (!b.seen || !b.infact || !b.infire || !b.infinding || sol_explain_fact_deaths(g, &b.died))
         goto cleanup;
     read_phases(x);
     for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {

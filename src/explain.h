@@ -105,6 +105,11 @@ int sol_explain_resolve(const sol_condition **out, const sol_catalog *cat, const
  * that asserted it matched a fact of the same template with the same first
  * slot), that earlier fact's position; else -1. */
 long sol_explain_previous(const sol_graph *g, size_t pos);
+/* (*out)[p]: the firing that replaced fact p by a later version of itself
+ * (a modify, as sol_explain_previous finds it), or -1 when none did; one
+ * entry per graph fact.
+ * The caller frees *out. SOL_OK or SOL_ENOMEM. */
+int sol_explain_fact_deaths(const sol_graph *g, long **out);
 /* superseded[pos] = 1 for every fact a later version replaced. *out is
  * malloc'd (one byte per fact); caller frees. */
 int sol_explain_superseded(const sol_graph *g, unsigned char **out);

@@ -4,6 +4,7 @@
  * The model decides what is said (report.c, glance.c); this says it once. */
 #include "write_int.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -205,5 +206,17 @@ const char *sol_wr_flag_sources(const sol_report *r, const char *id, char *buf, 
             s += n + (s[n] == ',');
         }
     }
+    return buf;
+}
+
+const char *sol_wr_tier_title(const sol_tier *t, int upper, char *buf, size_t len)
+{
+    size_t i = 0;
+    for (; t->title[i] && i + 1 < len; i++) {
+        unsigned char ch = (unsigned char)t->title[i];
+        buf[i] = (char)(upper ? toupper(ch) : tolower(ch));
+    }
+    if (len)
+        buf[i] = '\0';
     return buf;
 }

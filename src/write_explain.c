@@ -15,17 +15,6 @@
 
 /* ---- shared pieces ---- */
 
-/* A tier's title (knowledge/tiers.tsv) in lower case, as the explanation
- * runs it into a sentence. */
-static const char *tier_name(const sol_tier *t, char *buf, size_t len)
-{
-    size_t i = 0;
-    for (; t->title[i] && i + 1 < len; i++)
-        buf[i] = (char)tolower((unsigned char)t->title[i]);
-    buf[i] = '\0';
-    return buf;
-}
-
 /* "name = value (line N, path)"; notes add the quote and its byte span. */
 static const char *finding_text(const sol_finding *f, char *buf, size_t len)
 {
@@ -365,7 +354,7 @@ static void write_concl_line(FILE *out, const sol_rconclusion *c)
     if (c->cond->tier_def->by_severity && strcmp(c->cond->urgency, "-") != 0)
         fprintf(out, " [%s]", c->cond->urgency);
     fprintf(out, ", certainty %.2f, rank %d in %s%s\n", c->cf, c->rank,
-            tier_name(c->cond->tier_def, tn, sizeof tn),
+            sol_wr_tier_title(c->cond->tier_def, 0, tn, sizeof tn),
             c->deferred ? ", deferred pending medical clearance" : "");
 }
 

@@ -61,6 +61,10 @@ const char *sol_wr_flag_sources(const sol_report *r, const char *id, char *buf, 
  * knowledge/score-bands.tsv ("Wells DVT score: 2 points, moderate band
  * (moderate from 1, high from 3; L1)"), or NULL when the rules built no
  * such score. */
+/* A tier's title (knowledge/tiers.tsv) in capitals (upper: text headings)
+ * or in lower case (run into a sentence), into buf. */
+const char *sol_wr_tier_title(const sol_tier *t, int upper, char *buf, size_t len);
+
 const char *sol_wr_score_text(const sol_report *r, const sol_glance *g, char *buf, size_t len);
 
 #endif

@@ -119,16 +119,6 @@ static void tw_head(tw *w, const char *title)
 
 /* ---- helpers --------------------------------------------------------- */
 
-/* A tier's title (knowledge/tiers.tsv) in capitals, as the text headings are. */
-static const char *tier_title(const sol_tier *t, char *buf, size_t len)
-{
-    size_t i = 0;
-    for (; t->title[i] && i + 1 < len; i++)
-        buf[i] = (char)toupper((unsigned char)t->title[i]);
-    buf[i] = '\0';
-    return buf;
-}
-
 /* "name = 18 reps (line 12)": the value in its unit, from a note with its
  * quote, or marked as a what-if change. */
 static const char *finding_text(const sol_report *r, const sol_finding *f, char *buf, size_t len)
@@ -485,7 +475,7 @@ int sol_write_text(FILE *out, const sol_report *r, const sol_text_opts *opts)
         /* the red-flag and referral tier: listed by severity (tiers.tsv) */
         int flags = t->by_severity;
         int any = 0;
-        snprintf(title, sizeof title, "%s%s", tier_title(t, upper, sizeof upper),
+        snprintf(title, sizeof title, "%s%s", sol_wr_tier_title(t, 1, upper, sizeof upper),
                  t->deferred && sol_report_suppressed(r) ? " (deferred pending medical clearance)"
                                                          : "");
         tw_head(&w, title);

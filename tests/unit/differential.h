@@ -108,19 +108,12 @@ static int diff_run(const sol_kb *kb, const sol_findings *f, const sol_graph *g,
 {
     size_t nfa = sol_graph_fact_count(g), nfi = sol_graph_firing_count(g);
     unsigned char *hidden = calloc(nfa ? nfa : 1, 1);
-    long *died = malloc((nfa ? nfa : 1) * sizeof *died);
+    long *died = NULL;
 
-    if (!hidden || !died) {
+    if (!hidden || sol_explain_fact_deaths(g, &died) != SOL_OK) {
         free(hidden);
         free(died);
         return -1;
-    }
-    for (size_t p = 0; p < nfa; p++)
-        died[p] = -1;
-    for (size_t p = 0; p < nfa; p++) {
-        long prev = sol_explain_previous(g, p);
-        if (prev >= 0)
-            died[prev] = sol_graph_fact_at(g, p)->firing;
     }
     st->runs++;
     for (size_t i = 0; i < sol_kb_rule_count(kb); i++) {

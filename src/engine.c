@@ -1187,3 +1187,16 @@ int sol_engine_bench_naive(sol_engine *e, const sol_findings *f, sol_diag *d)
     e->kept = 0;
     return rc;
 }
+
+double sol_engine_bench_start(const char *rules_dir, double (*clock)(void))
+{
+    char img[4096], sum[4096];
+    image_paths(rules_dir, img, sum, sizeof img);
+    double t0 = clock();
+    void *env = CreateEnvironment();
+    int ok = env && EnvBload(env, img);
+    double t = clock() - t0;
+    if (env)
+        DestroyEnvironment(env);
+    return ok ? t : -1;
+}

@@ -19,6 +19,10 @@ const char *sol_engine_messages(const sol_engine *e);
 /* Benchmark aid: CLIPS alone, naively: reset, assert the knowledge and
  * findings with the fact API, run; no provenance, nothing read back. */
 int sol_engine_bench_naive(sol_engine *e, const sol_findings *f, sol_diag *d);
+/* Benchmark aid: what CLIPS itself costs a process before any record:
+ * creating an environment and loading the rule image, timed with clock
+ * (the teardown is not timed). -1 when the image cannot be loaded. */
+double sol_engine_bench_start(const char *rules_dir, double (*clock)(void));
 /* Benchmark aid: provenance level. 2 (the default): the before-run hook
  * records each firing's rule and basis, and the facts each firing asserts
  * are snapshotted into the graph; 1: the before-run hook alone (the graph

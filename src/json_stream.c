@@ -11,24 +11,32 @@
 
 #include "sol.h"
 
-static void put(sol_jw *w, const char *s, size_t n)
+/* Room for n more bytes and the NUL after them; 0 when out of memory. */
+static int reserve(sol_jw *w, size_t n)
 {
     if (w->oom)
-        return;
-    if (w->len + n + 1 > w->cap) {
-        size_t cap = w->cap ? w->cap : 4096;
-        while (cap < w->len + n + 1)
-            cap *= 2;
-        char *nb = realloc(w->buf, cap);
-        if (!nb) {
-            w->oom = 1;
-            return;
-        }
-        w->buf = nb;
-        w->cap = cap;
+        return 0;
+    if (w->len + n + 1 <= w->cap)
+        return 1;
+    size_t cap = w->cap ? w->cap : 4096;
+    while (cap < w->len + n + 1)
+        cap *= 2;
+    char *nb = realloc(w->buf, cap);
+    if (!nb) {
+        w->oom = 1;
+        return 0;
     }
-    memcpy(w->buf + w->len, s, n);
-    w->len += n;
+    w->buf = nb;
+    w->cap = cap;
+    return 1;
+}
+
+static void put(sol_jw *w, const char *s, size_t n)
+{
+    if (reserve(w, n)) {
+        memcpy(w->buf + w->len, s, n);
+        w->len += n;
+    }
 }
 
 /* jansson's dump_indent: when indenting, a newline and depth levels of
@@ -55,13 +63,26 @@ static const unsigned char needs_escape[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
 
 /* A string as jansson escapes it without JSON_ENSURE_ASCII: quote,
- * backslash and control characters; UTF-8 is copied as it is. */
+ * backslash and control characters; UTF-8 is copied as it is. Most strings
+ * need no escape and go in with one copy. */
 static void put_string(sol_jw *w, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t run = 0;
+    size_t run = 0, i = 0;
+    while (i < n && !needs_escape[u[i]])
+        i++;
+    if (i == n) {
+        if (reserve(w, n + 2)) {
+            char *o = w->buf + w->len;
+            o[0] = '"';
+            memcpy(o + 1, s, n);
+            o[n + 1] = '"';
+            w->len += n + 2;
+        }
+        return;
+    }
     put(w, "\"", 1);
-    for (size_t i = 0; i < n; i++) {
+    for (; i < n; i++) {
         unsigned char c = u[i];
         const char *esc;
         char hex[8];
@@ -142,7 +163,8 @@ static int begin(sol_jw *w, const char *key)
     newline(w, w->depth);
     if (!f->is_object)
         return 1;
-    if (sol_grow((void **)&w->members, &w->mcap, w->nmembers + 1, sizeof *w->members)) {
+    if (w->nmembers == w->mcap &&
+        sol_grow((void **)&w->members, &w->mcap, w->nmembers + 1, sizeof *w->members)) {
         w->oom = 1;
         return 0;
     }
@@ -284,6 +306,61 @@ void sol_jw_int(sol_jw *w, const char *key, long long v)
     put(w, q, (size_t)(e - q));
 }
 
+/* "%.4g" of v without snprintf, for 0 and 1e-4 <= |v| < 1e4 (every
+ * certainty and score): v scaled to four significant digits and rounded, trailing
+ * zeros dropped as %g drops them. 0 (use snprintf) outside that range, at
+ * a rounding that lands near a half (where the scaling's own rounding
+ * could decide), and when rounding carries into a fifth digit. */
+static size_t fast_g4(double v, char *b)
+{
+    static const double pow10[] = {1e-4, 1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3, 1e4};
+    static const unsigned div10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000};
+    double a = fabs(v);
+    size_t len = 0;
+    int e = 0;
+    if (a == 0) { /* "0", or "-0" as %g writes negative zero */
+        if (signbit(v))
+            b[len++] = '-';
+        b[len++] = '0';
+        b[len] = '\0';
+        return len;
+    }
+    if (!(a >= pow10[0] && a < pow10[8]))
+        return 0;
+    while (a >= pow10[e + 1])
+        e++; /* a in [10^(e-4), 10^(e-3)) */
+    int decimals = 7 - e;
+    double scaled = a * (double)div10[decimals], whole = floor(scaled);
+    double frac = scaled - whole;
+    if (fabs(frac - 0.5) < 1e-6)
+        return 0;
+    unsigned n = (unsigned)whole + (frac > 0.5);
+    if (n >= 10000)
+        return 0;
+    unsigned ip = n / div10[decimals], fp = n % div10[decimals];
+    char digits[16];
+    size_t nd = 0;
+    if (v < 0)
+        b[len++] = '-';
+    do
+        digits[nd++] = (char)('0' + ip % 10);
+    while ((ip /= 10) != 0);
+    while (nd)
+        b[len++] = digits[--nd];
+    while (decimals > 0 && fp % 10 == 0) { /* %g drops trailing zeros */
+        fp /= 10;
+        decimals--;
+    }
+    if (decimals > 0) {
+        b[len++] = '.';
+        for (int k = decimals - 1; k >= 0; k--)
+            b[len + (size_t)k] = (char)('0' + fp % 10), fp /= 10;
+        len += (size_t)decimals;
+    }
+    b[len] = '\0';
+    return len;
+}
+
 /* jansson's jsonp_dtostr at precision 4: "%.4g", ".0" when neither a dot
  * nor an exponent shows, the exponent without '+' or leading zeros. NaN and
  * infinities are left out, key and all, as json_real refuses them. */
@@ -292,12 +369,15 @@ void sol_jw_real(sol_jw *w, const char *key, double v)
     char b[64];
     if (!isfinite(v) || !begin(w, key))
         return;
-    int n = snprintf(b, sizeof b, "%.4g", v);
-    if (n < 0 || (size_t)n >= sizeof b - 3) {
-        w->oom = 1;
-        return;
+    size_t len = fast_g4(v, b);
+    if (len == 0) {
+        int n = snprintf(b, sizeof b, "%.4g", v);
+        if (n < 0 || (size_t)n >= sizeof b - 3) {
+            w->oom = 1;
+            return;
+        }
+        len = (size_t)n;
     }
-    size_t len = (size_t)n;
     if (!strchr(b, '.') && !strchr(b, 'e')) {
         memcpy(b + len, ".0", 3);
         len += 2;

@@ -3,6 +3,7 @@
  * own json_dumpb writes for the tree the report used to be built as
  * (report_tree.h), for every golden case, pretty and as a batch line. */
 #include <glob.h>
+#include <math.h>
 
 #include "harness.h"
 #include "json.h"
@@ -181,6 +182,53 @@ static void test_json_stream__object_out_of_order_is_sorted(void)
     }
 }
 
+/* Reals as json_dumpb writes them at precision 4, where the writer skips
+ * snprintf: certainties, their halves and thousandths (ties of the
+ * rounding), and values of every magnitude and sign. */
+static void test_json_stream__reals_as_jansson(void)
+{
+    json_t *arr = json_array();
+    sol_jw w;
+    char *got = NULL;
+    size_t n = 0;
+    unsigned long long x = 88172645463325252ULL;
+    sol_jw_init(&w, 0);
+    sol_jw_array(&w, NULL);
+    for (int i = 0; i < 200000; i++) {
+        double v;
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift: the same run each time */
+        switch (i % 5) {
+        case 0: v = (double)(x % 2000001) / 1e6 - 1.0; break;
+        case 1: v = (double)(long long)(x % 200001 - 100000) / 20000.0; break;
+        case 2: v = (double)(x % 100000) * 0.00005; break;
+        case 3: v = ldexp((double)(x % 1000003) / 1000003.0, (int)(x >> 40) % 60 - 30); break;
+        default: v = (double)(long long)(x % 20001 - 10000) / (double)(1 + x % 1000); break;
+        }
+        if (i % 1000 == 0)
+            v = 0.0;
+        if (i % 2)
+            v = -v;
+        json_array_append_new(arr, json_real(v));
+        sol_jw_real(&w, NULL, v);
+    }
+    sol_jw_close(&w);
+    char *want = jansson_text(arr, FLAGS | JSON_COMPACT);
+    json_decref(arr);
+    CHECK_EQ_INT(sol_jw_finish(&w, &got, &n), SOL_OK);
+    got[n++] = '\n';
+    got[n] = '\0';
+    CHECK(want != NULL);
+    size_t k = 0;
+    while (got[k] && got[k] == want[k])
+        k++;
+    if (got[k] || want[k])
+        printf("  reals differ at byte %zu: %.40s vs %.40s\n", k, got + (k > 10 ? k - 10 : 0),
+               want + (k > 10 ? k - 10 : 0));
+    CHECK(strcmp(got, want) == 0);
+    free(got);
+    free(want);
+}
+
 int main(int argc, char **argv)
 {
     static const harness_test tests[] = {
@@ -190,6 +238,7 @@ int main(int argc, char **argv)
          test_json_stream__file_names_not_utf8_as_the_tree},
         {"test_json_stream__object_out_of_order_is_sorted",
          test_json_stream__object_out_of_order_is_sorted},
+        {"test_json_stream__reals_as_jansson", test_json_stream__reals_as_jansson},
         {NULL, NULL}};
     return harness_main(argc, argv, tests);
 }

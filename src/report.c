@@ -405,7 +405,7 @@ static int build_rest(sol_report *r)
     for (size_t p = 0; p < nf; p++) {
         const sol_gfact *f = sol_graph_fact_at(g, p);
         const sol_firing *fi = f->firing >= 0 ? sol_graph_firing_at(g, (size_t)f->firing) : NULL;
-        const ruledoc *rd = fi ? find_doc(r, fi->rule) : NULL;
+        const ruledoc *rd; /* looked up only for the facts that cite their rule */
         if (strcmp(f->relation, "gate") == 0) {
             r->suppressed = 1;
         } else if (strcmp(f->relation, "recommendation") == 0) {
@@ -422,6 +422,7 @@ static int build_rest(sol_report *r)
             if (sol_push((void **)&r->recs, &r->nrecs, sizeof(sol_rrec)))
                 return SOL_ENOMEM;
             sol_rrec *rr = &r->recs[r->nrecs - 1];
+            rd = fi ? find_doc(r, fi->rule) : NULL;
             rr->rec = rec;
             rr->for_id = for_id;
             rr->rule = fi ? fi->rule : "?";
@@ -485,6 +486,7 @@ static int build_rest(sol_report *r)
             if (sol_push((void **)&r->advice, &r->nadvice, sizeof(sol_radvice)))
                 return SOL_ENOMEM;
             sol_radvice *a = &r->advice[r->nadvice - 1];
+            rd = fi ? find_doc(r, fi->rule) : NULL;
             a->finding = name;
             a->label = label_of(r, name);
             a->because = sol_gfact_sym(f, "because");

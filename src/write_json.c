@@ -15,7 +15,6 @@
 #include "json_stream.h"
 #include <string.h>
 
-
 /* The tree forms explain, why-not and what-if build: a source list and a
  * value, as the report writes them. */
 static json_t *id_list(const char *list)

@@ -1,6 +1,6 @@
 /* json.h — the JSON module: every use of jansson lives in write_json.c (the
- * assessment report), json_fhir.c (FHIR R4 Questionnaire out,
- * QuestionnaireResponse and Bundle in) and json_cds.c (CDS Hooks discovery,
+ * tool documents; the assessment report is streamed by json_stream.c),
+ * json_fhir.c (FHIR R4 Questionnaire out, QuestionnaireResponse and Bundle in) and json_cds.c (CDS Hooks discovery,
  * hook requests, cards, feedback and JSON error bodies). Nothing from jansson
  * crosses this header: callers get Soleus types, text or FILE output.
  * Strings returned through char **out are NUL-terminated, malloc'd and freed

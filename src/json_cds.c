@@ -28,21 +28,6 @@ int sol_json_error(char **out, int status, const char *message)
     return dump(out, json_pack("{s:{s:i,s:s}}", "error", "status", status, "message", message));
 }
 
-int sol_json_report(char **out, size_t *out_len, const sol_report *r)
-{
-    FILE *f = open_memstream(out, out_len);
-    if (!f)
-        return SOL_ENOMEM;
-    int rc = sol_write_json(f, r);
-    if (fclose(f) != 0 && rc == SOL_OK)
-        rc = SOL_EIO;
-    if (rc) {
-        free(*out);
-        *out = NULL;
-    }
-    return rc;
-}
-
 int sol_cds_discovery(char **out, const char *service_id)
 {
     char qr[512];

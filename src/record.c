@@ -159,9 +159,14 @@ static void handlers_pop(const xml_handlers *saved)
 static size_t find_ci(const char *buf, size_t len, const char *needle)
 {
     size_t nl = strlen(needle);
-
-    for (size_t i = 0; i + nl <= len; i++) {
-        size_t k = 0;
+    if (nl == 0)
+        return 0;
+    /* Every needle starts with '<', which has no case: memchr finds the
+     * places worth comparing. */
+    for (const char *p = buf; (p = memchr(p, needle[0], len - (size_t)(p - buf))) != NULL; p++) {
+        size_t i = (size_t)(p - buf), k = 1;
+        if (i + nl > len)
+            break;
         while (k < nl && toupper((unsigned char)buf[i + k]) == toupper((unsigned char)needle[k]))
             k++;
         if (k == nl)

@@ -142,6 +142,16 @@ static int check_text_only(rd_ctx *c, xmlNodePtr e, sol_diag *d)
     return rc;
 }
 
+/* 1 when e has an attribute other than the one allowed (NULL: none), the
+ * case check_attrs reports: its hint is built only then. */
+static int has_other_attr(xmlNodePtr e, const char *allowed)
+{
+    for (xmlAttrPtr a = e->properties; a; a = a->next)
+        if (!allowed || a->ns || strcmp((const char *)a->name, allowed) != 0)
+            return 1;
+    return 0;
+}
+
 /* Attributes of e other than the one allowed (NULL: none allowed). */
 static int check_attrs(rd_ctx *c, xmlNodePtr e, const char *allowed, const char *hint,
                        sol_diag *d)
@@ -187,7 +197,7 @@ static int check_section(rd_ctx *c, xmlNodePtr sec, sol_diag *d)
                 rc = sol_rd_problem(c, d, SOL_EINVALID, sol_rd_node_line(k),
                                     "does not match the record schema: <finding> "
                                     "needs a name: <finding name=\"age\">35</finding>");
-            if (rc == SOL_OK) {
+            if (rc == SOL_OK && has_other_attr(k, notes ? NULL : "name")) {
                 xmlChar *fn = notes ? NULL : xmlGetProp(k, (const xmlChar *)"name");
                 xmlChar *fv = notes ? NULL : xmlGetProp(k, (const xmlChar *)"value");
                 char hint[256];

@@ -77,6 +77,14 @@ static const ruledoc *find_doc(const sol_report *r, const char *name)
     return NULL;
 }
 
+/* 1 when fact f is of relation rel. The first letters are compared
+ * inline: most facts the report walks past differ there, and this runs for
+ * every fact of every record. */
+static int is_rel(const sol_gfact *f, const char *rel)
+{
+    return f->relation[0] == rel[0] && strcmp(f->relation, rel) == 0;
+}
+
 static double num(const sol_value *v)
 {
     if (!v)
@@ -130,7 +138,7 @@ static const sol_sign_set *row_vote(const sol_report *r, const sol_firing *fi)
 {
     for (size_t k = 0; k < fi->nbasis; k++) {
         const sol_gfact *b = sol_graph_fact_at(r->graph, fi->basis[k]);
-        if (b->firing < 0 && strcmp(b->relation, "sign-set") == 0)
+        if (b->firing < 0 && is_rel(b, "sign-set"))
             return sol_catalog_sign_set(r->cat, sol_gfact_sym(b, "id"));
     }
     return NULL;
@@ -207,7 +215,7 @@ static int build_conclusions(sol_report *r)
     size_t nf = sol_graph_fact_count(g);
     for (size_t p = 0; p < nf; p++) {
         const sol_gfact *f = sol_graph_fact_at(g, p);
-        if (strcmp(f->relation, "belief") != 0)
+        if (!is_rel(f, "belief"))
             continue;
         const char *cid = sol_gfact_sym(f, "conclusion");
         sol_rconclusion *c = NULL;
@@ -234,15 +242,15 @@ static int build_conclusions(sol_report *r)
         const sol_firing *fi = sol_graph_firing_at(g, i);
         long bel = -1, ev = -1, old = -1;
         for (size_t k = 0; k < fi->nadded; k++)
-            if (strcmp(sol_graph_fact_at(g, fi->added[k])->relation, "belief") == 0)
+            if (is_rel(sol_graph_fact_at(g, fi->added[k]), "belief"))
                 bel = (long)fi->added[k];
         if (bel < 0)
             continue;
         for (size_t k = 0; k < fi->nbasis; k++) {
-            const char *rel = sol_graph_fact_at(g, fi->basis[k])->relation;
-            if (strcmp(rel, "evidence") == 0)
+            const sol_gfact *bf = sol_graph_fact_at(g, fi->basis[k]);
+            if (is_rel(bf, "evidence"))
                 ev = (long)fi->basis[k];
-            else if (strcmp(rel, "belief") == 0)
+            else if (is_rel(bf, "belief"))
                 old = (long)fi->basis[k];
         }
         if (ev < 0 && old >= 0) {
@@ -270,7 +278,7 @@ static int build_conclusions(sol_report *r)
     /* Votes set aside as dependent: shown after the arithmetic, not counted. */
     for (size_t p = 0; p < nf; p++) {
         const sol_gfact *f = sol_graph_fact_at(g, p);
-        if (strcmp(f->relation, "dependent") != 0)
+        if (!is_rel(f, "dependent"))
             continue;
         long ev = sol_graph_find_index(g, (long long)num(sol_gfact_slot(f, "vote")));
         long kept = sol_graph_find_index(g, (long long)num(sol_gfact_slot(f, "kept")));
@@ -405,10 +413,10 @@ static int build_rest(sol_report *r)
     for (size_t p = 0; p < nf; p++) {
         const sol_gfact *f = sol_graph_fact_at(g, p);
         const sol_firing *fi = f->firing >= 0 ? sol_graph_firing_at(g, (size_t)f->firing) : NULL;
-        const ruledoc *rd = fi ? find_doc(r, fi->rule) : NULL;
-        if (strcmp(f->relation, "gate") == 0) {
+        const ruledoc *rd; /* looked up only for the facts that cite their rule */
+        if (is_rel(f, "gate")) {
             r->suppressed = 1;
-        } else if (strcmp(f->relation, "recommendation") == 0) {
+        } else if (is_rel(f, "recommendation")) {
             const sol_recommendation *rec = sol_catalog_recommendation(r->cat,
                                                                        sol_gfact_sym(f, "id"));
             if (!rec)
@@ -422,6 +430,7 @@ static int build_rest(sol_report *r)
             if (sol_push((void **)&r->recs, &r->nrecs, sizeof(sol_rrec)))
                 return SOL_ENOMEM;
             sol_rrec *rr = &r->recs[r->nrecs - 1];
+            rd = fi ? find_doc(r, fi->rule) : NULL;
             rr->rec = rec;
             rr->for_id = for_id;
             rr->rule = fi ? fi->rule : "?";
@@ -432,7 +441,7 @@ static int build_rest(sol_report *r)
             const sol_referral *ref = sol_catalog_referral(r->cat, for_id, rec->id);
             if (ref)
                 rr->sources = ref->sources;
-        } else if (strcmp(f->relation, "blocked") == 0) {
+        } else if (is_rel(f, "blocked")) {
             const sol_recommendation *rec = sol_catalog_recommendation(
                 r->cat, sol_gfact_sym(f, "recommendation"));
             const char *because = sol_gfact_sym(f, "because");
@@ -452,7 +461,7 @@ static int build_rest(sol_report *r)
                     w->sources = x->sources;
                 }
             }
-        } else if (strcmp(f->relation, "unanswered") == 0) {
+        } else if (is_rel(f, "unanswered")) {
             const char *name = sol_gfact_sym(f, "name");
             if (listed(r->unans, r->nunans, sizeof *r->unans, offsetof(sol_runanswered, finding),
                        name))
@@ -473,7 +482,7 @@ static int build_rest(sol_report *r)
                     }
                 }
             }
-        } else if (strcmp(f->relation, "advice") == 0) {
+        } else if (is_rel(f, "advice")) {
             const char *name = sol_gfact_sym(f, "finding");
             const sol_finding *have = sol_findings_find(r->findings, name);
             if (have && have->value.kind != SOL_VAL_UNKNOWN &&
@@ -485,6 +494,7 @@ static int build_rest(sol_report *r)
             if (sol_push((void **)&r->advice, &r->nadvice, sizeof(sol_radvice)))
                 return SOL_ENOMEM;
             sol_radvice *a = &r->advice[r->nadvice - 1];
+            rd = fi ? find_doc(r, fi->rule) : NULL;
             a->finding = name;
             a->label = label_of(r, name);
             a->because = sol_gfact_sym(f, "because");

@@ -39,23 +39,26 @@ int sol_diag_set(sol_diag *d, int code, const char *file, int line, const char *
     return code;
 }
 
-char *sol_strdup(const char *s) { return s ? sol_strndup(s, strlen(s)) : NULL; }
-
-char *sol_strndup(const char *s, size_t n)
+/* The len bytes at s as a new NUL-terminated string. */
+static char *dup_len(const char *s, size_t len)
 {
-    char *p;
-    size_t len = 0;
-
-    if (!s)
-        return NULL;
-    while (len < n && s[len])
-        len++;
-    p = malloc(len + 1);
+    char *p = malloc(len + 1);
     if (!p)
         return NULL;
     memcpy(p, s, len);
     p[len] = '\0';
     return p;
+}
+
+char *sol_strdup(const char *s) { return s ? dup_len(s, strlen(s)) : NULL; }
+
+char *sol_strndup(const char *s, size_t n)
+{
+    if (!s)
+        return NULL;
+    /* memchr stops at the first NUL: s may be shorter than n */
+    const char *nul = memchr(s, '\0', n);
+    return dup_len(s, nul ? (size_t)(nul - s) : n);
 }
 
 int sol_value_copy(sol_value *out, const sol_value *src)

@@ -1,5 +1,7 @@
-/* write_json.c — every JSON output (the only jansson user): the assessment,
- * and explain, why-not, what-if, coverage, lint and rules (tooljson.h).
+/* write_json.c — every JSON output: the assessment, written straight from
+ * the report model through the text writer (json_stream.h, no tree), and
+ * explain, why-not, what-if, coverage, lint and rules (tooljson.h), built as
+ * jansson trees and serialised by json_dump.c through the same writer.
  * Keys sorted, arrays in report order, no timestamps: byte-stable output;
  * each document carries "format_version" (schemas in docs/schema/). */
 #include "writers.h"
@@ -10,9 +12,11 @@
 #include "write_int.h"
 
 #include "json_int.h"
+#include "json_stream.h"
 #include <string.h>
 
-/* "S5,S4,L10" as ["S5","S4","L10"]; "-" or "" as []. */
+/* The tree forms explain, why-not and what-if build: a source list and a
+ * value, as the report writes them. */
 static json_t *id_list(const char *list)
 {
     json_t *a = json_array();
@@ -37,290 +41,331 @@ static json_t *value_json(const sol_value *v)
     }
 }
 
-static json_t *finding_json(const sol_finding *f)
+/* ---- the assessment report, streamed from the report model ----
+ * Members are written in sorted key order (the writer would sort an object
+ * that came out of order, only slower); a string member whose text is NULL
+ * is left out, as the tree jansson built left it out. */
+
+/* "S5,S4,L10" as ["S5","S4","L10"]; "-" or "" as []. */
+static void put_id_list(sol_jw *w, const char *key, const char *list)
 {
-    static const char *origins[] = {"record", "note", "what-if"};
-    json_t *o = json_object();
-    json_object_set_new(o, "name", json_string(f->name));
-    json_object_set_new(o, "value", value_json(&f->value));
-    json_object_set_new(o, "origin", json_string(origins[f->origin]));
-    json_object_set_new(o, "line", json_integer(f->line));
-    json_object_set_new(o, "path", json_string(f->path ? f->path : ""));
-    if (f->origin == SOL_ORIGIN_NOTE) {
-        json_object_set_new(o, "quote", json_string(f->quote ? f->quote : ""));
-        json_object_set_new(
-            o, "span", json_pack("[I,I]", (json_int_t)f->span_start, (json_int_t)f->span_end));
-        if (f->trigger)
-            json_object_set_new(o, "trigger", json_string(f->trigger));
+    sol_jw_array(w, key);
+    while (list && *list) {
+        size_t n = strcspn(list, ", ");
+        if (n && !(n == 1 && *list == '-'))
+            sol_jw_strn(w, NULL, list, n);
+        list += n;
+        list += strspn(list, ", ");
     }
-    if (f->context == SOL_CTX_HISTORY)
-        json_object_set_new(o, "context", json_string("history"));
-    return o;
+    sol_jw_close(w);
 }
 
-static json_t *contrib_json(const sol_report *r, const sol_rcontrib *c)
+static void put_value(sol_jw *w, const char *key, const sol_value *v)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "rule", json_string(c->rule));
-    json_object_set_new(o, "rule_id", json_string(c->rule_id));
-    json_object_set_new(o, "polarity", json_string(c->polarity));
-    json_object_set_new(o, "strength", json_string(c->strength));
-    json_object_set_new(o, "rationale", json_string(c->rationale));
-    json_object_set_new(o, "sources", id_list(c->sources));
-    json_object_set_new(o, "cf", json_real(c->cf));
-    json_object_set_new(o, "population_tendency", json_boolean(c->population));
-    json_object_set_new(o, "counted", json_boolean(!c->counted_as));
-    if (c->counted_as) {
-        json_object_set_new(o, "same_sign_as", json_string(c->counted_as));
-        json_object_set_new(o, "shared_sign", json_string(c->shared_sign));
-    } else {
-        json_object_set_new(o, "before", json_real(c->before));
-        json_object_set_new(o, "after", json_real(c->after));
+    switch (v->kind) {
+    case SOL_VAL_SYMBOL: sol_jw_str(w, key, v->sym); break;
+    case SOL_VAL_INTEGER: sol_jw_int(w, key, v->i); break;
+    case SOL_VAL_REAL: sol_jw_real(w, key, v->r); break;
+    case SOL_VAL_UNKNOWN: sol_jw_str(w, key, "unknown"); break;
+    default: sol_jw_null(w, key);
     }
-    json_t *fa = json_array();
+}
+
+static void put_finding(sol_jw *w, const sol_finding *f)
+{
+    static const char *origins[] = {"record", "note", "what-if"};
+    int note = f->origin == SOL_ORIGIN_NOTE;
+    sol_jw_object(w, NULL);
+    if (f->context == SOL_CTX_HISTORY)
+        sol_jw_str(w, "context", "history");
+    sol_jw_int(w, "line", f->line);
+    sol_jw_str(w, "name", f->name);
+    sol_jw_str(w, "origin", origins[f->origin]);
+    sol_jw_str(w, "path", f->path ? f->path : "");
+    if (note) {
+        sol_jw_str(w, "quote", f->quote ? f->quote : "");
+        sol_jw_array(w, "span");
+        sol_jw_int(w, NULL, (long long)f->span_start);
+        sol_jw_int(w, NULL, (long long)f->span_end);
+        sol_jw_close(w);
+        sol_jw_str(w, "trigger", f->trigger);
+    }
+    put_value(w, "value", &f->value);
+    sol_jw_close(w);
+}
+
+static void put_contrib(sol_jw *w, const sol_report *r, const sol_rcontrib *c)
+{
+    sol_jw_object(w, NULL);
+    if (!c->counted_as) {
+        sol_jw_real(w, "after", c->after);
+        sol_jw_real(w, "before", c->before);
+    }
+    sol_jw_real(w, "cf", c->cf);
+    sol_jw_bool(w, "counted", !c->counted_as);
+    sol_jw_array(w, "findings");
     for (size_t k = 0; k < c->nfindings; k++)
-        json_array_append_new(
-            fa, finding_json(sol_findings_at(sol_report_findings(r), c->findings[k])));
-    json_object_set_new(o, "findings", fa);
-    return o;
+        put_finding(w, sol_findings_at(sol_report_findings(r), c->findings[k]));
+    sol_jw_close(w);
+    sol_jw_str(w, "polarity", c->polarity);
+    sol_jw_bool(w, "population_tendency", c->population);
+    sol_jw_str(w, "rationale", c->rationale);
+    sol_jw_str(w, "rule", c->rule);
+    sol_jw_str(w, "rule_id", c->rule_id);
+    if (c->counted_as) {
+        sol_jw_str(w, "same_sign_as", c->counted_as);
+        sol_jw_str(w, "shared_sign", c->shared_sign);
+    }
+    put_id_list(w, "sources", c->sources);
+    sol_jw_str(w, "strength", c->strength);
+    sol_jw_close(w);
+}
+
+static void put_conclusion(sol_jw *w, const sol_report *r, const sol_rconclusion *c)
+{
+    char tier[2] = {c->tier, 0};
+    sol_jw_object(w, NULL);
+    sol_jw_real(w, "cf", c->cf);
+    sol_jw_str(w, "code", c->cond->code);
+    sol_jw_array(w, "contributions");
+    for (size_t k = 0; k < c->ncontrib; k++)
+        put_contrib(w, r, &c->contrib[k]);
+    sol_jw_close(w);
+    sol_jw_bool(w, "deferred", c->deferred);
+    if (c->held_by) {
+        sol_jw_object(w, "held_at_ceiling");
+        sol_jw_real(w, "from", c->held_from);
+        sol_jw_str(w, "rule_id", c->held_by);
+        sol_jw_real(w, "to", c->cf);
+        sol_jw_close(w);
+    }
+    sol_jw_str(w, "id", c->id);
+    sol_jw_str(w, "label", c->cond->label);
+    sol_jw_int(w, "rank", c->rank);
+    sol_jw_str(w, "tier", tier);
+    sol_jw_str(w, "urgency", c->cond->urgency);
+    sol_jw_close(w);
 }
 
 /* ASSESS NEXT (would change the picture): the ranked unrecorded findings. */
-static json_t *next_json(const sol_report *r)
+static void put_next(sol_jw *w, const sol_report *r)
 {
-    json_t *arr = json_array();
+    char buf[1024];
+    sol_jw_array(w, "assess_next");
     for (size_t i = 0; i < sol_report_next_count(r); i++) {
         const sol_nb_item *it = sol_report_next_at(r, i);
-        json_t *answers = json_array();
+        sol_jw_object(w, NULL);
+        sol_jw_array(w, "answers");
         for (size_t k = 0; k < it->nanswers; k++) {
-            char buf[1024];
             const sol_nb_answer *a = &it->answers[k];
-            json_t *o = json_object();
-            json_object_set_new(o, "value", value_json(&a->value));
-            json_object_set_new(o, "score", json_real(a->score));
-            json_object_set_new(o, "red_flag", json_boolean(a->red_after));
-            json_object_set_new(o, "effect",
-                                json_string(sol_wr_effect_text(r, a, buf, sizeof buf)));
-            json_array_append_new(answers, o);
+            sol_jw_object(w, NULL);
+            sol_jw_str(w, "effect", sol_wr_effect_text(r, a, buf, sizeof buf));
+            sol_jw_bool(w, "red_flag", a->red_after);
+            sol_jw_real(w, "score", a->score);
+            put_value(w, "value", &a->value);
+            sol_jw_close(w);
         }
-        json_array_append_new(arr, json_pack("{s:s,s:s,s:b,s:f,s:o}", "finding", it->finding,
-                                             "label", it->label, "asked", it->asked, "score",
-                                             it->score, "answers", answers));
+        sol_jw_close(w);
+        sol_jw_bool(w, "asked", it->asked);
+        sol_jw_str(w, "finding", it->finding);
+        sol_jw_str(w, "label", it->label);
+        sol_jw_real(w, "score", it->score);
+        sol_jw_close(w);
     }
-    return arr;
+    sol_jw_close(w);
 }
 
 /* What the text and HTML reports show first (glance.c): the action, the
  * Wells total and band, the visit details and the recorded findings no rule
- * reads. NULL on ENOMEM. */
-static json_t *glance_json(const sol_report *r)
+ * reads. The score's key is the band table's name for it, so this object
+ * may be sorted when it closes. SOL_ENOMEM when the glance cannot be built. */
+static int put_glance(sol_jw *w, const sol_report *r)
 {
     sol_glance *g = NULL;
     sol_diag d;
     long long total;
     const sol_score_band *band;
-    json_t *o, *unused;
 
     if (sol_glance_build(&g, r, &d))
-        return NULL;
-    o = json_object();
-    unused = json_array();
-    json_object_set_new(o, "action", json_string(sol_wr_action_text(g)));
+        return SOL_ENOMEM;
+    sol_jw_object(w, "at_a_glance");
+    sol_jw_str(w, "action", sol_wr_action_text(g));
     if (sol_glance_flag(g))
-        json_object_set_new(o, "action_for", json_string(sol_glance_flag(g)->id));
-    if (sol_glance_score(g, &total, &band))
-        json_object_set_new(
-            o, band->score,
-            json_pack("{s:I,s:s}", "total", (json_int_t)total, "band", band->band));
-    if (sol_report_date(r))
-        json_object_set_new(o, "date", json_string(sol_report_date(r)));
-    if (sol_report_clinician(r))
-        json_object_set_new(o, "clinician", json_string(sol_report_clinician(r)));
-    if (sol_report_visit(r))
-        json_object_set_new(o, "visit", json_string(sol_report_visit(r)));
+        sol_jw_str(w, "action_for", sol_glance_flag(g)->id);
+    if (sol_glance_score(g, &total, &band)) {
+        sol_jw_object(w, band->score);
+        sol_jw_str(w, "band", band->band);
+        sol_jw_int(w, "total", total);
+        sol_jw_close(w);
+    }
+    sol_jw_str(w, "clinician", sol_report_clinician(r));
+    sol_jw_str(w, "date", sol_report_date(r));
+    sol_jw_array(w, "unused_findings");
     for (size_t i = 0; i < sol_glance_unused_count(g); i++)
-        json_array_append_new(unused, json_string(sol_glance_unused_at(g, i)->name));
-    json_object_set_new(o, "unused_findings", unused);
+        sol_jw_str(w, NULL, sol_glance_unused_at(g, i)->name);
+    sol_jw_close(w);
+    sol_jw_str(w, "visit", sol_report_visit(r));
+    sol_jw_close(w);
     sol_glance_free(g);
-    return o;
+    return SOL_OK;
 }
 
-/* A JSON string of s with every byte that is not valid UTF-8 replaced by
- * U+FFFD (file names need not be UTF-8; JSON must be). */
-static json_t *utf8_string(const char *s)
+static void put_conflict(sol_jw *w, const sol_conflict *c)
 {
-    json_t *j;
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    size_t n = strlen((const char *)p);
-    char *buf;
-    size_t o = 0;
-
-    if ((j = json_string((const char *)p)) != NULL)
-        return j;
-    if (n > ((size_t)-1) / 3 - 1 || !(buf = malloc(3 * n + 1)))
-        return NULL;
-    for (size_t i = 0; i < n;) {
-        size_t len = p[i] < 0x80             ? 1
-                     : (p[i] & 0xe0) == 0xc0 ? 2
-                     : (p[i] & 0xf0) == 0xe0 ? 3
-                     : (p[i] & 0xf8) == 0xf0 ? 4
-                                             : 0;
-        int ok = len > 0 && i + len <= n;
-        for (size_t k = 1; ok && k < len; k++)
-            ok = (p[i + k] & 0xc0) == 0x80;
-        if (ok && len > 1) {
-            /* what json_string would still refuse: over-long forms, surrogates */
-            char tmp[5] = {0};
-            memcpy(tmp, p + i, len);
-            json_t *t = json_string(tmp);
-            ok = t != NULL;
-            json_decref(t);
-        }
-        if (ok) {
-            memcpy(buf + o, p + i, len);
-            o += len;
-            i += len;
-        } else {
-            memcpy(buf + o, "\xef\xbf\xbd", 3);
-            o += 3;
-            i++;
-        }
-    }
-    buf[o] = '\0';
-    j = json_string(buf);
-    free(buf);
-    return j;
+    sol_jw_object(w, NULL);
+    sol_jw_str(w, "finding", c->name);
+    sol_jw_str(w, "kept_from", c->kept_from_note ? "note" : "record");
+    if (c->kept_from_note)
+        sol_jw_str(w, "kept_quote", c->kept_quote ? c->kept_quote : "");
+    if (c->more)
+        sol_jw_int(w, "more", (long long)c->more);
+    sol_jw_int(w, "note_line", c->note_line);
+    sol_jw_str(w, "note_path", c->note_path ? c->note_path : "");
+    put_value(w, "note_value", &c->note_value);
+    sol_jw_str(w, "quote", c->quote ? c->quote : "");
+    sol_jw_int(w, "record_line", c->record_line);
+    sol_jw_str(w, "record_path", c->record_path ? c->record_path : "");
+    put_value(w, "record_value", &c->record_value);
+    sol_jw_close(w);
 }
 
-/* The report as one JSON object (the caller decrefs it). */
-static json_t *report_json(const sol_report *r)
+static void put_unanswered(sol_jw *w, const sol_runanswered *u)
 {
-    json_t *root = json_object();
-    json_object_set_new(root, "format_version", json_integer(SOL_JSON_FORMAT_VERSION));
-    json_object_set_new(root, "command", json_string("assess"));
-    json_object_set_new(root, "record", json_string(sol_report_record_id(r)));
-    json_object_set_new(root, "file", utf8_string(sol_report_record_file(r)));
-    json_object_set_new(
-        root, "disclaimer",
-        json_string("Decision support for a qualified clinician; not a diagnosis."));
-    json_object_set_new(root, "red_flag", json_boolean(sol_report_has_red_flag(r)));
-    json_object_set_new(root, "management_suppressed", json_boolean(sol_report_suppressed(r)));
-    json_t *glance = glance_json(r);
-    if (!glance) {
-        json_decref(root);
-        return NULL;
+    sol_jw_object(w, NULL);
+    sol_jw_bool(w, "asked", u->asked);
+    if (u->quote) {
+        sol_jw_int(w, "confirm_line", u->line);
+        sol_jw_str(w, "confirm_quote", u->quote);
     }
-    json_object_set_new(root, "at_a_glance", glance);
+    sol_jw_str(w, "finding", u->finding);
+    sol_jw_str(w, "label", u->label);
+    sol_jw_str(w, "screen", u->screen);
+    sol_jw_close(w);
+}
 
-    json_t *ca = json_array();
-    for (size_t i = 0; i < sol_report_conclusion_count(r); i++) {
-        const sol_rconclusion *c = sol_report_conclusion_at(r, i);
-        json_t *o = json_object();
-        char tier[2] = {c->tier, 0};
-        json_object_set_new(o, "id", json_string(c->id));
-        json_object_set_new(o, "code", json_string(c->cond->code));
-        json_object_set_new(o, "label", json_string(c->cond->label));
-        json_object_set_new(o, "tier", json_string(tier));
-        json_object_set_new(o, "urgency", json_string(c->cond->urgency));
-        json_object_set_new(o, "cf", json_real(c->cf));
-        json_object_set_new(o, "rank", json_integer(c->rank));
-        json_object_set_new(o, "deferred", json_boolean(c->deferred));
-        json_t *contrib = json_array();
-        for (size_t k = 0; k < c->ncontrib; k++)
-            json_array_append_new(contrib, contrib_json(r, &c->contrib[k]));
-        json_object_set_new(o, "contributions", contrib);
-        if (c->held_by) {
-            json_t *h = json_object();
-            json_object_set_new(h, "rule_id", json_string(c->held_by));
-            json_object_set_new(h, "from", json_real(c->held_from));
-            json_object_set_new(h, "to", json_real(c->cf));
-            json_object_set_new(o, "held_at_ceiling", h);
-        }
-        json_array_append_new(ca, o);
-    }
-    json_object_set_new(root, "conclusions", ca);
+static void put_recommendation(sol_jw *w, const sol_rrec *rr)
+{
+    sol_jw_object(w, NULL);
+    sol_jw_str(w, "contested", rr->rec->contested);
+    sol_jw_str(w, "for", rr->for_id);
+    sol_jw_str(w, "id", rr->rec->id);
+    sol_jw_str(w, "label", rr->rec->label);
+    sol_jw_str(w, "phase", rr->rec->phase);
+    sol_jw_str(w, "rule", rr->rule);
+    sol_jw_str(w, "rule_id", rr->rule_id);
+    put_id_list(w, "sources", rr->rec->sources);
+    sol_jw_str(w, "text", rr->rec->text);
+    sol_jw_close(w);
+}
 
-    json_t *ua = json_array();
-    for (size_t i = 0; i < sol_report_unanswered_count(r); i++) {
-        const sol_runanswered *u = sol_report_unanswered_at(r, i);
-        json_t *o = json_pack("{s:s,s:s,s:s,s:b}", "finding", u->finding, "label", u->label,
-                              "screen", u->screen, "asked", u->asked);
-        if (o && u->quote) {
-            json_object_set_new(o, "confirm_quote", json_string(u->quote));
-            json_object_set_new(o, "confirm_line", json_integer(u->line));
-        }
-        json_array_append_new(ua, o);
-    }
-    json_object_set_new(root, "unanswered_screening_questions", ua);
+static void put_withheld(sol_jw *w, const sol_rwithheld *wh)
+{
+    sol_jw_object(w, NULL);
+    sol_jw_str(w, "because", wh->because);
+    sol_jw_str(w, "id", wh->rec->id);
+    sol_jw_str(w, "label", wh->rec->label);
+    sol_jw_str(w, "reason", wh->reason);
+    sol_jw_str(w, "sources", wh->sources);
+    sol_jw_close(w);
+}
 
-    json_t *ra = json_array();
-    for (size_t i = 0; i < sol_report_recommendation_count(r); i++) {
-        const sol_rrec *rr = sol_report_recommendation_at(r, i);
-        json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o}", "id", rr->rec->id, "phase",
-                              rr->rec->phase, "label", rr->rec->label, "text", rr->rec->text,
-                              "for", rr->for_id, "rule", rr->rule, "rule_id", rr->rule_id,
-                              "sources", id_list(rr->rec->sources));
-        if (rr->rec->contested)
-            json_object_set_new(o, "contested", json_string(rr->rec->contested));
-        json_array_append_new(ra, o);
-    }
-    json_object_set_new(root, "recommendations", ra);
-    json_t *wa = json_array();
-    for (size_t i = 0; i < sol_report_withheld_count(r); i++) {
-        const sol_rwithheld *w = sol_report_withheld_at(r, i);
-        json_t *o = json_object();
-        json_object_set_new(o, "id", json_string(w->rec->id));
-        json_object_set_new(o, "label", json_string(w->rec->label));
-        json_object_set_new(o, "because", json_string(w->because));
-        json_object_set_new(o, "reason", json_string(w->reason));
-        json_object_set_new(o, "sources", json_string(w->sources));
-        json_array_append_new(wa, o);
-    }
-    json_object_set_new(root, "withheld", wa);
+static void put_advice(sol_jw *w, const sol_radvice *a)
+{
+    sol_jw_object(w, NULL);
+    sol_jw_str(w, "because", a->because);
+    sol_jw_str(w, "finding", a->finding);
+    sol_jw_str(w, "label", a->label);
+    sol_jw_bool(w, "population_tendency", a->population);
+    sol_jw_str(w, "rule", a->rule);
+    sol_jw_str(w, "rule_id", a->rule_id);
+    sol_jw_bool(w, "withheld", a->withheld);
+    sol_jw_close(w);
+}
 
-    json_t *aa = json_array();
-    for (size_t i = 0; i < sol_report_advice_count(r); i++) {
-        const sol_radvice *a = sol_report_advice_at(r, i);
-        json_array_append_new(
-            aa, json_pack("{s:s,s:s,s:s,s:s,s:s,s:b,s:b}", "finding", a->finding, "label",
-                          a->label, "because", a->because, "rule", a->rule, "rule_id", a->rule_id,
-                          "population_tendency", a->population, "withheld", a->withheld));
-    }
-    json_object_set_new(root, "suggested_checks", aa);
+/* Where a batch record came from: {"line", "number", "source"}. */
+static void put_input(sol_jw *w, const sol_input_pos *in)
+{
+    sol_jw_object(w, "input");
+    sol_jw_int(w, "line", in->line);
+    sol_jw_int(w, "number", in->number);
+    sol_jw_utf8(w, "source", in->source);
+    sol_jw_close(w);
+}
 
+/* The report's members from "assess_next" to "format_version", each list
+ * in report order. */
+static int put_report_head(sol_jw *w, const sol_report *r)
+{
     const sol_findings *fs = sol_report_findings(r);
-    json_t *cf = json_array();
-    for (size_t i = 0; i < sol_findings_conflict_count(fs); i++) {
-        const sol_conflict *c = sol_findings_conflict_at(fs, i);
-        json_t *o = json_object();
-        json_object_set_new(o, "finding", json_string(c->name));
-        json_object_set_new(o, "record_value", value_json(&c->record_value));
-        json_object_set_new(o, "note_value", value_json(&c->note_value));
-        json_object_set_new(o, "record_line", json_integer(c->record_line));
-        json_object_set_new(o, "note_line", json_integer(c->note_line));
-        json_object_set_new(o, "record_path", json_string(c->record_path ? c->record_path : ""));
-        json_object_set_new(o, "note_path", json_string(c->note_path ? c->note_path : ""));
-        json_object_set_new(o, "quote", json_string(c->quote ? c->quote : ""));
-        json_object_set_new(o, "kept_from", json_string(c->kept_from_note ? "note" : "record"));
-        if (c->kept_from_note)
-            json_object_set_new(o, "kept_quote", json_string(c->kept_quote ? c->kept_quote : ""));
-        if (c->more)
-            json_object_set_new(o, "more", json_integer((json_int_t)c->more));
-        json_array_append_new(cf, o);
-    }
-    json_object_set_new(root, "conflicts", cf);
-
-    json_t *fa = json_array();
-    for (size_t i = 0; i < sol_findings_count(fs); i++)
-        json_array_append_new(fa, finding_json(sol_findings_at(fs, i)));
-    json_object_set_new(root, "findings", fa);
-
     if (sol_report_has_next(r))
-        json_object_set_new(root, "assess_next", next_json(r));
-    return root;
+        put_next(w, r);
+    if (put_glance(w, r))
+        return SOL_ENOMEM;
+    sol_jw_str(w, "command", "assess");
+    sol_jw_array(w, "conclusions");
+    for (size_t i = 0; i < sol_report_conclusion_count(r); i++)
+        put_conclusion(w, r, sol_report_conclusion_at(r, i));
+    sol_jw_close(w);
+    sol_jw_array(w, "conflicts");
+    for (size_t i = 0; i < sol_findings_conflict_count(fs); i++)
+        put_conflict(w, sol_findings_conflict_at(fs, i));
+    sol_jw_close(w);
+    sol_jw_str(w, "disclaimer", "Decision support for a qualified clinician; not a diagnosis.");
+    sol_jw_utf8(w, "file", sol_report_record_file(r));
+    sol_jw_array(w, "findings");
+    for (size_t i = 0; i < sol_findings_count(fs); i++)
+        put_finding(w, sol_findings_at(fs, i));
+    sol_jw_close(w);
+    sol_jw_int(w, "format_version", SOL_JSON_FORMAT_VERSION);
+    return SOL_OK;
 }
 
-/* Write root with flags and a newline; NULL root is out of memory. */
+/* The report as JSON text into *out (*len bytes, NUL-terminated, the
+ * caller's to free), with the "input" member when in is not NULL. */
+static int report_text(const sol_report *r, const sol_input_pos *in, int indent, char **out,
+                       size_t *len)
+{
+    sol_jw w;
+    sol_jw_init(&w, indent);
+    sol_jw_object(&w, NULL);
+    if (put_report_head(&w, r)) {
+        sol_jw_finish(&w, out, len);
+        return SOL_ENOMEM;
+    }
+    if (in)
+        put_input(&w, in);
+    sol_jw_bool(&w, "management_suppressed", sol_report_suppressed(r));
+    sol_jw_array(&w, "recommendations");
+    for (size_t i = 0; i < sol_report_recommendation_count(r); i++)
+        put_recommendation(&w, sol_report_recommendation_at(r, i));
+    sol_jw_close(&w);
+    sol_jw_str(&w, "record", sol_report_record_id(r));
+    sol_jw_bool(&w, "red_flag", sol_report_has_red_flag(r));
+    sol_jw_array(&w, "suggested_checks");
+    for (size_t i = 0; i < sol_report_advice_count(r); i++)
+        put_advice(&w, sol_report_advice_at(r, i));
+    sol_jw_close(&w);
+    sol_jw_array(&w, "unanswered_screening_questions");
+    for (size_t i = 0; i < sol_report_unanswered_count(r); i++)
+        put_unanswered(&w, sol_report_unanswered_at(r, i));
+    sol_jw_close(&w);
+    sol_jw_array(&w, "withheld");
+    for (size_t i = 0; i < sol_report_withheld_count(r); i++)
+        put_withheld(&w, sol_report_withheld_at(r, i));
+    sol_jw_close(&w);
+    sol_jw_close(&w);
+    return sol_jw_finish(&w, out, len);
+}
+
+/* Write n bytes of buf and a newline (over the NUL), then free buf. */
+static int write_text(FILE *out, char *buf, size_t n)
+{
+    buf[n++] = '\n';
+    int rc = fwrite(buf, 1, n, out) == n ? sol_write_end(out) : SOL_EWRITE;
+    free(buf);
+    return rc;
+}
+
 /* Serialise into memory (json_dump.c) and write once, with the newline. */
 static int dump(FILE *out, json_t *root, int indent)
 {
@@ -328,12 +373,24 @@ static int dump(FILE *out, json_t *root, int indent)
     size_t n = 0;
     int rc = root ? sol_json_dump(&buf, &n, root, indent) : SOL_ENOMEM;
     json_decref(root);
-    if (rc)
-        return rc;
-    buf[n++] = '\n'; /* over the NUL */
-    rc = fwrite(buf, 1, n, out) == n ? sol_write_end(out) : SOL_EWRITE;
+    return rc ? rc : write_text(out, buf, n);
+}
+
+/* The tree explain embeds for a finding: the report's own finding text,
+ * parsed, so a finding has one JSON form. */
+static json_t *finding_json(const sol_finding *f)
+{
+    sol_jw w;
+    char *buf;
+    size_t n;
+    json_t *j;
+    sol_jw_init(&w, 0);
+    put_finding(&w, f);
+    if (sol_jw_finish(&w, &buf, &n))
+        return NULL;
+    j = json_loadb(buf, n, 0, NULL);
     free(buf);
-    return rc;
+    return j;
 }
 
 /* ---- the other commands (each schema in docs/schema/) ---- */
@@ -716,18 +773,28 @@ int sol_write_json_rules(FILE *out, const sol_kb *kb, const sol_vocab *v, const 
     return dump(out, root, 2);
 }
 
-int sol_write_json(FILE *out, const sol_report *r) { return dump(out, report_json(r), 2); }
-
-static json_t *input_json(const sol_input_pos *in)
+int sol_write_json(FILE *out, const sol_report *r)
 {
-    return json_pack("{s:o,s:I,s:I}", "source", utf8_string(in->source), "number",
-                     (json_int_t)in->number, "line", (json_int_t)in->line);
+    char *buf;
+    size_t n;
+    int rc = report_text(r, NULL, 2, &buf, &n);
+    return rc ? rc : write_text(out, buf, n);
 }
 
 int sol_write_json_line(FILE *out, const sol_report *r, const sol_input_pos *in)
 {
-    json_t *root = report_json(r);
-    if (root)
-        json_object_set_new(root, "input", input_json(in));
-    return dump(out, root, 0);
+    char *buf;
+    size_t n;
+    int rc = report_text(r, in, 0, &buf, &n);
+    return rc ? rc : write_text(out, buf, n);
+}
+
+int sol_json_report(char **out, size_t *out_len, const sol_report *r)
+{
+    int rc = report_text(r, NULL, 2, out, out_len);
+    if (rc == SOL_OK) { /* the text sol_write_json writes, newline and all */
+        (*out)[(*out_len)++] = '\n';
+        (*out)[*out_len] = '\0';
+    }
+    return rc;
 }

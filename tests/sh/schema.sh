@@ -22,6 +22,19 @@ if command -v xmllint >/dev/null 2>&1; then
         xmllint --noout --relaxng knowledge/record.rng "$f" 2>"$dir/err" || {
             cat "$dir/err"; echo "schema: $f does not validate against record.rng"; exit 1; }
     done
+    # Findings that take the same values share one group of the schema: a
+    # name still takes only its own values, in its own section, and names
+    # and values are still compared as tokens (spaces around are ignored).
+    for want in "ok:history:onset:sudden" "bad:history:onset:yes" \
+                "ok:history: previous-calf-strain :yes" "bad:history:previous-calf-strain:sudden" \
+                "bad:history:age:40" "ok:patient:age:40" "bad:patient:onset:sudden"; do
+        verdict=${want%%:*}; rest=${want#*:}; sec=${rest%%:*}; rest=${rest#*:}
+        printf '<assessment id="t"><%s><finding name="%s">%s</finding></%s></assessment>\n' \
+            "$sec" "${rest%:*}" "${rest##*:}" "$sec" > "$dir/one.xml"
+        got=bad
+        xmllint --noout --relaxng knowledge/record.rng "$dir/one.xml" 2>/dev/null && got=ok
+        [ "$got" = "$verdict" ] || { echo "schema: expected $verdict for $want, got $got"; exit 1; }
+    done
 fi
 # The blank record is accepted as it is (nothing recorded) ...
 ${SOLEUS_WRAP:-} "$SOLEUS" --knowledge knowledge --rules rules check "$dir/blank.xml" > "$dir/out" || {

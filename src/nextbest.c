@@ -24,6 +24,11 @@ typedef struct {
     const sol_report *base;
     const sol_kb *kb;   /* the pipeline's rule model */
     sol_kb_facts facts; /* judged against the baseline's derived facts */
+    /* slice[i] = 1 for every rule whose verdict can reach the score (the
+     * belief slice, or while a red flag stands the red-flag slice); NULL
+     * when the model cannot say, and then every rule counts. */
+    const unsigned char *slice;
+    int exhaustive; /* tests: try every value, no pruning (nextbest_int.h) */
     size_t runs;
     sol_diag *d;
 } ctx;
@@ -61,24 +66,49 @@ static double score_of(const sol_nb_answer *a)
     return floor(s * 100 + 0.5) / 100;
 }
 
-/* Could answering name = v change any rule's verdict? Rules that read the
- * finding are judged with and without it; unanalysable ones count as
- * "could". Screening items always could (they feed the unanswered list). */
+static int has_or(const sol_kb_cond *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (c[i].kind == SOL_KB_CE_OR || has_or(c[i].children, c[i].nchildren))
+            return 1;
+    return 0;
+}
+
+/* Does rule r fire on findings f: HELD, FAILED or OPAQUE? The model's
+ * "unknown" (a finding the rule needs is absent) is a rule that does not
+ * fire, as "failed" is, unless an or is involved: the model calls an or
+ * with one unknown and one unanalysable branch unknown, though the second
+ * branch may match. */
+static sol_kb_result fires(const ctx *c, const sol_kb_rule *r, const sol_findings *f)
+{
+    sol_kb_result res = sol_kb_eval_whole(c->kb, r, f, &c->facts);
+    if (res == SOL_KB_UNKNOWN)
+        return has_or(r->conds, r->nconds) ? SOL_KB_OPAQUE : SOL_KB_FAILED;
+    return res;
+}
+
+/* Could answering name = v change the score? Only a rule of the slice can
+ * (the others produce nothing the beliefs depend on), so the slice's rules
+ * that read the finding are judged with and without it; unanalysable ones
+ * count as "could". Screening items always could: rules of the slice read
+ * them by a variable name (the unanswered list, opening a screen's score),
+ * which the model cannot judge. */
 static int could_matter(ctx *c, const sol_term *t, const sol_change *ch)
 {
     sol_findings *alt = NULL;
     int could = 0;
 
+    if (c->exhaustive)
+        return 1;
     if (t->screen && strcmp(t->screen, "-") != 0)
         return 1;
     if (sol_change_apply(&alt, c->f, ch, 1))
         return 1;
     for (size_t i = 0; i < sol_kb_unit_count(c->kb) && !could; i++) {
         const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
-        if (!sol_probe_rule_reads(r, t->name))
+        if ((c->slice && !c->slice[i]) || !sol_probe_rule_reads(r, t->name))
             continue;
-        sol_kb_result a = sol_kb_eval_whole(c->kb, r, c->f, &c->facts);
-        sol_kb_result b = sol_kb_eval_whole(c->kb, r, alt, &c->facts);
+        sol_kb_result a = fires(c, r, c->f), b = fires(c, r, alt);
         could = a != b || a == SOL_KB_OPAQUE;
     }
     sol_findings_free(alt);
@@ -111,44 +141,59 @@ static int set_add(strset *s, const char *x)
     return 1;
 }
 
-/* Does rule r assert something in need (conclusions cs, templates ts)? A
- * call other than focus (modify, retract …) is assumed to. */
-static int produces(const sol_kb_rule *r, const strset *cs, const strset *ts)
+/* What the rules of a slice read, so what a rule must produce to join it:
+ * conclusions cs and templates ts; with every_vote, any evidence vote and
+ * any focus (the belief slice: the beliefs fold every vote, and a focus
+ * decides which module's votes are folded). */
+typedef struct {
+    strset cs, ts;
+    int every_vote;
+    int wild; /* some rule of the slice reads a finding not named literally */
+} need;
+
+/* Does rule r assert something in need? A call other than focus (modify,
+ * retract …) is assumed to. */
+static int produces(const sol_kb_rule *r, const need *n)
 {
     for (size_t i = 0; i < r->nactions; i++) {
         const sol_kb_action *a = &r->actions[i];
         switch (a->kind) {
         case SOL_KB_ACT_EVIDENCE:
-            if (!a->conclusion || set_has(cs, a->conclusion))
+            if (n->every_vote || !a->conclusion || set_has(&n->cs, a->conclusion))
                 return 1;
             break;
         case SOL_KB_ACT_CALL:
-            if (!a->tmpl || strcmp(a->tmpl, "focus") != 0)
+            if (n->every_vote || !a->tmpl || strcmp(a->tmpl, "focus") != 0)
                 return 1;
             break;
         default:
-            if (!a->tmpl || set_has(ts, a->tmpl))
+            if (!a->tmpl || set_has(&n->ts, a->tmpl))
                 return 1;
         }
     }
     return 0;
 }
 
-/* Add what condition c reads to cs/ts; *all when it reads a finding whose
- * name is not a literal. A conclusion named by a variable is the one the
- * rule concludes about (the belief arithmetic, arguing-against votes). */
-static int reads(const sol_kb_cond *c, strset *cs, strset *ts, int *all, int *grew)
+/* Add what condition c reads to n (n->wild when it reads a finding whose
+ * name is not a literal); *all when it is not understood. A conclusion
+ * named by a variable is the one the rule concludes about (the belief
+ * arithmetic, arguing-against votes). A finding read makes any rule
+ * asserting findings produce what is needed. */
+static int reads(const sol_kb_cond *c, need *n, int *all, int *grew)
 {
     int r = 0;
     switch (c->kind) {
-    case SOL_KB_CE_FINDING: *all |= c->finding == NULL; break;
+    case SOL_KB_CE_FINDING:
+        n->wild |= c->finding == NULL;
+        r = set_add(&n->ts, "finding");
+        break;
     case SOL_KB_CE_EVIDENCE:
     case SOL_KB_CE_BELIEF:
         if (c->conclusion)
-            r = set_add(cs, c->conclusion);
+            r = set_add(&n->cs, c->conclusion);
         break;
     case SOL_KB_CE_GATE:
-    case SOL_KB_CE_PATTERN: r = set_add(ts, c->tmpl ? c->tmpl : "gate"); break;
+    case SOL_KB_CE_PATTERN: r = set_add(&n->ts, c->tmpl ? c->tmpl : "gate"); break;
     case SOL_KB_CE_OTHER: *all = 1; break;
     default: break;
     }
@@ -156,41 +201,71 @@ static int reads(const sol_kb_cond *c, strset *cs, strset *ts, int *all, int *gr
         return r;
     *grew |= r;
     for (size_t i = 0; i < c->nchildren; i++)
-        if (reads(&c->children[i], cs, ts, all, grew) < 0)
+        if (reads(&c->children[i], n, all, grew) < 0)
             return SOL_ENOMEM;
     return SOL_OK;
 }
 
-/* feeds[i] = 1 for every rule the red-flag conclusions depend on, to a
- * fixpoint; *all when the model cannot say (then every finding is tried). */
-static int red_flag_rules(const sol_kb *kb, const sol_catalog *cat, unsigned char **feeds,
-                          int *all)
+/* in[i] = 1 for every rule that produces what n needs, and then what those
+ * rules read, to a fixpoint; *all when the model cannot say. Frees n's
+ * sets. */
+static int slice_of(const sol_kb *kb, need *n, unsigned char **in, int *all)
 {
-    strset cs = {0}, ts = {0};
     size_t nr = sol_kb_unit_count(kb);
     int rc = SOL_OK, grew = 1;
     *all = 0;
-    *feeds = calloc(nr ? nr : 1, 1);
-    if (!*feeds)
-        return SOL_ENOMEM;
-    for (size_t i = 0; i < sol_catalog_condition_count(cat) && rc >= 0; i++)
-        if (sol_catalog_condition_at(cat, i)->tier_def->by_severity)
-            rc = set_add(&cs, sol_catalog_condition_at(cat, i)->id);
+    *in = calloc(nr ? nr : 1, 1);
+    if (!*in)
+        rc = SOL_ENOMEM;
     while (grew && rc >= 0 && !*all) {
         grew = 0;
         for (size_t i = 0; i < nr && rc >= 0; i++) {
             const sol_kb_rule *r = sol_kb_unit_at(kb, i);
-            if ((*feeds)[i] || !produces(r, &cs, &ts))
+            if ((*in)[i] || !produces(r, n))
                 continue;
-            (*feeds)[i] = 1;
+            (*in)[i] = 1;
             grew = 1;
             for (size_t k = 0; k < r->nconds && rc >= 0; k++)
-                rc = reads(&r->conds[k], &cs, &ts, all, &grew);
+                rc = reads(&r->conds[k], n, all, &grew);
         }
     }
-    free(cs.v);
-    free(ts.v);
+    free(n->cs.v);
+    free(n->ts.v);
     return rc < 0 ? SOL_ENOMEM : SOL_OK;
+}
+
+/* The rules the red-flag conclusions depend on. */
+static int red_flag_rules(const sol_kb *kb, const sol_catalog *cat, unsigned char **feeds,
+                          int *all, int *wild)
+{
+    need n = {0};
+    int rc = SOL_OK;
+    for (size_t i = 0; i < sol_catalog_condition_count(cat) && rc >= 0; i++)
+        if (sol_catalog_condition_at(cat, i)->tier_def->by_severity)
+            rc = set_add(&n.cs, sol_catalog_condition_at(cat, i)->id);
+    if (rc < 0) {
+        free(n.cs.v);
+        *feeds = NULL;
+        return SOL_ENOMEM;
+    }
+    rc = slice_of(kb, &n, feeds, all);
+    *wild = n.wild;
+    return rc;
+}
+
+/* The belief slice: the rules every belief and support vote, hence the
+ * score, depends on. A rule outside it asserts only facts no rule of the
+ * slice reads (advice, recommendations, the unanswered list), so its
+ * verdict cannot move the score. */
+static int belief_rules(const sol_kb *kb, unsigned char **in, int *all)
+{
+    need n = {0};
+    n.every_vote = 1;
+    if (set_add(&n.ts, "belief") < 0) {
+        *in = NULL;
+        return SOL_ENOMEM;
+    }
+    return slice_of(kb, &n, in, all);
 }
 
 static int feeds_red_flag(const sol_kb *kb, const unsigned char *feeds, const char *finding)
@@ -302,14 +377,33 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
     return SOL_OK;
 }
 
-int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
-                         const sol_report *baseline, sol_diag *d)
+/* The slice could_matter judges with into c->slice (owned by the caller
+ * through *own): while a red flag stands the red-flag slice (feeds), else
+ * the belief slice; NULL when the model cannot say. */
+static int pick_slice(ctx *c, unsigned char *feeds, int red_all, unsigned char **own)
+{
+    int all = 1;
+    *own = NULL;
+    if (c->exhaustive)
+        return SOL_OK;
+    if (feeds && !red_all) {
+        c->slice = feeds;
+        return SOL_OK;
+    }
+    if (belief_rules(c->kb, own, &all))
+        return SOL_ENOMEM;
+    c->slice = all ? NULL : *own;
+    return SOL_OK;
+}
+
+static int compute(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
+                   const sol_report *baseline, int exhaustive, sol_diag *d)
 {
     sol_nextbest *nb = calloc(1, sizeof *nb);
     const char **names = NULL;
     size_t nnames = 0;
-    unsigned char *sup = NULL, *feeds = NULL;
-    int all = 1;
+    unsigned char *sup = NULL, *feeds = NULL, *slice = NULL;
+    int all = 1, wild = 1;
     ctx c;
     int rc = SOL_OK;
 
@@ -319,6 +413,7 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
     c.f = f;
     c.base = baseline;
     c.d = d;
+    c.exhaustive = exhaustive;
     if (!nb)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
     if ((rc = sol_pipeline_use_kb(p, d))) {
@@ -333,8 +428,12 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
     }
     /* While a red flag stands only red-flag changes score (score_of), so
      * only the findings some red-flag rule depends on are tried. */
-    if (sol_report_has_red_flag(baseline) &&
-        red_flag_rules(c.kb, sol_pipeline_catalog(p), &feeds, &all)) {
+    if (!exhaustive && sol_report_has_red_flag(baseline) &&
+        red_flag_rules(c.kb, sol_pipeline_catalog(p), &feeds, &all, &wild)) {
+        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        goto cleanup;
+    }
+    if (pick_slice(&c, feeds, all, &slice)) {
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
@@ -345,7 +444,7 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
         const sol_term *t = sol_vocab_lookup(sol_pipeline_vocab(p), names[i]);
         if (!t || t->type == SOL_TYPE_DERIVED || sol_probe_known(f, names[i]))
             continue;
-        if (!all && !feeds_red_flag(c.kb, feeds, names[i]))
+        if (!all && !wild && !feeds_red_flag(c.kb, feeds, names[i]))
             continue;
         rc = try_finding(&c, nb, t);
     }
@@ -361,7 +460,20 @@ cleanup:
     free((void *)names);
     free(sup);
     free(feeds);
+    free(slice);
     return rc;
+}
+
+int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
+                         const sol_report *baseline, sol_diag *d)
+{
+    return compute(out, p, f, baseline, 0, d);
+}
+
+int sol_nextbest_compute_exhaustive(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
+                                    const sol_report *baseline, sol_diag *d)
+{
+    return compute(out, p, f, baseline, 1, d);
 }
 
 void sol_nextbest_free(sol_nextbest *nb)

@@ -377,23 +377,47 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
     return SOL_OK;
 }
 
-/* The slice could_matter judges with into c->slice (owned by the caller
- * through *own): while a red flag stands the red-flag slice (feeds), else
- * the belief slice; NULL when the model cannot say. */
+/* Have the engine skip, in trials, the right-hand sides of the rules
+ * outside the belief slice: they assert nothing a trial reads. A
+ * table-driven rule is kept when any of its instances is in the slice;
+ * when an instance cannot be traced to its rule nothing is skipped. */
+static int skip_outside(const sol_kb *kb, const unsigned char *belief, sol_engine *e)
+{
+    size_t nr = sol_kb_rule_count(kb), n = 0;
+    unsigned char *keep = calloc(nr ? nr : 1, 1);
+    const char **names = calloc(nr ? nr : 1, sizeof *names);
+    int traced = 1, rc = SOL_ENOMEM;
+    for (size_t i = 0; keep && names && i < sol_kb_unit_count(kb); i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(kb, i);
+        long k = sol_kb_rule_index(kb, r->table_rule ? r->table_rule : r);
+        traced &= k >= 0;
+        if (k >= 0 && belief[i])
+            keep[k] = 1;
+    }
+    for (size_t k = 0; keep && names && traced && k < nr; k++)
+        if (!keep[k])
+            names[n++] = sol_kb_rule_at(kb, k)->qname;
+    if (keep && names)
+        rc = sol_engine_trial_skip(e, names, n);
+    free(keep);
+    free((void *)names);
+    return rc;
+}
+
+/* The belief slice into *own, and the slice could_matter judges with into
+ * c->slice: while a red flag stands the red-flag slice (feeds), else the
+ * belief slice; NULL when the model cannot say. The trials skip the rules
+ * outside the belief slice. Nothing is pruned or skipped when exhaustive. */
 static int pick_slice(ctx *c, unsigned char *feeds, int red_all, unsigned char **own)
 {
     int all = 1;
     *own = NULL;
     if (c->exhaustive)
         return SOL_OK;
-    if (feeds && !red_all) {
-        c->slice = feeds;
-        return SOL_OK;
-    }
     if (belief_rules(c->kb, own, &all))
         return SOL_ENOMEM;
-    c->slice = all ? NULL : *own;
-    return SOL_OK;
+    c->slice = feeds && !red_all ? feeds : all ? NULL : *own;
+    return all ? SOL_OK : skip_outside(c->kb, *own, sol_pipeline_engine(c->p));
 }
 
 static int compute(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
@@ -456,6 +480,8 @@ static int compute(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
     *out = nb;
     nb = NULL;
 cleanup:
+    /* the engine runs every rule again (the next assessment) */
+    sol_engine_trial_skip(sol_pipeline_engine(p), NULL, 0);
     sol_nextbest_free(nb);
     free((void *)names);
     free(sup);

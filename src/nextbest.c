@@ -10,6 +10,7 @@
 
 #include "explain.h"
 #include "kb.h"
+#include "nextbest_wild.h"
 #include "probe.h"
 
 struct sol_nextbest {
@@ -28,7 +29,8 @@ typedef struct {
      * belief slice, or while a red flag stands the red-flag slice); NULL
      * when the model cannot say, and then every rule counts. */
     const unsigned char *slice;
-    int exhaustive; /* tests: try every value, no pruning (nextbest_int.h) */
+    sol_nb_wild wild; /* the screening rules, judged from the baseline run */
+    int exhaustive;   /* tests: try every value, no pruning (nextbest_int.h) */
     size_t runs;
     sol_diag *d;
 } ctx;
@@ -90,29 +92,40 @@ static sol_kb_result fires(const ctx *c, const sol_kb_rule *r, const sol_finding
 /* Could answering name = v change the score? Only a rule of the slice can
  * (the others produce nothing the beliefs depend on), so the slice's rules
  * that read the finding are judged with and without it; unanalysable ones
- * count as "could". Screening items always could: rules of the slice read
- * them by a variable name (the unanswered list, opening a screen's score),
- * which the model cannot judge. */
-static int could_matter(ctx *c, const sol_term *t, const sol_change *ch)
+ * count as "could". Rules of the slice also read the screening items by a
+ * variable name (the unanswered list, opening a screen's score): for a
+ * screening item those are judged from the baseline run (nextbest_wild.h),
+ * or, without a slice, such an item always could. */
+static int could_matter(ctx *c, const sol_term *t, const size_t *readers, size_t nreaders,
+                        const sol_findings *alt)
 {
-    sol_findings *alt = NULL;
-    int could = 0;
+    int could = 0, screen = t->screen && strcmp(t->screen, "-") != 0;
 
-    if (c->exhaustive)
+    if (c->exhaustive || (screen && !c->slice))
         return 1;
-    if (t->screen && strcmp(t->screen, "-") != 0)
-        return 1;
-    if (sol_change_apply(&alt, c->f, ch, 1))
-        return 1;
-    for (size_t i = 0; i < sol_kb_unit_count(c->kb) && !could; i++) {
-        const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
-        if ((c->slice && !c->slice[i]) || !sol_probe_rule_reads(r, t->name))
-            continue;
+    for (size_t i = 0; i < nreaders && !could; i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(c->kb, readers[i]);
         sol_kb_result a = fires(c, r, c->f), b = fires(c, r, alt);
         could = a != b || a == SOL_KB_OPAQUE;
     }
-    sol_findings_free(alt);
+    if (!could && screen)
+        could = sol_nb_wild_could(&c->wild, t->name, alt) != 0;
     return could;
+}
+
+/* The units of the slice (every unit without one) that name finding
+ * `name`, into *out (malloc'd, caller frees). */
+static int readers_of(const ctx *c, const char *name, size_t **out, size_t *n)
+{
+    size_t nu = sol_kb_unit_count(c->kb);
+    *n = 0;
+    *out = malloc((nu ? nu : 1) * sizeof **out);
+    if (!*out)
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < nu; i++)
+        if ((!c->slice || c->slice[i]) && sol_probe_rule_reads(sol_kb_unit_at(c->kb, i), name))
+            (*out)[(*n)++] = i;
+    return SOL_OK;
 }
 
 /* ---- while a red flag stands: the findings that can move a red flag ---- */
@@ -292,11 +305,63 @@ static int cmp_item(const void *x, const void *y)
     return strcmp(a->finding, b->finding);
 }
 
+/* A trial of the findings alt (no provenance, no graph, no report: the
+ * beliefs are read straight from the engine and ranked as the report ranks
+ * them), scored against the baseline into *ans. */
+static int trial(ctx *c, const sol_findings *alt, sol_nb_answer *ans)
+{
+    sol_belief *bel = NULL;
+    size_t nbel = 0;
+    char letters[SOL_NB_TIERS + 1];
+    int rc = sol_engine_trial(sol_pipeline_engine(c->p), alt, &bel, &nbel, c->d);
+    c->runs++;
+    if (rc)
+        return rc;
+    memset(ans, 0, sizeof *ans);
+    ans->red_before = sol_report_has_red_flag(c->base);
+    tops(c->base, ans->top_before, ans->cf_before);
+    sol_catalog_tier_letters(sol_pipeline_catalog(c->p), letters, sizeof letters);
+    sol_report_tops_of(bel, nbel, sol_pipeline_catalog(c->p), letters, ans->top_after,
+                       ans->cf_after, &ans->red_after);
+    free(bel);
+    ans->score = score_of(ans);
+    return SOL_OK;
+}
+
+/* Answer t = v (alt: the baseline's findings, given that answer here),
+ * when it could matter: a trial, and the answer added to it when it
+ * changes the picture by a hundredth or more. */
+static int try_value(ctx *c, const sol_term *t, const size_t *readers, size_t nreaders,
+                     const sol_value *v, sol_findings *alt, sol_nb_item *it)
+{
+    sol_change ch;
+    sol_nb_answer ans;
+    int rc = sol_change_set1(&ch, t->name, v);
+    if (!rc)
+        rc = sol_change_apply_in(alt, &ch, 1);
+    sol_change_clear(&ch);
+    if (rc)
+        return sol_diag_set(c->d, rc, "", 0, "out of memory");
+    if (!could_matter(c, t, readers, nreaders, alt))
+        return SOL_OK;
+    rc = trial(c, alt, &ans);
+    if (rc || ans.score < 1)
+        return rc; /* less than a hundredth of certainty anywhere */
+    if (sol_grow_one((void **)&it->answers, it->nanswers, sizeof *it->answers) ||
+        sol_value_copy(&ans.value, v))
+        return sol_diag_set(c->d, SOL_ENOMEM, "", 0, "out of memory");
+    it->answers[it->nanswers++] = ans;
+    if (ans.score > it->score)
+        it->score = ans.score;
+    return SOL_OK;
+}
+
 /* Try every plausible answer to term t; append an item when one matters. */
 static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
 {
     sol_value *vals = NULL;
-    size_t nv = 0;
+    size_t nv = 0, *readers = NULL, nreaders = 0;
+    sol_findings *alt = sol_findings_clone(c->f);
     sol_nb_item it;
     int rc;
 
@@ -307,57 +372,17 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
         const sol_finding *x = sol_findings_at(c->f, i);
         it.asked |= strcmp(x->name, t->name) == 0 && x->value.kind == SOL_VAL_UNKNOWN;
     }
-    if ((rc = sol_probe_values(&vals, &nv, c->kb, t)))
-        return sol_diag_set(c->d, rc, "", 0, "out of memory");
-    for (size_t v = 0; v < nv && !rc; v++) {
-        sol_change ch;
-        sol_findings *alt = NULL;
-        sol_nb_answer ans;
-
-        if ((rc = sol_change_set1(&ch, t->name, &vals[v]))) {
-            sol_diag_set(c->d, rc, "", 0, "out of memory");
-            break;
-        }
-        if (!could_matter(c, t, &ch)) {
-            sol_change_clear(&ch);
-            continue;
-        }
-        rc = sol_change_apply(&alt, c->f, &ch, 1);
-        sol_change_clear(&ch);
-        if (rc) {
-            sol_diag_set(c->d, rc, "", 0, "out of memory");
-            break;
-        }
-        /* A trial: no provenance, no graph, no report; the beliefs are read
-         * straight from the engine and ranked as the report ranks them. */
-        sol_belief *bel = NULL;
-        size_t nbel = 0;
-        rc = sol_engine_trial(sol_pipeline_engine(c->p), alt, &bel, &nbel, c->d);
+    if (!alt || (rc = sol_probe_values(&vals, &nv, c->kb, t)) ||
+        (rc = readers_of(c, t->name, &readers, &nreaders))) {
+        sol_probe_values_free(vals, nv);
         sol_findings_free(alt);
-        c->runs++;
-        if (rc)
-            break;
-        memset(&ans, 0, sizeof ans);
-        ans.red_before = sol_report_has_red_flag(c->base);
-        tops(c->base, ans.top_before, ans.cf_before);
-        char letters[SOL_NB_TIERS + 1];
-        sol_catalog_tier_letters(sol_pipeline_catalog(c->p), letters, sizeof letters);
-        sol_report_tops_of(bel, nbel, sol_pipeline_catalog(c->p), letters, ans.top_after,
-                           ans.cf_after, &ans.red_after);
-        free(bel);
-        ans.score = score_of(&ans);
-        if (ans.score < 1)
-            continue; /* less than a hundredth of certainty anywhere */
-        if (sol_grow_one((void **)&it.answers, it.nanswers, sizeof *it.answers) ||
-            sol_value_copy(&ans.value, &vals[v])) {
-            rc = sol_diag_set(c->d, SOL_ENOMEM, "", 0, "out of memory");
-            break;
-        }
-        it.answers[it.nanswers++] = ans;
-        if (ans.score > it.score)
-            it.score = ans.score;
+        return sol_diag_set(c->d, SOL_ENOMEM, "", 0, "out of memory");
     }
+    for (size_t v = 0; v < nv && !rc; v++)
+        rc = try_value(c, t, readers, nreaders, &vals[v], alt, &it);
     sol_probe_values_free(vals, nv);
+    sol_findings_free(alt);
+    free(readers);
     if (rc || !it.nanswers) {
         sol_nb_item_clear(&it);
         return rc;
@@ -464,6 +489,7 @@ static int compute(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
     sol_explain_facts fctx = {sol_report_graph(baseline), sup, c.kb};
     c.facts.fact = sol_explain_fact_judge;
     c.facts.ctx = &fctx;
+    c.wild = (sol_nb_wild){c.kb, c.slice, sol_report_graph(baseline), sup, f};
     for (size_t i = 0; i < nnames && !rc; i++) {
         const sol_term *t = sol_vocab_lookup(sol_pipeline_vocab(p), names[i]);
         if (!t || t->type == SOL_TYPE_DERIVED || sol_probe_known(f, names[i]))

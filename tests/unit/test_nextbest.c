@@ -255,45 +255,84 @@ static size_t names_in_alternatives(const sol_kb *kb, const char **out, size_t c
     return n;
 }
 
+typedef struct {
+    size_t runs, all_runs, gapped;
+    char why[1600];
+} prune_stats;
+
+/* 0 when record file's pruned ranking equals its exhaustive one; else -1
+ * with the reason in st->why. With wanted, that finding must also be
+ * ranked with that answer. */
+static int prune_exact(const char *file, const char *wanted, const char *answer, prune_stats *st)
+{
+    run r;
+    sol_nextbest *a = NULL, *b = NULL;
+    sol_diag d = {0};
+    const char *gap[64];
+    char why[256] = "";
+    int bad = run_open(&r, file) != 0 ||
+              sol_nextbest_compute(&a, r.p, r.f, r.a->report, &d) != SOL_OK ||
+              sol_nextbest_compute_exhaustive(&b, r.p, r.f, r.a->report, &d) != SOL_OK;
+    size_t ngap = bad ? 0 : names_in_alternatives(sol_pipeline_kb(r.p), gap, 64);
+    int differ = !bad && same_ranking(a, b, gap, ngap, why, sizeof why);
+    int found = !wanted;
+    for (size_t i = 0; !bad && !found && i < sol_nextbest_count(a); i++) {
+        const sol_nb_item *it = sol_nextbest_at(a, i);
+        char v[64];
+        for (size_t k = 0; strcmp(it->finding, wanted) == 0 && k < it->nanswers; k++)
+            found |= strcmp(sol_value_text(&it->answers[k].value, v, sizeof v), answer) == 0;
+    }
+    if (!bad) {
+        st->runs += sol_nextbest_runs(a);
+        st->all_runs += sol_nextbest_runs(b);
+        st->gapped += sol_nextbest_count(a) != sol_nextbest_count(b);
+    }
+    snprintf(st->why, sizeof st->why, "%s: %s", file,
+             bad      ? d.msg
+             : differ ? why
+                      : "the expected answer is not ranked");
+    sol_nextbest_free(a);
+    sol_nextbest_free(b);
+    run_close(&r);
+    return bad || differ || !found ? -1 : 0;
+}
+
 /* Over every golden record the pruned ranking (the belief slice, the
- * red-flag slice, rules judged by the model) is the ranking got by trying
- * every plausible answer to every unrecorded finding some rule reads. This
- * is what keeps the pruning honest: a slice that loses a rule, or a verdict
- * judged wrongly, drops or changes an item here. */
+ * red-flag slice, rules judged by the model, the screening rules judged
+ * from the baseline run) is the ranking got by trying every plausible
+ * answer to every unrecorded finding some rule reads. This is what keeps
+ * the pruning honest: a slice that loses a rule, or a verdict judged
+ * wrongly, drops or changes an item here. */
 static void test_nextbest__pruning_matches_exhaustive(void)
 {
     glob_t gl;
-    size_t runs = 0, all_runs = 0, gapped = 0;
-    const char *gap[64];
-    char why[256];
+    prune_stats st = {0};
     CHECK(glob("tests/cases/*/record.xml", 0, NULL, &gl) == 0 && gl.gl_pathc >= 100);
-    for (size_t i = 0; i < gl.gl_pathc; i++) {
-        run r;
-        sol_nextbest *a = NULL, *b = NULL;
-        sol_diag d = {0};
-        int bad = run_open(&r, gl.gl_pathv[i]) != 0 ||
-                  sol_nextbest_compute(&a, r.p, r.f, r.a->report, &d) != SOL_OK ||
-                  sol_nextbest_compute_exhaustive(&b, r.p, r.f, r.a->report, &d) != SOL_OK;
-        size_t ngap = bad ? 0 : names_in_alternatives(sol_pipeline_kb(r.p), gap, 64);
-        int differ = !bad && same_ranking(a, b, gap, ngap, why, sizeof why);
-        if (!bad) {
-            runs += sol_nextbest_runs(a);
-            all_runs += sol_nextbest_runs(b);
-            gapped += sol_nextbest_count(a) != sol_nextbest_count(b);
-        }
-        sol_nextbest_free(a);
-        sol_nextbest_free(b);
-        run_close(&r);
-        if (bad || differ) {
-            printf("  %s: %s\n", gl.gl_pathv[i], bad ? d.msg : why);
+    for (size_t i = 0; i < gl.gl_pathc; i++)
+        if (prune_exact(gl.gl_pathv[i], NULL, NULL, &st)) {
+            printf("  %s\n", st.why);
             globfree(&gl);
             CHECK(!"pruned ranking equals the exhaustive one");
         }
-    }
     globfree(&gl);
-    printf("  %zu trials instead of %zu; %zu records miss an alternative-name finding\n", runs,
-           all_runs, gapped);
-    CHECK(runs < all_runs);
+    printf("  %zu trials instead of %zu; %zu records miss an alternative-name finding\n", st.runs,
+           st.all_runs, st.gapped);
+    CHECK(st.runs < st.all_runs);
+}
+
+/* The last unanswered Wells item: answering "no" scores no point, so no
+ * rule that names the finding changes its verdict, yet completing the
+ * screen lets the low-Wells arguing-against vote fire. Only the screening
+ * rules (a variable finding name) carry that; the golden corpus has no
+ * such record, so this one keeps that judgement honest. */
+static void test_nextbest__last_screen_answer(void)
+{
+    prune_stats st = {0};
+    int rc = prune_exact("tests/fixtures/nextbest/last-wells-item.xml", "wells-previous-dvt",
+                         "no", &st);
+    if (rc)
+        printf("  %s\n", st.why);
+    CHECK_EQ_INT(rc, 0);
 }
 
 int main(int argc, char **argv)
@@ -305,6 +344,7 @@ int main(int argc, char **argv)
         {"test_nextbest__answer_text", test_nextbest__answer_text},
         {"test_nextbest__sections_in_writers", test_nextbest__sections_in_writers},
         {"test_nextbest__pruning_matches_exhaustive", test_nextbest__pruning_matches_exhaustive},
+        {"test_nextbest__last_screen_answer", test_nextbest__last_screen_answer},
         {NULL, NULL},
     };
     return harness_main(argc, argv, tests);

@@ -29,8 +29,9 @@ typedef struct {
      * belief slice, or while a red flag stands the red-flag slice); NULL
      * when the model cannot say, and then every rule counts. */
     const unsigned char *slice;
-    sol_nb_wild wild; /* the screening rules, judged from the baseline run */
-    int exhaustive;   /* tests: try every value, no pruning (nextbest_int.h) */
+    sol_nb_wild wild;        /* the screening rules, judged from the baseline run */
+    signed char *base_fires; /* per unit: fires() on the baseline, -1 not yet known */
+    int exhaustive;          /* tests: try every value, no pruning (nextbest_int.h) */
     size_t runs;
     sol_diag *d;
 } ctx;
@@ -105,8 +106,11 @@ static int could_matter(ctx *c, const sol_term *t, const size_t *readers, size_t
         return 1;
     for (size_t i = 0; i < nreaders && !could; i++) {
         const sol_kb_rule *r = sol_kb_unit_at(c->kb, readers[i]);
-        sol_kb_result a = fires(c, r, c->f), b = fires(c, r, alt);
-        could = a != b || a == SOL_KB_OPAQUE;
+        signed char *a = &c->base_fires[readers[i]];
+        if (*a < 0)
+            *a = (signed char)fires(c, r, c->f);
+        sol_kb_result b = fires(c, r, alt);
+        could = *a != (signed char)b || *a == SOL_KB_OPAQUE;
     }
     if (!could && screen)
         could = sol_nb_wild_could(&c->wild, t->name, alt) != 0;
@@ -445,6 +449,23 @@ static int pick_slice(ctx *c, unsigned char *feeds, int red_all, unsigned char *
     return all ? SOL_OK : skip_outside(c->kb, *own, sol_pipeline_engine(c->p));
 }
 
+/* The slices (pick_slice) and the baseline verdict cache of c. While a
+ * red flag stands only red-flag changes score (score_of), so only the
+ * findings some red-flag rule depends on are tried: *feeds, unless *all
+ * or *wild say the model cannot tell them. */
+static int set_up(ctx *c, unsigned char **feeds, unsigned char **slice, int *all, int *wild)
+{
+    size_t nu = sol_kb_unit_count(c->kb);
+    if (!c->exhaustive && sol_report_has_red_flag(c->base) &&
+        red_flag_rules(c->kb, sol_pipeline_catalog(c->p), feeds, all, wild))
+        return SOL_ENOMEM;
+    c->base_fires = malloc(nu + 1);
+    if (!c->base_fires)
+        return SOL_ENOMEM;
+    memset(c->base_fires, -1, nu + 1);
+    return pick_slice(c, *feeds, *all, slice);
+}
+
 static int compute(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
                    const sol_report *baseline, int exhaustive, sol_diag *d)
 {
@@ -475,14 +496,7 @@ static int compute(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
-    /* While a red flag stands only red-flag changes score (score_of), so
-     * only the findings some red-flag rule depends on are tried. */
-    if (!exhaustive && sol_report_has_red_flag(baseline) &&
-        red_flag_rules(c.kb, sol_pipeline_catalog(p), &feeds, &all, &wild)) {
-        rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-        goto cleanup;
-    }
-    if (pick_slice(&c, feeds, all, &slice)) {
+    if (set_up(&c, &feeds, &slice, &all, &wild)) {
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
@@ -513,6 +527,7 @@ cleanup:
     free(sup);
     free(feeds);
     free(slice);
+    free(c.base_fires);
     return rc;
 }
 

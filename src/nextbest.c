@@ -81,10 +81,11 @@ static int has_or(const sol_kb_cond *c, size_t n)
  * "unknown" (a finding the rule needs is absent) is a rule that does not
  * fire, as "failed" is, unless an or is involved: the model calls an or
  * with one unknown and one unanalysable branch unknown, though the second
- * branch may match. */
+ * branch may match. A pattern naming its finding among alternatives
+ * (finding (name a|b) …) is judged as any of them. */
 static sol_kb_result fires(const ctx *c, const sol_kb_rule *r, const sol_findings *f)
 {
-    sol_kb_result res = sol_kb_eval_whole(c->kb, r, f, &c->facts);
+    sol_kb_result res = sol_kb_eval_whole_alternatives(c->kb, r, f, &c->facts);
     if (res == SOL_KB_UNKNOWN)
         return has_or(r->conds, r->nconds) ? SOL_KB_OPAQUE : SOL_KB_FAILED;
     return res;

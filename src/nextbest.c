@@ -91,6 +91,8 @@ static sol_kb_result fires(const ctx *c, const sol_kb_rule *r, const sol_finding
     return res;
 }
 
+static int is_screen(const sol_term *t) { return t->screen && strcmp(t->screen, "-") != 0; }
+
 /* Could answering name = v change the score? Only a rule of the slice can
  * (the others produce nothing the beliefs depend on), so the slice's rules
  * that read the finding are judged with and without it; unanalysable ones
@@ -101,7 +103,7 @@ static sol_kb_result fires(const ctx *c, const sol_kb_rule *r, const sol_finding
 static int could_matter(ctx *c, const sol_term *t, const size_t *readers, size_t nreaders,
                         const sol_findings *alt)
 {
-    int could = 0, screen = t->screen && strcmp(t->screen, "-") != 0;
+    int could = 0, screen = is_screen(t);
 
     if (c->exhaustive || (screen && !c->slice))
         return 1;
@@ -366,10 +368,16 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
 {
     sol_value *vals = NULL;
     size_t nv = 0, *readers = NULL, nreaders = 0;
-    sol_findings *alt = sol_findings_clone(c->f);
+    sol_findings *alt = NULL;
     sol_nb_item it;
-    int rc;
+    int rc = readers_of(c, t->name, &readers, &nreaders);
 
+    if (rc)
+        return sol_diag_set(c->d, rc, "", 0, "out of memory");
+    if (!c->exhaustive && !nreaders && !is_screen(t)) {
+        free(readers); /* no answer could matter (could_matter) */
+        return SOL_OK;
+    }
     memset(&it, 0, sizeof it);
     it.finding = t->name;
     it.label = t->label;
@@ -377,10 +385,10 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
         const sol_finding *x = sol_findings_at(c->f, i);
         it.asked |= strcmp(x->name, t->name) == 0 && x->value.kind == SOL_VAL_UNKNOWN;
     }
-    if (!alt || (rc = sol_probe_values(&vals, &nv, c->kb, t)) ||
-        (rc = readers_of(c, t->name, &readers, &nreaders))) {
+    if (!(alt = sol_findings_clone(c->f)) || sol_probe_values(&vals, &nv, c->kb, t)) {
         sol_probe_values_free(vals, nv);
         sol_findings_free(alt);
+        free(readers);
         return sol_diag_set(c->d, SOL_ENOMEM, "", 0, "out of memory");
     }
     for (size_t v = 0; v < nv && !rc; v++)

@@ -58,6 +58,11 @@ struct sol_engine {
     long long klast;         /* highest fact index in kgraph */
     struct tslots *tslots;   /* slot names per template, for snapshots */
     size_t ntslots;
+    /* Rules whose right-hand sides trials skip (sol_engine_trial_skip),
+     * every disjunct of each, and their actions while a trial runs. */
+    struct defrule **quiet;
+    struct expr **quiet_rhs;
+    size_t nquiet;
 };
 
 /* A template's slot names, looked up once (the strings belong to CLIPS
@@ -750,6 +755,8 @@ void sol_engine_free(sol_engine *e)
     free(e->rules);
     free(e->ruleptrs);
     free(e->rule_at);
+    free(e->quiet);
+    free(e->quiet_rhs);
     for (size_t i = 0; i < e->ntslots; i++) {
         free(e->tslots[i].names);
         free(e->tslots[i].lens);
@@ -1104,6 +1111,48 @@ static sol_belief *belief_of(sol_belief **arr, size_t *n, size_t *cap, const cha
     return b;
 }
 
+/* The defrules called names[], each with its disjuncts, into out (when not
+ * NULL); their number. CLIPS 6.30 internals: struct defrule's disjunct
+ * chain (ruledef.h): a rule with an or CE is one defrule per branch. */
+static size_t named_defrules(sol_engine *e, const char *const *names, size_t n,
+                             struct defrule **out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        for (struct defrule *r = EnvFindDefrule(e->env, names[i]); r; r = r->disjunct, k++)
+            if (out)
+                out[k] = r;
+    return k;
+}
+
+int sol_engine_trial_skip(sol_engine *e, const char *const *names, size_t n)
+{
+    size_t k = named_defrules(e, names, n, NULL);
+    struct defrule **q = realloc(e->quiet, (k ? k : 1) * sizeof *q);
+    if (q)
+        e->quiet = q;
+    struct expr **x = realloc(e->quiet_rhs, (k ? k : 1) * sizeof *x);
+    if (x)
+        e->quiet_rhs = x;
+    e->nquiet = q && x ? named_defrules(e, names, n, e->quiet) : 0;
+    return q && x ? SOL_OK : SOL_ENOMEM;
+}
+
+/* CLIPS 6.30 internals: struct defrule's actions (ruledef.h). A rule whose
+ * actions are NULL still fires, in its turn, but does nothing (EnvRun
+ * evaluates a NULL action list as no action); on = 0 puts them back. */
+static void quiet_rhs(sol_engine *e, int on)
+{
+    for (size_t i = 0; i < e->nquiet; i++) {
+        if (on) {
+            e->quiet_rhs[i] = e->quiet[i]->actions;
+            e->quiet[i]->actions = NULL;
+        } else {
+            e->quiet[i]->actions = e->quiet_rhs[i];
+        }
+    }
+}
+
 int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out, size_t *out_n,
                      sol_diag *d)
 {
@@ -1120,7 +1169,9 @@ int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out, siz
         e->kept = 0;
         return rc;
     }
+    quiet_rhs(e, 1);
     long long fired = EnvRun(e->env, SOL_ENGINE_MAX_FIRINGS);
+    quiet_rhs(e, 0);
     if (fired >= SOL_ENGINE_MAX_FIRINGS) {
         e->kept = 0;
         return sol_diag_set(d, SOL_ELIMIT, "", 0,

@@ -67,6 +67,13 @@ typedef struct {
 int sol_engine_trial(sol_engine *e, const sol_findings *f, sol_belief **out, size_t *out_n,
                      sol_diag *d);
 
+/* Rules the trials may leave out (names "MODULE::name"; a name the rules
+ * do not define is ignored; n = 0 leaves none out): in a trial they fire
+ * in their turn but their right-hand sides are skipped. Only for rules
+ * that assert nothing a belief or support vote depends on, which is what
+ * a trial reads: next-best names the rules outside its belief slice. */
+int sol_engine_trial_skip(sol_engine *e, const char *const *names, size_t n);
+
 /* The loaded rules, in definition order. Strings owned by the engine. */
 size_t sol_engine_rule_count(const sol_engine *e);
 const sol_rule_info *sol_engine_rule_at(const sol_engine *e, size_t i);

@@ -307,6 +307,13 @@ sol_kb_result sol_kb_eval_rule(const sol_kb *kb, size_t rule_i, const sol_findin
 /* The same for any rule or unit r of kb. */
 sol_kb_result sol_kb_eval_whole(const sol_kb *kb, const sol_kb_rule *r, const sol_findings *f,
                                 const sol_kb_facts *facts);
+/* The same, judging a finding pattern whose name is one of alternatives,
+ * (finding (name a|b) (value yes)), as any of those findings (held when
+ * one holds, else unknown when one is absent, else failed) rather than
+ * opaque; still opaque when that name is joined with another pattern.
+ * Next-best's pruning uses it. */
+sol_kb_result sol_kb_eval_whole_alternatives(const sol_kb *kb, const sol_kb_rule *r,
+                                             const sol_findings *f, const sol_kb_facts *facts);
 /* Does one value satisfy a constraint? HELD, FAILED, or OPAQUE when the
  * constraint is not analysable. */
 sol_kb_result sol_kb_constraint_match(const sol_kb_constraint *c, const sol_value *v);

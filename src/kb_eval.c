@@ -135,6 +135,30 @@ static int joins(const sol_kb_rule *r, const sol_kb_cond *c)
     return 0;
 }
 
+/* (finding (name a|b …) …) as any of its names: held when one holds, else
+ * unknown when one is absent, else failed; opaque when the name is joined
+ * with another pattern or is not a list of literals. */
+static sol_kb_result match_alternatives(const sol_kb_rule *r, const sol_kb_cond *c,
+                                        const sol_findings *f)
+{
+    const sol_kb_constraint *name = NULL;
+    int unknown = 0, opaque = 0;
+
+    for (size_t k = 0; k < c->nslots; k++)
+        if (strcmp(c->slots[k].name, "name") == 0)
+            name = &c->slots[k].c;
+    if (!r || !name || name->kind != SOL_KB_CONS_IN || joins(r, c))
+        return SOL_KB_OPAQUE;
+    for (size_t i = 0; i < name->nvalues; i++) {
+        sol_kb_result res = match_finding(name->values[i], c->value, f);
+        if (res == SOL_KB_HELD)
+            return SOL_KB_HELD;
+        unknown |= res == SOL_KB_UNKNOWN;
+        opaque |= res == SOL_KB_OPAQUE;
+    }
+    return unknown ? SOL_KB_UNKNOWN : opaque ? SOL_KB_OPAQUE : SOL_KB_FAILED;
+}
+
 static sol_kb_result eval_pattern(const sol_kb_rule *r, const sol_kb_cond *c,
                                   const sol_kb_facts *facts)
 {
@@ -144,8 +168,10 @@ static sol_kb_result eval_pattern(const sol_kb_rule *r, const sol_kb_cond *c,
     return c->kind == SOL_KB_CE_EVIDENCE ? SOL_KB_FAILED : SOL_KB_OPAQUE;
 }
 
-sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r, const sol_kb_cond *c,
-                               const sol_findings *f, const sol_kb_facts *facts)
+/* alt: judge a finding pattern whose name is one of alternatives
+ * (match_alternatives) instead of calling it opaque. */
+static sol_kb_result eval_cond(const sol_kb *kb, const sol_kb_rule *r, const sol_kb_cond *c,
+                               const sol_findings *f, const sol_kb_facts *facts, int alt)
 {
     sol_kb_result res;
     int unknown = 0, opaque = 0;
@@ -155,18 +181,18 @@ sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r, const sol
     switch (c->kind) {
     case SOL_KB_CE_FINDING:
         if (!c->finding)
-            return SOL_KB_OPAQUE;
+            return alt ? match_alternatives(r, c, f) : SOL_KB_OPAQUE;
         res = match_finding(c->finding, c->value, f);
         return res == SOL_KB_HELD && joins(r, c) ? SOL_KB_OPAQUE : res;
     case SOL_KB_CE_NOT:
-        res = sol_kb_eval_cond(kb, r, &c->children[0], f, facts);
+        res = eval_cond(kb, r, &c->children[0], f, facts, alt);
         if (res == SOL_KB_OPAQUE)
             return SOL_KB_OPAQUE;
         return res == SOL_KB_HELD ? SOL_KB_FAILED : SOL_KB_HELD;
     case SOL_KB_CE_AND:
     case SOL_KB_CE_EXISTS:
         for (size_t i = 0; i < c->nchildren; i++) {
-            res = sol_kb_eval_cond(kb, r, &c->children[i], f, facts);
+            res = eval_cond(kb, r, &c->children[i], f, facts, alt);
             if (res == SOL_KB_FAILED)
                 return SOL_KB_FAILED;
             unknown |= res == SOL_KB_UNKNOWN;
@@ -175,7 +201,7 @@ sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r, const sol
         return unknown ? SOL_KB_UNKNOWN : opaque ? SOL_KB_OPAQUE : SOL_KB_HELD;
     case SOL_KB_CE_OR:
         for (size_t i = 0; i < c->nchildren; i++) {
-            res = sol_kb_eval_cond(kb, r, &c->children[i], f, facts);
+            res = eval_cond(kb, r, &c->children[i], f, facts, alt);
             if (res == SOL_KB_HELD)
                 return SOL_KB_HELD;
             unknown |= res == SOL_KB_UNKNOWN;
@@ -205,6 +231,12 @@ sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r, const sol
     }
 }
 
+sol_kb_result sol_kb_eval_cond(const sol_kb *kb, const sol_kb_rule *r, const sol_kb_cond *c,
+                               const sol_findings *f, const sol_kb_facts *facts)
+{
+    return eval_cond(kb, r, c, f, facts, 0);
+}
+
 sol_kb_result sol_kb_eval_condition(const sol_kb *kb, size_t rule_i, size_t cond_i,
                                     const sol_findings *f, const sol_kb_facts *facts)
 {
@@ -224,8 +256,8 @@ sol_kb_result sol_kb_eval_rule(const sol_kb *kb, size_t rule_i, const sol_findin
 /* A table-driven rule can fire when one of its rows can: held when any
  * instance holds, else unknown when any is unknown, else opaque when any is,
  * else failed (also with no rows: nothing to apply). */
-sol_kb_result sol_kb_eval_whole(const sol_kb *kb, const sol_kb_rule *r, const sol_findings *f,
-                                const sol_kb_facts *facts)
+static sol_kb_result eval_whole(const sol_kb *kb, const sol_kb_rule *r, const sol_findings *f,
+                                const sol_kb_facts *facts, int alt)
 {
     sol_kb_cond all;
 
@@ -235,7 +267,7 @@ sol_kb_result sol_kb_eval_whole(const sol_kb *kb, const sol_kb_rule *r, const so
         int unknown = 0, opaque = 0;
 
         for (size_t i = 0; i < r->nrows; i++) {
-            sol_kb_result res = sol_kb_eval_whole(kb, &r->rows[i], f, facts);
+            sol_kb_result res = eval_whole(kb, &r->rows[i], f, facts, alt);
             if (res == SOL_KB_HELD)
                 return SOL_KB_HELD;
             unknown |= res == SOL_KB_UNKNOWN;
@@ -247,7 +279,19 @@ sol_kb_result sol_kb_eval_whole(const sol_kb *kb, const sol_kb_rule *r, const so
     all.kind = SOL_KB_CE_AND;
     all.children = r->conds;
     all.nchildren = r->nconds;
-    return sol_kb_eval_cond(kb, r, &all, f, facts);
+    return eval_cond(kb, r, &all, f, facts, alt);
+}
+
+sol_kb_result sol_kb_eval_whole(const sol_kb *kb, const sol_kb_rule *r, const sol_findings *f,
+                                const sol_kb_facts *facts)
+{
+    return eval_whole(kb, r, f, facts, 0);
+}
+
+sol_kb_result sol_kb_eval_whole_alternatives(const sol_kb *kb, const sol_kb_rule *r,
+                                             const sol_findings *f, const sol_kb_facts *facts)
+{
+    return eval_whole(kb, r, f, facts, 1);
 }
 
 const char *sol_kb_result_name(sol_kb_result r)

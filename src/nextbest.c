@@ -10,6 +10,7 @@
 
 #include "explain.h"
 #include "kb.h"
+#include "nextbest_wild.h"
 #include "probe.h"
 
 struct sol_nextbest {
@@ -24,6 +25,13 @@ typedef struct {
     const sol_report *base;
     const sol_kb *kb;   /* the pipeline's rule model */
     sol_kb_facts facts; /* judged against the baseline's derived facts */
+    /* slice[i] = 1 for every rule whose verdict can reach the score (the
+     * belief slice, or while a red flag stands the red-flag slice); NULL
+     * when the model cannot say, and then every rule counts. */
+    const unsigned char *slice;
+    sol_nb_wild wild;        /* the screening rules, judged from the baseline run */
+    signed char *base_fires; /* per unit: fires() on the baseline, -1 not yet known */
+    int exhaustive;          /* tests: try every value, no pruning (nextbest_int.h) */
     size_t runs;
     sol_diag *d;
 } ctx;
@@ -61,28 +69,70 @@ static double score_of(const sol_nb_answer *a)
     return floor(s * 100 + 0.5) / 100;
 }
 
-/* Could answering name = v change any rule's verdict? Rules that read the
- * finding are judged with and without it; unanalysable ones count as
- * "could". Screening items always could (they feed the unanswered list). */
-static int could_matter(ctx *c, const sol_term *t, const sol_change *ch)
+static int has_or(const sol_kb_cond *c, size_t n)
 {
-    sol_findings *alt = NULL;
-    int could = 0;
+    for (size_t i = 0; i < n; i++)
+        if (c[i].kind == SOL_KB_CE_OR || has_or(c[i].children, c[i].nchildren))
+            return 1;
+    return 0;
+}
 
-    if (t->screen && strcmp(t->screen, "-") != 0)
+/* Does rule r fire on findings f: HELD, FAILED or OPAQUE? The model's
+ * "unknown" (a finding the rule needs is absent) is a rule that does not
+ * fire, as "failed" is, unless an or is involved: the model calls an or
+ * with one unknown and one unanalysable branch unknown, though the second
+ * branch may match. A pattern naming its finding among alternatives
+ * (finding (name a|b) …) is judged as any of them. */
+static sol_kb_result fires(const ctx *c, const sol_kb_rule *r, const sol_findings *f)
+{
+    sol_kb_result res = sol_kb_eval_whole_alternatives(c->kb, r, f, &c->facts);
+    if (res == SOL_KB_UNKNOWN)
+        return has_or(r->conds, r->nconds) ? SOL_KB_OPAQUE : SOL_KB_FAILED;
+    return res;
+}
+
+static int is_screen(const sol_term *t) { return t->screen && strcmp(t->screen, "-") != 0; }
+
+/* Could answering name = v change the score? Only a rule of the slice can
+ * (the others produce nothing the beliefs depend on), so the slice's rules
+ * that read the finding are judged with and without it; unanalysable ones
+ * count as "could". Rules of the slice also read the screening items by a
+ * variable name (the unanswered list, opening a screen's score): for a
+ * screening item those are judged from the baseline run (nextbest_wild.h),
+ * or, without a slice, such an item always could. */
+static int could_matter(ctx *c, const sol_term *t, const size_t *readers, size_t nreaders,
+                        const sol_findings *alt)
+{
+    int could = 0, screen = is_screen(t);
+
+    if (c->exhaustive || (screen && !c->slice))
         return 1;
-    if (sol_change_apply(&alt, c->f, ch, 1))
-        return 1;
-    for (size_t i = 0; i < sol_kb_unit_count(c->kb) && !could; i++) {
-        const sol_kb_rule *r = sol_kb_unit_at(c->kb, i);
-        if (!sol_probe_rule_reads(r, t->name))
-            continue;
-        sol_kb_result a = sol_kb_eval_whole(c->kb, r, c->f, &c->facts);
-        sol_kb_result b = sol_kb_eval_whole(c->kb, r, alt, &c->facts);
-        could = a != b || a == SOL_KB_OPAQUE;
+    for (size_t i = 0; i < nreaders && !could; i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(c->kb, readers[i]);
+        signed char *a = &c->base_fires[readers[i]];
+        if (*a < 0)
+            *a = (signed char)fires(c, r, c->f);
+        sol_kb_result b = fires(c, r, alt);
+        could = *a != (signed char)b || *a == SOL_KB_OPAQUE;
     }
-    sol_findings_free(alt);
+    if (!could && screen)
+        could = sol_nb_wild_could(&c->wild, t->name, alt) != 0;
     return could;
+}
+
+/* The units of the slice (every unit without one) that name finding
+ * `name`, into *out (malloc'd, caller frees). */
+static int readers_of(const ctx *c, const char *name, size_t **out, size_t *n)
+{
+    size_t nu = sol_kb_unit_count(c->kb);
+    *n = 0;
+    *out = malloc((nu ? nu : 1) * sizeof **out);
+    if (!*out)
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < nu; i++)
+        if ((!c->slice || c->slice[i]) && sol_probe_rule_reads(sol_kb_unit_at(c->kb, i), name))
+            (*out)[(*n)++] = i;
+    return SOL_OK;
 }
 
 /* ---- while a red flag stands: the findings that can move a red flag ---- */
@@ -111,44 +161,59 @@ static int set_add(strset *s, const char *x)
     return 1;
 }
 
-/* Does rule r assert something in need (conclusions cs, templates ts)? A
- * call other than focus (modify, retract …) is assumed to. */
-static int produces(const sol_kb_rule *r, const strset *cs, const strset *ts)
+/* What the rules of a slice read, so what a rule must produce to join it:
+ * conclusions cs and templates ts; with every_vote, any evidence vote and
+ * any focus (the belief slice: the beliefs fold every vote, and a focus
+ * decides which module's votes are folded). */
+typedef struct {
+    strset cs, ts;
+    int every_vote;
+    int wild; /* some rule of the slice reads a finding not named literally */
+} need;
+
+/* Does rule r assert something in need? A call other than focus (modify,
+ * retract …) is assumed to. */
+static int produces(const sol_kb_rule *r, const need *n)
 {
     for (size_t i = 0; i < r->nactions; i++) {
         const sol_kb_action *a = &r->actions[i];
         switch (a->kind) {
         case SOL_KB_ACT_EVIDENCE:
-            if (!a->conclusion || set_has(cs, a->conclusion))
+            if (n->every_vote || !a->conclusion || set_has(&n->cs, a->conclusion))
                 return 1;
             break;
         case SOL_KB_ACT_CALL:
-            if (!a->tmpl || strcmp(a->tmpl, "focus") != 0)
+            if (n->every_vote || !a->tmpl || strcmp(a->tmpl, "focus") != 0)
                 return 1;
             break;
         default:
-            if (!a->tmpl || set_has(ts, a->tmpl))
+            if (!a->tmpl || set_has(&n->ts, a->tmpl))
                 return 1;
         }
     }
     return 0;
 }
 
-/* Add what condition c reads to cs/ts; *all when it reads a finding whose
- * name is not a literal. A conclusion named by a variable is the one the
- * rule concludes about (the belief arithmetic, arguing-against votes). */
-static int reads(const sol_kb_cond *c, strset *cs, strset *ts, int *all, int *grew)
+/* Add what condition c reads to n (n->wild when it reads a finding whose
+ * name is not a literal); *all when it is not understood. A conclusion
+ * named by a variable is the one the rule concludes about (the belief
+ * arithmetic, arguing-against votes). A finding read makes any rule
+ * asserting findings produce what is needed. */
+static int reads(const sol_kb_cond *c, need *n, int *all, int *grew)
 {
     int r = 0;
     switch (c->kind) {
-    case SOL_KB_CE_FINDING: *all |= c->finding == NULL; break;
+    case SOL_KB_CE_FINDING:
+        n->wild |= c->finding == NULL;
+        r = set_add(&n->ts, "finding");
+        break;
     case SOL_KB_CE_EVIDENCE:
     case SOL_KB_CE_BELIEF:
         if (c->conclusion)
-            r = set_add(cs, c->conclusion);
+            r = set_add(&n->cs, c->conclusion);
         break;
     case SOL_KB_CE_GATE:
-    case SOL_KB_CE_PATTERN: r = set_add(ts, c->tmpl ? c->tmpl : "gate"); break;
+    case SOL_KB_CE_PATTERN: r = set_add(&n->ts, c->tmpl ? c->tmpl : "gate"); break;
     case SOL_KB_CE_OTHER: *all = 1; break;
     default: break;
     }
@@ -156,41 +221,71 @@ static int reads(const sol_kb_cond *c, strset *cs, strset *ts, int *all, int *gr
         return r;
     *grew |= r;
     for (size_t i = 0; i < c->nchildren; i++)
-        if (reads(&c->children[i], cs, ts, all, grew) < 0)
+        if (reads(&c->children[i], n, all, grew) < 0)
             return SOL_ENOMEM;
     return SOL_OK;
 }
 
-/* feeds[i] = 1 for every rule the red-flag conclusions depend on, to a
- * fixpoint; *all when the model cannot say (then every finding is tried). */
-static int red_flag_rules(const sol_kb *kb, const sol_catalog *cat, unsigned char **feeds,
-                          int *all)
+/* in[i] = 1 for every rule that produces what n needs, and then what those
+ * rules read, to a fixpoint; *all when the model cannot say. Frees n's
+ * sets. */
+static int slice_of(const sol_kb *kb, need *n, unsigned char **in, int *all)
 {
-    strset cs = {0}, ts = {0};
     size_t nr = sol_kb_unit_count(kb);
     int rc = SOL_OK, grew = 1;
     *all = 0;
-    *feeds = calloc(nr ? nr : 1, 1);
-    if (!*feeds)
-        return SOL_ENOMEM;
-    for (size_t i = 0; i < sol_catalog_condition_count(cat) && rc >= 0; i++)
-        if (sol_catalog_condition_at(cat, i)->tier_def->by_severity)
-            rc = set_add(&cs, sol_catalog_condition_at(cat, i)->id);
+    *in = calloc(nr ? nr : 1, 1);
+    if (!*in)
+        rc = SOL_ENOMEM;
     while (grew && rc >= 0 && !*all) {
         grew = 0;
         for (size_t i = 0; i < nr && rc >= 0; i++) {
             const sol_kb_rule *r = sol_kb_unit_at(kb, i);
-            if ((*feeds)[i] || !produces(r, &cs, &ts))
+            if ((*in)[i] || !produces(r, n))
                 continue;
-            (*feeds)[i] = 1;
+            (*in)[i] = 1;
             grew = 1;
             for (size_t k = 0; k < r->nconds && rc >= 0; k++)
-                rc = reads(&r->conds[k], &cs, &ts, all, &grew);
+                rc = reads(&r->conds[k], n, all, &grew);
         }
     }
-    free(cs.v);
-    free(ts.v);
+    free(n->cs.v);
+    free(n->ts.v);
     return rc < 0 ? SOL_ENOMEM : SOL_OK;
+}
+
+/* The rules the red-flag conclusions depend on. */
+static int red_flag_rules(const sol_kb *kb, const sol_catalog *cat, unsigned char **feeds,
+                          int *all, int *wild)
+{
+    need n = {0};
+    int rc = SOL_OK;
+    for (size_t i = 0; i < sol_catalog_condition_count(cat) && rc >= 0; i++)
+        if (sol_catalog_condition_at(cat, i)->tier_def->by_severity)
+            rc = set_add(&n.cs, sol_catalog_condition_at(cat, i)->id);
+    if (rc < 0) {
+        free(n.cs.v);
+        *feeds = NULL;
+        return SOL_ENOMEM;
+    }
+    rc = slice_of(kb, &n, feeds, all);
+    *wild = n.wild;
+    return rc;
+}
+
+/* The belief slice: the rules every belief and support vote, hence the
+ * score, depends on. A rule outside it asserts only facts no rule of the
+ * slice reads (advice, recommendations, the unanswered list), so its
+ * verdict cannot move the score. */
+static int belief_rules(const sol_kb *kb, unsigned char **in, int *all)
+{
+    need n = {0};
+    n.every_vote = 1;
+    if (set_add(&n.ts, "belief") < 0) {
+        *in = NULL;
+        return SOL_ENOMEM;
+    }
+    return slice_of(kb, &n, in, all);
 }
 
 static int feeds_red_flag(const sol_kb *kb, const unsigned char *feeds, const char *finding)
@@ -217,14 +312,72 @@ static int cmp_item(const void *x, const void *y)
     return strcmp(a->finding, b->finding);
 }
 
+/* A trial of the findings alt (no provenance, no graph, no report: the
+ * beliefs are read straight from the engine and ranked as the report ranks
+ * them), scored against the baseline into *ans. */
+static int trial(ctx *c, const sol_findings *alt, sol_nb_answer *ans)
+{
+    sol_belief *bel = NULL;
+    size_t nbel = 0;
+    char letters[SOL_NB_TIERS + 1];
+    int rc = sol_engine_trial(sol_pipeline_engine(c->p), alt, &bel, &nbel, c->d);
+    c->runs++;
+    if (rc)
+        return rc;
+    memset(ans, 0, sizeof *ans);
+    ans->red_before = sol_report_has_red_flag(c->base);
+    tops(c->base, ans->top_before, ans->cf_before);
+    sol_catalog_tier_letters(sol_pipeline_catalog(c->p), letters, sizeof letters);
+    sol_report_tops_of(bel, nbel, sol_pipeline_catalog(c->p), letters, ans->top_after,
+                       ans->cf_after, &ans->red_after);
+    free(bel);
+    ans->score = score_of(ans);
+    return SOL_OK;
+}
+
+/* Answer t = v (alt: the baseline's findings, given that answer here),
+ * when it could matter: a trial, and the answer added to it when it
+ * changes the picture by a hundredth or more. */
+static int try_value(ctx *c, const sol_term *t, const size_t *readers, size_t nreaders,
+                     const sol_value *v, sol_findings *alt, sol_nb_item *it)
+{
+    sol_change ch;
+    sol_nb_answer ans;
+    int rc = sol_change_set1(&ch, t->name, v);
+    if (!rc)
+        rc = sol_change_apply_in(alt, &ch, 1);
+    sol_change_clear(&ch);
+    if (rc)
+        return sol_diag_set(c->d, rc, "", 0, "out of memory");
+    if (!could_matter(c, t, readers, nreaders, alt))
+        return SOL_OK;
+    rc = trial(c, alt, &ans);
+    if (rc || ans.score < 1)
+        return rc; /* less than a hundredth of certainty anywhere */
+    if (sol_grow_one((void **)&it->answers, it->nanswers, sizeof *it->answers) ||
+        sol_value_copy(&ans.value, v))
+        return sol_diag_set(c->d, SOL_ENOMEM, "", 0, "out of memory");
+    it->answers[it->nanswers++] = ans;
+    if (ans.score > it->score)
+        it->score = ans.score;
+    return SOL_OK;
+}
+
 /* Try every plausible answer to term t; append an item when one matters. */
 static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
 {
     sol_value *vals = NULL;
-    size_t nv = 0;
+    size_t nv = 0, *readers = NULL, nreaders = 0;
+    sol_findings *alt = NULL;
     sol_nb_item it;
-    int rc;
+    int rc = readers_of(c, t->name, &readers, &nreaders);
 
+    if (rc)
+        return sol_diag_set(c->d, rc, "", 0, "out of memory");
+    if (!c->exhaustive && !nreaders && !is_screen(t)) {
+        free(readers); /* no answer could matter (could_matter) */
+        return SOL_OK;
+    }
     memset(&it, 0, sizeof it);
     it.finding = t->name;
     it.label = t->label;
@@ -232,57 +385,17 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
         const sol_finding *x = sol_findings_at(c->f, i);
         it.asked |= strcmp(x->name, t->name) == 0 && x->value.kind == SOL_VAL_UNKNOWN;
     }
-    if ((rc = sol_probe_values(&vals, &nv, c->kb, t)))
-        return sol_diag_set(c->d, rc, "", 0, "out of memory");
-    for (size_t v = 0; v < nv && !rc; v++) {
-        sol_change ch;
-        sol_findings *alt = NULL;
-        sol_nb_answer ans;
-
-        if ((rc = sol_change_set1(&ch, t->name, &vals[v]))) {
-            sol_diag_set(c->d, rc, "", 0, "out of memory");
-            break;
-        }
-        if (!could_matter(c, t, &ch)) {
-            sol_change_clear(&ch);
-            continue;
-        }
-        rc = sol_change_apply(&alt, c->f, &ch, 1);
-        sol_change_clear(&ch);
-        if (rc) {
-            sol_diag_set(c->d, rc, "", 0, "out of memory");
-            break;
-        }
-        /* A trial: no provenance, no graph, no report; the beliefs are read
-         * straight from the engine and ranked as the report ranks them. */
-        sol_belief *bel = NULL;
-        size_t nbel = 0;
-        rc = sol_engine_trial(sol_pipeline_engine(c->p), alt, &bel, &nbel, c->d);
+    if (!(alt = sol_findings_clone(c->f)) || sol_probe_values(&vals, &nv, c->kb, t)) {
+        sol_probe_values_free(vals, nv);
         sol_findings_free(alt);
-        c->runs++;
-        if (rc)
-            break;
-        memset(&ans, 0, sizeof ans);
-        ans.red_before = sol_report_has_red_flag(c->base);
-        tops(c->base, ans.top_before, ans.cf_before);
-        char letters[SOL_NB_TIERS + 1];
-        sol_catalog_tier_letters(sol_pipeline_catalog(c->p), letters, sizeof letters);
-        sol_report_tops_of(bel, nbel, sol_pipeline_catalog(c->p), letters, ans.top_after,
-                           ans.cf_after, &ans.red_after);
-        free(bel);
-        ans.score = score_of(&ans);
-        if (ans.score < 1)
-            continue; /* less than a hundredth of certainty anywhere */
-        if (sol_grow_one((void **)&it.answers, it.nanswers, sizeof *it.answers) ||
-            sol_value_copy(&ans.value, &vals[v])) {
-            rc = sol_diag_set(c->d, SOL_ENOMEM, "", 0, "out of memory");
-            break;
-        }
-        it.answers[it.nanswers++] = ans;
-        if (ans.score > it.score)
-            it.score = ans.score;
+        free(readers);
+        return sol_diag_set(c->d, SOL_ENOMEM, "", 0, "out of memory");
     }
+    for (size_t v = 0; v < nv && !rc; v++)
+        rc = try_value(c, t, readers, nreaders, &vals[v], alt, &it);
     sol_probe_values_free(vals, nv);
+    sol_findings_free(alt);
+    free(readers);
     if (rc || !it.nanswers) {
         sol_nb_item_clear(&it);
         return rc;
@@ -302,14 +415,74 @@ static int try_finding(ctx *c, sol_nextbest *nb, const sol_term *t)
     return SOL_OK;
 }
 
-int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
-                         const sol_report *baseline, sol_diag *d)
+/* Have the engine skip, in trials, the right-hand sides of the rules
+ * outside the belief slice: they assert nothing a trial reads. A
+ * table-driven rule is kept when any of its instances is in the slice;
+ * when an instance cannot be traced to its rule nothing is skipped. */
+static int skip_outside(const sol_kb *kb, const unsigned char *belief, sol_engine *e)
+{
+    size_t nr = sol_kb_rule_count(kb), n = 0;
+    unsigned char *keep = calloc(nr ? nr : 1, 1);
+    const char **names = calloc(nr ? nr : 1, sizeof *names);
+    int traced = 1, rc = SOL_ENOMEM;
+    for (size_t i = 0; keep && names && i < sol_kb_unit_count(kb); i++) {
+        const sol_kb_rule *r = sol_kb_unit_at(kb, i);
+        long k = sol_kb_rule_index(kb, r->table_rule ? r->table_rule : r);
+        traced &= k >= 0;
+        if (k >= 0 && belief[i])
+            keep[k] = 1;
+    }
+    for (size_t k = 0; keep && names && traced && k < nr; k++)
+        if (!keep[k])
+            names[n++] = sol_kb_rule_at(kb, k)->qname;
+    if (keep && names)
+        rc = sol_engine_trial_skip(e, names, n);
+    free(keep);
+    free((void *)names);
+    return rc;
+}
+
+/* The belief slice into *own, and the slice could_matter judges with into
+ * c->slice: while a red flag stands the red-flag slice (feeds), else the
+ * belief slice; NULL when the model cannot say. The trials skip the rules
+ * outside the belief slice. Nothing is pruned or skipped when exhaustive. */
+static int pick_slice(ctx *c, unsigned char *feeds, int red_all, unsigned char **own)
+{
+    int all = 1;
+    *own = NULL;
+    if (c->exhaustive)
+        return SOL_OK;
+    if (belief_rules(c->kb, own, &all))
+        return SOL_ENOMEM;
+    c->slice = feeds && !red_all ? feeds : all ? NULL : *own;
+    return all ? SOL_OK : skip_outside(c->kb, *own, sol_pipeline_engine(c->p));
+}
+
+/* The slices (pick_slice) and the baseline verdict cache of c. While a
+ * red flag stands only red-flag changes score (score_of), so only the
+ * findings some red-flag rule depends on are tried: *feeds, unless *all
+ * or *wild say the model cannot tell them. */
+static int set_up(ctx *c, unsigned char **feeds, unsigned char **slice, int *all, int *wild)
+{
+    size_t nu = sol_kb_unit_count(c->kb);
+    if (!c->exhaustive && sol_report_has_red_flag(c->base) &&
+        red_flag_rules(c->kb, sol_pipeline_catalog(c->p), feeds, all, wild))
+        return SOL_ENOMEM;
+    c->base_fires = malloc(nu + 1);
+    if (!c->base_fires)
+        return SOL_ENOMEM;
+    memset(c->base_fires, -1, nu + 1);
+    return pick_slice(c, *feeds, *all, slice);
+}
+
+static int compute(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
+                   const sol_report *baseline, int exhaustive, sol_diag *d)
 {
     sol_nextbest *nb = calloc(1, sizeof *nb);
     const char **names = NULL;
     size_t nnames = 0;
-    unsigned char *sup = NULL, *feeds = NULL;
-    int all = 1;
+    unsigned char *sup = NULL, *feeds = NULL, *slice = NULL;
+    int all = 1, wild = 1;
     ctx c;
     int rc = SOL_OK;
 
@@ -319,6 +492,7 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
     c.f = f;
     c.base = baseline;
     c.d = d;
+    c.exhaustive = exhaustive;
     if (!nb)
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
     if ((rc = sol_pipeline_use_kb(p, d))) {
@@ -331,21 +505,19 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
-    /* While a red flag stands only red-flag changes score (score_of), so
-     * only the findings some red-flag rule depends on are tried. */
-    if (sol_report_has_red_flag(baseline) &&
-        red_flag_rules(c.kb, sol_pipeline_catalog(p), &feeds, &all)) {
+    if (set_up(&c, &feeds, &slice, &all, &wild)) {
         rc = sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
         goto cleanup;
     }
     sol_explain_facts fctx = {sol_report_graph(baseline), sup, c.kb};
     c.facts.fact = sol_explain_fact_judge;
     c.facts.ctx = &fctx;
+    c.wild = (sol_nb_wild){c.kb, c.slice, sol_report_graph(baseline), sup, f};
     for (size_t i = 0; i < nnames && !rc; i++) {
         const sol_term *t = sol_vocab_lookup(sol_pipeline_vocab(p), names[i]);
         if (!t || t->type == SOL_TYPE_DERIVED || sol_probe_known(f, names[i]))
             continue;
-        if (!all && !feeds_red_flag(c.kb, feeds, names[i]))
+        if (!all && !wild && !feeds_red_flag(c.kb, feeds, names[i]))
             continue;
         rc = try_finding(&c, nb, t);
     }
@@ -357,11 +529,27 @@ int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings
     *out = nb;
     nb = NULL;
 cleanup:
+    /* the engine runs every rule again (the next assessment) */
+    sol_engine_trial_skip(sol_pipeline_engine(p), NULL, 0);
     sol_nextbest_free(nb);
     free((void *)names);
     free(sup);
     free(feeds);
+    free(slice);
+    free(c.base_fires);
     return rc;
+}
+
+int sol_nextbest_compute(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
+                         const sol_report *baseline, sol_diag *d)
+{
+    return compute(out, p, f, baseline, 0, d);
+}
+
+int sol_nextbest_compute_exhaustive(sol_nextbest **out, sol_pipeline *p, const sol_findings *f,
+                                    const sol_report *baseline, sol_diag *d)
+{
+    return compute(out, p, f, baseline, 1, d);
 }
 
 void sol_nextbest_free(sol_nextbest *nb)

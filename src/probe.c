@@ -139,13 +139,8 @@ int sol_change_check(const sol_change *ch, size_t n, sol_diag *d)
     return SOL_OK;
 }
 
-int sol_change_apply(sol_findings **out, const sol_findings *base, const sol_change *ch, size_t n)
+int sol_change_apply_in(sol_findings *f, const sol_change *ch, size_t n)
 {
-    sol_findings *f = sol_findings_clone(base);
-
-    *out = NULL;
-    if (!f)
-        return SOL_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         sol_findings_remove(f, ch[i].name);
         if (ch[i].unset)
@@ -158,11 +153,21 @@ int sol_change_apply(sol_findings **out, const sol_findings *base, const sol_cha
             x.origin = SOL_ORIGIN_WHATIF;
             x.context = SOL_CTX_CURRENT;
             x.path = (char *)"what-if";
-            if (sol_findings_add(f, &x)) {
-                sol_findings_free(f);
+            if (sol_findings_add(f, &x))
                 return SOL_ENOMEM;
-            }
         }
+    }
+    return SOL_OK;
+}
+
+int sol_change_apply(sol_findings **out, const sol_findings *base, const sol_change *ch, size_t n)
+{
+    sol_findings *f = sol_findings_clone(base);
+
+    *out = NULL;
+    if (!f || sol_change_apply_in(f, ch, n)) {
+        sol_findings_free(f);
+        return SOL_ENOMEM;
     }
     *out = f;
     return SOL_OK;

@@ -44,6 +44,9 @@ int sol_change_check(const sol_change *ch, size_t n, sol_diag *d);
  * with origin SOL_ORIGIN_WHATIF. Caller frees *out. */
 int sol_change_apply(sol_findings **out, const sol_findings *base, const sol_change *ch,
                      size_t n);
+/* The same on f itself (next-best keeps one copy per finding and gives it
+ * each value in turn). SOL_ENOMEM leaves f partly changed. */
+int sol_change_apply_in(sol_findings *f, const sol_change *ch, size_t n);
 
 /* 1 when the findings hold a current, known value for name (recorded
  * "unknown" and historical mentions do not count, as in the engine). */

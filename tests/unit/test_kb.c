@@ -225,6 +225,39 @@ static void test_kb__eval(void)
     sol_kb_free(kb);
 }
 
+/* A finding named among alternatives is opaque to the plain evaluator; the
+ * next-best one judges it as any of its names, unless the name is joined. */
+static void test_kb__eval_alternatives(void)
+{
+    static const char text[] = "(defrule any (finding (name blow) (value yes))\n"
+                               "  (finding (name ?s&tense|stretch) (value yes)) => )\n"
+                               "(defrule joined (finding (name ?s&tense|stretch) (value yes))\n"
+                               "  (finding (name ?s) (value no)) => )\n";
+    sol_kb *kb = NULL;
+    sol_diag d = {"", 0, ""};
+    sol_findings *f = sol_findings_new();
+    const sol_kb_rule *r, *j;
+
+    CHECK(f != NULL);
+    CHECK_EQ_INT(sol_kb_parse(&kb, text, "t.clp", &d), SOL_OK);
+    r = sol_kb_rule_find(kb, "any");
+    j = sol_kb_rule_find(kb, "joined");
+    CHECK(r && j);
+    add(f, "blow", SOL_VAL_SYMBOL, "yes", 0);
+    CHECK_EQ_INT(sol_kb_eval_whole(kb, r, f, NULL), SOL_KB_OPAQUE);
+    CHECK_EQ_INT(sol_kb_eval_whole_alternatives(kb, r, f, NULL), SOL_KB_UNKNOWN);
+    add(f, "tense", SOL_VAL_SYMBOL, "no", 0);
+    CHECK_EQ_INT(sol_kb_eval_whole_alternatives(kb, r, f, NULL), SOL_KB_UNKNOWN);
+    add(f, "stretch", SOL_VAL_SYMBOL, "no", 0);
+    CHECK_EQ_INT(sol_kb_eval_whole_alternatives(kb, r, f, NULL), SOL_KB_FAILED);
+    sol_findings_remove(f, "stretch");
+    add(f, "stretch", SOL_VAL_SYMBOL, "yes", 0);
+    CHECK_EQ_INT(sol_kb_eval_whole_alternatives(kb, r, f, NULL), SOL_KB_HELD);
+    CHECK_EQ_INT(sol_kb_eval_whole_alternatives(kb, j, f, NULL), SOL_KB_OPAQUE);
+    sol_findings_free(f);
+    sol_kb_free(kb);
+}
+
 static void test_kb__parse_errors(void)
 {
     sol_kb *kb = (sol_kb *)1;
@@ -348,6 +381,7 @@ int main(int argc, char **argv)
         {"test_kb__conditions", test_kb__conditions},
         {"test_kb__thresholds_and_ranges", test_kb__thresholds_and_ranges},
         {"test_kb__eval", test_kb__eval},
+        {"test_kb__eval_alternatives", test_kb__eval_alternatives},
         {"test_kb__parse_errors", test_kb__parse_errors},
         {"test_kb__expand_table_rule", test_kb__expand_table_rule},
         {"test_kb__real_rules_load", test_kb__real_rules_load},

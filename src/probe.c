@@ -186,23 +186,47 @@ int sol_probe_known(const sol_findings *f, const char *name)
 
 /* ---- what the rules read ---- */
 
-/* The finding a condition tests: its own name, or for a (test …) the
- * finding that binds the tested variable. NULL when none. */
-static const char *cond_finding(const sol_kb_rule *r, const sol_kb_cond *c)
+/* The name constraint of a finding pattern that names its finding among
+ * alternatives, (finding (name a|b) …); NULL for any other condition. */
+static const sol_kb_constraint *alternatives(const sol_kb_cond *c)
+{
+    if (c->kind != SOL_KB_CE_FINDING || c->finding)
+        return NULL;
+    for (size_t k = 0; k < c->nslots; k++)
+        if (strcmp(c->slots[k].name, "name") == 0)
+            return c->slots[k].c.kind == SOL_KB_CONS_IN ? &c->slots[k].c : NULL;
+    return NULL;
+}
+
+/* Does finding pattern p name `name`, alone or among alternatives? */
+static int names(const sol_kb_cond *p, const char *name)
+{
+    const sol_kb_constraint *alt = alternatives(p);
+    if (p->finding)
+        return strcmp(p->finding, name) == 0;
+    for (size_t i = 0; alt && i < alt->nvalues; i++)
+        if (strcmp(alt->values[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The finding pattern a condition tests: itself, or for a (test …) the
+ * pattern that binds the tested variable. NULL when none. */
+static const sol_kb_cond *cond_pattern(const sol_kb_rule *r, const sol_kb_cond *c)
 {
     if (c->kind == SOL_KB_CE_FINDING)
-        return c->finding;
+        return c;
     if (c->kind == SOL_KB_CE_TEST && c->value && c->value->var) {
         const sol_kb_cond *b = sol_kb_binder(r->conds, r->nconds, c->value->var);
-        return b ? b->finding : NULL;
+        return b && b->kind == SOL_KB_CE_FINDING ? b : NULL;
     }
     return NULL;
 }
 
 static int cond_reads(const sol_kb_rule *r, const sol_kb_cond *c, const char *name)
 {
-    const char *f = cond_finding(r, c);
-    if (f && strcmp(f, name) == 0)
+    const sol_kb_cond *p = cond_pattern(r, c);
+    if (p && names(p, name))
         return 1;
     for (size_t i = 0; i < c->nchildren; i++)
         if (cond_reads(r, &c->children[i], name))
@@ -225,11 +249,12 @@ static int cmp_str(const void *a, const void *b)
 
 static int collect_names(const sol_kb_cond *c, const char ***arr, size_t *n, size_t *cap)
 {
-    if (c->kind == SOL_KB_CE_FINDING && c->finding) {
-        if (sol_grow((void **)arr, cap, *n + 1, sizeof **arr))
-            return SOL_ENOMEM;
-        (*arr)[(*n)++] = c->finding;
-    }
+    const sol_kb_constraint *alt = alternatives(c);
+    size_t k = c->kind == SOL_KB_CE_FINDING && c->finding ? 1 : alt ? alt->nvalues : 0;
+    if (k && sol_grow((void **)arr, cap, *n + k, sizeof **arr))
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < k; i++)
+        (*arr)[(*n)++] = c->finding ? c->finding : alt->values[i];
     for (size_t i = 0; i < c->nchildren; i++)
         if (collect_names(&c->children[i], arr, n, cap))
             return SOL_ENOMEM;
@@ -335,9 +360,9 @@ static int add_constraint(numlist *l, const sol_term *t, const sol_kb_constraint
 
 static int collect_nums(numlist *l, const sol_term *t, const sol_kb_rule *r, const sol_kb_cond *c)
 {
-    const char *f = cond_finding(r, c);
+    const sol_kb_cond *p = cond_pattern(r, c);
 
-    if (f && strcmp(f, t->name) == 0 && c->value && add_constraint(l, t, c->value))
+    if (p && names(p, t->name) && c->value && add_constraint(l, t, c->value))
         return SOL_ENOMEM;
     for (size_t i = 0; i < c->nchildren; i++)
         if (collect_nums(l, t, r, &c->children[i]))

@@ -156,27 +156,27 @@ static void builder_init(kb_builder *b, sol_kb *kb, sol_diag *d)
     kb_vec_init(&b->functions, sizeof(sol_kb_function));
 }
 
-/* Every rule's own id from its family (the doc id), in file order. */
+/* Every rule's own id from its family (the doc id), in file order. The
+ * batch form: one sort instead of a scan of every rule per rule. */
 static int assign_ids(sol_kb *kb, sol_diag *d)
 {
-    const char **fam = calloc(kb->nrules ? kb->nrules : 1, sizeof *fam);
-    char uid[96];
+    size_t n = kb->nrules ? kb->nrules : 1;
+    const char **fam = calloc(n, sizeof *fam);
+    char **uid = calloc(n, sizeof *uid);
+    int rc = fam && uid ? SOL_OK : SOL_ENOMEM;
 
-    if (!fam)
-        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-    for (size_t i = 0; i < kb->nrules; i++)
+    for (size_t i = 0; rc == SOL_OK && i < kb->nrules; i++)
         fam[i] = kb->rules[i].family = kb->rules[i].id;
-    for (size_t i = 0; i < kb->nrules; i++) {
-        if (!fam[i])
-            continue;
-        sol_rule_uid(uid, sizeof uid, fam, kb->nrules, i);
-        if (!(kb->rules[i].id = kb_strdup(&kb->arena, uid))) {
-            free(fam);
-            return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-        }
-    }
+    if (rc == SOL_OK)
+        rc = sol_rule_uids(uid, fam, kb->nrules);
+    for (size_t i = 0; rc == SOL_OK && i < kb->nrules; i++)
+        if (fam[i] && !(kb->rules[i].id = kb_strdup(&kb->arena, uid[i])))
+            rc = SOL_ENOMEM;
+    for (size_t i = 0; uid && i < kb->nrules; i++)
+        free(uid[i]);
+    free(uid);
     free(fam);
-    return SOL_OK;
+    return rc == SOL_OK ? SOL_OK : sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
 }
 
 int sol_kb_rule_selected(const sol_kb_rule *r, const char *selector)

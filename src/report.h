@@ -147,7 +147,7 @@ typedef struct sol_report sol_report;
 typedef struct {
     const char *name;
     const char *doc;
-    const char *uid; /* the rule's own id (R07a, sol_rule_uid), or
+    const char *uid; /* the rule's own id (R07a, sol_rule_uids), or
                                   NULL: then the doc's id is shown */
 } sol_ruledoc;
 

@@ -134,14 +134,12 @@ const char *sol_trim(const char *s, size_t *n);
 /* A malloc'd copy of s[0..n) trimmed as sol_trim does; NULL on ENOMEM. */
 char *sol_trim_dup(const char *s, size_t n);
 /* One id per rule. fam[0..n) are the brief ids (families) of every rule in
- * definition order (NULL: no id); writes rule i's own id into out: the family
- * id when the family has one rule, else the family id plus a, b, c… in
- * definition order ("R07a"; "X-name-a" when the id does not end in a digit).
- * Derived, never written in a rule file, so new rules get ids by themselves. */
-void sol_rule_uid(char *out, size_t len, const char *const *fam, size_t n, size_t i);
-/* sol_rule_uid for every rule at once, in n log n rather than n^2 (every
- * process start derives them): out[i] is a malloc'd uid, NULL where fam[i]
- * is NULL. SOL_OK or SOL_ENOMEM (then nothing is left in out). */
+ * definition order (NULL: no id); out[i] is rule i's own id, malloc'd: the
+ * family id when the family has one rule, else the family id plus a, b, c…
+ * in definition order ("R07a"; "X-name-a" when the id does not end in a
+ * digit), NULL where fam[i] is NULL. Derived, never written in a rule file,
+ * so new rules get ids by themselves. All at once, in n log n (every process
+ * start derives them). SOL_OK or SOL_ENOMEM (then nothing is left in out). */
 int sol_rule_uids(char **out, const char *const *fam, size_t n);
 /* 1 when selector names rule uid of family fam: the uid itself or the family
  * (ASCII case ignored). */

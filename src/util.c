@@ -457,19 +457,6 @@ static void format_uid(char *out, size_t len, const char *id, size_t before, siz
                  (int)('a' + before));
 }
 
-void sol_rule_uid(char *out, size_t len, const char *const *fam, size_t n, size_t i)
-{
-    size_t before = 0, total = 0;
-    const char *id = i < n && fam[i] ? fam[i] : "?";
-
-    for (size_t k = 0; k < n; k++)
-        if (fam[k] && strcmp(fam[k], id) == 0) {
-            total++;
-            before += k < i;
-        }
-    format_uid(out, len, id, before, total);
-}
-
 static const char *const *uid_fam; /* qsort has no context argument */
 
 static int cmp_fam_index(const void *pa, const void *pb)

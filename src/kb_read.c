@@ -19,7 +19,8 @@ struct kb_block {
     max_align_t data[];
 };
 
-void *kb_alloc(kb_arena *a, size_t n)
+/* Uninitialised arena memory: the reader fills every byte it asks for. */
+static void *alloc_raw(kb_arena *a, size_t n)
 {
     kb_block *b = a->head;
     size_t al = alignof(max_align_t);
@@ -41,16 +42,26 @@ void *kb_alloc(kb_arena *a, size_t n)
     }
     p = (char *)b->data + b->used;
     b->used += n;
-    memset(p, 0, n);
+    return p;
+}
+
+void *kb_alloc(kb_arena *a, size_t n)
+{
+    void *p = alloc_raw(a, n);
+
+    if (p)
+        memset(p, 0, n ? n : 1);
     return p;
 }
 
 char *kb_strndup(kb_arena *a, const char *s, size_t n)
 {
-    char *p = kb_alloc(a, n + 1);
+    char *p = alloc_raw(a, n + 1);
 
-    if (p)
+    if (p) {
         memcpy(p, s, n);
+        p[n] = '\0';
+    }
     return p;
 }
 
@@ -117,14 +128,18 @@ typedef struct {
     int line;
     const char *file;
     sol_diag *d;
+    /* Members of the lists being read, innermost last: one array for the
+     * whole text, so a list costs one arena copy of its members and no
+     * malloc of its own. */
+    kb_node **stack;
+    size_t nstack, capstack;
 } reader;
 
-static int is_delim(char c)
-{
-    return c == '\0' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v' || c == '(' || c == ')' || c == '"' || c == ';' || c == '&' || c == '|' ||
-           c == '~';
-}
+/* Characters that end an atom. */
+static const unsigned char delim[256] = {
+    ['\0'] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
+    ['('] = 1,  [')'] = 1, ['"'] = 1,  [';'] = 1,  ['&'] = 1,  ['|'] = 1,  ['~'] = 1,
+};
 
 /* Skip blanks and ; comments, counting lines. */
 static void skip_space(reader *r)
@@ -148,11 +163,14 @@ static void skip_space(reader *r)
 
 static kb_node *new_node(reader *r, kb_ntype t, int line)
 {
-    kb_node *n = kb_alloc(r->a, sizeof *n);
+    kb_node *n = alloc_raw(r->a, sizeof *n);
 
     if (n) {
         n->type = t;
         n->line = line;
+        n->text = NULL;
+        n->kids = NULL;
+        n->nkids = 0;
     }
     return n;
 }
@@ -160,6 +178,32 @@ static kb_node *new_node(reader *r, kb_ntype t, int line)
 static int oom(reader *r)
 {
     return sol_diag_set(r->d, SOL_ENOMEM, r->file, r->line, "out of memory");
+}
+
+static int push_node(reader *r, kb_node *n)
+{
+    if (sol_grow((void **)&r->stack, &r->capstack, r->nstack + 1, sizeof *r->stack))
+        return oom(r);
+    r->stack[r->nstack++] = n;
+    return SOL_OK;
+}
+
+/* Move the members pushed since mark into the arena (NULL when none). */
+static int pop_nodes(reader *r, size_t mark, kb_node ***out, size_t *out_n)
+{
+    size_t n = r->nstack - mark;
+
+    *out = NULL;
+    *out_n = 0;
+    if (n) {
+        *out = alloc_raw(r->a, n * sizeof **out);
+        if (!*out)
+            return oom(r);
+        memcpy(*out, r->stack + mark, n * sizeof **out);
+        *out_n = n;
+    }
+    r->nstack = mark;
+    return SOL_OK;
 }
 
 static int read_string(reader *r, kb_node **out)
@@ -182,7 +226,7 @@ static int read_string(reader *r, kb_node **out)
         len++;
     }
     n = new_node(r, KB_STRING, line);
-    t = n ? kb_alloc(r->a, len + 1) : NULL;
+    t = n ? alloc_raw(r->a, len + 1) : NULL;
     if (!t)
         return oom(r);
     len = 0;
@@ -193,6 +237,7 @@ static int read_string(reader *r, kb_node **out)
             r->line++;
         t[len++] = r->s[r->i++];
     }
+    t[len] = '\0';
     r->i++; /* closing quote */
     n->text = t;
     *out = n;
@@ -205,7 +250,7 @@ static int read_list(reader *r, kb_node **out, int depth)
 {
     int line = r->line, rc;
     kb_node *n = new_node(r, KB_LIST, line);
-    kb_vec kids;
+    size_t mark = r->nstack;
 
     if (!n)
         return oom(r);
@@ -213,38 +258,26 @@ static int read_list(reader *r, kb_node **out, int depth)
         return sol_diag_set(r->d, SOL_EPARSE, r->file, line, "nesting deeper than %d levels",
                             KB_MAX_DEPTH);
     r->i++; /* ( */
-    kb_vec_init(&kids, sizeof(kb_node *));
     for (;;) {
-        kb_node **slot, *kid = NULL;
+        kb_node *kid = NULL;
 
         skip_space(r);
-        if (r->s[r->i] == '\0') {
-            kb_vec_free(&kids);
+        if (r->s[r->i] == '\0')
             return sol_diag_set(r->d, SOL_EPARSE, r->file, line,
                                 "unbalanced parenthesis: '(' is never closed");
-        }
         if (r->s[r->i] == ')') {
             r->i++;
             break;
         }
         rc = read_node(r, &kid, depth + 1);
-        if (rc != SOL_OK) {
-            kb_vec_free(&kids);
+        if (rc == SOL_OK)
+            rc = push_node(r, kid);
+        if (rc != SOL_OK)
             return rc;
-        }
-        slot = kb_vec_push(&kids);
-        if (!slot) {
-            kb_vec_free(&kids);
-            return oom(r);
-        }
-        *slot = kid;
     }
-    rc = kids.n != 0;
-    n->kids = kb_vec_finish(&kids, r->a, &n->nkids);
-    if (rc && !n->kids)
-        return oom(r);
+    rc = pop_nodes(r, mark, &n->kids, &n->nkids);
     *out = n;
-    return SOL_OK;
+    return rc;
 }
 
 /* Read one form at r->i (not a ')', not end of text). */
@@ -253,7 +286,7 @@ static int read_node(reader *r, kb_node **out, int depth)
     char c = r->s[r->i];
     kb_ntype t;
     kb_node *n;
-    size_t start;
+    size_t start = r->i;
 
     if (c == '(')
         return read_list(r, out, depth);
@@ -270,15 +303,12 @@ static int read_node(reader *r, kb_node **out, int depth)
     n = new_node(r, t, r->line);
     if (!n)
         return oom(r);
-    if (t != KB_ATOM) {
-        n->text = kb_strndup(r->a, r->s + r->i, 1);
+    if (t != KB_ATOM)
         r->i++;
-    } else {
-        start = r->i;
-        while (!is_delim(r->s[r->i]))
+    else
+        while (!delim[(unsigned char)r->s[r->i]])
             r->i++;
-        n->text = kb_strndup(r->a, r->s + start, r->i - start);
-    }
+    n->text = kb_strndup(r->a, r->s + start, r->i - start);
     if (!n->text)
         return oom(r);
     *out = n;
@@ -292,44 +322,80 @@ static int is_connective(kb_ntype t)
     return t == KB_AMP || t == KB_BAR || t == KB_TILDE || t == KB_COLON || t == KB_EQUALS;
 }
 
-static void put_node(sol_buf *s, const kb_node *n)
+/* A space between two list members, except after a connective and before
+ * & or | (?x&~a, :(…)). */
+static int spaced(const kb_node *prev, const kb_node *next)
+{
+    return !is_connective(prev->type) && next->type != KB_AMP && next->type != KB_BAR;
+}
+
+/* Length of the members' text: measured first so the text is written once,
+ * straight into the arena. */
+static size_t nodes_len(kb_node *const *k, size_t n);
+
+static size_t node_len(const kb_node *n)
+{
+    size_t len = 0;
+
+    if (n->type == KB_LIST)
+        return nodes_len(n->kids, n->nkids) + 2;
+    if (n->type != KB_STRING)
+        return strlen(n->text);
+    for (const char *c = n->text; *c; c++)
+        len += 1 + (*c == '"' || *c == '\\');
+    return len + 2;
+}
+
+static size_t nodes_len(kb_node *const *k, size_t n)
+{
+    size_t len = 0;
+
+    for (size_t i = 0; i < n; i++)
+        len += node_len(k[i]) + (i > 0 && spaced(k[i - 1], k[i]));
+    return len;
+}
+
+static char *put_nodes(char *p, kb_node *const *k, size_t n);
+
+static char *put_node(char *p, const kb_node *n)
 {
     if (n->type == KB_LIST) {
-        sol_buf_add(s, "(", 1);
-        for (size_t i = 0; i < n->nkids; i++) {
-            if (i > 0 && !is_connective(n->kids[i - 1]->type) && n->kids[i]->type != KB_AMP &&
-                n->kids[i]->type != KB_BAR)
-                sol_buf_add(s, " ", 1);
-            put_node(s, n->kids[i]);
-        }
-        sol_buf_add(s, ")", 1);
+        *p++ = '(';
+        p = put_nodes(p, n->kids, n->nkids);
+        *p++ = ')';
     } else if (n->type == KB_STRING) {
-        sol_buf_add(s, "\"", 1);
+        *p++ = '"';
         for (const char *c = n->text; *c; c++) {
             if (*c == '"' || *c == '\\')
-                sol_buf_add(s, "\\", 1);
-            sol_buf_add(s, c, 1);
+                *p++ = '\\';
+            *p++ = *c;
         }
-        sol_buf_add(s, "\"", 1);
+        *p++ = '"';
     } else {
-        sol_buf_puts(s, n->text);
+        for (const char *c = n->text; *c; c++)
+            *p++ = *c;
     }
+    return p;
+}
+
+static char *put_nodes(char *p, kb_node *const *k, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && spaced(k[i - 1], k[i]))
+            *p++ = ' ';
+        p = put_node(p, k[i]);
+    }
+    return p;
 }
 
 /* Text of nodes[0..n) joined as in a list body. */
 const char *kb_nodes_text(kb_arena *a, kb_node *const *nodes, size_t n)
 {
-    kb_node fake = {KB_LIST, 0, NULL, (kb_node **)nodes, n};
-    sol_buf s = {0};
-    const char *out;
+    size_t len = nodes_len(nodes, n);
+    char *out = alloc_raw(a, len + 1);
 
-    put_node(&s, &fake);
-    if (s.failed || s.len < 2) {
-        sol_buf_free(&s);
-        return NULL;
-    }
-    out = kb_strndup(a, s.s + 1, s.len - 2); /* without the outer ( ) */
-    sol_buf_free(&s);
+    if (out)
+        *put_nodes(out, nodes, n) = '\0';
     return out;
 }
 
@@ -341,15 +407,13 @@ const char *kb_node_text(kb_arena *a, const kb_node *n)
 int kb_read(kb_arena *a, const char *text, const char *file, kb_node ***out, size_t *out_n,
             sol_diag *d)
 {
-    reader r = {a, text, 0, 1, file, d};
-    kb_vec forms;
+    reader r = {a, text, 0, 1, file, d, NULL, 0, 0};
     int rc = SOL_OK;
 
     *out = NULL;
     *out_n = 0;
-    kb_vec_init(&forms, sizeof(kb_node *));
     for (;;) {
-        kb_node **slot, *n = NULL;
+        kb_node *n = NULL;
 
         skip_space(&r);
         if (text[r.i] == '\0')
@@ -357,23 +421,17 @@ int kb_read(kb_arena *a, const char *text, const char *file, kb_node ***out, siz
         if (text[r.i] == ')') {
             rc = sol_diag_set(d, SOL_EPARSE, file, r.line,
                               "unbalanced parenthesis: ')' closes nothing");
-            goto cleanup;
+            break;
         }
         rc = read_node(&r, &n, 0);
+        if (rc == SOL_OK)
+            rc = push_node(&r, n);
         if (rc != SOL_OK)
-            goto cleanup;
-        slot = kb_vec_push(&forms);
-        if (!slot) {
-            rc = oom(&r);
-            goto cleanup;
-        }
-        *slot = n;
+            break;
     }
-    rc = forms.n != 0;
-    *out = kb_vec_finish(&forms, a, out_n);
-    rc = rc && !*out ? oom(&r) : SOL_OK;
-cleanup:
-    kb_vec_free(&forms);
+    if (rc == SOL_OK)
+        rc = pop_nodes(&r, 0, out, out_n);
+    free(r.stack);
     return rc;
 }
 

@@ -280,12 +280,12 @@ static void emit(expander *x, const bindings *b)
     bld.file = x->rule->file;
     bld.module = x->rule->module;
     bld.d = x->d;
-    bld.rules = x->out;
+    kb_vec_move(&bld.rules, &x->out);
     kb_vec_init(&bld.modules, sizeof(const char *));
     kb_vec_init(&bld.templates, sizeof(sol_kb_template));
     kb_vec_init(&bld.functions, sizeof(sol_kb_function));
     rc = kb_parse_defrule(&bld, n);
-    x->out = bld.rules;
+    kb_vec_move(&x->out, &bld.rules);
     if (rc == SOL_OK) {
         sol_kb_rule *r = &((sol_kb_rule *)x->out.p)[x->out.n - 1];
 

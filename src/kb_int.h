@@ -20,16 +20,21 @@ char *kb_strndup(kb_arena *a, const char *s, size_t n);
 char *kb_strdup(kb_arena *a, const char *s);
 void kb_arena_free(kb_arena *a);
 
-/* A growable array built with malloc, then moved into the arena. */
+/* A growable array, then moved into the arena. It starts in its own inline
+ * room (most rules' lists are short), so building one costs no malloc. Not
+ * to be copied by value while in use: p may point into it. */
+#define KB_VEC_INLINE 512
 typedef struct {
     void *p;
     size_t n, cap, size;
+    max_align_t inl[KB_VEC_INLINE / sizeof(max_align_t)];
 } kb_vec;
 
 void kb_vec_init(kb_vec *v, size_t size);
 void *kb_vec_push(kb_vec *v);                               /* zeroed slot or NULL */
 void *kb_vec_finish(kb_vec *v, kb_arena *a, size_t *out_n); /* frees v */
 void kb_vec_free(kb_vec *v);
+void kb_vec_move(kb_vec *to, kb_vec *from); /* from is left empty */
 
 /* ---- S-expressions with line numbers ---- */
 

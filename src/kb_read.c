@@ -79,16 +79,35 @@ void kb_arena_free(kb_arena *a)
 
 void kb_vec_init(kb_vec *v, size_t size)
 {
-    v->p = NULL;
-    v->n = v->cap = 0;
+    v->p = v->inl;
+    v->n = 0;
+    v->cap = sizeof v->inl / size;
     v->size = size;
+}
+
+/* Double the room: the first time out of the inline room, then realloc. */
+static int vec_grow(kb_vec *v)
+{
+    size_t cap = v->cap ? v->cap * 2 : 16;
+    void *p;
+
+    if (cap > ((size_t)-1) / 2 / v->size)
+        return SOL_ENOMEM;
+    p = v->p == (void *)v->inl ? malloc(cap * v->size) : realloc(v->p, cap * v->size);
+    if (!p)
+        return SOL_ENOMEM;
+    if (v->p == (void *)v->inl)
+        memcpy(p, v->inl, v->n * v->size);
+    v->p = p;
+    v->cap = cap;
+    return SOL_OK;
 }
 
 void *kb_vec_push(kb_vec *v)
 {
     void *slot;
 
-    if (sol_grow(&v->p, &v->cap, v->n + 1, v->size))
+    if (v->n == v->cap && vec_grow(v))
         return NULL;
     slot = (char *)v->p + v->n * v->size;
     memset(slot, 0, v->size);
@@ -102,7 +121,7 @@ void *kb_vec_finish(kb_vec *v, kb_arena *a, size_t *out_n)
 
     *out_n = 0;
     if (v->n) {
-        p = kb_alloc(a, v->n * v->size);
+        p = alloc_raw(a, v->n * v->size);
         if (p) {
             memcpy(p, v->p, v->n * v->size);
             *out_n = v->n;
@@ -114,9 +133,19 @@ void *kb_vec_finish(kb_vec *v, kb_arena *a, size_t *out_n)
 
 void kb_vec_free(kb_vec *v)
 {
-    free(v->p);
-    v->p = NULL;
-    v->n = v->cap = 0;
+    if (v->p != (void *)v->inl)
+        free(v->p);
+    v->p = v->inl;
+    v->n = 0;
+    v->cap = sizeof v->inl / v->size;
+}
+
+void kb_vec_move(kb_vec *to, kb_vec *from)
+{
+    *to = *from;
+    if (from->p == (void *)from->inl)
+        to->p = to->inl;
+    kb_vec_init(from, from->size);
 }
 
 /* ---- reader ---- */

@@ -665,7 +665,7 @@ int kb_split_name(kb_builder *b, const char *qname, const char **module, const c
 int kb_parse_defrule(kb_builder *b, const kb_node *n)
 {
     sol_kb_rule *r;
-    size_t i = 2, lhs;
+    size_t i = 2, lhs, lm, ln;
     int rc;
     char *q;
 
@@ -679,10 +679,14 @@ int kb_parse_defrule(kb_builder *b, const kb_node *n)
     r->src = n;
     if (kb_split_name(b, n->kids[1]->text, &r->module, &r->name) != SOL_OK)
         return kb_oom(b, n->line);
-    q = kb_alloc(b->a, strlen(r->module) + strlen(r->name) + 3);
+    lm = strlen(r->module);
+    ln = strlen(r->name);
+    q = kb_alloc(b->a, lm + ln + 3);
     if (!q)
         return kb_oom(b, n->line);
-    sprintf(q, "%s::%s", r->module, r->name);
+    memcpy(q, r->module, lm);
+    memcpy(q + lm, "::", 2);
+    memcpy(q + lm + 2, r->name, ln + 1);
     r->qname = q;
     if (i < n->nkids && n->kids[i]->type == KB_STRING) {
         r->doc = n->kids[i++]->text;

@@ -201,7 +201,9 @@ static kb_node *new_node(expander *x, kb_ntype type, int line, const char *text)
         c->line = line;
         c->text = text ? kb_strdup(&x->kb->arena, text) : NULL;
         if (text && !c->text)
-            c = NULL;
+            return NULL;
+        if (text)
+            kb_node_measure(c);
     }
     return c;
 }
@@ -223,6 +225,7 @@ static kb_node *subst(expander *x, const kb_node *n, const bindings *b)
     for (size_t i = 0; i < n->nkids; i++)
         if (!(c->kids[c->nkids++] = subst(x, n->kids[i], b)))
             return NULL;
+    kb_node_measure(c);
     c->text = (char *)kb_node_text(&x->kb->arena, c);
     return c->text ? c : NULL;
 }
@@ -274,6 +277,7 @@ static void emit(expander *x, const bindings *b)
         if (!(n->kids[n->nkids++] = subst(x, k, b)))
             goto oom;
     }
+    kb_node_measure(n);
     memset(&bld, 0, sizeof bld);
     bld.kb = x->kb;
     bld.a = &x->kb->arena;

@@ -56,6 +56,7 @@ struct kb_node {
     char *text;     /* ATOM, STRING; for LIST the collapsed source */
     kb_node **kids; /* LIST */
     size_t nkids;
+    size_t tlen; /* length of its collapsed text (kb_node_measure) */
 };
 
 /* Read all top-level forms of text. Nodes are arena-allocated. On error
@@ -69,6 +70,9 @@ int kb_is_atom(const kb_node *n, const char *text);
 int kb_is_var(const char *s); /* ?x or $?x (not bare ? / $?) */
 int kb_is_number(const char *s, double *out);
 
+/* Set n->tlen from its text or its members' tlen: every node made outside
+ * the reader must be measured before its text (or a parent's) is taken. */
+void kb_node_measure(kb_node *n);
 /* Collapsed source text of a node / of a run of list members (arena). */
 const char *kb_node_text(kb_arena *a, const kb_node *n);
 const char *kb_nodes_text(kb_arena *a, kb_node *const *nodes, size_t n);

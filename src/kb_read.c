@@ -19,27 +19,32 @@ struct kb_block {
     max_align_t data[];
 };
 
-/* Uninitialised arena memory: the reader fills every byte it asks for. */
-static void *alloc_raw(kb_arena *a, size_t n)
+/* A new block for an allocation of n (rounded) bytes. */
+static void *alloc_block(kb_arena *a, size_t n)
+{
+    size_t cap = n > KB_BLOCK_MIN ? n : KB_BLOCK_MIN;
+    kb_block *b = malloc(sizeof *b + cap);
+
+    if (!b)
+        return NULL;
+    b->used = n;
+    b->cap = cap;
+    b->next = a->head;
+    a->head = b;
+    return b->data;
+}
+
+/* Uninitialised arena memory: the reader fills every byte it asks for.
+ * Inline, as the reader asks for every node. */
+static inline void *alloc_raw(kb_arena *a, size_t n)
 {
     kb_block *b = a->head;
     size_t al = alignof(max_align_t);
     void *p;
 
-    n = (n + al - 1) / al * al;
-    if (n == 0)
-        n = al;
-    if (!b || b->cap - b->used < n) {
-        size_t cap = n > KB_BLOCK_MIN ? n : KB_BLOCK_MIN;
-
-        b = malloc(sizeof *b + cap);
-        if (!b)
-            return NULL;
-        b->used = 0;
-        b->cap = cap;
-        b->next = a->head;
-        a->head = b;
-    }
+    n = n ? (n + al - 1) / al * al : al;
+    if (!b || b->cap - b->used < n)
+        return alloc_block(a, n);
     p = (char *)b->data + b->used;
     b->used += n;
     return p;
@@ -170,36 +175,47 @@ static const unsigned char delim[256] = {
     ['('] = 1,  [')'] = 1, ['"'] = 1,  [';'] = 1,  ['&'] = 1,  ['|'] = 1,  ['~'] = 1,
 };
 
-/* Skip blanks and ; comments, counting lines. */
+/* Skip blanks and ; comments, counting lines. The scanning loops here work
+ * on local copies of the position: through r, every char read could alias
+ * r->i, which would then be stored and reloaded at each character. */
 static void skip_space(reader *r)
 {
+    const char *s = r->s + r->i;
+    int line = r->line;
+
     for (;;) {
-        char c = r->s[r->i];
+        char c = *s;
 
         if (c == '\n') {
-            r->line++;
-            r->i++;
+            line++;
+            s++;
         } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-            r->i++;
+            s++;
         } else if (c == ';') {
-            while (r->s[r->i] && r->s[r->i] != '\n')
-                r->i++;
+            const char *e = strchr(s, '\n');
+
+            s = e ? e : s + strlen(s);
         } else {
-            return;
+            break;
         }
     }
+    r->i = (size_t)(s - r->s);
+    r->line = line;
 }
 
-static kb_node *new_node(reader *r, kb_ntype t, int line)
+/* A node with room for text of len bytes after it (none when len is 0 and
+ * it has no text). */
+static kb_node *new_node(reader *r, kb_ntype t, int line, size_t text)
 {
-    kb_node *n = alloc_raw(r->a, sizeof *n);
+    kb_node *n = alloc_raw(r->a, sizeof *n + text);
 
     if (n) {
         n->type = t;
         n->line = line;
-        n->text = NULL;
+        n->text = text ? (char *)(n + 1) : NULL;
         n->kids = NULL;
         n->nkids = 0;
+        n->tlen = 0;
     }
     return n;
 }
@@ -211,7 +227,8 @@ static int oom(reader *r)
 
 static int push_node(reader *r, kb_node *n)
 {
-    if (sol_grow((void **)&r->stack, &r->capstack, r->nstack + 1, sizeof *r->stack))
+    if (r->nstack == r->capstack &&
+        sol_grow((void **)&r->stack, &r->capstack, r->nstack + 1, sizeof *r->stack))
         return oom(r);
     r->stack[r->nstack++] = n;
     return SOL_OK;
@@ -237,38 +254,46 @@ static int pop_nodes(reader *r, size_t mark, kb_node ***out, size_t *out_n)
 
 static int read_string(reader *r, kb_node **out)
 {
-    int line = r->line;
-    size_t start = ++r->i, len = 0;
+    const char *start = r->s + r->i + 1, *c = start;
+    size_t nesc = 0, nquote = 0, len;
+    int lines = 0;
     kb_node *n;
-    char *t;
 
-    /* First pass: find the end and the unescaped length. */
-    for (size_t j = start;; j++) {
-        char c = r->s[j];
-
-        if (c == '\0')
-            return sol_diag_set(r->d, SOL_EPARSE, r->file, line, "unterminated string");
-        if (c == '"')
+    /* Find the end, counting escapes (\x stands for x) and lines; strcspn
+     * skips the plain runs in between. */
+    for (;;) {
+        c += strcspn(c, "\"\\\n");
+        if (*c == '"')
             break;
-        if (c == '\\' && r->s[j + 1])
-            j++;
-        len++;
+        if (*c == '\0' || (*c == '\\' && c[1] == '\0'))
+            return sol_diag_set(r->d, SOL_EPARSE, r->file, r->line, "unterminated string");
+        if (*c == '\\') {
+            nesc++;
+            c++;
+            nquote += *c == '"' || *c == '\\';
+        }
+        lines += *c == '\n';
+        c++;
     }
-    n = new_node(r, KB_STRING, line);
-    t = n ? alloc_raw(r->a, len + 1) : NULL;
-    if (!t)
+    len = (size_t)(c - start) - nesc;
+    n = new_node(r, KB_STRING, r->line, len + 1);
+    if (!n)
         return oom(r);
-    len = 0;
-    while (r->s[r->i] != '"') {
-        if (r->s[r->i] == '\\' && r->s[r->i + 1])
-            r->i++;
-        if (r->s[r->i] == '\n')
-            r->line++;
-        t[len++] = r->s[r->i++];
+    if (nesc == 0) {
+        memcpy(n->text, start, len);
+    } else {
+        char *t = n->text;
+
+        for (const char *x = start; x < c; x++) {
+            if (*x == '\\')
+                x++;
+            *t++ = *x;
+        }
     }
-    t[len] = '\0';
-    r->i++; /* closing quote */
-    n->text = t;
+    n->text[len] = '\0';
+    n->tlen = len + nquote + 2;    /* quoted, " and \ escaped again */
+    r->i = (size_t)(c - r->s) + 1; /* past the closing quote */
+    r->line += lines;
     *out = n;
     return SOL_OK;
 }
@@ -278,7 +303,7 @@ static int read_node(reader *r, kb_node **out, int depth);
 static int read_list(reader *r, kb_node **out, int depth)
 {
     int line = r->line, rc;
-    kb_node *n = new_node(r, KB_LIST, line);
+    kb_node *n = new_node(r, KB_LIST, line, 0);
     size_t mark = r->nstack;
 
     if (!n)
@@ -305,6 +330,7 @@ static int read_list(reader *r, kb_node **out, int depth)
             return rc;
     }
     rc = pop_nodes(r, mark, &n->kids, &n->nkids);
+    kb_node_measure(n);
     *out = n;
     return rc;
 }
@@ -312,34 +338,32 @@ static int read_list(reader *r, kb_node **out, int depth)
 /* Read one form at r->i (not a ')', not end of text). */
 static int read_node(reader *r, kb_node **out, int depth)
 {
-    char c = r->s[r->i];
+    const char *start = r->s + r->i, *end = start + 1;
     kb_ntype t;
     kb_node *n;
-    size_t start = r->i;
 
-    if (c == '(')
+    if (*start == '(')
         return read_list(r, out, depth);
-    if (c == '"')
+    if (*start == '"')
         return read_string(r, out);
-    switch (c) {
+    switch (*start) {
     case '&': t = KB_AMP; break;
     case '|': t = KB_BAR; break;
     case '~': t = KB_TILDE; break;
-    case ':': t = r->s[r->i + 1] == '(' ? KB_COLON : KB_ATOM; break;
-    case '=': t = r->s[r->i + 1] == '(' ? KB_EQUALS : KB_ATOM; break;
+    case ':': t = start[1] == '(' ? KB_COLON : KB_ATOM; break;
+    case '=': t = start[1] == '(' ? KB_EQUALS : KB_ATOM; break;
     default: t = KB_ATOM; break;
     }
-    n = new_node(r, t, r->line);
+    if (t == KB_ATOM)
+        for (end = start; !delim[(unsigned char)*end];)
+            end++;
+    n = new_node(r, t, r->line, (size_t)(end - start) + 1);
     if (!n)
         return oom(r);
-    if (t != KB_ATOM)
-        r->i++;
-    else
-        while (!delim[(unsigned char)r->s[r->i]])
-            r->i++;
-    n->text = kb_strndup(r->a, r->s + start, r->i - start);
-    if (!n->text)
-        return oom(r);
+    n->tlen = (size_t)(end - start);
+    memcpy(n->text, start, n->tlen);
+    n->text[n->tlen] = '\0';
+    r->i = (size_t)(end - r->s);
     *out = n;
     return SOL_OK;
 }
@@ -358,30 +382,28 @@ static int spaced(const kb_node *prev, const kb_node *next)
     return !is_connective(prev->type) && next->type != KB_AMP && next->type != KB_BAR;
 }
 
-/* Length of the members' text: measured first so the text is written once,
- * straight into the arena. */
-static size_t nodes_len(kb_node *const *k, size_t n);
-
-static size_t node_len(const kb_node *n)
-{
-    size_t len = 0;
-
-    if (n->type == KB_LIST)
-        return nodes_len(n->kids, n->nkids) + 2;
-    if (n->type != KB_STRING)
-        return strlen(n->text);
-    for (const char *c = n->text; *c; c++)
-        len += 1 + (*c == '"' || *c == '\\');
-    return len + 2;
-}
-
+/* Length of the members' text, from their measured lengths: the text is
+ * then written once, straight into the arena. */
 static size_t nodes_len(kb_node *const *k, size_t n)
 {
     size_t len = 0;
 
     for (size_t i = 0; i < n; i++)
-        len += node_len(k[i]) + (i > 0 && spaced(k[i - 1], k[i]));
+        len += k[i]->tlen + (i > 0 && spaced(k[i - 1], k[i]));
     return len;
+}
+
+void kb_node_measure(kb_node *n)
+{
+    if (n->type == KB_LIST) {
+        n->tlen = nodes_len(n->kids, n->nkids) + 2;
+    } else if (n->type == KB_STRING) {
+        n->tlen = 2;
+        for (const char *c = n->text; *c; c++)
+            n->tlen += 1 + (*c == '"' || *c == '\\');
+    } else {
+        n->tlen = strlen(n->text);
+    }
 }
 
 static char *put_nodes(char *p, kb_node *const *k, size_t n);
@@ -401,8 +423,8 @@ static char *put_node(char *p, const kb_node *n)
         }
         *p++ = '"';
     } else {
-        for (const char *c = n->text; *c; c++)
-            *p++ = *c;
+        memcpy(p, n->text, n->tlen);
+        p += n->tlen;
     }
     return p;
 }

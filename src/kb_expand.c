@@ -29,6 +29,8 @@ typedef struct {
     const kb_node *src;
     const sol_kb_row *rows;
     size_t nrows;
+    const char *const *tmpls; /* the rows' templates, each once */
+    size_t ntmpls;
     const kb_node *tce[MAX_TABLE_CES]; /* the table patterns, in order */
     size_t ntce;
     const sol_kb_row *used[MAX_TABLE_CES]; /* the row each one matched */
@@ -36,12 +38,6 @@ typedef struct {
     sol_diag *d;
     int rc;
 } expander;
-
-static const char *strip_module(const char *s)
-{
-    const char *c = s ? strstr(s, "::") : NULL;
-    return c ? c + 2 : s;
-}
 
 static const char *bound(const bindings *b, const char *var)
 {
@@ -67,10 +63,32 @@ static int bind(bindings *b, const char *var, const char *val)
 
 static int has_rows(const expander *x, const char *tmpl)
 {
-    for (size_t i = 0; i < x->nrows; i++)
-        if (!x->rows[i].fact_only && strcmp(x->rows[i].tmpl, tmpl) == 0)
+    for (size_t i = 0; i < x->ntmpls; i++)
+        if (strcmp(x->tmpls[i], tmpl) == 0)
             return 1;
     return 0;
+}
+
+/* The templates of the rows (not fact_only), each once: asked of every
+ * condition of every rule, so not the rows themselves. */
+static int row_templates(const sol_kb_row *rows, size_t nrows, const char ***out, size_t *out_n)
+{
+    const char **t = malloc((nrows ? nrows : 1) * sizeof *t);
+    size_t n = 0, k;
+
+    if (!t)
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < nrows; i++) {
+        if (rows[i].fact_only)
+            continue;
+        for (k = n; k-- > 0 && strcmp(t[k], rows[i].tmpl) != 0;)
+            ;
+        if (k == (size_t)-1)
+            t[n++] = rows[i].tmpl;
+    }
+    *out = t;
+    *out_n = n;
+    return SOL_OK;
 }
 
 /* Does var occur in a finding pattern anywhere under n? */
@@ -80,7 +98,8 @@ static int reaches_finding(const kb_node *n, const char *var, int in_finding)
         return in_finding && strcmp(n->text, var) == 0;
     if (n->type != KB_LIST)
         return 0;
-    if (n->nkids && kb_atom(n->kids[0]) && strcmp(strip_module(n->kids[0]->text), "finding") == 0)
+    if (n->nkids && kb_atom(n->kids[0]) &&
+        strcmp(kb_strip_module(n->kids[0]->text), "finding") == 0)
         in_finding = 1;
     for (size_t i = 0; i < n->nkids; i++)
         if (reaches_finding(n->kids[i], var, in_finding))
@@ -96,7 +115,7 @@ static int is_table_ce(const expander *x, const kb_node *ce)
     int feeds = 0;
 
     if (ce->type != KB_LIST || ce->nkids < 2 || !kb_atom(ce->kids[0]) ||
-        !has_rows(x, strip_module(ce->kids[0]->text)))
+        !has_rows(x, kb_strip_module(ce->kids[0]->text)))
         return 0;
     for (size_t i = 1; i < ce->nkids; i++) {
         const kb_node *s = ce->kids[i];
@@ -318,12 +337,12 @@ static void next_ce(expander *x, size_t ce_i, bindings *b)
     }
     for (size_t i = 0; i < x->nrows && !x->rc; i++)
         if (!x->rows[i].fact_only &&
-            strcmp(x->rows[i].tmpl, strip_module(x->tce[ce_i]->kids[0]->text)) == 0)
+            strcmp(x->rows[i].tmpl, kb_strip_module(x->tce[ce_i]->kids[0]->text)) == 0)
             match_slots(x, ce_i, 1, &x->rows[i], b);
 }
 
 static int expand_rule(sol_kb *kb, sol_kb_rule *r, const sol_kb_row *rows, size_t nrows,
-                       sol_diag *d)
+                       const char *const *tmpls, size_t ntmpls, sol_diag *d)
 {
     expander x;
     bindings b = {{0}, {0}, 0};
@@ -335,6 +354,8 @@ static int expand_rule(sol_kb *kb, sol_kb_rule *r, const sol_kb_row *rows, size_
     x.src = r->src;
     x.rows = rows;
     x.nrows = nrows;
+    x.tmpls = tmpls;
+    x.ntmpls = ntmpls;
     x.d = d;
     for (size_t i = 2; i < x.src->nkids && !kb_is_atom(x.src->kids[i], "=>"); i++)
         if (is_table_ce(&x, x.src->kids[i]) && x.ntce < MAX_TABLE_CES)
@@ -353,11 +374,16 @@ static int expand_rule(sol_kb *kb, sol_kb_rule *r, const sol_kb_row *rows, size_
 
 int sol_kb_expand(sol_kb *kb, const sol_kb_row *rows, size_t nrows, sol_diag *d)
 {
+    const char **tmpls = NULL;
+    size_t ntmpls = 0;
     int rc = SOL_OK;
 
+    if (row_templates(rows, nrows, &tmpls, &ntmpls))
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
     for (size_t i = 0; kb && rc == SOL_OK && i < kb->nrules; i++)
         if (kb->rules[i].src && !kb->rules[i].table)
-            rc = expand_rule(kb, &kb->rules[i], rows, nrows, d);
+            rc = expand_rule(kb, &kb->rules[i], rows, nrows, tmpls, ntmpls, d);
+    free(tmpls);
     if (kb && rc == SOL_OK)
         rc = kb_index_units(kb, d);
     return rc;

@@ -68,6 +68,8 @@ int kb_read(kb_arena *a, const char *text, const char *file, kb_node ***out, siz
 const char *kb_atom(const kb_node *n);
 int kb_is_atom(const kb_node *n, const char *text);
 int kb_is_var(const char *s); /* ?x or $?x (not bare ? / $?) */
+/* s after its "MOD::" (first "::"), or s itself; NULL stays NULL. */
+const char *kb_strip_module(const char *s);
 int kb_is_number(const char *s, double *out);
 
 /* Set n->tlen from its text or its members' tlen: every node made outside

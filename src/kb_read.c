@@ -493,6 +493,15 @@ int kb_is_atom(const kb_node *n, const char *text)
     return n && n->type == KB_ATOM && strcmp(n->text, text) == 0;
 }
 
+const char *kb_strip_module(const char *s)
+{
+    /* a plain scan: names are short, and this is asked of every list head */
+    for (const char *c = s; c && *c; c++)
+        if (c[0] == ':' && c[1] == ':')
+            return c + 2;
+    return s;
+}
+
 int kb_is_var(const char *s)
 {
     if (!s)

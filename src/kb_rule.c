@@ -275,13 +275,6 @@ static const char *cons_literal(const sol_kb_constraint *c)
     return c->kind == SOL_KB_CONS_IN && c->nvalues == 1 && !c->var ? c->values[0] : NULL;
 }
 
-static const char *strip_module(const char *s)
-{
-    const char *p = strstr(s, "::");
-
-    return p ? p + 2 : s;
-}
-
 /* ---- conditional elements ---- */
 
 static int parse_ce(kb_builder *b, const kb_node *n, const char *binds, sol_kb_cond *out);
@@ -318,7 +311,7 @@ static int parse_pattern(kb_builder *b, const kb_node *n, sol_kb_cond *c)
     kb_vec slots;
     int rc = SOL_OK;
     size_t had;
-    const char *t = strip_module(kb_atom(n->kids[0]));
+    const char *t = kb_strip_module(kb_atom(n->kids[0]));
 
     c->tmpl = t;
     if (strcmp(t, "finding") == 0)
@@ -448,7 +441,7 @@ static void collect_tvars(kb_builder *b, const kb_node *n)
     if (n->type != KB_LIST || n->nkids == 0)
         return;
     head = kb_atom(n->kids[0]);
-    if (head && strcmp(strip_module(head), "threshold") == 0) {
+    if (head && strcmp(kb_strip_module(head), "threshold") == 0) {
         const char *name = NULL, *var = NULL;
 
         for (size_t i = 1; i < n->nkids; i++) {
@@ -498,7 +491,7 @@ static int add_fact_action(kb_builder *b, kb_vec *acts, const kb_node *fact)
     a = kb_vec_push(acts);
     if (!a)
         return kb_oom(b, fact->line);
-    t = strip_module(fact->kids[0]->text);
+    t = kb_strip_module(fact->kids[0]->text);
     a->line = fact->line;
     a->tmpl = t;
     a->text = kb_node_text(b->a, fact);

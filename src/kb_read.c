@@ -167,6 +167,10 @@ typedef struct {
      * malloc of its own. */
     kb_node **stack;
     size_t nstack, capstack;
+    /* An arena copy of the text: atoms and strings are NUL-terminated in
+     * place there (strings unescaped), so their text is never copied on its
+     * own. The reader itself reads s, whose delimiters are intact. */
+    char *copy;
 } reader;
 
 /* Characters that end an atom. */
@@ -178,7 +182,7 @@ static const unsigned char delim[256] = {
 /* Skip blanks and ; comments, counting lines. The scanning loops here work
  * on local copies of the position: through r, every char read could alias
  * r->i, which would then be stored and reloaded at each character. */
-static void skip_space(reader *r)
+static inline void skip_space(reader *r)
 {
     const char *s = r->s + r->i;
     int line = r->line;
@@ -203,19 +207,17 @@ static void skip_space(reader *r)
     r->line = line;
 }
 
-/* A node with room for text of len bytes after it (none when len is 0 and
- * it has no text). */
-static kb_node *new_node(reader *r, kb_ntype t, int line, size_t text)
+static kb_node *new_node(reader *r, kb_ntype t, int line, char *text, size_t tlen)
 {
-    kb_node *n = alloc_raw(r->a, sizeof *n + text);
+    kb_node *n = alloc_raw(r->a, sizeof *n);
 
     if (n) {
         n->type = t;
         n->line = line;
-        n->text = text ? (char *)(n + 1) : NULL;
+        n->text = text;
         n->kids = NULL;
         n->nkids = 0;
-        n->tlen = 0;
+        n->tlen = tlen;
     }
     return n;
 }
@@ -225,7 +227,7 @@ static int oom(reader *r)
     return sol_diag_set(r->d, SOL_ENOMEM, r->file, r->line, "out of memory");
 }
 
-static int push_node(reader *r, kb_node *n)
+static inline int push_node(reader *r, kb_node *n)
 {
     if (r->nstack == r->capstack &&
         sol_grow((void **)&r->stack, &r->capstack, r->nstack + 1, sizeof *r->stack))
@@ -276,12 +278,11 @@ static int read_string(reader *r, kb_node **out)
         c++;
     }
     len = (size_t)(c - start) - nesc;
-    n = new_node(r, KB_STRING, r->line, len + 1);
+    /* quoted, with " and \ escaped again */
+    n = new_node(r, KB_STRING, r->line, r->copy + (start - r->s), len + nquote + 2);
     if (!n)
         return oom(r);
-    if (nesc == 0) {
-        memcpy(n->text, start, len);
-    } else {
+    if (nesc) {
         char *t = n->text;
 
         for (const char *x = start; x < c; x++) {
@@ -291,7 +292,6 @@ static int read_string(reader *r, kb_node **out)
         }
     }
     n->text[len] = '\0';
-    n->tlen = len + nquote + 2;    /* quoted, " and \ escaped again */
     r->i = (size_t)(c - r->s) + 1; /* past the closing quote */
     r->line += lines;
     *out = n;
@@ -303,7 +303,7 @@ static int read_node(reader *r, kb_node **out, int depth);
 static int read_list(reader *r, kb_node **out, int depth)
 {
     int line = r->line, rc;
-    kb_node *n = new_node(r, KB_LIST, line, 0);
+    kb_node *n = new_node(r, KB_LIST, line, NULL, 0);
     size_t mark = r->nstack;
 
     if (!n)
@@ -338,9 +338,11 @@ static int read_list(reader *r, kb_node **out, int depth)
 /* Read one form at r->i (not a ')', not end of text). */
 static int read_node(reader *r, kb_node **out, int depth)
 {
+    static char connective_text[][2] = {"&", "|", "~", ":", "="};
     const char *start = r->s + r->i, *end = start + 1;
     kb_ntype t;
     kb_node *n;
+    char *text;
 
     if (*start == '(')
         return read_list(r, out, depth);
@@ -354,15 +356,18 @@ static int read_node(reader *r, kb_node **out, int depth)
     case '=': t = start[1] == '(' ? KB_EQUALS : KB_ATOM; break;
     default: t = KB_ATOM; break;
     }
-    if (t == KB_ATOM)
+    if (t == KB_ATOM) {
         for (end = start; !delim[(unsigned char)*end];)
             end++;
-    n = new_node(r, t, r->line, (size_t)(end - start) + 1);
+        text = r->copy + (start - r->s);
+        text[end - start] = '\0';
+    } else {
+        /* not in place: the NUL would land on the next token */
+        text = connective_text[t - KB_AMP];
+    }
+    n = new_node(r, t, r->line, text, (size_t)(end - start));
     if (!n)
         return oom(r);
-    n->tlen = (size_t)(end - start);
-    memcpy(n->text, start, n->tlen);
-    n->text[n->tlen] = '\0';
     r->i = (size_t)(end - r->s);
     *out = n;
     return SOL_OK;
@@ -458,11 +463,15 @@ const char *kb_node_text(kb_arena *a, const kb_node *n)
 int kb_read(kb_arena *a, const char *text, const char *file, kb_node ***out, size_t *out_n,
             sol_diag *d)
 {
-    reader r = {a, text, 0, 1, file, d, NULL, 0, 0};
+    reader r = {a, text, 0, 1, file, d, NULL, 0, 0, NULL};
+    size_t len = strlen(text);
     int rc = SOL_OK;
 
     *out = NULL;
     *out_n = 0;
+    if (!(r.copy = alloc_raw(a, len + 1)))
+        return oom(&r);
+    memcpy(r.copy, text, len + 1);
     for (;;) {
         kb_node *n = NULL;
 

@@ -244,9 +244,8 @@ static kb_node *subst(expander *x, const kb_node *n, const bindings *b)
     for (size_t i = 0; i < n->nkids; i++)
         if (!(c->kids[c->nkids++] = subst(x, n->kids[i], b)))
             return NULL;
-    kb_node_measure(c);
-    c->text = (char *)kb_node_text(&x->kb->arena, c);
-    return c->text ? c : NULL;
+    kb_node_measure(c); /* its text, like a read list's, is taken when asked */
+    return c;
 }
 
 static int is_table_node(const expander *x, const kb_node *n)

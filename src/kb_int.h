@@ -53,7 +53,7 @@ typedef struct kb_node kb_node;
 struct kb_node {
     kb_ntype type;
     int line;
-    char *text;     /* ATOM, STRING; for LIST the collapsed source */
+    char *text;     /* ATOM, STRING; NULL for LIST (kb_node_text) */
     kb_node **kids; /* LIST */
     size_t nkids;
     size_t tlen; /* length of its collapsed text (kb_node_measure) */

@@ -499,7 +499,7 @@ const char *kb_atom(const kb_node *n) { return n && n->type == KB_ATOM ? n->text
 
 int kb_is_atom(const kb_node *n, const char *text)
 {
-    return n && n->type == KB_ATOM && strcmp(n->text, text) == 0;
+    return n && n->type == KB_ATOM && n->text[0] == text[0] && strcmp(n->text, text) == 0;
 }
 
 const char *kb_strip_module(const char *s)

@@ -60,6 +60,16 @@ typedef struct {
     const char *var; /* the slot's variable; a predicate must use it */
 } cons_acc;
 
+/* Not memset: the vectors' inline room need not be cleared. */
+static void acc_init(cons_acc *c)
+{
+    c->opaque = 0;
+    c->var = NULL;
+    kb_vec_init(&c->in, sizeof(const char *));
+    kb_vec_init(&c->notin, sizeof(const char *));
+    kb_vec_init(&c->tests, sizeof(sol_kb_numtest));
+}
+
 static void acc_free(cons_acc *c)
 {
     kb_vec_free(&c->in);
@@ -197,10 +207,7 @@ static int parse_constraint(kb_builder *b, kb_node *const *k, size_t n, sol_kb_c
     size_t i = 0, disjuncts = 1, terms = 0;
     int rc = SOL_OK, positive_only = 1;
 
-    memset(&c, 0, sizeof c);
-    kb_vec_init(&c.in, sizeof(const char *));
-    kb_vec_init(&c.notin, sizeof(const char *));
-    kb_vec_init(&c.tests, sizeof(sol_kb_numtest));
+    acc_init(&c);
     *out = any_constraint;
     out->text = n ? kb_nodes_text(b->a, k, n) : "";
     if (!out->text)
@@ -377,10 +384,7 @@ static int parse_test(kb_builder *b, const kb_node *n, sol_kb_cond *c)
 
     if (!v)
         return kb_oom(b, n->line);
-    memset(&acc, 0, sizeof acc);
-    kb_vec_init(&acc.in, sizeof(const char *));
-    kb_vec_init(&acc.notin, sizeof(const char *));
-    kb_vec_init(&acc.tests, sizeof(sol_kb_numtest));
+    acc_init(&acc);
     if (n->nkids == 2 && n->kids[1]->type == KB_LIST)
         rc = acc_predicate(b, &acc, n->kids[1]);
     else
@@ -441,7 +445,10 @@ static void collect_tvars(kb_builder *b, const kb_node *n)
     if (n->type != KB_LIST || n->nkids == 0)
         return;
     head = kb_atom(n->kids[0]);
-    if (head && strcmp(kb_strip_module(head), "threshold") == 0) {
+    /* every list of the LHS is asked: the name's last letters first */
+    if (head && n->kids[0]->tlen >= 9 &&
+        memcmp(head + n->kids[0]->tlen - 9, "threshold", 9) == 0 &&
+        strcmp(kb_strip_module(head), "threshold") == 0) {
         const char *name = NULL, *var = NULL;
 
         for (size_t i = 1; i < n->nkids; i++) {

@@ -10,6 +10,13 @@
 
 static const sol_kb_constraint any_constraint = {SOL_KB_CONS_ANY, NULL, 0, NULL, 0, NULL, ""};
 
+/* strcmp(s, lit) == 0, the first letters compared inline: the chains of
+ * names below are asked of every condition, slot and action. */
+static int str_is(const char *s, const char *lit)
+{
+    return s[0] == lit[0] && strcmp(s, lit) == 0;
+}
+
 int kb_oom(kb_builder *b, int line)
 {
     return sol_diag_set(b->d, SOL_ENOMEM, b->file, line, "out of memory");
@@ -144,14 +151,14 @@ static int acc_predicate(kb_builder *b, cons_acc *c, const kb_node *pred)
 
     if (!f)
         return c->opaque = 1, SOL_OK;
-    if (strcmp(f, "and") == 0) {
+    if (str_is(f, "and")) {
         for (size_t i = 1; i < pred->nkids && rc == SOL_OK; i++)
             rc = acc_predicate(b, c, pred->kids[i]);
         return rc;
     }
-    if (strcmp(f, "numberp") == 0 || strcmp(f, "integerp") == 0 || strcmp(f, "floatp") == 0)
+    if (str_is(f, "numberp") || str_is(f, "integerp") || str_is(f, "floatp"))
         return SOL_OK;
-    if ((strcmp(f, "eq") == 0 || strcmp(f, "neq") == 0) && pred->nkids >= 3 && c->var &&
+    if ((str_is(f, "eq") || str_is(f, "neq")) && pred->nkids >= 3 && c->var &&
         kb_is_atom(pred->kids[1], c->var)) {
         int neg = f[0] == 'n';
 
@@ -321,17 +328,17 @@ static int parse_pattern(kb_builder *b, const kb_node *n, sol_kb_cond *c)
     const char *t = kb_strip_module(kb_atom(n->kids[0]));
 
     c->tmpl = t;
-    if (strcmp(t, "finding") == 0)
+    if (str_is(t, "finding"))
         c->kind = SOL_KB_CE_FINDING;
-    else if (strcmp(t, "evidence") == 0)
+    else if (str_is(t, "evidence"))
         c->kind = SOL_KB_CE_EVIDENCE;
-    else if (strcmp(t, "belief") == 0)
+    else if (str_is(t, "belief"))
         c->kind = SOL_KB_CE_BELIEF;
-    else if (strcmp(t, "condition") == 0)
+    else if (str_is(t, "condition"))
         c->kind = SOL_KB_CE_CONDITION;
-    else if (strcmp(t, "gate") == 0)
+    else if (str_is(t, "gate"))
         c->kind = SOL_KB_CE_GATE;
-    else if (strcmp(t, "threshold") == 0)
+    else if (str_is(t, "threshold"))
         c->kind = SOL_KB_CE_THRESHOLD;
     else
         c->kind = SOL_KB_CE_PATTERN;
@@ -361,16 +368,16 @@ static int parse_pattern(kb_builder *b, const kb_node *n, sol_kb_cond *c)
         const sol_kb_slot *s = &c->slots[i];
         const char *lit = cons_literal(&s->c);
 
-        if (c->kind == SOL_KB_CE_FINDING && strcmp(s->name, "name") == 0)
+        if (c->kind == SOL_KB_CE_FINDING && str_is(s->name, "name"))
             c->finding = lit;
-        else if (c->kind == SOL_KB_CE_FINDING && strcmp(s->name, "value") == 0)
+        else if (c->kind == SOL_KB_CE_FINDING && str_is(s->name, "value"))
             c->value = &s->c;
-        else if (strcmp(s->name, "conclusion") == 0 ||
-                 (c->kind == SOL_KB_CE_CONDITION && strcmp(s->name, "id") == 0))
+        else if (str_is(s->name, "conclusion") ||
+                 (c->kind == SOL_KB_CE_CONDITION && str_is(s->name, "id")))
             c->conclusion = lit;
-        else if (strcmp(s->name, "polarity") == 0)
+        else if (str_is(s->name, "polarity"))
             c->polarity = lit;
-        else if (c->kind == SOL_KB_CE_THRESHOLD && strcmp(s->name, "name") == 0)
+        else if (c->kind == SOL_KB_CE_THRESHOLD && str_is(s->name, "name"))
             c->threshold = lit;
     }
     return rc;
@@ -416,12 +423,12 @@ static int parse_ce(kb_builder *b, const kb_node *n, const char *binds, sol_kb_c
         c->kind = SOL_KB_CE_OTHER;
         return SOL_OK;
     }
-    if (strcmp(head, "test") == 0) {
+    if (str_is(head, "test")) {
         c->kind = SOL_KB_CE_TEST;
         return parse_test(b, n, c);
     }
-    if (strcmp(head, "not") == 0 || strcmp(head, "and") == 0 || strcmp(head, "logical") == 0 ||
-        strcmp(head, "or") == 0 || strcmp(head, "exists") == 0 || strcmp(head, "forall") == 0) {
+    if (str_is(head, "not") || str_is(head, "and") || str_is(head, "logical") ||
+        str_is(head, "or") || str_is(head, "exists") || str_is(head, "forall")) {
         switch (head[0]) {
         case 'n': c->kind = SOL_KB_CE_NOT; break;
         case 'o': c->kind = SOL_KB_CE_OR; break;
@@ -504,21 +511,21 @@ static int add_fact_action(kb_builder *b, kb_vec *acts, const kb_node *fact)
     a->text = kb_node_text(b->a, fact);
     if (!a->text)
         return kb_oom(b, fact->line);
-    if (strcmp(t, "evidence") == 0) {
+    if (str_is(t, "evidence")) {
         a->kind = SOL_KB_ACT_EVIDENCE;
         a->conclusion = fact_slot(fact, "conclusion");
         a->polarity = fact_slot(fact, "polarity");
         a->strength = fact_slot(fact, "strength");
         a->family = fact_slot(fact, "rule");
-    } else if (strcmp(t, "advice") == 0) {
+    } else if (str_is(t, "advice")) {
         a->kind = SOL_KB_ACT_ADVICE;
         a->finding = fact_slot(fact, "finding");
         a->because = fact_slot(fact, "because");
-    } else if (strcmp(t, "recommendation") == 0) {
+    } else if (str_is(t, "recommendation")) {
         a->kind = SOL_KB_ACT_RECOMMENDATION;
         a->id = fact_slot(fact, "id");
         a->conclusion = fact_slot(fact, "for");
-    } else if (strcmp(t, "gate") == 0) {
+    } else if (str_is(t, "gate")) {
         a->kind = SOL_KB_ACT_GATE;
         a->state = fact_slot(fact, "state");
         a->because = fact_slot(fact, "because");

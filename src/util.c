@@ -444,17 +444,34 @@ void sol_buf_free(sol_buf *b)
     memset(b, 0, sizeof *b);
 }
 
-/* The uid of the rule with `before` earlier rules of its family of `total`. */
+/* The uid of the rule with `before` earlier rules of its family of `total`:
+ * id, id + letter ("R07a"; "X-name-a" when id does not end in a digit), or
+ * id.N past z; cut to len - 1 characters as snprintf would. Written by hand:
+ * every process start derives every rule's uid. */
 static void format_uid(char *out, size_t len, const char *id, size_t before, size_t total)
 {
-    size_t idn = strlen(id);
-    if (total <= 1)
-        snprintf(out, len, "%s", id);
-    else if (before >= 26)
-        snprintf(out, len, "%s.%zu", id, before + 1);
-    else
-        snprintf(out, len, "%s%s%c", id, idn && isdigit((unsigned char)id[idn - 1]) ? "" : "-",
-                 (int)('a' + before));
+    char tail[32], digits[24];
+    size_t idn = strlen(id), tn = 0, dn = 0, n;
+
+    if (total > 1 && before >= 26) {
+        tail[tn++] = '.';
+        for (size_t v = before + 1; v; v /= 10)
+            digits[dn++] = (char)('0' + v % 10);
+        while (dn)
+            tail[tn++] = digits[--dn];
+    } else if (total > 1) {
+        if (!(idn && isdigit((unsigned char)id[idn - 1])))
+            tail[tn++] = '-';
+        tail[tn++] = (char)('a' + before);
+    }
+    if (len == 0)
+        return;
+    n = idn < len - 1 ? idn : len - 1;
+    memcpy(out, id, n);
+    if (tn > len - 1 - n)
+        tn = len - 1 - n;
+    memcpy(out + n, tail, tn);
+    out[n + tn] = '\0';
 }
 
 static const char *const *uid_fam; /* qsort has no context argument */

@@ -313,6 +313,45 @@ static void test_util__grow_one_keeps_every_element(void)
     free(a);
 }
 
+/* Rule uids: a family of one keeps its id; several get a, b, c in order
+ * ("-a" when the id does not end in a digit); past z, .27, .28 …; NULL
+ * families get none; a very long id is cut as snprintf would cut it. */
+static void test_util__rule_uids_letters_numbers_and_cut(void)
+{
+    enum { N = 31 };
+    const char *fam[N];
+    char *uid[N], longid[300];
+
+    fam[0] = "R07";
+    fam[1] = "X-solo";
+    fam[2] = NULL;
+    fam[3] = "X-pair";
+    fam[4] = "R07";
+    fam[5] = "X-pair";
+    for (int i = 6; i < N; i++)
+        fam[i] = "R07"; /* R07 has 27 members */
+    CHECK_EQ_INT(sol_rule_uids(uid, fam, N), SOL_OK);
+    CHECK_EQ_STR(uid[0], "R07a");
+    CHECK_EQ_STR(uid[1], "X-solo");
+    CHECK(uid[2] == NULL);
+    CHECK_EQ_STR(uid[3], "X-pair-a");
+    CHECK_EQ_STR(uid[4], "R07b");
+    CHECK_EQ_STR(uid[5], "X-pair-b");
+    CHECK_EQ_STR(uid[6], "R07c");
+    CHECK_EQ_STR(uid[29], "R07z");
+    CHECK_EQ_STR(uid[30], "R07.27");
+    for (int i = 0; i < N; i++)
+        free(uid[i]);
+    memset(longid, 'x', sizeof longid - 1);
+    longid[sizeof longid - 1] = '\0';
+    fam[0] = fam[1] = longid;
+    CHECK_EQ_INT(sol_rule_uids(uid, fam, 2), SOL_OK);
+    CHECK_EQ_INT((int)strlen(uid[0]), 255);
+    CHECK(strncmp(uid[0], longid, 255) == 0);
+    free(uid[0]);
+    free(uid[1]);
+}
+
 /* The one trim: white space (tabs, CR, LF too) off both ends of a span,
  * inner spaces kept, an all-blank span empty; the copy matches the span. */
 static void test_util__trim_both_ends_of_a_span(void)
@@ -376,6 +415,8 @@ int main(int argc, char **argv)
         {"test_util__diag_set_may_reuse_its_own_fields",
          test_util__diag_set_may_reuse_its_own_fields},
         {"test_util__strdup_and_strndup", test_util__strdup_and_strndup},
+        {"test_util__rule_uids_letters_numbers_and_cut",
+         test_util__rule_uids_letters_numbers_and_cut},
         {"test_util__value_copy_is_deep", test_util__value_copy_is_deep},
         {"test_util__value_text_canonical", test_util__value_text_canonical},
         {"test_util__value_equal_compares_kind_and_value",

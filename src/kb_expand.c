@@ -98,8 +98,7 @@ static int reaches_finding(const kb_node *n, const char *var, int in_finding)
         return in_finding && strcmp(n->text, var) == 0;
     if (n->type != KB_LIST)
         return 0;
-    if (n->nkids && kb_atom(n->kids[0]) &&
-        strcmp(kb_strip_module(n->kids[0]->text), "finding") == 0)
+    if (kb_head_is(n, "finding"))
         in_finding = 1;
     for (size_t i = 0; i < n->nkids; i++)
         if (reaches_finding(n->kids[i], var, in_finding))

@@ -7,6 +7,7 @@
 #include "kb.h"
 
 #include <stddef.h>
+#include <string.h>
 
 /* ---- Arena: every string and array of the model lives here ---- */
 
@@ -70,6 +71,18 @@ int kb_is_atom(const kb_node *n, const char *text);
 int kb_is_var(const char *s); /* ?x or $?x (not bare ? / $?) */
 /* s after its "MOD::" (first "::"), or s itself; NULL stays NULL. */
 const char *kb_strip_module(const char *s);
+/* 1 when n is a list whose head, module stripped, is name ((MOD::finding …)).
+ * Asked of every list of a rule, so inline (strlen of a literal folds) and
+ * the head's last letters are compared first. */
+static inline int kb_head_is(const kb_node *n, const char *name)
+{
+    const kb_node *h = n->type == KB_LIST && n->nkids ? n->kids[0] : NULL;
+    size_t len = strlen(name);
+
+    return h && h->type == KB_ATOM && h->tlen >= len &&
+           memcmp(h->text + h->tlen - len, name, len) == 0 &&
+           strcmp(kb_strip_module(h->text), name) == 0;
+}
 int kb_is_number(const char *s, double *out);
 
 /* Set n->tlen from its text or its members' tlen: every node made outside

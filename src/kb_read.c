@@ -254,6 +254,18 @@ static int pop_nodes(reader *r, size_t mark, kb_node ***out, size_t *out_n)
     return SOL_OK;
 }
 
+static int is_connective(kb_ntype t)
+{
+    return t == KB_AMP || t == KB_BAR || t == KB_TILDE || t == KB_COLON || t == KB_EQUALS;
+}
+
+/* A space between two list members, except after a connective and before
+ * & or | (?x&~a, :(…)). */
+static int spaced(const kb_node *prev, const kb_node *next)
+{
+    return !is_connective(prev->type) && next->type != KB_AMP && next->type != KB_BAR;
+}
+
 static int read_string(reader *r, kb_node **out)
 {
     const char *start = r->s + r->i + 1, *c = start;
@@ -311,7 +323,8 @@ static int read_list(reader *r, kb_node **out, int depth)
     if (depth > KB_MAX_DEPTH)
         return sol_diag_set(r->d, SOL_EPARSE, r->file, line, "nesting deeper than %d levels",
                             KB_MAX_DEPTH);
-    r->i++; /* ( */
+    r->i++;      /* ( */
+    n->tlen = 2; /* measured as its members arrive (kb_node_measure) */
     for (;;) {
         kb_node *kid = NULL;
 
@@ -328,9 +341,9 @@ static int read_list(reader *r, kb_node **out, int depth)
             rc = push_node(r, kid);
         if (rc != SOL_OK)
             return rc;
+        n->tlen += kid->tlen + (r->nstack - mark > 1 && spaced(r->stack[r->nstack - 2], kid));
     }
     rc = pop_nodes(r, mark, &n->kids, &n->nkids);
-    kb_node_measure(n);
     *out = n;
     return rc;
 }
@@ -374,18 +387,6 @@ static int read_node(reader *r, kb_node **out, int depth)
 }
 
 /* ---- source text of a node, whitespace collapsed ---- */
-
-static int is_connective(kb_ntype t)
-{
-    return t == KB_AMP || t == KB_BAR || t == KB_TILDE || t == KB_COLON || t == KB_EQUALS;
-}
-
-/* A space between two list members, except after a connective and before
- * & or | (?x&~a, :(…)). */
-static int spaced(const kb_node *prev, const kb_node *next)
-{
-    return !is_connective(prev->type) && next->type != KB_AMP && next->type != KB_BAR;
-}
 
 /* Length of the members' text, from their measured lengths: the text is
  * then written once, straight into the arena. */

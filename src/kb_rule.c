@@ -447,15 +447,9 @@ static int parse_ce(kb_builder *b, const kb_node *n, const char *binds, sol_kb_c
  * tests on ?t can be resolved whatever the CE order. */
 static void collect_tvars(kb_builder *b, const kb_node *n)
 {
-    const char *head;
-
     if (n->type != KB_LIST || n->nkids == 0)
         return;
-    head = kb_atom(n->kids[0]);
-    /* every list of the LHS is asked: the name's last letters first */
-    if (head && n->kids[0]->tlen >= 9 &&
-        memcmp(head + n->kids[0]->tlen - 9, "threshold", 9) == 0 &&
-        strcmp(kb_strip_module(head), "threshold") == 0) {
+    if (kb_head_is(n, "threshold")) {
         const char *name = NULL, *var = NULL;
 
         for (size_t i = 1; i < n->nkids; i++) {

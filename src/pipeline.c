@@ -167,89 +167,120 @@ static int opinion_only(const sol_catalog *cat, const char *list)
 }
 
 /* One voter for the opinion check: a brief rule id, the sources it cites
- * and whether all of them are opinion-level (judged once per voter). */
+ * and whether all of them are opinion-level (judged once per voter); ok: the
+ * doc string was well-formed (a rule's family id is its id then). */
 typedef struct {
     char id[64];
     char src[256];
     int opinion;
+    int ok;
 } voter;
+
+/* Each rule's doc string split once into v[0..ndocs): the opinion check and
+ * the rule ids both read it, and only the id and sources are wanted. */
+static void parse_docs(const sol_pipeline *p, voter *v)
+{
+    for (size_t i = 0; i < p->ndocs; i++)
+        v[i].ok = p->docs[i].doc && sol_ruledoc_parse(p->docs[i].doc, v[i].id, sizeof v[i].id,
+                                                      v[i].src, sizeof v[i].src, NULL, 0) == 0;
+}
+
+/* Voters by id, then by position (a voter's place in the array). */
+static int cmp_voter(const void *x, const void *y)
+{
+    const voter *a = *(const voter *const *)x, *b = *(const voter *const *)y;
+    int c = strcmp(a->id, b->id);
+    return c ? c : (a > b) - (a < b);
+}
 
 /* (opinion-rule (rule ID)) for every brief rule id all of whose voters cite
  * only opinion-level sources; BELIEF holds a belief built only on such
  * votes under the opinion ceiling. The voters are the CLIPS rules (their doc
- * ids) and the sign-set rows, whose votes carry the row's brief id and
- * whose sources are the row's. Each doc string is parsed once (comparing
- * every rule with every other, parsing both each time, was most of a CLI
- * run). Skipped for rule sets without the template. */
-static int add_opinion_rules(sol_pipeline *p, sol_diag *d)
+ * ids, v[0..ndocs) from parse_docs) and the sign-set rows, whose votes carry
+ * the row's brief id and whose sources are the row's. The voters are sorted
+ * by id once, so that each id's voters are a run (comparing every voter
+ * with every other was tens of thousands of strcmp at every start); the
+ * facts keep the order of each id's first voter. Skipped for rule sets
+ * without the template. */
+static int add_opinion_rules(sol_pipeline *p, voter *v, sol_diag *d)
 {
-    size_t nsets = sol_catalog_sign_set_count(p->cat), n = 0;
-    voter *v;
-    char rat[8];
+    size_t nsets = sol_catalog_sign_set_count(p->cat), n = 0, ntot = p->ndocs + nsets;
     int rc = SOL_OK;
 
     if (!sol_engine_has_template(p->engine, "opinion-rule"))
         return SOL_OK;
-    v = calloc(p->ndocs + nsets + 1, sizeof *v);
-    if (!v)
+    voter **by_id = calloc(ntot + 1, sizeof *by_id);
+    char *emit = calloc(ntot + 1, 1);
+    if (!by_id || !emit) {
+        free(by_id);
+        free(emit);
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-    for (size_t i = 0; i < p->ndocs; i++)
-        if (p->docs[i].doc && sol_ruledoc_parse(p->docs[i].doc, v[n].id, sizeof v[n].id, v[n].src,
-                                                sizeof v[n].src, rat, sizeof rat) == 0)
-            n++;
-    for (size_t i = 0; i < nsets; i++, n++) {
-        const sol_sign_set *x = sol_catalog_sign_set_at(p->cat, i);
-        snprintf(v[n].id, sizeof v[n].id, "%s", x->rule);
-        snprintf(v[n].src, sizeof v[n].src, "%s", x->sources);
     }
-    for (size_t i = 0; i < n; i++)
-        v[i].opinion = opinion_only(p->cat, v[i].src);
-    for (size_t i = 0; i < n && rc == SOL_OK; i++) {
-        int all = 1, first = 1;
-
-        if (strcmp(v[i].src, "-") == 0)
-            continue;
-        for (size_t j = 0; j < n && all; j++) {
-            if (strcmp(v[j].id, v[i].id) != 0)
-                continue;
-            if (j < i)
-                first = 0; /* this id was handled at its first voter */
-            all = v[j].opinion;
+    for (size_t i = 0; i < nsets; i++) {
+        const sol_sign_set *x = sol_catalog_sign_set_at(p->cat, i);
+        voter *s = &v[p->ndocs + i];
+        snprintf(s->id, sizeof s->id, "%s", x->rule);
+        snprintf(s->src, sizeof s->src, "%s", x->sources);
+        s->ok = 1;
+    }
+    for (size_t i = 0; i < ntot; i++)
+        if (v[i].ok) {
+            v[i].opinion = opinion_only(p->cat, v[i].src);
+            by_id[n++] = &v[i];
         }
-        if (all && first) {
+    sol_sort(by_id, n, sizeof *by_id, cmp_voter);
+    /* an id is asserted once, at its first voter, when every one of its
+     * voters is opinion-only and that first one cites something */
+    for (size_t g = 0, e; g < n; g = e) {
+        int all = 1;
+        for (e = g; e < n && strcmp(by_id[e]->id, by_id[g]->id) == 0; e++)
+            all &= by_id[e]->opinion;
+        if (all && strcmp(by_id[g]->src, "-") != 0)
+            emit[by_id[g] - v] = 1;
+    }
+    for (size_t i = 0; i < ntot && rc == SOL_OK; i++)
+        if (emit[i]) {
             sol_slotval sv[1] = {{"rule", sym(v[i].id)}};
             rc = sol_engine_add_knowledge(p->engine, "opinion-rule", sv, 1, d);
         }
-    }
-    free(v);
+    free(by_id);
+    free(emit);
     return rc;
 }
 
-/* Each rule's own id (R07a), derived from the doc ids in definition order,
- * as the rule model (kb.c) derives it from the rule files. */
-static int assign_uids(sol_pipeline *p, sol_diag *d)
+/* Each rule's own id (R07a), derived from the doc ids (v, from parse_docs)
+ * in definition order, as the rule model (kb.c) derives it from the rule
+ * files. */
+static int assign_uids(sol_pipeline *p, const voter *v, sol_diag *d)
 {
-    char **fam = calloc(p->ndocs ? p->ndocs : 1, sizeof *fam);
-    char id[96], src[8], rat[8];
+    const char **fam = calloc(p->ndocs ? p->ndocs : 1, sizeof *fam);
     char **uids = calloc(p->ndocs ? p->ndocs : 1, sizeof *uids);
     int rc = fam && uids ? SOL_OK : SOL_ENOMEM;
 
-    for (size_t i = 0; !rc && i < p->ndocs; i++) {
-        if (sol_ruledoc_parse(p->docs[i].doc, id, sizeof id, src, sizeof src, rat, sizeof rat) ==
-                0 ||
-            strcmp(id, "?") != 0)
-            if (!(fam[i] = sol_strdup(id)))
-                rc = SOL_ENOMEM;
-    }
+    for (size_t i = 0; !rc && i < p->ndocs; i++)
+        fam[i] = v[i].ok ? v[i].id : NULL;
     if (!rc)
-        rc = sol_rule_uids(uids, (const char *const *)fam, p->ndocs);
+        rc = sol_rule_uids(uids, fam, p->ndocs);
     for (size_t i = 0; !rc && i < p->ndocs; i++)
         p->docs[i].uid = uids[i];
-    for (size_t i = 0; fam && i < p->ndocs; i++)
-        free(fam[i]);
     free(fam);
     free(uids);
     return rc ? sol_diag_set(d, rc, "", 0, "out of memory") : SOL_OK;
+}
+
+/* The opinion-rule facts and the rule ids, from one split of the doc
+ * strings. */
+static int add_doc_knowledge(sol_pipeline *p, sol_diag *d)
+{
+    voter *v = calloc(p->ndocs + sol_catalog_sign_set_count(p->cat) + 1, sizeof *v);
+    if (!v)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    parse_docs(p, v);
+    int rc = add_opinion_rules(p, v, d);
+    if (rc == SOL_OK)
+        rc = assign_uids(p, v, d);
+    free(v);
+    return rc;
 }
 
 /* ---- the reads file: what assess needs from the rule model, saved ----
@@ -548,9 +579,7 @@ static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *k
         p->docs[i].name = ri->name;
         p->docs[i].doc = ri->doc;
     }
-    if ((rc = add_opinion_rules(p, d)))
-        goto cleanup;
-    if ((rc = assign_uids(p, d)))
+    if ((rc = add_doc_knowledge(p, d)))
         goto cleanup;
     *out = p;
     p = NULL;

@@ -6,7 +6,6 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <math.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,12 +43,17 @@ struct sol_report {
     int has_next;
 };
 
-/* s[0..n) trimmed (sol_trim) into out (cut to outlen); 1 when something
- * is left. */
+/* s[0..n) trimmed (sol_trim) into out (cut to outlen; nothing copied when
+ * out is NULL); 1 when something is left. A copy, not snprintf: every start
+ * splits every rule's doc string. */
 static int trim_into(char *out, size_t outlen, const char *s, size_t n)
 {
     s = sol_trim(s, &n);
-    snprintf(out, outlen, "%.*s", n > (size_t)INT_MAX ? INT_MAX : (int)n, s);
+    if (out && outlen) {
+        size_t k = n < outlen ? n : outlen - 1;
+        memcpy(out, s, k);
+        out[k] = '\0';
+    }
     return n > 0;
 }
 
@@ -65,7 +69,8 @@ int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources, si
         return 0;
     snprintf(id, idlen, "?");
     snprintf(sources, srclen, "-");
-    snprintf(rationale, ratlen, "%s", doc);
+    if (rationale)
+        snprintf(rationale, ratlen, "%s", doc);
     return -1;
 }
 

@@ -223,7 +223,8 @@ void sol_report_set_table_rules(sol_report *r, const char *const *names, size_t 
 int sol_report_table_rule(const sol_report *r, const char *qname);
 
 /* Split a rule doc string "id | sources | rationale" into its parts (copied
- * into the caller's buffers, trimmed). Returns 0 when well-formed. */
+ * into the caller's buffers, trimmed; rationale may be NULL when only the id
+ * and sources are wanted). Returns 0 when well-formed. */
 int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources, size_t srclen,
                       char *rationale, size_t ratlen);
 

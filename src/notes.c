@@ -1101,13 +1101,20 @@ int sol_notes_extract(const sol_notes *n, const char *text, size_t len, const ch
     return rc;
 }
 
-int sol_notes_protect(sol_notes *n, const char *finding)
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int sol_notes_protect(sol_notes *n, const char **findings, size_t k)
 {
     int marked = 0;
 
-    for (size_t i = 0; n && finding && i < n->n; i++)
+    /* sorted once and searched per row: the list is some hundred signs */
+    sol_sort(findings, k, sizeof *findings, cmp_name);
+    for (size_t i = 0; n && k && i < n->n; i++)
         if (n->rows[i].pub.kind == SOL_NOTES_FINDING && n->rows[i].pub.finding &&
-            strcmp(n->rows[i].pub.finding, finding) == 0) {
+            bsearch(&n->rows[i].pub.finding, findings, k, sizeof *findings, cmp_name)) {
             n->rows[i].protect = 1;
             marked++;
         }

@@ -512,6 +512,42 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
     return pipeline_new(out, rules_dir, knowledge_dir, 1, d);
 }
 
+/* Red-flag signs (must-not-miss.tsv present rows) are never recorded as
+ * absent through a negation's list scope: their names (each sign's words,
+ * before any '=') given to the note matcher in one list. */
+static int protect_red_flags(sol_pipeline *p, sol_diag *d)
+{
+    size_t len = 1, k = 0;
+    for (size_t i = 0; i < sol_catalog_mnm_count(p->cat); i++)
+        len += strlen(sol_catalog_mnm_at(p->cat, i)->findings) + 1;
+    char *buf = malloc(len), *at = buf;
+    const char **names = calloc(len, sizeof *names); /* a name per two bytes at most */
+    if (!buf || !names) {
+        free(buf);
+        free(names);
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    }
+    for (size_t i = 0; i < sol_catalog_mnm_count(p->cat); i++) {
+        const sol_mnm *m = sol_catalog_mnm_at(p->cat, i);
+        char *save = NULL;
+        if (strcmp(m->kind, "present") != 0)
+            continue;
+        size_t n = strlen(m->findings) + 1;
+        char *signs = memcpy(at, m->findings, n);
+        at += n;
+        for (char *t = strtok_r(signs, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+            char *eq = strchr(t, '=');
+            if (eq)
+                *eq = '\0';
+            names[k++] = t;
+        }
+    }
+    sol_notes_protect(p->notes, names, k);
+    free(names);
+    free(buf);
+    return SOL_OK;
+}
+
 static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *knowledge_dir,
                         int use_saved, sol_diag *d)
 {
@@ -541,22 +577,8 @@ static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *k
     snprintf(path, sizeof path, "%s/note-patterns.tsv", knowledge_dir);
     if ((rc = load_notes(p, path, d)))
         goto cleanup;
-    /* Red-flag signs (must-not-miss.tsv present rows) are never recorded as
-     * absent through a negation's list scope. */
-    for (size_t i = 0; i < sol_catalog_mnm_count(p->cat); i++) {
-        const sol_mnm *m = sol_catalog_mnm_at(p->cat, i);
-        char signs[1024];
-        char *save = NULL;
-        if (strcmp(m->kind, "present") != 0)
-            continue;
-        snprintf(signs, sizeof signs, "%s", m->findings);
-        for (char *t = strtok_r(signs, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-            char *eq = strchr(t, '=');
-            if (eq)
-                *eq = '\0';
-            sol_notes_protect(p->notes, t);
-        }
-    }
+    if ((rc = protect_red_flags(p, d)))
+        goto cleanup;
     if ((rc = sol_engine_new(&p->engine, rules_dir, d)))
         goto cleanup;
     /* The model of the same rule files CLIPS just loaded, read once here so

@@ -312,6 +312,10 @@ static void start_set(row *r)
         return;
     } else {
         for (int c = 0; c < 256; c++) {
+            if (!bits[c / 8]) { /* a byte of the map at a time where it is empty */
+                c |= 7;
+                continue;
+            }
             if (!(bits[c / 8] & (1u << (c % 8))))
                 continue;
             if (c < 0xc0 && !ascii_word((unsigned char)c))
@@ -380,8 +384,10 @@ static int compile_row(row *r, const char *regex, const char *file, int line, so
     return SOL_OK;
 }
 
-static int parse_row(sol_notes *n, row *r, const sol_table_row *tr, const sol_vocab *vocab,
-                     const char *file, sol_diag *d)
+/* One row of the patterns file; dup: the first earlier row with its id, or
+ * SOL_NO_DUP. */
+static int parse_row(sol_notes *n, row *r, const sol_table_row *tr, size_t dup,
+                     const sol_vocab *vocab, const char *file, sol_diag *d)
 {
     const char *const *col = tr->col;
     int line = tr->line, rc;
@@ -401,10 +407,9 @@ static int parse_row(sol_notes *n, row *r, const sol_table_row *tr, const sol_vo
                             "id '%s' must be lower-case letters, digits, "
                             "'-' and '.'",
                             col[1]);
-    for (size_t i = 0; i + 1 < n->n; i++)
-        if (strcmp(n->rows[i].pub.id, col[1]) == 0)
-            return sol_diag_set(d, SOL_EPARSE, file, line, "id '%s' already used at line %d",
-                                col[1], n->rows[i].pub.line);
+    if (dup != SOL_NO_DUP)
+        return sol_diag_set(d, SOL_EPARSE, file, line, "id '%s' already used at line %d", col[1],
+                            n->rows[dup].pub.line);
     r->pub.id = col[1];
     r->pub.line = line;
     r->pub.kind = KINDS[k].kind;
@@ -486,6 +491,7 @@ int sol_notes_load_saved(sol_notes **out, const char *patterns_path, const sol_v
     sol_notes *n = NULL;
     int rc, err = 0, findings = 0;
     PCRE2_SIZE eoff;
+    size_t *dup = NULL;
 
     *out = NULL;
     if (!vocab)
@@ -502,11 +508,15 @@ int sol_notes_load_saved(sol_notes **out, const char *patterns_path, const sol_v
         rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, 0, "out of memory");
         goto cleanup;
     }
+    if (sol_table_first_dups(&dup, n->table, 1)) {
+        rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, 0, "out of memory");
+        goto cleanup;
+    }
     decode_saved(n, saved, len);
     for (size_t i = 0; i < n->cap; i++) {
         row *r = &n->rows[n->n++]; /* owned from here on, even if it fails */
 
-        rc = parse_row(n, r, sol_table_at(n->table, i), vocab, patterns_path, d);
+        rc = parse_row(n, r, sol_table_at(n->table, i), dup[i], vocab, patterns_path, d);
         if (rc != SOL_OK)
             goto cleanup;
         findings += r->pub.kind == SOL_NOTES_FINDING;
@@ -536,6 +546,7 @@ int sol_notes_load_saved(sol_notes **out, const char *patterns_path, const sol_v
     rc = SOL_OK;
 
 cleanup:
+    free(dup);
     sol_notes_free(n);
     return rc;
 }

@@ -73,6 +73,13 @@ int sol_push(void **arr, size_t *n, size_t size);
  * be NULL) is left alone. */
 void sol_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
+/* For each of names[0..n): the index of the first earlier equal name, or
+ * SOL_NO_DUP, into *out (malloc'd, the caller frees it); SOL_ENOMEM. One
+ * sort, for the duplicate checks of the knowledge tables, where comparing
+ * each name with every earlier one was thousands of strcmp per start. */
+#define SOL_NO_DUP ((size_t)-1)
+int sol_first_dups(size_t **out, const char *const *names, size_t n);
+
 /* A growing NUL-terminated string, the one string builder. Starts zeroed
  * (sol_buf b = {0}). An allocation that fails sets failed and keeps the text
  * so far (later appends do nothing), so a builder checks once at the end.

@@ -312,6 +312,20 @@ const sol_table_row *sol_table_at(const sol_table *t, size_t i)
 
 const char *sol_table_path(const sol_table *t) { return t ? t->path : NULL; }
 
+int sol_table_first_dups(size_t **out, const sol_table *t, int col)
+{
+    size_t n = sol_table_count(t);
+    const char **names = malloc((n ? n : 1) * sizeof *names);
+    *out = NULL;
+    if (!names)
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        names[i] = t->rows[i].col[col] ? t->rows[i].col[col] : "";
+    int rc = sol_first_dups(out, names, n);
+    free(names);
+    return rc;
+}
+
 size_t sol_table_parse_count(void)
 {
     size_t n;

@@ -336,6 +336,41 @@ void sol_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const 
         qsort(base, n, size, cmp);
 }
 
+typedef struct {
+    const char *name;
+    size_t i;
+} named_index;
+
+static int cmp_named_index(const void *x, const void *y)
+{
+    const named_index *a = x, *b = y;
+    int c = strcmp(a->name, b->name);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+int sol_first_dups(size_t **out, const char *const *names, size_t n)
+{
+    named_index *ix = malloc((n ? n : 1) * sizeof *ix);
+    *out = malloc((n ? n : 1) * sizeof **out);
+    if (!ix || !*out) {
+        free(ix);
+        free(*out);
+        *out = NULL;
+        return SOL_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        ix[i] = (named_index){names[i], i};
+    sol_sort(ix, n, sizeof *ix, cmp_named_index);
+    /* each name is now a run, its first occurrence first */
+    for (size_t g = 0, e; g < n; g = e) {
+        (*out)[ix[g].i] = SOL_NO_DUP;
+        for (e = g + 1; e < n && strcmp(ix[e].name, ix[g].name) == 0; e++)
+            (*out)[ix[e].i] = ix[g].i;
+    }
+    free(ix);
+    return SOL_OK;
+}
+
 int sol_grow(void **arr, size_t *cap, size_t need, size_t size)
 {
     size_t n;

@@ -311,7 +311,7 @@ static int load_units(sol_vocab *v, const char *vpath, sol_diag *d)
 int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
 {
     sol_vocab *v = calloc(1, sizeof *v);
-    size_t n;
+    size_t n, *dup = NULL;
     int rc;
 
     *out = NULL;
@@ -330,19 +330,22 @@ int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
         goto cleanup;
     }
     v->cap = n;
+    if ((rc = sol_table_first_dups(&dup, v->table, 0))) {
+        rc = sol_diag_set(d, rc, path, 0, "out of memory");
+        goto cleanup;
+    }
     for (size_t i = 0; i < n; i++) {
         const sol_table_row *r = sol_table_at(v->table, i);
         vocab_entry *e = &v->e[v->n++]; /* owned from here on, even if it fails */
 
         if ((rc = parse_entry(e, r->col, path, r->line, d)))
             goto cleanup;
-        for (size_t k = 0; k + 1 < v->n; k++)
-            if (strcmp(v->e[k].t.name, e->t.name) == 0) {
-                rc = sol_diag_set(d, SOL_EPARSE, path, r->line,
-                                  "finding '%s' already defined at line %d", e->t.name,
-                                  v->e[k].t.line);
-                goto cleanup;
-            }
+        if (dup[i] != SOL_NO_DUP) {
+            rc = sol_diag_set(d, SOL_EPARSE, path, r->line,
+                              "finding '%s' already defined at line %d", e->t.name,
+                              v->e[dup[i]].t.line);
+            goto cleanup;
+        }
     }
     v->by_name = malloc(v->n * sizeof *v->by_name);
     if (!v->by_name) {
@@ -360,6 +363,7 @@ int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
     rc = SOL_OK;
 
 cleanup:
+    free(dup);
     sol_vocab_free(v);
     return rc;
 }

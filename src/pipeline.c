@@ -122,6 +122,7 @@ static int add_knowledge(sol_pipeline *p, const sol_kb_rows *rows, sol_diag *d)
         if ((rc = sol_engine_add_knowledge(p->engine, "strength-cf", sv, 2, d)))
             return rc;
     }
+    int states = sol_engine_has_template(p->engine, "state");
     for (size_t i = 0; i < sol_catalog_contraindication_count(p->cat); i++) {
         const sol_contraindication *x = sol_catalog_contraindication_at(p->cat, i);
         sol_slotval sv[2] = {{"recommendation", sym(x->recommendation)}, {"by", sym(x->by)}};
@@ -129,8 +130,7 @@ static int add_knowledge(sol_pipeline *p, const sol_kb_rows *rows, sol_diag *d)
          * the allowed symbols of the rules' state template, their one list
          * (a rule set without that template derives no state: nothing to
          * check, and such a row can never block). */
-        if (!sol_catalog_condition(p->cat, x->by) &&
-            sol_engine_has_template(p->engine, "state") &&
+        if (!sol_catalog_condition(p->cat, x->by) && states &&
             !sol_engine_slot_allows(p->engine, "state", "name", x->by)) {
             char path[4096];
             snprintf(path, sizeof path, "%s/contraindications.tsv", p->knowledge_dir);

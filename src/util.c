@@ -481,7 +481,9 @@ void sol_buf_free(sol_buf *b)
 static void format_uid(char *out, size_t len, const char *id, size_t before, size_t total)
 {
     size_t idn = strlen(id);
-    if (total <= 1)
+    if (total <= 1 && idn < len) /* most rules: the id alone, copied (every start) */
+        memcpy(out, id, idn + 1);
+    else if (total <= 1)
         snprintf(out, len, "%s", id);
     else if (before >= 26)
         snprintf(out, len, "%s.%zu", id, before + 1);

@@ -595,20 +595,25 @@ static void word_starts(const char *text, size_t s, size_t e, uint64_t set[4])
  * is not run. */
 /* The leftmost match of row rw in [off, e) that starts where the guard
  * holds, which is the one the regex with the guard in front would find;
- * the result as pcre2_match's, the match in md. JIT rows with an anchored
- * variant try only the places a match can start (cand, ascending). */
+ * the result as pcre2_match's, the match in md. A row whose matches start
+ * only words (word_start) is tried anchored at the places a match can
+ * start (cand, ascending) and nowhere else: searching, PCRE2 tries every
+ * character of the sentence (its start-set skip does not apply to these
+ * caseless Unicode patterns). JIT code needs the anchored variant compiled
+ * (sol_notes_use_jit); the interpreter takes PCRE2_ANCHORED per match. */
 static int next_match(const sol_notes *n, const row *rw, const char *text, size_t e, size_t off,
                       const uint32_t *cand, size_t ncand, pcre2_match_data *md,
                       pcre2_match_data *gmd)
 {
     int rc;
-    if (rw->anchored && n->jit) {
+    const pcre2_code *at = n->jit ? rw->anchored : rw->word_start ? rw->code : NULL;
+    uint32_t opts = PCRE2_NO_UTF_CHECK | (n->jit ? 0 : PCRE2_ANCHORED);
+    if (at) {
         for (size_t i = 0; i < ncand; i++) {
             unsigned char c = (unsigned char)text[cand[i]];
             if (cand[i] < off || !(rw->first[c >> 6] & (1ull << (c & 63))))
                 continue;
-            rc = pcre2_match(rw->anchored, (PCRE2_SPTR)text, e, cand[i], PCRE2_NO_UTF_CHECK, md,
-                             n->mctx);
+            rc = pcre2_match(at, (PCRE2_SPTR)text, e, cand[i], opts, md, n->mctx);
             if (rc == PCRE2_ERROR_NOMATCH)
                 continue;
             if (rc < 0 || pcre2_match(n->lead_guard, (PCRE2_SPTR)text, e, cand[i],
@@ -973,7 +978,7 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits, const so
                    const char *text, size_t len, const char *path, int line, sol_diag *d)
 {
     pcre2_match_data *md = NULL, *gmd = NULL;
-    uint32_t *cand = NULL; /* JIT mode: places a match can start */
+    uint32_t *cand = NULL; /* places a match can start */
     sol_sentences sent = {0};
     hits_vec hv = {0};
     mention_vec mv = {0};
@@ -1004,9 +1009,8 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits, const so
     }
     md = pcre2_match_data_create(n->max_captures + 1, NULL);
     gmd = pcre2_match_data_create(1, NULL);
-    if (n->jit)
-        cand = malloc(len * sizeof *cand); /* len <= SOL_NOTES_MAX_BYTES */
-    if (!md || !gmd || (n->jit && !cand) || sol_sentences_split(&sent, text, len) != SOL_OK) {
+    cand = malloc(len * sizeof *cand); /* len <= SOL_NOTES_MAX_BYTES */
+    if (!md || !gmd || !cand || sol_sentences_split(&sent, text, len) != SOL_OK) {
         rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
         goto cleanup;
     }

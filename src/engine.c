@@ -497,8 +497,8 @@ static int collect_rules(sol_engine *e)
 
 /* ---- binary rule image (bsave/bload) ---- */
 
-/* An FNV-1a-style hash over every rule file's name and bytes (eight bytes a
- * step), in load order: the image is
+/* A hash over every rule file's name and bytes (sol_hash_bytes), in load
+ * order: the image is
  * current only when this equals the sum saved beside it. 0 when a file
  * cannot be read. */
 static unsigned long long rules_sum(const glob_t *gl)
@@ -512,21 +512,8 @@ static unsigned long long rules_sum(const glob_t *gl)
             if (!*c)
                 break;
         }
-        FILE *f = fopen(gl->gl_pathv[i], "rb");
-        if (!f)
+        if (!(h = sol_hash_file(h, gl->gl_pathv[i])))
             return 0;
-        unsigned long long buf[1024];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-            size_t k = 0;
-            for (; k + 8 <= n; k += 8) {
-                h = (h ^ buf[k / 8]) * 1099511628211ULL;
-                h ^= h >> 29;
-            }
-            for (; k < n; k++)
-                h = (h ^ ((unsigned char *)buf)[k]) * 1099511628211ULL;
-        }
-        fclose(f);
         h = (h ^ 0xff) * 1099511628211ULL;
     }
     return h;

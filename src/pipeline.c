@@ -293,23 +293,6 @@ static int add_doc_knowledge(sol_pipeline *p, sol_diag *d)
 static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *knowledge_dir,
                         int use_saved, sol_diag *d);
 
-/* h with n bytes at b mixed in, eight bytes a step: this runs on every
- * start-up. */
-static uint64_t hash_bytes(uint64_t h, const void *b, size_t n)
-{
-    const unsigned char *c = b;
-    size_t k = 0;
-    for (; k + 8 <= n; k += 8) {
-        uint64_t w;
-        memcpy(&w, c + k, 8);
-        h = (h ^ w) * 1099511628211ULL;
-        h ^= h >> 29;
-    }
-    for (; k < n; k++)
-        h = (h ^ c[k]) * 1099511628211ULL;
-    return h;
-}
-
 static uint64_t sum_files(uint64_t h, const char *pattern)
 {
     glob_t gl;
@@ -320,16 +303,8 @@ static uint64_t sum_files(uint64_t h, const char *pattern)
         base = base ? base + 1 : gl.gl_pathv[i];
         for (const char *c = base; *c; c++)
             h = (h ^ (unsigned char)*c) * 1099511628211ULL;
-        FILE *f = fopen(gl.gl_pathv[i], "rb");
-        if (!f) {
-            h = 0;
+        if (!(h = sol_hash_file(h, gl.gl_pathv[i])))
             break;
-        }
-        unsigned char buf[8192];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-            h = hash_bytes(h, buf, n);
-        fclose(f);
         h = (h ^ 0xff) * 1099511628211ULL;
     }
     globfree(&gl);
@@ -380,7 +355,7 @@ static int load_notes(sol_pipeline *p, const char *patterns, sol_diag *d)
             skip = (size_t)(nl + 1 - bytes);
         }
         if (!nl || *end || sum != p->sum || n != len - skip ||
-            h != hash_bytes(p->sum, bytes + skip, len - skip))
+            h != sol_hash_bytes(p->sum, bytes + skip, len - skip))
             skip = len = 0;
     }
     int rc = sol_notes_load_saved(&p->notes, patterns, p->vocab, len ? bytes + skip : NULL,
@@ -492,7 +467,7 @@ int sol_pipeline_save_reads(const char *rules_dir, const char *knowledge_dir, so
         uint64_t sum = saved_sum(rules_dir, knowledge_dir);
         ok = f &&
              fprintf(f, "%016llx %zu %016llx\n", (unsigned long long)sum, len,
-                     (unsigned long long)hash_bytes(sum, bytes, len)) > 0 &&
+                     (unsigned long long)sol_hash_bytes(sum, bytes, len)) > 0 &&
              fwrite(bytes, 1, len, f) == len;
         if (f && fclose(f) != 0)
             ok = 0;

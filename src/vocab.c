@@ -295,14 +295,23 @@ static int load_units(sol_vocab *v, const char *vpath, sol_diag *d)
         v->written[i] = (char *)rows[i].f.written;
     }
     v->nforms = nrows;
+    /* each term's forms: the run of its unit in the sorted rows, found by
+     * a binary search */
     for (size_t i = 0; i < v->n; i++) {
         sol_term *t = &v->e[i].t;
-        for (size_t k = 0; k < nrows; k++)
-            if (strcmp(rows[k].unit, t->unit) == 0) {
-                if (!t->nforms)
-                    t->forms = &v->forms[k];
-                t->nforms++;
-            }
+        size_t lo = 0, hi = nrows;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(rows[mid].unit, t->unit) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < nrows && strcmp(rows[k].unit, t->unit) == 0; k++) {
+            if (!t->nforms)
+                t->forms = &v->forms[k];
+            t->nforms++;
+        }
     }
     free(rows);
     return SOL_OK;

@@ -33,7 +33,8 @@ struct sol_pipeline {
     sol_catalog *cat;
     sol_notes *notes;
     sol_engine *engine;
-    sol_ruledoc *docs;
+    sol_ruledoc *docs;    /* in definition order */
+    sol_ruledoc *by_name; /* the same, sorted by name, for the reports */
     size_t ndocs;
 };
 
@@ -281,6 +282,23 @@ static int add_doc_knowledge(sol_pipeline *p, sol_diag *d)
         rc = assign_uids(p, v, d);
     free(v);
     return rc;
+}
+
+static int cmp_ruledoc(const void *x, const void *y)
+{
+    return strcmp(((const sol_ruledoc *)x)->name, ((const sol_ruledoc *)y)->name);
+}
+
+/* p->by_name: the rules (sharing their strings with p->docs) by name. */
+static int sort_docs(sol_pipeline *p, sol_diag *d)
+{
+    p->by_name = malloc((p->ndocs ? p->ndocs : 1) * sizeof *p->by_name);
+    if (!p->by_name)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    if (p->ndocs)
+        memcpy(p->by_name, p->docs, p->ndocs * sizeof *p->by_name);
+    sol_sort(p->by_name, p->ndocs, sizeof *p->by_name, cmp_ruledoc);
+    return SOL_OK;
 }
 
 /* ---- the reads file: what assess needs from the rule model, saved ----
@@ -576,7 +594,7 @@ static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *k
         p->docs[i].name = ri->name;
         p->docs[i].doc = ri->doc;
     }
-    if ((rc = add_doc_knowledge(p, d)))
+    if ((rc = add_doc_knowledge(p, d)) || (rc = sort_docs(p, d)))
         goto cleanup;
     *out = p;
     p = NULL;
@@ -601,6 +619,7 @@ void sol_pipeline_free(sol_pipeline *p)
     free((void *)p->tables);
     sol_kb_free(p->kb);
     free(p->docs);
+    free(p->by_name);
     free(p->saved);
     free(p->rules_dir);
     free(p->knowledge_dir);
@@ -771,7 +790,7 @@ int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file
     if ((rc = sol_engine_run(p->engine, a->findings, &a->graph, d)))
         goto cleanup;
     if ((rc = sol_report_build(&a->report, record_id, file, a->findings, a->graph, p->cat,
-                               p->vocab, p->docs, p->ndocs, d)))
+                               p->vocab, p->by_name, p->ndocs, d)))
         goto cleanup;
     /* Which findings some rule reads, so the report can list the recorded
      * ones no rule uses. */

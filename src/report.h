@@ -143,7 +143,8 @@ void sol_nb_item_clear(sol_nb_item *it);
 
 typedef struct sol_report sol_report;
 
-/* rules: rule names and doc strings (from the engine), n of them. */
+/* rules: rule names and doc strings (from the engine), n of them, sorted
+ * by name (strcmp): the report finds each fired rule's by binary search. */
 typedef struct {
     const char *name;
     const char *doc;

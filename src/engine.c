@@ -21,6 +21,7 @@
 typedef struct {
     const char *tmpl;
     void *deftemplate; /* cached on first assert (constructs outlive resets) */
+    uint32_t multi;    /* its multislots, once known (slot_multi) */
     sol_slotval *slots;
     size_t n;
 } kfact;
@@ -36,10 +37,11 @@ struct sol_engine {
     /* state of the run in progress */
     sol_graph *graph;
     const sol_findings *findings;
-    long long last_index; /* highest fact index already in the graph */
-    long current_firing;  /* firing being executed, -1 before the first */
-    int provenance;       /* 0 off, 1 before-run hook only, 2 hook + fact snapshots */
-    void *finding_tmpl;   /* MAIN::finding, looked up once */
+    long long last_index;   /* highest fact index already in the graph */
+    long current_firing;    /* firing being executed, -1 before the first */
+    int provenance;         /* 0 off, 1 before-run hook only, 2 hook + fact snapshots */
+    void *finding_tmpl;     /* MAIN::finding, looked up once */
+    uint32_t finding_multi; /* its multislots (slot_multi) */
     void *belief_tmpl, *evidence_tmpl; /* read by trials, looked up once */
     int oom;                           /* an allocation failed inside a hook */
     int from_image;                    /* 1: rules came from the binary image */
@@ -819,6 +821,7 @@ int sol_engine_add_knowledge(sol_engine *e, const char *tmpl, const sol_slotval 
     kfact *k = &e->kfacts[e->nkfacts++];
     k->tmpl = put_str(&at, tmpl);
     k->deftemplate = NULL;
+    k->multi = 0;
     k->slots = sv;
     k->n = n;
     for (size_t i = 0; i < n; i++) {
@@ -864,10 +867,10 @@ static int put_multi(void *env, void *fact, const char *slot, const char *words)
     return EnvPutFactSlot(env, fact, slot, &dobj) ? 1 : 0;
 }
 
-static int put_slot(void *env, void *tmpl, void *fact, const char *slot, const sol_value *v)
+static int put_slot(void *env, void *fact, const char *slot, int multi, const sol_value *v)
 {
     DATA_OBJECT dobj;
-    if (v->kind == SOL_VAL_SYMBOL && EnvDeftemplateSlotMultiP(env, tmpl, slot))
+    if (v->kind == SOL_VAL_SYMBOL && multi)
         return put_multi(env, fact, slot, v->sym);
     switch (v->kind) {
     case SOL_VAL_SYMBOL:
@@ -903,8 +906,27 @@ static void *find_template(sol_engine *e, const char *tmpl_name, void **cache, s
 
 /* Build and assert one fact of template tmpl (named tmpl_name); returns
  * the CLIPS fact or NULL. */
+/* Which of the n slots of tmpl are multislots, as a mask in *multi, asked
+ * of CLIPS (a lookup by name per slot) only while *multi is not yet
+ * MULTI_KNOWN: the same template's facts share the mask. */
+#define MULTI_KNOWN (1u << 31)
+static int slot_multi(void *env, void *tmpl, const sol_slotval *slots, size_t n, size_t i,
+                      uint32_t *multi)
+{
+    if (n >= 31) /* too many slots for the mask: ask each time */
+        return EnvDeftemplateSlotMultiP(env, tmpl, slots[i].slot) != 0;
+    if (!(*multi & MULTI_KNOWN)) {
+        uint32_t m = MULTI_KNOWN;
+        for (size_t k = 0; k < n; k++)
+            if (EnvDeftemplateSlotMultiP(env, tmpl, slots[k].slot))
+                m |= 1u << k;
+        *multi = m;
+    }
+    return (*multi >> i) & 1u;
+}
+
 static void *assert_fact(sol_engine *e, void *tmpl, const char *tmpl_name,
-                         const sol_slotval *slots, size_t n, sol_diag *d)
+                         const sol_slotval *slots, size_t n, uint32_t *multi, sol_diag *d)
 {
     if (!tmpl)
         return NULL;
@@ -914,7 +936,9 @@ static void *assert_fact(sol_engine *e, void *tmpl, const char *tmpl_name,
         return NULL;
     }
     for (size_t i = 0; i < n; i++) {
-        if (!put_slot(e->env, tmpl, fact, slots[i].slot, &slots[i].value)) {
+        int m = slots[i].value.kind == SOL_VAL_SYMBOL &&
+                slot_multi(e->env, tmpl, slots, n, i, multi);
+        if (!put_slot(e->env, fact, slots[i].slot, m, &slots[i].value)) {
             char buf[64];
             sol_diag_set(d, SOL_EENGINE, "", 0, "template '%s' refused slot '%s' = %s", tmpl_name,
                          slots[i].slot, sol_value_text(&slots[i].value, buf, sizeof buf));
@@ -931,6 +955,17 @@ static void *assert_fact(sol_engine *e, void *tmpl, const char *tmpl_name,
         return NULL;
     }
     return asserted;
+}
+
+/* 1 when a and b are facts of one template with the same slots, in order. */
+static int same_slots(const kfact *a, const kfact *b)
+{
+    if (!a->deftemplate || a->deftemplate != b->deftemplate || a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->slots[i].slot, b->slots[i].slot) != 0)
+            return 0;
+    return 1;
 }
 
 /* Retract the facts of the last record (everything newer than the
@@ -973,8 +1008,10 @@ static int prepare(sol_engine *e, sol_diag *d)
         /* the knowledge comes grouped by template: one lookup per group */
         if (!k->deftemplate && i && strcmp(k[-1].tmpl, k->tmpl) == 0)
             k->deftemplate = k[-1].deftemplate;
+        if (!k->multi && i && same_slots(k, &k[-1]))
+            k->multi = k[-1].multi;
         if (!assert_fact(e, find_template(e, k->tmpl, &k->deftemplate, d), k->tmpl, k->slots,
-                         k->n, d))
+                         k->n, &k->multi, d))
             return SOL_EENGINE;
     }
     /* CLIPS 6.30 internals: FactData(env)->LastFact and FactList, struct
@@ -1003,7 +1040,7 @@ static int assert_inputs(sol_engine *e, const sol_findings *f, sol_diag *d)
         sv[1].slot = "value";
         sv[1].value = it->value;
         void *fact = assert_fact(e, find_template(e, "finding", &e->finding_tmpl, d), "finding",
-                                 sv, 2, d);
+                                 sv, 2, &e->finding_multi, d);
         if (!fact) {
             d->line = it->line;
             return SOL_EENGINE;

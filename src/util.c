@@ -527,15 +527,23 @@ void sol_buf_free(sol_buf *b)
 static void format_uid(char *out, size_t len, const char *id, size_t before, size_t total)
 {
     size_t idn = strlen(id);
-    if (total <= 1 && idn < len) /* most rules: the id alone, copied (every start) */
-        memcpy(out, id, idn + 1);
-    else if (total <= 1)
-        snprintf(out, len, "%s", id);
-    else if (before >= 26)
+    int dash = !(idn && isdigit((unsigned char)id[idn - 1]));
+    /* the id, then "-a"/"a" for a family member: copied, not formatted
+     * (every start names every rule) */
+    if (total > 1 && before >= 26)
         snprintf(out, len, "%s.%zu", id, before + 1);
-    else
-        snprintf(out, len, "%s%s%c", id, idn && isdigit((unsigned char)id[idn - 1]) ? "" : "-",
-                 (int)('a' + before));
+    else if (idn + 3 > len) /* cut short, as snprintf cuts */
+        snprintf(out, len, "%s%s%c", id, total > 1 && dash ? "-" : "",
+                 total > 1 ? (int)('a' + before) : 0);
+    else {
+        memcpy(out, id, idn);
+        if (total > 1) {
+            if (dash)
+                out[idn++] = '-';
+            out[idn++] = (char)('a' + before);
+        }
+        out[idn] = '\0';
+    }
 }
 
 void sol_rule_uid(char *out, size_t len, const char *const *fam, size_t n, size_t i)

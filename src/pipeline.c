@@ -38,6 +38,17 @@ struct sol_pipeline {
     size_t ndocs;
 };
 
+/* src into dst (len bytes), cut short like snprintf's "%s": the start-up
+ * copies of every rule's and row's words. */
+static void copy_str(char *dst, size_t len, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= len)
+        n = len - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 static sol_value sym(const char *s)
 {
     sol_value v = {SOL_VAL_SYMBOL, (char *)s, 0, 0};
@@ -98,7 +109,7 @@ static int add_knowledge(sol_pipeline *p, const sol_kb_rows *rows, sol_diag *d)
         if (!t->screen || strcmp(t->screen, "-") == 0)
             continue;
         char screens[64];
-        snprintf(screens, sizeof screens, "%s", t->screen);
+        copy_str(screens, sizeof screens, t->screen);
         char *save = NULL; /* strtok_r: pipelines are built on server threads */
         for (char *s = strtok_r(screens, ",", &save); s; s = strtok_r(NULL, ",", &save)) {
             sol_slotval sv[2] = {{"name", sym(t->name)}, {"screen", sym(s)}};
@@ -155,7 +166,7 @@ static int opinion_only(const sol_catalog *cat, const char *list)
     char buf[256], *save = NULL;
     int n = 0;
 
-    snprintf(buf, sizeof buf, "%s", list);
+    copy_str(buf, sizeof buf, list);
     for (char *s = strtok_r(buf, ",", &save); s; s = strtok_r(NULL, ",", &save)) {
         while (*s == ' ')
             s++;
@@ -220,8 +231,8 @@ static int add_opinion_rules(sol_pipeline *p, voter *v, sol_diag *d)
     for (size_t i = 0; i < nsets; i++) {
         const sol_sign_set *x = sol_catalog_sign_set_at(p->cat, i);
         voter *s = &v[p->ndocs + i];
-        snprintf(s->id, sizeof s->id, "%s", x->rule);
-        snprintf(s->src, sizeof s->src, "%s", x->sources);
+        copy_str(s->id, sizeof s->id, x->rule);
+        copy_str(s->src, sizeof s->src, x->sources);
         s->ok = 1;
     }
     for (size_t i = 0; i < ntot; i++)

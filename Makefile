@@ -82,13 +82,13 @@ check: deps
 
 # Sanitizer builds live in their own build directories.
 asan:
-	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' LDFLAGS='-fsanitize=address,undefined' test
+	@SOLEUS_FREE_AT_EXIT=1 $(MAKE) --no-print-directory BUILD=build-asan CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' LDFLAGS='-fsanitize=address,undefined' test
 
 ubsan:
 	@$(MAKE) --no-print-directory BUILD=build-ubsan CFLAGS='-O1 -g -fsanitize=undefined -fno-sanitize-recover=all' LDFLAGS='-fsanitize=undefined' test
 
 leakcheck: $(BIN) $(UNIT_BINS) $(BUILD)/bench-bounds
-	@SOLEUS_DIFF_STRIDE=30 SOLEUS=$(BIN) BUILD=$(BUILD) SOLEUS_WRAP='valgrind -q --error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp --leak-check=full --errors-for-leak-kinds=definite' sh tests/run.sh
+	@SOLEUS_FREE_AT_EXIT=1 SOLEUS_DIFF_STRIDE=30 SOLEUS=$(BIN) BUILD=$(BUILD) SOLEUS_WRAP='valgrind -q --error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp --leak-check=full --errors-for-leak-kinds=definite' sh tests/run.sh
 
 # The knowledge base (soleus lint), then the C (cppcheck). System headers
 # are not given to cppcheck (missingIncludeSystem): it checks our code, and

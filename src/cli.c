@@ -57,6 +57,17 @@ int sol_cli_finish(int status)
     return status;
 }
 
+void sol_cli_pipeline_done(sol_pipeline *p)
+{
+    static sol_pipeline *kept; /* one-shot commands open one pipeline */
+    const char *f = getenv("SOLEUS_FREE_AT_EXIT");
+    if (kept || (f && strcmp(f, "1") == 0)) {
+        sol_pipeline_free(p);
+        return;
+    }
+    kept = p;
+}
+
 int sol_cli_case_open(sol_cli_case *c, const char *rules_dir, const char *knowledge_dir,
                       const char *file, const char *concl, sol_diag *d)
 {
@@ -82,7 +93,7 @@ void sol_cli_case_close(sol_cli_case *c)
     sol_assessment_free(c->a);
     sol_findings_free(c->f);
     free(c->id);
-    sol_pipeline_free(c->p);
+    sol_cli_pipeline_done(c->p);
     memset(c, 0, sizeof *c);
 }
 

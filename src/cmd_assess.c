@@ -112,7 +112,7 @@ int sol_cmd_assess(const sol_paths *paths, int argc, char **argv)
             status = st;
     }
     sol_runner_free(x.runner);
-    sol_pipeline_free(x.p);
+    sol_cli_pipeline_done(x.p);
     sol_cli_opts_free(&o);
     return status;
 }

@@ -62,7 +62,7 @@ int sol_cmd_check(const sol_paths *p, int argc, char **argv)
         }
         for (size_t i = 0; i < o.nargs; i++)
             status = worse(status, check_fhir(pl, o.args[i]));
-        sol_pipeline_free(pl);
+        sol_cli_pipeline_done(pl);
         sol_cli_opts_free(&o);
         return status;
     }

@@ -113,7 +113,7 @@ cleanup:
         }
     }
     sol_coverage_free(cov);
-    sol_pipeline_free(p);
+    sol_cli_pipeline_done(p);
     sol_cli_opts_free(&o);
     return status;
 }

@@ -57,7 +57,7 @@ int sol_cmd_rules(const sol_paths *p, int argc, char **argv)
         rc = sol_diag_set(&d, SOL_EWRITE, "", 0, "cannot write the output");
     if (rc != SOL_OK)
         sol_cli_print_diag(&d);
-    sol_pipeline_free(pl);
+    sol_cli_pipeline_done(pl);
     sol_cli_opts_free(&o);
     return sol_cli_exit_status(rc);
 }

@@ -66,7 +66,7 @@ cleanup:
         sol_change_clear(&ch[i]);
     free(ch);
     free(id);
-    sol_pipeline_free(p);
+    sol_cli_pipeline_done(p);
     sol_cli_opts_free(&o);
     return sol_cli_exit_status(rc);
 }

@@ -15,9 +15,13 @@
 #define ROUTER_NAME "soleus-capture"
 #define MSG_CAP 8192
 
+/* A knowledge fact kept for the asserts after each reset: its slots array
+ * and every string it points to (template, slot names, symbols) are one
+ * allocation, slots. */
 typedef struct {
-    char *tmpl;
+    const char *tmpl;
     void *deftemplate; /* cached on first assert (constructs outlive resets) */
+    uint32_t multi;    /* its multislots, once known (slot_multi) */
     sol_slotval *slots;
     size_t n;
 } kfact;
@@ -29,17 +33,19 @@ struct sol_engine {
     sol_rule_info *rules;
     size_t nrules;
     kfact *kfacts;
-    size_t nkfacts;
+    size_t nkfacts, kfcap;
     /* state of the run in progress */
     sol_graph *graph;
     const sol_findings *findings;
-    long long last_index; /* highest fact index already in the graph */
-    long current_firing;  /* firing being executed, -1 before the first */
-    int provenance;       /* 0 off, 1 before-run hook only, 2 hook + fact snapshots */
-    void *finding_tmpl;   /* MAIN::finding, looked up once */
+    long long last_index;   /* highest fact index already in the graph */
+    long current_firing;    /* firing being executed, -1 before the first */
+    int provenance;         /* 0 off, 1 before-run hook only, 2 hook + fact snapshots */
+    void *finding_tmpl;     /* MAIN::finding, looked up once */
+    uint32_t finding_multi; /* its multislots (slot_multi) */
     void *belief_tmpl, *evidence_tmpl; /* read by trials, looked up once */
     int oom;                           /* an allocation failed inside a hook */
     int from_image;                    /* 1: rules came from the binary image */
+    char *docbuf; /* from an image: the text beside it, which the docs point into */
     /* Knowledge facts stay asserted between runs: after a run only the
      * record's facts (index above kmark) are retracted and the rules
      * refreshed, instead of a reset and 68 knowledge asserts. */
@@ -436,6 +442,19 @@ static char *doc_from_ppform(const char *pp)
     return out;
 }
 
+/* "MODULE::name", malloc'd. */
+static char *qualified_name(const char *module, const char *name)
+{
+    size_t lm = strlen(module), ln = strlen(name);
+    char *out = malloc(lm + ln + 3);
+    if (out) {
+        memcpy(out, module, lm);
+        memcpy(out + lm, "::", 2);
+        memcpy(out + lm + 2, name, ln + 1);
+    }
+    return out;
+}
+
 static int collect_rules(sol_engine *e)
 {
     void *env = e->env;
@@ -445,20 +464,19 @@ static int collect_rules(sol_engine *e)
         for (void *r = EnvGetNextDefrule(env, NULL); r; r = EnvGetNextDefrule(env, r)) {
             if (sol_grow((void **)&e->rules, &cap, e->nrules + 1, sizeof *e->rules))
                 return SOL_ENOMEM;
-            char name[512];
-            snprintf(name, sizeof name, "%s::%s", EnvGetDefmoduleName(env, m),
-                     EnvGetDefruleName(env, r));
             void **np = realloc(e->ruleptrs, (e->nrules + 1) * sizeof *np);
             if (!np)
                 return SOL_ENOMEM;
             e->ruleptrs = np;
             e->ruleptrs[e->nrules] = r;
             sol_rule_info *ri = &e->rules[e->nrules];
-            ri->name = sol_strdup(name);
-            ri->doc = doc_from_ppform(EnvGetDefrulePPForm(env, r));
+            ri->name = qualified_name(EnvGetDefmoduleName(env, m), EnvGetDefruleName(env, r));
+            /* an image has no pretty-print forms: its docs are read beside it */
+            ri->doc = e->from_image ? "" : doc_from_ppform(EnvGetDefrulePPForm(env, r));
             if (!ri->name || !ri->doc) {
                 free((char *)ri->name);
-                free((char *)ri->doc);
+                if (!e->from_image)
+                    free((char *)ri->doc);
                 return SOL_ENOMEM;
             }
             e->nrules++;
@@ -486,8 +504,8 @@ static int collect_rules(sol_engine *e)
 
 /* ---- binary rule image (bsave/bload) ---- */
 
-/* An FNV-1a-style hash over every rule file's name and bytes (eight bytes a
- * step), in load order: the image is
+/* A hash over every rule file's name and bytes (sol_hash_bytes), in load
+ * order: the image is
  * current only when this equals the sum saved beside it. 0 when a file
  * cannot be read. */
 static unsigned long long rules_sum(const glob_t *gl)
@@ -501,21 +519,8 @@ static unsigned long long rules_sum(const glob_t *gl)
             if (!*c)
                 break;
         }
-        FILE *f = fopen(gl->gl_pathv[i], "rb");
-        if (!f)
+        if (!(h = sol_hash_file(h, gl->gl_pathv[i])))
             return 0;
-        unsigned long long buf[1024];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-            size_t k = 0;
-            for (; k + 8 <= n; k += 8) {
-                h = (h ^ buf[k / 8]) * 1099511628211ULL;
-                h ^= h >> 29;
-            }
-            for (; k < n; k++)
-                h = (h ^ ((unsigned char *)buf)[k]) * 1099511628211ULL;
-        }
-        fclose(f);
         h = (h ^ 0xff) * 1099511628211ULL;
     }
     return h;
@@ -556,18 +561,18 @@ static void unescape(char *t)
 }
 
 /* The doc strings an image drops, saved after the sum as "name<TAB>doc"
- * lines in rule order. SOL_OK when every rule got its doc. */
+ * lines in rule order, kept in e->docbuf, which the rules' docs point into.
+ * SOL_OK when every rule got its doc. */
 static int read_image_docs(sol_engine *e, const char *rules_dir)
 {
     char img[1024], sum[1024];
     image_paths(rules_dir, img, sum, sizeof img);
-    char *text = NULL;
     size_t len = 0;
-    int rc = sol_read_file(&text, &len, sum, 1u << 24, NULL);
+    int rc = sol_read_file(&e->docbuf, &len, sum, 1u << 24, NULL);
     if (rc != SOL_OK)
         return rc;
-    size_t got = 0, at = 0;          /* the lines are in rule order: look from the last */
-    char *line = strchr(text, '\n'); /* past the sum */
+    size_t got = 0, at = 0;               /* the lines are in rule order: look from the last */
+    char *line = strchr(e->docbuf, '\n'); /* past the sum */
     while (line && *++line) {
         char *end = strchr(line, '\n');
         if (end)
@@ -575,27 +580,23 @@ static int read_image_docs(sol_engine *e, const char *rules_dir)
         char *tab = strchr(line, '\t');
         if (tab) {
             *tab = '\0';
-            unescape(line);
-            unescape(tab + 1);
+            /* few names or docs hold an escape */
+            if (strchr(line, '\\'))
+                unescape(line);
+            if (strchr(tab + 1, '\\'))
+                unescape(tab + 1);
             for (size_t j = 0; j < e->nrules; j++) {
                 size_t i = (at + j) % e->nrules;
                 if (strcmp(e->rules[i].name, line) != 0)
                     continue;
                 at = i + 1;
-                char *doc = sol_strdup(tab + 1);
-                if (!doc) {
-                    free(text);
-                    return SOL_ENOMEM;
-                }
-                free((char *)e->rules[i].doc);
-                e->rules[i].doc = doc;
+                e->rules[i].doc = tab + 1;
                 got++;
                 break;
             }
         }
         line = end;
     }
-    free(text);
     return got == e->nrules ? SOL_OK : SOL_EPARSE;
 }
 
@@ -750,8 +751,10 @@ void sol_engine_free(sol_engine *e)
         DestroyEnvironment(e->env);
     for (size_t i = 0; i < e->nrules; i++) {
         free((char *)e->rules[i].name);
-        free((char *)e->rules[i].doc);
+        if (!e->from_image) /* else they point into docbuf */
+            free((char *)e->rules[i].doc);
     }
+    free(e->docbuf);
     free(e->rules);
     free(e->ruleptrs);
     free(e->rule_at);
@@ -762,14 +765,8 @@ void sol_engine_free(sol_engine *e)
         free(e->tslots[i].lens);
     }
     free(e->tslots);
-    for (size_t i = 0; i < e->nkfacts; i++) {
-        free(e->kfacts[i].tmpl);
-        for (size_t j = 0; j < e->kfacts[i].n; j++) {
-            free((char *)e->kfacts[i].slots[j].slot);
-            sol_value_clear(&e->kfacts[i].slots[j].value);
-        }
+    for (size_t i = 0; i < e->nkfacts; i++)
         free(e->kfacts[i].slots);
-    }
     free(e->kfacts);
     free(e);
 }
@@ -803,30 +800,44 @@ int sol_engine_slot_allows(const sol_engine *e, const char *tmpl, const char *sl
     return 0;
 }
 
+/* s copied to *at, which moves past it. */
+static const char *put_str(char **at, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *out = memcpy(*at, s, n);
+    *at += n;
+    return out;
+}
+
 int sol_engine_add_knowledge(sol_engine *e, const char *tmpl, const sol_slotval *slots, size_t n,
                              sol_diag *d)
 {
-    kfact *nk = realloc(e->kfacts, (e->nkfacts + 1) * sizeof *nk);
-    if (!nk)
+    /* One allocation per fact (slots, then the strings): a pipeline keeps
+     * some 270 of them, and five allocations each were a visible part of
+     * every start. */
+    size_t size = n * sizeof(sol_slotval) + strlen(tmpl) + 1;
+    for (size_t i = 0; i < n; i++)
+        size += strlen(slots[i].slot) + 1 +
+                (slots[i].value.sym ? strlen(slots[i].value.sym) + 1 : 0);
+    if (sol_grow((void **)&e->kfacts, &e->kfcap, e->nkfacts + 1, sizeof *e->kfacts))
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-    e->kfacts = nk;
-    kfact *k = &e->kfacts[e->nkfacts];
-    memset(k, 0, sizeof *k);
-    k->tmpl = sol_strdup(tmpl);
-    k->slots = calloc(n ? n : 1, sizeof(sol_slotval));
-    if (!k->tmpl || !k->slots)
-        goto oom;
+    sol_slotval *sv = malloc(size);
+    if (!sv)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    char *at = (char *)(sv + n);
+    kfact *k = &e->kfacts[e->nkfacts++];
+    k->tmpl = put_str(&at, tmpl);
+    k->deftemplate = NULL;
+    k->multi = 0;
+    k->slots = sv;
+    k->n = n;
     for (size_t i = 0; i < n; i++) {
-        k->slots[i].slot = sol_strdup(slots[i].slot);
-        k->n++;
-        if (!k->slots[i].slot || sol_value_copy(&k->slots[i].value, &slots[i].value))
-            goto oom;
+        sv[i].slot = put_str(&at, slots[i].slot);
+        sv[i].value = slots[i].value;
+        if (slots[i].value.sym)
+            sv[i].value.sym = (char *)put_str(&at, slots[i].value.sym);
     }
-    e->nkfacts++;
     return SOL_OK;
-oom:
-    e->nkfacts++; /* let sol_engine_free release the partial entry */
-    return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
 }
 
 /* A symbol for a multislot (sign-sets.tsv members) is its space-separated
@@ -863,10 +874,10 @@ static int put_multi(void *env, void *fact, const char *slot, const char *words)
     return EnvPutFactSlot(env, fact, slot, &dobj) ? 1 : 0;
 }
 
-static int put_slot(void *env, void *tmpl, void *fact, const char *slot, const sol_value *v)
+static int put_slot(void *env, void *fact, const char *slot, int multi, const sol_value *v)
 {
     DATA_OBJECT dobj;
-    if (v->kind == SOL_VAL_SYMBOL && EnvDeftemplateSlotMultiP(env, tmpl, slot))
+    if (v->kind == SOL_VAL_SYMBOL && multi)
         return put_multi(env, fact, slot, v->sym);
     switch (v->kind) {
     case SOL_VAL_SYMBOL:
@@ -902,8 +913,27 @@ static void *find_template(sol_engine *e, const char *tmpl_name, void **cache, s
 
 /* Build and assert one fact of template tmpl (named tmpl_name); returns
  * the CLIPS fact or NULL. */
+/* Which of the n slots of tmpl are multislots, as a mask in *multi, asked
+ * of CLIPS (a lookup by name per slot) only while *multi is not yet
+ * MULTI_KNOWN: the same template's facts share the mask. */
+#define MULTI_KNOWN (1u << 31)
+static int slot_multi(void *env, void *tmpl, const sol_slotval *slots, size_t n, size_t i,
+                      uint32_t *multi)
+{
+    if (n >= 31) /* too many slots for the mask: ask each time */
+        return EnvDeftemplateSlotMultiP(env, tmpl, slots[i].slot) != 0;
+    if (!(*multi & MULTI_KNOWN)) {
+        uint32_t m = MULTI_KNOWN;
+        for (size_t k = 0; k < n; k++)
+            if (EnvDeftemplateSlotMultiP(env, tmpl, slots[k].slot))
+                m |= 1u << k;
+        *multi = m;
+    }
+    return (*multi >> i) & 1u;
+}
+
 static void *assert_fact(sol_engine *e, void *tmpl, const char *tmpl_name,
-                         const sol_slotval *slots, size_t n, sol_diag *d)
+                         const sol_slotval *slots, size_t n, uint32_t *multi, sol_diag *d)
 {
     if (!tmpl)
         return NULL;
@@ -913,7 +943,9 @@ static void *assert_fact(sol_engine *e, void *tmpl, const char *tmpl_name,
         return NULL;
     }
     for (size_t i = 0; i < n; i++) {
-        if (!put_slot(e->env, tmpl, fact, slots[i].slot, &slots[i].value)) {
+        int m = slots[i].value.kind == SOL_VAL_SYMBOL &&
+                slot_multi(e->env, tmpl, slots, n, i, multi);
+        if (!put_slot(e->env, fact, slots[i].slot, m, &slots[i].value)) {
             char buf[64];
             sol_diag_set(d, SOL_EENGINE, "", 0, "template '%s' refused slot '%s' = %s", tmpl_name,
                          slots[i].slot, sol_value_text(&slots[i].value, buf, sizeof buf));
@@ -930,6 +962,17 @@ static void *assert_fact(sol_engine *e, void *tmpl, const char *tmpl_name,
         return NULL;
     }
     return asserted;
+}
+
+/* 1 when a and b are facts of one template with the same slots, in order. */
+static int same_slots(const kfact *a, const kfact *b)
+{
+    if (!a->deftemplate || a->deftemplate != b->deftemplate || a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->slots[i].slot, b->slots[i].slot) != 0)
+            return 0;
+    return 1;
 }
 
 /* Retract the facts of the last record (everything newer than the
@@ -969,8 +1012,13 @@ static int prepare(sol_engine *e, sol_diag *d)
     EnvReset(e->env);
     for (size_t i = 0; i < e->nkfacts; i++) {
         kfact *k = &e->kfacts[i];
+        /* the knowledge comes grouped by template: one lookup per group */
+        if (!k->deftemplate && i && strcmp(k[-1].tmpl, k->tmpl) == 0)
+            k->deftemplate = k[-1].deftemplate;
+        if (!k->multi && i && same_slots(k, &k[-1]))
+            k->multi = k[-1].multi;
         if (!assert_fact(e, find_template(e, k->tmpl, &k->deftemplate, d), k->tmpl, k->slots,
-                         k->n, d))
+                         k->n, &k->multi, d))
             return SOL_EENGINE;
     }
     /* CLIPS 6.30 internals: FactData(env)->LastFact and FactList, struct
@@ -999,7 +1047,7 @@ static int assert_inputs(sol_engine *e, const sol_findings *f, sol_diag *d)
         sv[1].slot = "value";
         sv[1].value = it->value;
         void *fact = assert_fact(e, find_template(e, "finding", &e->finding_tmpl, d), "finding",
-                                 sv, 2, d);
+                                 sv, 2, &e->finding_multi, d);
         if (!fact) {
             d->line = it->line;
             return SOL_EENGINE;

@@ -312,6 +312,10 @@ static void start_set(row *r)
         return;
     } else {
         for (int c = 0; c < 256; c++) {
+            if (!bits[c / 8]) { /* a byte of the map at a time where it is empty */
+                c |= 7;
+                continue;
+            }
             if (!(bits[c / 8] & (1u << (c % 8))))
                 continue;
             if (c < 0xc0 && !ascii_word((unsigned char)c))
@@ -380,8 +384,10 @@ static int compile_row(row *r, const char *regex, const char *file, int line, so
     return SOL_OK;
 }
 
-static int parse_row(sol_notes *n, row *r, const sol_table_row *tr, const sol_vocab *vocab,
-                     const char *file, sol_diag *d)
+/* One row of the patterns file; dup: the first earlier row with its id, or
+ * SOL_NO_DUP. */
+static int parse_row(sol_notes *n, row *r, const sol_table_row *tr, size_t dup,
+                     const sol_vocab *vocab, const char *file, sol_diag *d)
 {
     const char *const *col = tr->col;
     int line = tr->line, rc;
@@ -401,10 +407,9 @@ static int parse_row(sol_notes *n, row *r, const sol_table_row *tr, const sol_vo
                             "id '%s' must be lower-case letters, digits, "
                             "'-' and '.'",
                             col[1]);
-    for (size_t i = 0; i + 1 < n->n; i++)
-        if (strcmp(n->rows[i].pub.id, col[1]) == 0)
-            return sol_diag_set(d, SOL_EPARSE, file, line, "id '%s' already used at line %d",
-                                col[1], n->rows[i].pub.line);
+    if (dup != SOL_NO_DUP)
+        return sol_diag_set(d, SOL_EPARSE, file, line, "id '%s' already used at line %d", col[1],
+                            n->rows[dup].pub.line);
     r->pub.id = col[1];
     r->pub.line = line;
     r->pub.kind = KINDS[k].kind;
@@ -486,6 +491,7 @@ int sol_notes_load_saved(sol_notes **out, const char *patterns_path, const sol_v
     sol_notes *n = NULL;
     int rc, err = 0, findings = 0;
     PCRE2_SIZE eoff;
+    size_t *dup = NULL;
 
     *out = NULL;
     if (!vocab)
@@ -502,11 +508,15 @@ int sol_notes_load_saved(sol_notes **out, const char *patterns_path, const sol_v
         rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, 0, "out of memory");
         goto cleanup;
     }
+    if (sol_table_first_dups(&dup, n->table, 1)) {
+        rc = sol_diag_set(d, SOL_ENOMEM, patterns_path, 0, "out of memory");
+        goto cleanup;
+    }
     decode_saved(n, saved, len);
     for (size_t i = 0; i < n->cap; i++) {
         row *r = &n->rows[n->n++]; /* owned from here on, even if it fails */
 
-        rc = parse_row(n, r, sol_table_at(n->table, i), vocab, patterns_path, d);
+        rc = parse_row(n, r, sol_table_at(n->table, i), dup[i], vocab, patterns_path, d);
         if (rc != SOL_OK)
             goto cleanup;
         findings += r->pub.kind == SOL_NOTES_FINDING;
@@ -536,6 +546,7 @@ int sol_notes_load_saved(sol_notes **out, const char *patterns_path, const sol_v
     rc = SOL_OK;
 
 cleanup:
+    free(dup);
     sol_notes_free(n);
     return rc;
 }
@@ -584,20 +595,25 @@ static void word_starts(const char *text, size_t s, size_t e, uint64_t set[4])
  * is not run. */
 /* The leftmost match of row rw in [off, e) that starts where the guard
  * holds, which is the one the regex with the guard in front would find;
- * the result as pcre2_match's, the match in md. JIT rows with an anchored
- * variant try only the places a match can start (cand, ascending). */
+ * the result as pcre2_match's, the match in md. A row whose matches start
+ * only words (word_start) is tried anchored at the places a match can
+ * start (cand, ascending) and nowhere else: searching, PCRE2 tries every
+ * character of the sentence (its start-set skip does not apply to these
+ * caseless Unicode patterns). JIT code needs the anchored variant compiled
+ * (sol_notes_use_jit); the interpreter takes PCRE2_ANCHORED per match. */
 static int next_match(const sol_notes *n, const row *rw, const char *text, size_t e, size_t off,
                       const uint32_t *cand, size_t ncand, pcre2_match_data *md,
                       pcre2_match_data *gmd)
 {
     int rc;
-    if (rw->anchored && n->jit) {
+    const pcre2_code *at = n->jit ? rw->anchored : rw->word_start ? rw->code : NULL;
+    uint32_t opts = PCRE2_NO_UTF_CHECK | (n->jit ? 0 : PCRE2_ANCHORED);
+    if (at) {
         for (size_t i = 0; i < ncand; i++) {
             unsigned char c = (unsigned char)text[cand[i]];
             if (cand[i] < off || !(rw->first[c >> 6] & (1ull << (c & 63))))
                 continue;
-            rc = pcre2_match(rw->anchored, (PCRE2_SPTR)text, e, cand[i], PCRE2_NO_UTF_CHECK, md,
-                             n->mctx);
+            rc = pcre2_match(at, (PCRE2_SPTR)text, e, cand[i], opts, md, n->mctx);
             if (rc == PCRE2_ERROR_NOMATCH)
                 continue;
             if (rc < 0 || pcre2_match(n->lead_guard, (PCRE2_SPTR)text, e, cand[i],
@@ -962,7 +978,7 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits, const so
                    const char *text, size_t len, const char *path, int line, sol_diag *d)
 {
     pcre2_match_data *md = NULL, *gmd = NULL;
-    uint32_t *cand = NULL; /* JIT mode: places a match can start */
+    uint32_t *cand = NULL; /* places a match can start */
     sol_sentences sent = {0};
     hits_vec hv = {0};
     mention_vec mv = {0};
@@ -993,9 +1009,8 @@ int sol_notes_scan(sol_note_mention **out, size_t *out_n, size_t *hits, const so
     }
     md = pcre2_match_data_create(n->max_captures + 1, NULL);
     gmd = pcre2_match_data_create(1, NULL);
-    if (n->jit)
-        cand = malloc(len * sizeof *cand); /* len <= SOL_NOTES_MAX_BYTES */
-    if (!md || !gmd || (n->jit && !cand) || sol_sentences_split(&sent, text, len) != SOL_OK) {
+    cand = malloc(len * sizeof *cand); /* len <= SOL_NOTES_MAX_BYTES */
+    if (!md || !gmd || !cand || sol_sentences_split(&sent, text, len) != SOL_OK) {
         rc = sol_diag_set(d, SOL_ENOMEM, path, line, "out of memory");
         goto cleanup;
     }
@@ -1101,13 +1116,20 @@ int sol_notes_extract(const sol_notes *n, const char *text, size_t len, const ch
     return rc;
 }
 
-int sol_notes_protect(sol_notes *n, const char *finding)
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int sol_notes_protect(sol_notes *n, const char **findings, size_t k)
 {
     int marked = 0;
 
-    for (size_t i = 0; n && finding && i < n->n; i++)
+    /* sorted once and searched per row: the list is some hundred signs */
+    sol_sort(findings, k, sizeof *findings, cmp_name);
+    for (size_t i = 0; n && k && i < n->n; i++)
         if (n->rows[i].pub.kind == SOL_NOTES_FINDING && n->rows[i].pub.finding &&
-            strcmp(n->rows[i].pub.finding, finding) == 0) {
+            bsearch(&n->rows[i].pub.finding, findings, k, sizeof *findings, cmp_name)) {
             n->rows[i].protect = 1;
             marked++;
         }

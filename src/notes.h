@@ -111,11 +111,12 @@ void sol_notes_free(sol_notes *n); /* NULL is a no-op */
  * pattern the JIT refuses keeps the interpreter. */
 size_t sol_notes_use_jit(sol_notes *n);
 
-/* Mark finding as a red-flag sign (call before sharing the handle): a
- * negation that reaches one of its phrases only through a list of other
+/* Mark the k findings as red-flag signs (call before sharing the handle): a
+ * negation that reaches one of their phrases only through a list of other
  * findings leaves it unknown (SOL_NOTE_UNCONFIRMED) instead of absent.
- * Returns how many pattern rows were marked. */
-int sol_notes_protect(sol_notes *n, const char *finding);
+ * Sorts the findings array in place; returns how many pattern rows were
+ * marked. */
+int sol_notes_protect(sol_notes *n, const char **findings, size_t k);
 
 size_t sol_notes_pattern_count(const sol_notes *n); /* all rows */
 const sol_note_pattern *sol_notes_pattern_at(const sol_notes *n, size_t i);

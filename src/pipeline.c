@@ -33,9 +33,21 @@ struct sol_pipeline {
     sol_catalog *cat;
     sol_notes *notes;
     sol_engine *engine;
-    sol_ruledoc *docs;
+    sol_ruledoc *docs;    /* in definition order */
+    sol_ruledoc *by_name; /* the same, sorted by name, for the reports */
     size_t ndocs;
 };
+
+/* src into dst (len bytes), cut short like snprintf's "%s": the start-up
+ * copies of every rule's and row's words. */
+static void copy_str(char *dst, size_t len, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= len)
+        n = len - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
 
 static sol_value sym(const char *s)
 {
@@ -97,7 +109,7 @@ static int add_knowledge(sol_pipeline *p, const sol_kb_rows *rows, sol_diag *d)
         if (!t->screen || strcmp(t->screen, "-") == 0)
             continue;
         char screens[64];
-        snprintf(screens, sizeof screens, "%s", t->screen);
+        copy_str(screens, sizeof screens, t->screen);
         char *save = NULL; /* strtok_r: pipelines are built on server threads */
         for (char *s = strtok_r(screens, ",", &save); s; s = strtok_r(NULL, ",", &save)) {
             sol_slotval sv[2] = {{"name", sym(t->name)}, {"screen", sym(s)}};
@@ -122,6 +134,7 @@ static int add_knowledge(sol_pipeline *p, const sol_kb_rows *rows, sol_diag *d)
         if ((rc = sol_engine_add_knowledge(p->engine, "strength-cf", sv, 2, d)))
             return rc;
     }
+    int states = sol_engine_has_template(p->engine, "state");
     for (size_t i = 0; i < sol_catalog_contraindication_count(p->cat); i++) {
         const sol_contraindication *x = sol_catalog_contraindication_at(p->cat, i);
         sol_slotval sv[2] = {{"recommendation", sym(x->recommendation)}, {"by", sym(x->by)}};
@@ -129,8 +142,7 @@ static int add_knowledge(sol_pipeline *p, const sol_kb_rows *rows, sol_diag *d)
          * the allowed symbols of the rules' state template, their one list
          * (a rule set without that template derives no state: nothing to
          * check, and such a row can never block). */
-        if (!sol_catalog_condition(p->cat, x->by) &&
-            sol_engine_has_template(p->engine, "state") &&
+        if (!sol_catalog_condition(p->cat, x->by) && states &&
             !sol_engine_slot_allows(p->engine, "state", "name", x->by)) {
             char path[4096];
             snprintf(path, sizeof path, "%s/contraindications.tsv", p->knowledge_dir);
@@ -154,7 +166,7 @@ static int opinion_only(const sol_catalog *cat, const char *list)
     char buf[256], *save = NULL;
     int n = 0;
 
-    snprintf(buf, sizeof buf, "%s", list);
+    copy_str(buf, sizeof buf, list);
     for (char *s = strtok_r(buf, ",", &save); s; s = strtok_r(NULL, ",", &save)) {
         while (*s == ' ')
             s++;
@@ -167,89 +179,137 @@ static int opinion_only(const sol_catalog *cat, const char *list)
 }
 
 /* One voter for the opinion check: a brief rule id, the sources it cites
- * and whether all of them are opinion-level (judged once per voter). */
+ * and whether all of them are opinion-level (judged once per voter); ok: the
+ * doc string was well-formed (a rule's family id is its id then). */
 typedef struct {
     char id[64];
     char src[256];
     int opinion;
+    int ok;
 } voter;
+
+/* Each rule's doc string split once into v[0..ndocs): the opinion check and
+ * the rule ids both read it, and only the id and sources are wanted. */
+static void parse_docs(const sol_pipeline *p, voter *v)
+{
+    for (size_t i = 0; i < p->ndocs; i++)
+        v[i].ok = p->docs[i].doc && sol_ruledoc_parse(p->docs[i].doc, v[i].id, sizeof v[i].id,
+                                                      v[i].src, sizeof v[i].src, NULL, 0) == 0;
+}
+
+/* Voters by id, then by position (a voter's place in the array). */
+static int cmp_voter(const void *x, const void *y)
+{
+    const voter *a = *(const voter *const *)x, *b = *(const voter *const *)y;
+    int c = strcmp(a->id, b->id);
+    return c ? c : (a > b) - (a < b);
+}
 
 /* (opinion-rule (rule ID)) for every brief rule id all of whose voters cite
  * only opinion-level sources; BELIEF holds a belief built only on such
  * votes under the opinion ceiling. The voters are the CLIPS rules (their doc
- * ids) and the sign-set rows, whose votes carry the row's brief id and
- * whose sources are the row's. Each doc string is parsed once (comparing
- * every rule with every other, parsing both each time, was most of a CLI
- * run). Skipped for rule sets without the template. */
-static int add_opinion_rules(sol_pipeline *p, sol_diag *d)
+ * ids, v[0..ndocs) from parse_docs) and the sign-set rows, whose votes carry
+ * the row's brief id and whose sources are the row's. The voters are sorted
+ * by id once, so that each id's voters are a run (comparing every voter
+ * with every other was tens of thousands of strcmp at every start); the
+ * facts keep the order of each id's first voter. Skipped for rule sets
+ * without the template. */
+static int add_opinion_rules(sol_pipeline *p, voter *v, sol_diag *d)
 {
-    size_t nsets = sol_catalog_sign_set_count(p->cat), n = 0;
-    voter *v;
-    char rat[8];
+    size_t nsets = sol_catalog_sign_set_count(p->cat), n = 0, ntot = p->ndocs + nsets;
     int rc = SOL_OK;
 
     if (!sol_engine_has_template(p->engine, "opinion-rule"))
         return SOL_OK;
-    v = calloc(p->ndocs + nsets + 1, sizeof *v);
-    if (!v)
+    voter **by_id = calloc(ntot + 1, sizeof *by_id);
+    char *emit = calloc(ntot + 1, 1);
+    if (!by_id || !emit) {
+        free(by_id);
+        free(emit);
         return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
-    for (size_t i = 0; i < p->ndocs; i++)
-        if (p->docs[i].doc && sol_ruledoc_parse(p->docs[i].doc, v[n].id, sizeof v[n].id, v[n].src,
-                                                sizeof v[n].src, rat, sizeof rat) == 0)
-            n++;
-    for (size_t i = 0; i < nsets; i++, n++) {
-        const sol_sign_set *x = sol_catalog_sign_set_at(p->cat, i);
-        snprintf(v[n].id, sizeof v[n].id, "%s", x->rule);
-        snprintf(v[n].src, sizeof v[n].src, "%s", x->sources);
     }
-    for (size_t i = 0; i < n; i++)
-        v[i].opinion = opinion_only(p->cat, v[i].src);
-    for (size_t i = 0; i < n && rc == SOL_OK; i++) {
-        int all = 1, first = 1;
-
-        if (strcmp(v[i].src, "-") == 0)
-            continue;
-        for (size_t j = 0; j < n && all; j++) {
-            if (strcmp(v[j].id, v[i].id) != 0)
-                continue;
-            if (j < i)
-                first = 0; /* this id was handled at its first voter */
-            all = v[j].opinion;
+    for (size_t i = 0; i < nsets; i++) {
+        const sol_sign_set *x = sol_catalog_sign_set_at(p->cat, i);
+        voter *s = &v[p->ndocs + i];
+        copy_str(s->id, sizeof s->id, x->rule);
+        copy_str(s->src, sizeof s->src, x->sources);
+        s->ok = 1;
+    }
+    for (size_t i = 0; i < ntot; i++)
+        if (v[i].ok) {
+            v[i].opinion = opinion_only(p->cat, v[i].src);
+            by_id[n++] = &v[i];
         }
-        if (all && first) {
+    sol_sort(by_id, n, sizeof *by_id, cmp_voter);
+    /* an id is asserted once, at its first voter, when every one of its
+     * voters is opinion-only and that first one cites something */
+    for (size_t g = 0, e; g < n; g = e) {
+        int all = 1;
+        for (e = g; e < n && strcmp(by_id[e]->id, by_id[g]->id) == 0; e++)
+            all &= by_id[e]->opinion;
+        if (all && strcmp(by_id[g]->src, "-") != 0)
+            emit[by_id[g] - v] = 1;
+    }
+    for (size_t i = 0; i < ntot && rc == SOL_OK; i++)
+        if (emit[i]) {
             sol_slotval sv[1] = {{"rule", sym(v[i].id)}};
             rc = sol_engine_add_knowledge(p->engine, "opinion-rule", sv, 1, d);
         }
-    }
+    free(by_id);
+    free(emit);
+    return rc;
+}
+
+/* Each rule's own id (R07a), derived from the doc ids (v, from parse_docs)
+ * in definition order, as the rule model (kb.c) derives it from the rule
+ * files. */
+static int assign_uids(sol_pipeline *p, const voter *v, sol_diag *d)
+{
+    const char **fam = calloc(p->ndocs ? p->ndocs : 1, sizeof *fam);
+    char **uids = calloc(p->ndocs ? p->ndocs : 1, sizeof *uids);
+    int rc = fam && uids ? SOL_OK : SOL_ENOMEM;
+
+    for (size_t i = 0; !rc && i < p->ndocs; i++)
+        fam[i] = v[i].ok ? v[i].id : NULL;
+    if (!rc)
+        rc = sol_rule_uids(uids, fam, p->ndocs);
+    for (size_t i = 0; !rc && i < p->ndocs; i++)
+        p->docs[i].uid = uids[i];
+    free(fam);
+    free(uids);
+    return rc ? sol_diag_set(d, rc, "", 0, "out of memory") : SOL_OK;
+}
+
+/* The opinion-rule facts and the rule ids, from one split of the doc
+ * strings. */
+static int add_doc_knowledge(sol_pipeline *p, sol_diag *d)
+{
+    voter *v = calloc(p->ndocs + sol_catalog_sign_set_count(p->cat) + 1, sizeof *v);
+    if (!v)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    parse_docs(p, v);
+    int rc = add_opinion_rules(p, v, d);
+    if (rc == SOL_OK)
+        rc = assign_uids(p, v, d);
     free(v);
     return rc;
 }
 
-/* Each rule's own id (R07a), derived from the doc ids in definition order,
- * as the rule model (kb.c) derives it from the rule files. */
-static int assign_uids(sol_pipeline *p, sol_diag *d)
+static int cmp_ruledoc(const void *x, const void *y)
 {
-    char **fam = calloc(p->ndocs ? p->ndocs : 1, sizeof *fam);
-    char id[96], src[8], rat[8];
-    char **uids = calloc(p->ndocs ? p->ndocs : 1, sizeof *uids);
-    int rc = fam && uids ? SOL_OK : SOL_ENOMEM;
+    return strcmp(((const sol_ruledoc *)x)->name, ((const sol_ruledoc *)y)->name);
+}
 
-    for (size_t i = 0; !rc && i < p->ndocs; i++) {
-        if (sol_ruledoc_parse(p->docs[i].doc, id, sizeof id, src, sizeof src, rat, sizeof rat) ==
-                0 ||
-            strcmp(id, "?") != 0)
-            if (!(fam[i] = sol_strdup(id)))
-                rc = SOL_ENOMEM;
-    }
-    if (!rc)
-        rc = sol_rule_uids(uids, (const char *const *)fam, p->ndocs);
-    for (size_t i = 0; !rc && i < p->ndocs; i++)
-        p->docs[i].uid = uids[i];
-    for (size_t i = 0; fam && i < p->ndocs; i++)
-        free(fam[i]);
-    free(fam);
-    free(uids);
-    return rc ? sol_diag_set(d, rc, "", 0, "out of memory") : SOL_OK;
+/* p->by_name: the rules (sharing their strings with p->docs) by name. */
+static int sort_docs(sol_pipeline *p, sol_diag *d)
+{
+    p->by_name = malloc((p->ndocs ? p->ndocs : 1) * sizeof *p->by_name);
+    if (!p->by_name)
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    if (p->ndocs)
+        memcpy(p->by_name, p->docs, p->ndocs * sizeof *p->by_name);
+    sol_sort(p->by_name, p->ndocs, sizeof *p->by_name, cmp_ruledoc);
+    return SOL_OK;
 }
 
 /* ---- the reads file: what assess needs from the rule model, saved ----
@@ -262,23 +322,6 @@ static int assign_uids(sol_pipeline *p, sol_diag *d)
 static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *knowledge_dir,
                         int use_saved, sol_diag *d);
 
-/* h with n bytes at b mixed in, eight bytes a step: this runs on every
- * start-up. */
-static uint64_t hash_bytes(uint64_t h, const void *b, size_t n)
-{
-    const unsigned char *c = b;
-    size_t k = 0;
-    for (; k + 8 <= n; k += 8) {
-        uint64_t w;
-        memcpy(&w, c + k, 8);
-        h = (h ^ w) * 1099511628211ULL;
-        h ^= h >> 29;
-    }
-    for (; k < n; k++)
-        h = (h ^ c[k]) * 1099511628211ULL;
-    return h;
-}
-
 static uint64_t sum_files(uint64_t h, const char *pattern)
 {
     glob_t gl;
@@ -289,16 +332,8 @@ static uint64_t sum_files(uint64_t h, const char *pattern)
         base = base ? base + 1 : gl.gl_pathv[i];
         for (const char *c = base; *c; c++)
             h = (h ^ (unsigned char)*c) * 1099511628211ULL;
-        FILE *f = fopen(gl.gl_pathv[i], "rb");
-        if (!f) {
-            h = 0;
+        if (!(h = sol_hash_file(h, gl.gl_pathv[i])))
             break;
-        }
-        unsigned char buf[8192];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-            h = hash_bytes(h, buf, n);
-        fclose(f);
         h = (h ^ 0xff) * 1099511628211ULL;
     }
     globfree(&gl);
@@ -349,7 +384,7 @@ static int load_notes(sol_pipeline *p, const char *patterns, sol_diag *d)
             skip = (size_t)(nl + 1 - bytes);
         }
         if (!nl || *end || sum != p->sum || n != len - skip ||
-            h != hash_bytes(p->sum, bytes + skip, len - skip))
+            h != sol_hash_bytes(p->sum, bytes + skip, len - skip))
             skip = len = 0;
     }
     int rc = sol_notes_load_saved(&p->notes, patterns, p->vocab, len ? bytes + skip : NULL,
@@ -461,7 +496,7 @@ int sol_pipeline_save_reads(const char *rules_dir, const char *knowledge_dir, so
         uint64_t sum = saved_sum(rules_dir, knowledge_dir);
         ok = f &&
              fprintf(f, "%016llx %zu %016llx\n", (unsigned long long)sum, len,
-                     (unsigned long long)hash_bytes(sum, bytes, len)) > 0 &&
+                     (unsigned long long)sol_hash_bytes(sum, bytes, len)) > 0 &&
              fwrite(bytes, 1, len, f) == len;
         if (f && fclose(f) != 0)
             ok = 0;
@@ -479,6 +514,42 @@ int sol_pipeline_new(sol_pipeline **out, const char *rules_dir, const char *know
                      sol_diag *d)
 {
     return pipeline_new(out, rules_dir, knowledge_dir, 1, d);
+}
+
+/* Red-flag signs (must-not-miss.tsv present rows) are never recorded as
+ * absent through a negation's list scope: their names (each sign's words,
+ * before any '=') given to the note matcher in one list. */
+static int protect_red_flags(sol_pipeline *p, sol_diag *d)
+{
+    size_t len = 1, k = 0;
+    for (size_t i = 0; i < sol_catalog_mnm_count(p->cat); i++)
+        len += strlen(sol_catalog_mnm_at(p->cat, i)->findings) + 1;
+    char *buf = malloc(len), *at = buf;
+    const char **names = calloc(len, sizeof *names); /* a name per two bytes at most */
+    if (!buf || !names) {
+        free(buf);
+        free(names);
+        return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+    }
+    for (size_t i = 0; i < sol_catalog_mnm_count(p->cat); i++) {
+        const sol_mnm *m = sol_catalog_mnm_at(p->cat, i);
+        char *save = NULL;
+        if (strcmp(m->kind, "present") != 0)
+            continue;
+        size_t n = strlen(m->findings) + 1;
+        char *signs = memcpy(at, m->findings, n);
+        at += n;
+        for (char *t = strtok_r(signs, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+            char *eq = strchr(t, '=');
+            if (eq)
+                *eq = '\0';
+            names[k++] = t;
+        }
+    }
+    sol_notes_protect(p->notes, names, k);
+    free(names);
+    free(buf);
+    return SOL_OK;
 }
 
 static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *knowledge_dir,
@@ -510,22 +581,8 @@ static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *k
     snprintf(path, sizeof path, "%s/note-patterns.tsv", knowledge_dir);
     if ((rc = load_notes(p, path, d)))
         goto cleanup;
-    /* Red-flag signs (must-not-miss.tsv present rows) are never recorded as
-     * absent through a negation's list scope. */
-    for (size_t i = 0; i < sol_catalog_mnm_count(p->cat); i++) {
-        const sol_mnm *m = sol_catalog_mnm_at(p->cat, i);
-        char signs[1024];
-        char *save = NULL;
-        if (strcmp(m->kind, "present") != 0)
-            continue;
-        snprintf(signs, sizeof signs, "%s", m->findings);
-        for (char *t = strtok_r(signs, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-            char *eq = strchr(t, '=');
-            if (eq)
-                *eq = '\0';
-            sol_notes_protect(p->notes, t);
-        }
-    }
+    if ((rc = protect_red_flags(p, d)))
+        goto cleanup;
     if ((rc = sol_engine_new(&p->engine, rules_dir, d)))
         goto cleanup;
     /* The model of the same rule files CLIPS just loaded, read once here so
@@ -548,9 +605,7 @@ static int pipeline_new(sol_pipeline **out, const char *rules_dir, const char *k
         p->docs[i].name = ri->name;
         p->docs[i].doc = ri->doc;
     }
-    if ((rc = add_opinion_rules(p, d)))
-        goto cleanup;
-    if ((rc = assign_uids(p, d)))
+    if ((rc = add_doc_knowledge(p, d)) || (rc = sort_docs(p, d)))
         goto cleanup;
     *out = p;
     p = NULL;
@@ -575,6 +630,7 @@ void sol_pipeline_free(sol_pipeline *p)
     free((void *)p->tables);
     sol_kb_free(p->kb);
     free(p->docs);
+    free(p->by_name);
     free(p->saved);
     free(p->rules_dir);
     free(p->knowledge_dir);
@@ -745,7 +801,7 @@ int sol_pipeline_assess(sol_pipeline *p, const char *record_id, const char *file
     if ((rc = sol_engine_run(p->engine, a->findings, &a->graph, d)))
         goto cleanup;
     if ((rc = sol_report_build(&a->report, record_id, file, a->findings, a->graph, p->cat,
-                               p->vocab, p->docs, p->ndocs, d)))
+                               p->vocab, p->by_name, p->ndocs, d)))
         goto cleanup;
     /* Which findings some rule reads, so the report can list the recorded
      * ones no rule uses. */

@@ -6,12 +6,13 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <math.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* A fired rule's doc string, split; parsed: filled (the rules that fired). */
 typedef struct {
-    char *name, *id, *family, *sources, *rationale; /* id: own (R07a); family: R07 */
+    char *id, *family, *sources, *rationale; /* id: own (R07a); family: R07 */
+    int parsed;
 } ruledoc;
 
 struct sol_report {
@@ -20,7 +21,8 @@ struct sol_report {
     const sol_graph *graph;
     const sol_catalog *cat;
     const sol_vocab *vocab;
-    ruledoc *docs;
+    const sol_ruledoc *rules; /* sorted by name (borrowed) */
+    ruledoc *docs;            /* one per rule, in the order of rules */
     size_t ndocs;
     sol_rconclusion *concl;
     size_t nconcl;
@@ -44,12 +46,17 @@ struct sol_report {
     int has_next;
 };
 
-/* s[0..n) trimmed (sol_trim) into out (cut to outlen); 1 when something
- * is left. */
+/* s[0..n) trimmed (sol_trim) into out (cut to outlen; nothing copied when
+ * out is NULL); 1 when something is left. A copy, not snprintf: every start
+ * splits every rule's doc string. */
 static int trim_into(char *out, size_t outlen, const char *s, size_t n)
 {
     s = sol_trim(s, &n);
-    snprintf(out, outlen, "%.*s", n > (size_t)INT_MAX ? INT_MAX : (int)n, s);
+    if (out && outlen) {
+        size_t k = n < outlen ? n : outlen - 1;
+        memcpy(out, s, k);
+        out[k] = '\0';
+    }
     return n > 0;
 }
 
@@ -65,16 +72,33 @@ int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources, si
         return 0;
     snprintf(id, idlen, "?");
     snprintf(sources, srclen, "-");
-    snprintf(rationale, ratlen, "%s", doc);
+    if (rationale)
+        snprintf(rationale, ratlen, "%s", doc);
     return -1;
+}
+
+/* The index of the rule called name in r->rules, by binary search, or
+ * r->ndocs. */
+static size_t rule_index(const sol_report *r, const char *name)
+{
+    size_t lo = 0, hi = r->ndocs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(r->rules[mid].name, name);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return r->ndocs;
 }
 
 static const ruledoc *find_doc(const sol_report *r, const char *name)
 {
-    for (size_t i = 0; i < r->ndocs; i++)
-        if (strcmp(r->docs[i].name, name) == 0)
-            return &r->docs[i];
-    return NULL;
+    size_t i = rule_index(r, name);
+    return i < r->ndocs && r->docs[i].parsed ? &r->docs[i] : NULL;
 }
 
 /* 1 when fact f is of relation rel. The first letters are compared
@@ -532,29 +556,27 @@ int sol_report_build(sol_report **out, const char *record_id, const char *record
     r->vocab = vocab;
     r->record_id = sol_strdup(record_id ? record_id : "");
     r->record_file = sol_strdup(record_file ? record_file : "");
+    r->rules = rules;
     r->docs = calloc(nrules ? nrules : 1, sizeof(ruledoc));
     if (!r->record_id || !r->record_file || !r->docs)
         goto oom;
+    r->ndocs = nrules;
     /* Only the rules that fired are ever looked up: parse just their docs
-     * (parsing all of them was a tenth of an assessment's time). */
+     * (parsing all of them was a tenth of an assessment's time), each found
+     * by a binary search of the rules. */
     for (size_t fi = 0; fi < sol_graph_firing_count(g); fi++) {
-        const char *name = sol_graph_firing_at(g, fi)->rule;
-        size_t i = 0;
-        if (find_doc(r, name))
-            continue;
-        while (i < nrules && strcmp(rules[i].name, name) != 0)
-            i++;
-        if (i == nrules)
+        size_t i = rule_index(r, sol_graph_firing_at(g, fi)->rule);
+        if (i == nrules || r->docs[i].parsed)
             continue;
         char id[64], src[256], rat[1024];
         sol_ruledoc_parse(rules[i].doc, id, sizeof id, src, sizeof src, rat, sizeof rat);
-        ruledoc *rd = &r->docs[r->ndocs++];
-        rd->name = sol_strdup(rules[i].name);
+        ruledoc *rd = &r->docs[i];
+        rd->parsed = 1;
         rd->id = sol_strdup(rules[i].uid ? rules[i].uid : id);
         rd->family = sol_strdup(id);
         rd->sources = sol_strdup(src);
         rd->rationale = sol_strdup(rat);
-        if (!rd->name || !rd->id || !rd->family || !rd->sources || !rd->rationale)
+        if (!rd->id || !rd->family || !rd->sources || !rd->rationale)
             goto oom;
     }
     if (build_conclusions(r) || build_rest(r))
@@ -575,8 +597,7 @@ void sol_report_free(sol_report *r)
     free(r->date);
     free(r->clinician);
     free(r->visit);
-    for (size_t i = 0; i < r->ndocs; i++) {
-        free(r->docs[i].name);
+    for (size_t i = 0; r->docs && i < r->ndocs; i++) {
         free(r->docs[i].id);
         free(r->docs[i].family);
         free(r->docs[i].sources);

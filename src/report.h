@@ -143,7 +143,8 @@ void sol_nb_item_clear(sol_nb_item *it);
 
 typedef struct sol_report sol_report;
 
-/* rules: rule names and doc strings (from the engine), n of them. */
+/* rules: rule names and doc strings (from the engine), n of them, sorted
+ * by name (strcmp): the report finds each fired rule's by binary search. */
 typedef struct {
     const char *name;
     const char *doc;
@@ -223,7 +224,8 @@ void sol_report_set_table_rules(sol_report *r, const char *const *names, size_t 
 int sol_report_table_rule(const sol_report *r, const char *qname);
 
 /* Split a rule doc string "id | sources | rationale" into its parts (copied
- * into the caller's buffers, trimmed). Returns 0 when well-formed. */
+ * into the caller's buffers, trimmed; rationale may be NULL when only the id
+ * and sources are wanted). Returns 0 when well-formed. */
 int sol_ruledoc_parse(const char *doc, char *id, size_t idlen, char *sources, size_t srclen,
                       char *rationale, size_t ratlen);
 

@@ -5,6 +5,7 @@
 #define SOL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define SOL_VERSION "0.1.0"
@@ -72,6 +73,22 @@ int sol_push(void **arr, size_t *n, size_t size);
 /* qsort, the one way to sort: an empty or one-element array (whose base may
  * be NULL) is left alone. */
 void sol_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
+/* For each of names[0..n): the index of the first earlier equal name, or
+ * SOL_NO_DUP, into *out (malloc'd, the caller frees it); SOL_ENOMEM. One
+ * sort, for the duplicate checks of the knowledge tables, where comparing
+ * each name with every earlier one was thousands of strcmp per start. */
+#define SOL_NO_DUP ((size_t)-1)
+int sol_first_dups(size_t **out, const char *const *names, size_t n);
+
+/* h with the n bytes at b mixed in: the one hash of the sums that tell a
+ * saved rule image, reads file or note-pattern file from a stale one. Four
+ * lanes of 32 bytes a step (every start hashes every rule and knowledge
+ * file); not for adversaries. */
+uint64_t sol_hash_bytes(uint64_t h, const void *b, size_t n);
+/* h with the bytes of the file at path mixed in (sol_hash_bytes); 0 when
+ * it cannot be read. */
+uint64_t sol_hash_file(uint64_t h, const char *path);
 
 /* A growing NUL-terminated string, the one string builder. Starts zeroed
  * (sol_buf b = {0}). An allocation that fails sets failed and keeps the text

@@ -29,13 +29,28 @@ typedef struct {
     const char *choices; /* "a|b|c" inside the spec, or NULL */
     size_t nchoices;     /* length of choices */
     int number;          /* 1: a :number cell */
+    int opt;             /* 1: written "[name" */
 } col_spec;
+
+/* The columns as messages name them ("a b [c]"), at most this long. */
+#define SHOWN_MAX 512
 
 typedef struct {
     col_spec col[SOL_TABLE_MAX_COLS];
-    int min, max;    /* cells a row may have */
-    char shown[512]; /* the columns as messages name them */
+    int min, max; /* cells a row may have */
 } table_spec;
+
+/* The columns as messages name them, built only for a message. */
+static const char *shown(const table_spec *s, char *buf)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < s->max && used < SHOWN_MAX; i++)
+        used += (size_t)snprintf(buf + used, SHOWN_MAX - used, "%s%s%s%s", used ? " " : "",
+                                 s->col[i].opt ? "[" : "", s->col[i].name,
+                                 s->col[i].opt ? "]" : "");
+    return buf;
+}
 
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static sol_table *cache; /* every open table */
@@ -76,9 +91,10 @@ static int parse_spec(table_spec *s, const char *columns)
                 c->nchoices = tl;
             }
         }
-        used += (size_t)snprintf(s->shown + used, sizeof s->shown - used, "%s%s%s%s",
-                                 used ? " " : "", opt ? "[" : "", c->name, opt ? "]" : "");
-        if (used >= sizeof s->shown)
+        c->opt = opt;
+        /* what shown() will write: the list must fit a message */
+        used += (used ? 1 : 0) + (opt ? 2 : 0) + strlen(c->name);
+        if (used >= SHOWN_MAX)
             return -1;
         s->max++;
         p += len;
@@ -151,12 +167,12 @@ static void choice_list(const col_spec *c, char *buf, size_t len)
 static int check_row(const sol_table *t, const table_spec *s, const sol_table_row *r, int n,
                      sol_diag *d)
 {
-    char list[256];
+    char list[256], cols[SHOWN_MAX];
 
     if (n < s->min || n > s->max)
         return sol_table_error(d, SOL_EPARSE, t, r->line,
                                "expected %d tab-separated columns (%s), found %d",
-                               n < s->min ? s->min : s->max, s->shown, n);
+                               n < s->min ? s->min : s->max, shown(s, cols), n);
     for (int i = 0; i < n; i++) {
         const col_spec *c = &s->col[i];
         double v;
@@ -164,7 +180,7 @@ static int check_row(const sol_table *t, const table_spec *s, const sol_table_ro
         if (r->col[i][0] == '\0')
             return sol_table_error(d, SOL_EPARSE, t, r->line,
                                    "column %d is empty (columns: %s; write - for none)", i + 1,
-                                   s->shown);
+                                   shown(s, cols));
         if (c->number && !sol_table_number(r->col[i], &v))
             return sol_table_error(d, SOL_EPARSE, t, r->line, "%s '%s': expected a number",
                                    c->name, r->col[i]);
@@ -311,6 +327,20 @@ const sol_table_row *sol_table_at(const sol_table *t, size_t i)
 }
 
 const char *sol_table_path(const sol_table *t) { return t ? t->path : NULL; }
+
+int sol_table_first_dups(size_t **out, const sol_table *t, int col)
+{
+    size_t n = sol_table_count(t);
+    const char **names = malloc((n ? n : 1) * sizeof *names);
+    *out = NULL;
+    if (!names)
+        return SOL_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        names[i] = t->rows[i].col[col] ? t->rows[i].col[col] : "";
+    int rc = sol_first_dups(out, names, n);
+    free(names);
+    return rc;
+}
 
 size_t sol_table_parse_count(void)
 {

@@ -45,6 +45,11 @@ size_t sol_table_count(const sol_table *t); /* 0 for NULL */
 const sol_table_row *sol_table_at(const sol_table *t, size_t i);
 const char *sol_table_path(const sol_table *t); /* NULL for NULL */
 
+/* For each row, the index of the first earlier row with the same cell in
+ * column col, or SOL_NO_DUP (sol_first_dups): *out malloc'd, one per row,
+ * the caller frees it. SOL_OK or SOL_ENOMEM. */
+int sol_table_first_dups(size_t **out, const sol_table *t, int col);
+
 /* sol_diag_set naming the table's file and the given line. */
 int sol_table_error(sol_diag *d, int code, const sol_table *t, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));

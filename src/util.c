@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,6 +339,87 @@ void sol_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const 
         qsort(base, n, size, cmp);
 }
 
+#define HASH_PRIME 1099511628211ULL
+
+static uint64_t rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+
+uint64_t sol_hash_bytes(uint64_t h, const void *b, size_t n)
+{
+    const unsigned char *c = b;
+    size_t k = 0;
+    if (n >= 32) {
+        /* four independent lanes, folded into h at the end; the rotation
+         * carries each word's high bits down, where a multiply cannot */
+        uint64_t a = h, b2 = h ^ 0x9e3779b97f4a7c15ULL, c2 = h ^ 0xc2b2ae3d27d4eb4fULL,
+                 d = h ^ 0x165667b19e3779f9ULL, w0, w1, w2, w3;
+        for (; k + 32 <= n; k += 32) {
+            memcpy(&w0, c + k, 8);
+            memcpy(&w1, c + k + 8, 8);
+            memcpy(&w2, c + k + 16, 8);
+            memcpy(&w3, c + k + 24, 8);
+            a = rotl(a ^ w0, 29) * HASH_PRIME;
+            b2 = rotl(b2 ^ w1, 29) * HASH_PRIME;
+            c2 = rotl(c2 ^ w2, 29) * HASH_PRIME;
+            d = rotl(d ^ w3, 29) * HASH_PRIME;
+        }
+        h = rotl(h ^ a, 29) * HASH_PRIME;
+        h = rotl(h ^ b2, 29) * HASH_PRIME;
+        h = rotl(h ^ c2, 29) * HASH_PRIME;
+        h = rotl(h ^ d, 29) * HASH_PRIME;
+    }
+    for (; k < n; k++)
+        h = (h ^ c[k]) * HASH_PRIME;
+    return h;
+}
+
+uint64_t sol_hash_file(uint64_t h, const char *path)
+{
+    unsigned char buf[8192];
+    size_t n;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        h = sol_hash_bytes(h, buf, n);
+    fclose(f);
+    return h;
+}
+
+typedef struct {
+    const char *name;
+    size_t i;
+} named_index;
+
+static int cmp_named_index(const void *x, const void *y)
+{
+    const named_index *a = x, *b = y;
+    int c = strcmp(a->name, b->name);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+int sol_first_dups(size_t **out, const char *const *names, size_t n)
+{
+    named_index *ix = malloc((n ? n : 1) * sizeof *ix);
+    *out = malloc((n ? n : 1) * sizeof **out);
+    if (!ix || !*out) {
+        free(ix);
+        free(*out);
+        *out = NULL;
+        return SOL_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        ix[i] = (named_index){names[i], i};
+    sol_sort(ix, n, sizeof *ix, cmp_named_index);
+    /* each name is now a run, its first occurrence first */
+    for (size_t g = 0, e; g < n; g = e) {
+        (*out)[ix[g].i] = SOL_NO_DUP;
+        for (e = g + 1; e < n && strcmp(ix[e].name, ix[g].name) == 0; e++)
+            (*out)[ix[e].i] = ix[g].i;
+    }
+    free(ix);
+    return SOL_OK;
+}
+
 int sol_grow(void **arr, size_t *cap, size_t need, size_t size)
 {
     size_t n;
@@ -609,7 +691,14 @@ size_t sol_utf8_invalid_at(const unsigned char *s, size_t len)
         unsigned c = s[i];
         size_t n;
         unsigned cp, min;
+        uint64_t w;
 
+        /* ASCII, most of every knowledge table, eight bytes a step: every
+         * start checks all of them */
+        if (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0)) {
+            i += 8;
+            continue;
+        }
         if (c < 0x80) {
             i++;
             continue;

@@ -295,14 +295,23 @@ static int load_units(sol_vocab *v, const char *vpath, sol_diag *d)
         v->written[i] = (char *)rows[i].f.written;
     }
     v->nforms = nrows;
+    /* each term's forms: the run of its unit in the sorted rows, found by
+     * a binary search */
     for (size_t i = 0; i < v->n; i++) {
         sol_term *t = &v->e[i].t;
-        for (size_t k = 0; k < nrows; k++)
-            if (strcmp(rows[k].unit, t->unit) == 0) {
-                if (!t->nforms)
-                    t->forms = &v->forms[k];
-                t->nforms++;
-            }
+        size_t lo = 0, hi = nrows;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(rows[mid].unit, t->unit) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < nrows && strcmp(rows[k].unit, t->unit) == 0; k++) {
+            if (!t->nforms)
+                t->forms = &v->forms[k];
+            t->nforms++;
+        }
     }
     free(rows);
     return SOL_OK;
@@ -311,7 +320,7 @@ static int load_units(sol_vocab *v, const char *vpath, sol_diag *d)
 int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
 {
     sol_vocab *v = calloc(1, sizeof *v);
-    size_t n;
+    size_t n, *dup = NULL;
     int rc;
 
     *out = NULL;
@@ -330,19 +339,22 @@ int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
         goto cleanup;
     }
     v->cap = n;
+    if ((rc = sol_table_first_dups(&dup, v->table, 0))) {
+        rc = sol_diag_set(d, rc, path, 0, "out of memory");
+        goto cleanup;
+    }
     for (size_t i = 0; i < n; i++) {
         const sol_table_row *r = sol_table_at(v->table, i);
         vocab_entry *e = &v->e[v->n++]; /* owned from here on, even if it fails */
 
         if ((rc = parse_entry(e, r->col, path, r->line, d)))
             goto cleanup;
-        for (size_t k = 0; k + 1 < v->n; k++)
-            if (strcmp(v->e[k].t.name, e->t.name) == 0) {
-                rc = sol_diag_set(d, SOL_EPARSE, path, r->line,
-                                  "finding '%s' already defined at line %d", e->t.name,
-                                  v->e[k].t.line);
-                goto cleanup;
-            }
+        if (dup[i] != SOL_NO_DUP) {
+            rc = sol_diag_set(d, SOL_EPARSE, path, r->line,
+                              "finding '%s' already defined at line %d", e->t.name,
+                              v->e[dup[i]].t.line);
+            goto cleanup;
+        }
     }
     v->by_name = malloc(v->n * sizeof *v->by_name);
     if (!v->by_name) {
@@ -360,6 +372,7 @@ int sol_vocab_load(sol_vocab **out, const char *path, sol_diag *d)
     rc = SOL_OK;
 
 cleanup:
+    free(dup);
     sol_vocab_free(v);
     return rc;
 }

@@ -556,35 +556,40 @@ static void format_uid(char *out, size_t len, const char *id, size_t before, siz
     out[n + tn] = '\0';
 }
 
-static const char *const *uid_fam; /* qsort has no context argument */
+/* A family member and its place: sorted by family, then place, with no
+ * state outside the pair (pipelines may be built on several threads). */
+typedef struct {
+    const char *fam;
+    size_t i;
+} fam_member;
 
-static int cmp_fam_index(const void *pa, const void *pb)
+static int cmp_fam_member(const void *pa, const void *pb)
 {
-    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-    int c = strcmp(uid_fam[a], uid_fam[b]);
-    return c ? c : (a > b) - (a < b);
+    const fam_member *a = pa, *b = pb;
+    int c = strcmp(a->fam, b->fam);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
 }
 
 int sol_rule_uids(char **out, const char *const *fam, size_t n)
 {
-    size_t *ix = malloc((n ? n : 1) * sizeof *ix), m = 0;
+    fam_member *ix = malloc((n ? n : 1) * sizeof *ix);
+    size_t m = 0;
     char uid[256];
     if (!ix)
         return SOL_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         out[i] = NULL;
         if (fam[i])
-            ix[m++] = i;
+            ix[m++] = (fam_member){fam[i], i};
     }
-    uid_fam = fam;
-    qsort(ix, m, sizeof *ix, cmp_fam_index);
+    qsort(ix, m, sizeof *ix, cmp_fam_member);
     /* each family is now a run, its members in definition order */
     for (size_t g = 0, e; g < m; g = e) {
-        for (e = g + 1; e < m && strcmp(fam[ix[e]], fam[ix[g]]) == 0; e++)
+        for (e = g + 1; e < m && strcmp(ix[e].fam, ix[g].fam) == 0; e++)
             ;
         for (size_t k = g; k < e; k++) {
-            format_uid(uid, sizeof uid, fam[ix[k]], k - g, e - g);
-            if (!(out[ix[k]] = sol_strdup(uid))) {
+            format_uid(uid, sizeof uid, ix[k].fam, k - g, e - g);
+            if (!(out[ix[k].i] = sol_strdup(uid))) {
                 for (size_t j = 0; j < n; j++) {
                     free(out[j]);
                     out[j] = NULL;

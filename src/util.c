@@ -556,23 +556,11 @@ static void format_uid(char *out, size_t len, const char *id, size_t before, siz
     out[n + tn] = '\0';
 }
 
-/* A family member and its place: sorted by family, then place, with no
- * state outside the pair (pipelines may be built on several threads). */
-typedef struct {
-    const char *fam;
-    size_t i;
-} fam_member;
-
-static int cmp_fam_member(const void *pa, const void *pb)
-{
-    const fam_member *a = pa, *b = pb;
-    int c = strcmp(a->fam, b->fam);
-    return c ? c : (a->i > b->i) - (a->i < b->i);
-}
-
 int sol_rule_uids(char **out, const char *const *fam, size_t n)
 {
-    fam_member *ix = malloc((n ? n : 1) * sizeof *ix);
+    /* sorted by family, then place: no state outside the pairs, as
+     * pipelines may be built on several threads */
+    named_index *ix = malloc((n ? n : 1) * sizeof *ix);
     size_t m = 0;
     char uid[256];
     if (!ix)
@@ -580,15 +568,15 @@ int sol_rule_uids(char **out, const char *const *fam, size_t n)
     for (size_t i = 0; i < n; i++) {
         out[i] = NULL;
         if (fam[i])
-            ix[m++] = (fam_member){fam[i], i};
+            ix[m++] = (named_index){fam[i], i};
     }
-    qsort(ix, m, sizeof *ix, cmp_fam_member);
+    qsort(ix, m, sizeof *ix, cmp_named_index);
     /* each family is now a run, its members in definition order */
     for (size_t g = 0, e; g < m; g = e) {
-        for (e = g + 1; e < m && strcmp(ix[e].fam, ix[g].fam) == 0; e++)
+        for (e = g + 1; e < m && strcmp(ix[e].name, ix[g].name) == 0; e++)
             ;
         for (size_t k = g; k < e; k++) {
-            format_uid(uid, sizeof uid, ix[k].fam, k - g, e - g);
+            format_uid(uid, sizeof uid, ix[k].name, k - g, e - g);
             if (!(out[ix[k].i] = sol_strdup(uid))) {
                 for (size_t j = 0; j < n; j++) {
                     free(out[j]);

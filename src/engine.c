@@ -64,6 +64,7 @@ struct sol_engine {
     long long klast;         /* highest fact index in kgraph */
     struct tslots *tslots;   /* slot names per template, for snapshots */
     size_t ntslots;
+    unsigned long graph_gen; /* bumped for every graph the facts go into */
     /* Rules whose right-hand sides trials skip (sol_engine_trial_skip),
      * every disjunct of each, and their actions while a trial runs. */
     struct defrule **quiet;
@@ -78,6 +79,11 @@ struct tslots {
     long n; /* 0 for an implied (ordered) template */
     const char **names;
     size_t *lens; /* strlen of each name */
+    /* The template's name and slot names copied once into the graph of
+     * generation gen (every fact of that graph shares them). */
+    unsigned long gen;
+    char *relation;
+    char **gnames;
 };
 
 /* ---- router: CLIPS output goes into e->messages, never to stdout ---- */
@@ -188,15 +194,16 @@ static int dobj_to_value(void *env, sol_graph *g, DATA_OBJECT *d, sol_value *out
         buf[0] = '\0';
         void *mf = GetValue(*d);
         for (long i = GetDOBegin(*d); i <= GetDOEnd(*d); i++) {
-            char item[64];
+            char num[64];
+            const char *item = num;
             int t = GetMFType(mf, i);
             void *v = GetMFValue(mf, i);
             if (t == INTEGER)
-                snprintf(item, sizeof item, "%lld", (long long)ValueToLong(v));
+                snprintf(num, sizeof num, "%lld", (long long)ValueToLong(v));
             else if (t == FLOAT)
-                snprintf(item, sizeof item, "%g", ValueToDouble(v));
+                snprintf(num, sizeof num, "%g", ValueToDouble(v));
             else
-                snprintf(item, sizeof item, "%s", ValueToString(v));
+                item = ValueToString(v); /* whole, not cut at 63 bytes */
             size_t il = strlen(item);
             if (len + il + 2 > cap) {
                 cap = (len + il + 2) * 2;
@@ -230,7 +237,7 @@ static int dobj_to_value(void *env, sol_graph *g, DATA_OBJECT *d, sol_value *out
     }
 }
 
-static const struct tslots *template_slots(sol_engine *e, void *tmpl)
+static struct tslots *template_slots(sol_engine *e, void *tmpl)
 {
     for (size_t i = 0; i < e->ntslots; i++)
         if (e->tslots[i].tmpl == tmpl)
@@ -248,6 +255,9 @@ static const struct tslots *template_slots(sol_engine *e, void *tmpl)
                   strcmp(ValueToString(GetMFValue(mf, GetDOBegin(names))), "implied") == 0;
     t->tmpl = tmpl;
     t->n = implied ? 0 : n;
+    t->gen = 0; /* no graph holds its names yet (graph_gen starts at 1) */
+    t->relation = NULL;
+    t->gnames = NULL;
     t->names = calloc(n > 0 ? (size_t)n : 1, sizeof *t->names);
     t->lens = calloc(n > 0 ? (size_t)n : 1, sizeof *t->lens);
     if (!t->names || !t->lens) {
@@ -263,6 +273,25 @@ static const struct tslots *template_slots(sol_engine *e, void *tmpl)
     return t;
 }
 
+/* Copy template ts's name and slot names into the current graph once: the
+ * graph's facts share them (a fact used to copy each, a third of the
+ * provenance cost). */
+static int names_in_graph(sol_engine *e, struct tslots *ts, void *tmpl)
+{
+    if (ts->gen == e->graph_gen)
+        return SOL_OK;
+    const char *rel = EnvGetDeftemplateName(e->env, tmpl);
+    ts->relation = sol_graph_strndup(e->graph, rel, strlen(rel));
+    ts->gnames = ts->n > 0 ? sol_graph_alloc(e->graph, (size_t)ts->n * sizeof(char *)) : NULL;
+    if (!ts->relation || (ts->n > 0 && !ts->gnames))
+        return SOL_ENOMEM;
+    for (long i = 0; i < ts->n; i++)
+        if (!(ts->gnames[i] = sol_graph_strndup(e->graph, ts->names[i], ts->lens[i])))
+            return SOL_ENOMEM;
+    ts->gen = e->graph_gen;
+    return SOL_OK;
+}
+
 /* Snapshot one CLIPS fact into the graph (its text in the graph's own
  * memory, see sol_graph_alloc). */
 static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos)
@@ -275,13 +304,10 @@ static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos
     gf.firing = -1;
     gf.finding = finding;
     void *tmpl = EnvFactDeftemplate(env, fact);
-    const char *rel = EnvGetDeftemplateName(env, tmpl);
-    gf.relation = sol_graph_strndup(g, rel, strlen(rel));
-    if (!gf.relation)
+    struct tslots *ts = template_slots(e, tmpl);
+    if (!ts || names_in_graph(e, ts, tmpl) != SOL_OK)
         return SOL_ENOMEM;
-    const struct tslots *ts = template_slots(e, tmpl);
-    if (!ts)
-        return SOL_ENOMEM;
+    gf.relation = ts->relation;
     if (ts->n > 0) {
         /* CLIPS 6.30 internals: struct fact (factmngr.h) and its
          * theProposition, a struct multifield (multifld.h) whose theFields[]
@@ -289,9 +315,9 @@ static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos
          * looks each slot up by name; snapshots read every slot of every
          * fact after every firing, so they index the fields directly. */
         struct fact *fp = fact;
-        gf.slot_names = sol_graph_alloc(g, (size_t)ts->n * sizeof(char *));
+        gf.slot_names = ts->gnames;
         gf.slot_values = sol_graph_alloc(g, (size_t)ts->n * sizeof(sol_value));
-        if (!gf.slot_names || !gf.slot_values)
+        if (!gf.slot_values)
             return SOL_ENOMEM;
         for (long i = 0; i < ts->n && i < fp->theProposition.multifieldLength; i++) {
             /* the fact's fields are its slots in template order, as
@@ -303,9 +329,8 @@ static int snapshot_fact(sol_engine *e, void *fact, int finding, size_t *out_pos
                 SetpDOBegin(&v, 1);
                 SetpDOEnd(&v, GetMFLength(v.value));
             }
-            gf.slot_names[i] = sol_graph_strndup(g, ts->names[i], ts->lens[i]);
             gf.nslots++;
-            if (!gf.slot_names[i] || dobj_to_value(env, g, &v, &gf.slot_values[i]) != SOL_OK)
+            if (dobj_to_value(env, g, &v, &gf.slot_values[i]) != SOL_OK)
                 return SOL_ENOMEM;
         }
     }
@@ -1081,6 +1106,7 @@ int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out, sol_di
         if (!e->kgraph || e->kgraph_at != e->resets) {
             sol_graph_free(e->kgraph);
             e->kgraph = e->graph = sol_graph_new();
+            e->graph_gen++;
             e->last_index = -1;
             if (e->graph)
                 collect_new_facts(e);
@@ -1095,11 +1121,13 @@ int sol_engine_run(sol_engine *e, const sol_findings *f, sol_graph **out, sol_di
         }
         if (sol_graph_new_from(&e->graph, e->kgraph))
             return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        e->graph_gen++;
         e->last_index = e->klast;
     } else {
         e->graph = sol_graph_new();
         if (!e->graph)
             return sol_diag_set(d, SOL_ENOMEM, "", 0, "out of memory");
+        e->graph_gen++;
         e->last_index = -1;
         /* the initial fact and the knowledge facts, in index order */
         collect_new_facts(e);

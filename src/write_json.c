@@ -15,18 +15,29 @@
 #include "json_stream.h"
 #include <string.h>
 
+/* The next id of a source list, "S5,S4,L10" ("-" and "" hold none): its
+ * start, with its length in *n, and *list moved past it; NULL at the end.
+ * Both the tree and the streamed forms read lists through it. */
+static const char *next_id(const char **list, size_t *n)
+{
+    while (*list && **list) {
+        const char *id = *list;
+        *n = strcspn(id, ", ");
+        *list = id + *n + strspn(id + *n, ", ");
+        if (*n && !(*n == 1 && *id == '-'))
+            return id;
+    }
+    return NULL;
+}
+
 /* The tree forms explain, why-not and what-if build: a source list and a
  * value, as the report writes them. */
 static json_t *id_list(const char *list)
 {
     json_t *a = json_array();
-    while (list && *list) {
-        size_t n = strcspn(list, ", ");
-        if (n && !(n == 1 && *list == '-'))
-            json_array_append_new(a, json_stringn(list, n));
-        list += n;
-        list += strspn(list, ", ");
-    }
+    size_t n;
+    for (const char *id; (id = next_id(&list, &n));)
+        json_array_append_new(a, json_stringn(id, n));
     return a;
 }
 
@@ -49,14 +60,10 @@ static json_t *value_json(const sol_value *v)
 /* "S5,S4,L10" as ["S5","S4","L10"]; "-" or "" as []. */
 static void put_id_list(sol_jw *w, const char *key, const char *list)
 {
+    size_t n;
     sol_jw_array(w, key);
-    while (list && *list) {
-        size_t n = strcspn(list, ", ");
-        if (n && !(n == 1 && *list == '-'))
-            sol_jw_strn(w, NULL, list, n);
-        list += n;
-        list += strspn(list, ", ");
-    }
+    for (const char *id; (id = next_id(&list, &n));)
+        sol_jw_strn(w, NULL, id, n);
     sol_jw_close(w);
 }
 

@@ -28,6 +28,29 @@ static char *jansson_text(json_t *root, size_t flags)
     return NULL;
 }
 
+/* What writer w wrote, finished and ended with a newline as jansson_text
+ * ends its text; NULL when finishing failed. */
+static char *written(sol_jw *w)
+{
+    char *got = NULL;
+    size_t n = 0;
+    if (sol_jw_finish(w, &got, &n) != SOL_OK)
+        return NULL;
+    got[n++] = '\n';
+    got[n] = '\0';
+    return got;
+}
+
+/* w wrote exactly want (jansson_text's); both are freed. */
+static void check_written(sol_jw *w, char *want)
+{
+    char *got = written(w);
+    CHECK(got != NULL && want != NULL);
+    CHECK_EQ_STR(got, want);
+    free(got);
+    free(want);
+}
+
 /* The batch line sol_write_json_line writes for r at in. */
 static char *stream_line(const sol_report *r, const sol_input_pos *in)
 {
@@ -116,8 +139,6 @@ static void test_json_stream__file_names_not_utf8_as_the_tree(void)
                                   "ok4\xf0\x9f\x98\x80", "e0\xe0\x80\x80",  "q\"\\\x01"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         sol_jw w;
-        char *got = NULL;
-        size_t n = 0;
         sol_input_pos in = {names[i], 1, 1};
         json_t *o = json_object();
         json_object_set_new(o, "input", tree_input_json(&in));
@@ -131,13 +152,7 @@ static void test_json_stream__file_names_not_utf8_as_the_tree(void)
         sol_jw_utf8(&w, "source", names[i]);
         sol_jw_close(&w);
         sol_jw_close(&w);
-        CHECK_EQ_INT(sol_jw_finish(&w, &got, &n), SOL_OK);
-        got[n++] = '\n';
-        got[n] = '\0';
-        CHECK(want != NULL);
-        CHECK_EQ_STR(got, want);
-        free(got);
-        free(want);
+        check_written(&w, want);
     }
 }
 
@@ -147,8 +162,6 @@ static void test_json_stream__object_out_of_order_is_sorted(void)
 {
     for (int indent = 0; indent <= 2; indent += 2) {
         sol_jw w;
-        char *got = NULL;
-        size_t n = 0;
         json_t *want_tree = json_pack("{s:i,s:{s:i,s:[i,i],s:{}},s:[],s:s,s:n}", "zeta", 1, "mid",
                                       "b", 2, "a", 3, 4, "c", "alpha", "b", "x", "beta");
         char *want = jansson_text(want_tree,
@@ -172,13 +185,7 @@ static void test_json_stream__object_out_of_order_is_sorted(void)
         sol_jw_null(&w, "beta");
         sol_jw_str(&w, "left-out", NULL);
         sol_jw_close(&w);
-        CHECK_EQ_INT(sol_jw_finish(&w, &got, &n), SOL_OK);
-        got[n++] = '\n';
-        got[n] = '\0';
-        CHECK(want != NULL);
-        CHECK_EQ_STR(got, want);
-        free(got);
-        free(want);
+        check_written(&w, want);
     }
 }
 
@@ -190,7 +197,6 @@ static void test_json_stream__reals_as_jansson(void)
     json_t *arr = json_array();
     sol_jw w;
     char *got = NULL;
-    size_t n = 0;
     unsigned long long x = 88172645463325252ULL;
     sol_jw_init(&w, 0);
     sol_jw_array(&w, NULL);
@@ -214,10 +220,8 @@ static void test_json_stream__reals_as_jansson(void)
     sol_jw_close(&w);
     char *want = jansson_text(arr, FLAGS | JSON_COMPACT);
     json_decref(arr);
-    CHECK_EQ_INT(sol_jw_finish(&w, &got, &n), SOL_OK);
-    got[n++] = '\n';
-    got[n] = '\0';
-    CHECK(want != NULL);
+    got = written(&w);
+    CHECK(got != NULL && want != NULL);
     size_t k = 0;
     while (got[k] && got[k] == want[k])
         k++;
